@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Layers, each importing only those below it (see docs/FORMAT.md and ../shared/DESIGN.md §1):
+///
+///     fenhong (executable)  →  Statements, Payouts  →  LedgerStore  →  LedgerVerifier
+///       →  LedgerCore  →  MerkleLog  →  FenhongCrypto  →  COpenSSL
+let package = Package(
+    name: "Fenhong",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fenhong", targets: ["fenhong"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "FenhongCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "MerkleLog", dependencies: ["FenhongCrypto"]),
+        .target(name: "LedgerCore", dependencies: ["FenhongCrypto", "MerkleLog"]),
+        .target(name: "LedgerVerifier", dependencies: ["LedgerCore", "MerkleLog"]),
+        .target(
+            name: "LedgerStore",
+            dependencies: ["LedgerCore", "MerkleLog", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "Payouts", dependencies: ["LedgerCore"]),
+        .target(name: "Statements", dependencies: ["LedgerCore", "MerkleLog"]),
+        .executableTarget(
+            name: "fenhong",
+            dependencies: [
+                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog", "FenhongCrypto"], resources: []),
+        .testTarget(
+            name: "LedgerCoreTests",
+            dependencies: ["LedgerCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "LedgerVerifierTests", dependencies: ["LedgerVerifier", "LedgerStore", "LedgerCore"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"]),
+        .testTarget(
+            name: "PayoutsTests",
+            dependencies: ["Payouts", "LedgerCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore"]),
+        .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore"]),
+    ]
+)

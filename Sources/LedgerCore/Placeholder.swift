@@ -1,0 +1,1 @@
+// LedgerCore: see docs/FORMAT.md

@@ -1,0 +1,1 @@
+// LedgerStore: see docs/FORMAT.md

@@ -1,0 +1,1 @@
+// LedgerVerifier: see docs/FORMAT.md

@@ -1,0 +1,1 @@
+// MerkleLog: see docs/FORMAT.md

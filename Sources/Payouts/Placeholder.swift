@@ -1,0 +1,1 @@
+// Payouts: see docs/FORMAT.md

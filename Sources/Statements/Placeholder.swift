@@ -1,0 +1,1 @@
+// Statements: see docs/FORMAT.md
