@@ -30,32 +30,38 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// SHA-256 of `data`.
-    public static func hash<Bytes: ContiguousBytes>(_ data: Bytes) -> SHA256Digest {
+    public static func hash(_ data: UnsafeRawBufferPointer) -> SHA256Digest {
         var digest = SHA256Digest.zero
-        data.withUnsafeBytes { input in
-            withUnsafeMutableBytes(of: &digest.words) { out in
-                _ = COpenSSL.SHA256(
-                    input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count,
-                    out.baseAddress!.assumingMemoryBound(to: UInt8.self))
-            }
+        withUnsafeMutableBytes(of: &digest.words) { out in
+            _ = COpenSSL.SHA256(
+                data.baseAddress?.assumingMemoryBound(to: UInt8.self), data.count,
+                out.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
         return digest
     }
 
+    /// SHA-256 of `bytes`.
+    public static func hash(_ bytes: [UInt8]) -> SHA256Digest {
+        bytes.withUnsafeBytes { hash($0) }
+    }
+
     /// SHA-256 of `prefix ‖ data`, without copying `data`: the RFC 9162 leaf hash when prefix is 0x00.
-    public static func hash<Bytes: ContiguousBytes>(prefix: UInt8, _ data: Bytes) -> SHA256Digest {
+    public static func hash(prefix: UInt8, _ data: UnsafeRawBufferPointer) -> SHA256Digest {
         var context = SHA256_CTX()
         var prefixByte = prefix
         var digest = SHA256Digest.zero
         SHA256_Init(&context)
         SHA256_Update(&context, &prefixByte, 1)
-        data.withUnsafeBytes { input in
-            if let base = input.baseAddress { SHA256_Update(&context, base, input.count) }
-        }
+        if let base = data.baseAddress { SHA256_Update(&context, base, data.count) }
         withUnsafeMutableBytes(of: &digest.words) { out in
             _ = SHA256_Final(out.baseAddress!.assumingMemoryBound(to: UInt8.self), &context)
         }
         return digest
+    }
+
+    /// SHA-256 of `prefix ‖ bytes`.
+    public static func hash(prefix: UInt8, _ bytes: [UInt8]) -> SHA256Digest {
+        bytes.withUnsafeBytes { hash(prefix: prefix, $0) }
     }
 
     /// SHA-256 of `prefix ‖ left ‖ right`: the RFC 9162 interior node hash when prefix is 0x01.
