@@ -1,0 +1,157 @@
+import FenhongCrypto
+
+/// The hash of an entry: SHA-256(0x00 ‖ body), the RFC 9162 leaf hash. The next entry's `prev`.
+public typealias EntryHash = SHA256Digest
+
+/// The kind-specific part of an entry.
+public enum EntryPayload: Sendable, Equatable {
+    case ledgerOpen(LedgerOpen)
+    case keyAdd(KeyChange)
+    case keyRetire(KeyChange)
+    case householdRegister(HouseholdRegistration)
+    case householdUpdate(HouseholdUpdate)
+    case sharesIssue(SharesChange)
+    case sharesTransfer(SharesTransfer)
+    case sharesRetire(SharesChange)
+    case fundReceive(FundReceipt)
+    case investmentMake(Investment)
+    case incomeRecord(CashFlow)
+    case expenseRecord(CashFlow)
+    case dividendDeclare(DividendDeclaration)
+    case dividendAllocate(DividendAllocation)
+    case dividendPay(DividendPayment)
+    case entryReverse(Reversal)
+
+    /// The kind this payload is.
+    public var kind: EntryKind {
+        switch self {
+        case .ledgerOpen: .ledgerOpen
+        case .keyAdd: .keyAdd
+        case .keyRetire: .keyRetire
+        case .householdRegister: .householdRegister
+        case .householdUpdate: .householdUpdate
+        case .sharesIssue: .sharesIssue
+        case .sharesTransfer: .sharesTransfer
+        case .sharesRetire: .sharesRetire
+        case .fundReceive: .fundReceive
+        case .investmentMake: .investmentMake
+        case .incomeRecord: .incomeRecord
+        case .expenseRecord: .expenseRecord
+        case .dividendDeclare: .dividendDeclare
+        case .dividendAllocate: .dividendAllocate
+        case .dividendPay: .dividendPay
+        case .entryReverse: .entryReverse
+        }
+    }
+
+    var fields: any EntryFields {
+        switch self {
+        case .ledgerOpen(let p): p
+        case .keyAdd(let p), .keyRetire(let p): p
+        case .householdRegister(let p): p
+        case .householdUpdate(let p): p
+        case .sharesIssue(let p), .sharesRetire(let p): p
+        case .sharesTransfer(let p): p
+        case .fundReceive(let p): p
+        case .investmentMake(let p): p
+        case .incomeRecord(let p), .expenseRecord(let p): p
+        case .dividendDeclare(let p): p
+        case .dividendAllocate(let p): p
+        case .dividendPay(let p): p
+        case .entryReverse(let p): p
+        }
+    }
+
+    static func read(kind: EntryKind, _ f: inout FieldReader) throws(EntryError) -> EntryPayload {
+        switch kind {
+        case .ledgerOpen: .ledgerOpen(try LedgerOpen(reading: &f))
+        case .keyAdd: .keyAdd(try KeyChange(reading: &f))
+        case .keyRetire: .keyRetire(try KeyChange(reading: &f))
+        case .householdRegister: .householdRegister(try HouseholdRegistration(reading: &f))
+        case .householdUpdate: .householdUpdate(try HouseholdUpdate(reading: &f))
+        case .sharesIssue: .sharesIssue(try SharesChange(reading: &f))
+        case .sharesTransfer: .sharesTransfer(try SharesTransfer(reading: &f))
+        case .sharesRetire: .sharesRetire(try SharesChange(reading: &f))
+        case .fundReceive: .fundReceive(try FundReceipt(reading: &f))
+        case .investmentMake: .investmentMake(try Investment(reading: &f))
+        case .incomeRecord: .incomeRecord(try CashFlow(reading: &f))
+        case .expenseRecord: .expenseRecord(try CashFlow(reading: &f))
+        case .dividendDeclare: .dividendDeclare(try DividendDeclaration(reading: &f))
+        case .dividendAllocate: .dividendAllocate(try DividendAllocation(reading: &f))
+        case .dividendPay: .dividendPay(try DividendPayment(reading: &f))
+        case .entryReverse: .entryReverse(try Reversal(reading: &f))
+        }
+    }
+}
+
+/// One entry of the ledger: the fields every entry has, and its kind's payload.
+public struct Entry: Sendable, Equatable {
+    /// The format version this program writes and reads.
+    public static let formatVersion: Int64 = 1
+    /// The largest body accepted, in bytes.
+    public static let bodySizeMax = 64 * 1024
+
+    /// 0-based position; equals the Merkle leaf index.
+    public var seq: Int64
+    /// Hash of entry seq−1; all zeros for entry 0.
+    public var prev: EntryHash
+    /// When it was recorded (UTC).
+    public var at: LedgerTime
+    /// Key ID of the accountant key that recorded it.
+    public var by: KeyID
+    public var payload: EntryPayload
+
+    public init(seq: Int64, prev: EntryHash, at: LedgerTime, by: KeyID, payload: EntryPayload) {
+        self.seq = seq
+        self.prev = prev
+        self.at = at
+        self.by = by
+        self.payload = payload
+    }
+
+    public var kind: EntryKind { payload.kind }
+
+    /// The canonical body: the bytes stored, hashed and exported.
+    public func canonicalBody() -> [UInt8] {
+        var f = FieldWriter()
+        payload.fields.write(to: &f)
+        f.set("v", Self.formatVersion)
+        f.set("seq", seq)
+        f.set("prev", prev.hex)
+        f.set("at", at.text)
+        f.set("by", by.hex)
+        f.set("kind", kind.rawValue)
+        return CanonicalJSON.encode(.object(f.members))
+    }
+
+    /// The entry hash of a body: SHA-256(0x00 ‖ body).
+    public static func hash(body: [UInt8]) -> EntryHash { SHA256Digest.hash(prefix: 0x00, body) }
+
+    /// Decodes a body. It checks the shape of every field but not canonical form (compare
+    /// ``canonicalBody()`` with the input for that) nor any rule across entries.
+    public static func decode(body: [UInt8]) throws(EntryError) -> Entry {
+        guard body.count <= bodySizeMax else { throw .tooLarge(bytes: body.count, limit: bodySizeMax) }
+        let value: JSONValue
+        do { value = try JSONParser.parse(body) } catch { throw .notJSON(error) }
+        guard let members = value.objectValue else { throw .notAnObject }
+        let kindText = members["kind"]?.stringValue ?? "entry"
+        var f = FieldReader(kind: kindText, members: members)
+        let v = try f.integer("v")
+        guard v == formatVersion else { throw .unsupportedVersion(v) }
+        let kindName = try f.string("kind")
+        guard let kind = EntryKind(rawValue: kindName) else { throw .unknownKind(kindName) }
+        let seq = try f.integer("seq")
+        guard seq >= 0 else { throw f.invalid("seq", "must not be negative") }
+        let prevText = try f.string("prev")
+        guard prevText.utf8.count == 64, prevText.lowercased() == prevText, let prev = EntryHash(hex: prevText) else {
+            throw f.invalid("prev", "must be 64 lowercase hex digits")
+        }
+        let atText = try f.string("at")
+        guard let at = LedgerTime(atText) else { throw f.invalid("at", "must be a UTC time like 2018-12-20T08:00:00Z") }
+        let byText = try f.string("by")
+        guard byText.lowercased() == byText, let by = KeyID(hex: byText) else { throw f.invalid("by", "must be 8 lowercase hex digits") }
+        let payload = try EntryPayload.read(kind: kind, &f)
+        try f.finish()
+        return Entry(seq: seq, prev: prev, at: at, by: by, payload: payload)
+    }
+}

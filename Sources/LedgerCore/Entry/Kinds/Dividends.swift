@@ -1,0 +1,197 @@
+/// One appropriation drawn before the pool: name, rate, amount (公积公益金 10% …).
+public struct AppropriationLine: Hashable, Sendable {
+    public var name: String
+    public var bp: Int64
+    public var amount: Fen
+
+    public init(name: String, bp: Int64, amount: Fen) {
+        self.name = name
+        self.bp = bp
+        self.amount = amount
+    }
+}
+
+/// `dividend.declare`: a distribution, its appropriations, pool, rule and totals. Followed in the
+/// same command by one `dividend.allocate` per household.
+public struct DividendDeclaration: EntryFields {
+    /// The distribution id, unique in the ledger, e.g. `2024`.
+    public var id: String
+    /// Holdings and eligibility are taken at this date.
+    public var recordDate: LedgerDate
+    public var distributable: Fen
+    public var appropriations: [AppropriationLine]
+    /// What is shared out: distributable − Σ appropriations.
+    public var pool: Fen
+    /// The rule as data: `{"basis": "units", "classes": {...}, "method": "largest-remainder", ...}`.
+    public var rule: [String: JSONValue]
+    /// Σ of the allocations that follow.
+    public var allocated: Fen
+    /// pool − allocated, kept as undistributed income (未分配收益).
+    public var residual: Fen
+
+    public init(id: String, recordDate: LedgerDate, distributable: Fen, appropriations: [AppropriationLine], pool: Fen,
+                rule: [String: JSONValue], allocated: Fen, residual: Fen) {
+        self.id = id
+        self.recordDate = recordDate
+        self.distributable = distributable
+        self.appropriations = appropriations
+        self.pool = pool
+        self.rule = rule
+        self.allocated = allocated
+        self.residual = residual
+    }
+
+    public init(reading f: inout FieldReader) throws(EntryError) {
+        id = try f.string("id")
+        recordDate = try f.date("recordDate")
+        distributable = try f.amount("distributable")
+        var lines = [AppropriationLine]()
+        for element in try f.array("appropriations") {
+            guard let members = element.objectValue else { throw f.invalid("appropriations", "must hold objects") }
+            var line = FieldReader(kind: f.kind, members: members)
+            lines.append(AppropriationLine(name: try line.string("name"), bp: try line.integer("bp"), amount: try line.amount("amount")))
+            try line.finish()
+        }
+        appropriations = lines
+        pool = try f.amount("pool")
+        rule = try f.object("rule")
+        allocated = try f.amount("allocated")
+        residual = try f.amount("residual")
+        guard rule["basis"]?.stringValue != nil else { throw f.invalid("rule", "must name its \"basis\"") }
+        let drawn = appropriations.reduce(Int64(0)) { $0 + $1.amount.value }
+        guard drawn + pool.value == distributable.value else {
+            throw f.invalid("pool", "must equal distributable − appropriations (\(distributable.value) − \(drawn) fen), not \(pool.value)")
+        }
+        guard allocated.value + residual.value == pool.value else {
+            throw f.invalid("residual", "must equal pool − allocated (\(pool.value - allocated.value) fen), not \(residual.value)")
+        }
+    }
+
+    public func write(to f: inout FieldWriter) {
+        f.set("id", id)
+        f.set("recordDate", recordDate)
+        f.set("distributable", distributable)
+        f.set("appropriations", JSONValue.array(appropriations.map {
+            .object(["name": .string($0.name), "bp": .integer($0.bp), "amount": .integer($0.amount.value)])
+        }))
+        f.set("pool", pool)
+        f.set("rule", JSONValue.object(rule))
+        f.set("allocated", allocated)
+        f.set("residual", residual)
+    }
+}
+
+/// `dividend.allocate`: what one household is owed by a distribution.
+public struct DividendAllocation: EntryFields {
+    public var id: String
+    public var household: String
+    /// The basis units the amount was computed from (shares, members, or fen of trade).
+    public var units: Int64
+    public var amount: Fen
+
+    public init(id: String, household: String, units: Int64, amount: Fen) {
+        self.id = id
+        self.household = household
+        self.units = units
+        self.amount = amount
+    }
+
+    public init(reading f: inout FieldReader) throws(EntryError) {
+        id = try f.string("id")
+        household = try f.string("household")
+        units = try f.integer("units")
+        amount = try f.amount("amount")
+        guard units >= 0 else { throw f.invalid("units", "must not be negative") }
+    }
+
+    public func write(to f: inout FieldWriter) {
+        f.set("id", id)
+        f.set("household", household)
+        f.set("units", units)
+        f.set("amount", amount)
+    }
+}
+
+/// How a dividend was paid.
+public enum PaymentChannel: String, Sendable, CaseIterable {
+    /// Bank transfer.
+    case bank
+    /// A 一卡通 benefits card.
+    case card
+    /// Cash at a public dividend meeting, signed for.
+    case cash
+}
+
+/// `dividend.pay`: money paid to a household against what a distribution owes it.
+public struct DividendPayment: EntryFields {
+    public var id: String
+    public var household: String
+    public var amount: Fen
+    public var channel: PaymentChannel
+    /// The masked account paid into (`****5678`); for cash, `cash`.
+    public var account: String
+    /// Bank reference or voucher number (凭证号).
+    public var reference: String
+    public var date: LedgerDate
+
+    public init(id: String, household: String, amount: Fen, channel: PaymentChannel, account: String, reference: String, date: LedgerDate) {
+        self.id = id
+        self.household = household
+        self.amount = amount
+        self.channel = channel
+        self.account = account
+        self.reference = reference
+        self.date = date
+    }
+
+    public init(reading f: inout FieldReader) throws(EntryError) {
+        id = try f.string("id")
+        household = try f.string("household")
+        amount = try f.amount("amount")
+        let channelText = try f.string("channel")
+        guard let channel = PaymentChannel(rawValue: channelText) else {
+            throw f.invalid("channel", "must be bank, card or cash, not \"\(channelText)\"")
+        }
+        self.channel = channel
+        account = try f.string("account")
+        reference = try f.string("reference")
+        date = try f.date("date")
+        guard amount.value > 0 else { throw f.invalid("amount", "must be greater than zero") }
+        guard channel == .cash ? account == "cash" : Masking.isMaskedAccount(account) else {
+            throw f.invalid("account", "must be a masked account such as ****5678 (or \"cash\" for cash)")
+        }
+    }
+
+    public func write(to f: inout FieldWriter) {
+        f.set("id", id)
+        f.set("household", household)
+        f.set("amount", amount)
+        f.set("channel", channel.rawValue)
+        f.set("account", account)
+        f.set("reference", reference)
+        f.set("date", date)
+    }
+}
+
+/// `entry.reverse`: undoes an earlier entry's effect; the earlier entry stays in the ledger.
+public struct Reversal: EntryFields {
+    /// The seq of the entry reversed.
+    public var target: Int64
+    public var reason: String
+
+    public init(target: Int64, reason: String) {
+        self.target = target
+        self.reason = reason
+    }
+
+    public init(reading f: inout FieldReader) throws(EntryError) {
+        target = try f.integer("target")
+        reason = try f.string("reason")
+        guard target >= 0 else { throw f.invalid("target", "must be a seq, 0 or more") }
+    }
+
+    public func write(to f: inout FieldWriter) {
+        f.set("target", target)
+        f.set("reason", reason)
+    }
+}

@@ -1,0 +1,78 @@
+/// A holder of shares: a household number, or the collective itself.
+public enum Holder {
+    /// The holder name of the collective's own shares (集体股).
+    public static let collective = "collective"
+}
+
+/// `shares.issue` and `shares.retire`: units of a class given to or taken from a holder.
+public struct SharesChange: EntryFields {
+    /// A household number or `collective`.
+    public var holder: String
+    /// The share class, e.g. `member` (人口股), `poverty` (扶贫股), `collective` (集体股), `labour` (劳龄股).
+    public var shareClass: String
+    public var units: Int64
+    public var date: LedgerDate
+    public var reason: String
+
+    public init(holder: String, shareClass: String, units: Int64, date: LedgerDate, reason: String) {
+        self.holder = holder
+        self.shareClass = shareClass
+        self.units = units
+        self.date = date
+        self.reason = reason
+    }
+
+    public init(reading f: inout FieldReader) throws(EntryError) {
+        holder = try f.string("holder")
+        shareClass = try f.string("class")
+        units = try f.positiveInteger("units")
+        date = try f.date("date")
+        reason = try f.string("reason")
+    }
+
+    public func write(to f: inout FieldWriter) {
+        f.set("holder", holder)
+        f.set("class", shareClass)
+        f.set("units", units)
+        f.set("date", date)
+        f.set("reason", reason)
+    }
+}
+
+/// `shares.transfer`: units of a class move between holders (继承, 分户, 回购 …).
+public struct SharesTransfer: EntryFields {
+    public var from: String
+    public var to: String
+    public var shareClass: String
+    public var units: Int64
+    public var date: LedgerDate
+    public var reason: String
+
+    public init(from: String, to: String, shareClass: String, units: Int64, date: LedgerDate, reason: String) {
+        self.from = from
+        self.to = to
+        self.shareClass = shareClass
+        self.units = units
+        self.date = date
+        self.reason = reason
+    }
+
+    public init(reading f: inout FieldReader) throws(EntryError) {
+        from = try f.string("from")
+        to = try f.string("to")
+        shareClass = try f.string("class")
+        units = try f.positiveInteger("units")
+        date = try f.date("date")
+        reason = try f.string("reason")
+        guard from != to else { throw f.invalid("to", "must differ from \"from\"") }
+    }
+
+    public func write(to f: inout FieldWriter) {
+        f.set("from", from)
+        f.set("to", to)
+        f.set("class", shareClass)
+        f.set("units", units)
+        f.set("date", date)
+        f.set("reason", reason)
+    }
+}

@@ -1,0 +1,89 @@
+/// A calendar date `YYYY-MM-DD` (effective dates, record dates, payment dates). Its text
+/// orders as the dates do.
+public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The text, exactly `YYYY-MM-DD`.
+    public let text: String
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Parses `YYYY-MM-DD` with a real month and day (leap years included); nil otherwise.
+    public init?(_ text: String) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+              let y = Self.digits(u[0..<4]), let m = Self.digits(u[5..<7]), let d = Self.digits(u[8..<10]),
+              y >= 1900, (1...12).contains(m), d >= 1, d <= Self.daysIn(month: m, year: y)
+        else { return nil }
+        self.text = text
+        year = y
+        month = m
+        day = d
+    }
+
+    public var description: String { text }
+
+    /// The date in Chinese, as statements print it: 2024年12月20日.
+    public var chinese: String { "\(year)年\(month)月\(day)日" }
+
+    public static func < (a: LedgerDate, b: LedgerDate) -> Bool { a.text < b.text }
+
+    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for b in bytes {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+/// When an entry was recorded: UTC to the second, `2018-12-20T08:00:00Z`.
+public struct LedgerTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The text, exactly `YYYY-MM-DDTHH:MM:SSZ`.
+    public let text: String
+
+    /// Parses the one accepted form; nil otherwise.
+    public init?(_ text: String) {
+        let u = Array(text.utf8)
+        guard u.count == 20, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
+              u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "Z"),
+              LedgerDate(String(decoding: u[0..<10], as: UTF8.self)) != nil,
+              let h = LedgerDate.digits(u[11..<13]), let m = LedgerDate.digits(u[14..<16]),
+              let s = LedgerDate.digits(u[17..<19]), h < 24, m < 60, s < 60
+        else { return nil }
+        self.text = text
+    }
+
+    /// The time at `secondsSinceEpoch` (UTC).
+    public init(secondsSinceEpoch: Int64) {
+        let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86400 : (secondsSinceEpoch - 86399) / 86400
+        let rest = secondsSinceEpoch - days * 86400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        text = "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
+    }
+
+    /// The date part.
+    public var date: LedgerDate { LedgerDate(String(text.prefix(10)))! }
+
+    public var description: String { text }
+
+    public static func < (a: LedgerTime, b: LedgerTime) -> Bool { a.text < b.text }
+}

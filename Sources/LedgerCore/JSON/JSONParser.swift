@@ -1,0 +1,234 @@
+/// A strict parser for the restricted JSON of the ledger format. It rejects what the format
+/// forbids instead of repairing it: floats and exponents, integers beyond ±(2^53−1), `-0`,
+/// leading zeros, duplicate member names, invalid UTF-8, lone surrogates, raw control
+/// characters, trailing bytes, and nesting deeper than ``depthMax``.
+public struct JSONParser {
+    /// The deepest nesting accepted.
+    public static let depthMax = 32
+
+    /// Why a text is not acceptable JSON, with the byte offset where parsing stopped.
+    public struct Error: Swift.Error, Equatable, CustomStringConvertible {
+        /// The byte offset, 0-based.
+        public let offset: Int
+        /// What was wrong there.
+        public let reason: String
+        public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+    }
+
+    private let bytes: UnsafeRawBufferPointer
+    private var position = 0
+
+    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// Parses exactly one value from `bytes`.
+    public static func parse(_ bytes: [UInt8]) throws(Error) -> JSONValue {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result<JSONValue, Error> { () throws(Error) in try parse(buffer) }
+        }
+        return try result.get()
+    }
+
+    /// Parses exactly one value from raw bytes.
+    public static func parse(_ buffer: UnsafeRawBufferPointer) throws(Error) -> JSONValue {
+        var parser = JSONParser(buffer)
+        parser.skipWhitespace()
+        let value = try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        guard parser.position == buffer.count else { throw parser.fail("unexpected bytes after the value") }
+        return value
+    }
+
+    private func fail(_ reason: String) -> Error { Error(offset: position, reason: reason) }
+
+    private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    private mutating func skipWhitespace() {
+        while let c = current, c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { position += 1 }
+    }
+
+    private mutating func expect(_ literal: String) throws(Error) {
+        for byte in literal.utf8 {
+            guard current == byte else { throw fail("expected \(literal)") }
+            position += 1
+        }
+    }
+
+    private mutating func parseValue(depth: Int) throws(Error) -> JSONValue {
+        guard depth <= Self.depthMax else { throw fail("nested deeper than \(Self.depthMax)") }
+        guard let c = current else { throw fail("unexpected end of input") }
+        switch c {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth)
+        case UInt8(ascii: "["): return try parseArray(depth: depth)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expect("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .integer(try parseInteger())
+        default: throw fail("unexpected character")
+        }
+    }
+
+    private mutating func parseObject(depth: Int) throws(Error) -> JSONValue {
+        position += 1
+        var members = [String: JSONValue]()
+        skipWhitespace()
+        if current == UInt8(ascii: "}") { position += 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard current == UInt8(ascii: "\"") else { throw fail("expected a member name") }
+            let nameOffset = position
+            let name = try parseString()
+            skipWhitespace()
+            try expect(":")
+            skipWhitespace()
+            let value = try parseValue(depth: depth + 1)
+            guard members.updateValue(value, forKey: name) == nil else {
+                throw Error(offset: nameOffset, reason: "duplicate member name \"\(name)\"")
+            }
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "}"): position += 1; return .object(members)
+            default: throw fail("expected , or }")
+            }
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws(Error) -> JSONValue {
+        position += 1
+        var elements = [JSONValue]()
+        skipWhitespace()
+        if current == UInt8(ascii: "]") { position += 1; return .array(elements) }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue(depth: depth + 1))
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"): position += 1; return .array(elements)
+            default: throw fail("expected , or ]")
+            }
+        }
+    }
+
+    private mutating func parseInteger() throws(Error) -> Int64 {
+        let start = position
+        var negative = false
+        if current == UInt8(ascii: "-") { negative = true; position += 1 }
+        guard let first = current, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else {
+            throw fail("expected a digit")
+        }
+        var magnitude: Int64 = 0
+        var digits = 0
+        while let c = current, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
+            if digits == 1 && first == UInt8(ascii: "0") { throw Error(offset: start, reason: "leading zero") }
+            magnitude = magnitude * 10 + Int64(c - UInt8(ascii: "0"))
+            digits += 1
+            guard magnitude <= JSONValue.integerMagnitudeMax else {
+                throw Error(offset: start, reason: "integer beyond ±(2^53−1)")
+            }
+            position += 1
+        }
+        if let c = current, c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+            throw Error(offset: start, reason: "numbers must be integers; floats are not allowed")
+        }
+        if negative && magnitude == 0 { throw Error(offset: start, reason: "-0 is not allowed") }
+        return negative ? -magnitude : magnitude
+    }
+
+    private mutating func parseString() throws(Error) -> String {
+        position += 1
+        var out = [UInt8]()
+        while true {
+            guard let c = current else { throw fail("unterminated string") }
+            switch c {
+            case UInt8(ascii: "\""):
+                position += 1
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                position += 1
+                try parseEscape(into: &out)
+            case 0x00..<0x20:
+                throw fail("raw control character in a string")
+            case 0x80...:
+                try copyUTF8Scalar(into: &out)
+            default:
+                out.append(c)
+                position += 1
+            }
+        }
+    }
+
+    private mutating func parseEscape(into out: inout [UInt8]) throws(Error) {
+        guard let c = current else { throw fail("unterminated escape") }
+        position += 1
+        switch c {
+        case UInt8(ascii: "\""): out.append(0x22)
+        case UInt8(ascii: "\\"): out.append(0x5C)
+        case UInt8(ascii: "/"): out.append(0x2F)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try parseHex4()
+            if (0xD800..<0xDC00).contains(scalar) {
+                guard current == UInt8(ascii: "\\") else { throw fail("lone high surrogate") }
+                position += 1
+                guard current == UInt8(ascii: "u") else { throw fail("lone high surrogate") }
+                position += 1
+                let low = try parseHex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw fail("lone high surrogate") }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(scalar) {
+                throw fail("lone low surrogate")
+            }
+            out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+        default:
+            throw fail("unknown escape")
+        }
+    }
+
+    private mutating func parseHex4() throws(Error) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let c = current else { throw fail("short \\u escape") }
+            let digit: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw fail("bad hex digit in \\u escape")
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    /// Copies one multi-byte UTF-8 scalar, rejecting overlong forms, surrogates and stray bytes.
+    private mutating func copyUTF8Scalar(into out: inout [UInt8]) throws(Error) {
+        let lead = bytes[position]
+        let length: Int
+        let minimum: UInt32
+        var scalar: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+        default: throw fail("invalid UTF-8")
+        }
+        guard position + length <= bytes.count else { throw fail("truncated UTF-8") }
+        for i in 1..<length {
+            let next = bytes[position + i]
+            guard next & 0xC0 == 0x80 else { throw fail("invalid UTF-8") }
+            scalar = scalar << 6 | UInt32(next & 0x3F)
+        }
+        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800..<0xE000).contains(scalar) else {
+            throw fail("invalid UTF-8")
+        }
+        for i in 0..<length { out.append(bytes[position + i]) }
+        position += length
+    }
+}

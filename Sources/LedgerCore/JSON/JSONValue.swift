@@ -1,0 +1,36 @@
+/// A JSON value of the restricted form the ledger allows (DESIGN §2): objects, arrays, strings,
+/// integers within ±(2^53−1), booleans and null. There are no floats anywhere in the format.
+public enum JSONValue: Hashable, Sendable {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case string(String)
+    case integer(Int64)
+    case bool(Bool)
+    case null
+
+    /// The largest magnitude an integer may have: 2^53 − 1, exact in every JSON reader.
+    public static let integerMagnitudeMax: Int64 = (1 << 53) - 1
+
+    /// The string, if this is one.
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    /// The integer, if this is one.
+    public var integerValue: Int64? { if case .integer(let i) = self { i } else { nil } }
+    /// The object's members, if this is an object.
+    public var objectValue: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
+    /// The elements, if this is an array.
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    /// The boolean, if this is one.
+    public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+
+    /// The name of this value's JSON type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .object: "object"
+        case .array: "array"
+        case .string: "string"
+        case .integer: "integer"
+        case .bool: "boolean"
+        case .null: "null"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// LedgerCore: see docs/FORMAT.md
