@@ -1,0 +1,300 @@
+import FenhongCrypto
+
+/// The business state of a ledger, built by applying entries in order, and the one place where
+/// the rules across entries live (DESIGN §3 step 5). The store runs every new command through it
+/// before writing; the verifier runs every stored entry through it.
+public struct LedgerState: Sendable {
+    /// A key's life in the ledger.
+    public struct KeyRecord: Sendable, Equatable {
+        public let key: NoteVerifierKey
+        public let role: KeyRole
+        /// The entry that brought it into service.
+        public let addedAt: Int64
+        /// The entry that retired it, if any; the key is valid for entries before it.
+        public internal(set) var retiredAt: Int64?
+
+        /// True when the key may sign entries or checkpoints at `seq`.
+        public func isValid(at seq: Int64) -> Bool { seq >= addedAt && (retiredAt.map { seq < $0 } ?? true) }
+    }
+
+    /// A household as it stands after the entries applied so far.
+    public struct HouseholdRecord: Sendable, Equatable {
+        public internal(set) var registration: HouseholdRegistration
+        /// Registered-poor status changes, oldest first: (effective date, poor).
+        public internal(set) var poorHistory: [(date: LedgerDate, poor: Bool)]
+
+        /// Registered-poor at `date`.
+        public func isPoor(on date: LedgerDate) -> Bool {
+            poorHistory.last { $0.date <= date }?.poor ?? false
+        }
+
+        public static func == (a: HouseholdRecord, b: HouseholdRecord) -> Bool {
+            a.registration == b.registration && a.poorHistory.map(\.date) == b.poorHistory.map(\.date)
+                && a.poorHistory.map(\.poor) == b.poorHistory.map(\.poor)
+        }
+    }
+
+    /// A holder's units of one class.
+    public struct ShareKey: Hashable, Sendable {
+        public let holder: String
+        public let shareClass: String
+    }
+
+    struct AllocationKey: Hashable, Sendable {
+        let id: String
+        let household: String
+    }
+
+    /// A declared distribution and how far its allocations have come.
+    public struct DistributionRecord: Sendable, Equatable {
+        public let seq: Int64
+        public let declaration: DividendDeclaration
+        public internal(set) var allocatedSoFar: Int64 = 0
+        public internal(set) var paid: Int64 = 0
+    }
+
+    enum Effect: Sendable {
+        case none
+        case shares([(ShareKey, Int64)])
+        case payment(AllocationKey, Int64)
+    }
+
+    /// The `ledger.open` entry, once applied.
+    public private(set) var opening: LedgerOpen?
+    public private(set) var keys: [KeyID: KeyRecord] = [:]
+    public private(set) var households: [String: HouseholdRecord] = [:]
+    public private(set) var shares: [ShareKey: Int64] = [:]
+    public private(set) var distributions: [String: DistributionRecord] = [:]
+    var owed: [AllocationKey: (owed: Int64, paid: Int64)] = [:]
+    var effects: [Int64: Effect] = [:]
+    var reversed: Set<Int64> = []
+    /// The number of entries applied.
+    public private(set) var count: Int64 = 0
+
+    public init() {}
+
+    /// What `household` is owed and has been paid by distribution `id`, if it was allocated.
+    public func allocation(id: String, household: String) -> (owed: Fen, paid: Fen)? {
+        owed[AllocationKey(id: id, household: household)].map { (Fen($0.owed), Fen($0.paid)) }
+    }
+
+    /// True when entry `seq` has been reversed.
+    public func isReversed(_ seq: Int64) -> Bool { reversed.contains(seq) }
+
+    /// The units `holder` has of `shareClass` now.
+    public func units(of holder: String, shareClass: String) -> Int64 {
+        shares[ShareKey(holder: holder, shareClass: shareClass)] ?? 0
+    }
+
+    /// Applies `entry`, returning the rules it breaks (empty when it is valid). With
+    /// `check: false` the entry is applied as trusted history and nothing is reported.
+    @discardableResult
+    public mutating func apply(_ entry: Entry, check: Bool = true) -> [RuleViolation] {
+        var problems = RuleReport(seq: entry.seq, enabled: check)
+        defer { count += 1 }
+        checkSigner(entry, &problems)
+        switch entry.payload {
+        case .ledgerOpen(let open):
+            if opening != nil || entry.seq != 0 { problems.add(.reopened, "only entry 0 may open the ledger") }
+            if opening == nil, let key = try? NoteVerifierKey(vkey: open.key) {
+                opening = open
+                keys[key.id] = KeyRecord(key: key, role: .accountant, addedAt: entry.seq)
+            }
+        case .keyAdd(let change):
+            guard let key = try? NoteVerifierKey(vkey: change.key) else { break }
+            if let existing = keys[key.id], existing.retiredAt == nil {
+                problems.add(.duplicateKey, "key \(key.id) is already in service")
+            } else {
+                keys[key.id] = KeyRecord(key: key, role: change.role, addedAt: entry.seq)
+            }
+        case .keyRetire(let change):
+            retireKey(change, entry, &problems)
+        case .householdRegister(let registration):
+            if households[registration.household] != nil {
+                problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
+            } else {
+                households[registration.household] = HouseholdRecord(
+                    registration: registration, poorHistory: [(registration.date, registration.poor)])
+            }
+        case .householdUpdate(let update):
+            updateHousehold(update, &problems)
+        case .sharesIssue(let change):
+            requireHolder(change.holder, &problems)
+            applyShares(seq: entry.seq, [(ShareKey(holder: change.holder, shareClass: change.shareClass), change.units)], &problems)
+        case .sharesRetire(let change):
+            requireHolder(change.holder, &problems)
+            applyShares(seq: entry.seq, [(ShareKey(holder: change.holder, shareClass: change.shareClass), -change.units)], &problems)
+        case .sharesTransfer(let transfer):
+            requireHolder(transfer.from, &problems)
+            requireHolder(transfer.to, &problems)
+            applyShares(seq: entry.seq, [
+                (ShareKey(holder: transfer.from, shareClass: transfer.shareClass), -transfer.units),
+                (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
+            ], &problems)
+        case .fundReceive, .investmentMake, .incomeRecord, .expenseRecord:
+            effects[entry.seq] = Effect.none
+        case .dividendDeclare(let declaration):
+            if distributions[declaration.id] != nil {
+                problems.add(.duplicateDistribution, "distribution \(declaration.id) was already declared")
+            } else {
+                distributions[declaration.id] = DistributionRecord(seq: entry.seq, declaration: declaration)
+            }
+        case .dividendAllocate(let allocation):
+            allocate(allocation, &problems)
+        case .dividendPay(let payment):
+            pay(payment, seq: entry.seq, &problems)
+        case .entryReverse(let reversal):
+            reverse(reversal, seq: entry.seq, &problems)
+        }
+        return problems.violations
+    }
+
+    /// Distributions whose allocations do not add up to what their declaration says: run at the
+    /// end of every command and of every verification.
+    public func unfinishedDistributions(ids: Set<String>? = nil) -> [RuleViolation] {
+        distributions.values.sorted { $0.seq < $1.seq }.compactMap { record in
+            if let ids, !ids.contains(record.declaration.id) { return nil }
+            guard record.allocatedSoFar != record.declaration.allocated.value else { return nil }
+            return RuleViolation(
+                seq: record.seq, code: .allocationSum,
+                detail: "the allocations of distribution \(record.declaration.id) add up to \(Fen(record.allocatedSoFar).formatted), the declaration says \(record.declaration.allocated.formatted)")
+        }
+    }
+
+    private func checkSigner(_ entry: Entry, _ problems: inout RuleReport) {
+        if case .ledgerOpen(let open) = entry.payload {
+            if let key = try? NoteVerifierKey(vkey: open.key), key.id != entry.by {
+                problems.add(.unknownKey, "entry 0 must be recorded by the key it names (\(key.id)), not \(entry.by)")
+            }
+            return
+        }
+        guard opening != nil else { return problems.add(.notOpened, "the ledger does not start with ledger.open") }
+        guard let record = keys[entry.by] else { return problems.add(.unknownKey, "key \(entry.by) was never added to this ledger") }
+        guard record.role == .accountant else { return problems.add(.wrongRole, "key \(entry.by) is an inspector key; only accountants record entries") }
+        if !record.isValid(at: entry.seq) {
+            problems.add(.retiredKey, "key \(entry.by) was retired at entry \(record.retiredAt!) and cannot record entry \(entry.seq)")
+        }
+    }
+
+    private mutating func retireKey(_ change: KeyChange, _ entry: Entry, _ problems: inout RuleReport) {
+        guard let key = try? NoteVerifierKey(vkey: change.key), var record = keys[key.id], record.retiredAt == nil,
+              record.role == change.role
+        else { return problems.add(.unknownKey, "there is no \(change.role.rawValue) key \(change.key) in service to retire") }
+        if key.id == entry.by { return problems.add(.selfRetire, "a key cannot retire itself; another accountant retires it") }
+        let activeAccountants = keys.values.filter { $0.role == .accountant && $0.retiredAt == nil }.count
+        if change.role == .accountant && activeAccountants <= 1 {
+            return problems.add(.lastAccountant, "the last accountant key cannot be retired")
+        }
+        record.retiredAt = entry.seq
+        keys[key.id] = record
+    }
+
+    private mutating func updateHousehold(_ update: HouseholdUpdate, _ problems: inout RuleReport) {
+        guard var record = households[update.household] else {
+            return problems.add(.unknownHousehold, "household \(update.household) is not registered")
+        }
+        var r = record.registration
+        if let head = update.head { r.head = head }
+        if let members = update.members { r.members = members }
+        if let idMasked = update.idMasked { r.idMasked = idMasked }
+        if let account = update.account { r.account = account }
+        if let poor = update.poor {
+            r.poor = poor
+            record.poorHistory.append((update.date, poor))
+            record.poorHistory.sort { $0.date < $1.date }
+        }
+        record.registration = r
+        households[update.household] = record
+    }
+
+    private func requireHolder(_ holder: String, _ problems: inout RuleReport) {
+        if holder != Holder.collective && households[holder] == nil {
+            problems.add(.unknownHousehold, "household \(holder) is not registered")
+        }
+    }
+
+    private mutating func applyShares(seq: Int64, _ changes: [(ShareKey, Int64)], _ problems: inout RuleReport) {
+        for (key, delta) in changes {
+            let balance = (shares[key] ?? 0) + delta
+            if balance < 0 {
+                problems.add(.negativeShares, "\(key.holder) holds \(shares[key] ?? 0) units of class \(key.shareClass); \(-delta) cannot be taken")
+            }
+            shares[key] = balance
+        }
+        effects[seq] = .shares(changes)
+    }
+
+    private mutating func allocate(_ allocation: DividendAllocation, _ problems: inout RuleReport) {
+        guard var record = distributions[allocation.id] else {
+            return problems.add(.undeclaredDistribution, "distribution \(allocation.id) was never declared")
+        }
+        if households[allocation.household] == nil {
+            problems.add(.unknownHousehold, "household \(allocation.household) is not registered")
+        }
+        let key = AllocationKey(id: allocation.id, household: allocation.household)
+        guard owed[key] == nil else {
+            return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
+        }
+        owed[key] = (allocation.amount.value, 0)
+        record.allocatedSoFar += allocation.amount.value
+        if record.allocatedSoFar > record.declaration.allocated.value {
+            problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(record.allocatedSoFar).formatted), more than the declared \(record.declaration.allocated.formatted)")
+        }
+        distributions[allocation.id] = record
+    }
+
+    private mutating func pay(_ payment: DividendPayment, seq: Int64, _ problems: inout RuleReport) {
+        guard distributions[payment.id] != nil else {
+            return problems.add(.undeclaredDistribution, "distribution \(payment.id) was never declared")
+        }
+        let key = AllocationKey(id: payment.id, household: payment.household)
+        guard let account = owed[key] else {
+            return problems.add(.notAllocated, "household \(payment.household) is owed nothing by distribution \(payment.id)")
+        }
+        let paid = account.paid + payment.amount.value
+        if paid > account.owed {
+            problems.add(.overpayment, "household \(payment.household) is owed \(Fen(account.owed - account.paid).formatted) by distribution \(payment.id), not \(payment.amount.formatted)")
+        }
+        owed[key] = (account.owed, paid)
+        distributions[payment.id]?.paid += payment.amount.value
+        effects[seq] = .payment(key, payment.amount.value)
+    }
+
+    private mutating func reverse(_ reversal: Reversal, seq: Int64, _ problems: inout RuleReport) {
+        let target = reversal.target
+        guard target < seq else {
+            return problems.add(.missingTarget, "entry \(target) does not exist before entry \(seq)")
+        }
+        guard let effect = effects[target] else {
+            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo")
+        }
+        guard !reversed.contains(target) else {
+            return problems.add(.doubleReversal, "entry \(target) was already reversed")
+        }
+        reversed.insert(target)
+        switch effect {
+        case .none: break
+        case .shares(let changes): applyShares(seq: seq, changes.map { ($0.0, -$0.1) }, &problems)
+        case .payment(let key, let amount):
+            owed[key]?.paid -= amount
+            distributions[key.id]?.paid -= amount
+        }
+        effects[seq] = nil  // a reversal is itself never reversed
+    }
+}
+
+/// Collects violations for one entry, or nothing when checking is off.
+struct RuleReport {
+    let seq: Int64
+    let enabled: Bool
+    private(set) var violations: [RuleViolation] = []
+
+    init(seq: Int64, enabled: Bool) {
+        self.seq = seq
+        self.enabled = enabled
+    }
+
+    mutating func add(_ code: RuleCode, _ detail: String) {
+        if enabled { violations.append(RuleViolation(seq: seq, code: code, detail: detail)) }
+    }
+}

@@ -1,0 +1,40 @@
+/// The business rules an entry can break, as stable codes that reports and tests name.
+public enum RuleCode: String, Sendable, CaseIterable {
+    case notOpened = "not-opened"
+    case reopened = "reopened"
+    case unknownKey = "unknown-key"
+    case retiredKey = "retired-key"
+    case wrongRole = "wrong-role"
+    case duplicateKey = "duplicate-key"
+    case lastAccountant = "last-accountant"
+    case selfRetire = "self-retire"
+    case unknownHousehold = "unknown-household"
+    case duplicateHousehold = "duplicate-household"
+    case negativeShares = "negative-shares"
+    case duplicateDistribution = "duplicate-distribution"
+    case undeclaredDistribution = "undeclared-distribution"
+    case duplicateAllocation = "duplicate-allocation"
+    case allocationSum = "allocation-sum"
+    case notAllocated = "not-allocated"
+    case overpayment = "overpayment"
+    case missingTarget = "missing-target"
+    case irreversible = "irreversible"
+    case doubleReversal = "double-reversal"
+}
+
+/// One broken business rule: where, which, and the values needed to act on it.
+public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The entry at fault.
+    public let seq: Int64
+    public let code: RuleCode
+    /// One sentence with the expected and found values.
+    public let detail: String
+
+    public init(seq: Int64, code: RuleCode, detail: String) {
+        self.seq = seq
+        self.code = code
+        self.detail = detail
+    }
+
+    public var description: String { "entry \(seq): \(detail) [\(code.rawValue)]" }
+}
