@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import LedgerCore
+import MerkleLog
+
+/// Read access to a ledger inside one transaction: a consistent view of entries, tree nodes and
+/// checkpoints. Obtain one with ``LedgerStore/withReader(_:)`` or inside ``LedgerStore/append``.
+public struct LedgerReader {
+    let db: Database
+    let path: String
+
+    /// The number of entries.
+    public func size() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq) + 1, 0) FROM entry") ?? 0
+    }
+
+    /// The stored hash of entry `seq`.
+    public func entryHash(seq: Int64) throws -> EntryHash {
+        let statement = try db.cachedStatement(sql: "SELECT hash FROM entry WHERE seq = ?")
+        guard let data = try Data.fetchOne(statement, arguments: [seq]), let hash = EntryHash(bytes: data) else {
+            throw StoreError.notALedger(path: path, reason: "entry \(seq) is missing or has a malformed hash")
+        }
+        return hash
+    }
+
+    /// The complete-subtree hashes, for roots and proofs.
+    public var subtreeReader: SQLiteSubtreeReader { SQLiteSubtreeReader(db: db, path: path) }
+
+    /// The entry `seq`, decoded.
+    public func entry(seq: Int64) throws -> Entry? {
+        try entries(sql: "SELECT seq, body FROM entry WHERE seq = ?", arguments: [seq]).first
+    }
+
+    /// Every entry in order (a village ledger; streaming readers use ``forEachBody``).
+    public func allEntries() throws -> [Entry] {
+        try entries(sql: "SELECT seq, body FROM entry ORDER BY seq", arguments: [])
+    }
+
+    /// The entries that name `household`, in order.
+    public func entries(household: String) throws -> [Entry] {
+        try entries(sql: "SELECT seq, body FROM entry WHERE household = ? OR counterpart = ? ORDER BY seq",
+                    arguments: [household, household])
+    }
+
+    /// The entries of kind `kind`, in order.
+    public func entries(kind: EntryKind) throws -> [Entry] {
+        try entries(sql: "SELECT seq, body FROM entry WHERE kind = ? ORDER BY seq", arguments: [kind.rawValue])
+    }
+
+    /// The entries of distribution `id`, in order.
+    public func entries(distribution id: String) throws -> [Entry] {
+        try entries(sql: "SELECT seq, body FROM entry WHERE distribution = ? ORDER BY seq", arguments: [id])
+    }
+
+    /// Calls `body` with each entry's seq, exact body bytes and stored hash, in seq order,
+    /// without decoding: the hot loop of exports and verification.
+    public func forEachBody(_ body: (Int64, UnsafeRawBufferPointer, Data?) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT seq, body, hash FROM entry ORDER BY seq")
+        while let row = try cursor.next() {
+            let seq: Int64 = row[0]
+            let hash = row.dataNoCopy(atIndex: 2)
+            try row.withUnsafeData(atIndex: 1) { data in
+                try (data ?? Data()).withUnsafeBytes { try body(seq, $0, hash) }
+            }
+        }
+    }
+
+    private func entries(sql: String, arguments: StatementArguments) throws -> [Entry] {
+        var out = [Entry]()
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try cursor.next() {
+            let seq: Int64 = row[0]
+            let bytes = try row.withUnsafeData(atIndex: 1) { data in data.map { [UInt8]($0) } ?? [] }
+            do {
+                out.append(try Entry.decode(body: bytes))
+            } catch {
+                throw StoreError.notALedger(path: path, reason: "entry \(seq) cannot be read: \(error) (run fenhong verify)")
+            }
+        }
+        return out
+    }
+
+    /// The business state, complete: every entry replayed as trusted history.
+    public func fullState() throws -> LedgerState {
+        var state = LedgerState()
+        for entry in try allEntries() { state.apply(entry, check: false) }
+        return state
+    }
+
+    /// Above this many households a command's rules are checked against the whole ledger
+    /// instead of the households' own histories.
+    static let partialStateHouseholdsMax = 256
+
+    /// The part of the business state that the rules need to judge `payloads`: the opening,
+    /// every key change, declaration and reversal, and the histories of the households and
+    /// entries they name. Replayed as trusted history (checked when written).
+    func state(for payloads: [EntryPayload], nextSeq: Int64) throws -> LedgerState {
+        var refs = EntryReferences()
+        for payload in payloads { refs.formUnion(payload.references) }
+        for target in refs.targets where target < nextSeq {
+            if let entry = try entry(seq: target) { refs.formUnion(entry.payload.references) }
+        }
+        guard refs.households.count <= Self.partialStateHouseholdsMax else { return try fullState() }
+        var seqs = Set<Int64>()
+        var relevant = [Entry]()
+        func add(_ entries: [Entry]) {
+            for entry in entries where seqs.insert(entry.seq).inserted { relevant.append(entry) }
+        }
+        add(try entries(sql: "SELECT seq, body FROM entry WHERE seq = 0 OR kind IN ('key.add', 'key.retire', 'dividend.declare', 'entry.reverse')", arguments: []))
+        for household in refs.households { add(try entries(household: household)) }
+        for target in refs.targets { if let entry = try entry(seq: target) { add([entry]) } }
+        var state = LedgerState()
+        for entry in relevant.sorted(by: { $0.seq < $1.seq }) { state.apply(entry, check: false) }
+        return state
+    }
+
+    /// All checkpoints, oldest first, each with its cosignature lines added.
+    public func checkpoints() throws -> [(size: Int64, note: String)] {
+        var cosignatures = [Int64: [String]]()
+        for row in try Row.fetchAll(db, sql: "SELECT size, line FROM cosignature ORDER BY size, key_id") {
+            cosignatures[row[0], default: []].append(row[1])
+        }
+        return try Row.fetchAll(db, sql: "SELECT size, note FROM checkpoint ORDER BY size").map { row in
+            let size: Int64 = row[0]
+            let note: String = row[1]
+            return (size, note + (cosignatures[size] ?? []).map { $0 + "\n" }.joined())
+        }
+    }
+
+    /// The newest checkpoint with its cosignatures.
+    public func latestCheckpoint() throws -> SignedCheckpoint {
+        guard let row = try Row.fetchOne(db, sql: "SELECT size FROM checkpoint ORDER BY size DESC LIMIT 1") else {
+            throw StoreError.notALedger(path: path, reason: "it has no checkpoint")
+        }
+        return try checkpoint(size: row[0])!
+    }
+
+    /// The checkpoint of `size` with its cosignatures, if there is one.
+    public func checkpoint(size: Int64) throws -> SignedCheckpoint? {
+        guard let note = try String.fetchOne(db, sql: "SELECT note FROM checkpoint WHERE size = ?", arguments: [size]) else { return nil }
+        let lines = try String.fetchAll(db, sql: "SELECT line FROM cosignature WHERE size = ? ORDER BY key_id", arguments: [size])
+        do {
+            return try SignedCheckpoint(parsing: note + lines.map { $0 + "\n" }.joined())
+        } catch {
+            throw StoreError.notALedger(path: path, reason: "checkpoint \(size) cannot be read: \(error)")
+        }
+    }
+}
+
+/// Complete-subtree hashes from SQLite: level 0 from `entry.hash`, higher levels from `tree_node`.
+public struct SQLiteSubtreeReader: SubtreeHashReader {
+    let db: Database
+    let path: String
+
+    public func subtreeHash(level: Int, index: Int) throws -> TreeHash {
+        let statement = level == 0
+            ? try db.cachedStatement(sql: "SELECT hash FROM entry WHERE seq = ?")
+            : try db.cachedStatement(sql: "SELECT hash FROM tree_node WHERE level = ? AND idx = ?")
+        let arguments: StatementArguments = level == 0 ? [index] : [level, index]
+        guard let data = try Data.fetchOne(statement, arguments: arguments), let hash = TreeHash(bytes: data) else {
+            throw StoreError.notALedger(path: path, reason: "tree node (level \(level), index \(index)) is missing")
+        }
+        return hash
+    }
+}
+
+extension LedgerStore {
+    /// Runs `body` with a consistent read view of the ledger.
+    public func withReader<T>(_ body: (LedgerReader) throws -> T) throws -> T {
+        try read { db in try body(LedgerReader(db: db, path: path)) }
+    }
+}

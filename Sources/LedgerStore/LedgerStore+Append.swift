@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import LedgerCore
+import MerkleLog
+
+/// What one write command appended.
+public struct AppendResult: Sendable {
+    public let entries: [Entry]
+    public let hashes: [EntryHash]
+    public let checkpoint: SignedCheckpoint
+}
+
+extension LedgerStore {
+    /// Appends the entries `build` returns, all or nothing, and a checkpoint signed by `signer`.
+    ///
+    /// `build` runs inside the write transaction, after the lock is taken, so what it reads is
+    /// what the entries are appended to. Every entry is checked against the business rules
+    /// (``LedgerState``) first; one broken rule writes nothing.
+    public func append(signer: NoteSigner, at time: LedgerTime, _ build: (LedgerReader) throws -> [EntryPayload]) throws -> AppendResult {
+        try Self.translating(path) {
+            try queue.writeWithoutTransaction { db in
+                var result: AppendResult?
+                try db.inTransaction(.immediate) {
+                    result = try appendLocked(db, signer: signer, at: time, build)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    /// Appends `payloads` (a convenience over the closure form).
+    public func append(_ payloads: [EntryPayload], signer: NoteSigner, at time: LedgerTime) throws -> AppendResult {
+        try append(signer: signer, at: time) { _ in payloads }
+    }
+
+    private func appendLocked(_ db: Database, signer: NoteSigner, at time: LedgerTime,
+                              _ build: (LedgerReader) throws -> [EntryPayload]) throws -> AppendResult {
+        let reader = LedgerReader(db: db, path: path)
+        let payloads = try build(reader)
+        precondition(!payloads.isEmpty, "a command appends at least one entry")
+        let size = try reader.size()
+        var frontier = try TreeFrontier(size: Int(size), reader: reader.subtreeReader)
+        var prev = try size == 0 ? EntryHash.zero : reader.entryHash(seq: size - 1)
+
+        var state = try reader.state(for: payloads, nextSeq: size)
+        var entries = [Entry]()
+        var hashes = [EntryHash]()
+        var violations = [RuleViolation]()
+        var declared = Set<String>()
+        let insertEntry = try db.cachedStatement(sql: "INSERT INTO entry (seq, body, hash) VALUES (?, ?, ?)")
+        let insertNode = try db.cachedStatement(sql: "INSERT INTO tree_node (level, idx, hash) VALUES (?, ?, ?)")
+        entries.reserveCapacity(payloads.count)
+        for (offset, payload) in payloads.enumerated() {
+            let entry = Entry(seq: size + Int64(offset), prev: prev, at: time, by: signer.id, payload: payload)
+            let body = entry.canonicalBody()
+            // The same strict reader the verifier uses: nothing is written that would not read back.
+            do { _ = try Entry.decode(body: body) } catch { throw StoreError.invalidEntry(error) }
+            violations += state.apply(entry)
+            if case .dividendDeclare(let d) = payload { declared.insert(d.id) }
+            let hash = Entry.hash(body: body)
+            insertEntry.setUncheckedArguments([entry.seq, String(decoding: body, as: UTF8.self), Data(hash.bytes)])
+            try insertEntry.execute()
+            for node in frontier.append(hash) {
+                insertNode.setUncheckedArguments([node.level, node.index, Data(node.hash.bytes)])
+                try insertNode.execute()
+            }
+            prev = hash
+            entries.append(entry)
+            hashes.append(hash)
+        }
+        violations += state.unfinishedDistributions(ids: declared)
+        guard violations.isEmpty else { throw StoreError.rules(violations) }
+        guard let origin = state.opening?.origin else { throw StoreError.notALedger(path: path, reason: "it has no ledger.open entry") }
+        let checkpoint = try SignedCheckpoint.sign(Checkpoint(origin: origin, size: Int64(frontier.size), root: frontier.root), with: signer)
+        try db.execute(sql: "INSERT INTO checkpoint (size, note) VALUES (?, ?)",
+                       arguments: [frontier.size, checkpoint.note.serialized])
+        return AppendResult(entries: entries, hashes: hashes, checkpoint: checkpoint)
+    }
+
+    /// Adds an inspector's cosignature line to the checkpoint of `size`.
+    public func addCosignature(size: Int64, keyID: KeyID, line: String) throws {
+        try Self.translating(path) {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "INSERT INTO cosignature (size, key_id, line) VALUES (?, ?, ?)",
+                                   arguments: [size, keyID.hex, line])
+                    return .commit
+                }
+            }
+        }
+    }
+}

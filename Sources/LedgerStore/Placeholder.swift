@@ -1,1 +1,0 @@
-// LedgerStore: see docs/FORMAT.md

@@ -1,0 +1,59 @@
+import GRDB
+
+/// The SQLite schema, as named migrations that are never edited once released.
+enum Schema {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-append-only-ledger") { db in
+            try db.execute(sql: v1)
+            for table in ["entry", "tree_node", "checkpoint", "cosignature"] {
+                try db.execute(sql: appendOnlyTriggers(table))
+            }
+        }
+        return migrator
+    }
+
+    /// Refuses UPDATE and DELETE on `table`, from any client, the sqlite3 shell included.
+    static func appendOnlyTriggers(_ table: String) -> String {
+        """
+        CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+        BEGIN SELECT RAISE(ABORT, 'fenhong: the \(table) table is append-only; correct an entry with entry.reverse, never by editing'); END;
+        CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+        BEGIN SELECT RAISE(ABORT, 'fenhong: the \(table) table is append-only; nothing may be deleted'); END;
+        """
+    }
+
+    /// Bodies are the truth; every queryable column is generated from them.
+    static let v1 = """
+        CREATE TABLE entry (
+            seq INTEGER PRIMARY KEY CHECK (seq >= 0),
+            body TEXT NOT NULL CHECK (typeof(body) = 'text' AND json_valid(body)),
+            hash BLOB NOT NULL CHECK (typeof(hash) = 'blob' AND length(hash) = 32),
+            kind TEXT GENERATED ALWAYS AS (json_extract(body, '$.kind')) VIRTUAL,
+            household TEXT GENERATED ALWAYS AS (coalesce(json_extract(body, '$.household'), json_extract(body, '$.holder'), json_extract(body, '$.from'))) VIRTUAL,
+            counterpart TEXT GENERATED ALWAYS AS (json_extract(body, '$.to')) VIRTUAL,
+            distribution TEXT GENERATED ALWAYS AS (CASE WHEN json_extract(body, '$.kind') GLOB 'dividend.*' THEN json_extract(body, '$.id') END) VIRTUAL,
+            target INTEGER GENERATED ALWAYS AS (json_extract(body, '$.target')) VIRTUAL
+        );
+        CREATE INDEX entry_by_household ON entry(household) WHERE household IS NOT NULL;
+        CREATE INDEX entry_by_counterpart ON entry(counterpart) WHERE counterpart IS NOT NULL;
+        CREATE INDEX entry_by_distribution ON entry(distribution) WHERE distribution IS NOT NULL;
+        CREATE INDEX entry_by_kind ON entry(kind);
+        CREATE TABLE tree_node (
+            level INTEGER NOT NULL CHECK (level >= 1),
+            idx INTEGER NOT NULL CHECK (idx >= 0),
+            hash BLOB NOT NULL CHECK (typeof(hash) = 'blob' AND length(hash) = 32),
+            PRIMARY KEY (level, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE checkpoint (
+            size INTEGER PRIMARY KEY CHECK (size >= 1),
+            note TEXT NOT NULL
+        );
+        CREATE TABLE cosignature (
+            size INTEGER NOT NULL REFERENCES checkpoint(size),
+            key_id TEXT NOT NULL,
+            line TEXT NOT NULL,
+            PRIMARY KEY (size, key_id)
+        ) WITHOUT ROWID;
+        """
+}

@@ -1,0 +1,30 @@
+import LedgerCore
+
+/// Why the store refused a command. SQLite's result codes are translated here, once.
+public enum StoreError: Error, CustomStringConvertible {
+    case exists(path: String)
+    case missing(path: String)
+    case notALedger(path: String, reason: String)
+    case busy(path: String, seconds: Double)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case rules([RuleViolation])
+    case invalidEntry(EntryError)
+    case unknownSigner(KeyID)
+    case sqlite(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .exists(let path): "\(path) already exists; a ledger is created once (choose another file)"
+        case .missing(let path): "\(path) does not exist (create it with `fenhong init`)"
+        case .notALedger(let path, let reason): "\(path) is not a Fenhong ledger: \(reason)"
+        case .busy(let path, let seconds): "\(path) stayed locked by another writer for \(Int(seconds)) s; try again"
+        case .readOnly(let path): "\(path) cannot be written (read-only file or folder); nothing was recorded"
+        case .diskFull(let path): "the disk holding \(path) is full; nothing was recorded"
+        case .rules(let violations): violations.map(\.detail).joined(separator: "; ")
+        case .invalidEntry(let error): "\(error)"
+        case .unknownSigner(let id): "key \(id) is not an accountant key of this ledger"
+        case .sqlite(let path, let message): "\(path): SQLite error: \(message)"
+        }
+    }
+}
