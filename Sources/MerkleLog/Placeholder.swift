@@ -1,1 +1,0 @@
-// MerkleLog: see docs/FORMAT.md
