@@ -58,7 +58,7 @@ public struct LedgerReader {
         let cursor = try Row.fetchCursor(db, sql: "SELECT seq, body, hash FROM entry ORDER BY seq")
         while let row = try cursor.next() {
             let seq: Int64 = row[0]
-            let hash = row.dataNoCopy(atIndex: 2)
+            let hash: Data? = row[2]
             try row.withUnsafeData(atIndex: 1) { data in
                 try (data ?? Data()).withUnsafeBytes { try body(seq, $0, hash) }
             }
