@@ -65,7 +65,7 @@ public struct LedgerReader {
         }
     }
 
-    private func entries(sql: String, arguments: StatementArguments) throws -> [Entry] {
+    func entries(sql: String, arguments: StatementArguments) throws -> [Entry] {
         var out = [Entry]()
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try cursor.next() {

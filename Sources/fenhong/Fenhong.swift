@@ -1,9 +1,44 @@
 import ArgumentParser
+import Foundation
 
+/// The root command: it only lists the subcommands.
 @main
 struct Fenhong: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fenhong",
-        abstract: "分红 — an append-only, verifiable ledger of village collective shares and dividends."
+        abstract: "分红 — an append-only, verifiable ledger of village collective shares and dividends.",
+        discussion: "--ledger defaults to $FENHONG_LEDGER and --key to $FENHONG_KEY.",
+        subcommands: [
+            KeyCommand.self, InitCommand.self, HouseholdCommand.self, SharesCommand.self,
+            FundCommand.self, InvestmentCommand.self, IncomeCommand.self, ExpenseCommand.self,
+            ReverseCommand.self, LogCommand.self, CheckpointCommand.self, ProveCommand.self,
+            ExportCommand.self,
+        ]
     )
+
+    /// Errors are one sentence on stderr and exit 2; `verify` exits 1 for problems found.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data(("fenhong: " + message(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+
+    private static func message(for error: Error) -> String {
+        let parserMessage = fullMessage(for: error)
+        if !parserMessage.isEmpty, error is ValidationError || String(describing: type(of: error)).contains("CommandError") {
+            return parserMessage
+        }
+        return "\(error)"
+    }
 }

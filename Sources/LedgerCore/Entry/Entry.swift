@@ -1,4 +1,5 @@
 import FenhongCrypto
+import MerkleLog
 
 /// The hash of an entry: SHA-256(0x00 ‖ body), the RFC 9162 leaf hash. The next entry's `prev`.
 public typealias EntryHash = SHA256Digest
@@ -125,7 +126,7 @@ public struct Entry: Sendable, Equatable {
     }
 
     /// The entry hash of a body: SHA-256(0x00 ‖ body).
-    public static func hash(body: [UInt8]) -> EntryHash { SHA256Digest.hash(prefix: 0x00, body) }
+    public static func hash(body: [UInt8]) -> EntryHash { RFC9162.leafHash(body) }
 
     /// Decodes a body. It checks the shape of every field but not canonical form (compare
     /// ``canonicalBody()`` with the input for that) nor any rule across entries.

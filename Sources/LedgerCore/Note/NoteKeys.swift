@@ -79,7 +79,7 @@ public struct NoteVerifierKey: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a vkey, checking that its ID matches its name and key.
     public init(vkey: String) throws(NoteError) {
-        let parts = vkey.split(separator: "+", omittingEmptySubsequences: false)
+        let parts = vkey.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformedKey("a vkey has three parts joined by +: name+id+key") }
         guard let id = KeyID(hex: String(parts[1])) else { throw .malformedKey("the key ID \"\(parts[1])\" is not 8 hex digits") }
         guard let raw = Data(base64Encoded: String(parts[2])), raw.count == 33 else {
@@ -132,7 +132,7 @@ public struct NoteSigner: Sendable {
     /// Parses an skey line, checking its ID.
     public init(skey: String) throws(NoteError) {
         let text = skey.trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = text.split(separator: "+", omittingEmptySubsequences: false)
+        let parts = text.split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY" else {
             throw .malformedKey("a private key reads PRIVATE+KEY+name+id+key")
         }

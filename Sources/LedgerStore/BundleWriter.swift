@@ -1,0 +1,70 @@
+import Foundation
+import LedgerCore
+
+/// Writes the bundle an inspector takes away (DESIGN §2 "Bundle"): `entries.jsonl` (line n is
+/// exactly the body of entry n), `checkpoints/<size>.txt`, `keys.txt` (one vkey a line) and
+/// `VERIFY.txt`. The folder appears whole or not at all: it is written beside and renamed.
+public enum BundleWriter {
+    /// What was written.
+    public struct Summary: Sendable {
+        public let entries: Int64
+        public let checkpoints: Int
+        public let keys: Int
+    }
+
+    public static func write(store: LedgerStore, to out: String) throws -> Summary {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: out) {
+            throw StoreError.exists(path: out)
+        }
+        let staging = out + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        try? fm.removeItem(atPath: staging)
+        do {
+            try fm.createDirectory(atPath: staging + "/checkpoints", withIntermediateDirectories: true)
+            let summary = try store.withReader { reader in try write(reader, to: staging) }
+            try fm.moveItem(atPath: staging, toPath: out)
+            return summary
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    private static func write(_ reader: LedgerReader, to folder: String) throws -> Summary {
+        var count: Int64 = 0
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(1 << 20)
+        guard FileManager.default.createFile(atPath: folder + "/entries.jsonl", contents: nil),
+              let handle = FileHandle(forWritingAtPath: folder + "/entries.jsonl")
+        else { throw StoreError.readOnly(path: folder) }
+        defer { try? handle.close() }
+        try reader.forEachBody { _, body, _ in
+            buffer.append(contentsOf: body)
+            buffer.append(0x0A)
+            count += 1
+            if buffer.count >= 1 << 20 {
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try handle.write(contentsOf: buffer)
+
+        let checkpoints = try reader.checkpoints()
+        for checkpoint in checkpoints {
+            try Data(checkpoint.note.utf8).write(to: URL(fileURLWithPath: "\(folder)/checkpoints/\(checkpoint.size).txt"))
+        }
+        var keys = [String]()
+        var opening: LedgerOpen?
+        for entry in try reader.entries(sql: "SELECT seq, body FROM entry WHERE seq = 0 OR kind IN ('key.add', 'key.retire') ORDER BY seq", arguments: []) {
+            switch entry.payload {
+            case .ledgerOpen(let open): opening = open; keys.append(open.key)
+            case .keyAdd(let change): if !keys.contains(change.key) { keys.append(change.key) }
+            default: break
+            }
+        }
+        try Data(keys.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: folder + "/keys.txt"))
+        let instructions = VerifyInstructions.text(opening: opening, keys: keys, latest: checkpoints.last?.size ?? 0)
+        try Data(instructions.utf8).write(to: URL(fileURLWithPath: folder + "/VERIFY.txt"))
+        return Summary(entries: count, checkpoints: checkpoints.count, keys: keys.count)
+    }
+}

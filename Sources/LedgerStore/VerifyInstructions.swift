@@ -1,0 +1,43 @@
+import LedgerCore
+
+/// The text of a bundle's VERIFY.txt: how to check it by hand with standard tools, and with
+/// the project's verifier.
+enum VerifyInstructions {
+    static func text(opening: LedgerOpen?, keys: [String], latest: Int64) -> String {
+        let origin = opening?.origin ?? "?"
+        let accountant = keys.first.flatMap { $0.split(separator: "+").first.map(String.init) } ?? "NAME"
+        return """
+        Fenhong ledger bundle — \(opening?.org ?? "") \(origin)
+
+        entries.jsonl       line n (counting from 0) is exactly the body of entry n
+        checkpoints/S.txt   the signed checkpoint of the first S entries, with any cosignatures
+        keys.txt            every key the ledger names, one vkey a line (name+keyID+base64(type‖key))
+
+        1. Verify everything with the project's verifier (exit 0 = intact, 1 = problems, 2 = cannot run):
+
+             fenhong verify .
+             fenhong verify . --trusted CHECKPOINT_YOU_KEPT.txt
+
+        2. By hand. The hash of entry n is SHA-256(0x00 ‖ body); entry n+1's "prev" holds it:
+
+             n=0; { printf '\\0'; sed -n "$((n+1))p" entries.jsonl | tr -d '\\n'; } | sha256sum
+             sed -n "2p" entries.jsonl | grep -o '"prev":"[0-9a-f]*"'
+
+           (A canonical body never holds a raw newline, so removing the line's newline is exact.)
+
+        3. The checkpoint signature (Ed25519 over the first three lines of the note):
+
+             grep '^\(accountant)+' keys.txt | cut -d+ -f3 | base64 -d | tail -c 32 > key.raw
+             (printf '\\x30\\x2a\\x30\\x05\\x06\\x03\\x2b\\x65\\x70\\x03\\x21\\x00'; cat key.raw) > key.der
+             openssl pkey -pubin -inform DER -in key.der -out key.pem
+             head -n 3 checkpoints/\(latest).txt > signed.txt
+             grep '^— \(accountant) ' checkpoints/\(latest).txt | cut -d' ' -f3 | base64 -d | tail -c 64 > sig.bin
+             openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in signed.txt -sigfile sig.bin
+
+           The root on line 3 is the RFC 9162 Merkle tree hash of the entry hashes in order
+           (node = SHA-256(0x01 ‖ left ‖ right)); docs/FORMAT.md in the project gives a page of
+           Python that recomputes it.
+
+        """
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+struct HouseholdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "household", abstract: "Register, update and list households (户).",
+        subcommands: [HouseholdAdd.self, HouseholdUpdateCommand.self, HouseholdList.self])
+}
+
+struct HouseholdAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a household.")
+
+    @OptionGroup var write: WriteOptions
+    @Option(help: "Household number (户号), e.g. 152223-001.") var household: String
+    @Option(help: "Head of household (户主).") var head: String
+    @Option(help: "Number of members.") var members: Int64
+    @Flag(help: "Registered-poor (建档立卡).") var poor = false
+    @Option(help: "The head's ID number; only its masked form (first 6, last 4) is stored.") var id: String
+    @Option(help: "Payout account; only ****1234 is stored.") var account: String
+    @Option(help: "Effective date YYYY-MM-DD (default: today).") var date: String?
+
+    func run() throws {
+        try write.append([.householdRegister(HouseholdRegistration(
+            household: household, head: head, members: members, poor: poor,
+            idMasked: try Parse.maskedID(id), account: try Parse.maskedAccount(account),
+            date: try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()))])
+    }
+}
+
+struct HouseholdUpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: "Change a household from an effective date on (e.g. --poor no when it exits poverty).")
+
+    @OptionGroup var write: WriteOptions
+    @Option(help: "Household number.") var household: String
+    @Option(help: "New head of household.") var head: String?
+    @Option(help: "New number of members.") var members: Int64?
+    @Option(help: "Registered-poor from the date on: yes or no.") var poor: String?
+    @Option(help: "New ID number of the head (stored masked).") var id: String?
+    @Option(help: "New payout account (stored masked).") var account: String?
+    @Option(help: "Effective date YYYY-MM-DD.") var date: String
+    @Option(help: "Why.") var reason: String?
+
+    func run() throws {
+        var poorValue: Bool?
+        if let poor {
+            guard ["yes", "no"].contains(poor) else { throw ValidationError("--poor \(poor) must be yes or no") }
+            poorValue = poor == "yes"
+        }
+        try write.append([.householdUpdate(HouseholdUpdate(
+            household: household, head: head, members: members, poor: poorValue,
+            idMasked: try id.map(Parse.maskedID), account: try account.map(Parse.maskedAccount),
+            date: try Parse.date(date, option: "--date"), reason: reason))])
+    }
+}
+
+struct HouseholdList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List households with their shares.")
+
+    @OptionGroup var ledger: LedgerOption
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let state = try ledger.open(readOnly: true).withReader { try $0.fullState() }
+        let households = state.households.values.sorted { $0.registration.household < $1.registration.household }
+        if json {
+            let rows: [JSONValue] = households.map { record in
+                let r = record.registration
+                let units = state.shares.filter { $0.key.holder == r.household }
+                return .object([
+                    "household": .string(r.household), "head": .string(r.head), "members": .integer(r.members),
+                    "poor": .bool(r.poor), "account": .string(r.account),
+                    "shares": .object(Dictionary(uniqueKeysWithValues: units.map { ($0.key.shareClass, JSONValue.integer($0.value)) })),
+                ])
+            }
+            print(String(decoding: CanonicalJSON.encode(.array(rows)), as: UTF8.self))
+            return
+        }
+        for record in households {
+            let r = record.registration
+            let units = state.shares.filter { $0.key.holder == r.household && $0.value != 0 }
+                .sorted { $0.key.shareClass < $1.key.shareClass }.map { "\($0.key.shareClass) \($0.value)" }
+            print([r.household, r.head, "members \(r.members)", r.poor ? "registered-poor" : "-", r.account,
+                   units.isEmpty ? "no shares" : units.joined(separator: ", ")].joined(separator: "  "))
+        }
+        print("\(households.count) households")
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import LedgerCore
+
+/// Options shared by the commands that record an amount on a date.
+struct AmountOptions: ParsableArguments {
+    @Option(help: "Amount in yuan: 3000, 3,000.00, 3000元.") var amount: String
+    @Option(help: "Date YYYY-MM-DD (default: today).") var date: String?
+
+    var fen: Fen { get throws { try Parse.amount(amount, option: "--amount") } }
+    var day: LedgerDate { get throws { try date.map { try Parse.date($0, option: "--date") } ?? Parse.today() } }
+}
+
+struct FundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fund", abstract: "Funds received by the collective.",
+                                                    subcommands: [FundReceiveCommand.self])
+}
+
+struct FundReceiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "receive", abstract: "Record a fund received (e.g. 产业发展引导资金).")
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var money: AmountOptions
+    @Option(help: "Who paid it.") var source: String
+    @Option(help: "What it is for.") var purpose: String
+
+    func run() throws {
+        try write.append([.fundReceive(FundReceipt(amount: try money.fen, source: source, purpose: purpose, date: try money.day))])
+    }
+}
+
+struct InvestmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "investment", abstract: "Investments of the collective.",
+                                                    subcommands: [InvestmentMakeCommand.self])
+}
+
+struct InvestmentMakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "make", abstract: "Record an investment as shares with an agreed return.")
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var money: AmountOptions
+    @Option(help: "The enterprise or cooperative invested in.") var counterparty: String
+    @Option(name: .customLong("return"), help: "Agreed annual return: 8% or 800bp.") var returnRate: String
+
+    func run() throws {
+        try write.append([.investmentMake(Investment(
+            amount: try money.fen, counterparty: counterparty,
+            returnBp: try Parse.basisPoints(returnRate, option: "--return"), date: try money.day))])
+    }
+}
+
+struct IncomeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "income", abstract: "Income of the collective.",
+                                                    subcommands: [IncomeRecordCommand.self])
+}
+
+struct IncomeRecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "record", abstract: "Record income (经营收入, 投资收益 …).")
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var money: AmountOptions
+    @Option(help: "Category, e.g. 投资收益.") var category: String
+    @Option(help: "Who paid.") var counterparty: String
+
+    func run() throws {
+        try write.append([.incomeRecord(CashFlow(amount: try money.fen, category: category, counterparty: counterparty, date: try money.day))])
+    }
+}
+
+struct ExpenseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "expense", abstract: "Expenses of the collective.",
+                                                    subcommands: [ExpenseRecordCommand.self])
+}
+
+struct ExpenseRecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "record", abstract: "Record an expense (管理费用 …).")
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var money: AmountOptions
+    @Option(help: "Category, e.g. 管理费用.") var category: String
+    @Option(help: "Who was paid.") var counterparty: String
+
+    func run() throws {
+        try write.append([.expenseRecord(CashFlow(amount: try money.fen, category: category, counterparty: counterparty, date: try money.day))])
+    }
+}
+
+struct ReverseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reverse", abstract: "Undo an entry by recording its reversal; the entry itself stays.")
+    @OptionGroup var write: WriteOptions
+    @Option(help: "The seq of the entry to reverse.") var seq: Int64
+    @Option(help: "Why.") var reason: String
+
+    func run() throws {
+        try write.append([.entryReverse(Reversal(target: seq, reason: reason))])
+    }
+}

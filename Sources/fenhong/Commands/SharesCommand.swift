@@ -1,0 +1,60 @@
+import ArgumentParser
+import LedgerCore
+
+struct SharesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shares", abstract: "Issue, transfer and retire shares (股).",
+        subcommands: [SharesIssueCommand.self, SharesTransferCommand.self, SharesRetireCommand.self])
+}
+
+/// Options shared by the share commands.
+struct ShareOptions: ParsableArguments {
+    @Option(name: .customLong("class"), help: "Share class: member (人口股), poverty (扶贫股), collective (集体股), labour (劳龄股), capital …")
+    var shareClass: String
+    @Option(help: "Whole units.") var units: Int64
+    @Option(help: "Effective date YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "Why, e.g. 折股量化 2017-12-31.") var reason: String
+
+    func validate() throws {
+        guard units > 0 else { throw ValidationError("--units \(units) must be greater than zero") }
+    }
+
+    var effectiveDate: LedgerDate { get throws { try date.map { try Parse.date($0, option: "--date") } ?? Parse.today() } }
+}
+
+struct SharesIssueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "issue", abstract: "Issue shares to a household or the collective.")
+    @OptionGroup var write: WriteOptions
+    @Option(help: "Household number, or collective.") var holder: String
+    @OptionGroup var share: ShareOptions
+
+    func run() throws {
+        try write.append([.sharesIssue(SharesChange(holder: holder, shareClass: share.shareClass, units: share.units,
+                                                    date: try share.effectiveDate, reason: share.reason))])
+    }
+}
+
+struct SharesRetireCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "retire", abstract: "Retire shares (回购, 脱贫退出 …).")
+    @OptionGroup var write: WriteOptions
+    @Option(help: "Household number, or collective.") var holder: String
+    @OptionGroup var share: ShareOptions
+
+    func run() throws {
+        try write.append([.sharesRetire(SharesChange(holder: holder, shareClass: share.shareClass, units: share.units,
+                                                     date: try share.effectiveDate, reason: share.reason))])
+    }
+}
+
+struct SharesTransferCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Move shares between holders (继承, 分户 …).")
+    @OptionGroup var write: WriteOptions
+    @Option(help: "From household (or collective).") var from: String
+    @Option(help: "To household (or collective).") var to: String
+    @OptionGroup var share: ShareOptions
+
+    func run() throws {
+        try write.append([.sharesTransfer(SharesTransfer(from: from, to: to, shareClass: share.shareClass, units: share.units,
+                                                         date: try share.effectiveDate, reason: share.reason))])
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// `--ledger`, defaulting to $FENHONG_LEDGER.
+struct LedgerOption: ParsableArguments {
+    @Option(name: .long, help: "The ledger file (default: $FENHONG_LEDGER).")
+    var ledger: String?
+
+    var path: String {
+        get throws {
+            if let ledger { return ledger }
+            if let env = ProcessInfo.processInfo.environment["FENHONG_LEDGER"], !env.isEmpty { return env }
+            throw ValidationError("no ledger given: pass --ledger FILE or set FENHONG_LEDGER")
+        }
+    }
+
+    func open(readOnly: Bool = false) throws -> LedgerStore { try LedgerStore.open(path: path, readOnly: readOnly) }
+}
+
+/// `--key`, defaulting to $FENHONG_KEY.
+struct KeyOption: ParsableArguments {
+    @Option(name: .long, help: "The private key file (default: $FENHONG_KEY).")
+    var key: String?
+
+    func signer() throws -> NoteSigner {
+        if let key { return try KeyFile.read(key) }
+        if let env = ProcessInfo.processInfo.environment["FENHONG_KEY"], !env.isEmpty { return try KeyFile.read(env) }
+        throw ValidationError("no key given: pass --key FILE or set FENHONG_KEY")
+    }
+}
+
+/// The options every write command takes.
+struct WriteOptions: ParsableArguments {
+    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var key: KeyOption
+    @Option(name: .long, help: ArgumentHelp("Record the entries as of this UTC time (default: now).", visibility: .hidden))
+    var at: String?
+
+    var time: LedgerTime {
+        get throws {
+            if let at {
+                guard let time = LedgerTime(at) else { throw ValidationError("--at \(at) is not a UTC time like 2024-12-20T08:00:00Z") }
+                return time
+            }
+            return LedgerTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        }
+    }
+
+    /// Appends `payloads` and prints what was recorded.
+    func append(_ payloads: [EntryPayload]) throws {
+        let store = try ledger.open()
+        let result = try store.append(payloads, signer: key.signer(), at: time)
+        Printer.recorded(result)
+    }
+}
+
+/// Parsers for values typed by people, each naming the option at fault.
+enum Parse {
+    static func amount(_ text: String, option: String) throws -> Fen {
+        do { return try Fen.parse(text) } catch { throw ValidationError("\(option) \(text): \(error)") }
+    }
+
+    static func date(_ text: String, option: String) throws -> LedgerDate {
+        guard let date = LedgerDate(text) else { throw ValidationError("\(option) \(text) is not a date YYYY-MM-DD") }
+        return date
+    }
+
+    static func today() -> LedgerDate { LedgerTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date }
+
+    /// A rate as `8%`, `8.5%` or basis points `850bp`.
+    static func basisPoints(_ text: String, option: String) throws -> Int64 {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasSuffix("bp"), let bp = Int64(t.dropLast(2)), (0...10_000).contains(bp) { return bp }
+        if t.hasSuffix("%") {
+            let number = String(t.dropLast())
+            if let fen = try? Fen.parse(number), fen.value <= 10_000 { return fen.value }
+        }
+        throw ValidationError("\(option) \(text) is not a rate like 8%, 8.25% or 825bp")
+    }
+
+    static func maskedID(_ text: String) throws -> String {
+        guard let masked = Masking.maskID(text) else {
+            throw ValidationError("--id \(text) is not an ID number (15 or 18 characters) or its masked form 152223********1234")
+        }
+        return masked
+    }
+
+    static func maskedAccount(_ text: String) throws -> String {
+        guard let masked = Masking.maskAccount(text) else {
+            throw ValidationError("--account \(text) is not an account number or its masked form ****5678")
+        }
+        return masked
+    }
+}
