@@ -37,6 +37,11 @@ extension ProofVerifier {
             let hash1 = try treeHash(root1), hash2 = try treeHash(root2)
             throw .rootMismatch(expected: hash2, calculated: hash1)
         }
+        // The proof's shape before its bytes, as verify.go does, so a malformed proof is named as such.
+        let expectedCount = TreeMath.consistencyProofLength(size1: size1, size2: size2)
+        guard proof.count == expectedCount else {
+            throw .wrongProofLength(expected: expectedCount, found: proof.count)
+        }
         try verifyConsistency(
             size1: size1, size2: size2, root1: try treeHash(root1), root2: try treeHash(root2),
             proof: try treeHashes(proof))

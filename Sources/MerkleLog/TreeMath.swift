@@ -27,4 +27,15 @@ enum TreeMath {
         let border = (index >> inner).nonzeroBitCount
         return (inner, border)
     }
+
+    /// The length of the consistency proof from `size1` to `size2` leaves; requires 0 < size1 < size2.
+    /// It is the part of the inclusion proof of leaf size1 − 1 above the largest complete subtree that
+    /// ends at size1 (of 2^trailingZeros(size1) leaves), plus that subtree's own hash unless it is the
+    /// whole old tree.
+    static func consistencyProofLength(size1: Int, size2: Int) -> Int {
+        let (inner, border) = inclusionProofShape(index: size1 - 1, size: size2)
+        let shift = size1.trailingZeroBitCount
+        let seedIsOldRoot = size1 == 1 << shift
+        return (seedIsOldRoot ? 0 : 1) + inner - shift + border
+    }
 }
