@@ -1,0 +1,71 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// Entries: canonical bodies, strict decoding, hashes.
+struct EntryTests {
+    /// Every kind encodes to a canonical body that decodes to the same entry and re-encodes to the same bytes.
+    @Test func everyKindRoundTrips() throws {
+        let entries = EntrySamples.chain(EntrySamples.everyKind)
+        #expect(Set(entries.map(\.kind)) == Set(EntryKind.allCases))
+        for entry in entries {
+            let body = entry.canonicalBody()
+            let decoded = try Entry.decode(body: body)
+            #expect(decoded == entry)
+            #expect(decoded.canonicalBody() == body)
+            #expect(CanonicalJSON.encode(try JSONParser.parse(body)) == body)
+        }
+    }
+
+    /// The worked example of docs/FORMAT.md: its body bytes and hash are fixed.
+    /// Derive: printf '\x00%s' "$(sed -n 1p body.json)" | sha256sum
+    @Test func workedExampleHash() throws {
+        let entry = Entry(seq: 1, prev: SHA256Digest(hex: String(repeating: "ab", count: 32))!, at: EntrySamples.time,
+                          by: KeyID(hex: "6b2550a0")!, payload: .householdRegister(EntrySamples.chenMei))
+        let body = String(decoding: entry.canonicalBody(), as: UTF8.self)
+        #expect(body == #"{"account":"****5678","at":"2024-12-20T08:00:00Z","by":"6b2550a0","date":"2018-12-01","head":"陈梅","household":"152223-001","idMasked":"152223********1234","kind":"household.register","members":2,"poor":true,"prev":"abababababababababababababababababababababababababababababababab","seq":1,"v":1}"#)
+        // printf '\x00%s' '<body above>' | sha256sum
+        #expect(Entry.hash(body: entry.canonicalBody()).hex == "784129b8b5e08a4f2b8b0eadbdfa7c928d9288d98555b1904e9cbd340ef92b87")
+    }
+
+    /// Unknown kinds, unknown fields, missing fields, wrong types and versions are refused, naming the field.
+    @Test func strictDecoding() throws {
+        let good = String(decoding: EntrySamples.chain([.ledgerOpen(EntrySamples.open)])[0].canonicalBody(), as: UTF8.self)
+        func decode(_ text: String) -> EntryError? {
+            do { _ = try Entry.decode(body: Array(text.utf8)); return nil } catch { return error }
+        }
+        #expect(decode(good) == nil)
+        #expect(decode(good.replacingOccurrences(of: "\"ledger.open\"", with: "\"ledger.close\"")) == .unknownKind("ledger.close"))
+        #expect(decode(good.replacingOccurrences(of: "\"v\":1", with: "\"v\":2")) == .unsupportedVersion(2))
+        #expect(decode(good.replacingOccurrences(of: "\"v\":1", with: "\"v\":1,\"w\":1")) == .unknownField(kind: "ledger.open", field: "w"))
+        #expect(decode(good.replacingOccurrences(of: "\"currency\":\"CNY\",", with: "")) == .missingField(kind: "ledger.open", field: "currency"))
+        #expect(decode(good.replacingOccurrences(of: "\"seq\":0", with: "\"seq\":\"0\"")) == .wrongType(kind: "ledger.open", field: "seq", expected: "an integer", found: "string"))
+        if case .notJSON = decode(good.replacingOccurrences(of: "\"seq\":0", with: "\"seq\":0.0")) {} else { Issue.record("a float must be refused") }
+    }
+
+    /// Full ID numbers and bank accounts never enter an entry.
+    @Test func personalDataMustBeMasked() throws {
+        var raw = EntrySamples.chenMei
+        raw.idMasked = "152223198001011234"
+        let entry = EntrySamples.chain([.ledgerOpen(EntrySamples.open), .householdRegister(raw)])[1]
+        #expect(throws: EntryError.invalidValue(kind: "household.register", field: "idMasked", reason: "must be masked, e.g. 152223********1234")) {
+            try Entry.decode(body: entry.canonicalBody())
+        }
+        #expect(Masking.maskID("152223198001011234") == "152223********1234")
+        #expect(Masking.maskID("15222319800101123X") == "152223********123X")
+        #expect(Masking.maskAccount("6228 4800 1234 5678") == "****5678")
+        #expect(Masking.maskAccount("12") == nil)
+        #expect(!Masking.isMaskedAccount("12345678"))
+    }
+
+    /// Dates and times accept exactly one form and real calendar days.
+    @Test func datesAndTimes() {
+        #expect(LedgerDate("2024-02-29") != nil)
+        #expect(LedgerDate("2023-02-29") == nil)
+        #expect(LedgerDate("2024-2-9") == nil)
+        #expect(LedgerTime("2018-12-20T08:00:00Z") != nil)
+        #expect(LedgerTime("2018-12-20 08:00:00") == nil)
+        #expect(LedgerTime(secondsSinceEpoch: 1_545_292_800).text == "2018-12-20T08:00:00Z")
+        #expect(LedgerTime(secondsSinceEpoch: 0).text == "1970-01-01T00:00:00Z")
+    }
+}

@@ -1,0 +1,97 @@
+import LedgerCore
+import Testing
+
+/// The business rules, applied entry by entry.
+struct LedgerStateTests {
+    private func codes(_ payloads: [EntryPayload], base: [EntryPayload] = []) -> [RuleViolation] {
+        var state = LedgerState()
+        let entries = EntrySamples.chain(base + payloads)
+        var found = [RuleViolation]()
+        for entry in entries { found += state.apply(entry) }
+        return found + state.unfinishedDistributions()
+    }
+
+    private var opened: [EntryPayload] {
+        [.ledgerOpen(EntrySamples.open), .householdRegister(EntrySamples.chenMei)]
+    }
+
+    /// The sample chain, one entry of every kind, breaks no rule.
+    @Test func samplesAreValid() {
+        var payloads = EntrySamples.everyKind
+        payloads.removeAll { if case .householdUpdate = $0 { true } else { false } }
+        #expect(codes(payloads).isEmpty)
+    }
+
+    /// A duplicate household, an unknown household and negative shares are each named with the entry at fault.
+    @Test func householdAndShareRules() {
+        let day = EntrySamples.day
+        let found = codes([
+            .householdRegister(EntrySamples.chenMei),
+            .sharesIssue(SharesChange(holder: "152223-999", shareClass: "member", units: 1, date: day, reason: "x")),
+            .sharesRetire(SharesChange(holder: "152223-001", shareClass: "member", units: 1, date: day, reason: "x")),
+        ], base: opened)
+        #expect(found.map(\.code) == [.duplicateHousehold, .unknownHousehold, .negativeShares])
+        #expect(found.map(\.seq) == [2, 3, 4])
+    }
+
+    /// Paying more than is owed, or a household never allocated, is refused.
+    @Test func paymentRules() {
+        let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let allocate = EntrySamples.everyKind.first { $0.kind == .dividendAllocate }!
+        let pay = { (amount: Int64, household: String) in
+            EntryPayload.dividendPay(DividendPayment(id: "2024", household: household, amount: Fen(amount), channel: .cash,
+                                                     account: "cash", reference: "V1", date: EntrySamples.day))
+        }
+        let found = codes([declare, allocate, pay(1_440_000, "152223-001"), pay(1, "152223-001"), pay(1, "152223-002")], base: opened)
+        #expect(found.map(\.code) == [.overpayment, .notAllocated])
+        #expect(found.map(\.seq) == [5, 6])
+    }
+
+    /// Allocations that do not add up to the declaration are reported at the declaration.
+    @Test func allocationSum() {
+        let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let short = EntryPayload.dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 10, amount: Fen(1_439_999)))
+        let found = codes([declare, short], base: opened)
+        #expect(found.map(\.code) == [.allocationSum])
+        #expect(found.first?.seq == 2)
+    }
+
+    /// A reversal must name an earlier, reversible entry, once; reversing a payment restores what is owed.
+    @Test func reversalRules() {
+        let income = EntryPayload.incomeRecord(CashFlow(amount: Fen(100), category: "投资收益", counterparty: "x", date: EntrySamples.day))
+        let found = codes([
+            income,
+            .entryReverse(Reversal(target: 2, reason: "typo")),
+            .entryReverse(Reversal(target: 2, reason: "again")),
+            .entryReverse(Reversal(target: 1, reason: "not reversible")),
+            .entryReverse(Reversal(target: 99, reason: "missing")),
+            .entryReverse(Reversal(target: 3, reason: "a reversal of a reversal")),
+        ], base: opened)
+        #expect(found.map(\.code) == [.doubleReversal, .irreversible, .missingTarget, .irreversible])
+    }
+
+    /// Only enrolled, unretired accountant keys may record entries.
+    @Test func keyRules() throws {
+        var state = LedgerState()
+        let entries = EntrySamples.chain(opened)
+        for entry in entries { #expect(state.apply(entry).isEmpty) }
+        let stranger = try NoteSigner.generate(name: "stranger", algorithm: .ed25519)
+        let forged = Entry(seq: 2, prev: .zero, at: EntrySamples.time, by: stranger.id,
+                           payload: .incomeRecord(CashFlow(amount: Fen(1), category: "c", counterparty: "x", date: EntrySamples.day)))
+        #expect(state.apply(forged).map(\.code) == [.unknownKey])
+        let retireSelf = Entry(seq: 3, prev: .zero, at: EntrySamples.time, by: EntrySamples.accountant.id,
+                               payload: .keyRetire(KeyChange(key: EntrySamples.accountant.verifier.vkey, role: .accountant)))
+        #expect(state.apply(retireSelf).map(\.code) == [.selfRetire])
+    }
+
+    /// Registered-poor status follows its effective dates (动态调整).
+    @Test func poorStatusHasEffectiveDates() {
+        var state = LedgerState()
+        let exit = EntryPayload.householdUpdate(HouseholdUpdate(household: "152223-001", poor: false, date: LedgerDate("2023-06-30")!, reason: "脱贫"))
+        for entry in EntrySamples.chain(opened + [exit]) { state.apply(entry) }
+        let record = state.households["152223-001"]!
+        #expect(record.isPoor(on: LedgerDate("2022-12-31")!))
+        #expect(!record.isPoor(on: LedgerDate("2023-06-30")!))
+        #expect(!record.isPoor(on: LedgerDate("2017-01-01")!))
+    }
+}
