@@ -1,0 +1,114 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+import MerkleLog
+import Testing
+
+/// The SQLite store: atomic appends, append-only tables, checkpoints, proofs.
+struct LedgerStoreTests {
+    /// Each append links prev to the previous entry's hash and ends with a checkpoint whose root is the tree's.
+    @Test func appendsChainAndCheckpoint() throws {
+        let ledger = try TestLedger()
+        try ledger.register("152223-001")
+        let result = try ledger.append(ledger.issue("152223-001", 4), ledger.issue("collective", 30, shareClass: "collective"))
+        let entries = try ledger.store.withReader { try $0.allEntries() }
+        #expect(entries.count == 4)
+        for (a, b) in zip(entries, entries.dropFirst()) {
+            #expect(b.prev == Entry.hash(body: a.canonicalBody()))
+        }
+        let hashes = entries.map { Entry.hash(body: $0.canonicalBody()) }
+        #expect(result.checkpoint.checkpoint.size == 4)
+        #expect(result.checkpoint.checkpoint.root == InMemorySubtreeHashes(leafHashes: hashes).root)
+        #expect(result.checkpoint.note.isSigned(by: ledger.accountant.verifier))
+        let checkpoints = try ledger.store.withReader { try $0.checkpoints() }
+        #expect(checkpoints.map(\.size) == [1, 2, 4])
+    }
+
+    /// A command that breaks a rule writes nothing: not its valid entries, not a checkpoint.
+    @Test func failedCommandWritesNothing() throws {
+        let ledger = try TestLedger()
+        try ledger.register("152223-001")
+        #expect(throws: StoreError.self) {
+            try ledger.append(ledger.issue("152223-001", 4), ledger.issue("152223-404", 1))
+        }
+        let (size, checkpoints) = try ledger.store.withReader { (try $0.size(), try $0.checkpoints().count) }
+        #expect(size == 2)
+        #expect(checkpoints == 2)
+    }
+
+    /// UPDATE and DELETE from the sqlite3 shell abort with the trigger's message.
+    @Test func tablesAreAppendOnly() throws {
+        let ledger = try TestLedger()
+        try ledger.register("152223-001")
+        for table in ["entry", "tree_node", "checkpoint"] {
+            let update = try ledger.sqlite("UPDATE \(table) SET hash = hash")
+            let delete = try ledger.sqlite("DELETE FROM \(table)")
+            if table != "checkpoint" { #expect(update.output.contains("append-only"), "\(table): \(update.output)") }
+            #expect(delete.status != 0)
+            #expect(delete.output.contains("the \(table) table is append-only"))
+        }
+        #expect(try ledger.store.withReader { try $0.size() } == 2)
+    }
+
+    /// Inclusion and consistency proofs from the stored nodes verify against the checkpoints.
+    @Test func proofsVerifyAgainstCheckpoints() throws {
+        let ledger = try TestLedger()
+        for i in 1...9 { try ledger.register(String(format: "152223-%03d", i)) }
+        try ledger.store.withReader { reader in
+            let tree = MerkleTree(reader: reader.subtreeReader)
+            let head = try reader.latestCheckpoint().checkpoint
+            #expect(head.size == 10)
+            for seq in 0..<head.size {
+                let proof = try tree.inclusionProof(index: Int(seq), size: Int(head.size))
+                try ProofVerifier.verifyInclusion(leafHash: try reader.entryHash(seq: seq), index: Int(seq), size: Int(head.size), proof: proof, root: head.root)
+            }
+            for old in 1..<head.size {
+                let oldHead = try #require(try reader.checkpoint(size: old)).checkpoint
+                let proof = try tree.consistencyProof(from: Int(old), to: Int(head.size))
+                try ProofVerifier.verifyConsistency(size1: Int(old), size2: Int(head.size), root1: oldHead.root, root2: head.root, proof: proof)
+            }
+        }
+    }
+
+    /// A key that is not an accountant of the ledger cannot write.
+    @Test func strangerCannotWrite() throws {
+        let ledger = try TestLedger()
+        let stranger = try NoteSigner.generate(name: "stranger", algorithm: .ed25519)
+        #expect(throws: StoreError.self) {
+            try ledger.store.append([ledger.issue("collective", 1)], signer: stranger, at: TestLedger.time)
+        }
+    }
+
+    /// A ledger is created once; opening a missing or foreign file fails with a clear error.
+    @Test func createAndOpenErrors() throws {
+        let ledger = try TestLedger()
+        let open = LedgerOpen(origin: "fenhong/152223/baixin", org: "o", village: "v", region: ["v"], key: ledger.accountant.verifier.vkey)
+        #expect(throws: StoreError.self) { try LedgerStore.create(path: ledger.path, opening: open, signer: ledger.accountant, at: TestLedger.time) }
+        #expect(throws: StoreError.self) { try LedgerStore.open(path: ledger.folder.appendingPathComponent("none").path) }
+        let garbage = ledger.folder.appendingPathComponent("garbage.fenhong").path
+        FileManager.default.createFile(atPath: garbage, contents: Data(repeating: 0x41, count: 8192))
+        #expect(throws: StoreError.self) { try LedgerStore.open(path: garbage, readOnly: true) }
+    }
+
+    /// Two writers in one process are serialised: every append lands, the chain stays unbroken.
+    @Test func concurrentWritersAreSerialised() async throws {
+        let ledger = try TestLedger()
+        let path = ledger.path
+        let signer = ledger.accountant
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    let store = try LedgerStore.open(path: path)
+                    for i in 0..<20 {
+                        _ = try store.append([.incomeRecord(CashFlow(amount: Fen(Int64(writer * 100 + i)), category: "c", counterparty: "w\(writer)", date: TestLedger.day))],
+                                             signer: signer, at: TestLedger.time)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let entries = try ledger.store.withReader { try $0.allEntries() }
+        #expect(entries.count == 41)
+        #expect(entries.map(\.seq) == Array(0..<41))
+    }
+}
