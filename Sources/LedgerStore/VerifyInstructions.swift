@@ -27,7 +27,7 @@ enum VerifyInstructions {
 
         3. The checkpoint signature (Ed25519 over the first three lines of the note):
 
-             grep '^\(accountant)+' keys.txt | cut -d+ -f3 | base64 -d | tail -c 32 > key.raw
+             grep '^\(accountant)+' keys.txt | cut -d+ -f3- | base64 -d | tail -c 32 > key.raw
              (printf '\\x30\\x2a\\x30\\x05\\x06\\x03\\x2b\\x65\\x70\\x03\\x21\\x00'; cat key.raw) > key.der
              openssl pkey -pubin -inform DER -in key.der -out key.pem
              head -n 3 checkpoints/\(latest).txt > signed.txt

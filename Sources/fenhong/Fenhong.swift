@@ -34,10 +34,12 @@ struct Fenhong: ParsableCommand {
         }
     }
 
+    /// One sentence: a validation message as written, a parser error without its usage lines.
     private static func message(for error: Error) -> String {
-        let parserMessage = fullMessage(for: error)
-        if !parserMessage.isEmpty, error is ValidationError || String(describing: type(of: error)).contains("CommandError") {
-            return parserMessage
+        if let validation = error as? ValidationError { return validation.message }
+        if error is LocalizedError || String(describing: type(of: error)).contains("CommandError") {
+            let first = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            return first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
         }
         return "\(error)"
     }

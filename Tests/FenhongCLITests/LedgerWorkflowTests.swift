@@ -1,0 +1,120 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// The accountant's workflow through the real binary: init → households → shares → income → reverse → export.
+@Suite(.serialized)
+struct LedgerWorkflowTests {
+    private func villageLedger() throws -> CLI {
+        let cli = try CLI()
+        cli.environment = ["FENHONG_LEDGER": "baixin.fenhong", "FENHONG_KEY": "accountant.key"]
+        #expect(try cli.run("key", "generate", "--name", "baixin-accountant", "--out", "accountant.key").status == 0)
+        let steps: [[String]] = [
+            ["init", "--origin", "fenhong/152223/baixin", "--org", "白辛嘎查股份经济合作社", "--village", "白辛嘎查",
+             "--region", "兴安盟,扎赉特旗,阿尔本格勒镇,白辛嘎查", "--at", "2018-06-01T08:00:00Z"],
+            ["household", "add", "--household", "152223-001", "--head", "陈梅", "--members", "2", "--poor",
+             "--id", "152223198001011234", "--account", "6228480012345678", "--date", "2018-06-01"],
+            ["household", "add", "--household", "152223-002", "--head", "包金山", "--members", "4",
+             "--id", "152223197502023456", "--account", "****4321", "--date", "2018-06-01"],
+            ["fund", "receive", "--amount", "200,000.00", "--source", "扎赉特旗财政局", "--purpose", "产业发展引导资金", "--date", "2018-06-01"],
+            ["investment", "make", "--amount", "200000元", "--counterparty", "扎赉特旗肉牛养殖合作社", "--return", "8%", "--date", "2018-06-02"],
+            ["shares", "issue", "--holder", "152223-001", "--class", "poverty", "--units", "10", "--date", "2018-06-02", "--reason", "折股量化"],
+            ["shares", "issue", "--holder", "152223-002", "--class", "member", "--units", "4", "--date", "2018-06-02", "--reason", "折股量化"],
+            ["income", "record", "--amount", "16000", "--category", "投资收益", "--counterparty", "扎赉特旗肉牛养殖合作社", "--date", "2018-12-20"],
+            ["income", "record", "--amount", "1600", "--category", "投资收益", "--counterparty", "typo", "--date", "2018-12-20"],
+            ["reverse", "--seq", "8", "--reason", "entered twice"],
+        ]
+        for step in steps {
+            let run = try cli.execute(step)
+            #expect(run.status == 0, "\(step.joined(separator: " ")): \(run.stderr)")
+        }
+        return cli
+    }
+
+    /// The workflow records 10 entries, the full ID never reaches the ledger, and the bundle matches the ledger.
+    @Test func workflowAndExport() throws {
+        let cli = try villageLedger()
+        let log = try cli.run("log", "--json")
+        let bodies = log.stdout.split(separator: "\n").map(String.init)
+        #expect(bodies.count == 10)
+        #expect(!log.stdout.contains("198001011234"))
+        #expect(!log.stdout.contains("62284800"))
+        #expect(try cli.run("log").stdout.contains("8  2018-06-01T08:00:00Z") == false)
+
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        let jsonl = try cli.file("bundle/entries.jsonl")
+        #expect(jsonl == bodies.map { $0 + "\n" }.joined())
+        #expect(try cli.file("bundle/keys.txt").hasPrefix("baixin-accountant+"))
+        let checkpoint = try cli.file("bundle/checkpoints/10.txt")
+        #expect(checkpoint.hasPrefix("fenhong/152223/baixin\n10\n"))
+        #expect(try cli.run("checkpoint").stdout == checkpoint)
+        #expect(try cli.run("export", "--out", "bundle").status == 2)
+    }
+
+    /// The recipes in VERIFY.txt work with sha256sum and openssl alone.
+    @Test func verifyRecipesWorkWithStandardTools() throws {
+        let cli = try villageLedger()
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        // The hash of entry 0 with sha256sum equals entry 1's prev.
+        let hash = try cli.shell(#"cd bundle && { printf '\0'; sed -n 1p entries.jsonl | tr -d '\n'; } | sha256sum | cut -d' ' -f1"#)
+        let prev = try cli.shell(#"cd bundle && sed -n 2p entries.jsonl | grep -o '"prev":"[0-9a-f]*"' | cut -d'"' -f4"#)
+        #expect(hash.stdout.count == 65)
+        #expect(hash.stdout == prev.stdout)
+        // The checkpoint signature verifies with openssl.
+        let instructions = try cli.file("bundle/VERIFY.txt")
+        let recipe = instructions.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("grep '^baixin") || $0.hasPrefix("(printf") || $0.hasPrefix("openssl") || $0.hasPrefix("head -n 3") || $0.hasPrefix("grep '^—") }
+        #expect(recipe.count == 6)
+        let check = try cli.shell("cd bundle && " + recipe.joined(separator: " && "))
+        #expect(check.stdout.contains("Signature Verified Successfully"), "\(check.stdout) \(check.stderr)")
+    }
+
+    /// Bad input: one sentence naming the input, exit 2, nothing written.
+    @Test func badInputIsRefusedWithOneSentence() throws {
+        let cli = try villageLedger()
+        let cases: [([String], String)] = [
+            (["income", "record", "--amount", "12.345", "--category", "c", "--counterparty", "x"], "more than two decimal places"),
+            (["income", "record", "--amount", "12", "--category", "c", "--counterparty", "x", "--date", "2018-02-30"], "--date 2018-02-30"),
+            (["shares", "retire", "--holder", "152223-002", "--class", "member", "--units", "5", "--reason", "x"], "holds 4 units"),
+            (["shares", "issue", "--holder", "152223-404", "--class", "member", "--units", "5", "--reason", "x"], "152223-404 is not registered"),
+            (["household", "add", "--household", "152223-001", "--head", "x", "--members", "1", "--id", "152223198001011234", "--account", "****1111"], "already registered"),
+            (["reverse", "--seq", "8", "--reason", "again"], "already reversed"),
+            (["reverse", "--seq", "1", "--reason", "x"], "cannot undo"),
+            (["household", "add", "--household", "152223-009", "--head", "x", "--members", "1", "--id", "12345", "--account", "****1111"], "--id 12345"),
+        ]
+        for (arguments, expected) in cases {
+            let run = try cli.execute(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains(expected), "\(arguments): \(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        }
+        #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 10)
+    }
+
+    /// A private key readable by others is refused.
+    @Test func exposedKeyIsRefused() throws {
+        let cli = try villageLedger()
+        #expect(try cli.shell("chmod 644 accountant.key").status == 0)
+        let run = try cli.run("income", "record", "--amount", "1", "--category", "c", "--counterparty", "x")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("can be read by others"))
+    }
+}
+
+extension CLI {
+    func execute(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
