@@ -58,7 +58,8 @@ extension StatementDocument {
         public var key: String
         /// The value as printed, e.g. "陈梅".
         public var value: String
-        /// The sentence to read aloud instead of "key：value", if given.
+        /// The sentence to read aloud instead of "key：value", if given; "" leaves the value unread
+        /// (e.g. the amount in capitals, which sounds the same as the amount).
         public var spoken: String?
 
         /// Creates a labelled value.
@@ -96,7 +97,7 @@ extension StatementDocument {
         /// One string per column; a row with fewer cells is padded with empty cells.
         public var cells: [String]
         /// The sentence to read aloud instead of "header：cell, …", e.g.
-        /// "第1笔，2024年12月20日，分红二千八百八十元，已通过银行卡支付。"
+        /// "第1笔，2024年12月20日，分红二千八百八十元，已通过银行卡支付。"; "" leaves the row unread.
         public var spoken: String?
 
         /// Creates a row.
