@@ -248,18 +248,42 @@ struct PDFLayout {
 
     private enum RowKind { case header, body, totals }
 
+    /// Draws one table row; a row too tall for the rest of the page continues on the next one
+    /// (after the repeated header), so no text runs off the bottom.
     private mutating func drawRow(
         _ row: StatementDocument.Row, table: StatementDocument.Table, widths: [Double], kind: RowKind,
         repeatHeader: StatementDocument.Row? = nil
     ) {
         let size = style.bodySize
-        let padding = style.cellPaddingX
-        let cellLines = table.columns.indices.map { wrap(table.cell(row, $0), width: widths[$0] - 2 * padding, size: size) }
-        let height = Double(cellLines.map(\.count).max() ?? 1) * lineHeight(size) + 2 * style.cellPaddingY
-        if cursor - height < bottom && cursor < pageHeight - style.margin {
+        var remaining = table.columns.indices.map {
+            wrap(table.cell(row, $0), width: widths[$0] - 2 * style.cellPaddingX, size: size)[...]
+        }
+        while true {
+            let lineCount = max(1, remaining.map(\.count).max() ?? 1)
+            let fitting = Int((cursor - bottom - 2 * style.cellPaddingY) / lineHeight(size))
+            let pageIsFresh = cursor >= pageHeight - style.margin
+            if lineCount <= fitting || (pageIsFresh && fitting < 1) {
+                drawCells(remaining, table: table, widths: widths, kind: kind, lineCount: lineCount)
+                return
+            }
+            // Split only where at least two lines fit; otherwise move the whole row on.
+            if fitting >= 2 {
+                drawCells(remaining.map { $0.prefix(fitting) }, table: table, widths: widths, kind: kind, lineCount: fitting)
+                remaining = remaining.map { $0.dropFirst(fitting) }
+            }
             newPage()
             if let repeatHeader { drawRow(repeatHeader, table: table, widths: widths, kind: .header) }
         }
+    }
+
+    /// Draws the ruling and the given lines of each cell at the cursor, `lineCount` lines high.
+    private mutating func drawCells(
+        _ cellLines: [ArraySlice<String>], table: StatementDocument.Table, widths: [Double], kind: RowKind,
+        lineCount: Int
+    ) {
+        let size = style.bodySize
+        let padding = style.cellPaddingX
+        let height = Double(lineCount) * lineHeight(size) + 2 * style.cellPaddingY
         let top = cursor
         let rowBottom = top - height
         let tableRight = left + widths.reduce(0, +)
