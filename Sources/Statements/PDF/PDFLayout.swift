@@ -35,9 +35,9 @@ struct PDFLayout {
     let style: Style
     let pageWidth: Double
     let pageHeight: Double
-    private var donePages: [[UInt8]] = []
-    private var page = PDFBuffer()
-    private var cursor: Double
+    var donePages: [[UInt8]] = []
+    var page = PDFBuffer()
+    var cursor: Double
 
     init(style: Style, pageWidth: Double, pageHeight: Double) {
         self.style = style
@@ -46,11 +46,11 @@ struct PDFLayout {
         self.cursor = pageHeight - style.margin
     }
 
-    private var left: Double { style.margin }
-    private var right: Double { pageWidth - style.margin }
-    private var contentWidth: Double { right - left }
+    var left: Double { style.margin }
+    var right: Double { pageWidth - style.margin }
+    var contentWidth: Double { right - left }
     /// The lowest point body content may reach; the page number sits below it.
-    private var bottom: Double { style.margin + style.pageNumberSize }
+    var bottom: Double { style.margin + style.pageNumberSize }
 
     // MARK: Document
 
@@ -106,35 +106,35 @@ struct PDFLayout {
 
     // MARK: Flow
 
-    private mutating func newPage() {
+    mutating func newPage() {
         donePages.append(page.bytes)
         page = PDFBuffer()
         cursor = pageHeight - style.margin
     }
 
     /// Starts a new page unless `height` fits below the cursor (or the page is still empty).
-    private mutating func ensure(_ height: Double) {
+    mutating func ensure(_ height: Double) {
         if cursor - height < bottom && cursor < pageHeight - style.margin { newPage() }
     }
 
-    private mutating func space(_ height: Double) {
+    mutating func space(_ height: Double) {
         cursor -= height
         if cursor < bottom { newPage() }
     }
 
-    private func lineHeight(_ size: Double) -> Double { size * style.leading }
+    func lineHeight(_ size: Double) -> Double { size * style.leading }
 
     /// The baseline of a line of type `size` whose box starts at `top`: the slack of the leading
     /// is shared above and below, and STSong's ascent is 880/1000.
-    private func baseline(top: Double, size: Double) -> Double {
+    func baseline(top: Double, size: Double) -> Double {
         top - size * (style.leading - 1) / 2 - size * 0.88
     }
 
-    private func wrap(_ text: String, width: Double, size: Double) -> [String] {
+    func wrap(_ text: String, width: Double, size: Double) -> [String] {
         LineBreaker.lines(text, widthMax: Int(width * 1000 / size), advance: PDFFontMetrics.advance)
     }
 
-    private mutating func lines(_ text: String, size: Double, bold: Bool = false, centered: Bool = false) {
+    mutating func lines(_ text: String, size: Double, bold: Bool = false, centered: Bool = false) {
         for line in wrap(text, width: contentWidth, size: size) {
             ensure(lineHeight(size))
             let x = centered ? left + (contentWidth - PDFFontMetrics.width(line, size: size)) / 2 : left
@@ -143,7 +143,7 @@ struct PDFLayout {
         }
     }
 
-    private mutating func heading(_ text: String) {
+    mutating func heading(_ text: String) {
         // Keep a heading with at least one line of what follows.
         ensure(lineHeight(style.headingSize) + lineHeight(style.bodySize) * 2)
         let top = cursor
@@ -153,14 +153,14 @@ struct PDFLayout {
         space(style.bodySize * 0.2)
     }
 
-    private mutating func rule(width: Double) {
+    mutating func rule(width: Double) {
         ensure(width)
         stroke(width: width, segments: [(left, cursor, right, cursor)])
         cursor -= width
     }
 
     /// Key–value pairs wrapped into rows of (key line, value line), keys in a column of their own.
-    private func keyValueRows(_ pairs: [(String, String)], size: Double) -> (keyColumn: Double, rows: [(String, String)]) {
+    func keyValueRows(_ pairs: [(String, String)], size: Double) -> (keyColumn: Double, rows: [(String, String)]) {
         let keyWidthMax = pairs.map { PDFFontMetrics.width($0.0, size: size) }.max() ?? 0
         let keyColumn = min(keyWidthMax + size, contentWidth * 0.4)
         var rows: [(String, String)] = []
@@ -174,7 +174,7 @@ struct PDFLayout {
         return (keyColumn, rows)
     }
 
-    private mutating func keyValues(_ pairs: [(String, String)], size: Double, keepTogether: Bool = false) {
+    mutating func keyValues(_ pairs: [(String, String)], size: Double, keepTogether: Bool = false) {
         let (keyColumn, rows) = keyValueRows(pairs, size: size)
         if keepTogether { ensure(Double(rows.count) * lineHeight(size)) }
         for (key, value) in rows {
@@ -186,7 +186,7 @@ struct PDFLayout {
         }
     }
 
-    private mutating func signatureLines(_ signatures: [StatementDocument.SignatureLine]) {
+    mutating func signatureLines(_ signatures: [StatementDocument.SignatureLine]) {
         let size = style.bodySize
         // Every blank starts at one x, after the longest label, as on a printed form.
         let labelWidthMax = signatures.map { PDFFontMetrics.width($0.label, size: size) }.max() ?? 0
@@ -206,143 +206,9 @@ struct PDFLayout {
         }
     }
 
-    // MARK: Tables
-
-    private mutating func tableAsBlocks(_ table: StatementDocument.Table) {
-        func block(_ row: StatementDocument.Row, totals: Bool) {
-            ensure(lineHeight(style.bodySize) * 2)
-            stroke(width: totals ? 2 : 0.8, segments: [(left, cursor, right, cursor)])
-            space(style.cellPaddingY)
-            for column in table.columns.indices {
-                let value = table.cell(row, column)
-                if value.isEmpty { continue }
-                let header = table.columns[column].header
-                lines(header.isEmpty ? value : header + "：" + value, size: style.bodySize, bold: totals)
-            }
-            space(style.cellPaddingY)
-        }
-        for row in table.rows { block(row, totals: false) }
-        if let totals = table.totals { block(totals, totals: true) }
-        stroke(width: 0.8, segments: [(left, cursor, right, cursor)])
-    }
-
-    private mutating func tableWithRules(_ table: StatementDocument.Table) {
-        let size = style.bodySize
-        let padding = style.cellPaddingX
-        let header = StatementDocument.Row(table.columns.map(\.header))
-        var everyRow = [header] + table.rows
-        if let totals = table.totals { everyRow.append(totals) }
-        let natural = table.columns.indices.map { column in
-            everyRow.map { PDFFontMetrics.width(table.cell($0, column), size: size) }.max()! + 2 * padding
-        }
-        let widths = Self.fit(natural, into: contentWidth, minimum: size * 2 + 2 * padding)
-
-        drawRow(header, table: table, widths: widths, kind: .header)
-        for row in table.rows {
-            drawRow(row, table: table, widths: widths, kind: .body, repeatHeader: header)
-        }
-        if let totals = table.totals {
-            drawRow(totals, table: table, widths: widths, kind: .totals, repeatHeader: header)
-        }
-    }
-
-    private enum RowKind { case header, body, totals }
-
-    /// Draws one table row; a row too tall for the rest of the page continues on the next one
-    /// (after the repeated header), so no text runs off the bottom.
-    private mutating func drawRow(
-        _ row: StatementDocument.Row, table: StatementDocument.Table, widths: [Double], kind: RowKind,
-        repeatHeader: StatementDocument.Row? = nil
-    ) {
-        let size = style.bodySize
-        var remaining = table.columns.indices.map {
-            wrap(table.cell(row, $0), width: widths[$0] - 2 * style.cellPaddingX, size: size)[...]
-        }
-        while true {
-            let lineCount = max(1, remaining.map(\.count).max() ?? 1)
-            let fitting = Int((cursor - bottom - 2 * style.cellPaddingY) / lineHeight(size))
-            let pageIsFresh = cursor >= pageHeight - style.margin
-            if lineCount <= fitting || (pageIsFresh && fitting < 1) {
-                drawCells(remaining, table: table, widths: widths, kind: kind, lineCount: lineCount)
-                return
-            }
-            // Split only where at least two lines fit; otherwise move the whole row on.
-            if fitting >= 2 {
-                drawCells(remaining.map { $0.prefix(fitting) }, table: table, widths: widths, kind: kind, lineCount: fitting)
-                remaining = remaining.map { $0.dropFirst(fitting) }
-            }
-            newPage()
-            if let repeatHeader { drawRow(repeatHeader, table: table, widths: widths, kind: .header) }
-        }
-    }
-
-    /// Draws the ruling and the given lines of each cell at the cursor, `lineCount` lines high.
-    private mutating func drawCells(
-        _ cellLines: [ArraySlice<String>], table: StatementDocument.Table, widths: [Double], kind: RowKind,
-        lineCount: Int
-    ) {
-        let size = style.bodySize
-        let padding = style.cellPaddingX
-        let height = Double(lineCount) * lineHeight(size) + 2 * style.cellPaddingY
-        let top = cursor
-        let rowBottom = top - height
-        let tableRight = left + widths.reduce(0, +)
-        if kind == .header { fill(x: left, y: rowBottom, width: tableRight - left, height: height, gray: 0.9) }
-        var segments = [(left, top, tableRight, top), (left, rowBottom, tableRight, rowBottom)]
-        var x = left
-        for width in widths {
-            segments.append((x, top, x, rowBottom))
-            x += width
-        }
-        segments.append((tableRight, top, tableRight, rowBottom))
-        stroke(width: 0.5, segments: segments)
-        if kind == .totals { stroke(width: 1.5, segments: [(left, top, tableRight, top)]) }
-
-        x = left
-        for column in table.columns.indices {
-            var lineTop = top - style.cellPaddingY
-            for line in cellLines[column] {
-                let lineX = table.columns[column].alignment == .right
-                    ? x + widths[column] - padding - PDFFontMetrics.width(line, size: size)
-                    : x + padding
-                Self.text(line, x: lineX, baseline: baseline(top: lineTop, size: size), size: size,
-                          bold: kind != .body, into: &page)
-                lineTop -= lineHeight(size)
-            }
-            x += widths[column]
-        }
-        cursor = rowBottom
-    }
-
-    /// Column widths that fill `available` exactly: spare room is shared equally; too wide a
-    /// table caps its widest columns at one common width (never below `minimum`), so narrow
-    /// columns such as amounts are not wrapped while a long description is.
-    static func fit(_ natural: [Double], into available: Double, minimum: Double) -> [Double] {
-        let total = natural.reduce(0, +)
-        if total <= available {
-            let extra = (available - total) / Double(natural.count)
-            return natural.map { $0 + extra }
-        }
-        let sorted = natural.sorted(by: >)
-        var cap = minimum
-        var cappedCount = 0
-        var rest = total
-        for width in sorted {
-            cappedCount += 1
-            rest -= width
-            let candidate = (available - rest) / Double(cappedCount)
-            let next = cappedCount < sorted.count ? sorted[cappedCount] : 0
-            if candidate >= next {
-                cap = max(minimum, candidate)
-                break
-            }
-        }
-        return natural.map { min($0, cap) }
-    }
-
     // MARK: Drawing operators
 
-    private mutating func stroke(width: Double, segments: [(Double, Double, Double, Double)]) {
+    mutating func stroke(width: Double, segments: [(Double, Double, Double, Double)]) {
         page.append(number: width)
         page.append(" w\n")
         for (x1, y1, x2, y2) in segments {
@@ -358,7 +224,7 @@ struct PDFLayout {
         page.append("S\n")
     }
 
-    private mutating func fill(x: Double, y: Double, width: Double, height: Double, gray: Double = 0) {
+    mutating func fill(x: Double, y: Double, width: Double, height: Double, gray: Double = 0) {
         page.append(number: gray)
         page.append(" g ")
         page.append(number: x)
