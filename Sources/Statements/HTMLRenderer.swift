@@ -1,0 +1,172 @@
+/// Renders a statement as one self-contained HTML5 page (no scripts, no external files).
+///
+/// The page prints on A4 by default and on A5 with `paper: .a5` (a named `@page` chosen by a
+/// class on `<body>`). `largePrint` sets every line at 20 pt or more and turns each table row
+/// into a block of "header：value" lines, for readers with low vision.
+public struct HTMLRenderer: Sendable {
+    /// The paper the print CSS targets.
+    public enum Paper: String, Sendable {
+        /// 210 × 297 mm.
+        case a4
+        /// 148 × 210 mm.
+        case a5
+    }
+
+    /// The paper size for printing.
+    public var paper: Paper
+    /// One item per line at 20 pt or more, no multi-column tables.
+    public var largePrint: Bool
+
+    /// Creates a renderer.
+    public init(paper: Paper = .a4, largePrint: Bool = false) {
+        self.paper = paper
+        self.largePrint = largePrint
+    }
+
+    /// The complete page, UTF-8 text starting with `<!DOCTYPE html>`.
+    public func render(_ document: StatementDocument) -> String {
+        var html = ""
+        html += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<meta name=\"generator\" content=\"fenhong\">\n"
+        html += "<title>\(Self.escape(document.title))</title>\n<style>\n\(Self.css)</style>\n</head>\n"
+        var classes = ["paper-\(paper.rawValue)"]
+        if largePrint { classes.append("large-print") }
+        html += "<body class=\"\(classes.joined(separator: " "))\">\n<main>\n<header>\n"
+        html += "<h1>\(Self.escape(document.title))</h1>\n"
+        for line in document.subtitleLines {
+            html += "<p class=\"subtitle\">\(Self.escape(line))</p>\n"
+        }
+        html += "</header>\n"
+        for section in document.sections {
+            html += "<section>\n"
+            if !section.heading.isEmpty { html += "<h2>\(Self.escape(section.heading))</h2>\n" }
+            switch section.content {
+            case .keyValues(let pairs): html += keyValues(pairs.map { ($0.key, $0.value) })
+            case .table(let table): html += largePrint ? tableAsBlocks(table) : tableAsTable(table)
+            case .paragraph(let paragraph): html += "<p>\(Self.escape(paragraph.text))</p>\n"
+            case .signatures(let signatures): html += self.signatures(signatures)
+            }
+            html += "</section>\n"
+        }
+        if let footer = document.footer {
+            html += "<footer>\n" + keyValues(footer.labelledLines.map { ($0.label, $0.value) })
+            for note in footer.notes { html += "<p>\(Self.escape(note))</p>\n" }
+            html += "</footer>\n"
+        }
+        html += "</main>\n</body>\n</html>\n"
+        return html
+    }
+
+    private func keyValues(_ pairs: [(String, String)]) -> String {
+        var html = "<dl class=\"fields\">\n"
+        for (key, value) in pairs {
+            html += "<div><dt>\(Self.escape(key))</dt><dd>\(Self.escape(value))</dd></div>\n"
+        }
+        return html + "</dl>\n"
+    }
+
+    private func tableAsTable(_ table: StatementDocument.Table) -> String {
+        func cellClass(_ column: Int) -> String {
+            table.columns[column].alignment == .right ? " class=\"num\"" : ""
+        }
+        func row(_ row: StatementDocument.Row, tag: String) -> String {
+            var html = "<tr>"
+            for column in table.columns.indices {
+                html += "<\(tag)\(cellClass(column))>\(Self.escape(table.cell(row, column)))</\(tag)>"
+            }
+            return html + "</tr>\n"
+        }
+        var html = "<table>\n<thead>\n"
+        html += row(.init(table.columns.map(\.header)), tag: "th")
+        html += "</thead>\n<tbody>\n"
+        for body in table.rows { html += row(body, tag: "td") }
+        html += "</tbody>\n"
+        if let totals = table.totals { html += "<tfoot>\n" + row(totals, tag: "td") + "</tfoot>\n" }
+        return html + "</table>\n"
+    }
+
+    /// Large print: each row is a block with one "header：value" per line.
+    private func tableAsBlocks(_ table: StatementDocument.Table) -> String {
+        func block(_ row: StatementDocument.Row, extraClass: String) -> String {
+            var html = "<div class=\"row\(extraClass)\">\n"
+            for column in table.columns.indices {
+                let value = table.cell(row, column)
+                if value.isEmpty { continue }
+                let header = table.columns[column].header
+                html += "<p>\(header.isEmpty ? "" : Self.escape(header) + "：")\(Self.escape(value))</p>\n"
+            }
+            return html + "</div>\n"
+        }
+        var html = ""
+        for body in table.rows { html += block(body, extraClass: "") }
+        if let totals = table.totals { html += block(totals, extraClass: " totals") }
+        return html
+    }
+
+    private func signatures(_ signatures: [StatementDocument.SignatureLine]) -> String {
+        var html = "<div class=\"signatures\">\n"
+        for signature in signatures {
+            html += "<div class=\"signature\"><span class=\"label\">\(Self.escape(signature.label))</span>"
+            html += "<span class=\"sign-here\"></span></div>\n"
+        }
+        return html + "</div>\n"
+    }
+
+    /// `text` with `& < > " '` replaced by character references, safe in text and in quoted attributes.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Screen and print styles; money right-aligned in tabular figures.
+    static let css = """
+        @page { size: A4; margin: 18mm 16mm; }
+        @page a5 { size: A5; margin: 10mm 10mm; }
+        body.paper-a5 { page: a5; }
+        body { font-family: "Songti SC", "SimSun", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif; \
+        font-size: 11pt; line-height: 1.5; color: #000; background: #fff; margin: 0; }
+        main { max-width: 180mm; margin: 0 auto; padding: 8mm; }
+        body.paper-a5 main { max-width: 128mm; }
+        body.paper-a5 { font-size: 9.5pt; }
+        header { text-align: center; border-bottom: 2px solid #000; margin-bottom: 1em; }
+        h1 { font-size: 1.7em; margin: 0 0 0.2em; letter-spacing: 0.1em; }
+        h2 { font-size: 1.15em; margin: 1.2em 0 0.4em; border-left: 4px solid #000; padding-left: 0.4em; }
+        .subtitle { margin: 0.1em 0; }
+        dl.fields { margin: 0; }
+        dl.fields div { display: flex; gap: 1em; }
+        dl.fields dt { min-width: 7em; font-weight: bold; }
+        dl.fields dd { margin: 0; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border: 1px solid #000; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        tfoot td { font-weight: bold; border-top: 2px solid #000; }
+        .signatures { display: flex; flex-wrap: wrap; gap: 1em 2em; margin-top: 1em; }
+        .signature { display: flex; align-items: flex-end; flex: 1 1 45%; min-height: 3.5em; }
+        .signature .label { white-space: nowrap; }
+        .signature .sign-here { flex: 1; border-bottom: 1px solid #000; margin-left: 0.5em; min-width: 6em; }
+        footer { margin-top: 2em; border-top: 1px solid #000; font-size: 0.8em; word-break: break-all; }
+        body.large-print { font-size: 20pt; line-height: 1.6; }
+        body.large-print main { max-width: none; }
+        body.large-print dl.fields div { display: block; }
+        body.large-print .row { border-top: 2px solid #000; padding: 0.3em 0; }
+        body.large-print .row p { margin: 0.2em 0; }
+        body.large-print .row.totals { border-top: 4px double #000; font-weight: bold; }
+        body.large-print .signature { flex: 1 1 100%; min-height: 3em; }
+        body.large-print footer { font-size: 18pt; }
+        @media print { main { padding: 0; max-width: none; } section, .row, tr, .signature { break-inside: avoid; } }
+
+        """
+}

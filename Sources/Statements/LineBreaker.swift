@@ -1,0 +1,88 @@
+/// Greedy line breaking for mixed Chinese and Latin text, shared by the text and PDF renderers.
+///
+/// Chinese may break between any two characters, Latin only at spaces, and a line may neither
+/// start with closing punctuation ("，", "。", "）") nor end with opening punctuation ("（"),
+/// the basic kinsoku rule of GB/T 15834 typesetting. Amounts like "2,880.00" never split.
+enum LineBreaker {
+    /// Splits `text` into lines no wider than `widthMax`, measured by `advance` per scalar.
+    ///
+    /// A newline in `text` forces a break. A single unbreakable run wider than `widthMax` is cut
+    /// where it overflows, so every line but such a cut is at most `widthMax` wide.
+    static func lines(_ text: String, widthMax: Int, advance: (Unicode.Scalar) -> Int) -> [String] {
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            wrap(Array(paragraph.unicodeScalars), widthMax: widthMax, advance: advance, into: &result)
+        }
+        return result
+    }
+
+    private static func wrap(
+        _ scalars: [Unicode.Scalar], widthMax: Int, advance: (Unicode.Scalar) -> Int, into result: inout [String]
+    ) {
+        var start = 0
+        while true {
+            // Skip spaces at the start of a continuation line.
+            if !result.isEmpty && start > 0 {
+                while start < scalars.count && scalars[start] == " " { start += 1 }
+            }
+            var width = 0
+            var index = start
+            var lastBreak = -1  // a break is allowed before scalars[lastBreak]
+            while index < scalars.count {
+                let scalarWidth = advance(scalars[index])
+                if index > start && canBreak(scalars[index - 1], scalars[index]) { lastBreak = index }
+                if width + scalarWidth > widthMax && index > start {
+                    break
+                }
+                width += scalarWidth
+                index += 1
+            }
+            if index >= scalars.count {
+                result.append(string(scalars[start..<scalars.count]))
+                return
+            }
+            let end = lastBreak > start ? lastBreak : index
+            var trimmedEnd = end
+            while trimmedEnd > start && scalars[trimmedEnd - 1] == " " { trimmedEnd -= 1 }
+            result.append(string(scalars[start..<trimmedEnd]))
+            start = end
+        }
+    }
+
+    /// Whether a line may end after `before` and start with `after`.
+    static func canBreak(_ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
+        if isClosing(after) || isOpening(before) { return false }
+        if before == " " { return true }
+        if after == " " { return false }
+        return isIdeographic(before) || isIdeographic(after)
+    }
+
+    private static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2E80
+    }
+
+    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "】", "〉", "”", "’", "…",
+            ",", ".", ";", ":", "!", "?", ")", "]", "}", "%":
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "（", "《", "「", "『", "【", "〈", "“", "‘", "(", "[", "{", "￥", "¥":
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}

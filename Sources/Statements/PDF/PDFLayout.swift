@@ -1,0 +1,279 @@
+/// Flows a `StatementDocument` onto PDF pages: lines, tables with ruling, page breaks.
+///
+/// Coordinates are PDF points with the origin at the bottom left. `cursor` is the top of the
+/// free space on the current page and only moves down; whatever does not fit below it starts a
+/// new page (a table repeats its header row there).
+struct PDFLayout {
+    /// Type sizes and spacing, in points.
+    struct Style {
+        var titleSize: Double
+        var subtitleSize: Double
+        var headingSize: Double
+        var bodySize: Double
+        var footerSize: Double
+        var pageNumberSize: Double
+        /// Line height as a multiple of the type size.
+        var leading: Double
+        var cellPaddingX: Double
+        var cellPaddingY: Double
+        /// Height of a signature line, room for a signature, seal or thumbprint.
+        var signatureHeight: Double
+        var margin: Double
+        /// Tables become one "header：value" per line.
+        var tablesAsBlocks: Bool
+
+        /// 五号 (10.5 pt) body text on A4.
+        static let standard = Style(
+            titleSize: 18, subtitleSize: 11, headingSize: 12, bodySize: 10.5, footerSize: 8, pageNumberSize: 9,
+            leading: 1.5, cellPaddingX: 5, cellPaddingY: 3, signatureHeight: 34, margin: 48, tablesAsBlocks: false)
+        /// Nothing smaller than 18 pt; one item per line.
+        static let largePrint = Style(
+            titleSize: 26, subtitleSize: 18, headingSize: 21, bodySize: 18, footerSize: 18, pageNumberSize: 18,
+            leading: 1.45, cellPaddingX: 6, cellPaddingY: 4, signatureHeight: 64, margin: 45, tablesAsBlocks: true)
+    }
+
+    let style: Style
+    let pageWidth: Double
+    let pageHeight: Double
+    var donePages: [[UInt8]] = []
+    var page = PDFBuffer()
+    var cursor: Double
+
+    init(style: Style, pageWidth: Double, pageHeight: Double) {
+        self.style = style
+        self.pageWidth = pageWidth
+        self.pageHeight = pageHeight
+        self.cursor = pageHeight - style.margin
+    }
+
+    var left: Double { style.margin }
+    var right: Double { pageWidth - style.margin }
+    var contentWidth: Double { right - left }
+    /// The lowest point body content may reach; the page number sits below it.
+    var bottom: Double { style.margin + style.pageNumberSize }
+
+    // MARK: Document
+
+    mutating func lay(_ document: StatementDocument) {
+        lines(document.title, size: style.titleSize, bold: true, centered: true)
+        for subtitle in document.subtitleLines {
+            lines(subtitle, size: style.subtitleSize, centered: true)
+        }
+        space(style.bodySize * 0.3)
+        rule(width: 1.2)
+        space(2)
+        rule(width: 0.4)
+        for section in document.sections {
+            space(style.bodySize * 0.6)
+            if !section.heading.isEmpty { heading(section.heading) }
+            switch section.content {
+            case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize)
+            case .table(let table): style.tablesAsBlocks ? tableAsBlocks(table) : tableWithRules(table)
+            case .paragraph(let paragraph): lines(paragraph.text, size: style.bodySize)
+            case .signatures(let signatures): signatureLines(signatures)
+            }
+        }
+        if let footer = document.footer {
+            space(style.bodySize)
+            // Keep the verification block on one page: it is read as a whole.
+            let pairs = footer.labelledLines.map { ($0.label, $0.value) }
+            let noteLines = footer.notes.flatMap { wrap($0, width: contentWidth, size: style.footerSize) }
+            let lineCount = keyValueRows(pairs, size: style.footerSize).rows.count + noteLines.count
+            ensure(Double(lineCount) * lineHeight(style.footerSize) + style.footerSize * 0.3 + 0.4)
+            rule(width: 0.4)
+            space(style.footerSize * 0.3)
+            keyValues(pairs, size: style.footerSize)
+            for note in footer.notes { lines(note, size: style.footerSize) }
+        }
+    }
+
+    /// The content streams, each ending with its "第 i 页 / 共 n 页" line.
+    mutating func finishedPages() -> [[UInt8]] {
+        donePages.append(page.bytes)
+        page = PDFBuffer()
+        let count = donePages.count
+        for index in donePages.indices {
+            var buffer = PDFBuffer(capacity: 128)
+            buffer.bytes = donePages[index]
+            let label = "第 \(index + 1) 页 / 共 \(count) 页"
+            let width = PDFFontMetrics.width(label, size: style.pageNumberSize)
+            Self.text(label, x: (pageWidth - width) / 2, baseline: style.margin - 4, size: style.pageNumberSize,
+                      bold: false, into: &buffer)
+            donePages[index] = buffer.bytes
+        }
+        return donePages
+    }
+
+    // MARK: Flow
+
+    mutating func newPage() {
+        donePages.append(page.bytes)
+        page = PDFBuffer()
+        cursor = pageHeight - style.margin
+    }
+
+    /// Starts a new page unless `height` fits below the cursor (or the page is still empty).
+    mutating func ensure(_ height: Double) {
+        if cursor - height < bottom && cursor < pageHeight - style.margin { newPage() }
+    }
+
+    mutating func space(_ height: Double) {
+        cursor -= height
+        if cursor < bottom { newPage() }
+    }
+
+    func lineHeight(_ size: Double) -> Double { size * style.leading }
+
+    /// The baseline of a line of type `size` whose box starts at `top`: the slack of the leading
+    /// is shared above and below, and STSong's ascent is 880/1000.
+    func baseline(top: Double, size: Double) -> Double {
+        top - size * (style.leading - 1) / 2 - size * 0.88
+    }
+
+    func wrap(_ text: String, width: Double, size: Double) -> [String] {
+        LineBreaker.lines(text, widthMax: Int(width * 1000 / size), advance: PDFFontMetrics.advance)
+    }
+
+    mutating func lines(_ text: String, size: Double, bold: Bool = false, centered: Bool = false) {
+        for line in wrap(text, width: contentWidth, size: size) {
+            ensure(lineHeight(size))
+            let x = centered ? left + (contentWidth - PDFFontMetrics.width(line, size: size)) / 2 : left
+            Self.text(line, x: x, baseline: baseline(top: cursor, size: size), size: size, bold: bold, into: &page)
+            cursor -= lineHeight(size)
+        }
+    }
+
+    mutating func heading(_ text: String) {
+        // Keep a heading with at least one line of what follows.
+        ensure(lineHeight(style.headingSize) + lineHeight(style.bodySize) * 2)
+        let top = cursor
+        lines(text, size: style.headingSize, bold: true)
+        // A black bar in the left margin marks the heading, as on printed forms.
+        fill(x: left - 8, y: cursor + style.headingSize * 0.25, width: 3, height: top - cursor - style.headingSize * 0.5)
+        space(style.bodySize * 0.2)
+    }
+
+    mutating func rule(width: Double) {
+        ensure(width)
+        stroke(width: width, segments: [(left, cursor, right, cursor)])
+        cursor -= width
+    }
+
+    /// Key–value pairs wrapped into rows of (key line, value line), keys in a column of their own.
+    func keyValueRows(_ pairs: [(String, String)], size: Double) -> (keyColumn: Double, rows: [(String, String)]) {
+        let keyWidthMax = pairs.map { PDFFontMetrics.width($0.0, size: size) }.max() ?? 0
+        let keyColumn = min(keyWidthMax + size, contentWidth * 0.4)
+        var rows: [(String, String)] = []
+        for (key, value) in pairs {
+            let keyLines = wrap(key, width: keyColumn - size * 0.5, size: size)
+            let valueLines = wrap(value, width: contentWidth - keyColumn, size: size)
+            for index in 0..<max(keyLines.count, valueLines.count) {
+                rows.append((index < keyLines.count ? keyLines[index] : "", index < valueLines.count ? valueLines[index] : ""))
+            }
+        }
+        return (keyColumn, rows)
+    }
+
+    mutating func keyValues(_ pairs: [(String, String)], size: Double, keepTogether: Bool = false) {
+        let (keyColumn, rows) = keyValueRows(pairs, size: size)
+        if keepTogether { ensure(Double(rows.count) * lineHeight(size)) }
+        for (key, value) in rows {
+            ensure(lineHeight(size))
+            let y = baseline(top: cursor, size: size)
+            Self.text(key, x: left, baseline: y, size: size, bold: true, into: &page)
+            Self.text(value, x: left + keyColumn, baseline: y, size: size, bold: false, into: &page)
+            cursor -= lineHeight(size)
+        }
+    }
+
+    mutating func signatureLines(_ signatures: [StatementDocument.SignatureLine]) {
+        let size = style.bodySize
+        // Every blank starts at one x, after the longest label, as on a printed form.
+        let labelWidthMax = signatures.map { PDFFontMetrics.width($0.label, size: size) }.max() ?? 0
+        let lineStart = left + min(labelWidthMax, contentWidth * 0.5) + size * 0.6
+        let lineEnd = min(right, lineStart + max(contentWidth * 0.45, size * 10))
+        for signature in signatures {
+            ensure(style.signatureHeight)
+            let labelLines = wrap(signature.label, width: contentWidth * 0.5, size: size)
+            var y = cursor - style.signatureHeight + size * 0.4 + lineHeight(size) * Double(labelLines.count - 1)
+            for line in labelLines {
+                Self.text(line, x: left, baseline: y, size: size, bold: false, into: &page)
+                y -= lineHeight(size)
+            }
+            let lineY = cursor - style.signatureHeight + size * 0.2
+            stroke(width: 0.6, segments: [(lineStart, lineY, lineEnd, lineY)])
+            cursor -= style.signatureHeight
+        }
+    }
+
+    // MARK: Drawing operators
+
+    mutating func stroke(width: Double, segments: [(Double, Double, Double, Double)]) {
+        page.append(number: width)
+        page.append(" w\n")
+        for (x1, y1, x2, y2) in segments {
+            page.append(number: x1)
+            page.append(" ")
+            page.append(number: y1)
+            page.append(" m ")
+            page.append(number: x2)
+            page.append(" ")
+            page.append(number: y2)
+            page.append(" l\n")
+        }
+        page.append("S\n")
+    }
+
+    mutating func fill(x: Double, y: Double, width: Double, height: Double, gray: Double = 0) {
+        page.append(number: gray)
+        page.append(" g ")
+        page.append(number: x)
+        page.append(" ")
+        page.append(number: y)
+        page.append(" ")
+        page.append(number: width)
+        page.append(" ")
+        page.append(number: height)
+        page.append(" re f 0 g\n")
+    }
+
+    /// Sets one line at (`x`, `baseline`), switching between Helvetica and STSong by script.
+    /// Bold is simulated by stroking the glyph outlines as well (text render mode 2), since
+    /// neither non-embedded font has a bold face every reader is sure to have.
+    static func text(_ text: String, x: Double, baseline: Double, size: Double, bold: Bool, into out: inout PDFBuffer) {
+        let runs = PDFFontMetrics.runs(text)
+        if runs.isEmpty { return }
+        out.append("BT\n")
+        if bold {
+            out.append("2 Tr ")
+            out.append(number: size * 0.03)
+            out.append(" w\n")
+        }
+        var runX = x
+        var current: PDFFontMetrics.Font?
+        for run in runs {
+            if run.font != current {
+                out.append(run.font == .latin ? "/F1 " : "/F2 ")
+                out.append(number: size)
+                out.append(" Tf\n")
+                current = run.font
+            }
+            out.append("1 0 0 1 ")
+            out.append(number: runX)
+            out.append(" ")
+            out.append(number: baseline)
+            out.append(" Tm ")
+            if run.font == .latin {
+                out.append(literal: run.codes.map { UInt8($0) })
+            } else {
+                out.append("<")
+                for code in run.codes { out.append(hex16: code) }
+                out.append(">")
+            }
+            out.append(" Tj\n")
+            runX += Double(run.widthUnits) * size / 1000
+        }
+        if bold { out.append("0 Tr\n") }
+        out.append("ET\n")
+    }
+}

@@ -1,1 +1,0 @@
-// Statements: see docs/FORMAT.md

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Why a spoken statement could not be written.
+public enum SpeechSynthesisError: Error, Equatable, CustomStringConvertible {
+    /// The speech engine is not installed or not on `PATH`.
+    case engineNotFound(engine: String)
+    /// The engine ran but exited non-zero.
+    case engineFailed(engine: String, exitStatus: Int32, message: String)
+    /// The engine exited zero but left no WAV file at `path`.
+    case outputMissing(path: String)
+    /// The script could not be handed to the engine (a temporary file could not be written).
+    case scriptNotWritten(path: String, reason: String)
+
+    /// One sentence naming the fault and what to do.
+    public var description: String {
+        switch self {
+        case .engineNotFound(let engine):
+            return "\(engine) was not found on PATH; install it (apt-get install espeak-ng) to write spoken statements"
+        case .engineFailed(let engine, let status, let message):
+            return "\(engine) exited with status \(status): \(message)"
+        case .outputMissing(let path):
+            return "the speech engine wrote no audio to \(path)"
+        case .scriptNotWritten(let path, let reason):
+            return "could not write the speech script to \(path): \(reason)"
+        }
+    }
+}
+
+/// Turns a `SpeechRenderer` script into a WAV file with the espeak-ng Mandarin voice.
+public enum SpeechSynthesizer {
+    /// The espeak-ng voice for Mandarin. `espeak-ng --voices=zh` lists `cmn` and `cmn-latn-pinyin`;
+    /// in espeak-ng 1.51 (Debian, Ubuntu) plain `cmn` reads each character's pinyin as English,
+    /// tone digit included ("陈" → "chen two"; espeak-ng issue #1236), while `cmn-latn-pinyin`
+    /// reads Chinese correctly and Latin names such as "Baixin" as pinyin.
+    public static let mandarinVoice = "cmn-latn-pinyin"
+
+    /// Writes `script` as speech to the WAV file `output`.
+    ///
+    /// Runs `espeak-ng -v cmn-latn-pinyin -b 1 -f SCRIPT -w FILE`; the script goes through a temporary file
+    /// because a long statement can exceed the kernel's limit on one argument (128 KiB).
+    /// Throws `SpeechSynthesisError` when espeak-ng is missing or fails; never traps.
+    public static func wav(
+        script: String, to output: URL, voice: String = mandarinVoice, engine: String = "espeak-ng"
+    ) throws(SpeechSynthesisError) {
+        guard let executable = findOnPath(engine) else { throw .engineNotFound(engine: engine) }
+        let scriptFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fenhong-speech-\(ProcessInfo.processInfo.globallyUniqueString).txt")
+        do {
+            try Data(script.utf8).write(to: scriptFile)
+        } catch {
+            throw .scriptNotWritten(path: scriptFile.path, reason: String(describing: error))
+        }
+        defer { try? FileManager.default.removeItem(at: scriptFile) }
+
+        let process = Process()
+        process.executableURL = executable
+        // -b 1: the input is UTF-8; -f: read the text from a file; -w: write WAV instead of playing.
+        process.arguments = ["-v", voice, "-b", "1", "-f", scriptFile.path, "-w", output.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw .engineFailed(engine: engine, exitStatus: -1, message: String(describing: error))
+        }
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw .engineFailed(
+                engine: engine, exitStatus: process.terminationStatus,
+                message: String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+        guard size > 44 else { throw .outputMissing(path: output.path) }  // 44 bytes is an empty WAV header
+    }
+
+    /// The first executable named `name` in the directories of `PATH`, or `name` itself if it is a path.
+    static func findOnPath(_ name: String) -> URL? {
+        let fileManager = FileManager.default
+        if name.contains("/") {
+            return fileManager.isExecutableFile(atPath: name) ? URL(fileURLWithPath: name) : nil
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = String(directory) + "/" + name
+            if fileManager.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
+        }
+        return nil
+    }
+}

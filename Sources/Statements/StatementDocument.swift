@@ -1,0 +1,190 @@
+/// A printable household statement, independent of any output format.
+///
+/// The document knows nothing about the ledger: callers (the `statement` command) fill it with
+/// already formatted strings (amounts like "2,880.00", dates like "2024年12月20日"), and each
+/// renderer (`TextRenderer`, `HTMLRenderer`, `PDFRenderer`, `SpeechRenderer`) lays it out.
+/// Anything that should sound different from how it reads may carry a `spoken` form.
+public struct StatementDocument: Sendable, Equatable {
+    /// The main heading, e.g. "白辛嘎查 分红明细单".
+    public var title: String
+    /// Lines under the title, e.g. "2024 年度 第 1 次分配".
+    public var subtitleLines: [String]
+    /// The body, in reading order.
+    public var sections: [Section]
+    /// How to check the statement against the ledger; printed last.
+    public var footer: VerificationFooter?
+
+    /// Creates a document from its parts.
+    public init(
+        title: String, subtitleLines: [String] = [], sections: [Section] = [], footer: VerificationFooter? = nil
+    ) {
+        self.title = title
+        self.subtitleLines = subtitleLines
+        self.sections = sections
+        self.footer = footer
+    }
+}
+
+extension StatementDocument {
+    /// A heading and one kind of content.
+    public struct Section: Sendable, Equatable {
+        /// The section heading, e.g. "户主信息"; empty for none.
+        public var heading: String
+        /// What the section shows.
+        public var content: Content
+
+        /// Creates a section.
+        public init(heading: String, content: Content) {
+            self.heading = heading
+            self.content = content
+        }
+    }
+
+    /// The content of a section: exactly one of four shapes.
+    public enum Content: Sendable, Equatable {
+        /// Labelled values, one per line ("户主" → "陈梅").
+        case keyValues([KeyValue])
+        /// A table of columns, rows and an optional totals row.
+        case table(Table)
+        /// Running text, wrapped by the renderer.
+        case paragraph(Paragraph)
+        /// Labels followed by a blank line to sign on.
+        case signatures([SignatureLine])
+    }
+
+    /// One labelled value.
+    public struct KeyValue: Sendable, Equatable {
+        /// The label, e.g. "户主".
+        public var key: String
+        /// The value as printed, e.g. "陈梅".
+        public var value: String
+        /// The sentence to read aloud instead of "key：value", if given; "" leaves the value unread
+        /// (e.g. the amount in capitals, which sounds the same as the amount).
+        public var spoken: String?
+
+        /// Creates a labelled value.
+        public init(_ key: String, _ value: String, spoken: String? = nil) {
+            self.key = key
+            self.value = value
+            self.spoken = spoken
+        }
+    }
+
+    /// How a column's cells line up; money is `.right`.
+    public enum Alignment: Sendable, Equatable {
+        /// Flush left (text).
+        case left
+        /// Flush right (amounts, counts).
+        case right
+    }
+
+    /// A column header and its alignment.
+    public struct Column: Sendable, Equatable {
+        /// The header text, e.g. "金额（元）".
+        public var header: String
+        /// How the cells of this column line up.
+        public var alignment: Alignment
+
+        /// Creates a column.
+        public init(_ header: String, alignment: Alignment = .left) {
+            self.header = header
+            self.alignment = alignment
+        }
+    }
+
+    /// One row of a table.
+    public struct Row: Sendable, Equatable {
+        /// One string per column; a row with fewer cells is padded with empty cells.
+        public var cells: [String]
+        /// The sentence to read aloud instead of "header：cell, …", e.g.
+        /// "第1笔，2024年12月20日，分红二千八百八十元，已通过银行卡支付。"; "" leaves the row unread.
+        public var spoken: String?
+
+        /// Creates a row.
+        public init(_ cells: [String], spoken: String? = nil) {
+            self.cells = cells
+            self.spoken = spoken
+        }
+    }
+
+    /// A table: headers, rows and an optional totals row.
+    public struct Table: Sendable, Equatable {
+        /// The columns, left to right; requires at least one.
+        public var columns: [Column]
+        /// The body rows.
+        public var rows: [Row]
+        /// A final row set apart by a rule, e.g. ["合计", "", "2,880.00"].
+        public var totals: Row?
+
+        /// Creates a table.
+        public init(columns: [Column], rows: [Row], totals: Row? = nil) {
+            precondition(!columns.isEmpty, "a table needs at least one column")
+            self.columns = columns
+            self.rows = rows
+            self.totals = totals
+        }
+
+        /// The cell of `row` in column `column`, or "" where the row is short.
+        func cell(_ row: Row, _ column: Int) -> String {
+            column < row.cells.count ? row.cells[column] : ""
+        }
+    }
+
+    /// Running text.
+    public struct Paragraph: Sendable, Equatable {
+        /// The text as printed.
+        public var text: String
+        /// The text to read aloud instead, if given.
+        public var spoken: String?
+
+        /// Creates a paragraph.
+        public init(_ text: String, spoken: String? = nil) {
+            self.text = text
+            self.spoken = spoken
+        }
+    }
+
+    /// A label followed by room for a signature, seal or thumbprint.
+    public struct SignatureLine: Sendable, Equatable {
+        /// Who signs, e.g. "经办人", "监督小组", "户主（或见证人、按手印）".
+        public var label: String
+
+        /// Creates a signature line.
+        public init(_ label: String) {
+            self.label = label
+        }
+    }
+
+    /// How a reader can check this statement against the published ledger.
+    public struct VerificationFooter: Sendable, Equatable {
+        /// The ledger's origin line, e.g. "baixin.gacha.example/fenhong".
+        public var origin: String
+        /// The tree size (number of entries) of the checkpoint the statement was made from.
+        public var treeSize: Int
+        /// The root hash of that checkpoint as a fingerprint, e.g. 64 hex digits.
+        public var rootFingerprint: String
+        /// Who signed the checkpoint, e.g. "白辛嘎查会计".
+        public var signer: String
+        /// Further lines, e.g. how to run `fenhong verify`.
+        public var notes: [String]
+
+        /// Creates a footer.
+        public init(origin: String, treeSize: Int, rootFingerprint: String, signer: String, notes: [String] = []) {
+            self.origin = origin
+            self.treeSize = treeSize
+            self.rootFingerprint = rootFingerprint
+            self.signer = signer
+            self.notes = notes
+        }
+
+        /// The footer as labelled lines, shared by every visual renderer so they print the same words.
+        public var labelledLines: [(label: String, value: String)] {
+            [
+                ("账本 Origin", origin),
+                ("条目数 Size", String(treeSize)),
+                ("根指纹 Root", rootFingerprint),
+                ("签署 Signer", signer),
+            ]
+        }
+    }
+}

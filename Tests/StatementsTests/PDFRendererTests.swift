@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import Statements
+
+struct PDFRendererTests {
+    /// Every xref entry points at its "N 0 obj", startxref at "xref", and stream lengths are exact.
+    @Test func xrefOffsetsPointAtObjects() throws {
+        let bytes = PDFRenderer().render(SampleStatements.longStatement(paymentCount: 60))
+        let text = String(decoding: bytes, as: UTF8.self)  // only used to find ASCII markers
+        #expect(bytes.starts(with: Array("%PDF-1.4\n".utf8)))
+        #expect(bytes.suffix(6) == ArraySlice("%%EOF\n".utf8))
+
+        let startxref = try #require(Self.lastNumber(after: "startxref\n", in: bytes))
+        #expect(Array(bytes[startxref..<startxref + 5]) == Array("xref\n".utf8))
+        let header = Self.line(in: bytes, at: startxref + 5)
+        let fields = header.split(separator: " ")
+        #expect(fields.first == "0")
+        let size = try #require(Int(fields.last ?? ""))
+        #expect(text.contains("/Size \(size) "))
+        let pageCount = try #require(Self.lastNumber(after: "/Count ", in: bytes, until: " "))
+        #expect(pageCount > 1)
+        #expect(size == 8 + 2 * pageCount + 1)  // 8 fixed objects, a page and its content per page, entry 0
+
+        var offset = startxref + 5 + header.utf8.count + 1
+        #expect(Array(bytes[offset..<offset + 20]) == Array("0000000000 65535 f \n".utf8))
+        for number in 1..<size {
+            offset += 20
+            let entry = String(decoding: bytes[offset..<offset + 20], as: UTF8.self)
+            #expect(entry.hasSuffix(" 00000 n \n"), "entry \(number): \(entry)")
+            let objectOffset = try #require(Int(entry.prefix(10)))
+            let expected = Array("\(number) 0 obj\n".utf8)
+            #expect(Array(bytes[objectOffset..<objectOffset + expected.count]) == expected, "object \(number)")
+        }
+
+        // Each /Length matches the bytes between "stream\n" and "\nendstream".
+        var searchFrom = 0
+        var streams = 0
+        while let lengthAt = Self.find(Array("/Length ".utf8), in: bytes, from: searchFrom) {
+            let length = try #require(Int(Self.line(in: bytes, at: lengthAt + 8).prefix { $0.isNumber }))
+            let streamStart = try #require(Self.find(Array("stream\n".utf8), in: bytes, from: lengthAt)) + 7
+            #expect(Array(bytes[streamStart + length..<streamStart + length + 10]) == Array("\nendstream".utf8))
+            searchFrom = streamStart + length
+            streams += 1
+        }
+        #expect(streams == pageCount)
+    }
+
+    /// The font dictionaries name STSong-Light through UniGB-UCS2-H as the PDF spec requires.
+    @Test func declaresNonEmbeddedChineseFont() {
+        let text = String(decoding: PDFRenderer().render(SampleStatements.chenMei), as: UTF8.self)
+        #expect(text.contains("/Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H"))
+        #expect(text.contains("/Subtype /CIDFontType0 /BaseFont /STSong-Light"))
+        #expect(text.contains("/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>"))
+        #expect(text.contains("/BaseFont /Helvetica"))
+        #expect(text.contains("/Producer (fenhong)"))
+        #expect(text.contains("<96486885> Tj"))  // 陈梅 as UTF-16BE
+        #expect(text.contains("(2,880.00) Tj"))  // amounts in Helvetica
+        #expect(!text.contains("FontFile"))
+    }
+
+    /// The same document gives the same bytes; a date appears only when given.
+    @Test func outputIsDeterministic() {
+        let first = PDFRenderer().render(SampleStatements.chenMei)
+        #expect(first == PDFRenderer().render(SampleStatements.chenMei))
+        #expect(!String(decoding: first, as: UTF8.self).contains("CreationDate"))
+        let dated = PDFRenderer(creationDate: .init(year: 2024, month: 12, day: 20, hour: 9, minute: 30))
+            .render(SampleStatements.chenMei)
+        #expect(String(decoding: dated, as: UTF8.self).contains("/CreationDate (D:20241220093000+08'00')"))
+    }
+
+    /// Characters outside the BMP, which UCS-2 cannot carry, print as the geta mark 〓 (U+3013).
+    @Test func supplementaryCharactersBecomeGetaMark() {
+        let runs = PDFFontMetrics.runs("陈𠀋 A")
+        #expect(runs.count == 2)
+        #expect(runs[0].codes == [0x9648, 0x3013])
+        #expect(runs[1].codes == [0x20, 0x41])
+        #expect(runs[1].widthUnits == 278 + 667)
+    }
+
+    /// Column fitting fills the line and caps only the widest columns when space runs out.
+    @Test func columnsFitTheLine() {
+        #expect(PDFLayout.fit([100, 100], into: 300, minimum: 10) == [150, 150])
+        #expect(PDFLayout.fit([300, 50, 50], into: 300, minimum: 10) == [200, 50, 50])
+        #expect(PDFLayout.fit([300, 250, 50], into: 300, minimum: 10) == [125, 125, 50])
+    }
+
+    /// poppler extracts the Chinese name, the amount in figures and in capitals, and the Latin text,
+    /// and rasterises a page (fails with install instructions where poppler is missing).
+    @Test func popplerExtractsAndRendersTheStatement() throws {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let pdftoppm = try #require(Tool.path("pdftoppm"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("chen-mei.pdf")
+        try Data(PDFRenderer().render(SampleStatements.chenMei)).write(to: file)
+
+        let (status, output) = try Tool.run(pdftotext, ["-layout", file.path, "-"])
+        #expect(status == 0)
+        let text = String(decoding: output, as: UTF8.self)
+        for expected in ["陈梅", "152223-001", "2,880.00", "贰仟捌佰捌拾元整", "Baixin", "户主（或见证人、按手印）"] {
+            #expect(text.contains(expected), "pdftotext lost \(expected); \(Self.installHint)")
+        }
+        // pdftotext drops the narrow Helvetica spaces between Chinese runs, so compare without spaces.
+        #expect(text.replacingOccurrences(of: " ", with: "").contains("第1页/共1页"))
+
+        let prefix = directory.appendingPathComponent("page").path
+        let (rasterStatus, _) = try Tool.run(pdftoppm, ["-r", "50", "-png", file.path, prefix])
+        #expect(rasterStatus == 0)
+        let png = try Data(contentsOf: URL(fileURLWithPath: prefix + "-1.png"))
+        #expect(png.count > 1000)
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    }
+
+    /// A long statement breaks onto numbered pages and repeats the table header on each.
+    @Test func longStatementBreaksPagesWithPageNumbers() throws {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("long.pdf")
+        try Data(PDFRenderer().render(SampleStatements.longStatement(paymentCount: 60))).write(to: file)
+        let text = String(decoding: try Tool.run(pdftotext, ["-layout", file.path, "-"]).output, as: UTF8.self)
+        let pageCount = text.components(separatedBy: "\u{0C}").filter { !$0.isEmpty }.count  // form feed per page
+        #expect(pageCount == 3)
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        for page in 1...pageCount { #expect(compact.contains("第\(page)页/共\(pageCount)页")) }
+        #expect(compact.contains("分红第60笔"))
+        #expect(text.components(separatedBy: "支付方式").count - 1 == pageCount)  // header repeated on each page
+    }
+
+    /// Large print sets body text at 18 pt and spreads table rows over lines.
+    @Test func largePrintUsesEighteenPointType() throws {
+        let bytes = PDFRenderer(largePrint: true).render(SampleStatements.chenMei)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let sizes = text.components(separatedBy: " Tf").dropLast().compactMap { Double($0.split(separator: " ").last!) }
+        #expect(!sizes.isEmpty)
+        #expect(sizes.min()! >= 18)
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("large.pdf")
+        try Data(bytes).write(to: file)
+        let extracted = String(decoding: try Tool.run(pdftotext, ["-layout", file.path, "-"]).output, as: UTF8.self)
+        #expect(extracted.contains("金额（元）：2,880.00"))
+        #expect(extracted.contains("陈梅"))
+    }
+
+    static let installHint =
+        "pdftotext/pdftoppm missing or without CJK support: apt-get install poppler-utils poppler-data fonts-wqy-zenhei"
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && Array(bytes[index..<index + needle.count]) == needle { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    static func line(in bytes: [UInt8], at start: Int) -> String {
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    static func lastNumber(after marker: String, in bytes: [UInt8], until terminator: Character = "\n") -> Int? {
+        var found: Int?
+        var from = 0
+        while let at = find(Array(marker.utf8), in: bytes, from: from) {
+            found = at
+            from = at + 1
+        }
+        guard let found else { return nil }
+        return Int(line(in: bytes, at: found + marker.utf8.count).prefix { $0 != terminator })
+    }
+}

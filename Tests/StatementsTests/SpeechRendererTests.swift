@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Statements
+
+struct SpeechRendererTests {
+    /// Chen Mei's statement reads as the stored script snapshot.
+    @Test func chenMeiScriptMatchesSnapshot() {
+        let script = SpeechRenderer().render(SampleStatements.chenMei)
+        if let mismatch = Snapshot.mismatch(script, stored: Snapshot.chenMeiSpeech, file: "chen-mei.speech.txt.swift", symbol: "chenMeiSpeech") {
+            Issue.record(Comment(rawValue: mismatch))
+        }
+    }
+
+    /// A row's spoken form is read as given; a row without one is read as "header：value" pairs.
+    @Test func rowsBecomeSentences() {
+        let script = SpeechRenderer().render(SampleStatements.chenMei)
+        let lines = script.split(separator: "\n").map(String.init)
+        #expect(lines.contains("第1笔，2024年12月20日，分红二千八百八十元，已通过银行卡支付。"))
+        #expect(lines.contains("摘要：合计，金额（元）：2,880.00。"))
+        #expect(lines.contains("户主：陈梅。"))
+        #expect(lines.contains("请经办人、监督小组、户主（或见证人、按手印）签字。"))
+        #expect(!script.contains("3f8a1c5e"))  // the fingerprint is not read aloud
+        #expect(lines.allSatisfy { $0.hasSuffix("。") || $0.hasSuffix("？") || $0.hasSuffix("！") })
+    }
+
+    /// Paragraphs are split one sentence per line.
+    @Test func paragraphsSplitIntoSentences() {
+        #expect(SpeechRenderer.splitSentences("第一句。第二句！第三句") == ["第一句。", "第二句！", "第三句。"])
+        #expect(SpeechRenderer.sentence("  户主：  陈梅， ") == "户主： 陈梅。")
+    }
+}
+
+struct SpeechSynthesizerTests {
+    /// espeak-ng's Mandarin voice writes a real WAV file (runs only where espeak-ng is installed).
+    @Test(.enabled(if: Tool.path("espeak-ng") != nil, "espeak-ng is not installed"))
+    func writesMandarinWAV() throws {
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("chen-mei.wav")
+        try SpeechSynthesizer.wav(script: SpeechRenderer().render(SampleStatements.chenMei), to: output)
+        let bytes = [UInt8](try Data(contentsOf: output))
+        #expect(bytes.count > 100_000)  // tens of seconds of 22 kHz 16-bit audio
+        #expect(Array(bytes[0..<4]) == Array("RIFF".utf8))
+        #expect(Array(bytes[8..<12]) == Array("WAVE".utf8))
+    }
+
+    /// The default voice reads Chinese as Mandarin syllables, not as English-spoken pinyin with tone digits.
+    @Test(.enabled(if: Tool.path("espeak-ng") != nil, "espeak-ng is not installed"))
+    func defaultVoiceReadsChineseAsMandarin() throws {
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("name.txt")
+        try Data("陈梅".utf8).write(to: script)
+        let (status, output) = try Tool.run(
+            Tool.path("espeak-ng")!, ["-v", SpeechSynthesizer.mandarinVoice, "-b", "1", "-q", "-x", "-f", script.path])
+        #expect(status == 0)
+        let phonemes = String(decoding: output, as: UTF8.self)
+        #expect(!phonemes.contains("(en)"), "espeak-ng switched to English: \(phonemes)")
+        #expect(phonemes.contains("ts.h'@35n"))  // chén, rising tone 35
+    }
+
+    /// A missing engine is a typed error naming it, not a crash.
+    @Test func missingEngineIsATypedError() {
+        let output = URL(fileURLWithPath: "/tmp/never-written.wav")
+        #expect(throws: SpeechSynthesisError.engineNotFound(engine: "espeak-ng-not-installed")) {
+            try SpeechSynthesizer.wav(script: "测试。", to: output, engine: "espeak-ng-not-installed")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import Statements
+
+struct TextRendererTests {
+    /// Chen Mei's statement renders exactly as the stored snapshot.
+    @Test func chenMeiStatementMatchesSnapshot() {
+        let text = TextRenderer().render(SampleStatements.chenMei)
+        if let mismatch = Snapshot.mismatch(text, stored: Snapshot.chenMeiText, file: "chen-mei.txt.swift", symbol: "chenMeiText") { Issue.record(Comment(rawValue: mismatch)) }
+    }
+
+    /// Right-aligned amounts end in the same display column as their header, Chinese or not.
+    @Test func amountColumnLinesUpWithChineseHeader() {
+        let text = TextRenderer().render(SampleStatements.chenMei)
+        let lines = text.split(separator: "\n").map(String.init)
+        let header = try! #require(lines.first { $0.contains("序号") && $0.contains("金额（元）") })
+        let payment = try! #require(lines.first { $0.contains("2024年12月20日") })
+        let totals = try! #require(lines.first { $0.contains("合计") && $0.contains("2,880.00") && !$0.contains("1 ") })
+
+        func endColumn(of needle: String, in line: String) -> Int {
+            let range = line.range(of: needle)!
+            return DisplayWidth.of(String(line[..<range.upperBound]))
+        }
+        let headerEnd = endColumn(of: "金额（元）", in: header)
+        #expect(endColumn(of: "2,880.00", in: payment) == headerEnd)
+        #expect(endColumn(of: "2,880.00", in: totals) == headerEnd)
+        // The date column starts where its header does: "序号" is 4 columns, then the 2-column gap.
+        #expect(DisplayWidth.of(String(payment[..<payment.range(of: "2024")!.lowerBound])) == 6)
+    }
+
+    /// No line is wider than the limit, however long the text.
+    @Test func linesRespectWidthMax() {
+        var document = SampleStatements.chenMei
+        document.sections.append(.init(heading: "长说明", content: .paragraph(.init(
+            String(repeating: "集体经济组织收益分配公开透明，", count: 12) + "Baixin Gacha collective dividend statement"))))
+        let renderer = TextRenderer(widthMax: 40)
+        let widths = renderer.render(document).split(separator: "\n").map { DisplayWidth.of(String($0)) }
+        #expect(widths.max()! <= 40)
+        #expect(widths.count > 40)
+    }
+
+    /// Closing punctuation never starts a line; amounts are not split.
+    @Test func wrappingKeepsPunctuationAndAmountsTogether() {
+        let lines = LineBreaker.lines("本户应分金额为2,880.00元，已支付。", widthMax: 16, advance: DisplayWidth.of)
+        #expect(lines == ["本户应分金额为", "2,880.00元，已支", "付。"])
+        #expect(!lines.contains { $0.hasPrefix("，") || $0.hasPrefix("。") })
+    }
+}
