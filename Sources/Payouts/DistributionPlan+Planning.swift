@@ -120,10 +120,9 @@ extension DistributionPlan {
 
     /// Validates the records and sorts them once by `HolderOrder`.
     private static func orderedHolders(_ holders: [PayoutHolder]) throws(PayoutError) -> [PayoutHolder] {
-        var seen = Set<String>(minimumCapacity: holders.count)
+        if let duplicate = Selection.firstDuplicate(in: holders.map(\.id)) { throw .duplicateHolder(duplicate) }
         for holder in holders {
             guard !holder.id.isEmpty else { throw .emptyHolderID }
-            guard seen.insert(holder.id).inserted else { throw .duplicateHolder(holder.id) }
             guard holder.members >= 0 else { throw .negativeMembers(holder: holder.id, members: holder.members) }
             for (shareClass, units) in holder.units where units < 0 {
                 throw .negativeUnits(holder: holder.id, shareClass: shareClass, units: units)
@@ -132,8 +131,10 @@ extension DistributionPlan {
                 throw .exitedHouseholdEligibleForMinimum(holder: holder.id)
             }
         }
-        let keyed = holders.map { (key: HolderKey($0.id), holder: $0) }
-        return keyed.sorted { $0.key.precedes($1.key, $0.holder.id, $1.holder.id) }.map(\.holder)
+        // Sort small (key, index) pairs rather than the records, which carry a dictionary.
+        var order = holders.indices.map { (key: HolderKey(holders[$0].id), index: $0) }
+        order.sort { $0.key.precedes($1.key, holders[$0.index].id, holders[$1.index].id) }
+        return order.map { holders[$0.index] }
     }
 
     /// The holder's weight under `basis`.

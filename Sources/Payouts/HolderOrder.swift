@@ -15,35 +15,44 @@ public enum HolderOrder {
     }
 }
 
-/// A precomputed sort key for a holder id, so that sorting a million holders rarely touches
-/// the strings: all-digit ids of at most 19 significant digits compare as one `UInt64`.
+/// A precomputed sort key for a holder id, so that ordering a million holders rarely touches
+/// the strings: an all-digit id of at most 19 significant digits compares as one `UInt64`,
+/// any other id first by its leading 8 UTF-8 bytes.
 struct HolderKey: Sendable {
     /// 0 for an all-digit id, 1 for any other id.
     let group: UInt8
-    /// The numeric value of an all-digit id, when it fits.
-    let number: UInt64
-    /// True when `number` holds the whole value.
+    /// True when `number` holds the whole value of an all-digit id.
     let fits: Bool
+    /// The numeric value of an all-digit id that fits; otherwise the first 8 UTF-8 bytes,
+    /// big-endian and zero-padded, which order like the bytes themselves when they differ.
+    let number: UInt64
 
     init(_ id: String) {
-        var number: UInt64 = 0
-        var allDigits = !id.isEmpty
-        var fits = true
-        for byte in id.utf8 {
-            guard byte >= 48, byte <= 57 else { allDigits = false; break }
-            let (times10, o1) = number.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(UInt64(byte - 48))
-            if o1 || o2 { fits = false } else { number = sum }
+        var copy = id
+        (group, fits, number) = copy.withUTF8 { bytes -> (UInt8, Bool, UInt64) in
+            var number: UInt64 = 0
+            var fits = true
+            for byte in bytes {
+                guard byte >= 48, byte <= 57 else {
+                    var prefix: UInt64 = 0
+                    for (offset, byte) in bytes.prefix(8).enumerated() { prefix |= UInt64(byte) << (56 - 8 * offset) }
+                    return (1, false, prefix)
+                }
+                let (times10, o1) = number.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt64(byte - 48))
+                if o1 || o2 { fits = false } else { number = sum }
+            }
+            if bytes.isEmpty { return (1, false, 0) }
+            return (0, fits, fits ? number : 0)
         }
-        self.group = allDigits ? 0 : 1
-        self.number = allDigits && fits ? number : 0
-        self.fits = allDigits && fits
     }
 
     /// Compares two keys, falling back to the ids themselves when the keys cannot decide.
     func precedes(_ other: HolderKey, _ id: String, _ otherID: String) -> Bool {
         if group != other.group { return group < other.group }
-        if group == 0 {
+        if group == 1 {
+            if number != other.number { return number < other.number }
+        } else {
             if fits, other.fits {
                 if number != other.number { return number < other.number }
             } else {

@@ -22,7 +22,9 @@ public enum RatePerUnit {
         pool: Fen, weights: [(holder: String, weight: Int64)], rate: Fen? = nil
     ) throws(PayoutError) -> Result {
         try LargestRemainder.validate(pool: pool, weights: weights)
-        let (rate, amounts) = try amounts(pool: pool, weights: weights.map(\.weight), ids: weights.map(\.holder), rate: rate)
+        let ids = weights.map(\.holder)
+        if let duplicate = Selection.firstDuplicate(in: ids) { throw .duplicateHolder(duplicate) }
+        let (rate, amounts) = try amounts(pool: pool, weights: weights.map(\.weight), ids: ids, rate: rate)
         var allocations: [Allocation] = []
         allocations.reserveCapacity(weights.count)
         var total: Int64 = 0
