@@ -31,7 +31,7 @@ extension DistributionPlan {
         // Holders in their final order; weights by basis.
         let holders = try Self.orderedHolders(request.holders)
         let ids = holders.map(\.id)
-        let weights = try holders.map { holder throws(PayoutError) in try Self.weight(of: holder, basis: request.basis) }
+        let weights = try Self.weights(of: holders, basis: request.basis)
 
         // 2. Guaranteed minimums.
         let minimum = request.guaranteedMinimum ?? .zero
@@ -60,9 +60,8 @@ extension DistributionPlan {
             let rebateTotal = try rule.rebate(of: pool)
             rebate = rebateTotal
             capitalPart = pool - rebateTotal
-            capitalWeights = try holders.map { holder throws(PayoutError) in
-                try Self.sum(of: rule.capitalClasses.map { ($0, 1) }, in: holder)
-            }
+            let capitalClasses = rule.capitalClasses.map { ($0, Int64(1)) }
+            capitalWeights = try holders.map { holder throws(PayoutError) in try Self.sum(of: capitalClasses, in: holder) }
             basisAmounts = try Self.largestRemainder(rebateTotal, weights: weights, ids: ids)
             capitalAmounts = try Self.largestRemainder(capitalPart, weights: capitalWeights, ids: ids)
             let minimumRebate = rule.minimumRebate(of: pool)
@@ -137,20 +136,22 @@ extension DistributionPlan {
         return order.map { holders[$0.index] }
     }
 
-    /// The holder's weight under `basis`.
-    private static func weight(of holder: PayoutHolder, basis: DistributionBasis) throws(PayoutError) -> Int64 {
+    /// Each holder's weight under `basis`, in holder order.
+    private static func weights(of holders: [PayoutHolder], basis: DistributionBasis) throws(PayoutError) -> [Int64] {
         switch basis {
         case .units(let classWeights):
             for (shareClass, weight) in classWeights where weight < 0 {
                 throw .negativeClassWeight(shareClass: shareClass, weight: weight)
             }
-            return try sum(of: classWeights.map { ($0.key, $0.value) }, in: holder)
+            let classes = classWeights.map { ($0.key, $0.value) }
+            return try holders.map { holder throws(PayoutError) in try sum(of: classes, in: holder) }
         case .equalPerHousehold:
-            return 1
+            return holders.map { _ in 1 }
         case .perMember:
-            return Int64(holder.members)
+            return holders.map { Int64($0.members) }
         case .cooperative(let rule):
-            return try sum(of: [(rule.transactionClass, 1)], in: holder)
+            let classes = [(rule.transactionClass, Int64(1))]
+            return try holders.map { holder throws(PayoutError) in try sum(of: classes, in: holder) }
         }
     }
 
