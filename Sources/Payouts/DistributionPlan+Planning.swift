@@ -1,0 +1,173 @@
+import LedgerCore
+
+extension DistributionPlan {
+    /// Plans `request`, exactly to the fen.
+    ///
+    /// 1. Appropriations are taken from the distributable amount, each rounded half-up; the
+    ///    pool is what is left.
+    /// 2. Each eligible household's guaranteed minimum is funded first; if the pool cannot
+    ///    cover them all, nothing is planned and the error names the shortfall.
+    /// 3. The rest is split by the basis over *all* holders, eligible households included,
+    ///    by largest remainder (residual 0) or at a rate per unit (residual posted to 未分配收益).
+    ///    A cooperative splits the rebate by transaction volume and the rest by capital accounts.
+    ///
+    /// Lines come in `HolderOrder`, so the plan does not depend on the order of `holders`.
+    public init(_ request: DistributionRequest) throws(PayoutError) {
+        // 1. Pool.
+        let distributable: Fen?
+        let appropriations: [AppropriationAmount]
+        let pool: Fen
+        switch request.amount {
+        case .distributable(let amount):
+            try Self.checkAmount(amount, field: "distributable amount")
+            distributable = amount
+            (appropriations, pool) = try Appropriation.apply(request.appropriations, to: amount)
+        case .pool(let amount):
+            guard request.appropriations.isEmpty else { throw .appropriationsNeedDistributable }
+            try Self.checkAmount(amount, field: "pool")
+            (distributable, appropriations, pool) = (nil, [], amount)
+        }
+
+        // Holders in their final order; weights by basis.
+        let holders = try Self.orderedHolders(request.holders)
+        let ids = holders.map(\.id)
+        let weights = try Self.weights(of: holders, basis: request.basis)
+
+        // 2. Guaranteed minimums.
+        let minimum = request.guaranteedMinimum ?? .zero
+        guard minimum.value >= 0 else { throw .negativeMinimum(minimum) }
+        let eligible = holders.reduce(0) { $0 + ($1.eligibleForMinimum ? 1 : 0) }
+        let required = Int128(minimum.value) * Int128(eligible)
+        guard required <= Int128(pool.value) else {
+            throw .minimumsExceedPool(
+                required: Fen(Int64(clamping: required)), pool: pool,
+                shortfall: Fen(Int64(clamping: required - Int128(pool.value))))
+        }
+        let minimumTotal = Fen(Int64(required))
+        let rest = pool - minimumTotal
+
+        // 3. Split.
+        var basisAmounts: [Int64]
+        var capitalWeights = [Int64](repeating: 0, count: holders.count)
+        var capitalAmounts = [Int64](repeating: 0, count: holders.count)
+        var rate: Fen?
+        var rebate: Fen?
+        var capitalPart = Fen.zero
+        var checks: [PlanCheck] = []
+        switch (request.basis, request.method) {
+        case (.cooperative(let rule), .largestRemainder):
+            guard minimum == .zero else { throw .cooperativeOptionNotSupported("a guaranteed minimum") }
+            let rebateTotal = try rule.rebate(of: pool)
+            rebate = rebateTotal
+            capitalPart = pool - rebateTotal
+            let capitalClasses = rule.capitalClasses.map { ($0, Int64(1)) }
+            capitalWeights = try holders.map { holder throws(PayoutError) in try Self.sum(of: capitalClasses, in: holder) }
+            basisAmounts = try Self.largestRemainder(rebateTotal, weights: weights, ids: ids)
+            capitalAmounts = try Self.largestRemainder(capitalPart, weights: capitalWeights, ids: ids)
+            let minimumRebate = rule.minimumRebate(of: pool)
+            checks.append(PlanCheck(
+                rule: .cooperativeRebateAtLeastMinimum, expected: minimumRebate, found: rebateTotal,
+                passed: rebateTotal >= minimumRebate))
+        case (.cooperative, .ratePerUnit):
+            throw .cooperativeOptionNotSupported("a rate per unit")
+        case (_, .largestRemainder):
+            basisAmounts = try Self.largestRemainder(rest, weights: weights, ids: ids)
+        case (_, .ratePerUnit(let declared)):
+            if rest == .zero, declared == nil || weights.allSatisfy({ $0 == 0 }) {
+                (rate, basisAmounts) = (.zero, weights.map { _ in 0 })
+            } else {
+                let (chosen, amounts) = try RatePerUnit.amounts(pool: rest, weights: weights, ids: ids, rate: declared)
+                (rate, basisAmounts) = (chosen, amounts)
+            }
+        }
+
+        // Lines.
+        let weightTotal = weights.reduce(Int128(0)) { $0 + Int128($1) }
+        let capitalTotal = capitalWeights.reduce(Int128(0)) { $0 + Int128($1) }
+        let basisPart = rebate ?? rest
+        var lines: [PlanLine] = []
+        lines.reserveCapacity(holders.count)
+        var allocated: Int64 = 0
+        for index in holders.indices {
+            let lineMinimum = holders[index].eligibleForMinimum ? minimum : .zero
+            let amount = lineMinimum.value + basisAmounts[index] + capitalAmounts[index]
+            allocated += amount
+            let exact = lineMinimum.value * 100
+                + ExactShare(part: basisPart, weight: weights[index], total: weightTotal).tenThousandthsOfYuan
+                + ExactShare(part: capitalPart, weight: capitalWeights[index], total: capitalTotal).tenThousandthsOfYuan
+            lines.append(PlanLine(
+                holder: ids[index], weight: weights[index], minimum: lineMinimum,
+                basisAmount: Fen(basisAmounts[index]), capitalWeight: capitalWeights[index],
+                capitalAmount: Fen(capitalAmounts[index]), amount: Fen(amount),
+                exactShare: ExactShare(tenThousandthsOfYuan: exact)))
+        }
+        let residual = Fen(pool.value - allocated)
+        checks.insert(PlanCheck(
+            rule: .linesPlusResidualEqualPool, expected: pool, found: Fen(allocated) + residual,
+            passed: residual.value >= 0 && allocated + residual.value == pool.value), at: 0)
+
+        self.init(
+            request: request, distributable: distributable, appropriations: appropriations, pool: pool,
+            minimumTotal: minimumTotal, rate: rate, rebate: rebate, lines: lines, allocated: Fen(allocated),
+            residual: residual, checks: checks)
+    }
+
+    private static func checkAmount(_ amount: Fen, field: String) throws(PayoutError) {
+        guard amount.value >= 0 else { throw .negativeAmount(field: field, amount: amount) }
+        guard amount <= Fen.max else { throw .amountAboveLimit(field: field, amount: amount) }
+    }
+
+    /// Validates the records and sorts them once by `HolderOrder`.
+    private static func orderedHolders(_ holders: [PayoutHolder]) throws(PayoutError) -> [PayoutHolder] {
+        if let duplicate = Selection.firstDuplicate(in: holders.map(\.id)) { throw .duplicateHolder(duplicate) }
+        for holder in holders {
+            guard !holder.id.isEmpty else { throw .emptyHolderID }
+            guard holder.members >= 0 else { throw .negativeMembers(holder: holder.id, members: holder.members) }
+            for (shareClass, units) in holder.units where units < 0 {
+                throw .negativeUnits(holder: holder.id, shareClass: shareClass, units: units)
+            }
+            if holder.exitedPoverty, holder.eligibleForMinimum {
+                throw .exitedHouseholdEligibleForMinimum(holder: holder.id)
+            }
+        }
+        // Sort small (key, index) pairs rather than the records, which carry a dictionary.
+        var order = holders.indices.map { (key: HolderKey(holders[$0].id), index: $0) }
+        order.sort { $0.key.precedes($1.key, holders[$0.index].id, holders[$1.index].id) }
+        return order.map { holders[$0.index] }
+    }
+
+    /// Each holder's weight under `basis`, in holder order.
+    private static func weights(of holders: [PayoutHolder], basis: DistributionBasis) throws(PayoutError) -> [Int64] {
+        switch basis {
+        case .units(let classWeights):
+            for (shareClass, weight) in classWeights where weight < 0 {
+                throw .negativeClassWeight(shareClass: shareClass, weight: weight)
+            }
+            let classes = classWeights.map { ($0.key, $0.value) }
+            return try holders.map { holder throws(PayoutError) in try sum(of: classes, in: holder) }
+        case .equalPerHousehold:
+            return holders.map { _ in 1 }
+        case .perMember:
+            return holders.map { Int64($0.members) }
+        case .cooperative(let rule):
+            let classes = [(rule.transactionClass, Int64(1))]
+            return try holders.map { holder throws(PayoutError) in try sum(of: classes, in: holder) }
+        }
+    }
+
+    /// Σ units[class] × weight over `classes`, throwing if it leaves `Int64`.
+    private static func sum(of classes: [(String, Int64)], in holder: PayoutHolder) throws(PayoutError) -> Int64 {
+        var total: Int128 = 0
+        for (shareClass, weight) in classes {
+            total += Int128(holder.units[shareClass] ?? 0) * Int128(weight)
+        }
+        guard total <= Int128(Int64.max) else { throw .weightOverflow(holder: holder.id) }
+        return Int64(total)
+    }
+
+    /// Largest remainder, except that nothing to split over nothing is allowed (all zeros).
+    private static func largestRemainder(_ part: Fen, weights: [Int64], ids: [String]) throws(PayoutError) -> [Int64] {
+        if part == .zero, weights.allSatisfy({ $0 == 0 }) { return weights }
+        return try LargestRemainder.amounts(pool: part, weights: weights, ids: ids)
+    }
+}

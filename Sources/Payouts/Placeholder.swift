@@ -1,1 +1,0 @@
-// Payouts: see docs/FORMAT.md
