@@ -64,7 +64,7 @@ struct HouseholdList: ParsableCommand {
 
     func run() throws {
         let state = try ledger.open(readOnly: true).withReader { try $0.fullState() }
-        let households = state.households.values.sorted { $0.registration.household < $1.registration.household }
+        let households = state.households.values.sorted { HolderOrder.areInIncreasingOrder($0.registration.household, $1.registration.household) }
         if json {
             let rows: [JSONValue] = households.map { record in
                 let r = record.registration

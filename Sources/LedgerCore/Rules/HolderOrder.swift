@@ -18,16 +18,17 @@ public enum HolderOrder {
 /// A precomputed sort key for a holder id, so that ordering a million holders rarely touches
 /// the strings: an all-digit id of at most 19 significant digits compares as one `UInt64`,
 /// any other id first by its leading 8 UTF-8 bytes.
-struct HolderKey: Sendable {
+public struct HolderKey: Sendable {
     /// 0 for an all-digit id, 1 for any other id.
-    let group: UInt8
+    public let group: UInt8
     /// True when `number` holds the whole value of an all-digit id.
-    let fits: Bool
+    public let fits: Bool
     /// The numeric value of an all-digit id that fits; otherwise the first 8 UTF-8 bytes,
     /// big-endian and zero-padded, which order like the bytes themselves when they differ.
-    let number: UInt64
+    public let number: UInt64
 
-    init(_ id: String) {
+    /// The key of `id`.
+    public init(_ id: String) {
         var copy = id
         (group, fits, number) = copy.withUTF8 { bytes -> (UInt8, Bool, UInt64) in
             var number: UInt64 = 0
@@ -48,7 +49,7 @@ struct HolderKey: Sendable {
     }
 
     /// Compares two keys, falling back to the ids themselves when the keys cannot decide.
-    func precedes(_ other: HolderKey, _ id: String, _ otherID: String) -> Bool {
+    public func precedes(_ other: HolderKey, _ id: String, _ otherID: String) -> Bool {
         if group != other.group { return group < other.group }
         if group == 1 {
             if number != other.number { return number < other.number }
