@@ -86,7 +86,7 @@ struct LedgerStoreTests {
         #expect(throws: StoreError.self) { try LedgerStore.create(path: ledger.path, opening: open, signer: ledger.accountant, at: TestLedger.time) }
         #expect(throws: StoreError.self) { try LedgerStore.open(path: ledger.folder.appendingPathComponent("none").path) }
         let garbage = ledger.folder.appendingPathComponent("garbage.fenhong").path
-        FileManager.default.createFile(atPath: garbage, contents: Data(repeating: 0x41, count: 8192))
+        _ = FileManager.default.createFile(atPath: garbage, contents: Data(repeating: 0x41, count: 8192))
         #expect(throws: StoreError.self) { try LedgerStore.open(path: garbage, readOnly: true) }
     }
 

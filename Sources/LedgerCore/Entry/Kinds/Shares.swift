@@ -4,6 +4,41 @@ public enum Holder {
     public static let collective = "collective"
 }
 
+/// Share classes the project names (any other name may be used too), with their Chinese names.
+public enum ShareClass {
+    /// 人口股: member shares.
+    public static let member = "member"
+    /// 扶贫股: shares quantified to registered-poor households.
+    public static let poverty = "poverty"
+    /// 集体股: the collective's own shares.
+    public static let collective = "collective"
+    /// 劳龄股: shares by years worked.
+    public static let labour = "labour"
+    /// A cooperative member's capital contribution (出资额), in fen.
+    public static let capital = "capital"
+    /// A cooperative member's quantified reserve share (公积金份额), in fen.
+    public static let reserve = "reserve"
+    /// A member's share of assets from state subsidies and donations (补助份额), in fen.
+    public static let subsidy = "subsidy"
+    /// A cooperative member's transaction volume (交易额), in fen.
+    public static let trade = "trade"
+
+    /// The Chinese name of a class, or the class itself when it has none.
+    public static func displayName(_ shareClass: String) -> String {
+        switch shareClass {
+        case member: "人口股"
+        case poverty: "扶贫股"
+        case collective: "集体股"
+        case labour: "劳龄股"
+        case capital: "出资额"
+        case reserve: "公积金份额"
+        case subsidy: "补助份额"
+        case trade: "交易额"
+        default: shareClass
+        }
+    }
+}
+
 /// `shares.issue` and `shares.retire`: units of a class given to or taken from a holder.
 public struct SharesChange: EntryFields {
     /// A household number or `collective`.

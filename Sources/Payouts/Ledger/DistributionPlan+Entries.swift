@@ -1,0 +1,45 @@
+import LedgerCore
+
+extension DistributionPlan {
+    /// The entries that declare this plan: one `dividend.declare` and one `dividend.allocate`
+    /// per holder with a basis or an amount, in holder order. They are appended in one command.
+    public func declarationEntries(id: String, recordDate: LedgerDate) -> [EntryPayload] {
+        let declaration = DividendDeclaration(
+            id: id, recordDate: recordDate, distributable: distributable ?? pool,
+            appropriations: appropriations.map { AppropriationLine(name: $0.name, bp: $0.bp, amount: $0.amount) },
+            pool: pool, rule: ruleDescription, allocated: allocated, residual: residual)
+        let allocations = lines.filter { $0.weight > 0 || $0.amount.value > 0 || $0.capitalWeight > 0 }.map { line in
+            EntryPayload.dividendAllocate(DividendAllocation(id: id, household: line.holder, units: line.weight, amount: line.amount))
+        }
+        return [.dividendDeclare(declaration)] + allocations
+    }
+
+    /// The rule as recorded in `dividend.declare`: enough to recompute the plan from the ledger.
+    public var ruleDescription: [String: JSONValue] {
+        var rule = [String: JSONValue]()
+        switch request.basis {
+        case .units(let weights):
+            rule["basis"] = .string("units")
+            rule["classes"] = .object(weights.mapValues { .integer($0) })
+        case .equalPerHousehold:
+            rule["basis"] = .string("household")
+        case .perMember:
+            rule["basis"] = .string("member")
+        case .cooperative(let coop):
+            rule["basis"] = .string("cooperative")
+            rule["rebateBp"] = .integer(coop.rebateBp)
+            rule["transactionClass"] = .string(coop.transactionClass)
+            rule["capitalClasses"] = .array(coop.capitalClasses.map { .string($0) })
+            if let rebate { rule["rebate"] = .integer(rebate.value) }
+        }
+        switch request.method {
+        case .largestRemainder:
+            rule["method"] = .string("largest-remainder")
+        case .ratePerUnit:
+            rule["method"] = .string("rate-per-unit")
+            if let rate { rule["rate"] = .integer(rate.value) }
+        }
+        if let minimum = request.guaranteedMinimum { rule["minimum"] = .integer(minimum.value) }
+        return rule
+    }
+}

@@ -1,0 +1,188 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import Payouts
+
+struct DividendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dividend", abstract: "Plan, declare and pay a distribution (分红).",
+        subcommands: [DividendPlan.self, DividendDeclare.self, DividendPay.self, DividendStatus.self])
+}
+
+/// How the accountant describes a distribution on the command line.
+struct DistributionOptions: ParsableArguments {
+    @Option(help: "Distribution id, declared once, e.g. 2024.") var id: String
+    @Option(help: "Holdings and eligibility are taken at this date, YYYY-MM-DD.") var recordDate: String
+    @Option(help: "Distributable amount (可分配收益); appropriations are drawn from it.") var distributable: String?
+    @Option(help: "The pool itself, with no appropriations.") var pool: String?
+    @Option(help: "An appropriation NAME=RATE drawn first, e.g. 公积公益金=10% (repeatable).") var appropriation: [String] = []
+    @Option(help: "units (shares), household (equal), member (per member) or cooperative (Art. 44).") var basis: String = "units"
+    @Option(help: "Share classes and weights for the units basis, e.g. member=1,poverty=2 (default: member=1,poverty=1).") var classes: String?
+    @Option(help: "Guaranteed minimum (保底) per registered-poor household, funded first.") var minimum: String?
+    @Option(help: "largest-remainder (exact, default) or rate (a rate per unit; the rest stays undistributed).") var method: String = "largest-remainder"
+    @Option(help: "With --method rate: the rate per unit (default: pool ÷ units, rounded down).") var rate: String?
+    @Option(help: "Cooperative basis: CSV of household,transaction volume (yuan).") var transactions: String?
+    @Option(help: "Cooperative basis: the declared rebate by transactions (default: the minimum).") var rebate: String?
+    @Option(help: "Cooperative basis: the charter's minimum rebate rate (at least 60%).") var rebateRate: String = "60%"
+
+    func spec() throws -> DistributionSpec {
+        let amount: DistributionRequest.Amount
+        switch (distributable, pool) {
+        case (let d?, nil): amount = .distributable(try Parse.amount(d, option: "--distributable"))
+        case (nil, let p?): amount = .pool(try Parse.amount(p, option: "--pool"))
+        default: throw ValidationError("give exactly one of --distributable and --pool")
+        }
+        let appropriations = try appropriation.map { text -> Appropriation in
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--appropriation \(text) must read NAME=RATE, e.g. 公积公益金=10%") }
+            return Appropriation(name: parts[0], bp: try Parse.basisPoints(parts[1], option: "--appropriation \(parts[0])"))
+        }
+        let basisValue: DistributionBasis
+        var volumes = [String: Int64]()
+        switch basis {
+        case "units": basisValue = .units(classWeights: try classWeights())
+        case "household": basisValue = .equalPerHousehold
+        case "member": basisValue = .perMember
+        case "cooperative":
+            guard let transactions else { throw ValidationError("--basis cooperative needs --transactions FILE.csv") }
+            guard let data = FileManager.default.contents(atPath: transactions), let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError("--transactions \(transactions) cannot be read as UTF-8 text")
+            }
+            volumes = try TransactionVolumes.parse(text, file: transactions)
+            basisValue = .cooperative(CooperativeRule(
+                rebateBp: try Parse.basisPoints(rebateRate, option: "--rebate-rate"),
+                declaredRebate: try rebate.map { try Parse.amount($0, option: "--rebate") },
+                transactionClass: ShareClass.trade, capitalClasses: [ShareClass.capital, ShareClass.reserve, ShareClass.subsidy]))
+        default: throw ValidationError("--basis \(basis) must be units, household, member or cooperative")
+        }
+        let methodValue: AllocationMethod
+        switch method {
+        case "largest-remainder": methodValue = .largestRemainder
+        case "rate": methodValue = .ratePerUnit(try rate.map { try Parse.amount($0, option: "--rate") })
+        default: throw ValidationError("--method \(method) must be largest-remainder or rate")
+        }
+        return DistributionSpec(
+            id: id, recordDate: try Parse.date(recordDate, option: "--record-date"), amount: amount,
+            appropriations: appropriations, basis: basisValue,
+            guaranteedMinimum: try minimum.map { try Parse.amount($0, option: "--minimum") },
+            method: methodValue, transactionVolumes: volumes)
+    }
+
+    private func classWeights() throws -> [String: Int64] {
+        guard let classes else { return [ShareClass.member: 1, ShareClass.poverty: 1] }
+        var weights = [String: Int64]()
+        for item in classes.split(separator: ",") {
+            let parts = item.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let weight = Int64(parts[1]), weight >= 0 else {
+                throw ValidationError("--classes \(classes) must read class=weight,…, e.g. member=1,poverty=2")
+            }
+            weights[parts[0]] = weight
+        }
+        return weights
+    }
+}
+
+struct DividendPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Show a distribution's full table, with totals and checks; writes nothing.")
+
+    @OptionGroup var ledger: LedgerOption
+    @OptionGroup var distribution: DistributionOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let spec = try distribution.spec()
+        let entries = try ledger.open(readOnly: true).withReader { try $0.allEntries() }
+        let (plan, snapshot) = try spec.plan(entries: entries)
+        print(json ? PlanPrinter.json(plan, spec: spec, snapshot: snapshot) : PlanPrinter.text(plan, spec: spec, snapshot: snapshot))
+    }
+}
+
+struct DividendDeclare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "declare",
+        abstract: "Declare a distribution: one dividend.declare and one dividend.allocate per household, in one transaction.")
+
+    @OptionGroup var write: WriteOptions
+    @OptionGroup var distribution: DistributionOptions
+
+    func run() throws {
+        let spec = try distribution.spec()
+        let store = try write.ledger.open()
+        var shown = ""
+        let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
+            // Planned inside the write transaction: the plan is of exactly the ledger it is appended to.
+            guard try reader.entries(distribution: spec.id).isEmpty else { throw DistributionSpecError.alreadyDeclared(spec.id) }
+            let (plan, snapshot) = try spec.plan(entries: try reader.allEntries())
+            shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot)
+            return plan.declarationEntries(id: spec.id, recordDate: spec.recordDate)
+        }
+        print(shown)
+        print("")
+        print("declared \(spec.id): \(result.entries.count - 1) allocations in entries \(result.entries.first!.seq)–\(result.entries.last!.seq)")
+        Printer.checkpoint(result.checkpoint, label: "checkpoint")
+    }
+}
+
+struct DividendPay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pay", abstract: "Record a payment to a household against what a distribution owes it.")
+
+    @OptionGroup var write: WriteOptions
+    @Option(help: "The distribution id.") var id: String
+    @Option(help: "Household number.") var household: String
+    @Option(help: "Amount (default: all that is outstanding).") var amount: String?
+    @Option(help: "bank, card (一卡通) or cash.") var channel: String = "bank"
+    @Option(help: "Account paid into (stored masked; default: the household's registered account).") var account: String?
+    @Option(help: "Bank reference or voucher number (凭证号).") var reference: String
+    @Option(help: "Date paid YYYY-MM-DD (default: today).") var date: String?
+
+    func run() throws {
+        guard let channelValue = PaymentChannel(rawValue: channel) else { throw ValidationError("--channel \(channel) must be bank, card or cash") }
+        let day = try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()
+        let given = try amount.map { try Parse.amount($0, option: "--amount") }
+        let maskedAccount = try account.map(Parse.maskedAccount)
+        let store = try write.ledger.open()
+        let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
+            let state = try reader.fullState()
+            guard let owed = state.allocation(id: id, household: household) else {
+                if state.distributions[id] == nil { throw ValidationError("--id \(id): no distribution of that id was declared") }
+                throw ValidationError("--household \(household) is owed nothing by distribution \(id)")
+            }
+            let outstanding = owed.owed - owed.paid
+            let pay = given ?? outstanding
+            guard pay.value > 0 else { throw ValidationError("--household \(household) has nothing outstanding in distribution \(id)") }
+            let registered = state.households[household]?.registration.account ?? "****0000"
+            let paidInto = channelValue == .cash ? "cash" : (maskedAccount ?? registered)
+            return [.dividendPay(DividendPayment(id: id, household: household, amount: pay, channel: channelValue,
+                                                 account: paidInto, reference: reference, date: day))]
+        }
+        Printer.recorded(result)
+    }
+}
+
+struct DividendStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Owed, paid and outstanding per household for a distribution.")
+
+    @OptionGroup var ledger: LedgerOption
+    @Option(help: "The distribution id.") var id: String
+
+    func run() throws {
+        let state = try ledger.open(readOnly: true).withReader { try $0.fullState() }
+        guard let distribution = state.distributions[id] else { throw ValidationError("--id \(id): no distribution of that id was declared") }
+        var table = TextTable(["household", "head", "owed", "paid", "outstanding"], rightAligned: [2, 3, 4])
+        var totals = (owed: Fen.zero, paid: Fen.zero)
+        let households = state.households.keys.sorted(by: HolderOrder.areInIncreasingOrder)
+        for household in households {
+            guard let line = state.allocation(id: id, household: household) else { continue }
+            table.add([household, state.households[household]?.registration.head ?? "", line.owed.formatted, line.paid.formatted,
+                       (line.owed - line.paid).formatted])
+            totals = (totals.owed + line.owed, totals.paid + line.paid)
+        }
+        table.add(["total", "", totals.owed.formatted, totals.paid.formatted, (totals.owed - totals.paid).formatted])
+        let d = distribution.declaration
+        print("distribution \(id) · record date \(d.recordDate) · pool \(d.pool.formatted) · allocated \(d.allocated.formatted) · residual \(d.residual.formatted)")
+        print(table.rendered)
+    }
+}

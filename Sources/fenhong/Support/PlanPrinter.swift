@@ -1,0 +1,68 @@
+import LedgerCore
+import Payouts
+
+/// A distribution plan as the accountant reads it before declaring, or as JSON.
+enum PlanPrinter {
+    static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot) -> String {
+        var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))", ""]
+        var summary = TextTable(["", "amount"], rightAligned: [1])
+        if let distributable = plan.distributable { summary.add(["distributable 可分配收益", distributable.formatted]) }
+        for a in plan.appropriations { summary.add(["\(a.name) \(percent(a.bp))", "−" + a.amount.formatted]) }
+        summary.add(["pool 分配总额", plan.pool.formatted])
+        if plan.minimumTotal.value > 0 { summary.add(["guaranteed minimums 保底", plan.minimumTotal.formatted]) }
+        if let rebate = plan.rebate { summary.add(["rebate by transactions 按交易量返还", rebate.formatted]) }
+        if let rate = plan.rate { summary.add(["rate per unit", rate.formatted]) }
+        out.append(summary.rendered)
+        out.append("")
+        var table = TextTable(["household", "head", "units", "exact share", "amount"], rightAligned: [2, 3, 4])
+        for line in plan.lines {
+            table.add([line.holder, snapshot.households[line.holder]?.head ?? "", String(line.weight), line.exactShare.description, line.amount.formatted])
+        }
+        table.add(["total", "\(plan.lines.count) households", "", "", plan.allocated.formatted])
+        out.append(table.rendered)
+        out.append("")
+        out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
+        for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
+        return out.joined(separator: "\n")
+    }
+
+    static func json(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot) -> String {
+        let lines: [JSONValue] = plan.lines.map { line in
+            .object(["household": .string(line.holder), "head": .string(snapshot.households[line.holder]?.head ?? ""),
+                     "units": .integer(line.weight), "exactShare": .string(line.exactShare.description), "amount": .integer(line.amount.value)])
+        }
+        var object: [String: JSONValue] = [
+            "id": .string(spec.id), "recordDate": .string(spec.recordDate.text), "pool": .integer(plan.pool.value),
+            "appropriations": .array(plan.appropriations.map { .object(["name": .string($0.name), "bp": .integer($0.bp), "amount": .integer($0.amount.value)]) }),
+            "rule": .object(plan.ruleDescription), "lines": .array(lines), "allocated": .integer(plan.allocated.value),
+            "residual": .integer(plan.residual.value), "checksPass": .bool(plan.allChecksPass),
+        ]
+        if let distributable = plan.distributable { object["distributable"] = .integer(distributable.value) }
+        return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self)
+    }
+
+    private static func percent(_ bp: Int64) -> String {
+        bp % 100 == 0 ? "\(bp / 100)%" : "\(bp / 100).\(String(format2: bp % 100))%"
+    }
+
+    private static func basisText(_ basis: DistributionBasis) -> String {
+        switch basis {
+        case .units(let weights):
+            "by shares (" + weights.sorted { $0.key < $1.key }.map { "\(ShareClass.displayName($0.key))×\($0.value)" }.joined(separator: ", ") + ")"
+        case .equalPerHousehold: "equal per household"
+        case .perMember: "per member"
+        case .cooperative(let rule): "cooperative Art. 44 (rebate ≥ \(percent(rule.rebateBp)))"
+        }
+    }
+
+    private static func methodText(_ plan: DistributionPlan) -> String {
+        switch plan.request.method {
+        case .largestRemainder: "largest remainder to the fen"
+        case .ratePerUnit: "rate per unit"
+        }
+    }
+}
+
+extension String {
+    fileprivate init(format2 value: Int64) { self = value < 10 ? "0\(value)" : "\(value)" }
+}

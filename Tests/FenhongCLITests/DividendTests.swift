@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Declaring and paying a distribution through the binary, with DOMAIN.md §9's numbers.
+@Suite(.serialized)
+struct DividendTests {
+    /// Six households holding [4,3,2,5,1,3] member shares (DOMAIN §9 example 3).
+    private func village() throws -> CLI {
+        let cli = try CLI()
+        cli.environment = ["FENHONG_LEDGER": "v.fenhong", "FENHONG_KEY": "a.key"]
+        try cli.run("key", "generate", "--name", "accountant", "--out", "a.key")
+        _ = try cli.execute(["init", "--origin", "fenhong/152223/baixin", "--org", "白辛嘎查", "--village", "白辛嘎查"])
+        for (i, units) in [4, 3, 2, 5, 1, 3].enumerated() {
+            let h = "152223-00\(i + 1)"
+            #expect(try cli.execute(["household", "add", "--household", h, "--head", "户\(i + 1)", "--members", "\(units)",
+                                     "--id", "15222319800101123\(i)", "--account", "****000\(i)", "--date", "2018-12-01"]).status == 0)
+            #expect(try cli.execute(["shares", "issue", "--holder", h, "--class", "member", "--units", "\(units)",
+                                     "--date", "2018-12-20", "--reason", "折股量化"]).status == 0)
+        }
+        return cli
+    }
+
+    /// 200,000.00 at 8% = 16,000.00 distributable, 10% reserve, the rest split by largest remainder to the fen.
+    @Test func planAndDeclareSplitExactly() throws {
+        let cli = try village()
+        let args = ["--id", "2019", "--record-date", "2019-12-31", "--pool", "16000", "--classes", "member=1"]
+        let plan = try cli.execute(["dividend", "plan"] + args)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        for amount in ["3,555.55", "2,666.67", "1,777.78", "4,444.44", "888.89", "16,000.00"] {
+            #expect(plan.stdout.contains(amount), "\(amount) missing from \(plan.stdout)")
+        }
+        #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 13, "plan writes nothing")
+        #expect(try cli.execute(["dividend", "declare"] + args).status == 0)
+        let log = try cli.run("log", "--json").stdout
+        #expect(log.contains(#""allocated":1600000"#))
+        #expect(log.contains(#""amount":355555,"at""#))
+        let again = try cli.execute(["dividend", "declare"] + args)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already declared"))
+    }
+
+    /// Appropriations are drawn half-up from the distributable amount; the JSON plan carries exact fen.
+    @Test func appropriationsAndJSON() throws {
+        let cli = try village()
+        let run = try cli.execute(["dividend", "plan", "--id", "2019", "--record-date", "2019-12-31", "--distributable", "16000",
+                                   "--appropriation", "公积公益金=10%", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""pool":1440000"#))
+        #expect(run.stdout.contains(#"{"amount":160000,"bp":1000,"name":"公积公益金"}"#))
+        #expect(run.stdout.contains(#""residual":0"#))
+    }
+
+    /// Paying more than is owed, paying twice, or paying an undeclared distribution is refused; status adds up.
+    @Test func paymentsAreCheckedAgainstWhatIsOwed() throws {
+        let cli = try village()
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "10000",
+                                 "--basis", "household"]).status == 0)
+        let over = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--amount", "1666.68", "--reference", "R1"])
+        #expect(over.status == 2)
+        #expect(over.stderr.contains("is owed 1,666.67"))
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R1"]).status == 0)
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R2"]).status == 2)
+        #expect(try cli.execute(["dividend", "pay", "--id", "2020", "--household", "152223-001", "--reference", "R3"]).status == 2)
+        let status = try cli.execute(["dividend", "status", "--id", "2019"]).stdout
+        // 10,000.00 over 6 households: 4 × 1,666.67 + 2 × 1,666.66, extra fen to the lower numbers.
+        #expect(status.contains("152223-001  户1    1,666.67  1,666.67         0.00"), "\(status)")
+        #expect(status.contains("152223-006  户6    1,666.66      0.00     1,666.66"), "\(status)")
+        #expect(status.contains("total             10,000.00  1,666.67     8,333.33"), "\(status)")
+    }
+}
