@@ -1,0 +1,62 @@
+import LedgerCore
+import Payouts
+import Testing
+
+/// Holdings and eligibility taken at the record date (动态调整).
+struct RecordDateSnapshotTests {
+    private let day = LedgerDate("2018-12-01")!
+
+    private func register(_ h: String, poor: Bool) -> EntryPayload {
+        .householdRegister(HouseholdRegistration(household: h, head: "户主", members: 2, poor: poor, idMasked: "152223********1234",
+                                                 account: "****5678", date: day))
+    }
+
+    private func issue(_ h: String, _ shareClass: String, _ units: Int64, _ date: String) -> EntryPayload {
+        .sharesIssue(SharesChange(holder: h, shareClass: shareClass, units: units, date: LedgerDate(date)!, reason: "x"))
+    }
+
+    private func entries(_ payloads: [EntryPayload]) -> [Entry] {
+        payloads.enumerated().map { Entry(seq: Int64($0.offset), prev: .zero, at: LedgerTime("2024-01-01T00:00:00Z")!, by: KeyID(value: 1), payload: $0.element) }
+    }
+
+    /// A household that exited poverty before the record date keeps its member shares, loses its poverty shares
+    /// and its minimum; a later issue and a reversed issue do not count.
+    @Test func exitedPovertyAndDates() throws {
+        let log = entries([
+            register("152223-001", poor: true), register("152223-002", poor: true),
+            issue("152223-001", "poverty", 10, "2018-12-20"), issue("152223-001", "member", 2, "2018-12-20"),
+            issue("152223-002", "poverty", 10, "2018-12-20"),
+            .householdUpdate(HouseholdUpdate(household: "152223-001", poor: false, date: LedgerDate("2023-06-30")!, reason: "脱贫")),
+            issue("152223-002", "poverty", 5, "2024-01-05"),
+            issue("152223-002", "member", 7, "2018-12-20"),
+            .entryReverse(Reversal(target: 7, reason: "wrong household")),
+        ])
+        let snapshot = RecordDateSnapshot(entries: log, recordDate: LedgerDate("2023-12-31")!)
+        let holders = snapshot.holders()
+        #expect(holders.map(\.id) == ["152223-001", "152223-002"])
+        #expect(holders[0].units == ["member": 2])
+        #expect(holders[0].exitedPoverty && !holders[0].eligibleForMinimum)
+        #expect(holders[1].units == ["poverty": 10])
+        #expect(holders[1].eligibleForMinimum)
+        // The year before the exit, 001 still held its poverty shares.
+        let before = RecordDateSnapshot(entries: log, recordDate: LedgerDate("2022-12-31")!).holders()
+        #expect(before[0].units == ["member": 2, "poverty": 10])
+    }
+
+    /// DOMAIN §9 example 5: 14,400.00 over 5 poor households is 2,880.00 each; after one exits, 3,600.00 each over 4.
+    @Test func poorPoolFollowsExits() throws {
+        var payloads = (1...5).map { register("152223-00\($0)", poor: true) }
+        payloads += (1...5).map { issue("152223-00\($0)", "poverty", 1, "2018-12-20") }
+        payloads.append(.householdUpdate(HouseholdUpdate(household: "152223-005", poor: false, date: LedgerDate("2020-06-30")!)))
+        let log = entries(payloads)
+        let spec = { (date: String) in
+            DistributionSpec(id: date, recordDate: LedgerDate(date)!, amount: .distributable(Fen(yuan: 16_000)),
+                             appropriations: [Appropriation(name: "公积公益金", bp: 1000)], basis: .units(classWeights: ["poverty": 1]))
+        }
+        let first = try spec("2019-12-31").plan(entries: log).plan
+        #expect(first.lines.map(\.amount) == Array(repeating: Fen(yuan: 2_880), count: 5))
+        let second = try spec("2020-12-31").plan(entries: log).plan
+        #expect(second.lines.filter { $0.amount.value > 0 }.map(\.amount) == Array(repeating: Fen(yuan: 3_600), count: 4))
+        #expect(second.lines.first { $0.holder == "152223-005" }?.amount == .zero)
+    }
+}
