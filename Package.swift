@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Layers, each importing only those below it (see docs/FORMAT.md and ../shared/DESIGN.md §1):
 ///
-///     fenhong (executable)  →  Statements, Payouts  →  LedgerStore  →  LedgerVerifier
+///     fenhong (executable)  →  Demo  →  Statements, Payouts  →  LedgerStore  →  LedgerVerifier
 ///       →  LedgerCore  →  MerkleLog  →  FenhongCrypto  →  COpenSSL
 let package = Package(
     name: "Fenhong",
@@ -32,10 +32,11 @@ let package = Package(
         ),
         .target(name: "Payouts", dependencies: ["LedgerCore"]),
         .target(name: "Statements", dependencies: ["LedgerCore", "MerkleLog"]),
+        .target(name: "Demo", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements"]),
         .executableTarget(
             name: "fenhong",
             dependencies: [
-                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog",
+                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog", "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,5 +53,6 @@ let package = Package(
         ),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore"]),
         .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore"]),
     ]
 )

@@ -16,6 +16,7 @@ extension LedgerStore {
     /// `build` runs inside the write transaction, after the lock is taken, so what it reads is
     /// what the entries are appended to. Every entry is checked against the business rules
     /// (``LedgerState``) first; one broken rule writes nothing.
+    @discardableResult
     public func append(signer: NoteSigner, at time: LedgerTime, _ build: (LedgerReader) throws -> [EntryPayload]) throws -> AppendResult {
         try Self.translating(path) {
             try queue.writeWithoutTransaction { db in
@@ -30,6 +31,7 @@ extension LedgerStore {
     }
 
     /// Appends `payloads` (a convenience over the closure form).
+    @discardableResult
     public func append(_ payloads: [EntryPayload], signer: NoteSigner, at time: LedgerTime) throws -> AppendResult {
         try append(signer: signer, at: time) { _ in payloads }
     }
