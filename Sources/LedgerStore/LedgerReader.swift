@@ -87,31 +87,51 @@ public struct LedgerReader {
         return state
     }
 
-    /// Above this many households a command's rules are checked against the whole ledger
-    /// instead of the households' own histories.
-    static let partialStateHouseholdsMax = 256
-
     /// The part of the business state that the rules need to judge `payloads`: the opening,
-    /// every key change, declaration and reversal, and the histories of the households and
-    /// entries they name. Replayed as trusted history (checked when written).
-    func state(for payloads: [EntryPayload], nextSeq: Int64) throws -> LedgerState {
+    /// every key change, declaration and reversal, and the histories `EntryPayload.references`
+    /// names. Replayed as trusted history (each entry was checked when it was written).
+    public func state(for payloads: [EntryPayload]) throws -> LedgerState {
         var refs = EntryReferences()
         for payload in payloads { refs.formUnion(payload.references) }
-        for target in refs.targets where target < nextSeq {
-            if let entry = try entry(seq: target) { refs.formUnion(entry.payload.references) }
+        var targets = [Entry]()
+        for target in refs.targets.sorted() {
+            guard let entry = try entry(seq: target) else { continue }
+            targets.append(entry)
+            refs.formUnion(entry.payload.references)
         }
-        guard refs.households.count <= Self.partialStateHouseholdsMax else { return try fullState() }
         var seqs = Set<Int64>()
         var relevant = [Entry]()
         func add(_ entries: [Entry]) {
             for entry in entries where seqs.insert(entry.seq).inserted { relevant.append(entry) }
         }
         add(try entries(sql: "SELECT seq, body FROM entry WHERE seq = 0 OR kind IN ('key.add', 'key.retire', 'dividend.declare', 'entry.reverse')", arguments: []))
-        for household in refs.households { add(try entries(household: household)) }
-        for target in refs.targets { if let entry = try entry(seq: target) { add([entry]) } }
+        add(targets)
+        if !refs.registrations.isEmpty {
+            add(try entries(sql: """
+                SELECT seq, body FROM entry WHERE kind IN ('household.register', 'household.update')
+                AND household IN (SELECT value FROM json_each(?))
+                """, arguments: [Self.jsonArray(refs.registrations)]))
+        }
+        if !refs.shareHolders.isEmpty {
+            let holders = Self.jsonArray(refs.shareHolders)
+            add(try entries(sql: """
+                SELECT seq, body FROM entry WHERE kind GLOB 'shares.*'
+                AND (household IN (SELECT value FROM json_each(?1)) OR counterpart IN (SELECT value FROM json_each(?1)))
+                """, arguments: [holders]))
+        }
+        if !refs.payees.isEmpty {
+            add(try entries(sql: """
+                SELECT seq, body FROM entry WHERE kind IN ('dividend.allocate', 'dividend.pay')
+                AND distribution IN (SELECT value FROM json_each(?)) AND household IN (SELECT value FROM json_each(?))
+                """, arguments: [Self.jsonArray(Set(refs.payees.map(\.distribution))), Self.jsonArray(Set(refs.payees.map(\.household)))]))
+        }
         var state = LedgerState()
         for entry in relevant.sorted(by: { $0.seq < $1.seq }) { state.apply(entry, check: false) }
         return state
+    }
+
+    private static func jsonArray(_ values: Set<String>) -> String {
+        String(decoding: CanonicalJSON.encode(.array(values.sorted().map { .string($0) })), as: UTF8.self)
     }
 
     /// All checkpoints, oldest first, each with its cosignature lines added.

@@ -45,7 +45,7 @@ extension LedgerStore {
         var frontier = try TreeFrontier(size: Int(size), reader: reader.subtreeReader)
         var prev = try size == 0 ? EntryHash.zero : reader.entryHash(seq: size - 1)
 
-        var state = try reader.state(for: payloads, nextSeq: size)
+        var state = try reader.state(for: payloads)
         var entries = [Entry]()
         var hashes = [EntryHash]()
         var violations = [RuleViolation]()

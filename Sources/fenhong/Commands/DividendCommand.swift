@@ -144,7 +144,9 @@ struct DividendPay: ParsableCommand {
         let maskedAccount = try account.map(Parse.maskedAccount)
         let store = try write.ledger.open()
         let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
-            let state = try reader.fullState()
+            let probe = EntryPayload.dividendPay(DividendPayment(id: id, household: household, amount: Fen(1), channel: .cash,
+                                                                 account: "cash", reference: "-", date: day))
+            let state = try reader.state(for: [probe])
             guard let owed = state.allocation(id: id, household: household) else {
                 if state.distributions[id] == nil { throw ValidationError("--id \(id): no distribution of that id was declared") }
                 throw ValidationError("--household \(household) is owed nothing by distribution \(id)")
