@@ -33,10 +33,11 @@ let package = Package(
         .target(name: "Payouts", dependencies: ["LedgerCore"]),
         .target(name: "Statements", dependencies: ["LedgerCore", "MerkleLog"]),
         .target(name: "Demo", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements"]),
+        .target(name: "Bench", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements"]),
         .executableTarget(
             name: "fenhong",
             dependencies: [
-                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog", "Demo",
+                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog", "Demo", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

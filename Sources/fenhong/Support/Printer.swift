@@ -35,7 +35,7 @@ enum Printer {
         }
     }
 
-    static func stderr(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    static func stderr(_ line: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((line + (newline ? "\n" : "")).utf8))
     }
 }

@@ -1,0 +1,129 @@
+import LedgerCore
+import LedgerStore
+import Payouts
+
+/// A synthetic ledger of a realistic mix, deterministic for a seed: households registered,
+/// member and poverty shares issued, each year an income, a distribution over every household
+/// (declare + one allocation each, in one command), payments in batches of a thousand, and now
+/// and then a misdirected payment reversed. Writing it is itself the bulk-append benchmark.
+public struct SyntheticLedger {
+    /// What was generated and how long it took.
+    public struct Summary: Sendable {
+        public let entries: Int64
+        public let commands: Int
+        public let households: Int
+        public let seconds: Double
+        public var entriesPerSecond: Double { Double(entries) / seconds }
+    }
+
+    /// Entries per command for registrations, share issues and payments.
+    public static let batchSize = 1_000
+    /// The most households a synthetic village has (the league's 54,700).
+    public static let householdsMax = 54_700
+
+    public let entriesTarget: Int64
+    public let seed: UInt64
+    public let accountant: NoteSigner
+
+    public init(entries: Int64, seed: UInt64) throws {
+        entriesTarget = entries
+        self.seed = seed
+        var rng = SplitMix64(seed: seed)
+        accountant = try NoteSigner(name: "bench-accountant", algorithm: .ed25519,
+                                    key: SigningKey(seed: (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }))
+    }
+
+    /// An 8-digit household number.
+    static func householdNumber(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
+    /// Writes the ledger to `path`, calling `progress` with the entries written so far.
+    public func generate(at path: String, progress: (Int64) -> Void = { _ in }) throws -> Summary {
+        var rng = SplitMix64(seed: seed)
+        let households = Int(min(Int64(Self.householdsMax), max(4, entriesTarget / 20)))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let open = LedgerOpen(origin: "fenhong/152223/synthetic", org: "合成测试集体经济组织", village: "合成嘎查",
+                              region: ["兴安盟", "扎赉特旗", "合成嘎查"], key: accountant.verifier.vkey)
+        var time = 1_545_292_800 as Int64
+        func at() -> LedgerTime { time += 60; return LedgerTime(secondsSinceEpoch: time) }
+        let store = try LedgerStore.create(path: path, opening: open, signer: accountant, at: at()).0
+        var written: Int64 = 1
+        var commands = 1
+        func append(_ payloads: [EntryPayload]) throws -> AppendResult? {
+            let room = entriesTarget - written
+            guard room > 0 else { return nil }
+            let result = try store.append(Array(payloads.prefix(Int(room))), signer: accountant, at: at())
+            written += Int64(result.entries.count)
+            commands += 1
+            progress(written)
+            return result
+        }
+        let ids = (0..<households).map { Self.householdNumber($0 + 1) }
+        var members = [Int64](repeating: 0, count: households)
+        var poor = [Bool](repeating: false, count: households)
+        let day = LedgerDate("2018-12-20")!
+        for chunk in stride(from: 0, to: households, by: Self.batchSize) {
+            let range = chunk..<min(chunk + Self.batchSize, households)
+            _ = try append(range.map { i in
+                members[i] = Int64.random(in: 1...7, using: &rng)
+                poor[i] = Int.random(in: 0..<10, using: &rng) == 0
+                return .householdRegister(HouseholdRegistration(
+                    household: ids[i], head: "户主\(i + 1)", members: members[i], poor: poor[i],
+                    idMasked: "152223********" + String(1000 + i % 9000), account: "****" + String(1000 + (i * 7) % 9000), date: day))
+            })
+            _ = try append(range.map { i in
+                .sharesIssue(SharesChange(holder: ids[i], shareClass: poor[i] ? ShareClass.poverty : ShareClass.member,
+                                          units: members[i], date: day, reason: "折股量化"))
+            })
+        }
+        var year = 2019
+        while written < entriesTarget {
+            let date = LedgerDate("\(year)-12-20")!
+            let income = Fen(Int64.random(in: 1_000_000...50_000_000, using: &rng))
+            _ = try append([.incomeRecord(CashFlow(amount: income, category: "投资收益", counterparty: "合作社", date: date))])
+            let holders = (0..<households).map { i in
+                PayoutHolder(id: ids[i], units: [poor[i] ? ShareClass.poverty : ShareClass.member: members[i]], members: Int(members[i]))
+            }
+            let plan = try DistributionPlan(DistributionRequest(
+                amount: .distributable(income), appropriations: [Appropriation(name: "公积公益金", bp: 1000)],
+                basis: .units(classWeights: [ShareClass.member: 1, ShareClass.poverty: 2]), holders: holders))
+            let id = "\(year)"
+            // A declaration is all or nothing: only declare when the whole of it fits.
+            let declaration = plan.declarationEntries(id: id, recordDate: date)
+            guard Int64(declaration.count) <= entriesTarget - written else { break }
+            _ = try append(declaration)
+            let owed = Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.holder, $0.amount) })
+            for chunk in stride(from: 0, to: households, by: Self.batchSize) where written < entriesTarget {
+                let range = chunk..<min(chunk + Self.batchSize, households)
+                let misdirect = Int.random(in: 0..<20, using: &rng) == 0 ? range.lowerBound : -1
+                let result = try append(range.compactMap { i in
+                    guard i != misdirect, let amount = owed[ids[i]], amount.value > 0 else { return nil }
+                    return .dividendPay(DividendPayment(id: id, household: ids[i], amount: amount, channel: .bank,
+                                                        account: "****" + String(1000 + (i * 7) % 9000), reference: "B\(year)-\(i)", date: date))
+                })
+                if misdirect >= 0, result != nil, let amount = owed[ids[misdirect]], amount.value > 0 {
+                    // Pay the household's money to its neighbour by mistake, reverse it, pay it right.
+                    let wrong = ids[misdirect + 1 < households ? misdirect + 1 : misdirect - 1]
+                    let neighbourOwed = owed[wrong] ?? .zero
+                    if neighbourOwed >= amount, let paid = try append([.dividendPay(DividendPayment(
+                        id: id, household: wrong, amount: amount, channel: .bank, account: "****0000", reference: "ERR\(year)-\(misdirect)", date: date))]) {
+                        _ = try append([.entryReverse(Reversal(target: paid.entries[0].seq, reason: "误付邻户"))])
+                    }
+                    _ = try append([.dividendPay(DividendPayment(
+                        id: id, household: ids[misdirect], amount: amount, channel: .bank, account: "****0000", reference: "FIX\(year)-\(misdirect)", date: date))])
+                }
+            }
+            year += 1
+        }
+        let interest = EntryPayload.incomeRecord(CashFlow(amount: Fen(100), category: "利息收入", counterparty: "银行", date: LedgerDate("\(year)-12-31")!))
+        while written < entriesTarget {
+            _ = try append(Array(repeating: interest, count: Self.batchSize))
+        }
+        let elapsed = start.duration(to: clock.now)
+        return Summary(entries: written, commands: commands, households: households,
+                       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}

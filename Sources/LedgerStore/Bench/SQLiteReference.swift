@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import LedgerCore
+import MerkleLog
+
+/// The references benchmarks compare against, measured with the same SQLite settings as a
+/// ledger (WAL, `synchronous=FULL`): what SQLite alone costs for the same rows. They live in the
+/// store because it is the only code that touches SQLite.
+public enum SQLiteReference {
+    /// Every body of the ledger at `path`, in order (for the bare-insert reference).
+    public static func bodies(ofLedgerAt path: String) throws -> [[UInt8]] {
+        try LedgerStore.open(path: path, readOnly: true).withReader { reader in
+            var out = [[UInt8]]()
+            try reader.forEachBody { _, body, _ in out.append(Array(body)) }
+            return out
+        }
+    }
+
+    /// Seconds to insert `bodies` as `(seq, body)` rows into a fresh table of a new file,
+    /// committing every `batch` rows: the bare cost of storing the same rows durably.
+    public static func bareInsertSeconds(_ bodies: [[UInt8]], batch: Int, path: String) throws -> Double {
+        let queue = try DatabaseQueue(path: path, configuration: LedgerStore.configuration(readOnly: false))
+        try queue.write { db in try db.execute(sql: "CREATE TABLE t (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)") }
+        let start = DispatchTime.now()
+        var index = 0
+        while index < bodies.count {
+            let end = min(index + batch, bodies.count)
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let insert = try db.cachedStatement(sql: "INSERT INTO t (seq, body) VALUES (?, ?)")
+                    for i in index..<end {
+                        insert.setUncheckedArguments([i, String(decoding: bodies[i], as: UTF8.self)])
+                        try insert.execute()
+                    }
+                    return .commit
+                }
+            }
+            index = end
+        }
+        return seconds(since: start)
+    }
+
+    /// Latencies (seconds) of `count` durable one-row commits of a 300-byte row.
+    public static func durableCommitLatencies(count: Int, path: String) throws -> [Double] {
+        let queue = try DatabaseQueue(path: path, configuration: LedgerStore.configuration(readOnly: false))
+        try queue.write { db in try db.execute(sql: "CREATE TABLE t (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)") }
+        let body = String(repeating: "x", count: 300)
+        return try (0..<count).map { i in
+            let start = DispatchTime.now()
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "INSERT INTO t (seq, body) VALUES (?, ?)", arguments: [i, body])
+                    return .commit
+                }
+            }
+            return seconds(since: start)
+        }
+    }
+
+    /// The verify floor: read every body of the ledger at `path` and SHA-256 it once (as its
+    /// leaf hash). Returns the entries read and the seconds taken.
+    public static func readAndHash(ledgerAt path: String) throws -> (entries: Int64, seconds: Double, check: TreeHash) {
+        let start = DispatchTime.now()
+        var count: Int64 = 0
+        var fold = TreeHash.zero
+        try LedgerStore.open(path: path, readOnly: true).withReader { reader in
+            try reader.forEachBody { _, body, _ in
+                let hash = RFC9162.leafHash(body)
+                if count & 0xFFFF == 0 { fold = hash }  // keep the work observable
+                count += 1
+            }
+        }
+        return (count, seconds(since: start), fold)
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
