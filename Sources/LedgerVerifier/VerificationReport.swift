@@ -10,6 +10,12 @@ public struct VerificationReport: Sendable {
         public let keyID: KeyID
         /// The largest cosigned checkpoint size, 0 when the inspector cosigned nothing.
         public let size: Int64
+
+        public init(inspector: String, keyID: KeyID, size: Int64) {
+            self.inspector = inspector
+            self.keyID = keyID
+            self.size = size
+        }
     }
 
     /// The source's name (its path).
