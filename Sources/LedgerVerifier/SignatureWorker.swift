@@ -34,14 +34,13 @@ struct CheckpointJob: Sendable {
 
     let purpose: Purpose
     let size: Int64
+    /// The entry its problems are reported at: the last one it covers.
+    let seq: Int64?
     /// The signed text's bytes.
     let message: [UInt8]
     let text: String
     let checks: [SignatureCheck]
     let coverage: [CoverageRun]
-
-    /// The entry a checkpoint's problems are reported at: the last one it covers.
-    var seq: Int64? { size > 0 ? size - 1 : nil }
 
     /// How messages name the checkpoint.
     var label: String { purpose == .trusted ? "the trusted checkpoint \(size)" : "checkpoint \(size)" }

@@ -28,12 +28,12 @@ struct TreeNodeAuditor {
         }
     }
 
-    /// Compares one recomputed subtree (level ≥ 1) with the stored row of the same level and index.
-    mutating func check(_ node: SubtreeHash, into problems: inout ProblemCollector) throws {
+    /// Compares one recomputed subtree (level ≥ 1) with the stored row of the same level and index;
+    /// problems are reported at `seq`, the stored seq of the entry whose append completed it.
+    mutating func check(_ node: SubtreeHash, seq: Int64, into problems: inout ProblemCollector) throws {
         guard case .levels = stored else { return }
         let level = node.level
         let index = Int64(node.index)
-        let seq = Int64(node.leafEnd - 1)
         guard storedLevels.contains(level) else {
             return problems.add(seq: seq, .nodeMissing, Self.name(level, index) + " is not stored (expected \(node.hash.hex))")
         }

@@ -35,7 +35,8 @@ extension VerificationRun {
         guard size >= 1 else {
             return problems.add(seq: nil, .malformedCheckpoint, "a checkpoint is filed under size \(size); sizes start at 1")
         }
-        let seq = size - 1
+        // The last entry it covers: as stored when the pass has reached it, else by position.
+        let seq = size == count ? currentSeq ?? size - 1 : size - 1
         if let last = lastCheckpointSize, size <= last {
             return problems.add(seq: seq, .inconsistentCheckpoints, "a second checkpoint is filed under size \(size)")
         }
@@ -49,7 +50,7 @@ extension VerificationRun {
             parsed = try SignedCheckpoint(parsing: note)
         } catch {
             problems.add(seq: seq, .malformedCheckpoint, "checkpoint \(size) cannot be read: \(error)")
-            return worker.submit(CheckpointJob(purpose: .stored, size: size, message: [], text: "", checks: [], coverage: coverage))
+            return worker.submit(CheckpointJob(purpose: .stored, size: size, seq: seq, message: [], text: "", checks: [], coverage: coverage))
         }
         let checkpoint = parsed.checkpoint
         if checkpoint.size != size {
@@ -74,7 +75,7 @@ extension VerificationRun {
                 problems.add(seq: seq, .unknownKey, "checkpoint \(size) is signed by \(signature.name) (\(signature.id)), a key this ledger had not added by then")
             }
         }
-        worker.submit(CheckpointJob(purpose: .stored, size: size, message: Array(parsed.note.text.utf8),
+        worker.submit(CheckpointJob(purpose: .stored, size: size, seq: seq, message: Array(parsed.note.text.utf8),
                                     text: parsed.note.text, checks: checks, coverage: coverage))
     }
 
@@ -101,7 +102,7 @@ extension VerificationRun {
                 problems.add(seq: size - 1, .unknownKey, "checkpoint \(size) is signed by \(who), which was added only at entry \(record.addedAt)")
                 continue
             }
-            worker.submit(CheckpointJob(purpose: .deferred, size: size, message: Array(text.utf8), text: text,
+            worker.submit(CheckpointJob(purpose: .deferred, size: size, seq: size - 1, message: Array(text.utf8), text: text,
                                         checks: [Self.signatureCheck(signature, record, size: size)], coverage: []))
         }
         deferred = []
@@ -116,7 +117,7 @@ extension VerificationRun {
             return SignatureCheck(signature: signature, key: record.key, role: .accountant,
                                   validAtSize: size == 0 || record.isValid(at: size - 1), retiredAt: record.retiredAt)
         }
-        worker.submit(CheckpointJob(purpose: .trusted, size: size, message: Array(trusted.note.text.utf8),
+        worker.submit(CheckpointJob(purpose: .trusted, size: size, seq: nil, message: Array(trusted.note.text.utf8),
                                     text: trusted.note.text, checks: checks, coverage: []))
     }
 

@@ -19,6 +19,9 @@ struct VerificationRun {
     var count: Int64 = 0
     var previousHash = EntryHash.zero
     var previousStoredSeq: Int64?
+    /// The stored seq of the entry just read: tree nodes it completed and checkpoints of its
+    /// size are reported at it.
+    var currentSeq: Int64?
     /// Body seq minus stored seq of the previous decoded entry: a change is a gap.
     var previousOffset: Int64 = 0
 
@@ -107,6 +110,7 @@ struct VerificationRun {
             problems.add(seq: seq, .seqGap, "expected entry \(expectedSeq) \(after)but found entry \(seq): entries are missing, duplicated or out of order")
         }
         previousStoredSeq = seq
+        currentSeq = seq
         if let entry {
             let offset = entry.seq &- seq
             if offset != 0 && offset != previousOffset {
@@ -129,7 +133,7 @@ struct VerificationRun {
         }
         let leafIndex = frontier.size
         let completed = frontier.append(hash)
-        for node in completed { try nodes.check(node, into: &problems) }
+        for node in completed { try nodes.check(node, seq: seq, into: &problems) }
         proofNodes?.record(leafIndex: leafIndex, leaf: hash, completed: completed)
         previousHash = hash
         count += 1
