@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import LedgerCore
 import LedgerStore
-@testable import LedgerVerifier
+import LedgerVerifier
 import MerkleLog
 
 /// One write command: what one accountant appended, closed by a checkpoint they signed.
