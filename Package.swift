@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "LedgerVerifier", dependencies: ["LedgerCore", "MerkleLog"]),
         .target(
             name: "LedgerStore",
-            dependencies: ["LedgerCore", "MerkleLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", "MerkleLog", "LedgerVerifier", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "Payouts", dependencies: ["LedgerCore"]),
         .target(name: "Statements", dependencies: ["LedgerCore", "MerkleLog"]),
@@ -46,7 +46,10 @@ let package = Package(
             name: "LedgerCoreTests",
             dependencies: ["LedgerCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "LedgerVerifierTests", dependencies: ["LedgerVerifier", "LedgerStore", "LedgerCore"]),
+        .testTarget(
+            name: "LedgerVerifierTests",
+            dependencies: ["LedgerVerifier", "LedgerStore", "LedgerCore", "MerkleLog", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"]),
         .testTarget(
             name: "PayoutsTests",

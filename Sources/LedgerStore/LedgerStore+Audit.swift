@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import LedgerCore
+import LedgerVerifier
+import MerkleLog
+
+extension LedgerStore {
+    /// A ledger file as the verifier reads it: as an adversary may have left it. See
+    /// ``SQLiteAuditSource``.
+    public static func auditSource(path: String) throws -> SQLiteAuditSource {
+        try SQLiteAuditSource(path: path)
+    }
+}
+
+/// Feeds ``Verifier`` from a ledger file opened read-only, trusting nothing in it: not the
+/// triggers, the CHECK constraints, the column types, nor any stored hash. Entries, tree nodes
+/// and checkpoints are read with raw cursors over prepared statements, in one read transaction,
+/// and bodies are handed over as their exact bytes even when they are not valid UTF-8. A file
+/// SQLite cannot read (flipped bytes in a page header, not a database) is a ``SourceError``,
+/// never a crash; damage SQLite can read past becomes problems in the report.
+public final class SQLiteAuditSource: LedgerSource {
+    public let name: String
+    private let queue: DatabaseQueue
+
+    init(path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SourceError("\(path) does not exist")
+        }
+        guard !isDirectory.boolValue else { throw SourceError("\(path) is a folder without entries.jsonl, not a ledger file or bundle") }
+        var config = Configuration()
+        config.readonly = true
+        // `PRAGMA trusted_schema = OFF` would refuse the generated columns (json_extract is not
+        // marked innocuous in this SQLite); the audit never reads them, nor runs any trigger.
+        name = path
+        queue = try Self.translating(path) { try DatabaseQueue(path: path, configuration: config) }
+    }
+
+    public func read<T>(_ body: (any LedgerSnapshot) throws -> T) throws -> T {
+        try Self.translating(name) {
+            try queue.read { db in try body(try SQLiteAuditSnapshot(db: db, path: name)) }
+        }
+    }
+
+    /// Turns SQLite failures into one sentence naming the file.
+    static func translating<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                throw SourceError("\(path) is not an intact SQLite database (\(error.message ?? "\(error.resultCode)")); it cannot be verified")
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+                throw SourceError("\(path) cannot be opened for reading")
+            default:
+                throw SourceError("\(path) cannot be read as a Fenhong ledger: \(error.message ?? "\(error.resultCode)")")
+            }
+        }
+    }
+}
+
+/// One read transaction over an audited file.
+struct SQLiteAuditSnapshot: LedgerSnapshot {
+    let db: Database
+    let path: String
+    let tables: Set<String>
+
+    init(db: Database, path: String) throws {
+        self.db = db
+        self.path = path
+        tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND typeof(name) = 'text'"))
+        guard tables.contains("entry") else { throw SourceError("\(path) is not a Fenhong ledger: it has no entry table") }
+    }
+
+    func forEachEntry(_ body: (Int64, UnsafeRawBufferPointer, StoredHash) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(db.makeStatement(sql: "SELECT seq, body, hash FROM entry ORDER BY seq"))
+        while let row = try cursor.next() {
+            guard case .int64(let seq) = (row[0] as DatabaseValue).storage else {
+                throw SourceError("\(path) is not a Fenhong ledger: its entry table holds a seq that is not an integer")
+            }
+            let hash = Self.storedHash(row[2])
+            try row.withUnsafeData(atIndex: 1) { data in
+                try (data ?? Data()).withUnsafeBytes { try body(seq, $0, hash) }
+            }
+        }
+    }
+
+    func treeNodeLevels() throws -> StoredTreeNodes {
+        guard tables.contains("tree_node") else { return .unavailable("the tree_node table is missing") }
+        let levels = try Int64.fetchAll(db, sql: "SELECT DISTINCT level FROM tree_node WHERE typeof(level) = 'integer' ORDER BY level")
+        return .levels(levels.map { Int($0) })
+    }
+
+    func treeNodes(level: Int) throws -> any TreeNodeCursor {
+        let statement = try db.makeStatement(sql: "SELECT idx, hash FROM tree_node WHERE level = ? AND typeof(idx) = 'integer' ORDER BY idx")
+        return NodeCursor(rows: try Row.fetchCursor(statement, arguments: [level]))
+    }
+
+    func checkpoints() throws -> any CheckpointCursor {
+        guard tables.contains("checkpoint") else { return CheckpointRows(rows: nil, cosignatures: nil) }
+        let rows = try Row.fetchCursor(db.makeStatement(sql: "SELECT size, note FROM checkpoint ORDER BY size"))
+        let cosignatures = tables.contains("cosignature")
+            ? try db.makeStatement(sql: "SELECT line FROM cosignature WHERE size = ? ORDER BY key_id")
+            : nil
+        return CheckpointRows(rows: rows, cosignatures: cosignatures)
+    }
+
+    func storageProblems() throws -> [Problem] {
+        var problems: [Problem] = []
+        if !tables.contains("checkpoint") {
+            problems.append(Problem(seq: nil, .malformedCheckpoint, "the checkpoint table is missing"))
+        }
+        if tables.contains("tree_node") {
+            let odd = try Int.fetchOne(db, sql: "SELECT count(*) FROM tree_node WHERE typeof(level) != 'integer' OR typeof(idx) != 'integer'") ?? 0
+            if odd > 0 {
+                problems.append(Problem(seq: nil, .nodeExtra, "\(odd) tree_node rows have a level or index that is not an integer"))
+            }
+        }
+        if tables.contains("cosignature") {
+            let sql = tables.contains("checkpoint")
+                ? "SELECT size, key_id FROM cosignature WHERE size NOT IN (SELECT size FROM checkpoint) ORDER BY size"
+                : "SELECT size, key_id FROM cosignature ORDER BY size"
+            let cursor = try Row.fetchCursor(db, sql: sql)
+            while let row = try cursor.next() {
+                let size = (row[0] as DatabaseValue).storage
+                var seq: Int64?
+                if case .int64(let s) = size, s > 0 { seq = s - 1 }
+                problems.append(Problem(seq: seq, .badCosignature, "a cosignature by key \(row[1] as DatabaseValue) is stored for checkpoint \(row[0] as DatabaseValue), which does not exist"))
+            }
+        }
+        return problems
+    }
+
+    /// What a `hash` column holds, judged without trusting its CHECK constraint.
+    static func storedHash(_ value: DatabaseValue) -> StoredHash {
+        switch value.storage {
+        case .blob(let data):
+            if let hash = EntryHash(bytes: data) { return .hash(hash) }
+            return .malformed("a \(data.count)-byte blob")
+        case .null: return .malformed("NULL")
+        case .int64: return .malformed("an integer")
+        case .double: return .malformed("a real number")
+        case .string: return .malformed("text")
+        }
+    }
+}
+
+private struct NodeCursor: TreeNodeCursor {
+    let rows: RowCursor
+
+    mutating func next() throws -> StoredNode? {
+        guard let row = try rows.next() else { return nil }
+        guard case .int64(let index) = (row[0] as DatabaseValue).storage else { return try next() }
+        return StoredNode(index: index, hash: SQLiteAuditSnapshot.storedHash(row[1]))
+    }
+}
+
+private struct CheckpointRows: CheckpointCursor {
+    let rows: RowCursor?
+    let cosignatures: Statement?
+
+    mutating func next() throws -> StoredCheckpoint? {
+        guard let row = try rows?.next() else { return nil }
+        let sizeValue: DatabaseValue = row[0]
+        guard case .int64(let size) = sizeValue.storage else { return StoredCheckpoint(size: 0, note: nil) }
+        var note = Self.text(row[1])
+        if let cosignatures, note != nil {
+            let lines = try Row.fetchCursor(cosignatures, arguments: [size])
+            while let line = try lines.next() {
+                if let text = Self.text(line[0]) { note? += text + "\n" } else { note = nil }
+            }
+        }
+        return StoredCheckpoint(size: size, note: note)
+    }
+
+    /// Text, or a blob of valid UTF-8; nil for anything else.
+    static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .string(let s): s
+        case .blob(let data): String(data: data, encoding: .utf8)
+        default: nil
+        }
+    }
+}

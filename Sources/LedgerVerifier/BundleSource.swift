@@ -1,0 +1,127 @@
+import Foundation
+import LedgerCore
+
+/// An exported bundle folder (DESIGN §2 "Bundle") as a ``LedgerSource``: `entries.jsonl`, whose
+/// line n is exactly the body of entry n, and `checkpoints/<size>.txt`. A bundle keeps no stored
+/// hashes or tree nodes: everything is recomputed. `keys.txt` and `VERIFY.txt` are for people;
+/// the keys that count are those the entries add.
+public struct BundleSource: LedgerSource {
+    /// The longest line read, in bytes: far above a body's limit, which the verifier reports,
+    /// but a bound on memory for a file that is not a bundle at all.
+    public static let lineBytesMax = 16 << 20
+
+    /// The folder.
+    public let name: String
+
+    /// A bundle at `folder`; throws when it has no `entries.jsonl`.
+    public init(folder: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SourceError("\(folder) is not a folder")
+        }
+        guard FileManager.default.isReadableFile(atPath: folder + "/entries.jsonl") else {
+            throw SourceError("\(folder) is not a Fenhong bundle: it has no readable entries.jsonl")
+        }
+        name = folder
+    }
+
+    public func read<T>(_ body: (any LedgerSnapshot) throws -> T) throws -> T {
+        try body(BundleSnapshot(folder: name))
+    }
+}
+
+struct BundleSnapshot: LedgerSnapshot {
+    let folder: String
+
+    func forEachEntry(_ body: (Int64, UnsafeRawBufferPointer, StoredHash) throws -> Void) throws {
+        let path = folder + "/entries.jsonl"
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw SourceError("\(path) cannot be opened") }
+        defer { try? handle.close() }
+        var seq: Int64 = 0
+        var carry: [UInt8] = []
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch { throw SourceError("\(path) cannot be read: \(error)") }
+            if chunk.isEmpty { break }
+            try chunk.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var start = 0
+                while let newline = buffer[start...].firstIndex(of: 0x0A) {
+                    if carry.isEmpty {
+                        try body(seq, UnsafeRawBufferPointer(rebasing: buffer[start..<newline]), .notKept)
+                    } else {
+                        carry.append(contentsOf: buffer[start..<newline])
+                        try carry.withUnsafeBytes { try body(seq, $0, .notKept) }
+                        carry.removeAll(keepingCapacity: true)
+                    }
+                    seq += 1
+                    start = newline + 1
+                }
+                carry.append(contentsOf: buffer[start...])
+                guard carry.count <= Self.lineLimit else {
+                    throw SourceError("\(path) line \(seq + 1) is longer than \(Self.lineLimit) bytes: this is not a bundle")
+                }
+            }
+        }
+        // A last line without its newline is still read as it is.
+        if !carry.isEmpty { try carry.withUnsafeBytes { try body(seq, $0, .notKept) } }
+    }
+
+    static let lineLimit = BundleSource.lineBytesMax
+
+    func treeNodeLevels() throws -> StoredTreeNodes { .notKept }
+
+    func treeNodes(level: Int) throws -> any TreeNodeCursor { NoNodes() }
+
+    func checkpoints() throws -> any CheckpointCursor {
+        BundleCheckpoints(folder: folder + "/checkpoints", sizes: try checkpointFiles().sizes)
+    }
+
+    func storageProblems() throws -> [Problem] {
+        try checkpointFiles().strays.map {
+            Problem(seq: nil, .malformedCheckpoint, "checkpoints/\($0) is not named <size>.txt")
+        }
+    }
+
+    /// The sizes of the `<size>.txt` files, in increasing order, and the other names.
+    private func checkpointFiles() throws -> (sizes: [Int64], strays: [String]) {
+        let directory = folder + "/checkpoints"
+        guard FileManager.default.fileExists(atPath: directory) else { return ([], []) }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+            throw SourceError("\(directory) cannot be listed: \(error.localizedDescription)")
+        }
+        var sizes: [Int64] = []
+        var strays: [String] = []
+        for name in names {
+            if name.hasSuffix(".txt"), let size = Int64(name.dropLast(4)), "\(size).txt" == name {
+                sizes.append(size)
+            } else {
+                strays.append(name)
+            }
+        }
+        return (sizes.sorted(), strays.sorted())
+    }
+}
+
+private struct NoNodes: TreeNodeCursor {
+    mutating func next() throws -> StoredNode? { nil }
+}
+
+/// Reads `checkpoints/<size>.txt` one at a time, in size order.
+private struct BundleCheckpoints: CheckpointCursor {
+    let folder: String
+    let sizes: [Int64]
+    var position = 0
+
+    mutating func next() throws -> StoredCheckpoint? {
+        guard position < sizes.count else { return nil }
+        let size = sizes[position]
+        position += 1
+        let path = "\(folder)/\(size).txt"
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw SourceError("\(path) cannot be opened") }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: SignedNote.sizeMax + 1)) ?? Data()
+        guard data.count <= SignedNote.sizeMax else { return StoredCheckpoint(size: size, note: nil) }
+        return StoredCheckpoint(size: size, note: String(data: data, encoding: .utf8))
+    }
+}

@@ -1,1 +1,0 @@
-// LedgerVerifier: see docs/FORMAT.md

@@ -1,0 +1,163 @@
+import LedgerCore
+import MerkleLog
+
+/// The state of one verification as it walks the entries (see ``Verifier``).
+struct VerificationRun {
+    let source: String
+    let snapshot: any LedgerSnapshot
+    let trusted: SignedCheckpoint?
+    let options: Verifier.Options
+
+    var problems = ProblemCollector()
+    var state = LedgerState()
+    var frontier = TreeFrontier()
+    var nodes: TreeNodeAuditor
+    var proofNodes: ProofNodeCache?
+    let worker = SignatureWorker()
+
+    /// Entries read so far: the position of the next one.
+    var count: Int64 = 0
+    var previousHash = EntryHash.zero
+    var previousStoredSeq: Int64?
+    /// The stored seq of the entry just read: tree nodes it completed and checkpoints of its
+    /// size are reported at it.
+    var currentSeq: Int64?
+    /// Body seq minus stored seq of the previous decoded entry: a change is a gap.
+    var previousOffset: Int64 = 0
+
+    var checkpointCursor: any CheckpointCursor
+    var nextCheckpoint: StoredCheckpoint?
+    var checkpointsChecked = 0
+    var lastCheckpointSize: Int64?
+    /// Entries since the last checkpoint, by recording key.
+    var pendingRuns: [CoverageRun] = []
+    /// Signature lines whose key the ledger had not named by their checkpoint's size: resolved
+    /// after the last entry (an inspector may cosign a checkpoint older than its key.add).
+    var deferred: [(size: Int64, text: String, signature: NoteSignature)] = []
+    /// The most signature lines deferred; beyond it lines are judged by the keys known then.
+    static let deferredMax = 100_000
+
+    /// The recomputed root at the trusted size, once reached.
+    var rootAtTrustedSize: TreeHash?
+
+    init(source: String, snapshot: any LedgerSnapshot, trusted: SignedCheckpoint?, options: Verifier.Options) throws {
+        self.source = source
+        self.snapshot = snapshot
+        self.trusted = trusted
+        self.options = options
+        nodes = try TreeNodeAuditor(snapshot: snapshot)
+        checkpointCursor = try snapshot.checkpoints()
+        if let trusted, trusted.checkpoint.size > 0 {
+            proofNodes = ProofNodeCache(trustedSize: Int(trusted.checkpoint.size))
+        }
+    }
+
+    mutating func execute() throws -> VerificationReport {
+        nodes.start(into: &problems)
+        nextCheckpoint = try checkpointCursor.next()
+        try checkpointsDue()
+        if let trusted, trusted.checkpoint.size == 0 { rootAtTrustedSize = RFC9162.emptyRoot; checkTrustedSignatures(trusted) }
+
+        try snapshot.forEachEntry { seq, body, storedHash in
+            try entry(seq: seq, body: body, storedHash: storedHash)
+        }
+        if count == 0 {
+            problems.add(seq: 0, .seqGap, "the ledger has no entries; entry 0 (ledger.open) is missing")
+        }
+        try finishCheckpoints()
+        try nodes.finish(into: &problems)
+        for violation in state.unfinishedDistributions() {
+            problems.add(Problem(seq: violation.seq, code: violation.code.rawValue, detail: violation.detail))
+        }
+        resolveDeferred()
+        try checkTrusted()
+        for problem in try snapshot.storageProblems() { problems.add(problem) }
+
+        let (signatureProblems, cosignedMax) = worker.finish()
+        problems.add(contentsOf: signatureProblems)
+        let cosigned = state.keys.values.filter { $0.role == .inspector }.sorted { $0.addedAt < $1.addedAt }.map {
+            VerificationReport.Cosigned(inspector: $0.key.name, keyID: $0.key.id, size: cosignedMax[$0.key.id] ?? 0)
+        }
+        return VerificationReport(
+            source: source, entries: count, size: Int64(frontier.size), root: frontier.root,
+            checkpoints: checkpointsChecked, cosigned: cosigned, keys: state.keys,
+            origin: state.opening?.origin, problems: problems.finished())
+    }
+
+    /// Every check of one stored entry, in DESIGN §3 order.
+    private mutating func entry(seq: Int64, body: UnsafeRawBufferPointer, storedHash: StoredHash) throws {
+        let hash = RFC9162.leafHash(body)
+        let bytes = [UInt8](body)
+
+        // 1. canonical body, known version
+        var entry: Entry?
+        do {
+            let decoded = try Entry.decode(body: bytes)
+            if decoded.canonicalBody() != bytes {
+                problems.add(seq: seq, .notCanonical, "the body is not in canonical form; expected \(String(decoding: decoded.canonicalBody(), as: UTF8.self))")
+            }
+            entry = decoded
+        } catch .unsupportedVersion(let v) {
+            problems.add(seq: seq, .unknownVersion, "expected format version \(Entry.formatVersion), found \(v)")
+        } catch {
+            problems.add(seq: seq, .notCanonical, "\(error)")
+        }
+
+        // 1. seq continuous from 0, as stored and in the body
+        let expectedSeq = previousStoredSeq.map { $0 &+ 1 } ?? 0
+        if seq != expectedSeq {
+            let after = previousStoredSeq.map { "after entry \($0) " } ?? "first "
+            problems.add(seq: seq, .seqGap, "expected entry \(expectedSeq) \(after)but found entry \(seq): entries are missing, duplicated or out of order")
+        }
+        previousStoredSeq = seq
+        currentSeq = seq
+        if let entry {
+            let offset = entry.seq &- seq
+            if offset != 0 && offset != previousOffset {
+                problems.add(seq: seq, .seqGap, "expected a body with seq \(seq), found seq \(entry.seq): entries are missing, duplicated or out of order")
+            }
+            previousOffset = offset
+
+            // 1. prev links
+            if entry.prev != previousHash {
+                problems.add(seq: seq, .prevMismatch, "expected prev \(previousHash.hex) (the hash of the entry before), found \(entry.prev.hex)")
+            }
+        }
+
+        // 2. stored hash and tree nodes
+        switch storedHash {
+        case .notKept: break
+        case .hash(let stored) where stored == hash: break
+        case .hash(let stored): problems.add(seq: seq, .hashMismatch, "expected \(hash.hex) = SHA-256(0x00 ‖ body), found \(stored.hex)")
+        case .malformed(let what): problems.add(seq: seq, .hashMismatch, "expected \(hash.hex) = SHA-256(0x00 ‖ body), found \(what)")
+        }
+        let leafIndex = frontier.size
+        let completed = frontier.append(hash)
+        for node in completed { try nodes.check(node, seq: seq, into: &problems) }
+        proofNodes?.record(leafIndex: leafIndex, leaf: hash, completed: completed)
+        previousHash = hash
+        count += 1
+
+        // 5. business rules (keys used only while valid among them)
+        if let entry {
+            for violation in state.apply(entry) {
+                problems.add(Problem(seq: seq, code: violation.code.rawValue, detail: violation.detail))
+            }
+            if let last = pendingRuns.last, last.by == entry.by, last.last &+ 1 == seq {
+                pendingRuns[pendingRuns.count - 1].last = seq
+            } else {
+                pendingRuns.append(CoverageRun(first: seq, last: seq, by: entry.by))
+            }
+        }
+
+        // 3. checkpoints at this size; 4. the trusted one
+        try checkpointsDue()
+        if let trusted, trusted.checkpoint.size == count {
+            rootAtTrustedSize = frontier.root
+            checkTrustedSignatures(trusted)
+        }
+        if let progress = options.progress, options.progressInterval > 0, count % options.progressInterval == 0 {
+            progress(count)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+import LedgerVerifier
+import Testing
+
+/// Tampering with an exported bundle: its lines are read exactly, its checkpoints from their files.
+struct BundleTamperTests {
+    let fixture = Fixture.shared
+
+    private func editLines(_ folder: String, _ edit: (inout [String]) -> Void) throws {
+        let url = URL(fileURLWithPath: folder + "/entries.jsonl")
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        #expect(lines.removeLast() == "")
+        edit(&lines)
+        try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: url)
+    }
+
+    /// A CR before a line's newline is part of the body: not canonical, and it changes the hash.
+    @Test func lineWithCRLFIsNotCanonical() throws {
+        let folder = try fixture.bundle()
+        try editLines(folder) { $0[3] += "\r" }
+        let report = try Verifier.verify(BundleSource(folder: folder))
+        expectFirstProblem(report, "not-canonical", at: 3)
+        expectProblem(report, "prev-mismatch", at: 4)
+    }
+
+    /// A trailing space is not trimmed away: not canonical.
+    @Test func lineWithTrailingSpaceIsNotCanonical() throws {
+        let folder = try fixture.bundle()
+        try editLines(folder) { $0[9] += " " }
+        expectFirstProblem(try Verifier.verify(BundleSource(folder: folder)), "not-canonical", at: 9)
+    }
+
+    /// A deleted line shifts every later body: one seq gap where it happened, not one per line.
+    @Test func deletedLineIsOneSeqGap() throws {
+        let folder = try fixture.bundle()
+        try editLines(folder) { $0.remove(at: 5) }
+        let report = try Verifier.verify(BundleSource(folder: folder))
+        expectFirstProblem(report, "seq-gap", at: 5)
+        #expect(report.problems.filter { $0.code == "seq-gap" }.count == 1)
+    }
+
+    /// Without the head checkpoint's file, the last entry is covered by no checkpoint.
+    @Test func missingCheckpointFileUncoversEntries() throws {
+        let folder = try fixture.bundle()
+        try FileManager.default.removeItem(atPath: folder + "/checkpoints/19.txt")
+        expectExactly(try Verifier.verify(BundleSource(folder: folder)), [("uncovered-entry", 18)])
+    }
+
+    /// A checkpoint file renamed to another size contradicts its own content.
+    @Test func renamedCheckpointFileIsInconsistent() throws {
+        let folder = try fixture.bundle()
+        try FileManager.default.moveItem(atPath: folder + "/checkpoints/8.txt", toPath: folder + "/checkpoints/9.txt.bak")
+        try FileManager.default.removeItem(atPath: folder + "/checkpoints/9.txt")
+        try FileManager.default.moveItem(atPath: folder + "/checkpoints/9.txt.bak", toPath: folder + "/checkpoints/9.txt")
+        let report = try Verifier.verify(BundleSource(folder: folder))
+        expectProblem(report, "inconsistent-checkpoints", at: 8)
+    }
+
+    /// A truncated bundle is caught against the inspector's trusted checkpoint.
+    @Test func truncatedBundleFailsAgainstTrustedCheckpoint() throws {
+        let folder = try fixture.bundle()
+        try editLines(folder) { $0.removeLast(4) }
+        for size in [16, 17, 18, 19] { try FileManager.default.removeItem(atPath: folder + "/checkpoints/\(size).txt") }
+        expectExactly(try Verifier.verify(BundleSource(folder: folder)), [])
+        expectExactly(try Verifier.verify(BundleSource(folder: folder), trusted: fixture.head), [("inconsistent-with-trusted", 15)])
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+import LedgerVerifier
+import Testing
+
+/// A forger holding the real keys writes entries the store would have refused: every hash, node
+/// and signature is right, so only the business rules (LedgerState, DESIGN §3 step 5) catch them.
+struct RuleTamperTests {
+    let fixture = Fixture.shared
+
+    private func pay(_ household: Int, _ fen: Int64) -> EntryPayload {
+        .dividendPay(DividendPayment(id: "2018", household: "152223-00\(household)", amount: Fen(fen), channel: .bank,
+                                     account: "****567\(household)", reference: "BX2018-\(household)", date: Fixture.date))
+    }
+
+    /// A forged ledger that breaks no rule verifies: the rule tests below isolate one rule each.
+    @Test func forgedCopyOfTheScriptIsIntact() throws {
+        expectExactly(try fixture.forged(fixture.commands), [])
+    }
+
+    /// Paying a household more than it was allocated is an overpayment.
+    @Test func overpayment() throws {
+        var commands = fixture.commands
+        commands[7].payloads = [pay(1, 150_000)]
+        expectExactly(try fixture.forged(commands), [("overpayment", 14)])
+    }
+
+    /// Allocations that do not add up to the declaration are reported at the declaration.
+    @Test func allocationSum() throws {
+        var commands = fixture.commands
+        commands[6].payloads[3] = .dividendAllocate(DividendAllocation(id: "2018", household: "152223-003", units: 30, amount: Fen(299_999)))
+        expectExactly(try fixture.forged(commands), [("allocation-sum", 10)])
+    }
+
+    /// Reversing an entry twice is a double reversal.
+    @Test func doubleReversal() throws {
+        var commands = fixture.commands
+        commands[9].payloads.append(.entryReverse(Reversal(target: 15, reason: "again")))
+        let report = try fixture.forged(commands)
+        expectFirstProblem(report, "double-reversal", at: 17)
+        #expect(report.problems.count == 1)
+    }
+
+    /// Retiring more units than a holder has makes its balance negative.
+    @Test func negativeShares() throws {
+        var commands = fixture.commands
+        commands[2].payloads.append(.sharesRetire(SharesChange(holder: "152223-001", shareClass: "member", units: 11, date: Fixture.date, reason: "exit")))
+        let report = try fixture.forged(commands)
+        expectFirstProblem(report, "negative-shares", at: 7)
+        #expect(report.problems.count == 1)
+    }
+
+    /// Shares issued to a household that was never registered.
+    @Test func unknownHousehold() throws {
+        var commands = fixture.commands
+        commands[2].payloads[2] = .sharesIssue(SharesChange(holder: "152223-009", shareClass: "member", units: 30, date: Fixture.date, reason: "founding shares"))
+        let report = try fixture.forged(commands)
+        expectFirstProblem(report, "unknown-household", at: 6)
+    }
+
+    /// Reversing an entry that does not exist yet.
+    @Test func reversalOfMissingEntry() throws {
+        var commands = fixture.commands
+        commands[9].payloads = [.entryReverse(Reversal(target: 40, reason: "future"))]
+        expectExactly(try fixture.forged(commands), [("missing-target", 16)])
+    }
+
+    /// An entry recorded by an inspector key (wrong role) breaks the key rule.
+    @Test func entryByKeyOfUnknownSigner() throws {
+        let mallory = try NoteSigner.generate(name: "mallory", algorithm: .ed25519)
+        var commands = fixture.commands
+        commands[11].signer = mallory
+        // The entry's key is unknown to the ledger; so is its checkpoint's.
+        expectExactly(try fixture.forged(commands), [("unknown-key", 18), ("unknown-key", 18), ("uncovered-entry", 18)])
+    }
+}
