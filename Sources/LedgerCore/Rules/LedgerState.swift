@@ -40,9 +40,17 @@ public struct LedgerState: Sendable {
         public let shareClass: String
     }
 
+    /// A (distribution, household) pair packed into one word: both are interned to 32-bit
+    /// indices, so a million allocations cost a few tens of megabytes, not hundreds.
     struct AllocationKey: Hashable, Sendable {
-        let id: String
-        let household: String
+        let packed: UInt64
+        var distribution: Int { Int(packed >> 32) }
+    }
+
+    /// What a household is owed and has been paid by one distribution.
+    struct Owed: Sendable {
+        var owed: Int64
+        var paid: Int64
     }
 
     /// A declared distribution and how far its allocations have come.
@@ -54,7 +62,6 @@ public struct LedgerState: Sendable {
     }
 
     enum Effect: Sendable {
-        case none
         case shares([(ShareKey, Int64)])
         case payment(AllocationKey, Int64)
     }
@@ -65,9 +72,14 @@ public struct LedgerState: Sendable {
     public private(set) var households: [String: HouseholdRecord] = [:]
     public private(set) var shares: [ShareKey: Int64] = [:]
     public private(set) var distributions: [String: DistributionRecord] = [:]
-    var owed: [AllocationKey: (owed: Int64, paid: Int64)] = [:]
+    var owed: [AllocationKey: Owed] = [:]
+    /// Effects to undo if an entry is reversed: only for share changes and payments.
     var effects: [Int64: Effect] = [:]
-    var reversed: Set<Int64> = []
+    /// One byte per seq: whether the entry may be reversed, and whether it was.
+    var seqFlags = SeqFlags()
+    var householdIndex: [String: UInt32] = [:]
+    var distributionIndex: [String: UInt32] = [:]
+    var distributionIDs: [String] = []
     /// The number of entries applied.
     public private(set) var count: Int64 = 0
 
@@ -75,11 +87,27 @@ public struct LedgerState: Sendable {
 
     /// What `household` is owed and has been paid by distribution `id`, if it was allocated.
     public func allocation(id: String, household: String) -> (owed: Fen, paid: Fen)? {
-        owed[AllocationKey(id: id, household: household)].map { (Fen($0.owed), Fen($0.paid)) }
+        guard let d = distributionIndex[id], let h = householdIndex[household] else { return nil }
+        return owed[AllocationKey(packed: UInt64(d) << 32 | UInt64(h))].map { (Fen($0.owed), Fen($0.paid)) }
     }
 
     /// True when entry `seq` has been reversed.
-    public func isReversed(_ seq: Int64) -> Bool { reversed.contains(seq) }
+    public func isReversed(_ seq: Int64) -> Bool { seqFlags.isReversed(seq) }
+
+    private mutating func key(id: String, household: String) -> AllocationKey {
+        let d = distributionIndex[id] ?? {
+            let next = UInt32(distributionIDs.count)
+            distributionIndex[id] = next
+            distributionIDs.append(id)
+            return next
+        }()
+        let h = householdIndex[household] ?? {
+            let next = UInt32(householdIndex.count)
+            householdIndex[household] = next
+            return next
+        }()
+        return AllocationKey(packed: UInt64(d) << 32 | UInt64(h))
+    }
 
     /// The units `holder` has of `shareClass` now.
     public func units(of holder: String, shareClass: String) -> Int64 {
@@ -132,7 +160,7 @@ public struct LedgerState: Sendable {
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
             ], &problems)
         case .fundReceive, .investmentMake, .incomeRecord, .expenseRecord:
-            effects[entry.seq] = Effect.none
+            seqFlags.markReversible(entry.seq)
         case .dividendDeclare(let declaration):
             if distributions[declaration.id] != nil {
                 problems.add(.duplicateDistribution, "distribution \(declaration.id) was already declared")
@@ -221,6 +249,7 @@ public struct LedgerState: Sendable {
             }
             shares[key] = balance
         }
+        seqFlags.markReversible(seq)
         effects[seq] = .shares(changes)
     }
 
@@ -231,11 +260,11 @@ public struct LedgerState: Sendable {
         if households[allocation.household] == nil {
             problems.add(.unknownHousehold, "household \(allocation.household) is not registered")
         }
-        let key = AllocationKey(id: allocation.id, household: allocation.household)
+        let key = key(id: allocation.id, household: allocation.household)
         guard owed[key] == nil else {
             return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
         }
-        owed[key] = (allocation.amount.value, 0)
+        owed[key] = Owed(owed: allocation.amount.value, paid: 0)
         record.allocatedSoFar += allocation.amount.value
         if record.allocatedSoFar > record.declaration.allocated.value {
             problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(record.allocatedSoFar).formatted), more than the declared \(record.declaration.allocated.formatted)")
@@ -247,7 +276,7 @@ public struct LedgerState: Sendable {
         guard distributions[payment.id] != nil else {
             return problems.add(.undeclaredDistribution, "distribution \(payment.id) was never declared")
         }
-        let key = AllocationKey(id: payment.id, household: payment.household)
+        let key = key(id: payment.id, household: payment.household)
         guard let account = owed[key] else {
             return problems.add(.notAllocated, "household \(payment.household) is owed nothing by distribution \(payment.id)")
         }
@@ -255,8 +284,9 @@ public struct LedgerState: Sendable {
         if paid > account.owed {
             problems.add(.overpayment, "household \(payment.household) is owed \(Fen(account.owed - account.paid).formatted) by distribution \(payment.id), not \(payment.amount.formatted)")
         }
-        owed[key] = (account.owed, paid)
+        owed[key]?.paid = paid
         distributions[payment.id]?.paid += payment.amount.value
+        seqFlags.markReversible(seq)
         effects[seq] = .payment(key, payment.amount.value)
     }
 
@@ -265,21 +295,22 @@ public struct LedgerState: Sendable {
         guard target < seq else {
             return problems.add(.missingTarget, "entry \(target) does not exist before entry \(seq)")
         }
-        guard let effect = effects[target] else {
+        guard seqFlags.isReversible(target) else {
             return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo")
         }
-        guard !reversed.contains(target) else {
+        guard !seqFlags.isReversed(target) else {
             return problems.add(.doubleReversal, "entry \(target) was already reversed")
         }
-        reversed.insert(target)
-        switch effect {
-        case .none: break
-        case .shares(let changes): applyShares(seq: seq, changes.map { ($0.0, -$0.1) }, &problems)
-        case .payment(let key, let amount):
+        seqFlags.markReversed(target)
+        switch effects[target] {
+        case nil: break
+        case .shares(let changes)?: applyShares(seq: seq, changes.map { ($0.0, -$0.1) }, &problems)
+        case .payment(let key, let amount)?:
             owed[key]?.paid -= amount
-            distributions[key.id]?.paid -= amount
+            distributions[distributionIDs[key.distribution]]?.paid -= amount
         }
         effects[seq] = nil  // a reversal is itself never reversed
+        seqFlags.clear(seq)
     }
 }
 
@@ -297,4 +328,27 @@ struct RuleReport {
     mutating func add(_ code: RuleCode, _ detail: String) {
         if enabled { violations.append(RuleViolation(seq: seq, code: code, detail: detail)) }
     }
+}
+
+/// One byte per entry: reversible, reversed. A million entries cost a megabyte.
+struct SeqFlags: Sendable {
+    private var bytes: [UInt8] = []
+    private static let reversible: UInt8 = 1
+    private static let reversed: UInt8 = 2
+
+    private mutating func set(_ seq: Int64, _ flag: UInt8) {
+        let index = Int(seq)
+        if index >= bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(index + 1 - bytes.count, bytes.count / 2))) }
+        bytes[index] |= flag
+    }
+
+    private func get(_ seq: Int64, _ flag: UInt8) -> Bool {
+        seq >= 0 && Int(seq) < bytes.count && bytes[Int(seq)] & flag != 0
+    }
+
+    mutating func markReversible(_ seq: Int64) { set(seq, Self.reversible) }
+    mutating func markReversed(_ seq: Int64) { set(seq, Self.reversed) }
+    mutating func clear(_ seq: Int64) { if seq >= 0 && Int(seq) < bytes.count { bytes[Int(seq)] = 0 } }
+    func isReversible(_ seq: Int64) -> Bool { get(seq, Self.reversible) }
+    func isReversed(_ seq: Int64) -> Bool { get(seq, Self.reversed) }
 }
