@@ -15,34 +15,19 @@ struct CosignCommand: ParsableCommand {
 
     func run() throws {
         let path = try ledger.path
-        let signer = try key.signer()
-        guard signer.verifier.algorithm == .cosignature else {
-            throw SourceError("key \(signer.name) is an accountant key; cosign with an inspector key (`fenhong key generate --role inspector`)")
+        let outcome = try LedgerAudit.cosign(path: path, with: try key.signer(), time: UInt64(Date().timeIntervalSince1970)) { count in
+            Printer.stderr("fenhong: verified \(count) entries…")
         }
-        let report = try Audit.verify(path: path, trusted: nil)
-        guard let record = report.keys[signer.id], record.key == signer.verifier, record.role == .inspector else {
-            throw SourceError("key \(signer.name) (\(signer.id)) is not an inspector key of \(path); enrol it first with `fenhong key add --vkey \(signer.verifier.vkey) --role inspector`")
-        }
-        if let retiredAt = record.retiredAt {
-            throw SourceError("inspector key \(signer.name) (\(signer.id)) was retired at entry \(retiredAt) and can no longer cosign")
-        }
-        guard report.ok else {
-            print(Audit.text(report), terminator: "")
+        switch outcome {
+        case .cosigned(let note, _):
+            print(note.serialized, terminator: "")
+        case .alreadyCosigned(let note, let report):
+            Printer.stderr("fenhong: this inspector already cosigned checkpoint \(report.size)")
+            print(note.serialized, terminator: "")
+        case .refused(let report):
+            print(ReportPrinter.text(report), terminator: "")
             Printer.stderr("fenhong: \(path) did not verify; nothing was cosigned")
             throw ExitCode(1)
         }
-
-        let store = try ledger.open()
-        guard let head = try store.withReader({ try $0.checkpoint(size: report.size) }), head.checkpoint.root == report.root else {
-            throw SourceError("\(path) changed while it was being verified; run cosign again")
-        }
-        if head.note.cosignatureTime(by: signer.verifier) != nil {
-            Printer.stderr("fenhong: inspector \(signer.name) already cosigned checkpoint \(report.size)")
-            return print(head.note.serialized, terminator: "")
-        }
-        var note = head.note
-        try note.cosign(with: signer, time: UInt64(Date().timeIntervalSince1970))
-        try store.addCosignature(size: report.size, keyID: signer.id, line: note.signatures[note.signatures.count - 1].line)
-        print(note.serialized, terminator: "")
     }
 }

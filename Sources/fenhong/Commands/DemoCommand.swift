@@ -13,8 +13,12 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let run = try DemoRun.create(in: out)
-        print("白辛嘎查 ledger: \(run.entries) entries, \(run.checkpoints) checkpoints, built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print("白辛嘎查 (Baixin Gacha) ledger, 2018–2024: \(run.entries) entries, \(run.checkpoints) checkpoints, built in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         print("")
+        print("$ fenhong verify \(out)/baixin.fenhong")
+        print(ReportPrinter.text(run.report))
+        print("$ fenhong cosign --ledger \(out)/baixin.fenhong --key \(out)/inspector.key")
+        print(run.cosigned.serialized)
         print("Files in \(out)/:")
         for (file, what) in run.files { print("  \(file.padding(toLength: 22, withPad: " ", startingAt: 0)) \(what)") }
     }

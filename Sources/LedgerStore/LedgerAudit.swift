@@ -1,0 +1,63 @@
+import Foundation
+import LedgerCore
+import LedgerVerifier
+
+/// Verifying what an inspector points at, a ledger file or a bundle folder, and cosigning a
+/// ledger only after it verified.
+public enum LedgerAudit {
+    /// Verifies the ledger file or bundle folder at `path` against an optional trusted checkpoint.
+    public static func verify(path: String, trusted: SignedCheckpoint?, progress: (@Sendable (Int64) -> Void)? = nil) throws -> VerificationReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SourceError("\(path) does not exist")
+        }
+        let options = Verifier.Options(progressInterval: 100_000) { count in progress?(count) }
+        if isDirectory.boolValue {
+            return try Verifier.verify(BundleSource(folder: path), trusted: trusted, options: options)
+        }
+        return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted, options: options)
+    }
+
+    /// Reads a checkpoint the inspector kept.
+    public static func readTrusted(_ path: String) throws -> SignedCheckpoint {
+        guard let data = FileManager.default.contents(atPath: path) else { throw SourceError("--trusted \(path) cannot be read") }
+        guard let text = String(data: data, encoding: .utf8) else { throw SourceError("--trusted \(path) is not UTF-8 text") }
+        do { return try SignedCheckpoint(parsing: text) } catch { throw SourceError("--trusted \(path): \(error)") }
+    }
+
+    /// What `cosign` did.
+    public enum CosignOutcome {
+        /// The head checkpoint now carries the inspector's cosignature.
+        case cosigned(SignedNote, VerificationReport)
+        /// The inspector had already cosigned the head checkpoint.
+        case alreadyCosigned(SignedNote, VerificationReport)
+        /// The ledger did not verify; nothing was written.
+        case refused(VerificationReport)
+    }
+
+    /// Verifies the whole ledger and, only if it is intact and `signer` is an enrolled, unretired
+    /// inspector key, adds a C2SP cosignature at `time` to the head checkpoint.
+    public static func cosign(path: String, with signer: NoteSigner, time: UInt64,
+                              progress: (@Sendable (Int64) -> Void)? = nil) throws -> CosignOutcome {
+        guard signer.verifier.algorithm == .cosignature else {
+            throw SourceError("key \(signer.name) is an accountant key; cosign with an inspector key (`fenhong key generate --role inspector`)")
+        }
+        let report = try verify(path: path, trusted: nil, progress: progress)
+        guard let record = report.keys[signer.id], record.key == signer.verifier, record.role == .inspector else {
+            throw SourceError("key \(signer.name) (\(signer.id)) is not an inspector key of \(path); enrol it first with `fenhong key add --vkey \(signer.verifier.vkey) --role inspector`")
+        }
+        if let retiredAt = record.retiredAt {
+            throw SourceError("inspector key \(signer.name) (\(signer.id)) was retired at entry \(retiredAt) and can no longer cosign")
+        }
+        guard report.ok else { return .refused(report) }
+        let store = try LedgerStore.open(path: path)
+        guard let head = try store.withReader({ try $0.checkpoint(size: report.size) }), head.checkpoint.root == report.root else {
+            throw SourceError("\(path) changed while it was being verified; run cosign again")
+        }
+        if head.note.cosignatureTime(by: signer.verifier) != nil { return .alreadyCosigned(head.note, report) }
+        var note = head.note
+        try note.cosign(with: signer, time: time)
+        try store.addCosignature(size: report.size, keyID: signer.id, line: note.signatures[note.signatures.count - 1].line)
+        return .cosigned(note, report)
+    }
+}

@@ -1,0 +1,36 @@
+import LedgerCore
+import LedgerVerifier
+
+/// A verification report as a person reads it, or as JSON.
+enum ReportPrinter {
+    /// The summary and one line per problem.
+    static func text(_ report: VerificationReport) -> String {
+        var out = "\(report.source): \(report.entries) entries, tree size \(report.size), root \(report.root.hex)\n"
+        out += "checkpoints checked: \(report.checkpoints)\n"
+        for cosigner in report.cosigned {
+            out += cosigner.size > 0
+                ? "inspector \(cosigner.inspector) cosigned up to size \(cosigner.size)\n"
+                : "inspector \(cosigner.inspector) has cosigned nothing\n"
+        }
+        if report.ok { return out + "intact: no problems found\n" }
+        out += "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") found:\n"
+        for problem in report.problems { out += "\(problem)\n" }
+        return out
+    }
+
+    /// `{"ok":…,"entries":…,"size":…,"root":…,"checkpoints":…,"cosigned":[…],"problems":[…]}`.
+    static func json(_ report: VerificationReport) -> String {
+        let value = JSONValue.object([
+            "ok": .bool(report.ok),
+            "entries": .integer(report.entries),
+            "size": .integer(report.size),
+            "root": .string(report.root.hex),
+            "checkpoints": .integer(Int64(report.checkpoints)),
+            "cosigned": .array(report.cosigned.map { .object(["inspector": .string($0.inspector), "size": .integer($0.size)]) }),
+            "problems": .array(report.problems.map { problem in
+                .object(["seq": problem.seq.map(JSONValue.integer) ?? .null, "code": .string(problem.code), "detail": .string(problem.detail)])
+            }),
+        ])
+        return String(decoding: CanonicalJSON.encode(value), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,42 @@
+import Demo
+import Foundation
+import LedgerStore
+import Testing
+
+/// ledgers/baixin is exactly what `fenhong demo` builds, and it verifies.
+struct CommittedBundleTests {
+    private var committed: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ledgers/baixin")
+    }
+
+    private func files(in folder: URL) throws -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
+        return (enumerator.allObjects as! [String]).filter { !$0.hasSuffix("/") && !$0.hasSuffix("checkpoints") }.sorted()
+    }
+
+    /// A fresh demo's bundle matches the committed one file for file, byte for byte.
+    @Test func demoRegeneratesTheCommittedBundle() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fenhong-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try DemoRun.create(in: folder.path)
+        let fresh = folder.appendingPathComponent("bundle")
+        let names = try files(in: committed)
+        #expect(names == (try files(in: fresh)))
+        #expect(names.contains("entries.jsonl") && names.contains("checkpoints/233.txt"))
+        for name in names {
+            let a = try Data(contentsOf: committed.appendingPathComponent(name))
+            let b = try Data(contentsOf: fresh.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs from the committed bundle: regenerate with `fenhong demo` and copy bundle/ to ledgers/baixin")
+        }
+        #expect(run.entries == 233)
+    }
+
+    /// The committed bundle verifies, and its head checkpoint carries the inspector's cosignature.
+    @Test func committedBundleVerifies() throws {
+        let report = try LedgerAudit.verify(path: committed.path, trusted: nil)
+        #expect(report.ok, "\(report.problems)")
+        #expect(report.entries == 233)
+        #expect(report.cosigned.map(\.size) == [233])
+    }
+}
