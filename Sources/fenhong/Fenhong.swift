@@ -12,7 +12,7 @@ struct Fenhong: ParsableCommand {
             KeyCommand.self, InitCommand.self, HouseholdCommand.self, SharesCommand.self,
             FundCommand.self, InvestmentCommand.self, IncomeCommand.self, ExpenseCommand.self,
             ReverseCommand.self, LogCommand.self, CheckpointCommand.self, ProveCommand.self,
-            ExportCommand.self, DividendCommand.self, DemoCommand.self,
+            ExportCommand.self, DividendCommand.self, ImportCommand.self, DemoCommand.self,
         ]
     )
 
