@@ -70,7 +70,12 @@ struct JournalBuilder {
             } else {
                 lines.append((.bank, -p.amount.value))
             }
-            record(p.date, seq, p.household, "支付分配 \(p.id)（\(p.channel.rawValue) \(p.account)，凭证 \(p.reference)）", lines)
+            let paidInto = switch p.channel {
+            case .bank: "银行 \(p.account)"
+            case .card: "一卡通 \(p.account)"
+            case .cash: "现金"
+            }
+            record(p.date, seq, p.household, "支付分配 \(p.id)（\(paidInto)，凭证 \(p.reference)）", lines)
         case .entryReverse(let r):
             guard let index = bySeq[r.target] else { return }
             let target = transactions[index]
