@@ -139,6 +139,25 @@ struct ImportTests {
         #expect(try cli.execute(["log", "--json"]).stdout.contains(#""at":"2024-01-01T08:00:00Z""#))
     }
 
+    /// Misused options and unreadable files are refused in one sentence.
+    @Test func badOptions() throws {
+        let cli = try ledger()
+        let cases: [([String], String)] = [
+            (["log", "--csv"], "--csv needs --kind household.register, shares or dividend.pay"),
+            (["log", "--kind", "shares"], "--kind goes with --csv, and --csv not with --json"),
+            (["log", "--csv", "--kind", "fund.receive"], "--kind fund.receive must be household.register, shares or dividend.pay"),
+            (["import", "funds", "x.csv"], "funds is not something fenhong imports; write households, shares or payments"),
+            (["import", "shares", "missing.csv"], "missing.csv cannot be read (no such file, or no permission)"),
+        ]
+        for (arguments, message) in cases {
+            let run = try cli.execute(arguments)
+            #expect(run.status == 2)
+            #expect(run.stderr == "fenhong: \(message)\n")
+        }
+        try write(cli, "header.csv", "户号,股别,股数,日期\r\n,,,\r\n")
+        #expect(try cli.execute(["import", "shares", "header.csv"]).stderr == "fenhong: header.csv has no rows below its header; nothing was recorded\n")
+    }
+
     /// A file of more than 10,000 rows shows its progress on stderr and still writes in one command.
     @Test func largeFilesShowProgress() throws {
         let cli = try ledger()
