@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Layers, each importing only those below it (see docs/FORMAT.md and ../shared/DESIGN.md §1):
 ///
-///     fenhong (executable)  →  Demo  →  Statements, Payouts  →  LedgerStore  →  LedgerVerifier
+///     fenhong (executable)  →  Demo  →  Statements, Payouts, Journal  →  LedgerStore  →  LedgerVerifier
 ///       →  LedgerCore  →  MerkleLog  →  FenhongCrypto  →  COpenSSL
 let package = Package(
     name: "Fenhong",
@@ -32,12 +32,13 @@ let package = Package(
         ),
         .target(name: "Payouts", dependencies: ["LedgerCore"]),
         .target(name: "Statements", dependencies: ["LedgerCore", "MerkleLog"]),
+        .target(name: "Journal", dependencies: ["LedgerCore"]),
         .target(name: "Demo", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements"]),
         .target(name: "Bench", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements"]),
         .executableTarget(
             name: "fenhong",
             dependencies: [
-                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog", "Demo", "Bench",
+                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog", "Demo", "Bench", "Journal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

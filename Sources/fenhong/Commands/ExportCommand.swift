@@ -1,15 +1,34 @@
 import ArgumentParser
+import Foundation
+import Journal
 import LedgerStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write the bundle an inspector takes away: entries.jsonl, checkpoints/, keys.txt, VERIFY.txt.")
+        commandName: "export",
+        abstract: "Write the bundle an inspector takes away (entries.jsonl, checkpoints/, keys.txt, VERIFY.txt), or a double-entry journal.",
+        discussion: "--format hledger or beancount writes the ledger as a journal under the 2023 village chart of accounts (docs/JOURNAL.md).")
 
     @OptionGroup var ledger: LedgerOption
-    @Option(help: "The folder to create.") var out: String
+    @Option(help: "bundle (a folder, the default), hledger or beancount (a file).") var format: String = "bundle"
+    @Option(help: "The folder (bundle) or file (journal) to create.") var out: String
 
     func run() throws {
-        let summary = try BundleWriter.write(store: ledger.open(readOnly: true), to: out)
-        print("wrote \(out): \(summary.entries) entries, \(summary.checkpoints) checkpoints, \(summary.keys) keys")
+        let store = try ledger.open(readOnly: true)
+        if format == "bundle" {
+            let summary = try BundleWriter.write(store: store, to: out)
+            print("wrote \(out): \(summary.entries) entries, \(summary.checkpoints) checkpoints, \(summary.keys) keys")
+            return
+        }
+        guard let journalFormat = JournalFormat(rawValue: format) else {
+            throw ValidationError("--format \(format) must be bundle, hledger or beancount")
+        }
+        guard !FileManager.default.fileExists(atPath: out) else { throw StoreError.exists(path: out) }
+        let entries = try store.withReader { try $0.allEntries() }
+        let text = Journal.render(entries: entries, format: journalFormat)
+        guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+            throw ValidationError("--out \(out) cannot be written")
+        }
+        print("wrote \(out): \(format) journal of \(entries.count) entries")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerStore
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "List entries, oldest first.")
@@ -8,9 +9,13 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var ledger: LedgerOption
     @Option(help: "Only the entries that name this household.") var household: String?
     @Flag(help: "Print each body exactly as stored, one JSON object a line.") var json = false
+    @Flag(help: "Print CSV that `fenhong import` reads (UTF-8 with BOM, CRLF); needs --kind. Reversed entries are left out.")
+    var csv = false
+    @Option(help: "With --csv: household.register, shares or dividend.pay.") var kind: String?
 
     func run() throws {
         let store = try ledger.open(readOnly: true)
+        if csv || kind != nil { return try printCSV(store) }
         let entries = try store.withReader { reader in
             try household.map { try reader.entries(household: $0) } ?? reader.allEntries()
         }
@@ -25,6 +30,30 @@ struct LogCommand: ParsableCommand {
                 print("\(entry.seq)  \(entry.at)  \(entry.kind.rawValue)  \(Printer.summary(entry))\(mark)")
             }
         }
+    }
+}
+
+extension LogCommand {
+    /// The rows `fenhong import` reads back: the entries of one kind that are still in effect.
+    private func printCSV(_ store: LedgerStore) throws {
+        guard csv, !json else { throw ValidationError("--kind goes with --csv, and --csv not with --json") }
+        let kinds: [String: ImportKind] = [
+            "household.register": .households, "households": .households,
+            "shares": .shares, "shares.issue": .shares,
+            "dividend.pay": .payments, "payments": .payments,
+        ]
+        guard let kind else { throw ValidationError("--csv needs --kind household.register, shares or dividend.pay") }
+        guard let importKind = kinds[kind] else {
+            throw ValidationError("--kind \(kind) must be household.register, shares or dividend.pay")
+        }
+        let (entries, reversals) = try store.withReader { reader in
+            (try household.map { try reader.entries(household: $0) } ?? reader.entries(kind: importKind.entryKind),
+             try reader.entries(kind: .entryReverse))
+        }
+        let reversed = Set(reversals.compactMap { entry -> Int64? in
+            if case .entryReverse(let r) = entry.payload { return r.target } else { return nil }
+        })
+        print(importKind.csv(entries.filter { !reversed.contains($0.seq) }.map(\.payload)), terminator: "")
     }
 }
 

@@ -1,0 +1,105 @@
+import LedgerCore
+
+/// One line of a transaction: an account and a signed amount (debit positive, credit negative).
+struct JournalPosting: Equatable {
+    let account: VillageAccount
+    let fen: Int64
+}
+
+/// One double-entry transaction made from one ledger entry (a declaration with its allocations).
+struct JournalTransaction {
+    let date: LedgerDate
+    /// The entry it comes from.
+    let seq: Int64
+    let payee: String
+    let narration: String
+    var postings: [JournalPosting]
+
+    /// True when debits equal credits; every transaction the builder makes does.
+    var isBalanced: Bool { postings.reduce(0) { $0 + $1.fen } == 0 }
+}
+
+/// Turns ledger entries into double-entry transactions under the village chart (see docs/JOURNAL.md).
+struct JournalBuilder {
+    private(set) var transactions: [JournalTransaction] = []
+    /// The transaction made from each entry, so that a reversal can post its opposite.
+    private var bySeq: [Int64: Int] = [:]
+    /// What of the special-purpose funds (专项应付款) has not yet formed an asset.
+    private var specialOutstanding: Int64 = 0
+
+    init(entries: [Entry]) {
+        var allocations = [String: [DividendAllocation]]()
+        for entry in entries {
+            if case .dividendAllocate(let a) = entry.payload { allocations[a.id, default: []].append(a) }
+        }
+        for entry in entries { add(entry, allocations: allocations) }
+    }
+
+    private mutating func add(_ entry: Entry, allocations: [String: [DividendAllocation]]) {
+        let seq = entry.seq
+        switch entry.payload {
+        case .fundReceive(let f):
+            record(f.date, seq, f.source, "收到\(f.purpose)", [(.bank, f.amount.value), (.specialPayable, -f.amount.value)])
+        case .investmentMake(let i):
+            // A special-purpose fund that forms an asset moves from 专项应付款 to 公积公益金.
+            let formed = min(i.amount.value, max(specialOutstanding, 0))
+            var lines: [(VillageAccount, Int64)] = [(.investment(i.counterparty), i.amount.value), (.bank, -i.amount.value)]
+            if formed > 0 { lines += [(.specialPayable, formed), (.reserveFund, -formed)] }
+            record(i.date, seq, i.counterparty, "对外投资，约定年收益率 \(Self.percent(i.returnBp))", lines)
+        case .incomeRecord(let c):
+            record(c.date, seq, c.counterparty, c.category, [(.bank, c.amount.value), (.income(category: c.category), -c.amount.value)])
+        case .expenseRecord(let c):
+            record(c.date, seq, c.counterparty, c.category, [(.expense(category: c.category), c.amount.value), (.bank, -c.amount.value)])
+        case .dividendDeclare(let d):
+            var lines = [(VillageAccount, Int64)]()
+            for line in d.appropriations where line.amount.value != 0 {
+                lines.append((.distributionAppropriation(line.name), line.amount.value))
+                lines.append((line.name.contains("公积") ? .reserveFund : .payable(other: line.name), -line.amount.value))
+            }
+            if d.allocated.value != 0 { lines.append((.distributionToHouseholds, d.allocated.value)) }
+            for a in allocations[d.id] ?? [] where a.amount.value != 0 {
+                lines.append((.payable(household: a.household), -a.amount.value))
+            }
+            record(entry.at.date, seq, "分配 \(d.id)",
+                   "宣告分配 \(d.id)：可分配 \(d.distributable.formatted)，分配 \(d.allocated.formatted)，留存 \(d.residual.formatted)", lines)
+        case .dividendPay(let p):
+            var lines: [(VillageAccount, Int64)] = [(.payable(household: p.household), p.amount.value)]
+            if p.channel == .cash {
+                // The ledger records no cash drawn from the bank: the payment draws it (提现).
+                lines += [(.cash, -p.amount.value), (.cash, p.amount.value), (.bank, -p.amount.value)]
+            } else {
+                lines.append((.bank, -p.amount.value))
+            }
+            let paidInto = switch p.channel {
+            case .bank: "银行 \(p.account)"
+            case .card: "一卡通 \(p.account)"
+            case .cash: "现金"
+            }
+            record(p.date, seq, p.household, "支付分配 \(p.id)（\(paidInto)，凭证 \(p.reference)）", lines)
+        case .entryReverse(let r):
+            guard let index = bySeq[r.target] else { return }
+            let target = transactions[index]
+            record(entry.at.date, seq, target.payee, "冲销 entry \(r.target)：\(r.reason)",
+                   target.postings.map { ($0.account, -$0.fen) })
+        default:
+            return
+        }
+    }
+
+    /// 800 → `8%`, 825 → `8.25%`.
+    static func percent(_ bp: Int64) -> String {
+        let rest = bp % 100
+        return "\(bp / 100)" + (rest == 0 ? "" : rest % 10 == 0 ? ".\(rest / 10)" : rest < 10 ? ".0\(rest)" : ".\(rest)") + "%"
+    }
+
+    private mutating func record(_ date: LedgerDate, _ seq: Int64, _ payee: String, _ narration: String,
+                                 _ lines: [(VillageAccount, Int64)]) {
+        guard !lines.isEmpty else { return }
+        let postings = lines.map { JournalPosting(account: $0.0, fen: $0.1) }
+        for posting in postings where posting.account == .specialPayable { specialOutstanding -= posting.fen }
+        let transaction = JournalTransaction(date: date, seq: seq, payee: payee, narration: narration, postings: postings)
+        precondition(transaction.isBalanced, "journal transaction for entry \(seq) does not balance")
+        bySeq[seq] = transactions.count
+        transactions.append(transaction)
+    }
+}

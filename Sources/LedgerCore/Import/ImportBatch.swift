@@ -1,0 +1,56 @@
+/// The rows of one import file, every one parsed and checked, ready to append in one command.
+public struct ImportBatch: Sendable {
+    public let kind: ImportKind
+    /// The file as the user named it, for messages.
+    public let file: String
+    public let encoding: CSVEncoding
+    /// One payload a row, in file order.
+    public let payloads: [EntryPayload]
+    /// The physical line each payload came from.
+    public let lines: [Int]
+    /// Each column's header as written in the file, by English name.
+    let headers: [String: String]
+
+    /// How often ``init(kind:table:progress:)`` reports progress, in rows.
+    public static let progressInterval = 10_000
+
+    /// Parses every record of `table` as a row of `kind`. Nothing is written: a row that does
+    /// not parse, or breaks a rule of its entry kind, or repeats a key of an earlier row, throws
+    /// the error naming its line and column. `progress(done, total)` is called every
+    /// ``progressInterval`` rows.
+    public init(kind: ImportKind, table: CSVTable, progress: ((Int, Int) -> Void)? = nil) throws(CSVError) {
+        self.kind = kind
+        file = table.file
+        encoding = table.encoding
+        let layout = try ImportLayout(kind: kind, table: table)
+        headers = layout.headers
+        var payloads = [EntryPayload]()
+        var lines = [Int]()
+        payloads.reserveCapacity(table.records.count)
+        lines.reserveCapacity(table.records.count)
+        var firstLine = [String: Int]()
+        for (offset, record) in table.records.enumerated() {
+            let row = try layout.row(record)
+            let payload = try row.payload()
+            if case .householdRegister(let r) = payload {
+                if let first = firstLine.updateValue(record.line, forKey: r.household) {
+                    throw row.error("household", .duplicateInFile(what: "household \(r.household)", firstLine: first))
+                }
+            }
+            payloads.append(payload)
+            lines.append(record.line)
+            if let progress, (offset + 1) % Self.progressInterval == 0 { progress(offset + 1, table.records.count) }
+        }
+        self.payloads = payloads
+        self.lines = lines
+    }
+
+    /// The error for a broken business rule, naming the line (and column) of the row whose entry
+    /// broke it. `firstSeq` is the seq the first payload was appended at.
+    public func error(for violation: RuleViolation, firstSeq: Int64) -> CSVError {
+        let offset = Int(violation.seq - firstSeq)
+        let line = lines.indices.contains(offset) ? lines[offset] : nil
+        let column = kind.column(for: violation.code).flatMap { headers[$0] }
+        return CSVError(file: file, line: line, column: column, problem: .rule(violation))
+    }
+}

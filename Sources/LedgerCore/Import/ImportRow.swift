@@ -1,0 +1,87 @@
+/// One record of an import file being turned into an entry payload.
+struct ImportRow {
+    let layout: ImportLayout
+    let record: CSVRecord
+    let fields: [String]
+
+    /// An error at column `english` of this row.
+    func error(_ english: String, _ problem: CSVProblem) -> CSVError {
+        let index = layout.indexes[english]
+        return CSVError(file: layout.file, line: index.map(record.line(ofField:)) ?? record.line,
+                        column: layout.headers[english], problem: problem)
+    }
+
+    /// The trimmed value of a column; nil when the column is absent.
+    func optional(_ english: String) -> String? {
+        layout.indexes[english].map { fields[$0].trimmingWhitespace() }
+    }
+
+    /// The trimmed, non-empty value of a required column.
+    func text(_ english: String) throws(CSVError) -> String {
+        let value = optional(english) ?? ""
+        guard !value.isEmpty else { throw error(english, .emptyValue) }
+        return value
+    }
+
+    /// The value of a column parsed by `parse`.
+    func value<T>(_ english: String, _ parse: (String) -> Result<T, CSVProblem>) throws(CSVError) -> T {
+        switch parse(try text(english)) {
+        case .success(let value): return value
+        case .failure(let problem): throw error(english, problem)
+        }
+    }
+
+    /// The payload of this row, checked by the same field reader the ledger uses.
+    func payload() throws(CSVError) -> EntryPayload {
+        let payload: EntryPayload
+        switch layout.kind {
+        case .households:
+            let poorText = optional("poor") ?? ""
+            payload = .householdRegister(HouseholdRegistration(
+                household: try text("household"), head: try text("head"), members: try value("members", ImportValues.positive),
+                poor: poorText.isEmpty ? false : try value("poor", ImportValues.bool),
+                idMasked: try value("id", ImportValues.maskedID), account: try value("account", ImportValues.maskedAccount),
+                date: try value("date", ImportValues.date)))
+        case .shares:
+            let reason = optional("reason") ?? ""
+            payload = .sharesIssue(SharesChange(
+                holder: ImportValues.holder(try text("holder")), shareClass: try value("class", ImportValues.shareClass),
+                units: try value("units", ImportValues.positive), date: try value("date", ImportValues.date),
+                reason: reason.isEmpty ? ImportKind.defaultReason : reason))
+        case .payments:
+            let channel = try value("channel", ImportValues.channel)
+            let accountText = optional("account") ?? ""
+            let account: String
+            if channel == .cash {
+                guard accountText.isEmpty || accountText == "cash" || accountText == "现金" else {
+                    throw error("account", .invalidValue("a cash payment has no account; leave it empty, not \"\(accountText)\""))
+                }
+                account = "cash"
+            } else {
+                account = try value("account", ImportValues.maskedAccount)
+            }
+            payload = .dividendPay(DividendPayment(
+                id: try text("id"), household: try text("household"), amount: try value("amount", ImportValues.amount),
+                channel: channel, account: account, reference: try text("reference"), date: try value("date", ImportValues.date)))
+        }
+        try check(payload)
+        return payload
+    }
+
+    /// Reads the payload back with the entry's own field reader, so that every rule of its kind
+    /// (household number form, amount above zero …) fails here, at its line and column.
+    private func check(_ payload: EntryPayload) throws(CSVError) {
+        var writer = FieldWriter()
+        payload.fields.write(to: &writer)
+        var reader = FieldReader(kind: payload.kind.rawValue, members: writer.members)
+        do {
+            _ = try EntryPayload.read(kind: payload.kind, &reader)
+        } catch {
+            guard case .invalidValue(_, let field, let reason) = error,
+                  let column = layout.kind.columns.first(where: { $0.fields.contains(field) }) else {
+                throw CSVError(file: layout.file, line: record.line, column: nil, problem: .invalidValue("\(error)"))
+            }
+            throw self.error(column.english, .invalidValue("the value \(reason)"))
+        }
+    }
+}

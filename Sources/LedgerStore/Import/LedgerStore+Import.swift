@@ -1,0 +1,25 @@
+import LedgerCore
+
+extension LedgerStore {
+    /// Appends every row of `batch` in one command (one transaction, one checkpoint), or
+    /// nothing. A broken business rule (a household already registered, a payment above what is
+    /// owed …) is reported as a ``CSVError`` naming the line of the row whose entry broke it;
+    /// when several rows break rules, the first is named and the rest counted.
+    @discardableResult
+    public func importRows(_ batch: ImportBatch, signer: NoteSigner, at time: LedgerTime) throws -> AppendResult {
+        precondition(!batch.payloads.isEmpty, "an import appends at least one row")
+        var firstSeq: Int64 = 0
+        do {
+            return try append(signer: signer, at: time) { reader in
+                firstSeq = try reader.size()
+                return batch.payloads
+            }
+        } catch StoreError.rules(let violations) {
+            let sorted = violations.sorted { $0.seq < $1.seq }
+            let first = batch.error(for: sorted[0], firstSeq: firstSeq)
+            guard sorted.count > 1 else { throw first }
+            throw CSVError(file: first.file, line: first.line, column: first.column,
+                           problem: .invalidValue("\(first.problem) (and \(sorted.count - 1) more problems; nothing was recorded)"))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a CSV file as Excel writes it (UTF-8, with or without BOM, or GB18030): every row, or nothing.",
+        discussion: """
+            households: 户号,户主,人口,建档立卡,身份证号,账号,日期 (household,head,members,poor,id,account,date)
+            shares:     户号,股别,股数,日期,事由 (holder,class,units,date,reason)
+            payments:   分配编号,户号,金额,方式,账号,凭证号,日期 (id,household,amount,channel,account,reference,date)
+            Full ID and account numbers are masked before anything is stored. `fenhong log --csv` writes these files.
+            """)
+
+    @Argument(help: "households, shares or payments.") var kind: String
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var write: WriteOptions
+
+    func run() throws {
+        guard let importKind = ImportKind(rawValue: kind) else {
+            throw ValidationError("\(kind) is not something fenhong imports; write households, shares or payments")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("\(file) cannot be read (no such file, or no permission)")
+        }
+        let table = try CSVTable(file: file, bytes: [UInt8](data))
+        let total = table.records.count
+        let large = total > ImportBatch.progressInterval
+        if large { Printer.stderr("\(file): \(total) rows, \(table.encoding); checking every row before writing") }
+        let batch = try ImportBatch(kind: importKind, table: table) { done, total in
+            Printer.stderr("checked \(done) of \(total) rows")
+        }
+        guard !batch.payloads.isEmpty else { throw ValidationError("\(file) has no rows below its header; nothing was recorded") }
+        let store = try write.ledger.open()
+        if large { Printer.stderr("writing \(total) entries in one transaction") }
+        let result = try store.importRows(batch, signer: try write.key.signer(), at: try write.time)
+        let first = result.entries.first!.seq, last = result.entries.last!.seq
+        print("read \(file) (\(table.encoding)): \(total) rows")
+        print("recorded entries \(first)–\(last)  \(total) × \(importKind.entryKind.rawValue)")
+        Printer.checkpoint(result.checkpoint, label: "checkpoint")
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// `fenhong import` through the binary: Excel's encodings, exact errors, nothing written on any
+/// error, and the round trip through `fenhong log --csv`.
+@Suite(.serialized)
+struct ImportTests {
+    static let households = "household,head,members,poor,id,account,date\r\n"
+        + "152223-001,陈梅,2,yes,152223198001011234,6228480012345678,2018-06-01\r\n"
+        + "152223-002,\"包,金山\",4,no,152223197502023456,****4321,2018/6/1\r\n"
+        + "152223-003,\"其木格 \"\"阿妈\"\"\",3,1,15222319660303345X,6217000011112222,2018-06-01\r\n"
+    static let shares = "户号,股别,股数,日期,事由\n152223-001,扶贫股,10,2018-06-02,折股量化\n152223-002,人口股,4,2018-06-02,折股量化\n152223-003,人口股,3,2018-06-02,\"折股量化\n基准日2017-12-31\"\n"
+
+    private func ledger(_ name: String = "v.fenhong") throws -> CLI {
+        let cli = try CLI()
+        cli.environment = ["FENHONG_LEDGER": name, "FENHONG_KEY": "a.key"]
+        try cli.run("key", "generate", "--name", "accountant", "--out", "a.key")
+        #expect(try cli.execute(["init", "--origin", "fenhong/152223/baixin", "--org", "白辛嘎查", "--village", "白辛嘎查",
+                                 "--at", "2018-06-01T08:00:00Z"]).status == 0)
+        return cli
+    }
+
+    private func write(_ cli: CLI, _ name: String, _ text: String, bom: Bool = false) throws {
+        try Data((bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)).write(to: cli.folder.appendingPathComponent(name))
+    }
+
+    private func entryCount(_ cli: CLI) throws -> Int {
+        try cli.run("log", "--json").stdout.split(separator: "\n").count
+    }
+
+    /// A village with households and shares imported and a distribution declared: 10,000.00 over 3 households.
+    private func village() throws -> CLI {
+        let cli = try ledger()
+        try write(cli, "households.csv", Self.households, bom: true)
+        try write(cli, "shares.csv", Self.shares)
+        #expect(try cli.execute(["import", "households", "households.csv"]).status == 0)
+        #expect(try cli.execute(["import", "shares", "shares.csv"]).status == 0)
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "10000",
+                                 "--basis", "household", "--at", "2019-12-20T08:00:00Z"]).status == 0)
+        return cli
+    }
+
+    /// UTF-8 with BOM and CRLF (English headers), and GB18030 (Chinese headers, from iconv) both import; full numbers never reach the ledger.
+    @Test func excelEncodingsImport() throws {
+        let cli = try ledger()
+        try write(cli, "households.csv", Self.households, bom: true)
+        let run = try cli.execute(["import", "households", "households.csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("read households.csv (UTF-8 with BOM): 3 rows\nrecorded entries 1–3  3 × household.register\ncheckpoint 4  root "))
+
+        try write(cli, "shares.utf8.csv", Self.shares)
+        #expect(try cli.shell("iconv -f UTF-8 -t GB18030 shares.utf8.csv > shares.csv").status == 0)
+        #expect(try Data(contentsOf: cli.folder.appendingPathComponent("shares.csv")).starts(with: [0xBB, 0xA7, 0xBA, 0xC5]))  // 户号 in GB18030
+        let shares = try cli.execute(["import", "shares", "shares.csv"])
+        #expect(shares.status == 0, "\(shares.stderr)")
+        #expect(shares.stdout.hasPrefix("read shares.csv (GB18030): 3 rows\nrecorded entries 4–6  3 × shares.issue"))
+
+        let log = try cli.run("log", "--json").stdout
+        #expect(log.split(separator: "\n").count == 7)
+        #expect(log.contains(#""head":"包,金山","household":"152223-002","idMasked":"152223********3456""#))
+        #expect(log.contains(#""idMasked":"152223********345X""#))
+        #expect(log.contains(#""reason":"折股量化\n基准日2017-12-31""#))
+        for secret in ["198001011234", "62284800", "6217000011"] { #expect(!log.contains(secret)) }
+        let list = try cli.run("household", "list").stdout
+        #expect(list.contains("152223-001  陈梅  members 2  registered-poor  ****5678  poverty 10"), "\(list)")
+    }
+
+    /// Each bad file is refused with one exact line naming file, line, column and reason, and writes nothing.
+    @Test func badFilesAreRefusedAndWriteNothing() throws {
+        let cli = try village()
+        let before = try entryCount(cli)
+        let pay = "分配编号,户号,金额,方式,账号,凭证号,日期\n"
+        let shares = "户号,股别,股数,日期\n"
+        let households = "户号,户主,人口,建档立卡,身份证号,账号,日期\n"
+        let cases: [(kind: String, text: String, message: String)] = [
+            ("payments", pay + "2019,152223-001,100,银行,****5678,R1,2019-12-28\n2019,152223-002,12.345,银行,****4321,R2,2019-12-28\n",
+             "bad.csv line 3, column 金额: \"12.345\" has more than two decimal places, but amounts are exact to the fen (0.01 yuan)"),
+            ("shares", "户号,股别,股数,日期,备注\n152223-001,人口股,1,2019-01-01,x\n",
+             "bad.csv line 1, column 备注: unknown column; the columns are 户号, 股别, 股数, 日期, 事由 (or holder, class, units, date, reason)"),
+            ("shares", "户号,股别,日期\n152223-001,人口股,2019-01-01\n",
+             "bad.csv line 1: the column 股数 (units) is missing; the header has 户号, 股别, 日期"),
+            ("shares", shares + "152223-001,人口股,1,2019-01-01\n152223-002,人口股,1,2019-02-30\n",
+             "bad.csv line 3, column 日期: \"2019-02-30\" is not a date YYYY-MM-DD"),
+            ("households", households + "152223-009,张三,2,否,152223199001011234,****9999,2019-01-01\n152223-010,李四,2,否,152223199001015678,****8888,2019-01-01\n152223-009,王五,1,否,152223199001019999,****7777,2019-01-01\n",
+             "bad.csv line 4, column 户号: household 152223-009 is already on line 2"),
+            ("households", households + "152223-009,张三,2,否,152223199001011234,****9999,2019-01-01\n152223-002,包金山,4,否,152223197502023456,****4321,2019-01-01\n",
+             "bad.csv line 3, column 户号: household 152223-002 is already registered"),
+            ("shares", shares + "152223-001,人口股,1,2019-01-01\n152223-404,人口股,1,2019-01-01\n",
+             "bad.csv line 3, column 户号: household 152223-404 is not registered"),
+            ("shares", shares + "152223-001,人口股,1,2019-01-01\n\"152223-002,人口股,1,2019-01-01\n152223-003,人口股,1,2019-01-01\n",
+             "bad.csv line 3, column 户号: the quoted field that starts here is never closed (a \" is missing)"),
+            ("payments", pay + "2019,152223-001,3000,银行,****5678,R1,2019-12-28\n2019,152223-001,333.35,现金,,R2,2019-12-28\n",
+             "bad.csv line 3, column 金额: household 152223-001 is owed 333.34 by distribution 2019, not 333.35"),
+            ("payments", pay + "2020,152223-001,1,银行,****5678,R1,2019-12-28\n",
+             "bad.csv line 2, column 分配编号: distribution 2020 was never declared"),
+        ]
+        for (kind, text, message) in cases {
+            try write(cli, "bad.csv", text)
+            let run = try cli.execute(["import", kind, "bad.csv"])
+            #expect(run.status == 2, "\(message)")
+            #expect(run.stderr == "fenhong: " + message + "\n")
+            #expect(run.stdout.isEmpty)
+        }
+        #expect(try entryCount(cli) == before)
+    }
+
+    /// import → log --csv → import into a fresh ledger gives the same entries (their `at`, and so `prev`, aside).
+    @Test func logCSVRoundTrip() throws {
+        let cli = try village()
+        let payments = "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-001,\"3,333.34\",一卡通,6228480012345678,R1,2019-12-28\n2019,152223-002,1000元,现金,,R2,2019-12-28\n"
+        try write(cli, "payments.csv", payments)
+        #expect(try cli.execute(["import", "payments", "payments.csv"]).status == 0)
+        for (kind, file) in [("household.register", "h.csv"), ("shares", "s.csv"), ("dividend.pay", "p.csv")] {
+            let run = try cli.execute(["log", "--csv", "--kind", kind])
+            #expect(run.status == 0, "\(run.stderr)")
+            try write(cli, file, run.stdout)
+        }
+        #expect(try Data(contentsOf: cli.folder.appendingPathComponent("p.csv")) == Data("\u{FEFF}分配编号,户号,金额,方式,账号,凭证号,日期\r\n2019,152223-001,3333.34,一卡通,****5678,R1,2019-12-28\r\n2019,152223-002,1000.00,现金,,R2,2019-12-28\r\n".utf8))
+
+        cli.environment["FENHONG_LEDGER"] = "copy.fenhong"
+        #expect(try cli.execute(["init", "--origin", "fenhong/152223/baixin", "--org", "白辛嘎查", "--village", "白辛嘎查",
+                                 "--at", "2018-06-01T08:00:00Z"]).status == 0)
+        for (kind, file) in [("households", "h.csv"), ("shares", "s.csv")] {
+            let run = try cli.execute(["import", kind, file, "--at", "2024-01-01T08:00:00Z"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "10000",
+                                 "--basis", "household", "--at", "2024-01-01T08:00:00Z"]).status == 0)
+        #expect(try cli.execute(["import", "payments", "p.csv", "--at", "2024-01-01T08:00:00Z"]).status == 0)
+
+        func withoutTime(_ ledger: String) throws -> [String] {
+            try cli.execute(["log", "--json", "--ledger", ledger]).stdout.split(separator: "\n").map {
+                String($0).replacing(/"at":"[^"]*",/, with: "").replacing(/"prev":"[0-9a-f]*",/, with: "")
+            }
+        }
+        let original = try withoutTime("v.fenhong"), copy = try withoutTime("copy.fenhong")
+        #expect(original.count == 13)
+        #expect(original == copy)
+        #expect(try cli.execute(["log", "--json"]).stdout.contains(#""at":"2024-01-01T08:00:00Z""#))
+    }
+
+    /// Misused options and unreadable files are refused in one sentence.
+    @Test func badOptions() throws {
+        let cli = try ledger()
+        let cases: [([String], String)] = [
+            (["log", "--csv"], "--csv needs --kind household.register, shares or dividend.pay"),
+            (["log", "--kind", "shares"], "--kind goes with --csv, and --csv not with --json"),
+            (["log", "--csv", "--kind", "fund.receive"], "--kind fund.receive must be household.register, shares or dividend.pay"),
+            (["import", "funds", "x.csv"], "funds is not something fenhong imports; write households, shares or payments"),
+            (["import", "shares", "missing.csv"], "missing.csv cannot be read (no such file, or no permission)"),
+        ]
+        for (arguments, message) in cases {
+            let run = try cli.execute(arguments)
+            #expect(run.status == 2)
+            #expect(run.stderr == "fenhong: \(message)\n")
+        }
+        try write(cli, "header.csv", "户号,股别,股数,日期\r\n,,,\r\n")
+        #expect(try cli.execute(["import", "shares", "header.csv"]).stderr == "fenhong: header.csv has no rows below its header; nothing was recorded\n")
+    }
+
+    /// A file of more than 10,000 rows shows its progress on stderr and still writes in one command.
+    @Test func largeFilesShowProgress() throws {
+        let cli = try ledger()
+        var text = "户号,户主,人口,身份证号,账号,日期\n"
+        for i in 1...10_001 { text += "H\(i),户\(i),2,152223198001011234,****5678,2018-06-01\n" }
+        try write(cli, "big.csv", text)
+        let run = try cli.execute(["import", "households", "big.csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "big.csv: 10001 rows, UTF-8; checking every row before writing\nchecked 10000 of 10001 rows\nwriting 10001 entries in one transaction\n")
+        #expect(run.stdout.contains("recorded entries 1–10001  10001 × household.register\ncheckpoint 10002  root "))
+    }
+}

@@ -1,0 +1,80 @@
+import LedgerCore
+import Testing
+
+/// Rows → entry payloads: both header languages, masking, Excel's date forms, and exact errors.
+struct ImportBatchTests {
+    private func batch(_ kind: ImportKind, _ text: String) throws(CSVError) -> ImportBatch {
+        try ImportBatch(kind: kind, table: CSVTable(file: "f.csv", bytes: Array(text.utf8)))
+    }
+
+    private func message(_ kind: ImportKind, _ text: String) -> String {
+        do {
+            _ = try batch(kind, text)
+            return "no error"
+        } catch {
+            return error.description
+        }
+    }
+
+    /// Chinese headers, full numbers masked before they reach a payload, Excel's 2018/6/1.
+    @Test func householdsInChinese() throws {
+        let b = try batch(.households, "户号,户主,人口,建档立卡,身份证号,账号,日期\n152223-001,陈梅,2,是,152223198001011234,6228 4800 1234 5678,2018/6/1\n")
+        #expect(b.lines == [2])
+        #expect(b.payloads == [.householdRegister(HouseholdRegistration(
+            household: "152223-001", head: "陈梅", members: 2, poor: true, idMasked: "152223********1234",
+            account: "****5678", date: LedgerDate("2018-06-01")!))])
+    }
+
+    /// English headers in any case and order; the optional reason defaults; 集体 is the collective.
+    @Test func sharesInEnglish() throws {
+        let b = try batch(.shares, "Units,Holder,Class,Date\n10,152223-001,扶贫股,2018-06-02\n5,集体,collective,2018-06-02\n")
+        #expect(b.payloads == [
+            .sharesIssue(SharesChange(holder: "152223-001", shareClass: "poverty", units: 10, date: LedgerDate("2018-06-02")!, reason: ImportKind.defaultReason)),
+            .sharesIssue(SharesChange(holder: "collective", shareClass: "collective", units: 5, date: LedgerDate("2018-06-02")!, reason: ImportKind.defaultReason)),
+        ])
+    }
+
+    /// Each bad file is refused with the file, the physical line, the column as written and the reason.
+    @Test func exactErrors() {
+        let pay = "分配编号,户号,金额,方式,账号,凭证号,日期\n"
+        let cases: [(ImportKind, String, String)] = [
+            (.payments, pay + "2019,152223-001,12.345,银行,****5678,R1,2019-12-28\n",
+             "f.csv line 2, column 金额: \"12.345\" has more than two decimal places, but amounts are exact to the fen (0.01 yuan)"),
+            (.payments, pay + "2019,152223-001,1,支票,****5678,R1,2019-12-28\n",
+             "f.csv line 2, column 方式: \"支票\" is not a payment channel (银行, 一卡通, 现金 or bank, card, cash)"),
+            (.payments, pay + "2019,152223-001,1,现金,****5678,R1,2019-12-28\n",
+             "f.csv line 2, column 账号: a cash payment has no account; leave it empty, not \"****5678\""),
+            (.shares, "户号,股别,股数,日期,电话\n", "f.csv line 1, column 电话: unknown column; the columns are 户号, 股别, 股数, 日期, 事由 (or holder, class, units, date, reason)"),
+            (.shares, "户号,股别,股数\n", "f.csv line 1: the column 日期 (date) is missing; the header has 户号, 股别, 股数"),
+            (.shares, "户号,股别,holder,股数,日期\n", "f.csv line 1, column holder: the column is given twice (first as column 1)"),
+            (.shares, "户号,股别,股数,日期\n152223-001,人口股,3,2018-02-30\n", "f.csv line 2, column 日期: \"2018-02-30\" is not a date YYYY-MM-DD"),
+            (.shares, "户号,股别,股数,日期\n152223-001,人口股,0,2018-02-01\n", "f.csv line 2, column 股数: \"0\" is not a whole number greater than zero"),
+            (.shares, "户号,股别,股数,日期\n152223-001,人口,3,2018-02-01\n",
+             "f.csv line 2, column 股别: \"人口\" is not a share class (人口股, 扶贫股, 集体股, 劳龄股 or member, poverty, collective, labour)"),
+            (.shares, "户号,股别,股数,日期\n152223-001,人口股,3\n", "f.csv line 2: the row has 3 fields, the header has 4"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n\"152223-001\",\"陈\n梅\",2,1.52223E+17,****5678,2018-06-01\n",
+             "f.csv line 3, column 身份证号: \"1.52223E+17\" is an ID number Excel turned into scientific notation; format the column as text and type it again"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152 001,陈梅,2,152223198001011234,****5678,2018-06-01\n",
+             "f.csv line 2, column 户号: the value must be a household number of letters, digits and -, not \"152 001\""),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,,2,152223198001011234,****5678,2018-06-01\n",
+             "f.csv line 2, column 户主: the value is empty"),
+            (.households, "household,head,members,id,account,date\n152223-001,a,2,152223198001011234,****5678,2018-06-01\n152223-002,b,2,152223198001011234,****5678,2018-06-01\n152223-001,c,2,152223198001011234,****5678,2018-06-01\n",
+             "f.csv line 4, column household: household 152223-001 is already on line 2"),
+        ]
+        for (kind, text, expected) in cases {
+            #expect(message(kind, text) == expected)
+        }
+    }
+
+    /// Exported rows import as the same payloads (log --csv → import).
+    @Test func exportedRowsImportBack() throws {
+        let payloads: [EntryPayload] = [
+            .dividendPay(DividendPayment(id: "2019", household: "152223-001", amount: Fen(166_667), channel: .bank, account: "****5678", reference: "R,1", date: LedgerDate("2019-12-28")!)),
+            .dividendPay(DividendPayment(id: "2019", household: "152223-002", amount: Fen(5), channel: .cash, account: "cash", reference: "现金\"2\"", date: LedgerDate("2019-12-28")!)),
+            .dividendPay(DividendPayment(id: "2019", household: "152223-003", amount: Fen(100_000_000), channel: .card, account: "****0001", reference: "R3", date: LedgerDate("2019-12-29")!)),
+        ]
+        let text = ImportKind.payments.csv(payloads)
+        #expect(text.hasPrefix("\u{FEFF}分配编号,户号,金额,方式,账号,凭证号,日期\r\n2019,152223-001,1666.67,银行,****5678,\"R,1\",2019-12-28\r\n"))
+        #expect(try batch(.payments, text).payloads == payloads)
+    }
+}
