@@ -87,6 +87,9 @@ public struct LedgerReader {
         return state
     }
 
+    // The queries below mark `+kind` so that SQLite looks entries up by household (a few rows)
+    // rather than by kind (a fraction of the whole ledger).
+
     /// The part of the business state that the rules need to judge `payloads`: the opening,
     /// every key change, declaration and reversal, and the histories `EntryPayload.references`
     /// names. Replayed as trusted history (each entry was checked when it was written).
@@ -108,21 +111,22 @@ public struct LedgerReader {
         add(targets)
         if !refs.registrations.isEmpty {
             add(try entries(sql: """
-                SELECT seq, body FROM entry WHERE kind IN ('household.register', 'household.update')
+                SELECT seq, body FROM entry WHERE +kind IN ('household.register', 'household.update')
                 AND household IN (SELECT value FROM json_each(?))
                 """, arguments: [Self.jsonArray(refs.registrations)]))
         }
         if !refs.shareHolders.isEmpty {
             let holders = Self.jsonArray(refs.shareHolders)
+            // Two indexed lookups: an OR of the two columns would scan the whole table.
             add(try entries(sql: """
-                SELECT seq, body FROM entry WHERE kind GLOB 'shares.*'
-                AND (household IN (SELECT value FROM json_each(?1)) OR counterpart IN (SELECT value FROM json_each(?1)))
-                """, arguments: [holders]))
+                SELECT seq, body FROM entry WHERE household IN (SELECT value FROM json_each(?)) AND +kind GLOB 'shares.*'
+                UNION SELECT seq, body FROM entry WHERE counterpart IN (SELECT value FROM json_each(?)) AND +kind GLOB 'shares.*'
+                """, arguments: [holders, holders]))
         }
         if !refs.payees.isEmpty {
             add(try entries(sql: """
-                SELECT seq, body FROM entry WHERE kind IN ('dividend.allocate', 'dividend.pay')
-                AND distribution IN (SELECT value FROM json_each(?)) AND household IN (SELECT value FROM json_each(?))
+                SELECT seq, body FROM entry WHERE +kind IN ('dividend.allocate', 'dividend.pay')
+                AND +distribution IN (SELECT value FROM json_each(?)) AND household IN (SELECT value FROM json_each(?))
                 """, arguments: [Self.jsonArray(Set(refs.payees.map(\.distribution))), Self.jsonArray(Set(refs.payees.map(\.household)))]))
         }
         var state = LedgerState()
