@@ -122,7 +122,7 @@ public struct Entry: Sendable, Equatable {
         f.set("at", at.text)
         f.set("by", by.hex)
         f.set("kind", kind.rawValue)
-        return CanonicalJSON.encode(.object(f.members))
+        return CanonicalJSON.encodeObject(f.pairs)
     }
 
     /// The entry hash of a body: SHA-256(0x00 ‖ body).
@@ -132,11 +132,17 @@ public struct Entry: Sendable, Equatable {
     /// ``canonicalBody()`` with the input for that) nor any rule across entries.
     public static func decode(body: [UInt8]) throws(EntryError) -> Entry {
         guard body.count <= bodySizeMax else { throw .tooLarge(bytes: body.count, limit: bodySizeMax) }
-        let value: JSONValue
-        do { value = try JSONParser.parse(body) } catch { throw .notJSON(error) }
-        guard let members = value.objectValue else { throw .notAnObject }
-        let kindText = members["kind"]?.stringValue ?? "entry"
-        var f = FieldReader(kind: kindText, members: members)
+        let members: [(key: String, value: JSONValue)]
+        do {
+            guard let pairs = try JSONParser.parseObjectMembers(body) else { throw EntryError.notAnObject }
+            members = pairs
+        } catch let error as JSONParser.Error {
+            throw .notJSON(error)
+        } catch {
+            throw .notAnObject
+        }
+        let kindText = members.first { $0.key == "kind" }?.value.stringValue ?? "entry"
+        var f = FieldReader(kind: kindText, pairs: members)
         let v = try f.integer("v")
         guard v == formatVersion else { throw .unsupportedVersion(v) }
         let kindName = try f.string("kind")

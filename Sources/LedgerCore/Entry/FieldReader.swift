@@ -1,22 +1,39 @@
 /// Reads the members of an entry body one field at a time, checking types, and at the end
 /// refuses any member that no field consumed: a v1 body has exactly the fields its kind defines.
+///
+/// Members are kept in an array and found by a linear search: an entry has about fifteen, and
+/// this is the hot path of every append and every verification, where hashing each name into a
+/// dictionary cost more than the search.
 public struct FieldReader {
     /// The kind being read, for error messages.
     public let kind: String
-    private var members: [String: JSONValue]
+    private var members: [(key: String, value: JSONValue)]
+    private var consumed: [Bool]
 
     /// Reads `members` of an entry of `kind`.
     public init(kind: String, members: [String: JSONValue]) {
+        self.init(kind: kind, pairs: members.map { (key: $0.key, value: $0.value) })
+    }
+
+    /// Reads members given as (name, value) pairs with distinct names.
+    public init(kind: String, pairs: [(key: String, value: JSONValue)]) {
         self.kind = kind
-        self.members = members
+        self.members = pairs
+        self.consumed = [Bool](repeating: false, count: pairs.count)
+    }
+
+    private func index(of field: String) -> Int? {
+        for i in members.indices where !consumed[i] && members[i].key == field { return i }
+        return nil
     }
 
     private mutating func take(_ field: String) throws(EntryError) -> JSONValue {
-        guard let value = members.removeValue(forKey: field) else {
-            throw .missingField(kind: kind, field: field)
-        }
-        return value
+        guard let i = index(of: field) else { throw .missingField(kind: kind, field: field) }
+        consumed[i] = true
+        return members[i].value
     }
+
+    private func has(_ field: String) -> Bool { index(of: field) != nil }
 
     private func wrongType(_ field: String, _ expected: String, _ value: JSONValue) -> EntryError {
         .wrongType(kind: kind, field: field, expected: expected, found: value.typeName)
@@ -37,7 +54,7 @@ public struct FieldReader {
 
     /// A string that may be absent.
     public mutating func optionalString(_ field: String) throws(EntryError) -> String? {
-        guard members[field] != nil else { return nil }
+        guard has(field) else { return nil }
         return try string(field)
     }
 
@@ -50,7 +67,7 @@ public struct FieldReader {
 
     /// An integer that may be absent.
     public mutating func optionalInteger(_ field: String) throws(EntryError) -> Int64? {
-        guard members[field] != nil else { return nil }
+        guard has(field) else { return nil }
         return try integer(field)
     }
 
@@ -78,7 +95,7 @@ public struct FieldReader {
 
     /// A boolean that may be absent.
     public mutating func optionalBool(_ field: String) throws(EntryError) -> Bool? {
-        guard members[field] != nil else { return nil }
+        guard has(field) else { return nil }
         return try bool(field)
     }
 
@@ -122,27 +139,33 @@ public struct FieldReader {
 
     /// Refuses members that no field consumed.
     public func finish() throws(EntryError) {
-        if let extra = CanonicalJSON.sortedKeys(members.keys).first {
-            throw .unknownField(kind: kind, field: extra)
+        let extra = members.indices.filter { !consumed[$0] }.map { members[$0].key }
+        if let first = CanonicalJSON.sortedKeys(extra).first {
+            throw .unknownField(kind: kind, field: first)
         }
     }
 }
 
-/// Collects the members of an entry body.
+/// Collects the members of an entry body, each set once.
 public struct FieldWriter {
-    /// The members written so far.
-    public private(set) var members: [String: JSONValue] = [:]
+    /// The members written so far, in the order written.
+    public private(set) var pairs: [(key: String, value: JSONValue)] = []
 
     public init() {}
 
-    public mutating func set(_ field: String, _ value: String) { members[field] = .string(value) }
+    /// The members as a dictionary.
+    public var members: [String: JSONValue] {
+        Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+    }
+
+    public mutating func set(_ field: String, _ value: JSONValue) { pairs.append((field, value)) }
+    public mutating func set(_ field: String, _ value: String) { set(field, JSONValue.string(value)) }
     public mutating func set(_ field: String, _ value: String?) { if let value { set(field, value) } }
-    public mutating func set(_ field: String, _ value: Int64) { members[field] = .integer(value) }
+    public mutating func set(_ field: String, _ value: Int64) { set(field, JSONValue.integer(value)) }
     public mutating func set(_ field: String, _ value: Int64?) { if let value { set(field, value) } }
-    public mutating func set(_ field: String, _ value: Fen) { members[field] = .integer(value.value) }
-    public mutating func set(_ field: String, _ value: Bool) { members[field] = .bool(value) }
+    public mutating func set(_ field: String, _ value: Fen) { set(field, JSONValue.integer(value.value)) }
+    public mutating func set(_ field: String, _ value: Bool) { set(field, JSONValue.bool(value)) }
     public mutating func set(_ field: String, _ value: Bool?) { if let value { set(field, value) } }
-    public mutating func set(_ field: String, _ value: LedgerDate) { members[field] = .string(value.text) }
-    public mutating func set(_ field: String, _ value: [String]) { members[field] = .array(value.map { .string($0) }) }
-    public mutating func set(_ field: String, _ value: JSONValue) { members[field] = value }
+    public mutating func set(_ field: String, _ value: LedgerDate) { set(field, JSONValue.string(value.text)) }
+    public mutating func set(_ field: String, _ value: [String]) { set(field, JSONValue.array(value.map { .string($0) })) }
 }

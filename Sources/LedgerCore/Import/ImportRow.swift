@@ -73,7 +73,7 @@ struct ImportRow {
     private func check(_ payload: EntryPayload) throws(CSVError) {
         var writer = FieldWriter()
         payload.fields.write(to: &writer)
-        var reader = FieldReader(kind: payload.kind.rawValue, members: writer.members)
+        var reader = FieldReader(kind: payload.kind.rawValue, pairs: writer.pairs)
         do {
             _ = try EntryPayload.read(kind: payload.kind, &reader)
         } catch {

@@ -36,6 +36,26 @@ public enum CanonicalJSON {
         }
     }
 
+    /// The canonical bytes of an object given as (name, value) pairs with distinct names.
+    public static func encodeObject(_ pairs: [(key: String, value: JSONValue)]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(384)
+        let sorted = pairs.allSatisfy({ isASCII($0.key) })
+            ? pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            : pairs.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+        out.append(UInt8(ascii: "{"))
+        for (i, pair) in sorted.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            writeString(pair.key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            write(pair.value, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+
     /// Member names in JCS order: by UTF-16 code units, which differs from UTF-8 byte order only
     /// for names with characters beyond U+FFFF.
     public static func sortedKeys(_ keys: some Sequence<String>) -> [String] {

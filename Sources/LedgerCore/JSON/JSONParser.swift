@@ -38,6 +38,27 @@ public struct JSONParser {
         return value
     }
 
+    /// Parses exactly one object and returns its members in the order written, or nil when the
+    /// value is not an object. Duplicate names are refused, as `parse` refuses them. The hot path
+    /// of entry decoding: no dictionary is built for the top level.
+    public static func parseObjectMembers(_ bytes: [UInt8]) throws(Error) -> [(key: String, value: JSONValue)]? {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result<[(key: String, value: JSONValue)]?, Error> { () throws(Error) in
+                var parser = JSONParser(buffer)
+                parser.skipWhitespace()
+                guard parser.current == UInt8(ascii: "{") else {
+                    _ = try parser.parseValue(depth: 0)
+                    return nil
+                }
+                let members = try parser.parseMembers(depth: 0)
+                parser.skipWhitespace()
+                guard parser.position == buffer.count else { throw parser.fail("unexpected bytes after the value") }
+                return members
+            }
+        }
+        return try result.get()
+    }
+
     private func fail(_ reason: String) -> Error { Error(offset: position, reason: reason) }
 
     private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
@@ -69,28 +90,43 @@ public struct JSONParser {
     }
 
     private mutating func parseObject(depth: Int) throws(Error) -> JSONValue {
-        position += 1
         var members = [String: JSONValue]()
+        for member in try parseMembers(depth: depth) { members[member.key] = member.value }
+        return .object(members)
+    }
+
+    /// The members of an object in the order written; refuses a repeated name.
+    private mutating func parseMembers(depth: Int) throws(Error) -> [(key: String, value: JSONValue)] {
+        position += 1
+        var members = [(key: String, value: JSONValue)]()
+        var offsets = [Int]()
         skipWhitespace()
-        if current == UInt8(ascii: "}") { position += 1; return .object(members) }
+        if current == UInt8(ascii: "}") { position += 1; return members }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw fail("expected a member name") }
-            let nameOffset = position
+            offsets.append(position)
             let name = try parseString()
             skipWhitespace()
             try expect(":")
             skipWhitespace()
-            let value = try parseValue(depth: depth + 1)
-            guard members.updateValue(value, forKey: name) == nil else {
-                throw Error(offset: nameOffset, reason: "duplicate member name \"\(name)\"")
-            }
+            members.append((name, try parseValue(depth: depth + 1)))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "}"): position += 1; return .object(members)
+            case UInt8(ascii: "}"):
+                position += 1
+                try checkDistinct(members, offsets)
+                return members
             default: throw fail("expected , or }")
             }
+        }
+    }
+
+    private func checkDistinct(_ members: [(key: String, value: JSONValue)], _ offsets: [Int]) throws(Error) {
+        let order = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
+        for (a, b) in zip(order, order.dropFirst()) where members[a].key == members[b].key {
+            throw Error(offset: offsets[max(a, b)], reason: "duplicate member name \"\(members[a].key)\"")
         }
     }
 
