@@ -24,7 +24,7 @@ public struct BenchmarkRunner {
     public func run(only: String?) throws -> BenchmarkReport {
         var report = BenchmarkReport()
         let all: [(String, (inout BenchmarkReport) throws -> Void)] = [
-            ("bulk-append", bulkAppend), ("durable-append", durableAppend), ("proofs", proofs), ("plan", plan),
+            ("bulk-append", bulkAppend), ("verify", verify), ("durable-append", durableAppend), ("proofs", proofs), ("plan", plan),
         ]
         for (name, measure) in all where only.map({ name.contains($0) }) ?? true {
             log("benchmark \(name)…")
@@ -33,7 +33,7 @@ public struct BenchmarkRunner {
         return report
     }
 
-    private func seconds(since start: DispatchTime) -> Double {
+    func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 

@@ -17,9 +17,25 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
     public init?<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         guard bytes.count == Self.byteCount else { return nil }
         var value = SHA256Digest.zero
-        withUnsafeMutableBytes(of: &value.words) { raw in
-            for (i, byte) in bytes.enumerated() { raw[i] = byte }
+        // One copy from contiguous storage (arrays, Data, buffers): a byte-by-byte walk through
+        // a generic collection costs more than the SHA-256 itself.
+        let copied = withUnsafeMutableBytes(of: &value.words) { raw in
+            bytes.withContiguousStorageIfAvailable { source in raw.copyMemory(from: UnsafeRawBufferPointer(source)) } != nil
         }
+        if !copied {
+            withUnsafeMutableBytes(of: &value.words) { raw in
+                var i = 0
+                for byte in bytes { raw[i] = byte; i += 1 }
+            }
+        }
+        self = value
+    }
+
+    /// Wraps the 32 bytes at `buffer`; nil for any other length.
+    public init?(bytes buffer: UnsafeRawBufferPointer) {
+        guard buffer.count == Self.byteCount else { return nil }
+        var value = SHA256Digest.zero
+        withUnsafeMutableBytes(of: &value.words) { $0.copyMemory(from: buffer) }
         self = value
     }
 

@@ -132,7 +132,7 @@ public struct Entry: Sendable, Equatable {
     /// ``canonicalBody()`` with the input for that) nor any rule across entries.
     public static func decode(body: [UInt8]) throws(EntryError) -> Entry {
         guard body.count <= bodySizeMax else { throw .tooLarge(bytes: body.count, limit: bodySizeMax) }
-        let members: [(key: String, value: JSONValue)]
+        let members: [JSONMember]
         do {
             guard let pairs = try JSONParser.parseObjectMembers(body) else { throw EntryError.notAnObject }
             members = pairs

@@ -7,16 +7,16 @@
 public struct FieldReader {
     /// The kind being read, for error messages.
     public let kind: String
-    private var members: [(key: String, value: JSONValue)]
+    private var members: [JSONMember]
     private var consumed: [Bool]
 
     /// Reads `members` of an entry of `kind`.
     public init(kind: String, members: [String: JSONValue]) {
-        self.init(kind: kind, pairs: members.map { (key: $0.key, value: $0.value) })
+        self.init(kind: kind, pairs: members.map { JSONMember($0.key, $0.value) })
     }
 
     /// Reads members given as (name, value) pairs with distinct names.
-    public init(kind: String, pairs: [(key: String, value: JSONValue)]) {
+    public init(kind: String, pairs: [JSONMember]) {
         self.kind = kind
         self.members = pairs
         self.consumed = [Bool](repeating: false, count: pairs.count)
@@ -149,7 +149,7 @@ public struct FieldReader {
 /// Collects the members of an entry body, each set once.
 public struct FieldWriter {
     /// The members written so far, in the order written.
-    public private(set) var pairs: [(key: String, value: JSONValue)] = []
+    public private(set) var pairs: [JSONMember] = []
 
     public init() {}
 
@@ -158,7 +158,7 @@ public struct FieldWriter {
         Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
     }
 
-    public mutating func set(_ field: String, _ value: JSONValue) { pairs.append((field, value)) }
+    public mutating func set(_ field: String, _ value: JSONValue) { pairs.append(JSONMember(field, value)) }
     public mutating func set(_ field: String, _ value: String) { set(field, JSONValue.string(value)) }
     public mutating func set(_ field: String, _ value: String?) { if let value { set(field, value) } }
     public mutating func set(_ field: String, _ value: Int64) { set(field, JSONValue.integer(value)) }

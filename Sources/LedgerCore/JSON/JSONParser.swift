@@ -41,9 +41,9 @@ public struct JSONParser {
     /// Parses exactly one object and returns its members in the order written, or nil when the
     /// value is not an object. Duplicate names are refused, as `parse` refuses them. The hot path
     /// of entry decoding: no dictionary is built for the top level.
-    public static func parseObjectMembers(_ bytes: [UInt8]) throws(Error) -> [(key: String, value: JSONValue)]? {
+    public static func parseObjectMembers(_ bytes: [UInt8]) throws(Error) -> [JSONMember]? {
         let result = bytes.withUnsafeBytes { buffer in
-            Result<[(key: String, value: JSONValue)]?, Error> { () throws(Error) in
+            Result<[JSONMember]?, Error> { () throws(Error) in
                 var parser = JSONParser(buffer)
                 parser.skipWhitespace()
                 guard parser.current == UInt8(ascii: "{") else {
@@ -96,9 +96,9 @@ public struct JSONParser {
     }
 
     /// The members of an object in the order written; refuses a repeated name.
-    private mutating func parseMembers(depth: Int) throws(Error) -> [(key: String, value: JSONValue)] {
+    private mutating func parseMembers(depth: Int) throws(Error) -> [JSONMember] {
         position += 1
-        var members = [(key: String, value: JSONValue)]()
+        var members = [JSONMember]()
         var offsets = [Int]()
         skipWhitespace()
         if current == UInt8(ascii: "}") { position += 1; return members }
@@ -110,7 +110,7 @@ public struct JSONParser {
             skipWhitespace()
             try expect(":")
             skipWhitespace()
-            members.append((name, try parseValue(depth: depth + 1)))
+            members.append(JSONMember(name, try parseValue(depth: depth + 1)))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): position += 1
@@ -123,7 +123,7 @@ public struct JSONParser {
         }
     }
 
-    private func checkDistinct(_ members: [(key: String, value: JSONValue)], _ offsets: [Int]) throws(Error) {
+    private func checkDistinct(_ members: [JSONMember], _ offsets: [Int]) throws(Error) {
         let order = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
         for (a, b) in zip(order, order.dropFirst()) where members[a].key == members[b].key {
             throw Error(offset: offsets[max(a, b)], reason: "duplicate member name \"\(members[a].key)\"")
@@ -174,6 +174,16 @@ public struct JSONParser {
 
     private mutating func parseString() throws(Error) -> String {
         position += 1
+        // Fast path: a string without escapes or control characters is validated and copied
+        // in one step (most member names and values are).
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            if let string = String(validating: UnsafeRawBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self) {
+                position = end + 1
+                return string
+            }
+        }
         var out = [UInt8]()
         while true {
             guard let c = current else { throw fail("unterminated string") }

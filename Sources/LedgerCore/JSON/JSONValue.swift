@@ -34,3 +34,15 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 }
+
+/// One member of an object: its name and value. A struct rather than a tuple, because arrays of
+/// labelled tuples cost a runtime metadata lookup on every generic use, on the hottest path.
+public struct JSONMember: Sendable {
+    public let key: String
+    public let value: JSONValue
+
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+import LedgerVerifier
+
+extension BenchmarkRunner {
+    /// Full verification of the large ledger against the floor: every body read and hashed once,
+    /// plus one Ed25519 verification per checkpoint at the rate `openssl speed` measures now.
+    func verify(_ report: inout BenchmarkReport) throws {
+        let floor = try SQLiteReference.readAndHash(ledgerAt: largeLedger)
+        let signaturesPerSecond = try Self.opensslEd25519VerifyRate()
+        let start = DispatchTime.now()
+        let result = try LedgerAudit.verify(path: largeLedger, trusted: nil)
+        let ours = seconds(since: start)
+        precondition(result.ok, "the benchmark ledger must verify: \(result.problems.prefix(3))")
+        let signatureFloor = Double(result.checkpoints) / signaturesPerSecond
+        let fullFloor = floor.seconds + signatureFloor
+        report.rows.append(BenchmarkRow(
+            name: "full verify of \(result.entries) entries, \(result.checkpoints) checkpoints",
+            figure: Sample.s(ours),
+            reference: "read + SHA-256 every body \(Sample.s(floor.seconds)); + \(result.checkpoints) Ed25519 verifications at \(Int(signaturesPerSecond))/s (openssl speed) = \(Sample.s(fullFloor))",
+            ratio: "\(Sample.ratio(ours / fullFloor)) of the full floor; \(Sample.ratio(ours / floor.seconds)) of read + hash",
+            goal: "≤ 1.5×", met: ours / fullFloor <= 1.5))
+        let rss = try peakMemoryOfVerify()
+        report.rows.append(BenchmarkRow(
+            name: "peak memory of `fenhong verify` at \(result.entries) entries (own process, ru_maxrss)",
+            figure: String(format: "%.0f MB", Double(rss) / 1_048_576), reference: "—", ratio: "—", goal: "≤ 100 MB", met: rss <= 100 << 20))
+    }
+
+    /// Verifications per second of `openssl speed ed25519`, measured now.
+    static func opensslEd25519VerifyRate() throws -> Double {
+        let output = try run("/usr/bin/env", ["openssl", "speed", "-seconds", "2", "ed25519"]).stdout
+        // "253 bits EdDSA (Ed25519)   0.0000s   0.0001s  24031.0   8061.3"  → the last column is verify/s.
+        guard let line = output.split(separator: "\n").last(where: { $0.contains("Ed25519") && !$0.contains("sign/s") }),
+              let rate = line.split(separator: " ").last.flatMap({ Double($0) })
+        else { throw SourceError("cannot read `openssl speed ed25519` output") }
+        return rate
+    }
+
+    /// The peak resident memory of `fenhong verify LEDGER` run as a child process, in bytes.
+    func peakMemoryOfVerify() throws -> Int {
+        _ = try Self.run(binary, ["verify", largeLedger])
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+
+    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
