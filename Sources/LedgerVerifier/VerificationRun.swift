@@ -58,9 +58,18 @@ struct VerificationRun {
         try checkpointsDue()
         if let trusted, trusted.checkpoint.size == 0 { rootAtTrustedSize = RFC9162.emptyRoot; checkTrustedSignatures(trusted) }
 
+        // Entries are read in batches; each batch is decoded and hashed on both cores, then
+        // checked in order on this one.
+        var batch = [StoredEntry]()
+        batch.reserveCapacity(Self.batchSize)
         try snapshot.forEachEntry { seq, body, storedHash in
-            try entry(seq: seq, body: body, storedHash: storedHash)
+            batch.append(StoredEntry(seq: seq, bytes: [UInt8](body), storedHash: storedHash))
+            if batch.count == Self.batchSize {
+                try process(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
+        try process(batch)
         if count == 0 {
             problems.add(seq: 0, .seqGap, "the ledger has no entries; entry 0 (ledger.open) is missing")
         }
@@ -84,22 +93,32 @@ struct VerificationRun {
             origin: state.opening?.origin, problems: problems.finished())
     }
 
+    /// Entries decoded together on both cores.
+    static let batchSize = 2048
+
+    private mutating func process(_ batch: [StoredEntry]) throws {
+        for prepared in PreparedEntry.prepare(batch) {
+            try entry(prepared)
+        }
+    }
+
     /// Every check of one stored entry, in DESIGN §3 order.
-    private mutating func entry(seq: Int64, body: UnsafeRawBufferPointer, storedHash: StoredHash) throws {
-        let hash = RFC9162.leafHash(body)
-        let bytes = [UInt8](body)
+    private mutating func entry(_ prepared: PreparedEntry) throws {
+        let seq = prepared.seq
+        let hash = prepared.hash
+        let storedHash = prepared.storedHash
 
         // 1. canonical body, known version
         var entry: Entry?
-        do {
-            let decoded = try Entry.decode(body: bytes)
-            if decoded.canonicalBody() != bytes {
-                problems.add(seq: seq, .notCanonical, "the body is not in canonical form; expected \(String(decoding: decoded.canonicalBody(), as: UTF8.self))")
+        switch prepared.decoded {
+        case .success(let decoded):
+            if let canonical = prepared.canonicalIfDifferent {
+                problems.add(seq: seq, .notCanonical, "the body is not in canonical form; expected \(String(decoding: canonical, as: UTF8.self))")
             }
             entry = decoded
-        } catch .unsupportedVersion(let v) {
+        case .failure(.unsupportedVersion(let v)):
             problems.add(seq: seq, .unknownVersion, "expected format version \(Entry.formatVersion), found \(v)")
-        } catch {
+        case .failure(let error):
             problems.add(seq: seq, .notCanonical, "\(error)")
         }
 
