@@ -55,7 +55,7 @@ public enum BundleWriter {
         }
         var keys = [String]()
         var opening: LedgerOpen?
-        for entry in try reader.entries(sql: "SELECT seq, body FROM entry WHERE seq = 0 OR kind IN ('key.add', 'key.retire') ORDER BY seq", arguments: []) {
+        for entry in try reader.entries(sql: "SELECT seq, body FROM entry WHERE kind IN \(Schema.rareKindList) ORDER BY seq", arguments: []) {
             switch entry.payload {
             case .ledgerOpen(let open): opening = open; keys.append(open.key)
             case .keyAdd(let change): if !keys.contains(change.key) { keys.append(change.key) }

@@ -107,7 +107,7 @@ public struct LedgerReader {
         func add(_ entries: [Entry]) {
             for entry in entries where seqs.insert(entry.seq).inserted { relevant.append(entry) }
         }
-        add(try entries(sql: "SELECT seq, body FROM entry WHERE seq = 0 OR kind IN ('key.add', 'key.retire', 'dividend.declare', 'entry.reverse')", arguments: []))
+        add(try entries(sql: "SELECT seq, body FROM entry WHERE kind IN \(Schema.rareKindList)", arguments: []))
         add(targets)
         if !refs.registrations.isEmpty {
             add(try entries(sql: """
