@@ -54,7 +54,7 @@ extension HouseholdStatement {
                     return .init(
                         [d.id, d.recordDate.text, d.distributable.formatted, distribution.appropriated.formatted,
                          d.pool.formatted, String(distribution.record.seq), distribution.record.shortHash],
-                        spoken: "第\(d.id)次分配，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
+                        spoken: "分配编号\(d.id)，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
                             + (drawn.isEmpty ? "" : "，提取" + drawn) + "，分配总额\(d.pool.spokenChinese)。")
                 }))))
         }
@@ -69,7 +69,7 @@ extension HouseholdStatement {
                     guard case .allocation(let units) = line.kind else { preconditionFailure("an allocation line") }
                     return .init([line.distribution, line.date.text, String(units), line.amount.formatted,
                                   String(line.record.seq), line.record.shortHash],
-                                 spoken: "第\(line.distribution)次分配，本户\(Self.spoken(units))份，应分\(line.amount.spokenChinese)。")
+                                 spoken: "分配编号\(line.distribution)，本户\(Self.spoken(units))份，应分\(line.amount.spokenChinese)。")
                 }))))
         }
 
@@ -115,7 +115,7 @@ extension HouseholdStatement {
         case .payment(let channel, let account, let reference, let reversedBy):
             let via = ChannelName.chinese(channel)
             let summary = (channel == .cash ? via : "\(via) \(account)") + (reversedBy == nil ? "" : StatementLabels.reversedMark)
-            var spoken = "\(line.date.chinese)，第\(line.distribution)次分配，支付\(line.amount.spokenChinese)，"
+            var spoken = "\(line.date.chinese)，分配编号\(line.distribution)，支付\(line.amount.spokenChinese)，"
             spoken += channel == .cash ? "现金领取。" : "通过\(via)，尾号\(account.suffix(4))。"
             if let reversedBy { spoken += "此笔已冲销，见第\(reversedBy)条记录。" }
             // The amount sits just before the seq, so the statement check finds it whatever the reference says.

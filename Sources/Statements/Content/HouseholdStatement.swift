@@ -165,9 +165,10 @@ extension HouseholdStatement {
             case .dividendPay(let p) where p.household == household:
                 guard year.map({ p.date.year == $0 }) ?? true else { continue }
                 let reversal = reversals[record.seq]
+                let account = p.channel == .cash ? p.account : (Masking.maskAccount(p.account) ?? "****")
                 payments.append(Line(
                     record: record,
-                    kind: .payment(channel: p.channel, account: p.account, reference: p.reference, reversedBy: reversal?.seq),
+                    kind: .payment(channel: p.channel, account: account, reference: p.reference, reversedBy: reversal?.seq),
                     date: p.date, distribution: p.id, amount: p.amount))
                 if let reversal, case .entryReverse(let r) = reversal.entry.payload {
                     payments.append(Line(record: reversal, kind: .reversal(target: record.seq, reason: r.reason),
@@ -186,7 +187,9 @@ extension HouseholdStatement {
 
         return HouseholdStatement(
             org: facts.opening.org, village: facts.opening.village, household: household,
-            head: registration.head, members: registration.members, idMasked: registration.idMasked,
+            head: registration.head, members: registration.members,
+            // Masked again in case a damaged ledger holds a full number: a statement never prints one.
+            idMasked: Masking.maskID(registration.idMasked) ?? String(repeating: "*", count: 18),
             year: year, date: date,
             holdings: classes.filter { units[$0] != 0 }.map { Holding(shareClass: $0, units: units[$0]!) },
             distributions: distributions, allocations: allocations, payments: payments, checkpoint: checkpoint)
