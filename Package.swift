@@ -51,6 +51,6 @@ let package = Package(
             dependencies: ["Payouts", "LedgerCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore"]),
-        .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore", "LedgerStore"]),
     ]
 )

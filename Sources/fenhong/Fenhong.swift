@@ -13,6 +13,7 @@ struct Fenhong: ParsableCommand {
             FundCommand.self, InvestmentCommand.self, IncomeCommand.self, ExpenseCommand.self,
             ReverseCommand.self, LogCommand.self, CheckpointCommand.self, ProveCommand.self,
             ExportCommand.self,
+            StatementCommand.self,
         ]
     )
 
