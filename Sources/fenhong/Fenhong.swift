@@ -14,6 +14,8 @@ struct Fenhong: ParsableCommand {
             ReverseCommand.self, LogCommand.self, CheckpointCommand.self, ProveCommand.self,
             ExportCommand.self,
             StatementCommand.self,
+            StatementsCommand.self,
+            DisclosureCommand.self,
         ]
     )
 
