@@ -94,10 +94,9 @@ struct StatementsCommand: ParsableCommand {
             try StatementSource.write(Array(TextRenderer(widthMax: 100).render(document).utf8), to: out + "/index.txt")
             return "index.txt"
         }
-        var html = HTMLRenderer().render(document)
-        // Link each file name to its statement.
-        for row in rows where !row.file.isEmpty {
-            html = html.replacingOccurrences(of: "<td>\(row.file)</td>", with: "<td><a href=\"\(row.file)\">\(row.file)</a></td>")
+        // Link each file name to its statement, in one pass over the page (file names are ASCII household numbers).
+        let html = HTMLRenderer().render(document).replacing(/<td>([0-9A-Za-z-]+\.(?:pdf|html))<\/td>/) { match in
+            "<td><a href=\"\(match.1)\">\(match.1)</a></td>"
         }
         try StatementSource.write(Array(html.utf8), to: out + "/index.html")
         return "index.html"
