@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["Payouts", "LedgerCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore"]),
-        .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore", "LedgerStore"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore"]),
     ]
 )

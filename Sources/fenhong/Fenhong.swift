@@ -13,7 +13,7 @@ struct Fenhong: ParsableCommand {
             FundCommand.self, InvestmentCommand.self, IncomeCommand.self, ExpenseCommand.self,
             ReverseCommand.self, LogCommand.self, CheckpointCommand.self, ProveCommand.self,
             ExportCommand.self, ImportCommand.self, VerifyCommand.self, CosignCommand.self, DividendCommand.self,
-            DemoCommand.self, BenchCommand.self,
+            StatementCommand.self, StatementsCommand.self, DisclosureCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 

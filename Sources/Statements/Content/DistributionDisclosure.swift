@@ -1,0 +1,151 @@
+import LedgerCore
+
+/// The public posting of one distribution (村务公开 分红公示表): who gets what and why, for the
+/// village notice board. It shows household number, head, units and amount only: never an ID
+/// number, an account, or a health or poverty status (DOMAIN §4, 去标识化).
+public struct DistributionDisclosure: Sendable, Equatable {
+    /// One household's line.
+    public struct Line: Sendable, Equatable {
+        /// The household number.
+        public var household: String
+        /// The head of household.
+        public var head: String
+        /// The basis units the amount was computed from.
+        public var units: Int64
+        /// The amount allocated.
+        public var amount: Fen
+    }
+
+    /// The organisation.
+    public var org: String
+    /// The village.
+    public var village: String
+    /// The `dividend.declare` entry.
+    public var declaration: DividendDeclaration
+    /// One line per allocation, by household number.
+    public var lines: [Line]
+    /// The first day of the posting period (公示期).
+    public var postedFrom: LedgerDate
+    /// Days the posting stays up; at least 1.
+    public var days: Int
+    /// The checkpoint the posting is made against.
+    public var checkpoint: StatementCheckpoint
+
+    /// Σ units.
+    public var totalUnits: Int64 { lines.reduce(0) { $0 + $1.units } }
+    /// Σ amounts; equals the declaration's `allocated` in a valid ledger.
+    public var totalAmount: Fen { Fen(lines.reduce(Int64(0)) { $0 + $1.amount.value }) }
+    /// The last day of the posting period.
+    public var postedTo: LedgerDate { postedFrom.adding(days: days - 1) }
+}
+
+/// Why a posting cannot be made.
+public enum DisclosureError: Error, Equatable, CustomStringConvertible {
+    /// No `dividend.declare` of this id at or before the checkpoint.
+    case distributionNotDeclared(id: String)
+
+    /// One sentence naming the fault.
+    public var description: String {
+        switch self {
+        case .distributionNotDeclared(let id): "distribution \(id) was never declared in the ledger"
+        }
+    }
+}
+
+extension DistributionDisclosure {
+    /// Builds the posting of distribution `id` from the ledger's entries of that distribution and
+    /// the heads of its households (`heads[household]`), posted for `days` days from `postedFrom`.
+    public static func build(
+        opening: LedgerOpen, id: String, entries: [Entry], heads: [String: String], postedFrom: LedgerDate, days: Int,
+        checkpoint: StatementCheckpoint
+    ) throws(DisclosureError) -> DistributionDisclosure {
+        precondition(days >= 1, "a posting stays up at least one day")
+        let covered = entries.filter { $0.seq < checkpoint.checkpoint.size }
+        var declaration: DividendDeclaration?
+        var lines = [Line]()
+        for entry in covered {
+            switch entry.payload {
+            case .dividendDeclare(let d) where d.id == id: declaration = d
+            case .dividendAllocate(let a) where a.id == id:
+                lines.append(Line(household: a.household, head: heads[a.household] ?? "", units: a.units, amount: a.amount))
+            default: break
+            }
+        }
+        guard let declaration else { throw .distributionNotDeclared(id: id) }
+        return DistributionDisclosure(
+            org: opening.org, village: opening.village, declaration: declaration,
+            lines: lines.sorted { $0.household < $1.household }, postedFrom: postedFrom, days: days, checkpoint: checkpoint)
+    }
+
+    /// The posting laid out for the renderers.
+    public func document() -> StatementDocument {
+        let d = declaration
+        var plan: [StatementDocument.KeyValue] = [
+            .init("分配规则", Self.ruleName(d.rule), spoken: "分配规则：" + Self.ruleName(d.rule)),
+            .init("规则参数", String(decoding: CanonicalJSON.encode(.object(d.rule)), as: UTF8.self), spoken: ""),
+            .init("可分配收益", d.distributable.formatted, spoken: "可分配收益" + d.distributable.spokenChinese),
+        ]
+        for line in d.appropriations {
+            let rate = Self.percent(line.bp)
+            plan.append(.init("提取\(line.name)（\(rate)）", line.amount.formatted,
+                              spoken: "提取\(line.name)\(HouseholdStatement.spokenRate(line.bp))，\(line.amount.spokenChinese)"))
+        }
+        plan += [
+            .init("分配总额", d.pool.formatted, spoken: "分配总额" + d.pool.spokenChinese),
+            .init("已分配", d.allocated.formatted, spoken: "已分配" + d.allocated.spokenChinese),
+            .init("结余（未分配收益）", d.residual.formatted, spoken: "结余" + d.residual.spokenChinese),
+            .init("大写", totalAmount.capitalNumerals, spoken: ""),
+        ]
+        let table = StatementDocument.Table(
+            columns: [.init("户号"), .init("户主"), .init("份额", alignment: .right), .init("金额（元）", alignment: .right)],
+            rows: lines.map { line in
+                .init([line.household, line.head, String(line.units), line.amount.formatted],
+                      spoken: "户号\(line.household)，\(line.head)，\(HouseholdStatement.spoken(line.units))份，\(line.amount.spokenChinese)。")
+            },
+            totals: .init(["合计", "\(lines.count) 户", String(totalUnits), totalAmount.formatted],
+                          spoken: "合计\(HouseholdStatement.spoken(Int64(lines.count)))户，\(totalAmount.spokenChinese)。"))
+        let period = "公示期：\(postedFrom.chinese)至\(postedTo.chinese)（\(days)天）。如有异议，请在公示期内向村务监督委员会反映。"
+        return StatementDocument(
+            title: "\(village) 村务公开 分红公示表",
+            subtitleLines: [org, "分配编号 \(d.id)　登记日 \(d.recordDate.chinese)"],
+            sections: [
+                .init(heading: "分配方案", content: .keyValues(plan)),
+                .init(heading: "分配明细", content: .table(table)),
+                .init(heading: "公示期", content: .paragraph(.init(period))),
+                .init(heading: "签字", content: .signatures([.init("经办人"), .init("监督小组"), .init("村民委员会（盖章）")])),
+            ],
+            footer: checkpoint.footer(extraNotes: ["核验方法：fenhong verify 账本 --trusted 检查点文件"]))
+    }
+
+    /// 按股份 / 按人口 / 按交易量, from the rule's `basis`.
+    static func ruleName(_ rule: [String: JSONValue]) -> String {
+        let basis = rule["basis"]?.stringValue ?? ""
+        switch basis {
+        case "units", "shares": return "按股份分配"
+        case "members": return "按人口分配"
+        case "trade", "volume": return "按交易量返还"
+        case "equal": return "按户平均分配"
+        default: return "按\(basis)分配"
+        }
+    }
+
+    /// 1000 → "10%", 825 → "8.25%".
+    static func percent(_ bp: Int64) -> String {
+        bp % 100 == 0 ? "\(bp / 100)%" : "\(bp / 100).\(bp % 100 < 10 ? "0" : "")\(bp % 100 % 10 == 0 ? bp % 100 / 10 : bp % 100)%"
+    }
+}
+
+extension LedgerDate {
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> LedgerDate {
+        // Howard Hinnant's days_from_civil, then back through LedgerTime.
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let m = Int64(month), d = Int64(day)
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let epochDays = era * 146_097 + doe - 719_468
+        return LedgerTime(secondsSinceEpoch: (epochDays + Int64(days)) * 86_400).date
+    }
+}

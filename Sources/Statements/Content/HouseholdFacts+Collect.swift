@@ -1,0 +1,51 @@
+import LedgerCore
+
+extension HouseholdFacts {
+    /// The facts of every household, from all the ledger's entries in one pass: each household gets
+    /// the entries naming it, the declarations of the distributions that allocated to or paid it,
+    /// and the reversals of its entries. Households are listed in order of registration.
+    ///
+    /// Returns nil when the entries do not start with `ledger.open`.
+    public static func collect(from entries: [RecordedEntry]) -> (households: [String], facts: [String: HouseholdFacts])? {
+        guard let first = entries.first, case .ledgerOpen(let opening) = first.entry.payload else { return nil }
+        var order = [String]()
+        var byHousehold = [String: [RecordedEntry]]()
+        var distributionsOf = [String: Set<String>]()
+        var declarations = [String: RecordedEntry]()
+        var ownerOf = [Int64: [String]]()
+        func add(_ household: String, _ record: RecordedEntry) {
+            byHousehold[household, default: []].append(record)
+            ownerOf[record.seq, default: []].append(household)
+        }
+        for record in entries {
+            switch record.entry.payload {
+            case .householdRegister(let r):
+                if byHousehold[r.household] == nil { order.append(r.household) }
+                add(r.household, record)
+            case .householdUpdate(let u): add(u.household, record)
+            case .sharesIssue(let c), .sharesRetire(let c): if c.holder != Holder.collective { add(c.holder, record) }
+            case .sharesTransfer(let t):
+                if t.from != Holder.collective { add(t.from, record) }
+                if t.to != Holder.collective { add(t.to, record) }
+            case .dividendDeclare(let d): declarations[d.id] = record
+            case .dividendAllocate(let a):
+                add(a.household, record)
+                distributionsOf[a.household, default: []].insert(a.id)
+            case .dividendPay(let p):
+                add(p.household, record)
+                distributionsOf[p.household, default: []].insert(p.id)
+            case .entryReverse(let r):
+                for household in ownerOf[r.target] ?? [] { byHousehold[household, default: []].append(record) }
+            default: break
+            }
+        }
+        var facts = [String: HouseholdFacts]()
+        for household in order {
+            var own = byHousehold[household] ?? []
+            own += (distributionsOf[household] ?? []).compactMap { declarations[$0] }
+            own.sort { $0.seq < $1.seq }
+            facts[household] = HouseholdFacts(opening: opening, household: household, entries: own)
+        }
+        return (order, facts)
+    }
+}

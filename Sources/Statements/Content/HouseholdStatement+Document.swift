@@ -1,0 +1,149 @@
+import LedgerCore
+
+/// Labels shared by the statement layout and by the statement check, which reads them back.
+public enum StatementLabels {
+    /// Σ allocations.
+    public static let owed = "应分合计"
+    /// Σ payments − reversals.
+    public static let paid = "已付合计"
+    /// owed − paid.
+    public static let outstanding = "未付余额"
+    /// Appended to a total's label for its line in capital numerals.
+    public static let capitalSuffix = "（大写）"
+    /// Marks a payment that was reversed.
+    public static let reversedMark = "（冲销）"
+}
+
+extension HouseholdStatement {
+    /// The statement laid out for the renderers: every money line ends with its entry's `seq` and
+    /// short hash, so the printed page can be checked line by line against the proof.
+    public func document() -> StatementDocument {
+        var subtitles = [org]
+        subtitles.append((year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese)
+        var sections: [StatementDocument.Section] = []
+
+        sections.append(.init(heading: "户主信息", content: .keyValues([
+            .init("户号", household, spoken: "户号" + household),
+            .init("户主", head),
+            .init("家庭人口", "\(members) 人", spoken: "家庭人口" + Self.spoken(members) + "人"),
+            .init("身份证号", idMasked, spoken: "身份证号后四位" + String(idMasked.suffix(4))),
+        ])))
+
+        if holdings.isEmpty {
+            sections.append(.init(heading: "持股情况", content: .paragraph(.init("统计日无持股。"))))
+        } else {
+            let total = holdings.reduce(Int64(0)) { $0 + $1.units }
+            sections.append(.init(heading: "持股情况", content: .table(.init(
+                columns: [.init("股份类别"), .init("股数", alignment: .right)],
+                rows: holdings.map { holding in
+                    let name = ShareClassName.chinese(holding.shareClass)
+                    return .init([name, String(holding.units)], spoken: "\(name)\(Self.spoken(holding.units))股。")
+                },
+                totals: .init(["合计", String(total)], spoken: "共\(Self.spoken(total))股。")))))
+        }
+
+        if !distributions.isEmpty {
+            sections.append(.init(heading: "分配依据", content: .table(.init(
+                columns: [.init("分配编号"), .init("登记日"), .init("可分配收益", alignment: .right),
+                          .init("提取", alignment: .right), .init("分配总额", alignment: .right),
+                          .init("条目", alignment: .right), .init("哈希")],
+                rows: distributions.map { distribution in
+                    let d = distribution.declaration
+                    let drawn = d.appropriations.map { "\($0.name)\(Self.spokenRate($0.bp))，\($0.amount.spokenChinese)" }
+                        .joined(separator: "，")
+                    return .init(
+                        [d.id, d.recordDate.text, d.distributable.formatted, distribution.appropriated.formatted,
+                         d.pool.formatted, String(distribution.record.seq), distribution.record.shortHash],
+                        spoken: "分配编号\(d.id)，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
+                            + (drawn.isEmpty ? "" : "，提取" + drawn) + "，分配总额\(d.pool.spokenChinese)。")
+                }))))
+        }
+
+        if allocations.isEmpty {
+            sections.append(.init(heading: "应分明细", content: .paragraph(.init("本期无应分记录。"))))
+        } else {
+            sections.append(.init(heading: "应分明细", content: .table(.init(
+                columns: [.init("分配编号"), .init("日期"), .init("份额", alignment: .right),
+                          .init("应分（元）", alignment: .right), .init("条目", alignment: .right), .init("哈希")],
+                rows: allocations.map { line in
+                    guard case .allocation(let units) = line.kind else { preconditionFailure("an allocation line") }
+                    return .init([line.distribution, line.date.text, String(units), line.amount.formatted,
+                                  String(line.record.seq), line.record.shortHash],
+                                 spoken: "分配编号\(line.distribution)，本户\(Self.spoken(units))份，应分\(line.amount.spokenChinese)。")
+                }))))
+        }
+
+        if payments.isEmpty {
+            sections.append(.init(heading: "支付明细", content: .paragraph(.init("本期无支付记录。"))))
+        } else {
+            sections.append(.init(heading: "支付明细", content: .table(.init(
+                columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号"),
+                          .init("金额（元）", alignment: .right), .init("条目", alignment: .right), .init("哈希")],
+                rows: payments.map(paymentRow)))))
+        }
+
+        sections.append(.init(heading: "合计", content: .keyValues([
+            .init(StatementLabels.owed, owed.formatted, spoken: StatementLabels.owed + owed.spokenChinese),
+            .init(StatementLabels.owed + StatementLabels.capitalSuffix, owed.capitalNumerals, spoken: ""),
+            .init(StatementLabels.paid, paid.formatted, spoken: StatementLabels.paid + paid.spokenChinese),
+            .init(StatementLabels.paid + StatementLabels.capitalSuffix, paid.capitalNumerals, spoken: ""),
+            .init(StatementLabels.outstanding, outstanding.formatted,
+                  spoken: StatementLabels.outstanding + outstanding.spokenChinese),
+            .init(StatementLabels.outstanding + StatementLabels.capitalSuffix, outstanding.capitalNumerals, spoken: ""),
+        ])))
+
+        sections.append(.init(heading: "说明", content: .paragraph(.init(
+            "本明细单由\(org)根据分红账本生成。“条目”是账本记录的编号，“哈希”是该记录指纹的前8位；"
+                + "冲销的记录照原样保留并标明\(StatementLabels.reversedMark)，不删除。"
+                + "如有疑问，请向村务监督委员会反映。",
+            spoken: "本明细单由\(org)根据分红账本生成。冲销的记录照原样保留并标明冲销，不删除。如有疑问，请向村务监督委员会反映。"))))
+
+        sections.append(.init(heading: "签字", content: .signatures([
+            .init("经办人"), .init("监督小组"), .init("户主（或见证人、按手印）"),
+        ])))
+
+        return StatementDocument(
+            title: "\(village) 分红明细单", subtitleLines: subtitles, sections: sections,
+            footer: checkpoint.footer(extraNotes: [
+                "核验方法：fenhong statement check 本明细单 --ledger 账本（或 --bundle 账本目录）",
+            ]))
+    }
+
+    private func paymentRow(_ line: Line) -> StatementDocument.Row {
+        let seq = String(line.record.seq)
+        switch line.kind {
+        case .payment(let channel, let account, let reference, let reversedBy):
+            let via = ChannelName.chinese(channel)
+            let summary = (channel == .cash ? via : "\(via) \(account)") + (reversedBy == nil ? "" : StatementLabels.reversedMark)
+            var spoken = "\(line.date.chinese)，分配编号\(line.distribution)，支付\(line.amount.spokenChinese)，"
+            spoken += channel == .cash ? "现金领取。" : "通过\(via)，尾号\(account.suffix(4))。"
+            if let reversedBy { spoken += "此笔已冲销，见第\(reversedBy)条记录。" }
+            // The amount sits just before the seq, so the statement check finds it whatever the reference says.
+            return .init([line.date.text, line.distribution, summary, reference, line.amount.formatted, seq, line.record.shortHash],
+                         spoken: spoken)
+        case .reversal(let target, let reason):
+            return .init([line.date.text, line.distribution, "冲销第\(target)条：\(reason)", "", line.amount.formatted,
+                          seq, line.record.shortHash],
+                         spoken: "\(line.date.chinese)，冲销第\(target)条记录，减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。")
+        case .allocation:
+            preconditionFailure("allocations are not payment lines")
+        }
+    }
+
+    /// A count in spoken Chinese: 3 → 三, 10 → 十, 0 → 零.
+    static func spoken(_ count: Int64) -> String {
+        String(Fen(count * 100).spokenChinese.dropLast())
+    }
+
+    /// A rate in basis points, spoken: 1000 → 百分之十, 850 → 百分之八点五, 825 → 百分之八点二五.
+    static func spokenRate(_ bp: Int64) -> String {
+        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        var text = "百分之" + spoken(bp / 100)
+        let fraction = bp % 100
+        if fraction != 0 {
+            text += "点" + digits[Int(fraction / 10)]
+            if fraction % 10 != 0 { text += digits[Int(fraction % 10)] }
+        }
+        return text
+    }
+}

@@ -1,0 +1,197 @@
+import LedgerCore
+
+/// What a household's statement (分红明细单) says, computed from the ledger's facts: who the
+/// household is, what it holds, what each distribution owed it and what was paid, with every
+/// line tied to the entry that records it. Lay it out with ``document()``.
+///
+/// Reversed payments stay on the statement, marked, followed by the reversal itself as a negative
+/// line: a household sees every correction made to its account (DOMAIN §9 example 8).
+public struct HouseholdStatement: Sendable, Equatable {
+    /// Units of one share class held at the statement date.
+    public struct Holding: Sendable, Equatable {
+        /// The class as recorded, e.g. `poverty`.
+        public var shareClass: String
+        /// Units held; never negative in a valid ledger.
+        public var units: Int64
+    }
+
+    /// A distribution that owed the household something in the period.
+    public struct Distribution: Sendable, Equatable {
+        /// The `dividend.declare` entry.
+        public var record: RecordedEntry
+        /// Its fields.
+        public var declaration: DividendDeclaration
+        /// Σ of its appropriations (公积公益金 …).
+        public var appropriated: Fen { Fen(declaration.appropriations.reduce(Int64(0)) { $0 + $1.amount.value }) }
+    }
+
+    /// One money line: an allocation, a payment, or a reversal of a payment.
+    public struct Line: Sendable, Equatable {
+        /// What the line records.
+        public enum Kind: Sendable, Equatable {
+            /// `dividend.allocate`: owed.
+            case allocation(units: Int64)
+            /// `dividend.pay`: paid; `reversedBy` is the seq of the reversal, if any.
+            case payment(channel: PaymentChannel, account: String, reference: String, reversedBy: Int64?)
+            /// `entry.reverse` of the payment at `target`: its amount taken back.
+            case reversal(target: Int64, reason: String)
+        }
+
+        /// The entry the line cites.
+        public var record: RecordedEntry
+        /// What it is.
+        public var kind: Kind
+        /// The date shown: the payment date, or the day the entry was recorded.
+        public var date: LedgerDate
+        /// The distribution id.
+        public var distribution: String
+        /// The amount, negative for a reversal.
+        public var amount: Fen
+    }
+
+    /// The organisation (e.g. 白辛嘎查股份经济合作社).
+    public var org: String
+    /// The village.
+    public var village: String
+    /// The household number.
+    public var household: String
+    /// The head of household at the statement date.
+    public var head: String
+    /// The member count at the statement date.
+    public var members: Int64
+    /// The head's ID number, masked; the only form a statement ever prints.
+    public var idMasked: String
+    /// The year shown, or nil for all years.
+    public var year: Int?
+    /// The statement date: holdings are taken on it.
+    public var date: LedgerDate
+    /// Holdings by class at `date`, classes in order of first issue.
+    public var holdings: [Holding]
+    /// The distributions with a line in the period, in ledger order.
+    public var distributions: [Distribution]
+    /// What each distribution owes the household, in ledger order.
+    public var allocations: [Line]
+    /// Payments and reversals, in ledger order.
+    public var payments: [Line]
+    /// The checkpoint the statement is made against.
+    public var checkpoint: StatementCheckpoint
+
+    /// Σ allocations.
+    public var owed: Fen { Fen(allocations.reduce(Int64(0)) { $0 + $1.amount.value }) }
+    /// Σ payments minus reversals.
+    public var paid: Fen { Fen(payments.reduce(Int64(0)) { $0 + $1.amount.value }) }
+    /// owed − paid.
+    public var outstanding: Fen { Fen(owed.value - paid.value) }
+
+    /// Every entry a line of the statement cites, in ledger order: what its proof must cover.
+    public var citedEntries: [RecordedEntry] {
+        (distributions.map(\.record) + allocations.map(\.record) + payments.map(\.record)).sorted { $0.seq < $1.seq }
+    }
+}
+
+/// Why a statement cannot be made.
+public enum StatementError: Error, Equatable, CustomStringConvertible {
+    /// The facts hold no registration of the household at or before the checkpoint.
+    case householdNotRegistered(household: String)
+
+    /// One sentence naming the fault.
+    public var description: String {
+        switch self {
+        case .householdNotRegistered(let household): "household \(household) is not registered in the ledger"
+        }
+    }
+}
+
+extension HouseholdStatement {
+    /// Builds the statement of `facts.household` for `year` (nil: all years) as of `date`,
+    /// from the entries the checkpoint covers.
+    ///
+    /// Allocations count in the year their distribution was recorded, payments in the year they
+    /// were paid; a reversal is shown whenever the payment it reverses is, whatever its own date.
+    public static func build(
+        facts: HouseholdFacts, year: Int? = nil, date: LedgerDate, checkpoint: StatementCheckpoint
+    ) throws(StatementError) -> HouseholdStatement {
+        let covered = facts.entries.filter { $0.seq < checkpoint.checkpoint.size }.sorted { $0.seq < $1.seq }
+        var reversals = [Int64: RecordedEntry]()
+        for record in covered {
+            if case .entryReverse(let reversal) = record.entry.payload { reversals[reversal.target] = record }
+        }
+        let household = facts.household
+
+        // Who the household is on the statement date.
+        var registration: HouseholdRegistration?
+        for record in covered {
+            switch record.entry.payload {
+            case .householdRegister(let r) where r.household == household:
+                registration = r
+            case .householdUpdate(let u) where u.household == household && u.date <= date:
+                if let head = u.head { registration?.head = head }
+                if let members = u.members { registration?.members = members }
+                if let idMasked = u.idMasked { registration?.idMasked = idMasked }
+            default: break
+            }
+        }
+        guard let registration else { throw .householdNotRegistered(household: household) }
+
+        // Holdings on the statement date; a reversed share entry has no effect.
+        var classes = [String]()
+        var units = [String: Int64]()
+        func add(_ shareClass: String, _ delta: Int64) {
+            if units[shareClass] == nil { classes.append(shareClass) }
+            units[shareClass, default: 0] += delta
+        }
+        for record in covered where reversals[record.seq] == nil {
+            switch record.entry.payload {
+            case .sharesIssue(let c) where c.holder == household && c.date <= date: add(c.shareClass, c.units)
+            case .sharesRetire(let c) where c.holder == household && c.date <= date: add(c.shareClass, -c.units)
+            case .sharesTransfer(let t) where t.date <= date && (t.from == household || t.to == household):
+                add(t.shareClass, t.to == household ? t.units : -t.units)
+            default: break
+            }
+        }
+
+        // Money lines.
+        var declarations = [String: RecordedEntry]()
+        var allocations = [Line]()
+        var payments = [Line]()
+        for record in covered {
+            switch record.entry.payload {
+            case .dividendDeclare(let d):
+                declarations[d.id] = record
+            case .dividendAllocate(let a) where a.household == household:
+                let day = record.entry.at.date
+                guard year.map({ day.year == $0 }) ?? true else { continue }
+                allocations.append(Line(record: record, kind: .allocation(units: a.units), date: day, distribution: a.id, amount: a.amount))
+            case .dividendPay(let p) where p.household == household:
+                guard year.map({ p.date.year == $0 }) ?? true else { continue }
+                let reversal = reversals[record.seq]
+                let account = p.channel == .cash ? p.account : (Masking.maskAccount(p.account) ?? "****")
+                payments.append(Line(
+                    record: record,
+                    kind: .payment(channel: p.channel, account: account, reference: p.reference, reversedBy: reversal?.seq),
+                    date: p.date, distribution: p.id, amount: p.amount))
+                if let reversal, case .entryReverse(let r) = reversal.entry.payload {
+                    payments.append(Line(record: reversal, kind: .reversal(target: record.seq, reason: r.reason),
+                                         date: reversal.entry.at.date, distribution: p.id, amount: Fen(-p.amount.value)))
+                }
+            default: break
+            }
+        }
+        payments.sort { $0.record.seq < $1.record.seq }
+        var shownIDs = [String]()
+        for line in allocations + payments where !shownIDs.contains(line.distribution) { shownIDs.append(line.distribution) }
+        let distributions = shownIDs.compactMap { id -> Distribution? in
+            guard let record = declarations[id], case .dividendDeclare(let d) = record.entry.payload else { return nil }
+            return Distribution(record: record, declaration: d)
+        }.sorted { $0.record.seq < $1.record.seq }
+
+        return HouseholdStatement(
+            org: facts.opening.org, village: facts.opening.village, household: household,
+            head: registration.head, members: registration.members,
+            // Masked again in case a damaged ledger holds a full number: a statement never prints one.
+            idMasked: Masking.maskID(registration.idMasked) ?? String(repeating: "*", count: 18),
+            year: year, date: date,
+            holdings: classes.filter { units[$0] != 0 }.map { Holding(shareClass: $0, units: units[$0]!) },
+            distributions: distributions, allocations: allocations, payments: payments, checkpoint: checkpoint)
+    }
+}

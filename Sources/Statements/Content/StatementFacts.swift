@@ -1,0 +1,114 @@
+import LedgerCore
+
+/// One ledger entry as a statement cites it: its position, its hash and what it says.
+public struct RecordedEntry: Sendable, Equatable {
+    /// The entry, decoded.
+    public var entry: Entry
+    /// Its entry hash, SHA-256(0x00 ‖ body): the leaf the statement's proof proves.
+    public var hash: EntryHash
+
+    /// Pairs an entry with its stored hash.
+    public init(entry: Entry, hash: EntryHash) {
+        self.entry = entry
+        self.hash = hash
+    }
+
+    /// The entry's position in the ledger.
+    public var seq: Int64 { entry.seq }
+    /// The first 8 hex digits of the hash, as statements print it.
+    public var shortHash: String { hash.shortHex }
+}
+
+/// The checkpoint a statement or posting is made against, as printed in its footer.
+public struct StatementCheckpoint: Sendable, Equatable {
+    /// An inspector who cosigned a checkpoint covering the statement.
+    public struct Cosigner: Sendable, Equatable {
+        /// The inspector key's name.
+        public var name: String
+        /// The size of the checkpoint the inspector cosigned.
+        public var size: Int64
+        /// When the inspector cosigned, POSIX seconds.
+        public var time: UInt64?
+
+        /// Names an inspector and what they cosigned.
+        public init(name: String, size: Int64, time: UInt64? = nil) {
+            self.name = name
+            self.size = size
+            self.time = time
+        }
+    }
+
+    /// The checkpoint itself (origin, size, root).
+    public var checkpoint: Checkpoint
+    /// The accountant key that signed it.
+    public var signer: String
+    /// Inspectors who cosigned it or an earlier checkpoint, oldest size first.
+    public var cosigners: [Cosigner]
+
+    /// Describes the checkpoint a document is made against.
+    public init(checkpoint: Checkpoint, signer: String, cosigners: [Cosigner] = []) {
+        self.checkpoint = checkpoint
+        self.signer = signer
+        self.cosigners = cosigners
+    }
+
+    /// The footer every document prints: origin, size, root in hex, signer, and one note per cosigner.
+    func footer(extraNotes: [String]) -> StatementDocument.VerificationFooter {
+        let cosigned = cosigners.map { cosigner in
+            var note = "监督小组联署 Cosigned：\(cosigner.name)，检查点 \(cosigner.size)"
+            if let time = cosigner.time { note += "（\(LedgerTime(secondsSinceEpoch: Int64(clamping: time)).date.text)）" }
+            return note
+        }
+        return .init(origin: checkpoint.origin, treeSize: Int(checkpoint.size), rootFingerprint: checkpoint.root.hex,
+                     signer: signer, notes: cosigned + extraNotes)
+    }
+}
+
+/// Everything the ledger says about one household, as the statement builder needs it.
+///
+/// The caller (the `statement` command) fetches these from the store; the builder reads nothing
+/// itself. Entries beyond the checkpoint's size are ignored, so a statement says exactly what the
+/// checkpoint covers.
+public struct HouseholdFacts: Sendable {
+    /// Entry 0: organisation, village, origin.
+    public var opening: LedgerOpen
+    /// The household number (户号).
+    public var household: String
+    /// The household's registration, updates, share entries, allocations and payments, the
+    /// declarations of those distributions and every reversal of one of them; any order.
+    public var entries: [RecordedEntry]
+
+    /// Collects the facts of one household.
+    public init(opening: LedgerOpen, household: String, entries: [RecordedEntry]) {
+        self.opening = opening
+        self.household = household
+        self.entries = entries
+    }
+}
+
+/// The Chinese names of share classes, as statements and postings print them.
+public enum ShareClassName {
+    /// 人口股, 扶贫股, 集体股, 劳龄股 for the classes the ledger uses; any other class as written.
+    public static func chinese(_ shareClass: String) -> String {
+        switch shareClass {
+        case "member": "人口股"
+        case "poverty": "扶贫股"
+        case "collective": "集体股"
+        case "labour", "labor": "劳龄股"
+        case "capital": "资金股"
+        case "land": "土地股"
+        default: shareClass
+        }
+    }
+}
+
+/// How payment channels are printed and read.
+enum ChannelName {
+    static func chinese(_ channel: PaymentChannel) -> String {
+        switch channel {
+        case .bank: "银行卡"
+        case .card: "一卡通"
+        case .cash: "现金"
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import LedgerCore
+
+/// What a statement proof is checked against: the ledger as it stands now.
+public struct StatementProofTrust: Sendable {
+    /// The ledger's origin (from `ledger.open`).
+    public var origin: String
+    /// The ledger's accountant keys that were in service before the proof's checkpoint.
+    public var accountantKeys: [NoteVerifierKey]
+    /// The ledger's current size and root.
+    public var head: Checkpoint
+    /// The consistency proof from the proof's checkpoint size to `head.size`, computed from the
+    /// ledger; nil when the ledger is smaller than that checkpoint.
+    public var consistency: [TreeHash]?
+
+    /// Describes the ledger a proof is checked against.
+    public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?) {
+        self.origin = origin
+        self.accountantKeys = accountantKeys
+        self.head = head
+        self.consistency = consistency
+    }
+}
+
+/// One reason a statement or its proof is rejected, with where it is.
+public struct StatementProofFailure: Sendable, Equatable, CustomStringConvertible {
+    /// The rule broken.
+    public enum Rule: String, Sendable {
+        /// The checkpoint names another ledger.
+        case checkpointOrigin
+        /// No accountant key of the ledger signed the checkpoint.
+        case checkpointSignature
+        /// The ledger is smaller than the checkpoint: entries were removed.
+        case ledgerTruncated
+        /// The ledger's tree does not extend the checkpoint's: history was rewritten.
+        case notConsistent
+        /// A block's body is not an entry, or names another seq than its index.
+        case bodyUnreadable
+        /// A block's body and path do not lead to the checkpoint's root.
+        case notIncluded
+        /// A block's entry is about another household.
+        case wrongHousehold
+        /// A reversal's target is not in the proof.
+        case reversalTargetMissing
+        /// A statement line cites an entry the proof does not cover.
+        case lineNotProved
+        /// A statement line prints another hash than the entry's.
+        case hashMismatch
+        /// A statement line prints other amounts than the entry records.
+        case amountMismatch
+        /// A block's entry is cited by no line of the statement.
+        case entryNotOnStatement
+        /// A total (or its capital numerals) differs from the sum of the entries.
+        case totalMismatch
+        /// A total line is missing from the statement.
+        case totalMissing
+    }
+
+    /// The rule broken.
+    public var rule: Rule
+    /// Where: "statement line 23", "proof entry 7" or "checkpoint".
+    public var location: String
+    /// Expected and found values.
+    public var detail: String
+
+    /// "statement line 23: amountMismatch: …".
+    public var description: String { "\(location): \(rule.rawValue): \(detail)" }
+}
+
+extension StatementProof {
+    /// Every reason to reject this proof and, when given, the statement text it came with; empty
+    /// when both hold. Checks, in order: the checkpoint (origin, signature by an accountant key of
+    /// the ledger, consistency with the ledger now), each block (body is the entry at its index,
+    /// included in the checkpoint's tree), then each line of the statement against the blocks, and
+    /// the totals against the sums of the proved entries.
+    public func check(against trust: StatementProofTrust, statementText: String?) -> [StatementProofFailure] {
+        var failures = [StatementProofFailure]()
+        let cp = checkpoint.checkpoint
+        if cp.origin != trust.origin {
+            failures.append(.init(rule: .checkpointOrigin, location: "checkpoint",
+                                  detail: "the checkpoint is of \(cp.origin), the ledger is \(trust.origin)"))
+        }
+        if !trust.accountantKeys.contains(where: { checkpoint.note.isSigned(by: $0) }) {
+            let names = checkpoint.note.signatures.map(\.name).joined(separator: ", ")
+            failures.append(.init(rule: .checkpointSignature, location: "checkpoint",
+                                  detail: "the signature of \(names) does not verify with any accountant key of the ledger"))
+        }
+        if trust.head.size < cp.size {
+            failures.append(.init(rule: .ledgerTruncated, location: "checkpoint",
+                                  detail: "the checkpoint covers \(cp.size) entries, the ledger now has \(trust.head.size)"))
+        } else if cp.size > 0 {
+            do {
+                try ProofVerifier.verifyConsistency(size1: Int(cp.size), size2: Int(trust.head.size),
+                                                    root1: cp.root, root2: trust.head.root, proof: trust.consistency ?? [])
+            } catch {
+                failures.append(.init(rule: .notConsistent, location: "checkpoint",
+                                      detail: "the ledger of \(trust.head.size) entries does not extend the checkpoint of \(cp.size): \(error)"))
+            }
+        }
+
+        var entries = [Int64: (entry: Entry, hash: EntryHash)]()
+        for inclusion in inclusions {
+            let location = "proof entry \(inclusion.index)"
+            guard let entry = try? Entry.decode(body: inclusion.body), entry.seq == inclusion.index else {
+                failures.append(.init(rule: .bodyUnreadable, location: location,
+                                      detail: "the body is not the entry with seq \(inclusion.index)"))
+                continue
+            }
+            let leaf = inclusion.leafHash
+            if inclusion.index >= cp.size {
+                failures.append(.init(rule: .notIncluded, location: location, detail: "the checkpoint covers only \(cp.size) entries"))
+                continue
+            }
+            do {
+                try ProofVerifier.verifyInclusion(leafHash: leaf, index: Int(inclusion.index), size: Int(cp.size),
+                                                  proof: inclusion.path, root: cp.root)
+            } catch {
+                failures.append(.init(rule: .notIncluded, location: location,
+                                      detail: "the body (hash \(leaf.shortHex)) is not entry \(inclusion.index) of the checkpoint: \(error)"))
+                continue
+            }
+            if let named = Self.household(of: entry), named != household {
+                failures.append(.init(rule: .wrongHousehold, location: location,
+                                      detail: "the entry is for household \(named), the proof for \(household)"))
+            }
+            entries[inclusion.index] = (entry, leaf)
+        }
+        guard let statementText else { return failures }
+        failures += checkLines(statementText, entries)
+        return failures
+    }
+
+    /// The household an allocation or payment is for; nil for other kinds.
+    static func household(of entry: Entry) -> String? {
+        switch entry.payload {
+        case .dividendAllocate(let a): a.household
+        case .dividendPay(let p): p.household
+        default: nil
+        }
+    }
+
+    /// The amounts a statement line citing `entry` prints, left to right; nil when unknown.
+    static func printedAmounts(_ entry: Entry, _ entries: [Int64: (entry: Entry, hash: EntryHash)]) -> [Fen]? {
+        switch entry.payload {
+        case .dividendDeclare(let d):
+            let drawn = d.appropriations.reduce(Int64(0)) { $0 + $1.amount.value }
+            return [d.distributable, Fen(drawn), d.pool]
+        case .dividendAllocate(let a): return [a.amount]
+        case .dividendPay(let p): return [p.amount]
+        case .entryReverse(let r):
+            guard case .dividendPay(let p)? = entries[r.target]?.entry.payload else { return nil }
+            return [Fen(-p.amount.value)]
+        default: return []
+        }
+    }
+
+    private func checkLines(_ text: String, _ entries: [Int64: (entry: Entry, hash: EntryHash)]) -> [StatementProofFailure] {
+        var failures = [StatementProofFailure]()
+        var cited = Set<Int64>()
+        for line in StatementText.citingLines(text) {
+            let location = "statement line \(line.number)"
+            guard let (entry, hash) = entries[line.seq] else {
+                failures.append(.init(rule: .lineNotProved, location: location,
+                                      detail: "it cites entry \(line.seq), which the proof does not prove"))
+                continue
+            }
+            cited.insert(line.seq)
+            if hash.shortHex != line.shortHash {
+                failures.append(.init(rule: .hashMismatch, location: location,
+                                      detail: "it prints hash \(line.shortHash) for entry \(line.seq), whose hash is \(hash.shortHex)"))
+            }
+            guard let expected = Self.printedAmounts(entry, entries) else {
+                failures.append(.init(rule: .reversalTargetMissing, location: location,
+                                      detail: "entry \(line.seq) reverses a payment the proof does not include"))
+                continue
+            }
+            let printed = Array(line.amounts.suffix(expected.count))
+            if printed != expected {
+                failures.append(.init(rule: .amountMismatch, location: location,
+                                      detail: "it prints \(printed.map(\.formatted).joined(separator: " ")), entry \(line.seq) records \(expected.map(\.formatted).joined(separator: " "))"))
+            }
+        }
+        for index in entries.keys.sorted() where !cited.contains(index) {
+            failures.append(.init(rule: .entryNotOnStatement, location: "proof entry \(index)",
+                                  detail: "no line of the statement cites it"))
+        }
+
+        // Totals from the proved entries.
+        var owed: Int64 = 0, paid: Int64 = 0
+        for (entry, _) in entries.values {
+            switch entry.payload {
+            case .dividendAllocate(let a): owed += a.amount.value
+            case .dividendPay(let p): paid += p.amount.value
+            case .entryReverse(let r):
+                if case .dividendPay(let p)? = entries[r.target]?.entry.payload { paid -= p.amount.value }
+            default: break
+            }
+        }
+        for (label, total) in [(StatementLabels.owed, Fen(owed)), (StatementLabels.paid, Fen(paid)),
+                               (StatementLabels.outstanding, Fen(owed - paid))] {
+            for (key, expected) in [(label, total.formatted), (label + StatementLabels.capitalSuffix, total.capitalNumerals)] {
+                guard let (number, value) = StatementText.labelled(key, in: text) else {
+                    failures.append(.init(rule: .totalMissing, location: "statement", detail: "it has no \(key) line"))
+                    continue
+                }
+                if value != expected {
+                    failures.append(.init(rule: .totalMismatch, location: "statement line \(number)",
+                                          detail: "\(key) is printed \(value), the proved entries give \(expected)"))
+                }
+            }
+        }
+        return failures
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+import Statements
+
+struct DisclosureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disclosure",
+        abstract: "Write the public posting (村务公开 公示表) of a distribution: no ID numbers, accounts or health status.")
+
+    @OptionGroup var ledger: LedgerOption
+    @Option(help: "The distribution id.") var id: String
+    @OptionGroup var render: RenderOptions
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "The first day of the posting period, YYYY-MM-DD (default: today).") var from: String?
+    @Option(help: "How many days the posting stays up (公示期).") var days: Int = 7
+
+    func run() throws {
+        guard (1...366).contains(days) else { throw ValidationError("--days \(days) must be between 1 and 366") }
+        let start = try from.map { try Parse.date($0, option: "--from") } ?? Parse.today()
+        let disclosure = try ledger.open(readOnly: true).withReader { reader -> DistributionDisclosure in
+            guard case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload else {
+                throw ValidationError("the ledger does not start with ledger.open")
+            }
+            let signed = try StatementSource.checkpoint(reader, size: nil)
+            let entries = try reader.entries(distribution: id)
+            var heads = [String: String]()
+            for entry in entries {
+                guard case .dividendAllocate(let a) = entry.payload, heads[a.household] == nil else { continue }
+                heads[a.household] = try Self.head(reader, household: a.household)
+            }
+            return try DistributionDisclosure.build(
+                opening: opening, id: id, entries: entries, heads: heads, postedFrom: start, days: days,
+                checkpoint: StatementSource.footer(reader, signed))
+        }
+        let bytes = try render.render(disclosure.document())
+        if let out {
+            try StatementSource.write(bytes, to: out)
+            Printer.stderr("wrote \(out): distribution \(id), \(disclosure.lines.count) households, \(disclosure.totalAmount.formatted)")
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+
+    /// The head of `household` as the register now stands (registration, then every update naming a head).
+    static func head(_ reader: LedgerReader, household: String) throws -> String {
+        var head = ""
+        for entry in try reader.entries(household: household) {
+            switch entry.payload {
+            case .householdRegister(let r): head = r.head
+            case .householdUpdate(let u): if let new = u.head { head = new }
+            default: break
+            }
+        }
+        return head
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// `fenhong statement` and `fenhong statement check` through the real binary.
+@Suite(.serialized)
+struct StatementCommandTests {
+    private func ledger() throws -> CLI {
+        let cli = try CLI()
+        try StatementLedger.create(in: cli)
+        return cli
+    }
+
+    /// The text statement goes to stdout with the head, the masked ID, the reversal and the totals in capitals.
+    @Test func textStatementToStdout() throws {
+        let cli = try ledger()
+        let run = try cli.run("statement", "--household", "152223-001", "--date", "2024-12-31")
+        #expect(run.status == 0, "\(run.stderr)")
+        for needle in ["白辛嘎查 分红明细单", "户主      陈梅", "152223********1234", "（冲销）", "-2,880.00",
+                       "应分合计（大写）  伍仟柒佰陆拾元整", "未付余额          0.00", "户主（或见证人、按手印）",
+                       "账本 Origin  fenhong/152223/baixin", "条目数 Size  16"] {
+            #expect(run.stdout.contains(needle), "missing \(needle)")
+        }
+        if ProcessInfo.processInfo.environment["FENHONG_PRINT_STATEMENT"] == "1" { print(run.stdout) }
+    }
+
+    /// --proof writes <name>.proof.txt; check passes (exit 0), also after the ledger grew and against a bundle.
+    @Test func proofChecksCleanly() throws {
+        let cli = try ledger()
+        let made = try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31")
+        #expect(made.status == 0, "\(made.stderr)")
+        let proof = try cli.file("chen.proof.txt")
+        #expect(proof.hasPrefix("fenhong.statement-proof/v1\nhousehold 152223-001\n\nc2sp.org/tlog-proof@v1\nextra "))
+        #expect(proof.components(separatedBy: "c2sp.org/tlog-proof@v1").count - 1 == 8)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+        #expect(check.stdout.hasPrefix("OK chen.txt: 8 entries of household 152223-001 are in checkpoint 16"))
+        try StatementLedger.grow(in: cli)
+        let grown = try cli.run("statement", "check", "chen.txt")
+        #expect(grown.status == 0, "\(grown.stdout) \(grown.stderr)")
+        #expect(grown.stdout.contains("the ledger (17 entries) extends it"))
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        let bundled = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
+        #expect(bundled.status == 0, "\(bundled.stdout) \(bundled.stderr)")
+    }
+
+    /// An amount changed on the printed statement is rejected with its line, exit 1.
+    @Test func alteredAmountIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
+        let text = try cli.file("chen.txt")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let number = try #require(lines.firstIndex { $0.contains("BX-2024-0008") }) + 1
+        let altered = lines.enumerated().map { $0.offset == number - 1 ? $0.element.replacingOccurrences(of: "2,880.00", with: "3,880.00") : $0.element }
+        try altered.joined(separator: "\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout == "REJECTED chen.txt statement line \(number): amountMismatch: it prints 3,880.00, entry 15 records 2,880.00\n")
+    }
+
+    /// A body altered in the proof file is rejected naming the entry, exit 1.
+    @Test func alteredBodyIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
+        var proof = try cli.file("chen.proof.txt")
+        let lines = proof.split(separator: "\n").map(String.init)
+        let extra = try #require(lines.last { $0.hasPrefix("extra ") })
+        let body = String(decoding: Data(base64Encoded: String(extra.dropFirst(6)))!, as: UTF8.self)
+        let forged = body.replacingOccurrences(of: "\"amount\":288000", with: "\"amount\":388000")
+        #expect(forged != body)
+        proof = proof.replacingOccurrences(of: extra, with: "extra " + Data(forged.utf8).base64EncodedString())
+        try proof.write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("proof entry 15: notIncluded"))
+    }
+
+    /// A checkpoint signed by a key the ledger never added is rejected, exit 1.
+    @Test func forgedCheckpointIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
+        let proof = try cli.file("chen.proof.txt")
+        let forger = try NoteSigner.generate(name: "baixin-accountant", algorithm: .ed25519)
+        let split = try #require(proof.range(of: "\n\nfenhong/152223/baixin\n"))
+        let checkpoint = try SignedCheckpoint(parsing: String(proof[proof.index(split.lowerBound, offsetBy: 2)...]))
+        let forged = try SignedCheckpoint.sign(checkpoint.checkpoint, with: forger)
+        let rewritten = String(proof[..<split.lowerBound]) + "\n\n" + forged.note.serialized
+        try rewritten.write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("checkpoint: checkpointSignature"))
+    }
+
+    /// A bundle truncated after the proof was made is rejected, exit 1.
+    @Test func truncatedBundleIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        #expect(try cli.shell("head -n 12 bundle/entries.jsonl > short.jsonl && mv short.jsonl bundle/entries.jsonl").status == 0)
+        let check = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("ledgerTruncated: the checkpoint covers 16 entries, the ledger now has 12"))
+    }
+
+    /// What cannot run exits 2 with one sentence: no proof, no household, unknown household.
+    @Test func cannotRunExitsTwo() throws {
+        let cli = try ledger()
+        let missing = try cli.run("statement", "check", "nothing.txt")
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "fenhong: cannot read nothing.proof.txt\n")
+        let unknown = try cli.run("statement", "--household", "152223-404")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "fenhong: household 152223-404 is not registered in the ledger\n")
+        #expect(try cli.run("statement", "--household", "152223-001", "--proof").status == 2)
+    }
+
+    /// HTML and PDF statements render; the PDF's text (pdftotext) holds the head's name, amounts and 大写,
+    /// and the HTML and PDF statements check against their proofs.
+    @Test func htmlAndPDF() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-002", "--format", "html", "--out", "bao.html", "--proof").status == 0)
+        #expect(try cli.file("bao.html").contains("<td class=\"num\">11,520.00</td>"))
+        #expect(try cli.run("statement", "check", "bao.html").status == 0)
+        let pdf = try cli.run("statement", "--household", "152223-002", "--format", "pdf", "--out", "bao.pdf", "--proof", "--large-print")
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { return }
+        let text = try cli.shell("pdftotext -layout bao.pdf -").stdout
+        for needle in ["包金山", "11,520.00", "23,040.00", "壹万壹仟伍佰贰拾元整"] { #expect(text.contains(needle), "missing \(needle)") }
+        let normal = try cli.run("statement", "--household", "152223-002", "--format", "pdf", "--out", "bao2.pdf", "--proof")
+        #expect(normal.status == 0)
+        let check = try cli.run("statement", "check", "bao2.pdf")
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+    }
+
+    /// --speech writes a script in spoken Chinese, and a WAV when espeak-ng is installed.
+    @Test func speech() throws {
+        let cli = try ledger()
+        let run = try cli.run("statement", "--household", "152223-001", "--year", "2024", "--speech", "--out", "chen.speech.txt")
+        #expect(run.status == 0, "\(run.stderr)")
+        let script = try cli.file("chen.speech.txt")
+        #expect(script.contains("应分合计二千八百八十元。"))
+        #expect(script.contains("冲销第13条记录，减去二千八百八十元，原因：账户错误。"))
+        #expect(!script.contains("|"))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/espeak-ng") {
+            let size = try FileManager.default.attributesOfItem(atPath: cli.folder.appendingPathComponent("chen.speech.wav").path)[.size] as? Int
+            #expect((size ?? 0) > 10_000)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// `fenhong statements` (every household) and `fenhong disclosure` (the public posting) through the binary.
+@Suite(.serialized)
+struct StatementsAndDisclosureTests {
+    private func ledger() throws -> CLI {
+        let cli = try CLI()
+        try StatementLedger.create(in: cli)
+        return cli
+    }
+
+    /// One file per household, an index with totals, and the progress bar on stderr.
+    @Test func everyHouseholdWithIndex() throws {
+        let cli = try ledger()
+        let run = try cli.run("statements", "--out", "out", "--date", "2024-12-31", "--proof")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("\r[##############################] 2/2"))
+        #expect(run.stdout == "wrote 2 statements and index.txt into out\n")
+        #expect(try cli.file("out/152223-002.txt").contains("未付余额          11,520.00"))
+        let index = try cli.file("out/index.txt")
+        #expect(index.contains("152223-001  陈梅    152223-001.txt"))
+        #expect(index.contains("合计"))
+        #expect(index.contains("28,800.00"))
+        #expect(try cli.run("statement", "check", "out/152223-002.txt").status == 0)
+        let pdf = try cli.run("statements", "--out", "pdf", "--format", "pdf")
+        #expect(pdf.status == 0)
+        #expect(try cli.file("pdf/index.html").contains("<a href=\"152223-001.pdf\">152223-001.pdf</a>"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("pdf/152223-002.pdf").path))
+    }
+
+    /// A household whose file cannot be written is reported at the end; the others are written; exit 1.
+    @Test func continuesPastAFailingHousehold() throws {
+        let cli = try ledger()
+        try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("out/152223-001.txt"), withIntermediateDirectories: true)
+        let run = try cli.run("statements", "--out", "out")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("fenhong: household 152223-001 failed: cannot write out/152223-001.txt"))
+        #expect(try cli.file("out/152223-002.txt").contains("包金山"))
+        #expect(try cli.file("out/index.txt").contains("（失败）"))
+    }
+
+    /// The posting lists household, head, units and amount with the rule, appropriations and the
+    /// posting period — and no ID number or account.
+    @Test func disclosureIsPublicAndPrivate() throws {
+        let cli = try ledger()
+        let run = try cli.run("disclosure", "--id", "2024", "--from", "2024-12-20", "--days", "10")
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = run.stdout
+        for needle in ["白辛嘎查 村务公开 分红公示表", "分配编号 2024", "按股份分配", "提取公积公益金（10%）  1,600.00",
+                       "分配总额", "14,400.00", "152223-001  陈梅", "152223-002  包金山", "11,520.00", "合计",
+                       "公示期：2024年12月20日至2024年12月29日（10天）", "壹万肆仟肆佰元整", "条目数 Size  16"] {
+            #expect(text.contains(needle), "missing \(needle)")
+        }
+        for secret in ["********", "****", "6217", "4321", "建档立卡", "poor"] { #expect(!text.contains(secret), "leaks \(secret)") }
+        let html = try cli.run("disclosure", "--id", "2024", "--format", "html", "--out", "2024.html")
+        #expect(html.status == 0)
+        #expect(try cli.file("2024.html").contains("<td>包金山</td>"))
+        let unknown = try cli.run("disclosure", "--id", "1999")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "fenhong: distribution 1999 was never declared in the ledger\n")
+    }
+}

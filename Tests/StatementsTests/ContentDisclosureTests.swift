@@ -1,0 +1,70 @@
+import Foundation
+import LedgerCore
+import Testing
+@testable import Statements
+
+/// The public posting of a distribution, and the grouping of a whole ledger into household facts.
+struct ContentDisclosureTests {
+    let ledger = ContentLedger.village()
+
+    private func disclosure(days: Int = 7) throws -> DistributionDisclosure {
+        try DistributionDisclosure.build(
+            opening: ContentLedger.opening, id: "2024", entries: ledger.records.map(\.entry),
+            heads: ["152223-001": "陈梅", "152223-002": "包金山"], postedFrom: LedgerDate("2024-12-20")!, days: days,
+            checkpoint: StatementCheckpoint(checkpoint: ledger.signedCheckpoint().checkpoint, signer: "baixin-accountant",
+                                            cosigners: [.init(name: "baixin-inspector", size: 17, time: 1_735_000_000)]))
+    }
+
+    /// Lines, totals and the posting period: 7 days from 2024-12-20 end on 2024-12-26.
+    @Test func linesTotalsAndPeriod() throws {
+        let posting = try disclosure()
+        #expect(posting.lines.map(\.household) == ["152223-001", "152223-002"])
+        #expect(posting.totalUnits == 50)
+        #expect(posting.totalAmount == Fen(yuan: 14_400))
+        #expect(posting.postedTo == LedgerDate("2024-12-26")!)
+        #expect(try disclosure(days: 14).postedTo == LedgerDate("2025-01-02")!)
+        let text = TextRenderer().render(posting.document())
+        #expect(text.contains("公示期：2024年12月20日至2024年12月26日（7天）"))
+        #expect(text.contains("规则参数  {\"basis\":\"units\"}") || text.contains("{\"basis\":\"units\"}"))
+        #expect(text.contains("结余（未分配收益）"))
+        #expect(text.contains("监督小组联署 Cosigned：baixin-inspector，检查点 17（2024-12-24）"))
+    }
+
+    /// The posting prints no ID, account or poverty status, though the ledger holds masked ones.
+    @Test func postingHoldsNoPersonalData() throws {
+        let document = try disclosure().document()
+        for output in [TextRenderer().render(document), HTMLRenderer().render(document), SpeechRenderer().render(document)] {
+            for secret in ["****", "1234", "6217", "扶贫", "建档立卡", "身份证"] { #expect(!output.contains(secret), "leaks \(secret)") }
+        }
+    }
+
+    /// An undeclared distribution is refused by name.
+    @Test func undeclaredDistribution() {
+        #expect(throws: DisclosureError.distributionNotDeclared(id: "1999")) {
+            try DistributionDisclosure.build(
+                opening: ContentLedger.opening, id: "1999", entries: ledger.records.map(\.entry), heads: [:],
+                postedFrom: LedgerDate("2024-12-20")!, days: 7,
+                checkpoint: StatementCheckpoint(checkpoint: ledger.signedCheckpoint().checkpoint, signer: "x"))
+        }
+    }
+
+    /// Grouping the whole ledger gives each household the same facts as selecting them one by one.
+    @Test func collectMatchesPerHouseholdFacts() throws {
+        let grouped = try #require(HouseholdFacts.collect(from: ledger.records))
+        #expect(grouped.households == ["152223-001", "152223-002"])
+        for household in grouped.households {
+            let byCollect = try HouseholdStatement.build(facts: grouped.facts[household]!, date: ContentLedger.statementDate,
+                                                         checkpoint: ledger.statement(household).checkpoint)
+            #expect(byCollect == (try ledger.statement(household)))
+        }
+        #expect(grouped.facts["152223-002"]!.entries.map(\.seq) == [2, 4, 5, 7, 9, 10, 12])
+    }
+
+    /// Dates add across months, years and leap days.
+    @Test func dateArithmetic() {
+        #expect(LedgerDate("2024-02-28")!.adding(days: 1).text == "2024-02-29")
+        #expect(LedgerDate("2023-02-28")!.adding(days: 1).text == "2023-03-01")
+        #expect(LedgerDate("2024-12-31")!.adding(days: 1).text == "2025-01-01")
+        #expect(LedgerDate("2025-01-01")!.adding(days: -1).text == "2024-12-31")
+    }
+}

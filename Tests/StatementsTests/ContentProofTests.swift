@@ -1,0 +1,146 @@
+import Foundation
+import LedgerCore
+import Testing
+@testable import Statements
+
+/// The statement proof: its file format and every way a statement or proof is rejected.
+struct ContentProofTests {
+    let ledger = ContentLedger.village()
+
+    private func made() throws -> (statement: HouseholdStatement, text: String, proof: StatementProof) {
+        let statement = try ledger.statement("152223-001")
+        return (statement, TextRenderer().render(statement.document()), try ledger.proof(statement))
+    }
+
+    /// The line number (1-based) of the first line of `text` containing `needle`.
+    private func lineNumber(of needle: String, in text: String) -> Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }! + 1
+    }
+
+    /// A statement and its proof as made pass, in text and in HTML.
+    @Test func validProofPasses() throws {
+        let (statement, text, proof) = try made()
+        #expect(proof.inclusions.map(\.index) == [5, 6, 8, 10, 11, 13, 14, 15])
+        #expect(proof.check(against: ledger.trust(from: proof), statementText: text) == [])
+        let html = StatementText.plainLines(html: HTMLRenderer().render(statement.document()))
+        #expect(proof.check(against: ledger.trust(from: proof), statementText: html) == [])
+    }
+
+    /// The file is C2SP tlog-proof blocks then one checkpoint; parsing and re-serialising gives the same bytes.
+    @Test func fileRoundTrips() throws {
+        let proof = try made().proof
+        let text = proof.serialized
+        #expect(text.hasPrefix("fenhong.statement-proof/v1\nhousehold 152223-001\n\nc2sp.org/tlog-proof@v1\nextra "))
+        #expect(text.contains("\nindex 8\n"))
+        #expect(text.hasSuffix(proof.checkpoint.note.serialized))
+        // The extra line is the exact body: base64 -d gives the canonical JSON of entry 8.
+        let extra = text.split(separator: "\n").filter { $0.hasPrefix("extra ") }[2].dropFirst(6)
+        #expect(Data(base64Encoded: String(extra)).map { [UInt8]($0) } == ledger.bodies[8])
+        let parsed = try StatementProof(parsing: text)
+        #expect(parsed == proof)
+        #expect(parsed.serialized == text)
+    }
+
+    /// A malformed file is refused with the line at fault.
+    @Test func malformedFileNamesItsLine() throws {
+        var lines = try made().proof.serialized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[5] = "index 08"
+        #expect(throws: StatementProofFormatError(line: 6, reason: "expected \"index <seq>\" in decimal without leading zeros")) {
+            try StatementProof(parsing: lines.joined(separator: "\n"))
+        }
+    }
+
+    /// Changing the amount printed on a payment line is caught at that line.
+    @Test func alteredAmountLineIsRejected() throws {
+        let (_, text, proof) = try made()
+        let number = lineNumber(of: "BX-2023-0001", in: text)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[number - 1] = lines[number - 1].replacingOccurrences(of: "2,880.00", with: "2,980.00")
+        let failures = proof.check(against: ledger.trust(from: proof), statementText: lines.joined(separator: "\n"))
+        #expect(failures.map(\.rule) == [.amountMismatch])
+        #expect(failures.first?.location == "statement line \(number)")
+        #expect(failures.first?.detail == "it prints 2,980.00, entry 8 records 2,880.00")
+    }
+
+    /// Changing a total, or its capital numerals, is caught at that line.
+    @Test func alteredTotalIsRejected() throws {
+        let (_, text, proof) = try made()
+        let altered = text.replacingOccurrences(of: "已付合计（大写）  伍仟柒佰陆拾元整", with: "已付合计（大写）  陆仟柒佰陆拾元整")
+        let failures = proof.check(against: ledger.trust(from: proof), statementText: altered)
+        #expect(failures.map(\.rule) == [.totalMismatch])
+        #expect(failures.first?.location == "statement line \(lineNumber(of: "已付合计（大写）", in: text))")
+    }
+
+    /// A line that cites an entry the proof leaves out is caught.
+    @Test func lineOutsideTheProofIsRejected() throws {
+        let (_, text, proof) = try made()
+        var shorter = proof
+        shorter.inclusions.removeAll { $0.index == 15 }
+        let failures = shorter.check(against: ledger.trust(from: proof), statementText: text)
+        #expect(failures.contains { $0.rule == .lineNotProved && $0.location == "statement line \(lineNumber(of: "BX-2024-0008", in: text))" })
+    }
+
+    /// A body altered in the proof (2,880.00 → 2,980.00) no longer hashes into the checkpoint's tree.
+    @Test func alteredBodyIsRejected() throws {
+        let (_, text, proof) = try made()
+        var altered = proof
+        let index = try #require(altered.inclusions.firstIndex { $0.index == 8 })
+        let body = String(decoding: altered.inclusions[index].body, as: UTF8.self)
+        #expect(body.contains("\"amount\":288000"))
+        altered.inclusions[index].body = Array(body.replacingOccurrences(of: "\"amount\":288000", with: "\"amount\":298000").utf8)
+        let failures = altered.check(against: ledger.trust(from: proof), statementText: text)
+        #expect(failures.first?.rule == .notIncluded)
+        #expect(failures.first?.location == "proof entry 8")
+    }
+
+    /// A forged ledger (amount raised, signed by a key the real ledger never added) is rejected at the
+    /// checkpoint, even though its statement and proof agree with each other.
+    @Test func forgedCheckpointIsRejected() throws {
+        let forger = try NoteSigner(name: "baixin-accountant", algorithm: .ed25519, key: SigningKey(seed: [UInt8](repeating: 9, count: 32)))
+        var forged = ContentLedger()
+        for (offset, (time, payload)) in ContentLedger.payloads().enumerated() {
+            if offset == 8, case .dividendPay(var pay) = payload {
+                pay.amount = Fen(yuan: 28_800)
+                forged.append(.dividendPay(pay), at: time)
+            } else {
+                forged.append(payload, at: time)
+            }
+        }
+        let root = try MerkleTree(reader: forged.tree).root(size: forged.records.count)
+        let checkpoint = try SignedCheckpoint.sign(Checkpoint(origin: ContentLedger.opening.origin, size: Int64(forged.records.count), root: root), with: forger)
+        let statement = try forged.statement("152223-001", checkpoint: checkpoint)
+        let proof = try forged.proof(statement, checkpoint: checkpoint)
+        let text = TextRenderer().render(statement.document())
+        #expect(text.contains("28,800.00"))
+        let failures = proof.check(against: ledger.trust(from: proof), statementText: text)
+        #expect(failures.map(\.rule).contains(.checkpointSignature))
+        #expect(failures.map(\.rule).contains(.notConsistent))
+        // A checkpoint whose root was edited after signing fails its signature too.
+        let real = try made().proof
+        let edited = real.checkpoint.note.serialized.replacingOccurrences(
+            of: Data(real.checkpoint.checkpoint.root.bytes).base64EncodedString(), with: Data(root.bytes).base64EncodedString())
+        var tampered = real
+        tampered.checkpoint = try SignedCheckpoint(parsing: edited)
+        #expect(tampered.check(against: ledger.trust(from: real), statementText: nil).map(\.rule).contains(.checkpointSignature))
+    }
+
+    /// A ledger that lost entries after the proof was made (17 → 12 entries) is caught.
+    @Test func truncatedLedgerIsRejected() throws {
+        let (_, text, proof) = try made()
+        var truncated = ContentLedger()
+        for (time, payload) in ContentLedger.payloads().prefix(12) { truncated.append(payload, at: time) }
+        let failures = proof.check(against: truncated.trust(from: proof), statementText: text)
+        #expect(failures.map(\.rule) == [.ledgerTruncated])
+        #expect(failures.first?.detail == "the checkpoint covers 17 entries, the ledger now has 12")
+    }
+
+    /// A proof made at 13 entries still checks once the ledger has grown to 17 (consistency proof).
+    @Test func grownLedgerStillChecks() throws {
+        let checkpoint = ledger.signedCheckpoint(size: 13)
+        let statement = try ledger.statement("152223-001", checkpoint: checkpoint)
+        let proof = try ledger.proof(statement, checkpoint: checkpoint)
+        let trust = ledger.trust(from: proof)
+        #expect(trust.head.size == 17)
+        #expect(proof.check(against: trust, statementText: TextRenderer().render(statement.document())) == [])
+    }
+}
