@@ -33,12 +33,13 @@ let package = Package(
         .target(name: "Payouts", dependencies: ["LedgerCore"]),
         .target(name: "Statements", dependencies: ["LedgerCore", "MerkleLog"]),
         .target(name: "Journal", dependencies: ["LedgerCore"]),
-        .target(name: "Demo", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements"]),
+        .target(name: "LedgerReports", dependencies: ["LedgerStore", "Statements"]),
+        .target(name: "Demo", dependencies: ["LedgerStore", "LedgerVerifier", "LedgerReports", "Payouts", "Statements"]),
         .target(name: "Bench", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements"]),
         .executableTarget(
             name: "fenhong",
             dependencies: [
-                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog", "Demo", "Bench", "Journal",
+                "LedgerCore", "LedgerVerifier", "LedgerStore", "Payouts", "Statements", "MerkleLog", "Demo", "Bench", "Journal", "LedgerReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

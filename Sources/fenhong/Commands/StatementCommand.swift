@@ -3,6 +3,7 @@ import Foundation
 import LedgerCore
 import LedgerStore
 import MerkleLog
+import LedgerReports
 import Statements
 
 /// The output formats of statements and postings.
@@ -25,79 +26,6 @@ struct RenderOptions: ParsableArguments {
             guard let paper = HTMLRenderer.Paper(rawValue: paper) else { throw ValidationError("--paper \(paper) is not a4 or a5") }
             return Array(HTMLRenderer(paper: paper, largePrint: largePrint).render(document).utf8)
         case .pdf: return PDFRenderer(largePrint: largePrint).render(document)
-        }
-    }
-}
-
-/// Reads what statements need from a ledger.
-enum StatementSource {
-    /// The checkpoint of `size`, or the latest.
-    static func checkpoint(_ reader: LedgerReader, size: Int64?) throws -> SignedCheckpoint {
-        guard let size else { return try reader.latestCheckpoint() }
-        guard let checkpoint = try reader.checkpoint(size: size) else {
-            throw ValidationError("--size \(size): the ledger has no checkpoint of that size")
-        }
-        return checkpoint
-    }
-
-    /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
-    /// on a checkpoint no larger than it.
-    static func footer(_ reader: LedgerReader, _ signed: SignedCheckpoint) throws -> StatementCheckpoint {
-        let inspectors = try reader.entries(kind: .keyAdd).compactMap { entry -> NoteVerifierKey? in
-            guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }
-            return try? NoteVerifierKey(vkey: change.key)
-        }
-        var latest = [String: StatementCheckpoint.Cosigner]()
-        if !inspectors.isEmpty {
-            for (size, text) in try reader.checkpoints() where size <= signed.checkpoint.size {
-                guard let note = try? SignedNote(parsing: text), note.signatures.count > 1 else { continue }
-                for key in inspectors {
-                    if let time = note.cosignatureTime(by: key) {
-                        latest[key.name] = .init(name: key.name, size: size, time: time)
-                    }
-                }
-            }
-        }
-        return StatementCheckpoint(checkpoint: signed.checkpoint, signer: signed.note.signatures.first?.name ?? "",
-                                   cosigners: latest.values.sorted { ($0.size, $0.name) < ($1.size, $1.name) })
-    }
-
-    /// One household's facts, by index (a single statement on a large ledger).
-    static func facts(_ reader: LedgerReader, household: String) throws -> HouseholdFacts {
-        guard case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload else {
-            throw ValidationError("the ledger does not start with ledger.open")
-        }
-        let own = try reader.hashedEntries(household: household)
-        let ids = Set(own.compactMap { item -> String? in
-            switch item.entry.payload {
-            case .dividendAllocate(let a): a.id
-            case .dividendPay(let p): p.id
-            default: nil
-            }
-        })
-        let seqs = Set(own.map(\.entry.seq))
-        let declarations = try reader.hashedEntries(kind: .dividendDeclare).filter { item in
-            if case .dividendDeclare(let d) = item.entry.payload { return ids.contains(d.id) }
-            return false
-        }
-        let reversals = try reader.hashedEntries(kind: .entryReverse).filter { item in
-            if case .entryReverse(let r) = item.entry.payload { return seqs.contains(r.target) }
-            return false
-        }
-        let records = (own + declarations + reversals).map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
-        return HouseholdFacts(opening: opening, household: household, entries: records)
-    }
-
-    /// `base` without its extension, then `suffix`: `chen.txt` → `chen.proof.txt`.
-    static func sibling(of base: String, suffix: String) -> String {
-        (base as NSString).deletingPathExtension + suffix
-    }
-
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw ValidationError("cannot write \(path): \((error as NSError).localizedDescription)")
         }
     }
 }
@@ -190,12 +118,12 @@ struct StatementCheckCommand: ParsableCommand {
         let proofPath = proof ?? (proofOnly ? file : StatementSource.sibling(of: file, suffix: ".proof.txt"))
         let parsed: StatementProof
         do {
-            parsed = try StatementProof(parsing: try Self.read(proofPath))
+            parsed = try StatementProof(parsing: try StatementSource.read(proofPath))
         } catch let error as StatementProofFormatError {
             throw ValidationError("\(proofPath): \(error)")
         }
-        let statementText = proofOnly ? nil : try Self.statementText(file)
-        let trust = try bundle.map { try Self.trust(bundle: $0, proof: parsed) } ?? Self.trust(ledger: ledger, proof: parsed)
+        let statementText = proofOnly ? nil : try StatementSource.statementText(file)
+        let trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: parsed) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: parsed)
         let failures = parsed.check(against: trust, statementText: statementText)
         let name = proofOnly ? proofPath : file
         guard failures.isEmpty else {
@@ -206,72 +134,5 @@ struct StatementCheckCommand: ParsableCommand {
         print("OK \(name): \(parsed.inclusions.count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
               + (statementText == nil ? "" : " and every amount printed matches them")
               + "; the ledger (\(trust.head.size) entries) extends it")
-    }
-
-    static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// The statement's text: as is, from HTML, or from a PDF through pdftotext.
-    static func statementText(_ path: String) throws -> String {
-        if path.lowercased().hasSuffix(".pdf") {
-            guard let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) else {
-                throw ValidationError("cannot read the text of \(path): pdftotext is not installed (apt-get install poppler-utils)")
-            }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: pdftotext)
-            process.arguments = ["-layout", path, "-"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw ValidationError("pdftotext could not read \(path)") }
-            return String(decoding: data, as: UTF8.self)
-        }
-        let text = try read(path)
-        return text.hasPrefix("<!DOCTYPE html") ? StatementText.plainLines(html: text) : text
-    }
-
-    /// The ledger as it stands: its accountant keys, size, root and a consistency proof.
-    static func trust(ledger: LedgerOption, proof: StatementProof) throws -> StatementProofTrust {
-        try ledger.open(readOnly: true).withReader { reader in
-            let state = try reader.fullState()
-            guard let opening = state.opening else { throw ValidationError("the ledger does not start with ledger.open") }
-            let size = Int(try reader.size())
-            let tree = MerkleTree(reader: reader.subtreeReader)
-            return try trust(opening: opening, state: state, tree: tree, size: size, proof: proof)
-        }
-    }
-
-    /// The bundle as it stands: entries.jsonl rebuilt into a tree, keys from its entries.
-    static func trust(bundle: String, proof: StatementProof) throws -> StatementProofTrust {
-        let path = bundle + "/entries.jsonl"
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-        var hashes = InMemorySubtreeHashes()
-        var state = LedgerState()
-        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().enumerated() {
-            let body = [UInt8](line)
-            do {
-                state.apply(try Entry.decode(body: body), check: false)
-            } catch {
-                throw ValidationError("\(path) line \(number + 1): \(error)")
-            }
-            hashes.append(Entry.hash(body: body))
-        }
-        guard let opening = state.opening else { throw ValidationError("\(path) does not start with ledger.open") }
-        return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof)
-    }
-
-    static func trust<R: SubtreeHashReader>(
-        opening: LedgerOpen, state: LedgerState, tree: MerkleTree<R>, size: Int, proof: StatementProof
-    ) throws -> StatementProofTrust {
-        let proofSize = proof.checkpoint.checkpoint.size
-        let keys = state.keys.values.filter { $0.role == .accountant && $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
-        let consistency = proofSize >= 1 && Int(proofSize) <= size ? try tree.consistencyProof(from: Int(proofSize), to: size) : nil
-        let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
-        return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerStore
+import LedgerReports
 import Statements
 
 struct StatementsCommand: ParsableCommand {

@@ -1,0 +1,151 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+import MerkleLog
+import Statements
+
+/// Why a statement could not be made or checked: one sentence naming the input at fault.
+public struct ReportError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Reads what statements need from a ledger.
+public enum StatementSource {
+    /// The checkpoint of `size`, or the latest.
+    public static func checkpoint(_ reader: LedgerReader, size: Int64?) throws -> SignedCheckpoint {
+        guard let size else { return try reader.latestCheckpoint() }
+        guard let checkpoint = try reader.checkpoint(size: size) else {
+            throw ReportError("--size \(size): the ledger has no checkpoint of that size")
+        }
+        return checkpoint
+    }
+
+    /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
+    /// on a checkpoint no larger than it.
+    public static func footer(_ reader: LedgerReader, _ signed: SignedCheckpoint) throws -> StatementCheckpoint {
+        let inspectors = try reader.entries(kind: .keyAdd).compactMap { entry -> NoteVerifierKey? in
+            guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }
+            return try? NoteVerifierKey(vkey: change.key)
+        }
+        var latest = [String: StatementCheckpoint.Cosigner]()
+        if !inspectors.isEmpty {
+            for (size, text) in try reader.checkpoints() where size <= signed.checkpoint.size {
+                guard let note = try? SignedNote(parsing: text), note.signatures.count > 1 else { continue }
+                for key in inspectors {
+                    if let time = note.cosignatureTime(by: key) {
+                        latest[key.name] = .init(name: key.name, size: size, time: time)
+                    }
+                }
+            }
+        }
+        return StatementCheckpoint(checkpoint: signed.checkpoint, signer: signed.note.signatures.first?.name ?? "",
+                                   cosigners: latest.values.sorted { ($0.size, $0.name) < ($1.size, $1.name) })
+    }
+
+    /// One household's facts, by index (a single statement on a large ledger).
+    public static func facts(_ reader: LedgerReader, household: String) throws -> HouseholdFacts {
+        guard case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload else {
+            throw ReportError("the ledger does not start with ledger.open")
+        }
+        let own = try reader.hashedEntries(household: household)
+        let ids = Set(own.compactMap { item -> String? in
+            switch item.entry.payload {
+            case .dividendAllocate(let a): a.id
+            case .dividendPay(let p): p.id
+            default: nil
+            }
+        })
+        let seqs = Set(own.map(\.entry.seq))
+        let declarations = try reader.hashedEntries(kind: .dividendDeclare).filter { item in
+            if case .dividendDeclare(let d) = item.entry.payload { return ids.contains(d.id) }
+            return false
+        }
+        let reversals = try reader.hashedEntries(kind: .entryReverse).filter { item in
+            if case .entryReverse(let r) = item.entry.payload { return seqs.contains(r.target) }
+            return false
+        }
+        let records = (own + declarations + reversals).map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
+        return HouseholdFacts(opening: opening, household: household, entries: records)
+    }
+
+    /// `base` without its extension, then `suffix`: `chen.txt` → `chen.proof.txt`.
+    public static func sibling(of base: String, suffix: String) -> String {
+        (base as NSString).deletingPathExtension + suffix
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw ReportError("cannot write \(path): \((error as NSError).localizedDescription)")
+        }
+    }
+
+    public static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ReportError("cannot read \(path)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The statement's text: as is, from HTML, or from a PDF through pdftotext.
+    public static func statementText(_ path: String) throws -> String {
+        if path.lowercased().hasSuffix(".pdf") {
+            guard let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) else {
+                throw ReportError("cannot read the text of \(path): pdftotext is not installed (apt-get install poppler-utils)")
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: pdftotext)
+            process.arguments = ["-layout", path, "-"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw ReportError("pdftotext could not read \(path)") }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let text = try read(path)
+        return text.hasPrefix("<!DOCTYPE html") ? StatementText.plainLines(html: text) : text
+    }
+
+    /// The ledger as it stands: its accountant keys, size, root and a consistency proof.
+    public static func trust(ledgerPath: String, proof: StatementProof) throws -> StatementProofTrust {
+        try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
+            let state = try reader.fullState()
+            guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
+            let size = Int(try reader.size())
+            let tree = MerkleTree(reader: reader.subtreeReader)
+            return try trust(opening: opening, state: state, tree: tree, size: size, proof: proof)
+        }
+    }
+
+    /// The bundle as it stands: entries.jsonl rebuilt into a tree, keys from its entries.
+    public static func trust(bundle: String, proof: StatementProof) throws -> StatementProofTrust {
+        let path = bundle + "/entries.jsonl"
+        guard let data = FileManager.default.contents(atPath: path) else { throw ReportError("cannot read \(path)") }
+        var hashes = InMemorySubtreeHashes()
+        var state = LedgerState()
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().enumerated() {
+            let body = [UInt8](line)
+            do {
+                state.apply(try Entry.decode(body: body), check: false)
+            } catch {
+                throw ReportError("\(path) line \(number + 1): \(error)")
+            }
+            hashes.append(Entry.hash(body: body))
+        }
+        guard let opening = state.opening else { throw ReportError("\(path) does not start with ledger.open") }
+        return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof)
+    }
+
+    public static func trust<R: SubtreeHashReader>(
+        opening: LedgerOpen, state: LedgerState, tree: MerkleTree<R>, size: Int, proof: StatementProof
+    ) throws -> StatementProofTrust {
+        let proofSize = proof.checkpoint.checkpoint.size
+        let keys = state.keys.values.filter { $0.role == .accountant && $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
+        let consistency = proofSize >= 1 && Int(proofSize) <= size ? try tree.consistencyProof(from: Int(proofSize), to: size) : nil
+        let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
+        return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency)
+    }
+}
