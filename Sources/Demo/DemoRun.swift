@@ -1,7 +1,9 @@
 import Foundation
 import LedgerCore
+import LedgerReports
 import LedgerStore
 import LedgerVerifier
+import Statements
 
 /// The demo as a user runs it: a folder with the ledger, its bundle and the demo keys.
 public struct DemoRun {
@@ -12,6 +14,8 @@ public struct DemoRun {
     public let report: VerificationReport
     /// The head checkpoint with the inspector's cosignature.
     public let cosigned: SignedNote
+    /// Chen Mei's statement as text, for the terminal.
+    public let chenMeiStatement: String
     /// Each file written and what it is.
     public let files: [(String, String)]
 
@@ -27,11 +31,35 @@ public struct DemoRun {
             throw SourceError("the demo ledger did not verify; this is a bug in the demo")
         }
         let summary = try BundleWriter.write(store: store, to: folder + "/bundle")
-        return DemoRun(folder: folder, entries: summary.entries, checkpoints: summary.checkpoints, report: report, cosigned: note, files: [
+        let statement = try chenMeiStatement(store)
+        let document = statement.document()
+        let base = folder + "/chen-mei-statement"
+        try Data(PDFRenderer().render(document)).write(to: URL(fileURLWithPath: base + ".pdf"))
+        try Data(PDFRenderer(largePrint: true).render(document)).write(to: URL(fileURLWithPath: base + "-large-print.pdf"))
+        let script = SpeechRenderer().render(document)
+        try Data(script.utf8).write(to: URL(fileURLWithPath: base + "-speech.txt"))
+        var audio: [(String, String)] = []
+        if (try? SpeechSynthesizer.wav(script: script, to: URL(fileURLWithPath: base + ".wav"))) != nil {
+            audio = [("chen-mei-statement.wav", "the statement read aloud in Mandarin (espeak-ng)")]
+        }
+        return DemoRun(folder: folder, entries: summary.entries, checkpoints: summary.checkpoints, report: report, cosigned: note,
+                       chenMeiStatement: TextRenderer().render(document), files: [
             ("baixin.fenhong", "the ledger (SQLite): fenhong log --ledger \(folder)/baixin.fenhong"),
             ("bundle/", "what an inspector takes away: fenhong verify \(folder)/bundle"),
+            ("chen-mei-statement.pdf", "Chen Mei's statement, A4 (also -large-print.pdf, -speech.txt)"),
+        ] + audio + [
             ("accountant.key", "demo accountant key (published seed: not for real use)"),
             ("inspector.key", "demo inspector key (published seed: not for real use)"),
         ])
+    }
+
+    /// Chen Mei's statement, all years, made against the cosigned head checkpoint.
+    static func chenMeiStatement(_ store: LedgerStore) throws -> HouseholdStatement {
+        try store.withReader { reader in
+            let head = try reader.latestCheckpoint()
+            return try HouseholdStatement.build(
+                facts: try StatementSource.facts(reader, household: DemoVillage.chenMei), year: nil,
+                date: LedgerDate("2024-12-31")!, checkpoint: try StatementSource.footer(reader, head))
+        }
     }
 }

@@ -19,7 +19,9 @@ struct DemoCommand: ParsableCommand {
         print(ReportPrinter.text(run.report))
         print("$ fenhong cosign --ledger \(out)/baixin.fenhong --key \(out)/inspector.key")
         print(run.cosigned.serialized)
+        print("$ fenhong statement --ledger \(out)/baixin.fenhong --household \(DemoVillage.chenMei) --date 2024-12-31")
+        print(run.chenMeiStatement)
         print("Files in \(out)/:")
-        for (file, what) in run.files { print("  \(file.padding(toLength: 22, withPad: " ", startingAt: 0)) \(what)") }
+        for (file, what) in run.files { print("  \(file.padding(toLength: 26, withPad: " ", startingAt: 0)) \(what)") }
     }
 }
