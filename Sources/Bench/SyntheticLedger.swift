@@ -98,22 +98,26 @@ public struct SyntheticLedger {
             let owed = Dictionary(uniqueKeysWithValues: plan.lines.map { ($0.holder, $0.amount) })
             for chunk in stride(from: 0, to: households, by: Self.batchSize) where written < entriesTarget {
                 let range = chunk..<min(chunk + Self.batchSize, households)
-                let misdirect = Int.random(in: 0..<20, using: &rng) == 0 ? range.lowerBound : -1
+                // Now and then a household's money goes to its neighbour by mistake: both are
+                // left out of the batch, the wrong payment is reversed, then both are paid right.
+                let misdirect = range.count > 1 && Int.random(in: 0..<20, using: &rng) == 0 ? range.lowerBound : -1
                 let result = try append(range.compactMap { i in
-                    guard i != misdirect, let amount = owed[ids[i]], amount.value > 0 else { return nil }
+                    guard i != misdirect, i != misdirect + 1, let amount = owed[ids[i]], amount.value > 0 else { return nil }
                     return .dividendPay(DividendPayment(id: id, household: ids[i], amount: amount, channel: .bank,
                                                         account: "****" + String(1000 + (i * 7) % 9000), reference: "B\(year)-\(i)", date: date))
                 })
-                if misdirect >= 0, result != nil, let amount = owed[ids[misdirect]], amount.value > 0 {
-                    // Pay the household's money to its neighbour by mistake, reverse it, pay it right.
-                    let wrong = ids[misdirect + 1 < households ? misdirect + 1 : misdirect - 1]
-                    let neighbourOwed = owed[wrong] ?? .zero
-                    if neighbourOwed >= amount, let paid = try append([.dividendPay(DividendPayment(
-                        id: id, household: wrong, amount: amount, channel: .bank, account: "****0000", reference: "ERR\(year)-\(misdirect)", date: date))]) {
+                if misdirect >= 0, result != nil {
+                    let (right, wrong) = (misdirect, misdirect + 1)
+                    let amount = owed[ids[right]] ?? .zero
+                    if amount.value > 0, (owed[ids[wrong]] ?? .zero) >= amount, let paid = try append([.dividendPay(DividendPayment(
+                        id: id, household: ids[wrong], amount: amount, channel: .bank, account: "****0000", reference: "ERR\(year)-\(right)", date: date))]) {
                         _ = try append([.entryReverse(Reversal(target: paid.entries[0].seq, reason: "误付邻户"))])
                     }
-                    _ = try append([.dividendPay(DividendPayment(
-                        id: id, household: ids[misdirect], amount: amount, channel: .bank, account: "****0000", reference: "FIX\(year)-\(misdirect)", date: date))])
+                    for i in [right, wrong] {
+                        guard let due = owed[ids[i]], due.value > 0 else { continue }
+                        _ = try append([.dividendPay(DividendPayment(
+                            id: id, household: ids[i], amount: due, channel: .bank, account: "****0000", reference: "FIX\(year)-\(i)", date: date))])
+                    }
                 }
             }
             year += 1

@@ -27,38 +27,14 @@ struct StatementsCommand: ParsableCommand {
             throw ValidationError("cannot create \(out): \((error as NSError).localizedDescription)")
         }
         let store = try ledger.open(readOnly: true)
-        var failures = [(household: String, reason: String)]()
-        var index = [(household: String, head: String, file: String, statement: HouseholdStatement?)]()
-        try store.withReader { reader in
-            let signed = try StatementSource.checkpoint(reader, size: nil)
-            let footer = try StatementSource.footer(reader, signed)
-            let records = try reader.allHashedEntries().map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
-            guard let (households, facts) = HouseholdFacts.collect(from: records) else {
-                throw ValidationError("the ledger does not start with ledger.open")
-            }
-            let tree = MerkleTree(reader: reader.subtreeReader)
-            var progress = ProgressBar(total: households.count)
-            for household in households {
-                let file = household + "." + render.format.fileExtension
-                do {
-                    let statement = try HouseholdStatement.build(facts: facts[household]!, year: year, date: day, checkpoint: footer)
-                    try StatementSource.write(try render.render(statement.document()), to: out + "/" + file)
-                    if proof {
-                        let made = try StatementProof.make(statement: statement, checkpoint: signed, tree: tree) { seq in
-                            guard let body = try reader.body(seq: seq) else { throw ValidationError("entry \(seq) is missing") }
-                            return body
-                        }
-                        try StatementSource.write(Array(made.serialized.utf8), to: out + "/" + household + ".proof.txt")
-                    }
-                    index.append((household, statement.head, file, statement))
-                } catch {
-                    failures.append((household, "\(error)"))
-                    index.append((household, facts[household]?.entries.lazy.compactMap(Self.head).first ?? "", "", nil))
-                }
-                progress.advance()
-            }
-            progress.finish()
-        }
+        let options = render
+        let bar = ProgressBarBox()
+        let items = try StatementBatch.write(
+            store: store, to: out, year: year, date: day, fileExtension: render.format.fileExtension, proofs: proof,
+            render: { try options.render($0) }, progress: { done, total in bar.advance(done, total) })
+        bar.finish()
+        let failures = items.filter { $0.failure != nil }.map { (household: $0.household, reason: $0.failure!) }
+        let index = items.map { (household: $0.household, head: $0.head, file: $0.file ?? "", statement: $0.statement) }
         let indexFile = try writeIndex(index)
         print("wrote \(index.count - failures.count) statements and \(indexFile) into \(out)")
         guard failures.isEmpty else {
@@ -67,10 +43,6 @@ struct StatementsCommand: ParsableCommand {
         }
     }
 
-    static func head(_ record: RecordedEntry) -> String? {
-        if case .householdRegister(let r) = record.entry.payload { return r.head }
-        return nil
-    }
 
     /// index.html (for html and pdf) or index.txt: household, head, file, totals.
     private func writeIndex(_ rows: [(household: String, head: String, file: String, statement: HouseholdStatement?)]) throws -> String {
@@ -101,34 +73,5 @@ struct StatementsCommand: ParsableCommand {
         }
         try StatementSource.write(Array(html.utf8), to: out + "/index.html")
         return "index.html"
-    }
-}
-
-/// `\r[#####     ] 120/847` on stderr, redrawn when the bar or count changes visibly.
-struct ProgressBar {
-    let total: Int
-    private(set) var done = 0
-    private var lastDrawn = -1
-    static let width = 30
-
-    init(total: Int) { self.total = total }
-
-    mutating func advance() {
-        done += 1
-        // Redraw at most ~200 times a run: every call on small ledgers, every n-th on large ones.
-        let step = max(1, total / 200)
-        if done == total || done - lastDrawn >= step { draw() }
-    }
-
-    mutating func finish() {
-        if lastDrawn != done { draw() }
-        FileHandle.standardError.write(Data("\n".utf8))
-    }
-
-    private mutating func draw() {
-        lastDrawn = done
-        let filled = total == 0 ? Self.width : done * Self.width / total
-        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: Self.width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
     }
 }

@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import LedgerCore
+import LedgerStore
+import MerkleLog
+import Statements
+
+/// Every household's statement written into a folder: the ledger is read once, then the
+/// statements are built, rendered and written on both cores. A household that fails is reported
+/// and the others are still written.
+public enum StatementBatch {
+    /// One household's outcome.
+    public struct Item: Sendable {
+        public let household: String
+        public let head: String
+        /// The file written, or nil when the household failed.
+        public let file: String?
+        public let statement: HouseholdStatement?
+        public let failure: String?
+    }
+
+    /// Writes `<household>.<fileExtension>` (and `<household>.proof.txt` with `proofs`) for every
+    /// household into `folder`; returns the outcomes in household order.
+    public static func write(store: LedgerStore, to folder: String, year: Int?, date: LedgerDate, fileExtension: String,
+                             proofs: Bool, render: @escaping @Sendable (StatementDocument) throws -> [UInt8],
+                             progress: @escaping @Sendable (Int, Int) -> Void) throws -> [Item] {
+        let (households, facts, footer, proofFiles) = try store.withReader { reader in
+            let signed = try StatementSource.checkpoint(reader, size: nil)
+            let footer = try StatementSource.footer(reader, signed)
+            let records = try reader.allHashedEntries().map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
+            guard let (households, facts) = HouseholdFacts.collect(from: records) else {
+                throw ReportError("the ledger does not start with ledger.open")
+            }
+            var proofFiles = [String: String]()
+            if proofs {
+                // Proofs read tree nodes and bodies from the ledger: made here, on this thread.
+                let tree = MerkleTree(reader: reader.subtreeReader)
+                for household in households {
+                    guard let statement = try? HouseholdStatement.build(facts: facts[household]!, year: year, date: date, checkpoint: footer) else { continue }
+                    let proof = try StatementProof.make(statement: statement, checkpoint: signed, tree: tree) { seq in
+                        guard let body = try reader.body(seq: seq) else { throw ReportError("entry \(seq) is missing from the ledger") }
+                        return body
+                    }
+                    proofFiles[household] = proof.serialized
+                }
+            }
+            return (households, facts, footer, proofFiles)
+        }
+        let results = Slots<Item>(count: households.count)
+        let counter = Counter()
+        let parts = 2
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for index in stride(from: part, to: households.count, by: parts) {
+                let household = households[index]
+                let file = household + "." + fileExtension
+                do {
+                    let statement = try HouseholdStatement.build(facts: facts[household]!, year: year, date: date, checkpoint: footer)
+                    try StatementSource.write(try render(statement.document()), to: folder + "/" + file)
+                    if let proof = proofFiles[household] {
+                        try StatementSource.write(Array(proof.utf8), to: folder + "/" + household + ".proof.txt")
+                    }
+                    results.set(index, Item(household: household, head: statement.head, file: file, statement: statement, failure: nil))
+                } catch {
+                    let head = facts[household]?.entries.lazy.compactMap(Self.head).first ?? ""
+                    results.set(index, Item(household: household, head: head, file: nil, statement: nil, failure: "\(error)"))
+                }
+                progress(counter.increment(), households.count)
+            }
+        }
+        return results.values
+    }
+
+    static func head(_ record: RecordedEntry) -> String? {
+        if case .householdRegister(let r) = record.entry.payload { return r.head }
+        return nil
+    }
+}
+
+/// Slots written by several threads, each index by one thread only, read after all finish.
+final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
+
+    var values: [Value] { storage.map { $0! } }
+}
+
+/// A count shared by threads.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
