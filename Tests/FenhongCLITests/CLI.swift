@@ -32,7 +32,13 @@ final class CLI {
     }
 
     @discardableResult
-    func run(_ arguments: String..., stdin: String? = nil) throws -> Run {
+    func run(_ arguments: String...) throws -> Run {
+        try execute(Self.binary.path, arguments)
+    }
+
+    /// Runs the binary with `arguments`.
+    @discardableResult
+    func execute(_ arguments: [String]) throws -> Run {
         try execute(Self.binary.path, arguments)
     }
 

@@ -10,6 +10,17 @@ struct AmountOptions: ParsableArguments {
     var day: LedgerDate { get throws { try date.map { try Parse.date($0, option: "--date") } ?? Parse.today() } }
 }
 
+/// Options of income and expense records.
+struct CashFlowOptions: ParsableArguments {
+    @OptionGroup var money: AmountOptions
+    @Option(help: "Category, e.g. 投资收益, 经营收入, 管理费用.") var category: String
+    @Option(help: "Who paid, or who was paid.") var counterparty: String
+
+    var cashFlow: CashFlow {
+        get throws { CashFlow(amount: try money.fen, category: category, counterparty: counterparty, date: try money.day) }
+    }
+}
+
 struct FundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fund", abstract: "Funds received by the collective.",
                                                     subcommands: [FundReceiveCommand.self])
@@ -54,12 +65,10 @@ struct IncomeCommand: ParsableCommand {
 struct IncomeRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "record", abstract: "Record income (经营收入, 投资收益 …).")
     @OptionGroup var write: WriteOptions
-    @OptionGroup var money: AmountOptions
-    @Option(help: "Category, e.g. 投资收益.") var category: String
-    @Option(help: "Who paid.") var counterparty: String
+    @OptionGroup var flow: CashFlowOptions
 
     func run() throws {
-        try write.append([.incomeRecord(CashFlow(amount: try money.fen, category: category, counterparty: counterparty, date: try money.day))])
+        try write.append([.incomeRecord(try flow.cashFlow)])
     }
 }
 
@@ -71,12 +80,10 @@ struct ExpenseCommand: ParsableCommand {
 struct ExpenseRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "record", abstract: "Record an expense (管理费用 …).")
     @OptionGroup var write: WriteOptions
-    @OptionGroup var money: AmountOptions
-    @Option(help: "Category, e.g. 管理费用.") var category: String
-    @Option(help: "Who was paid.") var counterparty: String
+    @OptionGroup var flow: CashFlowOptions
 
     func run() throws {
-        try write.append([.expenseRecord(CashFlow(amount: try money.fen, category: category, counterparty: counterparty, date: try money.day))])
+        try write.append([.expenseRecord(try flow.cashFlow)])
     }
 }
 
