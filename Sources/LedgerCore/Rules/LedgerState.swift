@@ -45,12 +45,20 @@ public struct LedgerState: Sendable {
     struct AllocationKey: Hashable, Sendable {
         let packed: UInt64
         var distribution: Int { Int(packed >> 32) }
+        var household: Int { Int(packed & 0xFFFF_FFFF) }
     }
 
     /// What a household is owed and has been paid by one distribution.
     struct Owed: Sendable {
         var owed: Int64
         var paid: Int64
+    }
+
+    /// A payment that a reversal may undo.
+    struct PaymentEffect: Sendable {
+        let seq: Int64
+        let key: AllocationKey
+        let amount: Int64
     }
 
     /// A declared distribution and how far its allocations have come.
@@ -61,10 +69,6 @@ public struct LedgerState: Sendable {
         public internal(set) var paid: Int64 = 0
     }
 
-    enum Effect: Sendable {
-        case shares([(ShareKey, Int64)])
-        case payment(AllocationKey, Int64)
-    }
 
     /// The `ledger.open` entry, once applied.
     public private(set) var opening: LedgerOpen?
@@ -72,9 +76,11 @@ public struct LedgerState: Sendable {
     public private(set) var households: [String: HouseholdRecord] = [:]
     public private(set) var shares: [ShareKey: Int64] = [:]
     public private(set) var distributions: [String: DistributionRecord] = [:]
-    var owed: [AllocationKey: Owed] = [:]
-    /// Effects to undo if an entry is reversed: only for share changes and payments.
-    var effects: [Int64: Effect] = [:]
+    var owed = AllocationTable()
+    /// Share changes a reversal may undo, by seq (few: issues, transfers, retirements).
+    var shareEffects: [Int64: [(ShareKey, Int64)]] = [:]
+    /// Payments a reversal may undo, in seq order (many: kept compact, found by binary search).
+    var paymentEffects: [PaymentEffect] = []
     /// One byte per seq: whether the entry may be reversed, and whether it was.
     var seqFlags = SeqFlags()
     var householdIndex: [String: UInt32] = [:]
@@ -250,7 +256,7 @@ public struct LedgerState: Sendable {
             shares[key] = balance
         }
         seqFlags.markReversible(seq)
-        effects[seq] = .shares(changes)
+        shareEffects[seq] = changes
     }
 
     private mutating func allocate(_ allocation: DividendAllocation, _ problems: inout RuleReport) {
@@ -287,7 +293,7 @@ public struct LedgerState: Sendable {
         owed[key]?.paid = paid
         distributions[payment.id]?.paid += payment.amount.value
         seqFlags.markReversible(seq)
-        effects[seq] = .payment(key, payment.amount.value)
+        paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value))
     }
 
     private mutating func reverse(_ reversal: Reversal, seq: Int64, _ problems: inout RuleReport) {
@@ -302,14 +308,13 @@ public struct LedgerState: Sendable {
             return problems.add(.doubleReversal, "entry \(target) was already reversed")
         }
         seqFlags.markReversed(target)
-        switch effects[target] {
-        case nil: break
-        case .shares(let changes)?: applyShares(seq: seq, changes.map { ($0.0, -$0.1) }, &problems)
-        case .payment(let key, let amount)?:
-            owed[key]?.paid -= amount
-            distributions[distributionIDs[key.distribution]]?.paid -= amount
+        if let changes = shareEffects[target] {
+            applyShares(seq: seq, changes.map { ($0.0, -$0.1) }, &problems)
+        } else if let payment = paymentEffect(seq: target) {
+            owed[payment.key]?.paid -= payment.amount
+            distributions[distributionIDs[payment.key.distribution]]?.paid -= payment.amount
         }
-        effects[seq] = nil  // a reversal is itself never reversed
+        shareEffects[seq] = nil  // a reversal is itself never reversed
         seqFlags.clear(seq)
     }
 }
@@ -327,6 +332,49 @@ struct RuleReport {
 
     mutating func add(_ code: RuleCode, _ detail: String) {
         if enabled { violations.append(RuleViolation(seq: seq, code: code, detail: detail)) }
+    }
+}
+
+extension LedgerState {
+    /// The payment recorded at `seq`, if any.
+    func paymentEffect(seq: Int64) -> PaymentEffect? {
+        var low = 0, high = paymentEffects.count
+        while low < high {
+            let mid = (low + high) / 2
+            if paymentEffects[mid].seq < seq { low = mid + 1 } else { high = mid }
+        }
+        return low < paymentEffects.count && paymentEffects[low].seq == seq ? paymentEffects[low] : nil
+    }
+}
+
+/// What each household is owed by each distribution, in arrays indexed by the interned
+/// distribution and household: no hashing and no per-entry overhead, so a million allocations
+/// take tens of megabytes, not hundreds.
+struct AllocationTable: Sendable {
+    private struct Slot: Sendable {
+        var owed: Int64 = 0
+        var paid: Int64 = 0
+        var allocated = false
+    }
+
+    private var rows: [[Slot]] = []
+
+    subscript(key: LedgerState.AllocationKey) -> LedgerState.Owed? {
+        get {
+            let d = key.distribution, h = key.household
+            guard d < rows.count, h < rows[d].count, rows[d][h].allocated else { return nil }
+            return LedgerState.Owed(owed: rows[d][h].owed, paid: rows[d][h].paid)
+        }
+        set {
+            let d = key.distribution, h = key.household
+            if d >= rows.count { rows.append(contentsOf: repeatElement([], count: d + 1 - rows.count)) }
+            if h >= rows[d].count { rows[d].append(contentsOf: repeatElement(Slot(), count: h + 1 - rows[d].count)) }
+            if let newValue {
+                rows[d][h] = Slot(owed: newValue.owed, paid: newValue.paid, allocated: true)
+            } else {
+                rows[d][h] = Slot()
+            }
+        }
     }
 }
 
