@@ -80,7 +80,7 @@ public struct LedgerState: Sendable {
     /// Share changes a reversal may undo, by seq (few: issues, transfers, retirements).
     var shareEffects: [Int64: [(ShareKey, Int64)]] = [:]
     /// Payments a reversal may undo, in seq order (many: kept compact, found by binary search).
-    var paymentEffects: [PaymentEffect] = []
+    var paymentEffects = ChunkedArray<PaymentEffect>()
     /// One byte per seq: whether the entry may be reversed, and whether it was.
     var seqFlags = SeqFlags()
     var householdIndex: [String: UInt32] = [:]
@@ -351,10 +351,10 @@ extension LedgerState {
 /// distribution and household: no hashing and no per-entry overhead, so a million allocations
 /// take tens of megabytes, not hundreds.
 struct AllocationTable: Sendable {
+    /// 16 bytes: `owed` is -1 in a slot with no allocation (amounts are never negative).
     private struct Slot: Sendable {
-        var owed: Int64 = 0
+        var owed: Int64 = -1
         var paid: Int64 = 0
-        var allocated = false
     }
 
     private var rows: [[Slot]] = []
@@ -362,15 +362,24 @@ struct AllocationTable: Sendable {
     subscript(key: LedgerState.AllocationKey) -> LedgerState.Owed? {
         get {
             let d = key.distribution, h = key.household
-            guard d < rows.count, h < rows[d].count, rows[d][h].allocated else { return nil }
+            guard d < rows.count, h < rows[d].count, rows[d][h].owed >= 0 else { return nil }
             return LedgerState.Owed(owed: rows[d][h].owed, paid: rows[d][h].paid)
         }
         set {
             let d = key.distribution, h = key.household
-            if d >= rows.count { rows.append(contentsOf: repeatElement([], count: d + 1 - rows.count)) }
-            if h >= rows[d].count { rows[d].append(contentsOf: repeatElement(Slot(), count: h + 1 - rows[d].count)) }
+            while d >= rows.count {
+                // A new distribution usually allocates to the households of the one before.
+                var row = [Slot]()
+                row.reserveCapacity(rows.last?.count ?? 0)
+                rows.append(row)
+            }
+            if h >= rows[d].count {
+                // Grow by a quarter, not double: at a million allocations the slack is memory.
+                if h >= rows[d].capacity { rows[d].reserveCapacity(max(h + 1, rows[d].count + rows[d].count / 4)) }
+                rows[d].append(contentsOf: repeatElement(Slot(), count: h + 1 - rows[d].count))
+            }
             if let newValue {
-                rows[d][h] = Slot(owed: newValue.owed, paid: newValue.paid, allocated: true)
+                rows[d][h] = Slot(owed: newValue.owed, paid: newValue.paid)
             } else {
                 rows[d][h] = Slot()
             }
@@ -399,4 +408,24 @@ struct SeqFlags: Sendable {
     mutating func clear(_ seq: Int64) { if seq >= 0 && Int(seq) < bytes.count { bytes[Int(seq)] = 0 } }
     func isReversible(_ seq: Int64) -> Bool { get(seq, Self.reversible) }
     func isReversed(_ seq: Int64) -> Bool { get(seq, Self.reversed) }
+}
+
+/// An append-only array kept in fixed-size chunks: it never copies what it holds to grow, so a
+/// million elements need their own size and at most one chunk more, not twice or three times it.
+struct ChunkedArray<Element: Sendable>: Sendable {
+    private static var chunkSize: Int { 1 << 14 }
+    private var chunks: [[Element]] = []
+    private(set) var count = 0
+
+    mutating func append(_ element: Element) {
+        if count % Self.chunkSize == 0 {
+            var chunk = [Element]()
+            chunk.reserveCapacity(Self.chunkSize)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(element)
+        count += 1
+    }
+
+    subscript(index: Int) -> Element { chunks[index / Self.chunkSize][index % Self.chunkSize] }
 }
