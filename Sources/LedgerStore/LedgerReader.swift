@@ -52,6 +52,17 @@ public struct LedgerReader {
         try entries(sql: "SELECT seq, body FROM entry WHERE distribution = ? ORDER BY seq", arguments: [id])
     }
 
+    /// A household as its registration and updates leave it, or nil when it is not registered.
+    public func household(_ household: String) throws -> LedgerState.HouseholdRecord? {
+        var state = LedgerState()
+        for entry in try entries(sql: """
+            SELECT seq, body FROM entry WHERE household = ? AND +kind IN ('household.register', 'household.update') ORDER BY seq
+            """, arguments: [household]) {
+            state.apply(entry, check: false)
+        }
+        return state.households[household]
+    }
+
     /// Calls `body` with each entry's seq, exact body bytes and stored hash, in seq order,
     /// without decoding: the hot loop of exports and verification.
     public func forEachBody(_ body: (Int64, UnsafeRawBufferPointer, Data?) throws -> Void) throws {
@@ -109,11 +120,14 @@ public struct LedgerReader {
         }
         add(try entries(sql: "SELECT seq, body FROM entry WHERE kind IN \(Schema.rareKindList)", arguments: []))
         add(targets)
+        // The rules need only to know which of the named households are registered, not their
+        // records: one indexed lookup, no bodies decoded.
+        var registered = [String]()
         if !refs.registrations.isEmpty {
-            add(try entries(sql: """
-                SELECT seq, body FROM entry WHERE +kind IN ('household.register', 'household.update')
+            registered = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT household FROM entry WHERE +kind = 'household.register'
                 AND household IN (SELECT value FROM json_each(?))
-                """, arguments: [Self.jsonArray(refs.registrations)]))
+                """), arguments: [Self.jsonArray(refs.registrations)])
         }
         if !refs.shareHolders.isEmpty {
             let holders = Self.jsonArray(refs.shareHolders)
@@ -130,6 +144,7 @@ public struct LedgerReader {
                 """, arguments: [Self.jsonArray(Set(refs.payees.map(\.distribution))), Self.jsonArray(Set(refs.payees.map(\.household)))]))
         }
         var state = LedgerState()
+        state.assumeRegistered(registered)
         for entry in relevant.sorted(by: { $0.seq < $1.seq }) { state.apply(entry, check: false) }
         return state
     }

@@ -55,9 +55,8 @@ extension LedgerStore {
         entries.reserveCapacity(payloads.count)
         for (offset, payload) in payloads.enumerated() {
             let entry = Entry(seq: size + Int64(offset), prev: prev, at: time, by: signer.id, payload: payload)
-            let body = entry.canonicalBody()
-            // The same strict reader the verifier uses: nothing is written that would not read back.
-            do { _ = try Entry.decode(body: body) } catch { throw StoreError.invalidEntry(error) }
+            let body: [UInt8]
+            do { body = try entry.checkedCanonicalBody() } catch { throw StoreError.invalidEntry(error) }
             violations += state.apply(entry)
             if case .dividendDeclare(let d) = payload { declared.insert(d.id) }
             let hash = Entry.hash(body: body)

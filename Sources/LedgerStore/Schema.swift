@@ -35,7 +35,7 @@ enum Schema {
     static let v1 = """
         CREATE TABLE entry (
             seq INTEGER PRIMARY KEY CHECK (seq >= 0),
-            body TEXT NOT NULL CHECK (typeof(body) = 'text' AND json_valid(body)),
+            body TEXT NOT NULL CHECK (typeof(body) = 'text'),
             hash BLOB NOT NULL CHECK (typeof(hash) = 'blob' AND length(hash) = 32),
             kind TEXT GENERATED ALWAYS AS (json_extract(body, '$.kind')) VIRTUAL,
             household TEXT GENERATED ALWAYS AS (coalesce(json_extract(body, '$.household'), json_extract(body, '$.holder'), json_extract(body, '$.from'))) VIRTUAL,

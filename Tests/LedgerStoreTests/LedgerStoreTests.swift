@@ -70,6 +70,18 @@ struct LedgerStoreTests {
         }
     }
 
+    /// An entry that would not read back — here a full ID number where only a masked one may go,
+    /// or a body over the size limit — is refused before anything is written.
+    @Test func entriesThatWouldNotReadBackAreRefused() throws {
+        let ledger = try TestLedger()
+        let unmasked = EntryPayload.householdRegister(HouseholdRegistration(
+            household: "152223-001", head: "陈梅", members: 2, poor: true, idMasked: "152223198001011234", account: "****5678", date: TestLedger.day))
+        #expect(throws: StoreError.self) { try ledger.append(unmasked) }
+        let huge = EntryPayload.incomeRecord(CashFlow(amount: Fen(1), category: String(repeating: "收", count: 30_000), counterparty: "x", date: TestLedger.day))
+        #expect(throws: StoreError.self) { try ledger.append(huge) }
+        #expect(try ledger.store.withReader { try $0.size() } == 1)
+    }
+
     /// A key that is not an accountant of the ledger cannot write.
     @Test func strangerCannotWrite() throws {
         let ledger = try TestLedger()

@@ -114,6 +114,26 @@ public struct Entry: Sendable, Equatable {
 
     /// The canonical body: the bytes stored, hashed and exported.
     public func canonicalBody() -> [UInt8] {
+        CanonicalJSON.encodeObject(members())
+    }
+
+    /// The canonical body of an entry made in this program, after its payload has passed the
+    /// same field checks as an entry read from a body (masked IDs, positive amounts, known
+    /// channels …): what would not read back is never written. Cheaper than encoding and then
+    /// decoding the bytes: the members are checked before they are encoded.
+    public func checkedCanonicalBody() throws(EntryError) -> [UInt8] {
+        let members = members()
+        var reader = FieldReader(kind: kind.rawValue, pairs: members.filter { !Self.commonFields.contains($0.key) })
+        _ = try EntryPayload.read(kind: kind, &reader)
+        try reader.finish()
+        let body = CanonicalJSON.encodeObject(members)
+        guard body.count <= Self.bodySizeMax else { throw .tooLarge(bytes: body.count, limit: Self.bodySizeMax) }
+        return body
+    }
+
+    private static let commonFields: Set<String> = ["v", "seq", "prev", "at", "by", "kind"]
+
+    private func members() -> [JSONMember] {
         var f = FieldWriter()
         payload.fields.write(to: &f)
         f.set("v", Self.formatVersion)
@@ -122,7 +142,7 @@ public struct Entry: Sendable, Equatable {
         f.set("at", at.text)
         f.set("by", by.hex)
         f.set("kind", kind.rawValue)
-        return CanonicalJSON.encodeObject(f.pairs)
+        return f.pairs
     }
 
     /// The entry hash of a body: SHA-256(0x00 ‖ body).

@@ -74,6 +74,9 @@ public struct LedgerState: Sendable {
     public private(set) var opening: LedgerOpen?
     public private(set) var keys: [KeyID: KeyRecord] = [:]
     public private(set) var households: [String: HouseholdRecord] = [:]
+    /// Households known to be registered: every household of `households`, and those the store
+    /// names with ``assumeRegistered(_:)`` without replaying their registration.
+    public private(set) var registered: Set<String> = []
     public private(set) var shares: [ShareKey: Int64] = [:]
     public private(set) var distributions: [String: DistributionRecord] = [:]
     var owed = AllocationTable()
@@ -90,6 +93,12 @@ public struct LedgerState: Sendable {
     public private(set) var count: Int64 = 0
 
     public init() {}
+
+    /// Records that `households` are registered, for rules that need only that (the store uses it
+    /// instead of replaying every registration a large command names).
+    public mutating func assumeRegistered(_ households: some Sequence<String>) {
+        registered.formUnion(households)
+    }
 
     /// What `household` is owed and has been paid by distribution `id`, if it was allocated.
     public func allocation(id: String, household: String) -> (owed: Fen, paid: Fen)? {
@@ -144,9 +153,10 @@ public struct LedgerState: Sendable {
         case .keyRetire(let change):
             retireKey(change, entry, &problems)
         case .householdRegister(let registration):
-            if households[registration.household] != nil {
+            if registered.contains(registration.household) {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
+                registered.insert(registration.household)
                 households[registration.household] = HouseholdRecord(
                     registration: registration, poorHistory: [(registration.date, registration.poor)])
             }
@@ -224,9 +234,10 @@ public struct LedgerState: Sendable {
     }
 
     private mutating func updateHousehold(_ update: HouseholdUpdate, _ problems: inout RuleReport) {
-        guard var record = households[update.household] else {
+        guard registered.contains(update.household) else {
             return problems.add(.unknownHousehold, "household \(update.household) is not registered")
         }
+        guard var record = households[update.household] else { return }  // registered, record not loaded
         var r = record.registration
         if let head = update.head { r.head = head }
         if let members = update.members { r.members = members }
@@ -242,7 +253,7 @@ public struct LedgerState: Sendable {
     }
 
     private func requireHolder(_ holder: String, _ problems: inout RuleReport) {
-        if holder != Holder.collective && households[holder] == nil {
+        if holder != Holder.collective && !registered.contains(holder) {
             problems.add(.unknownHousehold, "household \(holder) is not registered")
         }
     }
@@ -263,7 +274,7 @@ public struct LedgerState: Sendable {
         guard var record = distributions[allocation.id] else {
             return problems.add(.undeclaredDistribution, "distribution \(allocation.id) was never declared")
         }
-        if households[allocation.household] == nil {
+        if !registered.contains(allocation.household) {
             problems.add(.unknownHousehold, "household \(allocation.household) is not registered")
         }
         let key = key(id: allocation.id, household: allocation.household)

@@ -154,7 +154,9 @@ struct DividendPay: ParsableCommand {
             let outstanding = owed.owed - owed.paid
             let pay = given ?? outstanding
             guard pay.value > 0 else { throw ValidationError("--household \(household) has nothing outstanding in distribution \(id)") }
-            let registered = state.households[household]?.registration.account ?? "****0000"
+            guard let registered = try reader.household(household)?.registration.account else {
+                throw ValidationError("--household \(household) is not registered")
+            }
             let paidInto = channelValue == .cash ? "cash" : (maskedAccount ?? registered)
             return [.dividendPay(DividendPayment(id: id, household: household, amount: pay, channel: channelValue,
                                                  account: paidInto, reference: reference, date: day))]
