@@ -50,8 +50,7 @@ extension LedgerStore {
         var hashes = [EntryHash]()
         var violations = [RuleViolation]()
         var declared = Set<String>()
-        let insertEntry = try db.cachedStatement(sql: "INSERT INTO entry (seq, body, hash) VALUES (?, ?, ?)")
-        let insertNode = try db.cachedStatement(sql: "INSERT INTO tree_node (level, idx, hash) VALUES (?, ?, ?)")
+        let insert = try RowInsert(db)
         entries.reserveCapacity(payloads.count)
         for (offset, payload) in payloads.enumerated() {
             let entry = Entry(seq: size + Int64(offset), prev: prev, at: time, by: signer.id, payload: payload)
@@ -60,12 +59,8 @@ extension LedgerStore {
             violations += state.apply(entry)
             if case .dividendDeclare(let d) = payload { declared.insert(d.id) }
             let hash = Entry.hash(body: body)
-            insertEntry.setUncheckedArguments([entry.seq, String(decoding: body, as: UTF8.self), Data(hash.bytes)])
-            try insertEntry.execute()
-            for node in frontier.append(hash) {
-                insertNode.setUncheckedArguments([node.level, node.index, Data(node.hash.bytes)])
-                try insertNode.execute()
-            }
+            try insert.entry(seq: entry.seq, body: body, hash: hash)
+            for node in frontier.append(hash) { try insert.node(node) }
             prev = hash
             entries.append(entry)
             hashes.append(hash)
