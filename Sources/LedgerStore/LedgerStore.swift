@@ -52,6 +52,10 @@ public final class LedgerStore: @unchecked Sendable {
         config.prepareDatabase { db in
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
+                // Writers look up index pages all over the file (by household, by distribution):
+                // 32 MB of page cache instead of SQLite's 2 MB saves most of those reads.
+                // Readers keep the default, so a full verify stays small.
+                try db.execute(sql: "PRAGMA cache_size = -32768")
             }
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
