@@ -27,7 +27,10 @@ public final class LedgerStore: @unchecked Sendable {
     public static func open(path: String, readOnly: Bool = false) throws -> LedgerStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         let store = try translating(path) {
-            LedgerStore(path: path, queue: try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly)))
+            let configuration = configuration(readOnly: readOnly)
+            let queue = readOnly ? try readOnlyQueue(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+            return LedgerStore(path: path, queue: queue)
         }
         try store.checkSchema()
         return store
@@ -116,8 +119,9 @@ public final class LedgerStore: @unchecked Sendable {
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path: path, seconds: busyTimeoutSeconds)
-            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: throw StoreError.readOnly(path: path)
             case .SQLITE_FULL: throw StoreError.diskFull(path: path)
+            case .SQLITE_IOERR where volumeIsFull(path), .SQLITE_CANTOPEN where volumeIsFull(path): throw StoreError.diskFull(path: path)
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: throw StoreError.readOnly(path: path)
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw StoreError.notALedger(path: path, reason: "the file is not an intact SQLite database")
             default: throw StoreError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
             }
