@@ -60,5 +60,6 @@ let package = Package(
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore"]),
         .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore", "LedgerStore"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerVerifier", "Bench"]),
     ]
 )

@@ -33,7 +33,7 @@ public final class SQLiteAuditSource: LedgerSource {
         // `PRAGMA trusted_schema = OFF` would refuse the generated columns (json_extract is not
         // marked innocuous in this SQLite); the audit never reads them, nor runs any trigger.
         name = path
-        queue = try Self.translating(path) { try DatabaseQueue(path: path, configuration: config) }
+        queue = try Self.translating(path) { try LedgerStore.readOnlyQueue(path: path, configuration: config) }
     }
 
     public func read<T>(_ body: (any LedgerSnapshot) throws -> T) throws -> T {

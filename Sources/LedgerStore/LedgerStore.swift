@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GRDB
 import LedgerCore
 import MerkleLog
@@ -22,27 +27,60 @@ public final class LedgerStore: @unchecked Sendable {
     public static func open(path: String, readOnly: Bool = false) throws -> LedgerStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         let store = try translating(path) {
-            LedgerStore(path: path, queue: try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly)))
+            let configuration = configuration(readOnly: readOnly)
+            let queue = readOnly ? try readOnlyQueue(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+            return LedgerStore(path: path, queue: queue)
         }
         try store.checkSchema()
         return store
     }
 
     /// Creates a new ledger whose entry 0 is `opening`, recorded and checkpointed by `signer`.
+    ///
+    /// The ledger is built beside its final name and linked into place whole, so that a crash at
+    /// any moment leaves either no ledger or one holding entry 0 and its checkpoint: never a file
+    /// without them, which is not a ledger and which `init` would refuse to replace. A crash may
+    /// leave the staging file (`<path>.creating-<pid>`) behind; it is never read.
     public static func create(path: String, opening: LedgerOpen, signer: NoteSigner, at time: LedgerTime) throws -> (LedgerStore, AppendResult) {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.exists(path: path) }
-        do {
-            let store = try translating(path) {
-                let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
-                try Schema.migrator().migrate(queue)
-                return LedgerStore(path: path, queue: queue)
-            }
-            let result = try store.append(signer: signer, at: time) { _ in [.ledgerOpen(opening)] }
-            return (store, result)
-        } catch {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            throw error
+        let staging = path + ".creating-\(ProcessInfo.processInfo.processIdentifier)"
+        func removeStaging() {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: staging + suffix) }
         }
+        removeStaging()
+        defer { removeStaging() }
+        let result = try translating(path) {
+            let queue = try DatabaseQueue(path: staging, configuration: configuration(readOnly: false))
+            try Schema.migrator().migrate(queue)
+            // Named after `path`: messages name the file the user asked for.
+            let result = try LedgerStore(path: path, queue: queue).append(signer: signer, at: time) { _ in [.ledgerOpen(opening)] }
+            // Move every committed page into the main file, which alone is linked into place.
+            try queue.writeWithoutTransaction { db in
+                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                guard let row, row[0] as Int == 0 else { throw StoreError.busy(path: path, seconds: busyTimeoutSeconds) }
+            }
+            try queue.close()
+            return result
+        }
+        // link(2) never replaces an existing file: a ledger created meanwhile by another process wins.
+        guard link(staging, path) == 0 else {
+            let error = errno
+            if error == EEXIST { throw StoreError.exists(path: path) }
+            if error == ENOSPC || error == EDQUOT { throw StoreError.diskFull(path: path) }
+            throw StoreError.readOnly(path: path)
+        }
+        syncFolder(of: path)
+        return (try open(path: path), result)
+    }
+
+    /// Makes a new name in the folder of `path` durable (fsync of the folder); best effort.
+    private static func syncFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = Foundation.open(folder.isEmpty ? "." : folder, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        _ = close(descriptor)
     }
 
     static func configuration(readOnly: Bool) -> Configuration {
@@ -85,8 +123,9 @@ public final class LedgerStore: @unchecked Sendable {
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path: path, seconds: busyTimeoutSeconds)
-            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: throw StoreError.readOnly(path: path)
             case .SQLITE_FULL: throw StoreError.diskFull(path: path)
+            case .SQLITE_IOERR where volumeIsFull(path), .SQLITE_CANTOPEN where volumeIsFull(path): throw StoreError.diskFull(path: path)
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: throw StoreError.readOnly(path: path)
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw StoreError.notALedger(path: path, reason: "the file is not an intact SQLite database")
             default: throw StoreError.sqlite(path: path, message: error.message ?? "\(error.resultCode)")
             }

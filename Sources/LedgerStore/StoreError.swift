@@ -13,7 +13,10 @@ public enum StoreError: Error, CustomStringConvertible {
     case unknownSigner(KeyID)
     case sqlite(path: String, message: String)
 
-    public var description: String {
+    public var description: String { MessageText.oneLine(sentence) }
+
+    /// The message before untrusted values in it are kept to one line.
+    private var sentence: String {
         switch self {
         case .exists(let path): "\(path) already exists; a ledger is created once (choose another file)"
         case .missing(let path): "\(path) does not exist (create it with `fenhong init`)"

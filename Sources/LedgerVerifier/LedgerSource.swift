@@ -101,7 +101,7 @@ public struct SourceError: Error, CustomStringConvertible, Sendable {
     /// One sentence naming the file and what is wrong with it.
     public let message: String
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.message = MessageText.oneLine(message) }
 
     public var description: String { message }
 }

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// One thing wrong with a ledger: where, which rule, and the expected and found values.
 public struct Problem: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// The entry at fault, as stored (its line number in a bundle). Tree nodes and checkpoints
@@ -11,7 +13,7 @@ public struct Problem: Equatable, Hashable, Sendable, CustomStringConvertible {
     public init(seq: Int64?, code: String, detail: String) {
         self.seq = seq
         self.code = code
-        self.detail = detail
+        self.detail = MessageText.oneLine(detail)
     }
 
     public init(seq: Int64?, _ code: ProblemCode, _ detail: String) {

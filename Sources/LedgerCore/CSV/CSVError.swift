@@ -17,7 +17,10 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// One sentence: `payments.csv line 3, column 金额: "12.345" has more than two decimal places …`.
-    public var description: String {
+    public var description: String { MessageText.oneLine(sentence) }
+
+    /// The message before untrusted values in it are kept to one line.
+    private var sentence: String {
         var place = file
         if let line { place += " line \(line)" }
         if let column { place += (line == nil ? " " : ", ") + "column \(column)" }

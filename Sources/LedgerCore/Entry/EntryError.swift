@@ -10,12 +10,15 @@ public enum EntryError: Error, Equatable, CustomStringConvertible {
     case invalidValue(kind: String, field: String, reason: String)
     case tooLarge(bytes: Int, limit: Int)
 
-    public var description: String {
+    public var description: String { MessageText.oneLine(sentence) }
+
+    /// The message before untrusted values in it are kept to one line.
+    private var sentence: String {
         switch self {
         case .notJSON(let error): "the body is not valid JSON (\(error))"
         case .notAnObject: "the body is not a JSON object"
         case .unsupportedVersion(let v): "format version \(v) is not known to this program (it reads version 1)"
-        case .unknownKind(let kind): "\"\(kind)\" is not a known entry kind"
+        case .unknownKind(let kind): "\(MessageText.quoted(kind)) is not a known entry kind"
         case .missingField(let kind, let field): "a \(kind) entry needs the field \"\(field)\""
         case .wrongType(let kind, let field, let expected, let found):
             "field \"\(field)\" of a \(kind) entry must be \(expected), not \(found)"

@@ -102,7 +102,7 @@ public struct FieldReader {
     /// A required date, `YYYY-MM-DD`.
     public mutating func date(_ field: String) throws(EntryError) -> LedgerDate {
         let s = try string(field)
-        guard let date = LedgerDate(s) else { throw invalid(field, "must be a date YYYY-MM-DD, not \"\(s)\"") }
+        guard let date = LedgerDate(s) else { throw invalid(field, "must be a date YYYY-MM-DD, not \(MessageText.quoted(s))") }
         return date
     }
 

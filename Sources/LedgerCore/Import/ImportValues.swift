@@ -13,7 +13,7 @@ enum ImportValues {
             func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
             if let date = LedgerDate("\(parts[0])-\(two(parts[1]))-\(two(parts[2]))") { return .success(date) }
         }
-        return .failure(.invalidValue("\"\(text)\" is not a date YYYY-MM-DD"))
+        return .failure(.invalidValue("\(MessageText.quoted(text)) is not a date YYYY-MM-DD"))
     }
 
     /// 是/否, yes/no, true/false, 1/0, y/n.
@@ -21,14 +21,14 @@ enum ImportValues {
         switch text.lowercased() {
         case "是", "yes", "y", "true", "1": .success(true)
         case "否", "no", "n", "false", "0": .success(false)
-        default: .failure(.invalidValue("\"\(text)\" is not 是 or 否 (yes or no)"))
+        default: .failure(.invalidValue("\(MessageText.quoted(text)) is not 是 or 否 (yes or no)"))
         }
     }
 
     /// A whole number greater than zero.
     static func positive(_ text: String) -> Result<Int64, CSVProblem> {
         guard let value = Int64(text), value > 0 else {
-            return .failure(.invalidValue("\"\(text)\" is not a whole number greater than zero"))
+            return .failure(.invalidValue("\(MessageText.quoted(text)) is not a whole number greater than zero"))
         }
         return .success(value)
     }
@@ -48,18 +48,18 @@ enum ImportValues {
     static func maskedID(_ text: String) -> Result<String, CSVProblem> {
         if let masked = Masking.maskID(text) { return .success(masked) }
         if text.uppercased().contains("E+") {
-            return .failure(.invalidValue("\"\(text)\" is an ID number Excel turned into scientific notation; format the column as text and type it again"))
+            return .failure(.invalidValue("\(MessageText.quoted(text)) is an ID number Excel turned into scientific notation; format the column as text and type it again"))
         }
-        return .failure(.invalidValue("\"\(text)\" is not an ID number (15 or 18 characters) or its masked form 152223********1234"))
+        return .failure(.invalidValue("\(MessageText.quoted(text)) is not an ID number (15 or 18 characters) or its masked form 152223********1234"))
     }
 
     /// A full or masked account number, masked to `****` and its last 4 digits.
     static func maskedAccount(_ text: String) -> Result<String, CSVProblem> {
         if let masked = Masking.maskAccount(text) { return .success(masked) }
         if text.uppercased().contains("E+") {
-            return .failure(.invalidValue("\"\(text)\" is an account number Excel turned into scientific notation; format the column as text and type it again"))
+            return .failure(.invalidValue("\(MessageText.quoted(text)) is an account number Excel turned into scientific notation; format the column as text and type it again"))
         }
-        return .failure(.invalidValue("\"\(text)\" is not an account number or its masked form ****5678"))
+        return .failure(.invalidValue("\(MessageText.quoted(text)) is not an account number or its masked form ****5678"))
     }
 
     /// The share classes by Chinese and English name.
@@ -76,7 +76,7 @@ enum ImportValues {
     /// 人口股, 扶贫股, 集体股, 劳龄股 … or member, poverty, collective, labour ….
     static func shareClass(_ text: String) -> Result<String, CSVProblem> {
         if let name = shareClasses[text] ?? shareClasses[text.lowercased()] { return .success(name) }
-        return .failure(.invalidValue("\"\(text)\" is not a share class (人口股, 扶贫股, 集体股, 劳龄股 or member, poverty, collective, labour)"))
+        return .failure(.invalidValue("\(MessageText.quoted(text)) is not a share class (人口股, 扶贫股, 集体股, 劳龄股 or member, poverty, collective, labour)"))
     }
 
     /// A household number, or the collective (`collective`, 集体).
@@ -90,7 +90,7 @@ enum ImportValues {
         case "银行", "bank": .success(.bank)
         case "一卡通", "card": .success(.card)
         case "现金", "cash": .success(.cash)
-        default: .failure(.invalidValue("\"\(text)\" is not a payment channel (银行, 一卡通, 现金 or bank, card, cash)"))
+        default: .failure(.invalidValue("\(MessageText.quoted(text)) is not a payment channel (银行, 一卡通, 现金 or bank, card, cash)"))
         }
     }
 

@@ -12,7 +12,7 @@ public struct JSONParser {
         public let offset: Int
         /// What was wrong there.
         public let reason: String
-        public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+        public var description: String { "invalid JSON at byte \(offset): \(MessageText.oneLine(reason))" }
     }
 
     private let bytes: UnsafeRawBufferPointer
@@ -126,7 +126,7 @@ public struct JSONParser {
     private func checkDistinct(_ members: [JSONMember], _ offsets: [Int]) throws(Error) {
         let order = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
         for (a, b) in zip(order, order.dropFirst()) where members[a].key == members[b].key {
-            throw Error(offset: offsets[max(a, b)], reason: "duplicate member name \"\(members[a].key)\"")
+            throw Error(offset: offsets[max(a, b)], reason: "duplicate member name \(MessageText.quoted(members[a].key))")
         }
     }
 

@@ -19,15 +19,15 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty:
             "The amount is empty; enter a number such as 3000 or 3,000.00."
         case .notANumber(let text):
-            "\"\(text)\" is not an amount of money; write digits with an optional decimal point, such as 3000.50."
+            "\(MessageText.quoted(text)) is not an amount of money; write digits with an optional decimal point, such as 3000.50."
         case .tooManyDecimals(let text):
-            "\"\(text)\" has more than two decimal places, but amounts are exact to the fen (0.01 yuan)."
+            "\(MessageText.quoted(text)) has more than two decimal places, but amounts are exact to the fen (0.01 yuan)."
         case .misplacedComma(let text):
-            "\"\(text)\" has a misplaced comma; commas must separate groups of three digits, as in 3,000.00."
+            "\(MessageText.quoted(text)) has a misplaced comma; commas must separate groups of three digits, as in 3,000.00."
         case .negative(let text):
-            "\"\(text)\" is negative, but only amounts of zero or more are allowed here."
+            "\(MessageText.quoted(text)) is negative, but only amounts of zero or more are allowed here."
         case .overflow(let text):
-            "\"\(text)\" exceeds the largest amount allowed, \(Fen.max.formatted) yuan."
+            "\(MessageText.quoted(text)) exceeds the largest amount allowed, \(Fen.max.formatted) yuan."
         }
     }
 }

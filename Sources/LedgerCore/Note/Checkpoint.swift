@@ -26,7 +26,7 @@ public struct Checkpoint: Hashable, Sendable {
         }
         guard !lines[0].isEmpty else { throw .malformedCheckpoint("the origin line is empty") }
         guard let size = Int64(lines[1]), size >= 0, String(size) == lines[1] else {
-            throw .malformedCheckpoint("the size \"\(lines[1])\" is not a decimal number without leading zeros")
+            throw .malformedCheckpoint("the size \(MessageText.quoted(lines[1])) is not a decimal number without leading zeros")
         }
         guard let raw = Data(base64Encoded: String(lines[2])), let root = SHA256Digest(bytes: raw) else {
             throw .malformedCheckpoint("the root is not base64 of 32 bytes")

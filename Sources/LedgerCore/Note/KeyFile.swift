@@ -9,7 +9,10 @@ public enum KeyFile {
         case exists(String)
         case unreadable(path: String, reason: String)
 
-        public var description: String {
+        public var description: String { MessageText.oneLine(sentence) }
+
+        /// The message before untrusted values in it are kept to one line.
+        private var sentence: String {
             switch self {
             case .missing(let path): "key file \(path) does not exist (make one with `fenhong key generate`)"
             case .exposed(let path, let mode):

@@ -46,7 +46,10 @@ public enum NoteError: Error, Equatable, CustomStringConvertible {
     case malformedNote(String)
     case malformedCheckpoint(String)
 
-    public var description: String {
+    public var description: String { MessageText.oneLine(sentence) }
+
+    /// The message before untrusted values in it are kept to one line.
+    private var sentence: String {
         switch self {
         case .malformedKey(let why): "malformed key: \(why)"
         case .malformedNote(let why): "malformed signed note: \(why)"
@@ -81,7 +84,7 @@ public struct NoteVerifierKey: Hashable, Sendable, CustomStringConvertible {
     public init(vkey: String) throws(NoteError) {
         let parts = vkey.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .malformedKey("a vkey has three parts joined by +: name+id+key") }
-        guard let id = KeyID(hex: String(parts[1])) else { throw .malformedKey("the key ID \"\(parts[1])\" is not 8 hex digits") }
+        guard let id = KeyID(hex: String(parts[1])) else { throw .malformedKey("the key ID \(MessageText.quoted(parts[1])) is not 8 hex digits") }
         guard let raw = Data(base64Encoded: String(parts[2])), raw.count == 33 else {
             throw .malformedKey("the key part is not base64 of 33 bytes")
         }
@@ -105,7 +108,7 @@ public struct NoteVerifierKey: Hashable, Sendable, CustomStringConvertible {
 
     static func checkName(_ name: String) throws(NoteError) {
         guard !name.isEmpty, !name.unicodeScalars.contains(where: { $0 == "+" || $0.properties.isWhitespace }) else {
-            throw .malformedKey("a key name is non-empty, without spaces or +: \"\(name)\"")
+            throw .malformedKey("a key name is non-empty, without spaces or +: \(MessageText.quoted(name))")
         }
     }
 }

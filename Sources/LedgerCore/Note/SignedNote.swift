@@ -61,7 +61,7 @@ public struct SignedNote: Hashable, Sendable {
             let fields = line.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
             guard fields.count == 2, !fields[0].isEmpty,
                   let raw = Data(base64Encoded: String(fields[1])), raw.count > 4
-            else { throw .malformedNote("bad signature line \"\(line)\"") }
+            else { throw .malformedNote("bad signature line \(MessageText.quoted(line))") }
             signatures.append(NoteSignature(name: String(fields[0]), id: KeyID(bytes: raw.prefix(4))!, signature: Array(raw.dropFirst(4))))
         }
         guard !signatures.isEmpty else { throw .malformedNote("no signature lines") }

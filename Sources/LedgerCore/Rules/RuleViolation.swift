@@ -33,7 +33,7 @@ public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible
     public init(seq: Int64, code: RuleCode, detail: String) {
         self.seq = seq
         self.code = code
-        self.detail = detail
+        self.detail = MessageText.oneLine(detail)
     }
 
     public var description: String { "entry \(seq): \(detail) [\(code.rawValue)]" }

@@ -150,7 +150,7 @@ public struct DividendPayment: EntryFields {
         amount = try f.amount("amount")
         let channelText = try f.string("channel")
         guard let channel = PaymentChannel(rawValue: channelText) else {
-            throw f.invalid("channel", "must be bank, card or cash, not \"\(channelText)\"")
+            throw f.invalid("channel", "must be bank, card or cash, not \(MessageText.quoted(channelText))")
         }
         self.channel = channel
         account = try f.string("account")

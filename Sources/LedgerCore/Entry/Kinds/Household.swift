@@ -51,7 +51,7 @@ public struct HouseholdRegistration: EntryFields {
     static func checkHousehold(_ household: String, _ f: FieldReader) throws(EntryError) {
         guard household != "collective", household.utf8.count <= 32,
               household.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
-        else { throw f.invalid("household", "must be a household number of letters, digits and -, not \"\(household)\"") }
+        else { throw f.invalid("household", "must be a household number of letters, digits and -, not \(MessageText.quoted(household))") }
     }
 }
 

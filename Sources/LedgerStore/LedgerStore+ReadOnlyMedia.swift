@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading a ledger where SQLite cannot write beside it, and telling a full disk from a
+/// read-only one.
+///
+/// A WAL database is read through a `-shm` index file that SQLite creates and grows beside the
+/// ledger. On read-only media (a read-only mount or folder, a CD) it cannot be created, and on a
+/// full disk it cannot be grown: SQLite then refuses to read at all. When no `-wal` file holds
+/// committed frames, the main file holds every committed transaction, and opening it as
+/// immutable reads exactly that: this is how an inspector verifies a ledger on read-only media.
+/// Immutable means unlocked, so a writer that appears meanwhile could race the read; it cannot
+/// make a damaged ledger pass (every entry, node and checkpoint is still checked), only make an
+/// intact one report problems, and a writer cannot work where SQLite cannot write its `-shm`.
+extension LedgerStore {
+    /// Below this many free bytes, a failed write is taken to be the disk being full.
+    static let freeBytesFull: UInt64 = 256 * 1024
+
+    /// A read-only queue on `path`, falling back to an immutable open when SQLite cannot make or
+    /// grow the `-shm` file and no `-wal` frames exist.
+    static func readOnlyQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        precondition(configuration.readonly, "only read-only connections fall back to immutable")
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where cannotIndex(error) && walIsEmpty(path) {
+            return try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+        }
+    }
+
+    /// The failures of a reader that cannot create, open or grow the `-shm` file.
+    private static func cannotIndex(_ error: DatabaseError) -> Bool {
+        switch error.resultCode {
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL: true
+        default: false
+        }
+    }
+
+    /// True when there is no `-wal` file beside `path`, or an empty one.
+    private static func walIsEmpty(_ path: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path + "-wal") else { return true }
+        return (attributes[.size] as? NSNumber)?.intValue == 0
+    }
+
+    /// `file:<path>?immutable=1`, the path percent-encoded as an SQLite URI requires.
+    private static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
+    /// True when the file system holding `path` has (almost) no room left: SQLite reports a full
+    /// disk as SQLITE_FULL when a write comes up short, but as an I/O error or "cannot open"
+    /// when it is the `-shm` or `-wal` file that cannot be created or grown.
+    static func volumeIsFull(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        var stats = statvfs()
+        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return false }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < freeBytesFull
+    }
+}
