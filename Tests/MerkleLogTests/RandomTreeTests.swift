@@ -17,10 +17,12 @@ struct RandomTreeTests {
     /// Random leaf hashes, and the tree of all of them as stored: smaller sizes are read from the stored
     /// tree of sizeMax leaves, as the ledger reads old tree sizes.
     static func randomTree(_ generator: inout SplitMix64) -> (ReferenceTree, InMemorySubtreeHashes) {
-        let leaves = (0..<sizeMax).map { _ in
+        // Random inputs, each ending in its index so that no two leaves are equal (two equal
+        // neighbours would let a proof verify at the neighbour's index, by construction).
+        let leaves = (0..<sizeMax).map { index in
             RFC9162.leafHash((0..<Int.random(in: 0...40, using: &generator)).map { _ in
                 UInt8.random(in: 0...255, using: &generator)
-            })
+            } + [UInt8(index >> 8), UInt8(index & 0xff)])
         }
         return (ReferenceTree(leaves: leaves), InMemorySubtreeHashes(leafHashes: leaves))
     }
