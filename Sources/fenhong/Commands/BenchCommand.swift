@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Generate synthetic ledgers and measure against SQLite, OpenSSL and the physical limits.",
-        subcommands: [BenchGenerate.self, BenchRun.self])
+        subcommands: [BenchGenerate.self, BenchRun.self, BenchPeakMemory.self])
 }
 
 struct BenchGenerate: ParsableCommand {
@@ -45,5 +45,18 @@ struct BenchRun: ParsableCommand {
         let runner = BenchmarkRunner(folder: folder, entries: entries, binary: CommandLine.arguments[0]) { Printer.stderr($0) }
         let report = try runner.run(only: only)
         print(report.markdown)
+    }
+}
+
+struct BenchPeakMemory: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peak-memory", abstract: "Run a program and print its peak resident memory in bytes.",
+        shouldDisplay: false)
+
+    @Argument(parsing: .captureForPassthrough, help: "The program and its arguments.") var command: [String]
+
+    func run() throws {
+        guard !command.isEmpty else { throw ValidationError("give the program to run") }
+        print(try PeakMemory.of(command))
     }
 }

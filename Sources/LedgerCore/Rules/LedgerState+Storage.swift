@@ -1,0 +1,97 @@
+// The compact storage behind LedgerState: a verifier replays a million entries in it, so it is
+// kept to a few bytes per entry.
+
+extension LedgerState {
+    /// The payment recorded at `seq`, if any.
+    func paymentEffect(seq: Int64) -> PaymentEffect? {
+        var low = 0, high = paymentEffects.count
+        while low < high {
+            let mid = (low + high) / 2
+            if paymentEffects[mid].seq < seq { low = mid + 1 } else { high = mid }
+        }
+        return low < paymentEffects.count && paymentEffects[low].seq == seq ? paymentEffects[low] : nil
+    }
+}
+
+/// What each household is owed by each distribution, in arrays indexed by the interned
+/// distribution and household: no hashing and no per-entry overhead, so a million allocations
+/// take tens of megabytes, not hundreds.
+struct AllocationTable: Sendable {
+    /// 16 bytes: `owed` is -1 in a slot with no allocation (amounts are never negative).
+    private struct Slot: Sendable {
+        var owed: Int64 = -1
+        var paid: Int64 = 0
+    }
+
+    private var rows: [[Slot]] = []
+
+    subscript(key: LedgerState.AllocationKey) -> LedgerState.Owed? {
+        get {
+            let d = key.distribution, h = key.household
+            guard d < rows.count, h < rows[d].count, rows[d][h].owed >= 0 else { return nil }
+            return LedgerState.Owed(owed: rows[d][h].owed, paid: rows[d][h].paid)
+        }
+        set {
+            let d = key.distribution, h = key.household
+            while d >= rows.count {
+                // A new distribution usually allocates to the households of the one before.
+                var row = [Slot]()
+                row.reserveCapacity(rows.last?.count ?? 0)
+                rows.append(row)
+            }
+            if h >= rows[d].count {
+                // Grow by a quarter, not double: at a million allocations the slack is memory.
+                if h >= rows[d].capacity { rows[d].reserveCapacity(max(h + 1, rows[d].count + rows[d].count / 4)) }
+                rows[d].append(contentsOf: repeatElement(Slot(), count: h + 1 - rows[d].count))
+            }
+            if let newValue {
+                rows[d][h] = Slot(owed: newValue.owed, paid: newValue.paid)
+            } else {
+                rows[d][h] = Slot()
+            }
+        }
+    }
+}
+
+/// One byte per entry: reversible, reversed. A million entries cost a megabyte.
+struct SeqFlags: Sendable {
+    private var bytes: [UInt8] = []
+    private static let reversible: UInt8 = 1
+    private static let reversed: UInt8 = 2
+
+    private mutating func set(_ seq: Int64, _ flag: UInt8) {
+        let index = Int(seq)
+        if index >= bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(index + 1 - bytes.count, bytes.count / 2))) }
+        bytes[index] |= flag
+    }
+
+    private func get(_ seq: Int64, _ flag: UInt8) -> Bool {
+        seq >= 0 && Int(seq) < bytes.count && bytes[Int(seq)] & flag != 0
+    }
+
+    mutating func markReversible(_ seq: Int64) { set(seq, Self.reversible) }
+    mutating func markReversed(_ seq: Int64) { set(seq, Self.reversed) }
+    mutating func clear(_ seq: Int64) { if seq >= 0 && Int(seq) < bytes.count { bytes[Int(seq)] = 0 } }
+    func isReversible(_ seq: Int64) -> Bool { get(seq, Self.reversible) }
+    func isReversed(_ seq: Int64) -> Bool { get(seq, Self.reversed) }
+}
+
+/// An append-only array kept in fixed-size chunks: it never copies what it holds to grow, so a
+/// million elements need their own size and at most one chunk more, not twice or three times it.
+struct ChunkedArray<Element: Sendable>: Sendable {
+    private static var chunkSize: Int { 1 << 14 }
+    private var chunks: [[Element]] = []
+    private(set) var count = 0
+
+    mutating func append(_ element: Element) {
+        if count % Self.chunkSize == 0 {
+            var chunk = [Element]()
+            chunk.reserveCapacity(Self.chunkSize)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(element)
+        count += 1
+    }
+
+    subscript(index: Int) -> Element { chunks[index / Self.chunkSize][index % Self.chunkSize] }
+}
