@@ -39,6 +39,17 @@ struct DividendTests {
         #expect(again.stderr.contains("already declared"))
     }
 
+    /// --rate-per-unit: 16,000.00 over 18 units at a floor rate of 888.88 leaves a residual of 0.16 (DOMAIN §9 example 3).
+    @Test func ratePerUnitLeavesAResidual() throws {
+        let cli = try village()
+        let run = try cli.execute(["dividend", "plan", "--id", "2019", "--record-date", "2019-12-31", "--pool", "16000",
+                                   "--classes", "member=1", "--rate-per-unit", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(#""allocated":1599984"#))
+        #expect(run.stdout.contains(#""residual":16"#))
+        #expect(run.stdout.contains(#""rate":88888"#))
+    }
+
     /// Appropriations are drawn half-up from the distributable amount; the JSON plan carries exact fen.
     @Test func appropriationsAndJSON() throws {
         let cli = try village()

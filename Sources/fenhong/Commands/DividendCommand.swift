@@ -20,6 +20,7 @@ struct DistributionOptions: ParsableArguments {
     @Option(help: "Share classes and weights for the units basis, e.g. member=1,poverty=2 (default: member=1,poverty=1).") var classes: String?
     @Option(help: "Guaranteed minimum (保底) per registered-poor household, funded first.") var minimum: String?
     @Option(help: "largest-remainder (exact, default) or rate (a rate per unit; the rest stays undistributed).") var method: String = "largest-remainder"
+    @Flag(help: "Same as --method rate: a floor rate per unit, the residual kept as undistributed income.") var ratePerUnit = false
     @Option(help: "With --method rate: the rate per unit (default: pool ÷ units, rounded down).") var rate: String?
     @Option(help: "Cooperative basis: CSV of household,transaction volume (yuan).") var transactions: String?
     @Option(help: "Cooperative basis: the declared rebate by transactions (default: the minimum).") var rebate: String?
@@ -56,7 +57,7 @@ struct DistributionOptions: ParsableArguments {
         default: throw ValidationError("--basis \(basis) must be units, household, member or cooperative")
         }
         let methodValue: AllocationMethod
-        switch method {
+        switch ratePerUnit ? "rate" : method {
         case "largest-remainder": methodValue = .largestRemainder
         case "rate": methodValue = .ratePerUnit(try rate.map { try Parse.amount($0, option: "--rate") })
         default: throw ValidationError("--method \(method) must be largest-remainder or rate")
