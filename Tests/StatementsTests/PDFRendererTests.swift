@@ -84,6 +84,30 @@ struct PDFRendererTests {
         #expect(PDFLayout.fit([300, 250, 50], into: 300, minimum: 10) == [125, 125, 50])
     }
 
+    /// A table's header never stands alone at the foot of a page: whatever text comes before it,
+    /// the page that shows the header also shows the table's first row.
+    @Test func tableHeaderStaysWithItsFirstRow() throws {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let table = StatementDocument.Table(
+            columns: [.init("表头甲"), .init("表头乙", alignment: .right)],
+            rows: (1...3).map { StatementDocument.Row(["第\($0)行", "\($0).00"]) })
+        for filler in 20...80 {
+            let document = StatementDocument(title: "测试", sections: [
+                .init(heading: "前文", content: .keyValues((1...filler).map { .init("项\($0)", "值") })),
+                .init(heading: "明细", content: .table(table)),
+            ])
+            let file = directory.appendingPathComponent("t\(filler).pdf")
+            try Data(PDFRenderer().render(document)).write(to: file)
+            let (_, output) = try Tool.run(pdftotext, ["-layout", "-f", "1", "-l", "1", file.path, "-"])
+            let page = String(decoding: output, as: UTF8.self)
+            if page.contains("表头甲") {
+                #expect(page.contains("第1行"), "with \(filler) lines before it, the header ends page 1 alone")
+            }
+        }
+    }
+
     /// poppler extracts the Chinese name, the amount in figures and in capitals, and the Latin text,
     /// and rasterises a page (fails with install instructions where poppler is missing).
     @Test func popplerExtractsAndRendersTheStatement() throws {

@@ -65,6 +65,12 @@ struct PDFLayout {
         rule(width: 0.4)
         for section in document.sections {
             space(style.bodySize * 0.6)
+            if case .table(let table) = section.content, !style.tablesAsBlocks {
+                // Keep a table's heading and header with its first rows: never a header alone
+                // at the foot of a page.
+                let row = lineHeight(style.bodySize) + 2 * style.cellPaddingY
+                ensure(lineHeight(style.headingSize) + Double(min(3, table.rows.count + 1)) * row)
+            }
             if !section.heading.isEmpty { heading(section.heading) }
             switch section.content {
             case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize)
