@@ -24,10 +24,11 @@ struct PreparedEntry: Sendable {
         seq = stored.seq
         storedHash = stored.storedHash
         hash = RFC9162.leafHash(stored.bytes)
-        decoded = Result { () throws(EntryError) in try Entry.decode(body: stored.bytes) }
-        if case .success(let entry) = decoded {
-            let canonical = entry.canonicalBody()
-            canonicalIfDifferent = canonical == stored.bytes ? nil : canonical
+        let result = Result { () throws(EntryError) in try Entry.decodeNotingForm(body: stored.bytes) }
+        decoded = result.map(\.entry)
+        // Re-encoded only to show what was expected, when the parser found the form wrong.
+        if case .success(let (entry, canonical)) = result, !canonical {
+            canonicalIfDifferent = entry.canonicalBody()
         } else {
             canonicalIfDifferent = nil
         }

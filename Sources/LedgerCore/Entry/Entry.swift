@@ -148,19 +148,32 @@ public struct Entry: Sendable, Equatable {
     /// The entry hash of a body: SHA-256(0x00 ‖ body).
     public static func hash(body: [UInt8]) -> EntryHash { RFC9162.leafHash(body) }
 
-    /// Decodes a body. It checks the shape of every field but not canonical form (compare
-    /// ``canonicalBody()`` with the input for that) nor any rule across entries.
+    /// Decodes a body. It checks the shape of every field but not canonical form (see
+    /// ``decodeNotingForm(body:)``) nor any rule across entries.
     public static func decode(body: [UInt8]) throws(EntryError) -> Entry {
+        try decodeNotingForm(body: body).entry
+    }
+
+    /// Decodes a body and says whether it is canonical: byte for byte the ``canonicalBody()`` of
+    /// the entry it decodes to. The parser notes the form as it reads (no whitespace, members in
+    /// order, only canonical escapes; numbers have one form), and a body that decodes has exactly
+    /// the fields its entry writes, so no re-encoding is needed to know.
+    public static func decodeNotingForm(body: [UInt8]) throws(EntryError) -> (entry: Entry, canonical: Bool) {
         guard body.count <= bodySizeMax else { throw .tooLarge(bytes: body.count, limit: bodySizeMax) }
         let members: [JSONMember]
+        let canonical: Bool
         do {
-            guard let pairs = try JSONParser.parseObjectMembers(body) else { throw EntryError.notAnObject }
-            members = pairs
+            guard let parsed = try JSONParser.parseObjectMembersNotingForm(body) else { throw EntryError.notAnObject }
+            (members, canonical) = parsed
         } catch let error as JSONParser.Error {
             throw .notJSON(error)
         } catch {
             throw .notAnObject
         }
+        return (try decode(members: members), canonical)
+    }
+
+    private static func decode(members: [JSONMember]) throws(EntryError) -> Entry {
         let kindText = members.first { $0.key == "kind" }?.value.stringValue ?? "entry"
         var f = FieldReader(kind: kindText, pairs: members)
         let v = try f.integer("v")

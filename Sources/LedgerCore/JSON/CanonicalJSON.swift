@@ -56,6 +56,12 @@ public enum CanonicalJSON {
 
     private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
 
+    /// True when `a` sorts strictly before `b` in JCS member order (UTF-16 code units).
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        if isASCII(a) && isASCII(b) { return a.utf8.lexicographicallyPrecedes(b.utf8) }
+        return a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+
     /// Member names in JCS order: by UTF-16 code units, which differs from UTF-8 byte order only
     /// for names with characters beyond U+FFFF.
     public static func sortedKeys(_ keys: some Sequence<String>) -> [String] {

@@ -17,6 +17,10 @@ public struct JSONParser {
 
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
+    /// Whether everything read so far is in canonical form (RFC 8785 as restricted here): no
+    /// whitespace, members in order, only the escapes the canonical encoder writes. Numbers and
+    /// literals have one form only, so they never make a text non-canonical.
+    private(set) var isCanonical = true
 
     private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -42,8 +46,14 @@ public struct JSONParser {
     /// value is not an object. Duplicate names are refused, as `parse` refuses them. The hot path
     /// of entry decoding: no dictionary is built for the top level.
     public static func parseObjectMembers(_ bytes: [UInt8]) throws(Error) -> [JSONMember]? {
+        try parseObjectMembersNotingForm(bytes)?.members
+    }
+
+    /// Like ``parseObjectMembers(_:)``, and says whether the text was in canonical form, so that
+    /// a verifier need not re-encode to find out.
+    public static func parseObjectMembersNotingForm(_ bytes: [UInt8]) throws(Error) -> (members: [JSONMember], canonical: Bool)? {
         let result = bytes.withUnsafeBytes { buffer in
-            Result<[JSONMember]?, Error> { () throws(Error) in
+            Result<(members: [JSONMember], canonical: Bool)?, Error> { () throws(Error) in
                 var parser = JSONParser(buffer)
                 parser.skipWhitespace()
                 guard parser.current == UInt8(ascii: "{") else {
@@ -53,7 +63,7 @@ public struct JSONParser {
                 let members = try parser.parseMembers(depth: 0)
                 parser.skipWhitespace()
                 guard parser.position == buffer.count else { throw parser.fail("unexpected bytes after the value") }
-                return members
+                return (members, parser.isCanonical)
             }
         }
         return try result.get()
@@ -64,7 +74,9 @@ public struct JSONParser {
     private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
     private mutating func skipWhitespace() {
+        let start = position
         while let c = current, c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { position += 1 }
+        if position != start { isCanonical = false }
     }
 
     private mutating func expect(_ literal: String) throws(Error) {
@@ -110,6 +122,7 @@ public struct JSONParser {
             skipWhitespace()
             try expect(":")
             skipWhitespace()
+            if isCanonical, let previous = members.last, !CanonicalJSON.precedes(previous.key, name) { isCanonical = false }
             members.append(JSONMember(name, try parseValue(depth: depth + 1)))
             skipWhitespace()
             switch current {
@@ -211,14 +224,22 @@ public struct JSONParser {
         switch c {
         case UInt8(ascii: "\""): out.append(0x22)
         case UInt8(ascii: "\\"): out.append(0x5C)
-        case UInt8(ascii: "/"): out.append(0x2F)
+        case UInt8(ascii: "/"): out.append(0x2F); isCanonical = false
         case UInt8(ascii: "b"): out.append(0x08)
         case UInt8(ascii: "f"): out.append(0x0C)
         case UInt8(ascii: "n"): out.append(0x0A)
         case UInt8(ascii: "r"): out.append(0x0D)
         case UInt8(ascii: "t"): out.append(0x09)
         case UInt8(ascii: "u"):
+            let digits = position
             var scalar = try parseHex4()
+            // The canonical encoder writes \u only for control characters without a short
+            // escape, in lowercase hex.
+            let short: Set<UInt32> = [0x08, 0x09, 0x0A, 0x0C, 0x0D]
+            if scalar >= 0x20 || short.contains(scalar)
+                || (digits..<digits + 4).contains(where: { bytes[$0] >= UInt8(ascii: "A") && bytes[$0] <= UInt8(ascii: "F") }) {
+                isCanonical = false
+            }
             if (0xD800..<0xDC00).contains(scalar) {
                 guard current == UInt8(ascii: "\\") else { throw fail("lone high surrogate") }
                 position += 1
