@@ -9,7 +9,7 @@ struct VerificationRun {
     let options: Verifier.Options
 
     var problems = ProblemCollector()
-    var state = LedgerState()
+    var state = LedgerState(keepingHouseholdRecords: false)
     var frontier = TreeFrontier()
     var nodes: TreeNodeAuditor
     var proofNodes: ProofNodeCache?
@@ -60,16 +60,23 @@ struct VerificationRun {
 
         // Entries are read in batches; each batch is decoded and hashed on both cores, then
         // checked in order on this one.
+        // A pipeline of two stages: while this thread reads batch k and checks batch k−1 in
+        // order, batch k is hashed and decoded on the other core(s).
         var batch = [StoredEntry]()
         batch.reserveCapacity(Self.batchSize)
+        var inFlight: PreparingBatch?
         try snapshot.forEachEntry { seq, body, storedHash in
             batch.append(StoredEntry(seq: seq, bytes: [UInt8](body), storedHash: storedHash))
             if batch.count == Self.batchSize {
-                try process(batch)
-                batch.removeAll(keepingCapacity: true)
+                let next = PreparingBatch(batch)
+                if let previous = inFlight { try process(previous.wait()) }
+                inFlight = next
+                batch = []
+                batch.reserveCapacity(Self.batchSize)
             }
         }
-        try process(batch)
+        if let previous = inFlight { try process(previous.wait()) }
+        try process(PreparedEntry.prepare(batch))
         if count == 0 {
             problems.add(seq: 0, .seqGap, "the ledger has no entries; entry 0 (ledger.open) is missing")
         }
@@ -96,10 +103,8 @@ struct VerificationRun {
     /// Entries decoded together on both cores.
     static let batchSize = 2048
 
-    private mutating func process(_ batch: [StoredEntry]) throws {
-        for prepared in PreparedEntry.prepare(batch) {
-            try entry(prepared)
-        }
+    private mutating func process(_ prepared: [PreparedEntry]) throws {
+        for entry in prepared { try self.entry(entry) }
     }
 
     /// Every check of one stored entry, in DESIGN §3 order.

@@ -92,7 +92,14 @@ public struct LedgerState: Sendable {
     /// The number of entries applied.
     public private(set) var count: Int64 = 0
 
-    public init() {}
+    /// Whether `households` keeps each household's record; the rules need only `registered`.
+    public let keepsHouseholdRecords: Bool
+
+    /// An empty state. A verifier passes `keepingHouseholdRecords: false`: the rules need only
+    /// which households are registered, and a league's records would cost it tens of megabytes.
+    public init(keepingHouseholdRecords: Bool = true) {
+        keepsHouseholdRecords = keepingHouseholdRecords
+    }
 
     /// Records that `households` are registered, for rules that need only that (the store uses it
     /// instead of replaying every registration a large command names).
@@ -157,8 +164,10 @@ public struct LedgerState: Sendable {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
                 registered.insert(registration.household)
-                households[registration.household] = HouseholdRecord(
-                    registration: registration, poorHistory: [(registration.date, registration.poor)])
+                if keepsHouseholdRecords {
+                    households[registration.household] = HouseholdRecord(
+                        registration: registration, poorHistory: [(registration.date, registration.poor)])
+                }
             }
         case .householdUpdate(let update):
             updateHousehold(update, &problems)
