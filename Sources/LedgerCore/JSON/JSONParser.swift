@@ -190,12 +190,17 @@ public struct JSONParser {
         // Fast path: a string without escapes or control characters is validated and copied
         // in one step (most member names and values are).
         var end = position
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            if let string = String(validating: UnsafeRawBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self) {
-                position = end + 1
-                return string
-            }
+        var ascii = true
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            if bytes[end] >= 0x80 { ascii = false }
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\""), ascii || Self.isValidUTF8(bytes, position, end) {
+            let run = UnsafeBufferPointer(start: bytes.baseAddress!.advanced(by: position).assumingMemoryBound(to: UInt8.self),
+                                          count: end - position)
+            let string = String(decoding: run, as: UTF8.self)
+            position = end + 1
+            return string
         }
         var out = [UInt8]()
         while true {
@@ -272,6 +277,33 @@ public struct JSONParser {
             position += 1
         }
         return value
+    }
+
+    /// True when `bytes[start..<end]` is well-formed UTF-8: no overlong forms, no surrogates,
+    /// nothing above U+10FFFF, no stray continuation bytes.
+    private static func isValidUTF8(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int, minimum: UInt32
+            var scalar: UInt32
+            switch lead {
+            case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(lead & 0x1F))
+            case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(lead & 0x0F))
+            case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(lead & 0x07))
+            default: return false
+            }
+            guard i + length <= end else { return false }
+            for k in 1..<length {
+                let next = bytes[i + k]
+                guard next & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800..<0xE000).contains(scalar) else { return false }
+            i += length
+        }
+        return true
     }
 
     /// Copies one multi-byte UTF-8 scalar, rejecting overlong forms, surrogates and stray bytes.
