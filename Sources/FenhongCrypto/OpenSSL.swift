@@ -41,8 +41,26 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Parses 64 hex digits (either case); returns nil otherwise.
     public init?(hex: some StringProtocol) {
-        guard hex.utf8.count == 64, let bytes = Hex.decode(hex) else { return nil }
-        self.init(bytes: bytes)
+        self.init(hex: String(hex))
+    }
+
+    /// Parses 64 hex digits (either case) straight into the digest: every entry's `prev` is read
+    /// this way, so it allocates nothing.
+    public init?(hex: String) {
+        var text = hex
+        var value = SHA256Digest.zero
+        let parsed = text.withUTF8 { utf8 -> Bool in
+            guard utf8.count == 64 else { return false }
+            return Swift.withUnsafeMutableBytes(of: &value.words) { out -> Bool in
+                for i in 0..<32 {
+                    guard let high = Hex.nibble(utf8[2 * i]), let low = Hex.nibble(utf8[2 * i + 1]) else { return false }
+                    out[i] = high << 4 | low
+                }
+                return true
+            }
+        }
+        guard parsed else { return nil }
+        self = value
     }
 
     /// SHA-256 of `data`.
