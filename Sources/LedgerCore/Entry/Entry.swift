@@ -173,6 +173,11 @@ public struct Entry: Sendable, Equatable {
         return (try decode(members: members), canonical)
     }
 
+    /// True when `text` has an uppercase hex digit: hashes and key IDs are written in lowercase.
+    private static func hasUppercaseHex(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }
+    }
+
     private static func decode(members: [JSONMember]) throws(EntryError) -> Entry {
         let kindText = members.first { $0.key == "kind" }?.value.stringValue ?? "entry"
         var f = FieldReader(kind: kindText, pairs: members)
@@ -183,13 +188,13 @@ public struct Entry: Sendable, Equatable {
         let seq = try f.integer("seq")
         guard seq >= 0 else { throw f.invalid("seq", "must not be negative") }
         let prevText = try f.string("prev")
-        guard prevText.utf8.count == 64, prevText.lowercased() == prevText, let prev = EntryHash(hex: prevText) else {
+        guard prevText.utf8.count == 64, !Self.hasUppercaseHex(prevText), let prev = EntryHash(hex: prevText) else {
             throw f.invalid("prev", "must be 64 lowercase hex digits")
         }
         let atText = try f.string("at")
         guard let at = LedgerTime(atText) else { throw f.invalid("at", "must be a UTC time like 2018-12-20T08:00:00Z") }
         let byText = try f.string("by")
-        guard byText.lowercased() == byText, let by = KeyID(hex: byText) else { throw f.invalid("by", "must be 8 lowercase hex digits") }
+        guard !Self.hasUppercaseHex(byText), let by = KeyID(hex: byText) else { throw f.invalid("by", "must be 8 lowercase hex digits") }
         let payload = try EntryPayload.read(kind: kind, &f)
         try f.finish()
         return Entry(seq: seq, prev: prev, at: at, by: by, payload: payload)
