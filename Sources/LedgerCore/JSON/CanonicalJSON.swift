@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+internal import Glibc
+#endif
 /// The canonical encoding of RFC 8785 (JCS) restricted to the values of ``JSONValue``:
 /// members sorted by the UTF-16 code units of their names, no whitespace, UTF-8, the shortest
 /// string escapes. The stored body of an entry *is* these bytes.
@@ -40,9 +43,7 @@ public enum CanonicalJSON {
     public static func encodeObject(_ pairs: [JSONMember]) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(384)
-        let sorted = pairs.allSatisfy({ isASCII($0.key) })
-            ? pairs.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            : pairs.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+        let sorted = pairs.sorted { precedes($0.key, $1.key) }
         out.append(UInt8(ascii: "{"))
         for (i, pair) in sorted.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -54,23 +55,29 @@ public enum CanonicalJSON {
         return out
     }
 
-    private static func isASCII(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
-
     /// True when `a` sorts strictly before `b` in JCS member order (UTF-16 code units).
+    /// UTF-8 bytes sort as code points do, which is UTF-16 order except between characters
+    /// beyond U+FFFF and those from U+E000 to U+FFFF: only names holding either (a lead byte
+    /// from 0xEE) are compared as UTF-16.
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        if isASCII(a) && isASCII(b) { return a.utf8.lexicographicallyPrecedes(b.utf8) }
-        return a.utf16.lexicographicallyPrecedes(b.utf16)
+        var a = a, b = b
+        let byBytes: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                if x.contains(where: { $0 >= 0xEE }) || y.contains(where: { $0 >= 0xEE }) { return nil }
+                let common = min(x.count, y.count)
+                if common > 0 {
+                    let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+        return byBytes ?? a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 
-    /// Member names in JCS order: by UTF-16 code units, which differs from UTF-8 byte order only
-    /// for names with characters beyond U+FFFF.
+    /// Member names in JCS order: by UTF-16 code units (see ``precedes(_:_:)``).
     public static func sortedKeys(_ keys: some Sequence<String>) -> [String] {
-        keys.sorted { a, b in
-            if a.utf8.allSatisfy({ $0 < 0x80 }) && b.utf8.allSatisfy({ $0 < 0x80 }) {
-                return a.utf8.lexicographicallyPrecedes(b.utf8)
-            }
-            return a.utf16.lexicographicallyPrecedes(b.utf16)
-        }
+        keys.sorted(by: precedes)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
