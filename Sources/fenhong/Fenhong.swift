@@ -38,10 +38,14 @@ struct Fenhong: ParsableCommand {
     /// One sentence: a validation message as written, a parser error without its usage lines.
     private static func message(for error: Error) -> String {
         if let validation = error as? ValidationError { return validation.message }
-        if error is LocalizedError || String(describing: type(of: error)).contains("CommandError") {
+        // The parser's own errors (a missing option, an unknown argument): its first line, without
+        // the usage text that follows it.
+        if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             let first = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
             return first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
         }
+        // Foundation's file errors read better in their own words than as a domain and code.
+        if let cocoa = error as? CocoaError { return cocoa.localizedDescription }
         return "\(error)"
     }
 }
