@@ -116,7 +116,8 @@ public enum StatementSource {
             guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
             let size = Int(try reader.size())
             let tree = MerkleTree(reader: reader.subtreeReader)
-            return try trust(opening: opening, state: state, tree: tree, size: size, proof: proof)
+            let facts = try? facts(reader, household: proof.household)
+            return try trust(opening: opening, state: state, tree: tree, size: size, proof: proof, facts: facts)
         }
     }
 
@@ -126,26 +127,38 @@ public enum StatementSource {
         guard let data = FileManager.default.contents(atPath: path) else { throw ReportError("cannot read \(path)") }
         var hashes = InMemorySubtreeHashes()
         var state = LedgerState()
+        var records = [RecordedEntry]()
         for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().enumerated() {
             let body = [UInt8](line)
             do {
-                state.apply(try Entry.decode(body: body), check: false)
+                let entry = try Entry.decode(body: body)
+                state.apply(entry, check: false)
+                records.append(RecordedEntry(entry: entry, hash: Entry.hash(body: body)))
             } catch {
                 throw ReportError("\(path) line \(number + 1): \(error)")
             }
             hashes.append(Entry.hash(body: body))
         }
         guard let opening = state.opening else { throw ReportError("\(path) does not start with ledger.open") }
-        return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof)
+        let facts = HouseholdFacts.collect(from: records)?.facts[proof.household]
+        return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
     }
 
     public static func trust<R: SubtreeHashReader>(
-        opening: LedgerOpen, state: LedgerState, tree: MerkleTree<R>, size: Int, proof: StatementProof
+        opening: LedgerOpen, state: LedgerState, tree: MerkleTree<R>, size: Int, proof: StatementProof, facts: HouseholdFacts?
     ) throws -> StatementProofTrust {
         let proofSize = proof.checkpoint.checkpoint.size
         let keys = state.keys.values.filter { $0.role == .accountant && $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
         let consistency = proofSize >= 1 && Int(proofSize) <= size ? try tree.consistencyProof(from: Int(proofSize), to: size) : nil
         let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
-        return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency)
+        // What a complete statement of this household and year, made against the proof's
+        // checkpoint, would cite: the statement must leave none of it out.
+        let complete = facts.flatMap { facts in
+            try? HouseholdStatement.build(
+                facts: facts, year: proof.year, date: LedgerDate("9999-12-31")!,
+                checkpoint: StatementCheckpoint(checkpoint: proof.checkpoint.checkpoint, signer: "", cosigners: []))
+        }
+        return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
+                                   expectedCitations: complete?.citedEntries)
     }
 }

@@ -44,6 +44,31 @@ struct StatementCommandTests {
         #expect(bundled.status == 0, "\(bundled.stdout) \(bundled.stderr)")
     }
 
+    /// A proof with one allocation's block taken out is rejected as incomplete, against the ledger
+    /// and against its bundle: the ledger says what a complete statement cites.
+    @Test func omittedEntryIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
+        let proof = try cli.file("chen.proof.txt")
+        let blocks = proof.components(separatedBy: "\nc2sp.org/tlog-proof@v1\n")
+        let allocation = try #require(blocks.firstIndex { block in
+            guard let extra = block.split(separator: "\n").first, extra.hasPrefix("extra "),
+                  let body = Data(base64Encoded: String(extra.dropFirst(6))) else { return false }
+            return String(decoding: body, as: UTF8.self).contains("\"kind\":\"dividend.allocate\"")
+        })
+        var kept = blocks
+        kept.remove(at: allocation)
+        try kept.joined(separator: "\nc2sp.org/tlog-proof@v1\n")
+            .write(to: cli.folder.appendingPathComponent("short.proof.txt"), atomically: true, encoding: .utf8)
+        let check = try cli.run("statement", "check", "short.proof.txt")
+        #expect(check.status == 1, "\(check.stdout) \(check.stderr)")
+        #expect(check.stdout.contains("entryOmitted"), "\(check.stdout)")
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        let bundled = try cli.run("statement", "check", "short.proof.txt", "--bundle", "bundle")
+        #expect(bundled.status == 1)
+        #expect(bundled.stdout.contains("entryOmitted"), "\(bundled.stdout)")
+    }
+
     /// An amount changed on the printed statement is rejected with its line, exit 1.
     @Test func alteredAmountIsRejected() throws {
         let cli = try ledger()

@@ -80,6 +80,30 @@ struct ContentProofTests {
         #expect(failures.contains { $0.rule == .lineNotProved && $0.location == "statement line \(lineNumber(of: "BX-2024-0008", in: text))" })
     }
 
+    /// A statement that leaves out an allocation of the household is rejected, naming the entry,
+    /// when the checker knows what a complete statement cites; a year's statement is complete
+    /// with its year's entries only.
+    @Test func omittedEntryIsRejected() throws {
+        let (statement, _, proof) = try made()
+        var trust = ledger.trust(from: proof)
+        trust.expectedCitations = statement.citedEntries
+        #expect(proof.check(against: trust, statementText: nil) == [])
+        var shorter = proof
+        shorter.inclusions.removeAll { $0.index == 6 }
+        let failures = shorter.check(against: trust, statementText: nil)
+        #expect(failures.map(\.rule) == [.entryOmitted])
+        #expect(failures.first?.detail.contains("entry 6 (dividend.allocate)") == true)
+
+        let year = try ledger.statement("152223-001", year: 2024)
+        let yearProof = try ledger.proof(year)
+        #expect(yearProof.year == 2024)
+        #expect(try StatementProof(parsing: yearProof.serialized).year == 2024)
+        var yearTrust = ledger.trust(from: yearProof)
+        yearTrust.expectedCitations = year.citedEntries
+        #expect(yearProof.check(against: yearTrust, statementText: nil) == [])
+        #expect(yearProof.inclusions.count < proof.inclusions.count)
+    }
+
     /// A body altered in the proof (2,880.00 → 2,980.00) no longer hashes into the checkpoint's tree.
     @Test func alteredBodyIsRejected() throws {
         let (_, text, proof) = try made()

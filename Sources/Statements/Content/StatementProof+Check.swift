@@ -11,13 +11,18 @@ public struct StatementProofTrust: Sendable {
     /// The consistency proof from the proof's checkpoint size to `head.size`, computed from the
     /// ledger; nil when the ledger is smaller than that checkpoint.
     public var consistency: [TreeHash]?
+    /// The entries a complete statement of the proof's household and year, made against its
+    /// checkpoint, cites, as the ledger says; nil when the checker cannot tell.
+    public var expectedCitations: [RecordedEntry]?
 
     /// Describes the ledger a proof is checked against.
-    public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?) {
+    public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?,
+                expectedCitations: [RecordedEntry]? = nil) {
         self.origin = origin
         self.accountantKeys = accountantKeys
         self.head = head
         self.consistency = consistency
+        self.expectedCitations = expectedCitations
     }
 }
 
@@ -53,6 +58,9 @@ public struct StatementProofFailure: Sendable, Equatable, CustomStringConvertibl
         case totalMismatch
         /// A total line is missing from the statement.
         case totalMissing
+        /// An allocation, payment or reversal of the household, in the ledger at the checkpoint,
+        /// is left off the statement.
+        case entryOmitted
     }
 
     /// The rule broken.
@@ -94,6 +102,14 @@ extension StatementProof {
             } catch {
                 failures.append(.init(rule: .notConsistent, location: "checkpoint",
                                       detail: "the ledger of \(trust.head.size) entries does not extend the checkpoint of \(cp.size): \(error)"))
+            }
+        }
+
+        if let expected = trust.expectedCitations {
+            let proved = Set(inclusions.map(\.index))
+            for record in expected where !proved.contains(record.seq) {
+                failures.append(.init(rule: .entryOmitted, location: "statement",
+                                      detail: "entry \(record.seq) (\(record.entry.kind.rawValue)) of household \(household) is in the ledger at checkpoint \(cp.size) but not on the statement"))
             }
         }
 

@@ -9,6 +9,7 @@ import LedgerCore
 /// ```
 /// fenhong.statement-proof/v1
 /// household 152223-001
+/// year 2024                       (only when the statement is for one year)
 ///
 /// c2sp.org/tlog-proof@v1
 /// extra <base64 of the entry body, exactly as stored>
@@ -64,14 +65,18 @@ public struct StatementProof: Sendable, Equatable {
 
     /// The household the statement is for.
     public var household: String
+    /// The year the statement shows, or nil for all years: what a complete statement cites
+    /// depends on it.
+    public var year: Int?
     /// One block per cited entry, in seq order.
     public var inclusions: [Inclusion]
     /// The checkpoint every block proves against, with its signatures as stored.
     public var checkpoint: SignedCheckpoint
 
     /// Creates a proof from its parts.
-    public init(household: String, inclusions: [Inclusion], checkpoint: SignedCheckpoint) {
+    public init(household: String, year: Int? = nil, inclusions: [Inclusion], checkpoint: SignedCheckpoint) {
         self.household = household
+        self.year = year
         self.inclusions = inclusions
         self.checkpoint = checkpoint
     }
@@ -87,12 +92,12 @@ public struct StatementProof: Sendable, Equatable {
             Inclusion(index: record.seq, body: try body(record.seq),
                       path: try tree.inclusionProof(index: Int(record.seq), size: size))
         }
-        return StatementProof(household: statement.household, inclusions: inclusions, checkpoint: checkpoint)
+        return StatementProof(household: statement.household, year: statement.year, inclusions: inclusions, checkpoint: checkpoint)
     }
 
     /// The file's text.
     public var serialized: String {
-        var text = Self.header + "\nhousehold \(household)\n"
+        var text = Self.header + "\nhousehold \(household)\n" + (year.map { "year \($0)\n" } ?? "")
         for inclusion in inclusions {
             text += "\n" + Self.blockHeader + "\n"
             text += "extra " + Data(inclusion.body).base64EncodedString() + "\n"
@@ -128,6 +133,12 @@ extension StatementProof {
         }
         let household = String(lines[at].dropFirst(10))
         at += 1
+        var year: Int?
+        if at < lines.count, lines[at].hasPrefix("year ") {
+            guard let value = Int(lines[at].dropFirst(5)), (1900...9999).contains(value) else { throw fail("expected \"year <YYYY>\"") }
+            year = value
+            at += 1
+        }
         var inclusions = [Inclusion]()
         while at < lines.count, lines[at].isEmpty, at + 1 < lines.count, lines[at + 1] == Self.blockHeader {
             at += 2
@@ -160,6 +171,7 @@ extension StatementProof {
             throw fail("the checkpoint cannot be read: \(error)")
         }
         self.household = household
+        self.year = year
         self.inclusions = inclusions
     }
 }
