@@ -44,7 +44,7 @@ public struct LedgerReader {
 
     /// The entries of kind `kind`, in order.
     public func entries(kind: EntryKind) throws -> [Entry] {
-        try entries(sql: "SELECT seq, body FROM entry WHERE kind = ? ORDER BY seq", arguments: [kind.rawValue])
+        try entries(sql: "SELECT seq, body FROM entry WHERE \(Schema.kindCondition(kind)) ORDER BY seq", arguments: [kind.rawValue])
     }
 
     /// The entries of distribution `id`, in order.

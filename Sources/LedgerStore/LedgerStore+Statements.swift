@@ -23,7 +23,7 @@ extension LedgerReader {
 
     /// The entries of kind `kind`, with their hashes, in order.
     public func hashedEntries(kind: EntryKind) throws -> [HashedEntry] {
-        try hashedEntries(sql: "SELECT seq, body, hash FROM entry WHERE kind = ? ORDER BY seq", arguments: [kind.rawValue])
+        try hashedEntries(sql: "SELECT seq, body, hash FROM entry WHERE \(Schema.kindCondition(kind)) ORDER BY seq", arguments: [kind.rawValue])
     }
 
     /// Every entry with its hash, in order, in one scan (a statement for every household).

@@ -31,6 +31,13 @@ enum Schema {
     /// queries so that SQLite can use the partial index.
     static let rareKindList = "(" + rareKinds.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
 
+    /// The WHERE condition that selects entries of `kind` (one `?` for the kind). For the rare
+    /// kinds it repeats the partial index's list, so SQLite finds them by that index instead of
+    /// reading every body in the ledger.
+    static func kindCondition(_ kind: EntryKind) -> String {
+        rareKinds.contains(kind) ? "kind IN \(rareKindList) AND kind = ?" : "kind = ?"
+    }
+
     /// Bodies are the truth; every queryable column is generated from them.
     static let v1 = """
         CREATE TABLE entry (

@@ -42,15 +42,10 @@ public struct JSONParser {
         return value
     }
 
-    /// Parses exactly one object and returns its members in the order written, or nil when the
-    /// value is not an object. Duplicate names are refused, as `parse` refuses them. The hot path
+    /// Parses exactly one object and returns its members in the order written (nil when the value
+    /// is not an object), and whether the text was in canonical form, so that a verifier need not
+    /// re-encode to find out. Duplicate names are refused, as `parse` refuses them. The hot path
     /// of entry decoding: no dictionary is built for the top level.
-    public static func parseObjectMembers(_ bytes: [UInt8]) throws(Error) -> [JSONMember]? {
-        try parseObjectMembersNotingForm(bytes)?.members
-    }
-
-    /// Like ``parseObjectMembers(_:)``, and says whether the text was in canonical form, so that
-    /// a verifier need not re-encode to find out.
     public static func parseObjectMembersNotingForm(_ bytes: [UInt8]) throws(Error) -> (members: [JSONMember], canonical: Bool)? {
         let result = bytes.withUnsafeBytes { buffer in
             Result<(members: [JSONMember], canonical: Bool)?, Error> { () throws(Error) in
