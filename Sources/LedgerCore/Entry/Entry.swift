@@ -160,6 +160,18 @@ public struct Entry: Sendable, Equatable {
     /// the fields its entry writes, so no re-encoding is needed to know.
     public static func decodeNotingForm(body: [UInt8]) throws(EntryError) -> (entry: Entry, canonical: Bool) {
         guard body.count <= bodySizeMax else { throw .tooLarge(bytes: body.count, limit: bodySizeMax) }
+        // Most bodies are flat and canonical: read in place. Any other takes the full parser,
+        // which also names what is wrong.
+        if let scanned = body.withUnsafeBytes(FlatObjectScanner.scan) {
+            var f = FieldReader(scanned: scanned, in: body)
+            return (try decode(reading: &f), true)
+        }
+        return try decodeParsing(body: body)
+    }
+
+    /// The full parser's reading of a body, for every body the scanner declines. Internal so that
+    /// tests can hold the two readings to the same results.
+    static func decodeParsing(body: [UInt8]) throws(EntryError) -> (entry: Entry, canonical: Bool) {
         let members: [JSONMember]
         let canonical: Bool
         do {
@@ -170,7 +182,9 @@ public struct Entry: Sendable, Equatable {
         } catch {
             throw .notAnObject
         }
-        return (try decode(members: members), canonical)
+        let kindText = members.first { $0.key == "kind" }?.value.stringValue ?? "entry"
+        var f = FieldReader(kind: kindText, pairs: members)
+        return (try decode(reading: &f), canonical)
     }
 
     /// True when `text` has an uppercase hex digit: hashes and key IDs are written in lowercase.
@@ -178,9 +192,7 @@ public struct Entry: Sendable, Equatable {
         text.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }
     }
 
-    private static func decode(members: [JSONMember]) throws(EntryError) -> Entry {
-        let kindText = members.first { $0.key == "kind" }?.value.stringValue ?? "entry"
-        var f = FieldReader(kind: kindText, pairs: members)
+    private static func decode(reading f: inout FieldReader) throws(EntryError) -> Entry {
         let v = try f.integer("v")
         guard v == formatVersion else { throw .unsupportedVersion(v) }
         let kindName = try f.string("kind")

@@ -3,12 +3,18 @@
 ///
 /// Members are kept in an array and found by a linear search: an entry has about fifteen, and
 /// this is the hot path of every append and every verification, where hashing each name into a
-/// dictionary cost more than the search.
+/// dictionary cost more than the search. A body the ``FlatObjectScanner`` read keeps its names
+/// and strings in the body's bytes until a field asks for them.
 public struct FieldReader {
     /// The kind being read, for error messages.
     public let kind: String
-    private var members: [JSONMember]
-    private var consumed: [Bool]
+    private let source: Source
+    private var consumed: ConsumedMembers
+
+    private enum Source {
+        case members([JSONMember])
+        case scanned(text: [UInt8], members: [FlatObjectScanner.Member])
+    }
 
     /// Reads `members` of an entry of `kind`.
     public init(kind: String, members: [String: JSONValue]) {
@@ -17,20 +23,73 @@ public struct FieldReader {
 
     /// Reads members given as (name, value) pairs with distinct names.
     public init(kind: String, pairs: [JSONMember]) {
+        self.init(kind: kind, source: .members(pairs), count: pairs.count)
+    }
+
+    /// Reads the members the scanner found in `text`; the kind is the `kind` member's, if any.
+    init(scanned members: [FlatObjectScanner.Member], in text: [UInt8]) {
+        let source = Source.scanned(text: text, members: members)
+        let probe = FieldReader(kind: "entry", source: source, count: members.count)
+        var kind = probe.kind
+        if let i = probe.index(of: "kind"), case .string(let name) = probe.value(at: i) { kind = name }
+        self.init(kind: kind, source: source, count: members.count)
+    }
+
+    private init(kind: String, source: Source, count: Int) {
         self.kind = kind
-        self.members = pairs
-        self.consumed = [Bool](repeating: false, count: pairs.count)
+        self.source = source
+        consumed = ConsumedMembers(count: count)
     }
 
     private func index(of field: String) -> Int? {
-        for i in members.indices where !consumed[i] && members[i].key == field { return i }
-        return nil
+        switch source {
+        case .members(let members):
+            for i in members.indices where !consumed[i] && members[i].key == field { return i }
+            return nil
+        case .scanned(let text, let members):
+            var field = field
+            return field.withUTF8 { name in
+                text.withUnsafeBufferPointer { bytes in
+                    for i in members.indices where !consumed[i] && Int(members[i].nameEnd - members[i].nameStart) == name.count {
+                        var same = true
+                        for k in 0..<name.count where bytes[Int(members[i].nameStart) + k] != name[k] { same = false; break }
+                        if same { return i }
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
+    /// The value of member `i`; a scanned string becomes a `String` only here.
+    private func value(at i: Int) -> JSONValue {
+        switch source {
+        case .members(let members): return members[i].value
+        case .scanned(let text, let members):
+            switch members[i].value {
+            case .string(let start, let end): return .string(Self.string(text, Int(start), Int(end)))
+            case .integer(let value): return .integer(value)
+            case .bool(let value): return .bool(value)
+            case .null: return .null
+            }
+        }
+    }
+
+    private func name(at i: Int) -> String {
+        switch source {
+        case .members(let members): members[i].key
+        case .scanned(let text, let members): Self.string(text, Int(members[i].nameStart), Int(members[i].nameEnd))
+        }
+    }
+
+    private static func string(_ text: [UInt8], _ start: Int, _ end: Int) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     private mutating func take(_ field: String) throws(EntryError) -> JSONValue {
         guard let i = index(of: field) else { throw .missingField(kind: kind, field: field) }
-        consumed[i] = true
-        return members[i].value
+        consumed.insert(i)
+        return value(at: i)
     }
 
     private func has(_ field: String) -> Bool { index(of: field) != nil }
@@ -139,10 +198,28 @@ public struct FieldReader {
 
     /// Refuses members that no field consumed.
     public func finish() throws(EntryError) {
-        let extra = members.indices.filter { !consumed[$0] }.map { members[$0].key }
+        let extra = (0..<consumed.count).filter { !consumed[$0] }.map(name(at:))
         if let first = CanonicalJSON.sortedKeys(extra).first {
             throw .unknownField(kind: kind, field: first)
         }
+    }
+}
+
+/// Which members a ``FieldReader`` has consumed: a bit each, in one word for the usual body.
+private struct ConsumedMembers {
+    let count: Int
+    private var word: UInt64 = 0
+    private var beyond: [Bool]
+
+    init(count: Int) {
+        self.count = count
+        beyond = count > 64 ? [Bool](repeating: false, count: count - 64) : []
+    }
+
+    subscript(i: Int) -> Bool { i < 64 ? word & (1 << UInt64(i)) != 0 : beyond[i - 64] }
+
+    mutating func insert(_ i: Int) {
+        if i < 64 { word |= 1 << UInt64(i) } else { beyond[i - 64] = true }
     }
 }
 

@@ -156,28 +156,45 @@ public struct JSONParser {
     }
 
     private mutating func parseInteger() throws(Error) -> Int64 {
+        switch Self.scanInteger(bytes, at: &position) {
+        case .integer(let value): return value
+        case .invalid(let offset, let reason): throw Error(offset: offset, reason: reason)
+        }
+    }
+
+    /// An integer read by ``scanInteger(_:at:)``, or why the text there is not one.
+    enum IntegerScan {
+        case integer(Int64)
+        case invalid(offset: Int, reason: String)
+    }
+
+    /// Reads the integer at `position` and moves past it: digits with an optional `-`, no leading
+    /// zero, no `-0`, no fraction or exponent, magnitude at most 2^53 − 1. The one reading of
+    /// numbers, shared by the parser and ``FlatObjectScanner``.
+    static func scanInteger(_ bytes: UnsafeRawBufferPointer, at position: inout Int) -> IntegerScan {
         let start = position
         var negative = false
-        if current == UInt8(ascii: "-") { negative = true; position += 1 }
-        guard let first = current, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else {
-            throw fail("expected a digit")
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { negative = true; position += 1 }
+        guard position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") else {
+            return .invalid(offset: position, reason: "expected a digit")
         }
+        let first = bytes[position]
         var magnitude: Int64 = 0
         var digits = 0
-        while let c = current, c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") {
-            if digits == 1 && first == UInt8(ascii: "0") { throw Error(offset: start, reason: "leading zero") }
-            magnitude = magnitude * 10 + Int64(c - UInt8(ascii: "0"))
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+            if digits == 1 && first == UInt8(ascii: "0") { return .invalid(offset: start, reason: "leading zero") }
+            magnitude = magnitude * 10 + Int64(bytes[position] - UInt8(ascii: "0"))
             digits += 1
             guard magnitude <= JSONValue.integerMagnitudeMax else {
-                throw Error(offset: start, reason: "integer beyond ±(2^53−1)")
+                return .invalid(offset: start, reason: "integer beyond ±(2^53−1)")
             }
             position += 1
         }
-        if let c = current, c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-            throw Error(offset: start, reason: "numbers must be integers; floats are not allowed")
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            return .invalid(offset: start, reason: "numbers must be integers; floats are not allowed")
         }
-        if negative && magnitude == 0 { throw Error(offset: start, reason: "-0 is not allowed") }
-        return negative ? -magnitude : magnitude
+        if negative && magnitude == 0 { return .invalid(offset: start, reason: "-0 is not allowed") }
+        return .integer(negative ? -magnitude : magnitude)
     }
 
     private mutating func parseString() throws(Error) -> String {
@@ -276,7 +293,7 @@ public struct JSONParser {
 
     /// True when `bytes[start..<end]` is well-formed UTF-8: no overlong forms, no surrogates,
     /// nothing above U+10FFFF, no stray continuation bytes.
-    private static func isValidUTF8(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+    static func isValidUTF8(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
         var i = start
         while i < end {
             let lead = bytes[i]

@@ -1,0 +1,76 @@
+@testable import LedgerCore
+import Testing
+
+/// The scanner's fast path and the full parser read every body alike: the same entry and form,
+/// or the same error.
+struct FlatObjectScannerTests {
+    private enum Outcome: Equatable {
+        case read(Entry, canonical: Bool)
+        case refused(String)
+    }
+
+    private func outcome(_ read: () throws(EntryError) -> (entry: Entry, canonical: Bool)) -> Outcome {
+        do {
+            let (entry, canonical) = try read()
+            return .read(entry, canonical: canonical)
+        } catch {
+            return .refused("\(error)")
+        }
+    }
+
+    private func scans(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { FlatObjectScanner.scan($0) } != nil
+    }
+
+    /// Flat bodies take the fast path; bodies with arrays or objects (ledger.open, dividend.declare)
+    /// take the parser; both decode to the entry that was encoded.
+    @Test func samplesTakeTheRightPath() throws {
+        let entries = EntrySamples.chain(EntrySamples.everyKind)
+        var fast = [String]()
+        for entry in entries {
+            let body = entry.canonicalBody()
+            let decoded = try Entry.decodeNotingForm(body: body)
+            #expect(decoded.entry == entry)
+            #expect(decoded.canonical)
+            if scans(body) { fast.append(entry.kind.rawValue) }
+        }
+        #expect(fast.count == 14)
+        #expect(!fast.contains("ledger.open") && !fast.contains("dividend.declare"))
+    }
+
+    /// What the scanner declines: not canonical, escaped, nested or broken.
+    @Test func declinesAllButCanonicalFlatObjects() {
+        let declined = [
+            #"{"a":1, "b":2}"#, #" {"a":1}"#, #"{"a":1}\#n"#, #"{"b":1,"a":2}"#, #"{"a":1,"a":2}"#,
+            #"{"a":"x\"y"}"#, #"{"a\u0062":1}"#, #"{"a":[1]}"#, #"{"a":{}}"#, #"{"a":01}"#, #"{"a":-0}"#,
+            #"{"a":1.5}"#, #"{"a":9007199254740992}"#, #"{"a":tru}"#, #"{"a":1,}"#, #"{"a":1"#, #"["a"]"#,
+            #"{"户":1}"#, "{\"a\":\"\u{1}\"}",
+        ]
+        for text in declined { #expect(!scans(Array(text.utf8)), "\(text)") }
+        #expect(!scans([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC0, 0x80, 0x22, 0x7D]))   // overlong UTF-8
+        let accepted = [#"{}"#, #"{"a":1,"b":-9007199254740991,"c":true,"d":false,"e":null,"f":"陈梅 😀"}"#, #"{"B":1,"a":2}"#]
+        for text in accepted { #expect(scans(Array(text.utf8)), "\(text)") }
+    }
+
+    /// Seeded byte mutations of every sample: the two readings give the same outcome, word for word.
+    @Test func mutationsReadAlike() {
+        var generator = SplitMix(seed: 20261130)
+        let bodies = EntrySamples.chain(EntrySamples.everyKind).map { $0.canonicalBody() }
+        var fast = 0
+        for _ in 0..<20_000 {
+            var bytes = bodies[Int(generator.next() % UInt64(bodies.count))]
+            let at = Int(generator.next() % UInt64(bytes.count))
+            let byte = [0x20, 0x22, 0x2C, 0x30, 0x31, 0x2D, 0x5C, 0x7B, 0x5B, 0x61, 0x41, 0x80, 0xE6][Int(generator.next() % 13)]
+            switch generator.next() % 3 {
+            case 0: bytes.insert(UInt8(byte), at: at)
+            case 1: bytes.remove(at: at)
+            default: bytes[at] = UInt8(byte)
+            }
+            if scans(bytes) { fast += 1 }
+            let body = bytes
+            #expect(outcome { () throws(EntryError) in try Entry.decodeNotingForm(body: body) }
+                    == outcome { () throws(EntryError) in try Entry.decodeParsing(body: body) })
+        }
+        #expect(fast > 1_000)
+    }
+}
