@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LedgerCore
 import LedgerVerifier
 import MerkleLog
@@ -73,15 +74,12 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
     }
 
     func forEachEntry(_ body: (Int64, UnsafeRawBufferPointer, StoredHash) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(db.makeStatement(sql: "SELECT seq, body, hash FROM entry ORDER BY seq"))
-        while let row = try cursor.next() {
-            guard case .int64(let seq) = (row[0] as DatabaseValue).storage else {
+        let rows = RawRows(try db.makeStatement(sql: "SELECT seq, body, hash FROM entry ORDER BY seq"))
+        while try rows.step() {
+            guard let seq = rows.integer(0) else {
                 throw SourceError("\(path) is not a Fenhong ledger: its entry table holds a seq that is not an integer")
             }
-            let hash = Self.storedHash(row[2])
-            try row.withUnsafeData(atIndex: 1) { data in
-                try (data ?? Data()).withUnsafeBytes { try body(seq, $0, hash) }
-            }
+            try body(seq, rows.bytes(1), Self.storedHash(rows, 2))
         }
     }
 
@@ -93,7 +91,8 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
 
     func treeNodes(level: Int) throws -> any TreeNodeCursor {
         let statement = try db.makeStatement(sql: "SELECT idx, hash FROM tree_node WHERE level = ? AND typeof(idx) = 'integer' ORDER BY idx")
-        return NodeCursor(rows: try Row.fetchCursor(statement, arguments: [level]))
+        try statement.setArguments([level])
+        return NodeCursor(rows: RawRows(statement))
     }
 
     func checkpoints() throws -> any CheckpointCursor {
@@ -132,26 +131,29 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
     }
 
     /// What a `hash` column holds, judged without trusting its CHECK constraint.
-    static func storedHash(_ value: DatabaseValue) -> StoredHash {
-        switch value.storage {
-        case .blob(let data):
-            if let hash = EntryHash(bytes: data) { return .hash(hash) }
-            return .malformed("a \(data.count)-byte blob")
-        case .null: return .malformed("NULL")
-        case .int64: return .malformed("an integer")
-        case .double: return .malformed("a real number")
-        case .string: return .malformed("text")
+    static func storedHash(_ rows: RawRows, _ column: Int32) -> StoredHash {
+        switch rows.type(column) {
+        case SQLITE_BLOB:
+            let bytes = rows.bytes(column)
+            if let hash = EntryHash(bytes: bytes) { return .hash(hash) }
+            return .malformed("a \(bytes.count)-byte blob")
+        case SQLITE_NULL: return .malformed("NULL")
+        case SQLITE_INTEGER: return .malformed("an integer")
+        case SQLITE_FLOAT: return .malformed("a real number")
+        default: return .malformed("text")
         }
     }
 }
 
 private struct NodeCursor: TreeNodeCursor {
-    let rows: RowCursor
+    let rows: RawRows
 
     mutating func next() throws -> StoredNode? {
-        guard let row = try rows.next() else { return nil }
-        guard case .int64(let index) = (row[0] as DatabaseValue).storage else { return try next() }
-        return StoredNode(index: index, hash: SQLiteAuditSnapshot.storedHash(row[1]))
+        while try rows.step() {
+            guard let index = rows.integer(0) else { continue }
+            return StoredNode(index: index, hash: SQLiteAuditSnapshot.storedHash(rows, 1))
+        }
+        return nil
     }
 }
 
