@@ -117,7 +117,8 @@ public struct LedgerState: Sendable {
     public func isReversed(_ seq: Int64) -> Bool { seqFlags.isReversed(seq) }
 
     private mutating func key(id: String, household: String) -> AllocationKey {
-        let d = distributionIndex[id] ?? {
+        // Allocations and payments come in long runs of one distribution.
+        let d = distributionIDs.last == id ? UInt32(distributionIDs.count - 1) : distributionIndex[id] ?? {
             let next = UInt32(distributionIDs.count)
             distributionIndex[id] = next
             distributionIDs.append(id)
@@ -280,7 +281,9 @@ public struct LedgerState: Sendable {
     }
 
     private mutating func allocate(_ allocation: DividendAllocation, _ problems: inout RuleReport) {
-        guard var record = distributions[allocation.id] else {
+        // One lookup of the record, mutated in place through its index: this runs for every
+        // allocation of a million-household distribution.
+        guard let record = distributions.index(forKey: allocation.id) else {
             return problems.add(.undeclaredDistribution, "distribution \(allocation.id) was never declared")
         }
         if !registered.contains(allocation.household) {
@@ -291,15 +294,16 @@ public struct LedgerState: Sendable {
             return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
         }
         owed[key] = Owed(owed: allocation.amount.value, paid: 0)
-        record.allocatedSoFar += allocation.amount.value
-        if record.allocatedSoFar > record.declaration.allocated.value {
-            problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(record.allocatedSoFar).formatted), more than the declared \(record.declaration.allocated.formatted)")
+        distributions.values[record].allocatedSoFar += allocation.amount.value
+        let allocatedSoFar = distributions.values[record].allocatedSoFar
+        let declared = distributions.values[record].declaration.allocated
+        if allocatedSoFar > declared.value {
+            problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(allocatedSoFar).formatted), more than the declared \(declared.formatted)")
         }
-        distributions[allocation.id] = record
     }
 
     private mutating func pay(_ payment: DividendPayment, seq: Int64, _ problems: inout RuleReport) {
-        guard distributions[payment.id] != nil else {
+        guard let record = distributions.index(forKey: payment.id) else {
             return problems.add(.undeclaredDistribution, "distribution \(payment.id) was never declared")
         }
         let key = key(id: payment.id, household: payment.household)
@@ -311,7 +315,7 @@ public struct LedgerState: Sendable {
             problems.add(.overpayment, "household \(payment.household) is owed \(Fen(account.owed - account.paid).formatted) by distribution \(payment.id), not \(payment.amount.formatted)")
         }
         owed[key]?.paid = paid
-        distributions[payment.id]?.paid += payment.amount.value
+        distributions.values[record].paid += payment.amount.value
         seqFlags.markReversible(seq)
         paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value))
     }
