@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Temporary folders for the tests, removed when the test process exits.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog", "FenhongCrypto"], resources: []),
         .testTarget(
             name: "LedgerCoreTests",
@@ -50,16 +52,16 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerVerifierTests",
-            dependencies: ["LedgerVerifier", "LedgerStore", "LedgerCore", "MerkleLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerVerifier", "LedgerStore", "LedgerCore", "MerkleLog", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore", "TestScratch"]),
         .testTarget(
             name: "PayoutsTests",
             dependencies: ["Payouts", "LedgerCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore"]),
-        .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore", "LedgerStore"]),
-        .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerVerifier", "Bench"]),
+        .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore", "TestScratch"]),
+        .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore", "LedgerStore", "TestScratch"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore", "TestScratch"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerVerifier", "Bench", "TestScratch"]),
     ]
 )

@@ -45,12 +45,13 @@ public enum SpeechSynthesizer {
         guard let executable = findOnPath(engine) else { throw .engineNotFound(engine: engine) }
         let scriptFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("fenhong-speech-\(ProcessInfo.processInfo.globallyUniqueString).txt")
+        // Removed however the function ends, a half-written script included.
+        defer { try? FileManager.default.removeItem(at: scriptFile) }
         do {
             try Data(script.utf8).write(to: scriptFile)
         } catch {
             throw .scriptNotWritten(path: scriptFile.path, reason: String(describing: error))
         }
-        defer { try? FileManager.default.removeItem(at: scriptFile) }
 
         let process = Process()
         process.executableURL = executable

@@ -2,6 +2,7 @@ import Demo
 import Foundation
 import LedgerStore
 import Testing
+import TestScratch
 
 /// ledgers/baixin is exactly what `fenhong demo` builds, and it verifies.
 struct CommittedBundleTests {
@@ -17,10 +18,10 @@ struct CommittedBundleTests {
 
     /// A fresh demo's bundle matches the committed one file for file, byte for byte.
     @Test func demoRegeneratesTheCommittedBundle() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fenhong-demo-\(UUID().uuidString)")
+        let folder = try Scratch.folder("demo")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try DemoRun.create(in: folder.path)
-        let fresh = folder.appendingPathComponent("bundle")
+        let run = try DemoRun.create(in: folder.path + "/demo")  // the demo creates its folder
+        let fresh = folder.appendingPathComponent("demo/bundle")
         let names = try files(in: committed)
         #expect(names == (try files(in: fresh)))
         #expect(names.contains("entries.jsonl") && names.contains("checkpoints/233.txt"))

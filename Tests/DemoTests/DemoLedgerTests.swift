@@ -3,12 +3,12 @@ import Foundation
 import LedgerCore
 import LedgerStore
 import Testing
+import TestScratch
 
 /// The seed village's ledger: the article's facts, and the same bytes on every run.
 struct DemoLedgerTests {
     private func build() throws -> (LedgerStore, URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fenhong-demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Scratch.folder("demo")
         return (try DemoLedger.build(at: folder.appendingPathComponent("baixin.fenhong").path), folder)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `fenhong` binary as a user would, in a temporary folder.
 final class CLI {
@@ -13,8 +14,7 @@ final class CLI {
     }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fenhong-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try Scratch.folder("cli")
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -94,4 +94,17 @@ struct LedgerStateTests {
         #expect(!record.isPoor(on: LedgerDate("2023-06-30")!))
         #expect(!record.isPoor(on: LedgerDate("2017-01-01")!))
     }
+
+    /// A backdated update changes the past, not the status now: the registration shows the status
+    /// of the latest effective date.
+    @Test func backdatedUpdateLeavesTheCurrentStatus() {
+        var state = LedgerState()
+        let exit = EntryPayload.householdUpdate(HouseholdUpdate(household: "152223-001", poor: false, date: LedgerDate("2023-06-30")!))
+        let correction = EntryPayload.householdUpdate(HouseholdUpdate(household: "152223-001", poor: true, date: LedgerDate("2020-01-01")!))
+        for entry in EntrySamples.chain(opened + [exit, correction]) { state.apply(entry) }
+        let record = state.households["152223-001"]!
+        #expect(!record.registration.poor)
+        #expect(record.isPoor(on: LedgerDate("2020-01-01")!))
+        #expect(!record.isPoor(on: LedgerDate("2024-01-01")!))
+    }
 }

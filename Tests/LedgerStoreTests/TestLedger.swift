@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import TestScratch
 
 /// A temporary ledger file with an accountant key, removed when the test ends.
 final class TestLedger {
@@ -12,8 +13,7 @@ final class TestLedger {
     static let day = LedgerDate("2024-12-20")!
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("fenhong-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try Scratch.folder("store")
         path = folder.appendingPathComponent("ledger.fenhong").path
         accountant = try NoteSigner.generate(name: "baixin-accountant", algorithm: .ed25519)
         let open = LedgerOpen(origin: "fenhong/152223/baixin", org: "白辛嘎查股份经济合作社", village: "白辛嘎查",

@@ -19,6 +19,7 @@ struct BundleTamperTests {
     /// A CR before a line's newline is part of the body: not canonical, and it changes the hash.
     @Test func lineWithCRLFIsNotCanonical() throws {
         let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
         try editLines(folder) { $0[3] += "\r" }
         let report = try Verifier.verify(BundleSource(folder: folder))
         expectFirstProblem(report, "not-canonical", at: 3)
@@ -28,6 +29,7 @@ struct BundleTamperTests {
     /// A trailing space is not trimmed away: not canonical.
     @Test func lineWithTrailingSpaceIsNotCanonical() throws {
         let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
         try editLines(folder) { $0[9] += " " }
         expectFirstProblem(try Verifier.verify(BundleSource(folder: folder)), "not-canonical", at: 9)
     }
@@ -35,6 +37,7 @@ struct BundleTamperTests {
     /// A deleted line shifts every later body: one seq gap where it happened, not one per line.
     @Test func deletedLineIsOneSeqGap() throws {
         let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
         try editLines(folder) { $0.remove(at: 5) }
         let report = try Verifier.verify(BundleSource(folder: folder))
         expectFirstProblem(report, "seq-gap", at: 5)
@@ -44,6 +47,7 @@ struct BundleTamperTests {
     /// Without the head checkpoint's file, the last entry is covered by no checkpoint.
     @Test func missingCheckpointFileUncoversEntries() throws {
         let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
         try FileManager.default.removeItem(atPath: folder + "/checkpoints/19.txt")
         expectExactly(try Verifier.verify(BundleSource(folder: folder)), [("uncovered-entry", 18)])
     }
@@ -51,6 +55,7 @@ struct BundleTamperTests {
     /// A checkpoint file renamed to another size contradicts its own content.
     @Test func renamedCheckpointFileIsInconsistent() throws {
         let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
         try FileManager.default.moveItem(atPath: folder + "/checkpoints/8.txt", toPath: folder + "/checkpoints/9.txt.bak")
         try FileManager.default.removeItem(atPath: folder + "/checkpoints/9.txt")
         try FileManager.default.moveItem(atPath: folder + "/checkpoints/9.txt.bak", toPath: folder + "/checkpoints/9.txt")
@@ -61,6 +66,7 @@ struct BundleTamperTests {
     /// A truncated bundle is caught against the inspector's trusted checkpoint.
     @Test func truncatedBundleFailsAgainstTrustedCheckpoint() throws {
         let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
         try editLines(folder) { $0.removeLast(4) }
         for size in [16, 17, 18, 19] { try FileManager.default.removeItem(atPath: folder + "/checkpoints/\(size).txt") }
         expectExactly(try Verifier.verify(BundleSource(folder: folder)), [])

@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerStore
 import LedgerVerifier
 import MerkleLog
+import TestScratch
 
 /// One write command: what one accountant appended, closed by a checkpoint they signed.
 struct Command {
@@ -109,13 +110,17 @@ struct Fixture: Sendable {
         }
     }
 
+    /// A new empty folder, removed when the test process exits at the latest.
     static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "fenhong-verifier-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try Scratch.path("verifier")
     }
 
-    /// A fresh copy of the intact ledger.
+    /// Removes the temporary folder that holds `path`: a ``copy()`` or a ``bundle()`` once its test is done.
+    static func discard(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// A fresh copy of the intact ledger, alone in a new temporary folder.
     func copy() throws -> String {
         let path = try Self.temporaryFolder() + "/copy.fenhong"
         try FileManager.default.copyItem(atPath: ledger, toPath: path)
@@ -126,6 +131,7 @@ struct Fixture: Sendable {
     /// as an adversary with the sqlite3 shell would.
     func tampered(trusted: SignedCheckpoint? = nil, _ edit: (Database) throws -> Void) throws -> VerificationReport {
         let path = try copy()
+        defer { Self.discard(path) }
         var config = Configuration()
         config.foreignKeysEnabled = false
         let queue = try DatabaseQueue(path: path, configuration: config)
@@ -144,6 +150,7 @@ struct Fixture: Sendable {
     /// hash, tree node and checkpoint correct, but no business rule checked.
     func forged(_ commands: [Command], trusted: SignedCheckpoint? = nil) throws -> VerificationReport {
         let path = try copy()
+        defer { Self.discard(path) }
         var config = Configuration()
         config.foreignKeysEnabled = false
         let queue = try DatabaseQueue(path: path, configuration: config)
@@ -173,7 +180,7 @@ struct Fixture: Sendable {
         return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted)
     }
 
-    /// An exported bundle of the intact ledger, fresh for each caller.
+    /// An exported bundle of the intact ledger, fresh for each caller, alone in a new temporary folder.
     func bundle() throws -> String {
         let folder = try Self.temporaryFolder() + "/bundle"
         _ = try BundleWriter.write(store: LedgerStore.open(path: ledger, readOnly: true), to: folder)

@@ -21,7 +21,9 @@ struct IntactLedgerTests {
 
     /// The bundle `fenhong export` writes verifies like the ledger it came from.
     @Test func exportedBundleVerifies() throws {
-        let report = try Verifier.verify(BundleSource(folder: fixture.bundle()))
+        let bundle = try fixture.bundle()
+        defer { Fixture.discard(bundle) }
+        let report = try Verifier.verify(BundleSource(folder: bundle))
         expectExactly(report, [])
         #expect(report.entries == 19)
         #expect(report.root == fixture.head.checkpoint.root)
@@ -33,7 +35,9 @@ struct IntactLedgerTests {
     func ledgerExtendsEveryEarlierCheckpoint(size: Int64) throws {
         let trusted = try fixture.checkpoint(size: size)
         expectExactly(try Verifier.verify(LedgerStore.auditSource(path: fixture.ledger), trusted: trusted), [])
-        expectExactly(try Verifier.verify(BundleSource(folder: fixture.bundle()), trusted: trusted), [])
+        let bundle = try fixture.bundle()
+        defer { Fixture.discard(bundle) }
+        expectExactly(try Verifier.verify(BundleSource(folder: bundle), trusted: trusted), [])
     }
 
     /// Progress is reported at the interval asked for.
@@ -48,6 +52,7 @@ struct IntactLedgerTests {
     /// verified: they throw one sentence (exit 2), they do not report problems.
     @Test func unreadableSourcesThrow() throws {
         let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: SourceError.self) { try LedgerStore.auditSource(path: folder + "/none.fenhong") }
         try Data("not a database at all, just text".utf8).write(to: URL(fileURLWithPath: folder + "/text.fenhong"))
         #expect(throws: SourceError.self) { try Verifier.verify(LedgerStore.auditSource(path: folder + "/text.fenhong")) }

@@ -268,6 +268,7 @@ struct TamperTests {
     @Test(arguments: 0..<40)
     func flippedBytesNeverCrash(seed: Int) throws {
         let path = try fixture.copy()
+        defer { Fixture.discard(path) }
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         var generator = SplitMix64(seed: UInt64(seed))
         for _ in 0..<8 {
@@ -285,6 +286,7 @@ struct TamperTests {
     /// A flipped byte inside a body is found, without SQLite noticing anything.
     @Test func flippedByteInBodyIsFound() throws {
         let path = try fixture.copy()
+        defer { Fixture.discard(path) }
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let needle = Array("王强".utf8)
         let offset = try #require((0...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })

@@ -1,5 +1,6 @@
 import Foundation
 import Statements
+import TestScratch
 
 /// Documents shared by the renderer tests: Chen Mei's 2024 statement from DOMAIN.md §9 example 5.
 enum SampleStatements {
@@ -123,11 +124,8 @@ enum Tool {
         return (process.terminationStatus, data)
     }
 
-    /// A fresh temporary directory for one test.
+    /// A fresh temporary directory for one test (removed at exit at the latest).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fenhong-statements-\(ProcessInfo.processInfo.globallyUniqueString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try Scratch.folder("statements")
     }
 }

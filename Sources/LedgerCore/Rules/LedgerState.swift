@@ -254,9 +254,10 @@ public struct LedgerState: Sendable {
         if let idMasked = update.idMasked { r.idMasked = idMasked }
         if let account = update.account { r.account = account }
         if let poor = update.poor {
-            r.poor = poor
             record.poorHistory.append((update.date, poor))
             record.poorHistory.sort { $0.date < $1.date }
+            // The status now is that of the latest effective date: a backdated update changes the past only.
+            r.poor = record.poorHistory.last!.poor
         }
         record.registration = r
         households[update.household] = record

@@ -36,12 +36,14 @@ struct BenchRun: ParsableCommand {
         commandName: "run", abstract: "Run every benchmark beside its reference; print the BENCHMARKS.md table.")
 
     @Option(help: "Entries in the large ledger.") var entries: Int64 = 1_000_000
-    @Option(help: "A folder for the benchmark files (default: a temporary folder).") var work: String?
+    @Option(help: "A folder for the benchmark files, kept afterwards (default: a temporary folder, removed afterwards).") var work: String?
     @Option(help: "Only the benchmarks whose name contains this.") var only: String?
 
     func run() throws {
         let folder = work ?? NSTemporaryDirectory() + "fenhong-bench-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A ledger of a million entries is hundreds of megabytes: only a folder the user named is kept.
+        defer { if work == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let runner = BenchmarkRunner(folder: folder, entries: entries, binary: CommandLine.arguments[0]) { Printer.stderr($0) }
         let report = try runner.run(only: only)
         print(report.markdown)

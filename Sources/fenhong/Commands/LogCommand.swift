@@ -9,7 +9,7 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var ledger: LedgerOption
     @Option(help: "Only the entries that name this household.") var household: String?
     @Flag(help: "Print each body exactly as stored, one JSON object a line.") var json = false
-    @Flag(help: "Print CSV that `fenhong import` reads (UTF-8 with BOM, CRLF); needs --kind. Reversed entries are left out.")
+    @Flag(help: "Print CSV that `fenhong import` reads (UTF-8 with BOM, CRLF), needs --kind: the ledger as it stands (households as updated, net holdings, payments not reversed).")
     var csv = false
     @Option(help: "With --csv: household.register, shares or dividend.pay.") var kind: String?
 
@@ -34,7 +34,8 @@ struct LogCommand: ParsableCommand {
 }
 
 extension LogCommand {
-    /// The rows `fenhong import` reads back: the entries of one kind that are still in effect.
+    /// The rows `fenhong import` reads back: the households, holdings or payments as the ledger
+    /// stands (see `ImportSnapshot`).
     private func printCSV(_ store: LedgerStore) throws {
         guard csv, !json else { throw ValidationError("--kind goes with --csv, and --csv not with --json") }
         let kinds: [String: ImportKind] = [
@@ -46,14 +47,8 @@ extension LogCommand {
         guard let importKind = kinds[kind] else {
             throw ValidationError("--kind \(kind) must be household.register, shares or dividend.pay")
         }
-        let (entries, reversals) = try store.withReader { reader in
-            (try household.map { try reader.entries(household: $0) } ?? reader.entries(kind: importKind.entryKind),
-             try reader.entries(kind: .entryReverse))
-        }
-        let reversed = Set(reversals.compactMap { entry -> Int64? in
-            if case .entryReverse(let r) = entry.payload { return r.target } else { return nil }
-        })
-        print(importKind.csv(entries.filter { !reversed.contains($0.seq) }.map(\.payload)), terminator: "")
+        let snapshot = try store.withReader { ImportSnapshot(entries: try $0.allEntries()) }
+        print(importKind.csv(snapshot.payloads(importKind, household: household)), terminator: "")
     }
 }
 

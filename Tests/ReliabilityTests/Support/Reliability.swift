@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// The switches, seeds and scratch folders of the reliability tests.
 enum Reliability {
@@ -13,11 +14,9 @@ enum Reliability {
         return seed
     }
 
-    /// A new empty folder under the system's temporary folder.
+    /// A new empty folder under the test process's scratch folder (removed at exit at the latest).
     static func folder(_ name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "fenhong-\(name)-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try Scratch.path(name)
     }
 
     /// Seconds since `start`.
