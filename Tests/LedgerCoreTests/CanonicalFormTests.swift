@@ -68,7 +68,7 @@ struct CanonicalFormTests {
 }
 
 /// SplitMix64, seeded: the same mutations on every run.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

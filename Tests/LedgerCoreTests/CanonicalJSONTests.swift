@@ -1,4 +1,4 @@
-import LedgerCore
+@testable import LedgerCore
 import Testing
 
 /// The restricted RFC 8785 canonical form and its strict parser.
@@ -53,5 +53,29 @@ struct CanonicalJSONTests {
     @Test func rejectsDeepNesting() {
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(throws: JSONParser.Error.self) { try JSONParser.parse(Array(deep.utf8)) }
+    }
+}
+
+/// The packed-name sort of entry members agrees with JCS order on any names.
+struct MemberOrderTests {
+    @Test func packedSortAgreesWithJCSOrder() {
+        var generator = SplitMix(seed: 29)
+        let alphabet = Array("aAbB0~ _zZyéü陈\u{E000}😀".map(String.init))
+        for round in 0..<2_000 {
+            var names = Set<String>()
+            let count = 1 + Int(generator.next() % 20)
+            while names.count < count {
+                let length = 1 + Int(generator.next() % UInt64(round % 3 == 0 ? 20 : 9))
+                // Mostly ASCII, so that the packed path is taken; now and then any character.
+                let pool = round % 5 == 0 ? alphabet : Array(alphabet.prefix(9))
+                names.insert((0..<length).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }.joined())
+            }
+            let members = names.shuffled(using: &generator).map { JSONMember($0, .null) }
+            let sorted = CanonicalJSON.sortedMembers(members).map(\.key)
+            #expect(sorted == members.map(\.key).sorted { CanonicalJSON.precedes($0, $1) }, "\(names)")
+        }
+        let fields = ["v", "seq", "prev", "at", "by", "kind", "id", "household", "units", "amount", "recordDate", "appropriations"]
+        #expect(CanonicalJSON.sortedMembers(fields.map { JSONMember($0, .null) }).map(\.key)
+                == ["amount", "appropriations", "at", "by", "household", "id", "kind", "prev", "recordDate", "seq", "units", "v"])
     }
 }

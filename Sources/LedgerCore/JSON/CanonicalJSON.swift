@@ -43,7 +43,7 @@ public enum CanonicalJSON {
     public static func encodeObject(_ pairs: [JSONMember]) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(384)
-        let sorted = pairs.sorted { precedes($0.key, $1.key) }
+        let sorted = sortedMembers(pairs)
         out.append(UInt8(ascii: "{"))
         for (i, pair) in sorted.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -73,6 +73,42 @@ public enum CanonicalJSON {
             }
         }
         return byBytes ?? a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+
+    /// `pairs` in JCS member order. Names of at most 16 printable ASCII bytes — every name the
+    /// ledger writes — are packed into two big-endian words, whose order is the names' order;
+    /// the sort of every append's fifteen members then compares integers, not strings.
+    static func sortedMembers(_ pairs: [JSONMember]) -> [JSONMember] {
+        var packed = [(high: UInt64, low: UInt64, index: Int)]()
+        packed.reserveCapacity(pairs.count)
+        for (index, pair) in pairs.enumerated() {
+            guard let (high, low) = packedName(pair.key) else { return pairs.sorted { precedes($0.key, $1.key) } }
+            packed.append((high, low, index))
+        }
+        // Insertion sort: a body has about fifteen members.
+        for i in packed.indices.dropFirst() {
+            let item = packed[i]
+            var j = i
+            while j > 0, (packed[j - 1].high, packed[j - 1].low) > (item.high, item.low) {
+                packed[j] = packed[j - 1]
+                j -= 1
+            }
+            packed[j] = item
+        }
+        return packed.map { pairs[$0.index] }
+    }
+
+    /// A name of 1 to 16 bytes from U+0020 to U+007E as two big-endian words, zero-padded; nil
+    /// for any other name. Padding sorts a name before its extensions, as JCS does.
+    private static func packedName(_ name: String) -> (UInt64, UInt64)? {
+        var high: UInt64 = 0, low: UInt64 = 0, count = 0
+        for byte in name.utf8 {
+            guard byte >= 0x20, byte < 0x7F, count < 16 else { return nil }
+            let shift = UInt64(56 - 8 * (count % 8))
+            if count < 8 { high |= UInt64(byte) << shift } else { low |= UInt64(byte) << shift }
+            count += 1
+        }
+        return count > 0 ? (high, low) : nil
     }
 
     /// Member names in JCS order: by UTF-16 code units (see ``precedes(_:_:)``).
