@@ -12,6 +12,18 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Lowercase hex of the bytes at `buffer`, written straight into the string's storage: every
+    /// entry written carries its `prev` hash in hex.
+    public static func encode(_ buffer: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: buffer.count * 2) { out in
+            for (i, byte) in buffer.enumerated() {
+                out[2 * i] = digits[Int(byte >> 4)]
+                out[2 * i + 1] = digits[Int(byte & 0x0f)]
+            }
+            return buffer.count * 2
+        }
+    }
+
     /// The bytes of an even-length hex string (either case); nil for anything else.
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let utf8 = Array(text.utf8)

@@ -123,7 +123,7 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
     public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// Lowercase hex, 64 digits.
-    public var hex: String { Hex.encode(bytes) }
+    public var hex: String { withUnsafeBytes(Hex.encode) }
 
     /// The first 8 hex digits, as statements print a hash.
     public var shortHex: String { String(hex.prefix(8)) }

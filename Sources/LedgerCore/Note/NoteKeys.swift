@@ -25,7 +25,9 @@ public struct KeyID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var bytes: [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff)] }
 
     /// 8 lowercase hex digits, as in `by`.
-    public var hex: String { Hex.encode(bytes) }
+    public var hex: String {
+        withUnsafeBytes(of: value.bigEndian) { Hex.encode($0) }
+    }
 
     public var description: String { hex }
 
