@@ -122,8 +122,8 @@ public struct Entry: Sendable, Equatable {
     /// channels …): what would not read back is never written. Cheaper than encoding and then
     /// decoding the bytes: the members are checked before they are encoded.
     public func checkedCanonicalBody() throws(EntryError) -> [UInt8] {
-        let members = members()
-        var reader = FieldReader(kind: kind.rawValue, pairs: members.filter { !Self.commonFields.contains($0.key) })
+        let (members, payloadCount) = membersAndPayloadCount()
+        var reader = FieldReader(kind: kind.rawValue, pairs: Array(members.prefix(payloadCount)))
         _ = try EntryPayload.read(kind: kind, &reader)
         try reader.finish()
         let body = CanonicalJSON.encodeObject(members)
@@ -131,18 +131,20 @@ public struct Entry: Sendable, Equatable {
         return body
     }
 
-    private static let commonFields: Set<String> = ["v", "seq", "prev", "at", "by", "kind"]
+    private func members() -> [JSONMember] { membersAndPayloadCount().members }
 
-    private func members() -> [JSONMember] {
+    /// The payload's members first, then the fields every entry has; and how many are the payload's.
+    private func membersAndPayloadCount() -> (members: [JSONMember], payloadCount: Int) {
         var f = FieldWriter()
         payload.fields.write(to: &f)
+        let payloadCount = f.pairs.count
         f.set("v", Self.formatVersion)
         f.set("seq", seq)
         f.set("prev", prev.hex)
         f.set("at", at.text)
         f.set("by", by.hex)
         f.set("kind", kind.rawValue)
-        return f.pairs
+        return (f.pairs, payloadCount)
     }
 
     /// The entry hash of a body: SHA-256(0x00 ‖ body).

@@ -18,39 +18,29 @@ public struct EntryReferences: Sendable, Equatable {
     }
 
     public init() {}
-
-    /// Adds another entry's references.
-    public mutating func formUnion(_ other: EntryReferences) {
-        registrations.formUnion(other.registrations)
-        shareHolders.formUnion(other.shareHolders)
-        payees.formUnion(other.payees)
-        targets.formUnion(other.targets)
-    }
 }
 
-extension EntryPayload {
-    /// The history this payload's rules depend on. Key changes, declarations and reversals are
-    /// few and always loaded, so they are not listed.
-    public var references: EntryReferences {
-        var refs = EntryReferences()
-        switch self {
+extension EntryReferences {
+    /// Adds what `payload` refers to, in place: a declaration of a million allocations adds a
+    /// million households, and a set for each would cost more than the lookups it saves.
+    public mutating func add(_ payload: EntryPayload) {
+        switch payload {
         case .ledgerOpen, .keyAdd, .keyRetire, .fundReceive, .investmentMake, .incomeRecord, .expenseRecord, .dividendDeclare:
             break
-        case .householdRegister(let p): refs.registrations = [p.household]
-        case .householdUpdate(let p): refs.registrations = [p.household]
+        case .householdRegister(let p): registrations.insert(p.household)
+        case .householdUpdate(let p): registrations.insert(p.household)
         case .sharesIssue(let p), .sharesRetire(let p):
-            refs.registrations = [p.holder]
-            refs.shareHolders = [p.holder]
+            registrations.insert(p.holder)
+            shareHolders.insert(p.holder)
         case .sharesTransfer(let p):
-            refs.registrations = [p.from, p.to]
-            refs.shareHolders = [p.from, p.to]
+            registrations.formUnion([p.from, p.to])
+            shareHolders.formUnion([p.from, p.to])
         case .dividendAllocate(let p):
-            refs.registrations = [p.household]
+            registrations.insert(p.household)
         case .dividendPay(let p):
-            refs.registrations = [p.household]
-            refs.payees = [EntryReferences.Payee(distribution: p.id, household: p.household)]
-        case .entryReverse(let p): refs.targets = [p.target]
+            registrations.insert(p.household)
+            payees.insert(Payee(distribution: p.id, household: p.household))
+        case .entryReverse(let p): targets.insert(p.target)
         }
-        return refs
     }
 }
