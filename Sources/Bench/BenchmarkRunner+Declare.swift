@@ -34,14 +34,12 @@ extension BenchmarkRunner {
         let result = try store.append(payloads, signer: signer, at: at())
         let ours = seconds(since: start)
         let bodies = result.entries.map { $0.canonicalBody() }
-        let barePath = folder + "/bare-declare.sqlite"
-        try? FileManager.default.removeItem(atPath: barePath)
-        let bare = try SQLiteReference.bareInsertSeconds(bodies, batch: bodies.count, path: barePath)
-        let (rate, bareRate) = (Double(bodies.count) / ours, Double(bodies.count) / bare)
+        let references = try InsertReferences(bodies, batch: bodies.count, folder: folder, name: "declare")
+        let rate = Double(bodies.count) / ours
         report.rows.append(BenchmarkRow(
             name: "declare one distribution over \(count) households (\(bodies.count) entries in one command, on a ledger of \(count + 1))",
             figure: Sample.rate(rate) + " (\(Sample.s(ours)))",
-            reference: "bare SQLite insert of the same rows in one transaction: " + Sample.rate(bareRate) + " (\(Sample.s(bare)))",
-            ratio: Sample.ratio(rate / bareRate), goal: "≥ 0.5×", met: rate / bareRate >= 0.5))
+            reference: references.text,
+            ratio: references.ratio(rate), goal: "≥ 0.5×", met: rate / references.bareRate >= 0.5))
     }
 }

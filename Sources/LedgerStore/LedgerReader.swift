@@ -63,16 +63,12 @@ public struct LedgerReader {
         return state.households[household]
     }
 
-    /// Calls `body` with each entry's seq, exact body bytes and stored hash, in seq order,
-    /// without decoding: the hot loop of exports and verification.
-    public func forEachBody(_ body: (Int64, UnsafeRawBufferPointer, Data?) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT seq, body, hash FROM entry ORDER BY seq")
-        while let row = try cursor.next() {
-            let seq: Int64 = row[0]
-            let hash: Data? = row[2]
-            try row.withUnsafeData(atIndex: 1) { data in
-                try (data ?? Data()).withUnsafeBytes { try body(seq, $0, hash) }
-            }
+    /// Calls `body` with each entry's seq and exact body bytes, in seq order, without decoding:
+    /// the hot loop of exports and of the verify floor.
+    public func forEachBody(_ body: (Int64, UnsafeRawBufferPointer) throws -> Void) throws {
+        let rows = RawRows(try db.makeStatement(sql: "SELECT seq, body FROM entry ORDER BY seq"))
+        while try rows.step() {
+            try body(rows.integer(0) ?? -1, rows.bytes(1))
         }
     }
 
@@ -102,16 +98,16 @@ public struct LedgerReader {
     // rather than by kind (a fraction of the whole ledger).
 
     /// The part of the business state that the rules need to judge `payloads`: the opening,
-    /// every key change, declaration and reversal, and the histories `EntryPayload.references`
+    /// every key change, declaration and reversal, and the histories ``EntryReferences``
     /// names. Replayed as trusted history (each entry was checked when it was written).
     public func state(for payloads: [EntryPayload]) throws -> LedgerState {
         var refs = EntryReferences()
-        for payload in payloads { refs.formUnion(payload.references) }
+        for payload in payloads { refs.add(payload) }
         var targets = [Entry]()
         for target in refs.targets.sorted() {
             guard let entry = try entry(seq: target) else { continue }
             targets.append(entry)
-            refs.formUnion(entry.payload.references)
+            refs.add(entry.payload)
         }
         var seqs = Set<Int64>()
         var relevant = [Entry]()
