@@ -52,18 +52,23 @@ extension LedgerStore {
         var declared = Set<String>()
         let insert = try RowInsert(db)
         entries.reserveCapacity(payloads.count)
-        for (offset, payload) in payloads.enumerated() {
-            let entry = Entry(seq: size + Int64(offset), prev: prev, at: time, by: signer.id, payload: payload)
-            let body: [UInt8]
-            do { body = try entry.checkedCanonicalBody() } catch { throw StoreError.invalidEntry(error) }
-            violations += state.apply(entry)
-            if case .dividendDeclare(let d) = payload { declared.insert(d.id) }
-            let hash = Entry.hash(body: body)
-            try insert.entry(seq: entry.seq, body: body, hash: hash)
-            for node in frontier.append(hash) { try insert.node(node) }
-            prev = hash
-            entries.append(entry)
-            hashes.append(hash)
+        var encoder = EncodingAhead(payloads, firstSeq: size, at: time, by: signer.id)
+        while let (start, encoded) = encoder.next() {
+            for (offset, result) in encoded.enumerated() {
+                let index = start + offset
+                var (body, prevOffset): ([UInt8], Int)
+                do { (body, prevOffset) = try result.get() } catch { throw StoreError.invalidEntry(error) }
+                Entry.setPrev(prev, in: &body, at: prevOffset)
+                let entry = Entry(seq: size + Int64(index), prev: prev, at: time, by: signer.id, payload: payloads[index])
+                violations += state.apply(entry)
+                if case .dividendDeclare(let d) = entry.payload { declared.insert(d.id) }
+                let hash = Entry.hash(body: body)
+                try insert.entry(seq: entry.seq, body: body, hash: hash)
+                for node in frontier.append(hash) { try insert.node(node) }
+                prev = hash
+                entries.append(entry)
+                hashes.append(hash)
+            }
         }
         violations += state.unfinishedDistributions(ids: declared)
         guard violations.isEmpty else { throw StoreError.rules(violations) }

@@ -63,20 +63,3 @@ private final class PartResults: @unchecked Sendable {
 
     func joined() -> [PreparedEntry] { slots.flatMap { $0 } }
 }
-
-/// A batch being prepared on another thread; `wait()` returns it prepared.
-final class PreparingBatch: @unchecked Sendable {
-    private static let queue = DispatchQueue(label: "fenhong.verify.prepare")
-    private let group = DispatchGroup()
-    private var prepared: [PreparedEntry] = []
-
-    init(_ batch: [StoredEntry]) {
-        Self.queue.async(group: group) { [self] in prepared = PreparedEntry.prepare(batch) }
-    }
-
-    /// The prepared batch, once the other thread has finished it.
-    func wait() -> [PreparedEntry] {
-        group.wait()
-        return prepared
-    }
-}

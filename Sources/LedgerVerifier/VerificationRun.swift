@@ -64,11 +64,11 @@ struct VerificationRun {
         // order, batch k is hashed and decoded on the other core(s).
         var batch = [StoredEntry]()
         batch.reserveCapacity(Self.batchSize)
-        var inFlight: PreparingBatch?
+        var inFlight: Ahead<[PreparedEntry]>?
         try snapshot.forEachEntry { seq, body, storedHash in
             batch.append(StoredEntry(seq: seq, bytes: [UInt8](body), storedHash: storedHash))
             if batch.count == Self.batchSize {
-                let next = PreparingBatch(batch)
+                let next = Ahead { [batch] in PreparedEntry.prepare(batch) }
                 if let previous = inFlight { try process(previous.wait()) }
                 inFlight = next
                 batch = []

@@ -24,6 +24,42 @@ struct LedgerStoreTests {
         #expect(checkpoints.map(\.size) == [1, 2, 4])
     }
 
+    /// A command of several chunks (encoded ahead on another core, `prev` set afterwards) stores
+    /// each body exactly as encoding its entry gives it, linked, with the stored hashes and the
+    /// root of those bodies; a bad entry in a later chunk still writes nothing.
+    @Test func largeCommandsStoreExactBodies() throws {
+        let ledger = try TestLedger()
+        let count = 2_500
+        let payloads = (1...count).map { i in
+            EntryPayload.householdRegister(HouseholdRegistration(household: "152223-\(i)", head: "户主\(i)", members: 1 + Int64(i % 6),
+                                                                 poor: i % 7 == 0, idMasked: "152223********1234", account: "****5678", date: TestLedger.day))
+        }
+        let result = try ledger.store.append(payloads, signer: ledger.accountant, at: TestLedger.time)
+        var bodies = [[UInt8]]()
+        try ledger.store.withReader { reader in try reader.forEachBody { _, body in bodies.append(Array(body)) } }
+        #expect(bodies.count == count + 1)
+        var prev = Entry.hash(body: bodies[0])
+        for (i, body) in bodies.enumerated().dropFirst() {
+            let entry = try Entry.decode(body: body)
+            #expect(entry == result.entries[i - 1])
+            #expect(entry.canonicalBody() == body)
+            #expect(entry.prev == prev)
+            #expect(result.hashes[i - 1] == Entry.hash(body: body))
+            prev = Entry.hash(body: body)
+        }
+        #expect(result.checkpoint.checkpoint.root == InMemorySubtreeHashes(leafHashes: bodies.map(Entry.hash(body:))).root)
+
+        var bad = payloads.map { payload -> EntryPayload in
+            guard case .householdRegister(var r) = payload else { return payload }
+            r.household += "-2"
+            return .householdRegister(r)
+        }
+        bad[2_100] = .householdRegister(HouseholdRegistration(household: "152223-x", head: "户主", members: 1, poor: false,
+                                                              idMasked: "152223199001011234", account: "****5678", date: TestLedger.day))
+        #expect(throws: StoreError.self) { try ledger.store.append(bad, signer: ledger.accountant, at: TestLedger.time) }
+        #expect(try ledger.store.withReader { try $0.size() } == Int64(count + 1))
+    }
+
     /// A command that breaks a rule writes nothing: not its valid entries, not a checkpoint.
     @Test func failedCommandWritesNothing() throws {
         let ledger = try TestLedger()

@@ -122,13 +122,28 @@ public struct Entry: Sendable, Equatable {
     /// channels …): what would not read back is never written. Cheaper than encoding and then
     /// decoding the bytes: the members are checked before they are encoded.
     public func checkedCanonicalBody() throws(EntryError) -> [UInt8] {
+        try checkedCanonicalBodyLocatingPrev().body
+    }
+
+    /// The checked canonical body, and the offset of the 64 hex digits of its `prev`: a writer
+    /// may encode entries ahead of the hash chain and set each `prev` with
+    /// ``setPrev(_:in:at:)`` once the entry before is hashed (a hash is always 64 digits, so
+    /// nothing else in the body moves).
+    public func checkedCanonicalBodyLocatingPrev() throws(EntryError) -> (body: [UInt8], prevOffset: Int) {
         let (members, payloadCount) = membersAndPayloadCount()
         var reader = FieldReader(kind: kind.rawValue, pairs: Array(members.prefix(payloadCount)))
         _ = try EntryPayload.read(kind: kind, &reader)
         try reader.finish()
-        let body = CanonicalJSON.encodeObject(members)
+        let (body, offset) = CanonicalJSON.encodeObject(members, locating: "prev")
         guard body.count <= Self.bodySizeMax else { throw .tooLarge(bytes: body.count, limit: Self.bodySizeMax) }
-        return body
+        return (body, offset! + 1)  // past the opening quote
+    }
+
+    /// Writes `prev` as the 64 hex digits at `offset` of `body` (see
+    /// ``checkedCanonicalBodyLocatingPrev()``).
+    public static func setPrev(_ prev: EntryHash, in body: inout [UInt8], at offset: Int) {
+        let hex = prev.hex.utf8
+        body.replaceSubrange(offset..<offset + hex.count, with: hex)
     }
 
     private func members() -> [JSONMember] { membersAndPayloadCount().members }

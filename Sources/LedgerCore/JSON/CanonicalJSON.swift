@@ -41,18 +41,25 @@ public enum CanonicalJSON {
 
     /// The canonical bytes of an object given as (name, value) pairs with distinct names.
     public static func encodeObject(_ pairs: [JSONMember]) -> [UInt8] {
+        encodeObject(pairs, locating: "").bytes
+    }
+
+    /// The canonical bytes of an object, and where the value of the member `name` starts in
+    /// them (nil when there is no such member).
+    public static func encodeObject(_ pairs: [JSONMember], locating name: String) -> (bytes: [UInt8], offset: Int?) {
         var out = [UInt8]()
         out.reserveCapacity(384)
-        let sorted = sortedMembers(pairs)
+        var offset: Int?
         out.append(UInt8(ascii: "{"))
-        for (i, pair) in sorted.enumerated() {
+        for (i, pair) in sortedMembers(pairs).enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             writeString(pair.key, to: &out)
             out.append(UInt8(ascii: ":"))
+            if pair.key == name { offset = out.count }
             write(pair.value, to: &out)
         }
         out.append(UInt8(ascii: "}"))
-        return out
+        return (out, offset)
     }
 
     /// True when `a` sorts strictly before `b` in JCS member order (UTF-16 code units).
