@@ -145,8 +145,9 @@ public struct LedgerReader {
         return state
     }
 
+    /// `values` as a JSON array for `json_each`, in no particular order (SQLite reads it as a set).
     private static func jsonArray(_ values: Set<String>) -> String {
-        String(decoding: CanonicalJSON.encode(.array(values.sorted().map { .string($0) })), as: UTF8.self)
+        String(decoding: CanonicalJSON.encode(.array(values.map { .string($0) })), as: UTF8.self)
     }
 
     /// All checkpoints, oldest first, each with its cosignature lines added.
