@@ -30,11 +30,14 @@ extension BenchmarkRunner {
             amount: .distributable(Fen(yuan: 50_000_000)), appropriations: [Appropriation(name: "公积公益金", bp: 1000)],
             basis: .units(classWeights: [ShareClass.member: 1]), holders: holders))
         let payloads = plan.declarationEntries(id: "2019", recordDate: day)
+        let before = folder + "/declare-before.fenhong"
+        try? FileManager.default.removeItem(atPath: before)
+        try SQLiteReference.copyLedger(path, to: before)
         let start = DispatchTime.now()
         let result = try store.append(payloads, signer: signer, at: at())
         let ours = seconds(since: start)
         let bodies = result.entries.map { $0.canonicalBody() }
-        let references = try InsertReferences(bodies, batch: bodies.count, folder: folder, name: "declare")
+        let references = try InsertReferences(bodies, batch: bodies.count, folder: folder, name: "declare", start: before)
         let rate = Double(bodies.count) / ours
         report.rows.append(BenchmarkRow(
             name: "declare one distribution over \(count) households (\(bodies.count) entries in one command, on a ledger of \(count + 1))",

@@ -60,6 +60,23 @@ struct LedgerStoreTests {
         #expect(try ledger.store.withReader { try $0.size() } == Int64(count + 1))
     }
 
+    /// The benchmarks' schema reference stores, with SQLite alone, exactly the entry and tree
+    /// node rows the append stored.
+    @Test func schemaReferenceStoresTheSameRows() throws {
+        let ledger = try TestLedger()
+        try ledger.register("152223-001")
+        let copy = ledger.folder.appendingPathComponent("before.fenhong").path
+        try SQLiteReference.copyLedger(ledger.path, to: copy)
+        let result = try ledger.append(ledger.issue("152223-001", 4), ledger.issue("collective", 30, shareClass: "collective"),
+                                       ledger.issue("152223-001", 2, shareClass: "poverty"))
+        _ = try SQLiteReference.schemaInsertSeconds(result.entries.map { $0.canonicalBody() }, batch: 2, path: copy)
+        let rows = "SELECT seq, body, hex(hash) FROM entry ORDER BY seq; SELECT level, idx, hex(hash) FROM tree_node ORDER BY level, idx"
+        let (ours, reference) = (try ledger.sqlite(rows), try ledger.sqlite(rows, file: copy))
+        #expect(ours.status == 0 && reference.status == 0)
+        #expect(ours.output.split(separator: "\n").count == 5 + 3)
+        #expect(reference.output == ours.output)
+    }
+
     /// A command that breaks a rule writes nothing: not its valid entries, not a checkpoint.
     @Test func failedCommandWritesNothing() throws {
         let ledger = try TestLedger()

@@ -38,10 +38,10 @@ final class TestLedger {
     }
 
     /// Runs a statement through the sqlite3 shell, as someone editing the file by hand would.
-    func sqlite(_ sql: String) throws -> (status: Int32, output: String) {
+    func sqlite(_ sql: String, file: String? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", path, sql]
+        process.arguments = ["sqlite3", file ?? path, sql]
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe
