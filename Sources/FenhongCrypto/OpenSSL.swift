@@ -63,6 +63,22 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
         self = value
     }
 
+    /// Parses exactly 64 lowercase hex digits — a hash as the ledger format writes it — straight
+    /// from the bytes of a body; nil for anything else.
+    public init?(lowercaseHex digits: UnsafeRawBufferPointer) {
+        guard digits.count == 64 else { return nil }
+        var value = SHA256Digest.zero
+        let parsed = Swift.withUnsafeMutableBytes(of: &value.words) { out -> Bool in
+            for i in 0..<32 {
+                guard let high = Hex.lowercaseNibble(digits[2 * i]), let low = Hex.lowercaseNibble(digits[2 * i + 1]) else { return false }
+                out[i] = high << 4 | low
+            }
+            return true
+        }
+        guard parsed else { return nil }
+        self = value
+    }
+
     /// SHA-256 of `data`.
     public static func hash(_ data: UnsafeRawBufferPointer) -> SHA256Digest {
         var digest = SHA256Digest.zero

@@ -9,16 +9,20 @@ struct TreeNodeAuditor {
 
     private let snapshot: any LedgerSnapshot
     private let stored: StoredTreeNodes
-    private var storedLevels: Set<Int> = []
-    private var cursors: [Int: any TreeNodeCursor] = [:]
+    // Per level 0…levelMax, in arrays: about one node is checked per entry, and four
+    // dictionary lookups for each had cost more than the comparison.
+    private var storedLevels = [Bool](repeating: false, count: levelMax + 1)
+    private var cursors = [(any TreeNodeCursor)?](repeating: nil, count: levelMax + 1)
     /// The row read from each level's cursor and not yet matched.
-    private var pending: [Int: StoredNode] = [:]
-    private var exhausted: Set<Int> = []
+    private var pending = [StoredNode?](repeating: nil, count: levelMax + 1)
+    private var exhausted = [Bool](repeating: false, count: levelMax + 1)
 
     init(snapshot: any LedgerSnapshot) throws {
         self.snapshot = snapshot
         stored = try snapshot.treeNodeLevels()
-        if case .levels(let levels) = stored { storedLevels = Set(levels) }
+        if case .levels(let levels) = stored {
+            for level in levels where (0...Self.levelMax).contains(level) { storedLevels[level] = true }
+        }
     }
 
     /// Reports once that the stored nodes cannot be compared at all, when that is so.
@@ -34,7 +38,7 @@ struct TreeNodeAuditor {
         guard case .levels = stored else { return }
         let level = node.level
         let index = Int64(node.index)
-        guard storedLevels.contains(level) else {
+        guard storedLevels[level] else {
             return problems.add(seq: seq, .nodeMissing, Self.name(level, index) + " is not stored (expected \(node.hash.hex))")
         }
         while let row = try peek(level), row.index < index {
@@ -74,15 +78,16 @@ struct TreeNodeAuditor {
         }
     }
 
+    /// The next unmatched stored row of `level` (1…levelMax).
     private mutating func peek(_ level: Int) throws -> StoredNode? {
         if let row = pending[level] { return row }
-        guard !exhausted.contains(level) else { return nil }
+        guard !exhausted[level] else { return nil }
         if cursors[level] == nil { cursors[level] = try snapshot.treeNodes(level: level) }
         if let row = try cursors[level]!.next() {
             pending[level] = row
             return row
         }
-        exhausted.insert(level)
+        exhausted[level] = true
         cursors[level] = nil
         return nil
     }

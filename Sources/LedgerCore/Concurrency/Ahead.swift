@@ -3,14 +3,17 @@ import Dispatch
 /// Work started on another core now, whose result is waited for later: the two-stage pipelines
 /// of verification (decode ahead of the ordered checks) and of appending (encode ahead of the
 /// chain), which keep both cores of the machine busy.
+///
+/// All of it runs on one serial queue: work started while earlier work is still running waits
+/// for it, so that a pipeline keeps one thread busy beside the caller's, never two taking turns
+/// with the caller on a two-core machine.
 public final class Ahead<Value>: @unchecked Sendable {
-    private static var queue: DispatchQueue { DispatchQueue.global(qos: .userInitiated) }
     private let group = DispatchGroup()
     private var value: Value?
 
     /// Starts `work` on another thread.
     public init(_ work: @escaping @Sendable () -> Value) {
-        Self.queue.async(group: group) { [self] in value = work() }
+        aheadQueue.async(group: group) { [self] in value = work() }
     }
 
     /// The result, once the other thread has finished it.
@@ -19,3 +22,6 @@ public final class Ahead<Value>: @unchecked Sendable {
         return value!
     }
 }
+
+/// The one serial queue of ``Ahead``.
+private let aheadQueue = DispatchQueue(label: "fenhong.ahead", qos: .userInitiated)

@@ -216,10 +216,7 @@ public struct Entry: Sendable, Equatable {
         guard let kind = EntryKind(rawValue: kindName) else { throw .unknownKind(kindName) }
         let seq = try f.integer("seq")
         guard seq >= 0 else { throw f.invalid("seq", "must not be negative") }
-        let prevText = try f.string("prev")
-        guard prevText.utf8.count == 64, !Self.hasUppercaseHex(prevText), let prev = EntryHash(hex: prevText) else {
-            throw f.invalid("prev", "must be 64 lowercase hex digits")
-        }
+        let prev = try f.lowercaseHexDigest("prev")
         let atText = try f.string("at")
         guard let at = LedgerTime(atText) else { throw f.invalid("at", "must be a UTC time like 2018-12-20T08:00:00Z") }
         let byText = try f.string("by")

@@ -1,3 +1,5 @@
+import FenhongCrypto
+
 /// Reads the members of an entry body one field at a time, checking types, and at the end
 /// refuses any member that no field consumed: a v1 body has exactly the fields its kind defines.
 ///
@@ -163,6 +165,23 @@ public struct FieldReader {
         let s = try string(field)
         guard let date = LedgerDate(s) else { throw invalid(field, "must be a date YYYY-MM-DD, not \(MessageText.quoted(s))") }
         return date
+    }
+
+    /// A required hash written as 64 lowercase hex digits; read in place from a scanned body.
+    public mutating func lowercaseHexDigest(_ field: String) throws(EntryError) -> SHA256Digest {
+        if case .scanned(let text, let members) = source, let i = index(of: field),
+           case .string(let start, let end) = members[i].value {
+            consumed.insert(i)
+            guard start != end else { throw invalid(field, "must not be empty") }
+            let digest = text.withUnsafeBytes { SHA256Digest(lowercaseHex: UnsafeRawBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
+            guard let digest else { throw invalid(field, "must be 64 lowercase hex digits") }
+            return digest
+        }
+        var text = try string(field)
+        guard let digest = text.withUTF8({ SHA256Digest(lowercaseHex: UnsafeRawBufferPointer($0)) }) else {
+            throw invalid(field, "must be 64 lowercase hex digits")
+        }
+        return digest
     }
 
     /// A required array of strings.
