@@ -44,39 +44,31 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
         self.init(hex: String(hex))
     }
 
-    /// Parses 64 hex digits (either case) straight into the digest: every entry's `prev` is read
-    /// this way, so it allocates nothing.
+    /// Parses 64 hex digits (either case) straight into the digest, allocating nothing.
     public init?(hex: String) {
         var text = hex
-        var value = SHA256Digest.zero
-        let parsed = text.withUTF8 { utf8 -> Bool in
-            guard utf8.count == 64 else { return false }
-            return Swift.withUnsafeMutableBytes(of: &value.words) { out -> Bool in
-                for i in 0..<32 {
-                    guard let high = Hex.nibble(utf8[2 * i]), let low = Hex.nibble(utf8[2 * i + 1]) else { return false }
-                    out[i] = high << 4 | low
-                }
-                return true
-            }
-        }
-        guard parsed else { return nil }
+        guard let value = text.withUTF8({ Self.parse(UnsafeRawBufferPointer($0), digit: Hex.nibble) }) else { return nil }
         self = value
     }
 
     /// Parses exactly 64 lowercase hex digits — a hash as the ledger format writes it — straight
-    /// from the bytes of a body; nil for anything else.
+    /// from the bytes of a body; nil for anything else. Every entry's `prev` is read this way.
     public init?(lowercaseHex digits: UnsafeRawBufferPointer) {
-        guard digits.count == 64 else { return nil }
+        guard let value = Self.parse(digits, digit: Hex.lowercaseNibble) else { return nil }
+        self = value
+    }
+
+    private static func parse(_ digits: UnsafeRawBufferPointer, digit: (UInt8) -> UInt8?) -> SHA256Digest? {
+        guard digits.count == 2 * byteCount else { return nil }
         var value = SHA256Digest.zero
         let parsed = Swift.withUnsafeMutableBytes(of: &value.words) { out -> Bool in
-            for i in 0..<32 {
-                guard let high = Hex.lowercaseNibble(digits[2 * i]), let low = Hex.lowercaseNibble(digits[2 * i + 1]) else { return false }
+            for i in 0..<byteCount {
+                guard let high = digit(digits[2 * i]), let low = digit(digits[2 * i + 1]) else { return false }
                 out[i] = high << 4 | low
             }
             return true
         }
-        guard parsed else { return nil }
-        self = value
+        return parsed ? value : nil
     }
 
     /// SHA-256 of `data`.

@@ -45,12 +45,7 @@ struct CanonicalFormTests {
         var decodable = 0
         for _ in 0..<20_000 {
             var bytes = bodies[Int(generator.next() % UInt64(bodies.count))]
-            let at = Int(generator.next() % UInt64(bytes.count))
-            switch generator.next() % 3 {
-            case 0: bytes.insert([0x20, 0x0A, 0x5C, 0x2F, 0x2C, 0x22][Int(generator.next() % 6)], at: at)
-            case 1: bytes.remove(at: at)
-            default: bytes[at] = UInt8(truncatingIfNeeded: generator.next())
-            }
+            generator.mutate(&bytes, inserting: [0x20, 0x0A, 0x5C, 0x2F, 0x2C, 0x22])
             if try agree(String(decoding: bytes, as: UTF8.self)) != nil, String(validating: bytes, as: UTF8.self) != nil { decodable += 1 }
         }
         print("CanonicalFormTests: \(decodable) of 20000 mutations still decoded (seed 20261129)")
@@ -64,6 +59,21 @@ struct CanonicalFormTests {
         guard parts.count == 3 else { return text }
         parts.swapAt(0, 1)
         return "{" + parts.joined(separator: ",") + "}"
+    }
+}
+
+extension SplitMix {
+    /// One seeded byte mutation of `bytes`: insert one of `insertions`, remove a byte, or replace
+    /// one with one of `replacements` (any byte when nil).
+    mutating func mutate(_ bytes: inout [UInt8], inserting insertions: [UInt8], replacing replacements: [UInt8]? = nil) {
+        let at = Int(next() % UInt64(bytes.count))
+        switch next() % 3 {
+        case 0: bytes.insert(insertions[Int(next() % UInt64(insertions.count))], at: at)
+        case 1: bytes.remove(at: at)
+        default:
+            if let replacements { bytes[at] = replacements[Int(next() % UInt64(replacements.count))] }
+            else { bytes[at] = UInt8(truncatingIfNeeded: next()) }
+        }
     }
 }
 

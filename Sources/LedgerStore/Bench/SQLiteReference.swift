@@ -21,21 +21,29 @@ public enum SQLiteReference {
     public static func bareInsertSeconds(_ bodies: [[UInt8]], batch: Int, path: String) throws -> Double {
         let queue = try DatabaseQueue(path: path, configuration: LedgerStore.configuration(readOnly: false))
         try queue.write { db in try db.execute(sql: "CREATE TABLE t (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)") }
+        return try secondsInBatches(bodies.count, batch: batch, queue: queue) { db, rows in
+            let insert = try db.cachedStatement(sql: "INSERT INTO t (seq, body) VALUES (?, ?)")
+            for i in rows {
+                insert.setUncheckedArguments([i, String(decoding: bodies[i], as: UTF8.self)])
+                try insert.execute()
+            }
+        }
+    }
+
+    /// Seconds to run `insert` over rows 0..<count, `batch` rows to a committed transaction.
+    private static func secondsInBatches(_ count: Int, batch: Int, queue: DatabaseQueue,
+                                         _ insert: (Database, Range<Int>) throws -> Void) throws -> Double {
         let start = DispatchTime.now()
         var index = 0
-        while index < bodies.count {
-            let end = min(index + batch, bodies.count)
+        while index < count {
+            let rows = index..<min(index + batch, count)
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let insert = try db.cachedStatement(sql: "INSERT INTO t (seq, body) VALUES (?, ?)")
-                    for i in index..<end {
-                        insert.setUncheckedArguments([i, String(decoding: bodies[i], as: UTF8.self)])
-                        try insert.execute()
-                    }
+                    try insert(db, rows)
                     return .commit
                 }
             }
-            index = end
+            index = rows.upperBound
         }
         return seconds(since: start)
     }
@@ -58,23 +66,13 @@ public enum SQLiteReference {
         let firstSeq = Int64(frontier.size)
         let hashes = bodies.map { RFC9162.leafHash($0) }
         let nodes = hashes.map { frontier.append($0) }
-        let start = DispatchTime.now()
-        var index = 0
-        while index < bodies.count {
-            let end = min(index + batch, bodies.count)
-            try queue.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    let insert = try RowInsert(db)
-                    for i in index..<end {
-                        try insert.entry(seq: firstSeq + Int64(i), body: bodies[i], hash: hashes[i])
-                        for node in nodes[i] { try insert.node(node) }
-                    }
-                    return .commit
-                }
+        return try secondsInBatches(bodies.count, batch: batch, queue: queue) { db, rows in
+            let insert = try RowInsert(db)
+            for i in rows {
+                try insert.entry(seq: firstSeq + Int64(i), body: bodies[i], hash: hashes[i])
+                for node in nodes[i] { try insert.node(node) }
             }
-            index = end
         }
-        return seconds(since: start)
     }
 
     /// Latencies (seconds) of `count` durable one-row commits of a 300-byte row.
