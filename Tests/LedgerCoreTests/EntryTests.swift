@@ -56,6 +56,15 @@ struct EntryTests {
         #expect(Masking.maskAccount("6228 4800 1234 5678") == "****5678")
         #expect(Masking.maskAccount("12") == nil)
         #expect(!Masking.isMaskedAccount("12345678"))
+        let masks = ["152223********1234", "152223*****123X", "******************", "15222x********12x4"]
+        let notMasks = ["152223198001011234", "152223**1*****1234", "152223********12345", "1522231*******1234", "152223*******１２３４", "152223********123Y",
+                        "152223********1234*", "١٥٢٢٢٣********1234"]
+        for text in masks { #expect(Masking.isMaskedID(text), "\(text)") }
+        for text in notMasks { #expect(!Masking.isMaskedID(text), "\(text)") }
+        for text in ["****5678", "*5678", String(repeating: "*", count: 36) + "5678"] { #expect(Masking.isMaskedAccount(text), "\(text)") }
+        for text in ["5678", "***56789", "**a*5678", "****567８", "****5678 ", String(repeating: "*", count: 37) + "5678"] {
+            #expect(!Masking.isMaskedAccount(text), "\(text)")
+        }
     }
 
     /// Dates and times accept exactly one form and real calendar days.

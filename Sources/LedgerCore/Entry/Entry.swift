@@ -213,7 +213,7 @@ public struct Entry: Sendable, Equatable {
         let v = try f.integer("v")
         guard v == formatVersion else { throw .unsupportedVersion(v) }
         let kindName = try f.string("kind")
-        guard let kind = EntryKind(rawValue: kindName) else { throw .unknownKind(kindName) }
+        guard let kind = EntryKind.named(kindName) else { throw .unknownKind(kindName) }
         let seq = try f.integer("seq")
         guard seq >= 0 else { throw f.invalid("seq", "must not be negative") }
         let prev = try f.lowercaseHexDigest("prev")

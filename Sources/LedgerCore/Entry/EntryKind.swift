@@ -17,6 +17,12 @@ public enum EntryKind: String, CaseIterable, Sendable {
     case dividendPay = "dividend.pay"
     case entryReverse = "entry.reverse"
 
+    /// The kind named `name`, found in a table built once: every body read names its kind, and
+    /// the generated `init(rawValue:)` compares the name with each kind in turn.
+    public static func named(_ name: String) -> EntryKind? { byName[name] }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// Kinds that `entry.reverse` may undo. The others are corrected differently: a household by
     /// `household.update`, a key by `key.retire`, a distribution by a new one.
     public var isReversible: Bool {

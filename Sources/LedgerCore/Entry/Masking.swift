@@ -2,23 +2,31 @@
 /// (DESIGN §2 "Personal data"; 政务公开 去标识化).
 public enum Masking {
     /// True for an ID number showing at most its first 6 and last 4 characters, the rest `*`:
-    /// `152223********1234`.
+    /// `152223********1234`. Read as bytes: every character of a mask is ASCII, so a string with
+    /// any other byte is no mask (and every registration and payment is checked this way).
     public static func isMaskedID(_ text: String) -> Bool {
-        let chars = Array(text)
-        guard (15...18).contains(chars.count) else { return false }
-        func visibleOrStar(_ c: Character) -> Bool { c == "*" || (c.isASCII && (c.isNumber || c == "X" || c == "x")) }
-        return chars[6..<(chars.count - 4)].allSatisfy { $0 == "*" }
-            && chars.prefix(6).allSatisfy(visibleOrStar) && chars.suffix(4).allSatisfy(visibleOrStar)
+        let count = text.utf8.count
+        guard (15...18).contains(count) else { return false }
+        for (i, byte) in text.utf8.enumerated() {
+            let shown = i < 6 || i >= count - 4
+            let allowed = byte == UInt8(ascii: "*")
+                || (shown && (isDigit(byte) || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")))
+            guard allowed else { return false }
+        }
+        return true
     }
 
     /// True for an account showing at most its last 4 digits after `*`s: `****5678`.
     public static func isMaskedAccount(_ text: String) -> Bool {
-        let chars = Array(text)
-        guard chars.count >= 5, chars.count <= 40 else { return false }
-        let tail = chars.suffix(4)
-        let head = chars.dropLast(4)
-        return head.allSatisfy { $0 == "*" } && tail.allSatisfy { $0.isASCII && $0.isNumber }
+        let count = text.utf8.count
+        guard count >= 5, count <= 40 else { return false }
+        for (i, byte) in text.utf8.enumerated() {
+            guard i < count - 4 ? byte == UInt8(ascii: "*") : isDigit(byte) else { return false }
+        }
+        return true
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Masks a full ID number to its first 6 and last 4 characters; masked input is returned as is.
     public static func maskID(_ text: String) -> String? {
