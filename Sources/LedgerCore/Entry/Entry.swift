@@ -204,11 +204,6 @@ public struct Entry: Sendable, Equatable {
         return (try decode(reading: &f), canonical)
     }
 
-    /// True when `text` has an uppercase hex digit: hashes and key IDs are written in lowercase.
-    private static func hasUppercaseHex(_ text: String) -> Bool {
-        text.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }
-    }
-
     private static func decode(reading f: inout FieldReader) throws(EntryError) -> Entry {
         let v = try f.integer("v")
         guard v == formatVersion else { throw .unsupportedVersion(v) }
@@ -216,11 +211,10 @@ public struct Entry: Sendable, Equatable {
         guard let kind = EntryKind.named(kindName) else { throw .unknownKind(kindName) }
         let seq = try f.integer("seq")
         guard seq >= 0 else { throw f.invalid("seq", "must not be negative") }
-        let prev = try f.lowercaseHexDigest("prev")
+        let prev = try f.parsed("prev", invalid: "must be 64 lowercase hex digits", EntryHash.init(lowercaseHex:))
         let atText = try f.string("at")
         guard let at = LedgerTime(atText) else { throw f.invalid("at", "must be a UTC time like 2018-12-20T08:00:00Z") }
-        let byText = try f.string("by")
-        guard !Self.hasUppercaseHex(byText), let by = KeyID(hex: byText) else { throw f.invalid("by", "must be 8 lowercase hex digits") }
+        let by = try f.parsed("by", invalid: "must be 8 lowercase hex digits", KeyID.init(lowercaseHex:))
         let payload = try EntryPayload.read(kind: kind, &f)
         try f.finish()
         return Entry(seq: seq, prev: prev, at: at, by: by, payload: payload)

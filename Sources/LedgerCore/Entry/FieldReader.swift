@@ -167,21 +167,23 @@ public struct FieldReader {
         return date
     }
 
-    /// A required hash written as 64 lowercase hex digits; read in place from a scanned body.
-    public mutating func lowercaseHexDigest(_ field: String) throws(EntryError) -> SHA256Digest {
+    /// A required non-empty string that `parse` reads from its UTF-8 bytes — in place, for a
+    /// scanned body — refused with `reason` when `parse` returns nil. Hashes and key IDs are read
+    /// this way, without a string made for them.
+    public mutating func parsed<T>(_ field: String, invalid reason: String,
+                                   _ parse: (UnsafeRawBufferPointer) -> T?) throws(EntryError) -> T {
         if case .scanned(let text, let members) = source, let i = index(of: field),
            case .string(let start, let end) = members[i].value {
             consumed.insert(i)
             guard start != end else { throw invalid(field, "must not be empty") }
-            let digest = text.withUnsafeBytes { SHA256Digest(lowercaseHex: UnsafeRawBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
-            guard let digest else { throw invalid(field, "must be 64 lowercase hex digits") }
-            return digest
+            guard let value = text.withUnsafeBytes({ parse(UnsafeRawBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }) else {
+                throw invalid(field, reason)
+            }
+            return value
         }
         var text = try string(field)
-        guard let digest = text.withUTF8({ SHA256Digest(lowercaseHex: UnsafeRawBufferPointer($0)) }) else {
-            throw invalid(field, "must be 64 lowercase hex digits")
-        }
-        return digest
+        guard let value = text.withUTF8({ parse(UnsafeRawBufferPointer($0)) }) else { throw invalid(field, reason) }
+        return value
     }
 
     /// A required array of strings.

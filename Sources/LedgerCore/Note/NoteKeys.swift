@@ -21,6 +21,17 @@ public struct KeyID: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.init(bytes: bytes)
     }
 
+    /// From exactly 8 lowercase hex digits, as an entry's `by` is written.
+    public init?(lowercaseHex digits: UnsafeRawBufferPointer) {
+        guard digits.count == 8 else { return nil }
+        var value: UInt32 = 0
+        for digit in digits {
+            guard let nibble = Hex.lowercaseNibble(digit) else { return nil }
+            value = value << 4 | UInt32(nibble)
+        }
+        self.init(value: value)
+    }
+
     /// The 4 bytes.
     public var bytes: [UInt8] { [UInt8(value >> 24), UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff)] }
 
