@@ -134,16 +134,20 @@ public struct LedgerReader {
                 """, arguments: [holders, holders]))
         }
         if !refs.payees.isEmpty {
-            add(try entries(sql: """
-                SELECT seq, body FROM entry WHERE +kind IN ('dividend.allocate', 'dividend.pay')
-                AND +distribution IN (SELECT value FROM json_each(?)) AND household IN (SELECT value FROM json_each(?))
-                """, arguments: [Self.jsonArray(Set(refs.payees.map(\.distribution))), Self.jsonArray(Set(refs.payees.map(\.household)))]))
+            add(try entries(sql: Self.payeeHistory, arguments: [Self.jsonArray(Set(refs.payees.map(\.household))), Self.jsonArray(Set(refs.payees.map(\.distribution)))]))
         }
         var state = LedgerState()
         state.assumeRegistered(registered)
         for entry in relevant.sorted(by: { $0.seq < $1.seq }) { state.apply(entry, check: false) }
         return state
     }
+
+    /// The allocations and payments of the households (a JSON array) in the distributions (a
+    /// JSON array) a command pays: found through the (household, distribution) index.
+    static let payeeHistory = """
+        SELECT seq, body FROM entry WHERE +kind IN ('dividend.allocate', 'dividend.pay')
+        AND household IN (SELECT value FROM json_each(?)) AND distribution IN (SELECT value FROM json_each(?))
+        """
 
     /// `values` as a JSON array for `json_each`, in no particular order (SQLite reads it as a set).
     private static func jsonArray(_ values: Set<String>) -> String {

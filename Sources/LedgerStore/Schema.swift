@@ -11,6 +11,16 @@ enum Schema {
                 try db.execute(sql: appendOnlyTriggers(table))
             }
         }
+        // A command's rules read the allocation and payments of each (distribution, household)
+        // it pays: one index on both finds them directly, where the household index alone made
+        // SQLite parse every entry of each household (1,000 payments on a 1M-entry ledger:
+        // 27 ms → 4 ms). Queries by household alone use its first column.
+        migrator.registerMigration("v2-household-distribution-index") { db in
+            try db.execute(sql: """
+                DROP INDEX entry_by_household;
+                CREATE INDEX entry_by_household_distribution ON entry(household, distribution) WHERE household IS NOT NULL;
+                """)
+        }
         return migrator
     }
 
