@@ -77,14 +77,16 @@ struct LedgerStoreTests {
         #expect(reference.output == ours.output)
     }
 
-    /// The history of the households a payment names is found through the (household,
-    /// distribution) index, not by SQLite parsing every entry of each household.
+    /// The registrations and the payment history of the households a command names are found
+    /// through the (household, distribution) index, not by SQLite parsing every entry of each.
     @Test func payeeHistoryUsesTheCompositeIndex() throws {
         let ledger = try TestLedger()
         let indexes = try ledger.sqlite("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'entry_by_%' ORDER BY name")
         #expect(indexes.output == "entry_by_counterpart\nentry_by_distribution\nentry_by_household_distribution\nentry_by_rare_kind\n")
-        let plan = try ledger.sqlite("EXPLAIN QUERY PLAN " + LedgerReader.payeeHistory)
-        #expect(plan.output.contains("USING INDEX entry_by_household_distribution (household=? AND distribution=?)"), "\(plan.output)")
+        for query in [LedgerReader.payeeHistory, LedgerReader.registeredAmong] {
+            let plan = try ledger.sqlite("EXPLAIN QUERY PLAN " + query)
+            #expect(plan.output.contains("USING INDEX entry_by_household_distribution (household=? AND distribution=?)"), "\(plan.output)")
+        }
     }
 
     /// A command that breaks a rule writes nothing: not its valid entries, not a checkpoint.
