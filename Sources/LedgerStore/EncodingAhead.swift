@@ -8,7 +8,7 @@ import LedgerCore
 struct EncodingAhead {
     typealias Encoded = Result<(body: [UInt8], prevOffset: Int), EntryError>
 
-    static let chunkSize = 1024
+    static let chunkSize = 256
 
     private let payloads: [EntryPayload]
     private let firstSeq: Int64
