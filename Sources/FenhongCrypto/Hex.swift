@@ -39,22 +39,40 @@ public enum Hex {
         return out
     }
 
-    /// The value of one lowercase hex digit.
-    public static func lowercaseNibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        default: nil
+    /// Decodes the hex digits at `digits` into `out`, two digits a byte (`digits` must hold twice
+    /// as many bytes as `out`); false when a byte is not a digit — an uppercase one included,
+    /// with `lowercaseOnly`. Table-driven and branch-free in the loop: every entry read parses
+    /// its `prev` this way.
+    public static func decode(_ digits: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer, lowercaseOnly: Bool) -> Bool {
+        precondition(digits.count == 2 * out.count)
+        let table = lowercaseOnly ? lowercaseValues : anyCaseValues
+        return table.withUnsafeBufferPointer { value in
+            var invalid: UInt8 = 0
+            for i in 0..<out.count {
+                let high = value[Int(digits[2 * i])], low = value[Int(digits[2 * i + 1])]
+                invalid |= high | low
+                out[i] = high << 4 | (low & 0x0F)
+            }
+            return invalid & 0xF0 == 0
         }
     }
 
     /// The value of one hex digit, either case.
-    static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
+    static func nibble(_ c: UInt8) -> UInt8? { anyCaseValues[Int(c)] < 16 ? anyCaseValues[Int(c)] : nil }
+
+    /// Each byte's value as a hex digit, 0xFF for a byte that is not one.
+    private static let lowercaseValues: [UInt8] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
+        default: 0xFF
+        }
+    }
+
+    private static let anyCaseValues: [UInt8] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt8(byte) - UInt8(ascii: "A") + 10
+        default: lowercaseValues[byte]
         }
     }
 }

@@ -47,27 +47,21 @@ public struct SHA256Digest: Hashable, Sendable, Comparable, CustomStringConverti
     /// Parses 64 hex digits (either case) straight into the digest, allocating nothing.
     public init?(hex: String) {
         var text = hex
-        guard let value = text.withUTF8({ Self.parse(UnsafeRawBufferPointer($0), digit: Hex.nibble) }) else { return nil }
+        guard let value = text.withUTF8({ Self.parse(UnsafeRawBufferPointer($0), lowercaseOnly: false) }) else { return nil }
         self = value
     }
 
     /// Parses exactly 64 lowercase hex digits — a hash as the ledger format writes it — straight
     /// from the bytes of a body; nil for anything else. Every entry's `prev` is read this way.
     public init?(lowercaseHex digits: UnsafeRawBufferPointer) {
-        guard let value = Self.parse(digits, digit: Hex.lowercaseNibble) else { return nil }
+        guard let value = Self.parse(digits, lowercaseOnly: true) else { return nil }
         self = value
     }
 
-    private static func parse(_ digits: UnsafeRawBufferPointer, digit: (UInt8) -> UInt8?) -> SHA256Digest? {
+    private static func parse(_ digits: UnsafeRawBufferPointer, lowercaseOnly: Bool) -> SHA256Digest? {
         guard digits.count == 2 * byteCount else { return nil }
         var value = SHA256Digest.zero
-        let parsed = Swift.withUnsafeMutableBytes(of: &value.words) { out -> Bool in
-            for i in 0..<byteCount {
-                guard let high = digit(digits[2 * i]), let low = digit(digits[2 * i + 1]) else { return false }
-                out[i] = high << 4 | low
-            }
-            return true
-        }
+        let parsed = Swift.withUnsafeMutableBytes(of: &value.words) { Hex.decode(digits, into: $0, lowercaseOnly: lowercaseOnly) }
         return parsed ? value : nil
     }
 

@@ -43,6 +43,28 @@ struct EntryTests {
         if case .notJSON = decode(good.replacingOccurrences(of: "\"seq\":0", with: "\"seq\":0.0")) {} else { Issue.record("a float must be refused") }
     }
 
+    /// Hashes and key IDs are written in lowercase hex, on a flat body (read in place) as on any
+    /// other; uppercase digits, other letters and wrong lengths are refused, naming the field.
+    @Test func hashesAndKeyIDsAreLowercaseHex() throws {
+        let entry = EntrySamples.chain([.ledgerOpen(EntrySamples.open), .entryReverse(Reversal(target: 0, reason: "x"))])[1]
+        let body = String(decoding: entry.canonicalBody(), as: UTF8.self)
+        let prev = entry.prev.hex, by = entry.by.hex
+        func decode(_ text: String) -> EntryError? {
+            do { _ = try Entry.decode(body: Array(text.utf8)); return nil } catch { return error }
+        }
+        #expect(decode(body) == nil)
+        let badPrev = EntryError.invalidValue(kind: "entry.reverse", field: "prev", reason: "must be 64 lowercase hex digits")
+        let badBy = EntryError.invalidValue(kind: "entry.reverse", field: "by", reason: "must be 8 lowercase hex digits")
+        #expect(decode(body.replacingOccurrences(of: prev, with: prev.uppercased())) == badPrev)
+        #expect(decode(body.replacingOccurrences(of: prev, with: "g" + prev.dropFirst())) == badPrev)
+        #expect(decode(body.replacingOccurrences(of: prev, with: String(prev.dropFirst()))) == badPrev)
+        #expect(decode(body.replacingOccurrences(of: prev, with: "")) == .invalidValue(kind: "entry.reverse", field: "prev", reason: "must not be empty"))
+        #expect(decode(body.replacingOccurrences(of: by, with: by.uppercased())) == (by == by.uppercased() ? nil : badBy))
+        #expect(decode(body.replacingOccurrences(of: by, with: "z" + by.dropFirst())) == badBy)
+        #expect(decode(body.replacingOccurrences(of: by, with: by + "0")) == badBy)
+        #expect(EntryHash(hex: prev.uppercased()) == entry.prev)
+    }
+
     /// Full ID numbers and bank accounts never enter an entry.
     @Test func personalDataMustBeMasked() throws {
         var raw = EntrySamples.chenMei

@@ -51,11 +51,12 @@ public struct FieldReader {
         case .scanned(let text, let members):
             var field = field
             return field.withUTF8 { name in
-                text.withUnsafeBufferPointer { bytes in
-                    for i in members.indices where !consumed[i] && Int(members[i].nameEnd - members[i].nameStart) == name.count {
-                        var same = true
-                        for k in 0..<name.count where bytes[Int(members[i].nameStart) + k] != name[k] { same = false; break }
-                        if same { return i }
+                let prefix = FlatObjectScanner.prefixWord(UnsafeRawBufferPointer(name))
+                return text.withUnsafeBufferPointer { bytes in
+                    for i in members.indices where members[i].namePrefix == prefix && !consumed[i]
+                        && Int(members[i].nameEnd - members[i].nameStart) == name.count {
+                        let start = Int(members[i].nameStart)
+                        if name.count <= 8 || (8..<name.count).allSatisfy({ bytes[start + $0] == name[$0] }) { return i }
                     }
                     return nil
                 }

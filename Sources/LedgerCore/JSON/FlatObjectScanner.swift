@@ -12,7 +12,17 @@ struct FlatObjectScanner {
     struct Member {
         let nameStart: Int32
         let nameEnd: Int32
+        /// The name's first 8 bytes (``prefixWord(_:)``), so that a field is found by comparing
+        /// integers before any byte.
+        let namePrefix: UInt64
         let value: Value
+    }
+
+    /// Up to the first 8 bytes of a name, packed into a word.
+    static func prefixWord(_ name: UnsafeRawBufferPointer) -> UInt64 {
+        var word: UInt64 = 0
+        for i in 0..<min(8, name.count) { word |= UInt64(name[i]) << UInt64(8 * i) }
+        return word
     }
 
     enum Value {
@@ -47,7 +57,8 @@ struct FlatObjectScanner {
             guard let (nameStart, nameEnd) = name() else { return nil }
             if let last = members.last, !precedes(last.nameStart, last.nameEnd, nameStart, nameEnd) { return nil }
             guard take(UInt8(ascii: ":")), let value = value() else { return nil }
-            members.append(Member(nameStart: Int32(nameStart), nameEnd: Int32(nameEnd), value: value))
+            let prefix = Self.prefixWord(UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
+            members.append(Member(nameStart: Int32(nameStart), nameEnd: Int32(nameEnd), namePrefix: prefix, value: value))
             if take(UInt8(ascii: ",")) { continue }
             return position == count - 1 ? members : nil
         }

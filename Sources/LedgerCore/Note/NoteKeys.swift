@@ -24,12 +24,9 @@ public struct KeyID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// From exactly 8 lowercase hex digits, as an entry's `by` is written.
     public init?(lowercaseHex digits: UnsafeRawBufferPointer) {
         guard digits.count == 8 else { return nil }
-        var value: UInt32 = 0
-        for digit in digits {
-            guard let nibble = Hex.lowercaseNibble(digit) else { return nil }
-            value = value << 4 | UInt32(nibble)
-        }
-        self.init(value: value)
+        var bigEndian: UInt32 = 0
+        guard withUnsafeMutableBytes(of: &bigEndian, { Hex.decode(digits, into: $0, lowercaseOnly: true) }) else { return nil }
+        self.init(value: UInt32(bigEndian: bigEndian))
     }
 
     /// The 4 bytes.
