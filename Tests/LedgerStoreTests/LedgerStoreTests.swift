@@ -156,6 +156,24 @@ struct LedgerStoreTests {
         }
     }
 
+    /// A ledger written before migration v2 (its index on `household` alone) gets the
+    /// (household, distribution) index when a command first opens it for writing, and goes on.
+    @Test func ledgerOfV1IsMigrated() throws {
+        let ledger = try TestLedger()
+        try ledger.register("152223-001")
+        let downgrade = try ledger.sqlite("""
+            DROP INDEX entry_by_household_distribution;
+            CREATE INDEX entry_by_household ON entry(household) WHERE household IS NOT NULL;
+            DELETE FROM grdb_migrations WHERE identifier = 'v2-household-distribution-index';
+            """)
+        #expect(downgrade.status == 0, "\(downgrade.output)")
+        let reopened = try LedgerStore.open(path: ledger.path)
+        try reopened.append([ledger.issue("152223-001", 3)], signer: ledger.accountant, at: TestLedger.time)
+        let indexes = try ledger.sqlite("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'entry_by_household%'")
+        #expect(indexes.output == "entry_by_household_distribution\n")
+        #expect(try reopened.withReader { try $0.entries(household: "152223-001").map(\.kind) } == [.householdRegister, .sharesIssue])
+    }
+
     /// A ledger is created once; opening a missing or foreign file fails with a clear error.
     @Test func createAndOpenErrors() throws {
         let ledger = try TestLedger()
