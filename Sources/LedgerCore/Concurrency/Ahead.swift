@@ -16,9 +16,11 @@ public final class Ahead<Value>: @unchecked Sendable {
         aheadQueue.async(group: group) { [self] in value = work() }
     }
 
-    /// The result, once the other thread has finished it.
+    /// The result, once the other thread has finished it (to be called once: it is handed over,
+    /// not kept).
     public func wait() -> Value {
         group.wait()
+        defer { value = nil }
         return value!
     }
 }
