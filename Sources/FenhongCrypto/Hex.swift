@@ -2,16 +2,6 @@
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    /// Lowercase hex of `bytes`.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var out = [UInt8]()
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Lowercase hex of the bytes at `buffer`, written straight into the string's storage: every
     /// entry written carries its `prev` hash in hex.
     public static func encode(_ buffer: UnsafeRawBufferPointer) -> String {

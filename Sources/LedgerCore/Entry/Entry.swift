@@ -121,14 +121,10 @@ public struct Entry: Sendable, Equatable {
     /// same field checks as an entry read from a body (masked IDs, positive amounts, known
     /// channels …): what would not read back is never written. Cheaper than encoding and then
     /// decoding the bytes: the members are checked before they are encoded.
-    public func checkedCanonicalBody() throws(EntryError) -> [UInt8] {
-        try checkedCanonicalBodyLocatingPrev().body
-    }
-
-    /// The checked canonical body, and the offset of the 64 hex digits of its `prev`: a writer
-    /// may encode entries ahead of the hash chain and set each `prev` with
-    /// ``setPrev(_:in:at:)`` once the entry before is hashed (a hash is always 64 digits, so
-    /// nothing else in the body moves).
+    ///
+    /// With it, the offset of the 64 hex digits of `prev`: a writer may encode entries ahead of
+    /// the hash chain and set each `prev` with ``setPrev(_:in:at:)`` once the entry before is
+    /// hashed (a hash is always 64 digits, so nothing else in the body moves).
     public func checkedCanonicalBodyLocatingPrev() throws(EntryError) -> (body: [UInt8], prevOffset: Int) {
         let (members, payloadCount) = membersAndPayloadCount()
         var reader = FieldReader(kind: kind.rawValue, pairs: Array(members.prefix(payloadCount)))
