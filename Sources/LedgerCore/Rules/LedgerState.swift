@@ -254,8 +254,9 @@ public struct LedgerState: Sendable {
         if let idMasked = update.idMasked { r.idMasked = idMasked }
         if let account = update.account { r.account = account }
         if let poor = update.poor {
-            record.poorHistory.append((update.date, poor))
-            record.poorHistory.sort { $0.date < $1.date }
+            // In effective-date order; among equal dates, in the order recorded (the later wins).
+            let at = record.poorHistory.firstIndex { $0.date > update.date } ?? record.poorHistory.endIndex
+            record.poorHistory.insert((update.date, poor), at: at)
             // The status now is that of the latest effective date: a backdated update changes the past only.
             r.poor = record.poorHistory.last!.poor
         }
