@@ -208,8 +208,7 @@ public struct Entry: Sendable, Equatable {
         let seq = try f.integer("seq")
         guard seq >= 0 else { throw f.invalid("seq", "must not be negative") }
         let prev = try f.parsed("prev", invalid: "must be 64 lowercase hex digits", EntryHash.init(lowercaseHex:))
-        let atText = try f.string("at")
-        guard let at = LedgerTime(atText) else { throw f.invalid("at", "must be a UTC time like 2018-12-20T08:00:00Z") }
+        let at = try f.parsed("at", invalid: "must be a UTC time like 2018-12-20T08:00:00Z", LedgerTime.init(utf8:))
         let by = try f.parsed("by", invalid: "must be 8 lowercase hex digits", KeyID.init(lowercaseHex:))
         let payload = try EntryPayload.read(kind: kind, &f)
         try f.finish()

@@ -9,12 +9,18 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Parses `YYYY-MM-DD` with a real month and day (leap years included); nil otherwise.
     public init?(_ text: String) {
-        let u = Array(text.utf8)
+        var text = text
+        guard let date = text.withUTF8({ LedgerDate(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = date
+    }
+
+    /// Parses `YYYY-MM-DD` from its UTF-8 bytes: how a body's dates are read, in place.
+    public init?(utf8 u: UnsafeRawBufferPointer) {
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              let y = Self.digits(u[0..<4]), let m = Self.digits(u[5..<7]), let d = Self.digits(u[8..<10]),
+              let y = Self.digits(u, 0, 4), let m = Self.digits(u, 5, 7), let d = Self.digits(u, 8, 10),
               y >= 1900, (1...12).contains(m), d >= 1, d <= Self.daysIn(month: m, year: y)
         else { return nil }
-        self.text = text
+        text = String(decoding: u, as: UTF8.self)
         year = y
         month = m
         day = d
@@ -27,9 +33,11 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public static func < (a: LedgerDate, b: LedgerDate) -> Bool { a.text < b.text }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The decimal number `u[start..<end]`, nil unless every byte is a digit.
+    static func digits(_ u: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
         var value = 0
-        for b in bytes {
+        for i in start..<end {
+            let b = u[i]
             guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(b - UInt8(ascii: "0"))
         }
@@ -52,14 +60,20 @@ public struct LedgerTime: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Parses the one accepted form; nil otherwise.
     public init?(_ text: String) {
-        let u = Array(text.utf8)
+        var text = text
+        guard let time = text.withUTF8({ LedgerTime(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = time
+    }
+
+    /// Parses the one accepted form from its UTF-8 bytes: how a body's `at` is read, in place.
+    public init?(utf8 u: UnsafeRawBufferPointer) {
         guard u.count == 20, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
               u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "Z"),
-              LedgerDate(String(decoding: u[0..<10], as: UTF8.self)) != nil,
-              let h = LedgerDate.digits(u[11..<13]), let m = LedgerDate.digits(u[14..<16]),
-              let s = LedgerDate.digits(u[17..<19]), h < 24, m < 60, s < 60
+              LedgerDate(utf8: UnsafeRawBufferPointer(rebasing: u[0..<10])) != nil,
+              let h = LedgerDate.digits(u, 11, 13), let m = LedgerDate.digits(u, 14, 16),
+              let s = LedgerDate.digits(u, 17, 19), h < 24, m < 60, s < 60
         else { return nil }
-        self.text = text
+        text = String(decoding: u, as: UTF8.self)
     }
 
     /// The time at `secondsSinceEpoch` (UTC).
