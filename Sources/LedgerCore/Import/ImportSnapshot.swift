@@ -30,7 +30,7 @@ public struct ImportSnapshot: Sendable {
         var paymentEntries = [Entry]()
         for entry in entries {
             switch entry.payload {
-            case .householdRegister(let r) where !state.registered.contains(r.household): registrationOrder.append(r.household)
+            case .householdRegister(let r) where !state.isRegistered(r.household): registrationOrder.append(r.household)
             case .sharesIssue, .sharesTransfer, .sharesRetire: shareEntries.append(entry)
             case .dividendPay: paymentEntries.append(entry)
             default: break

@@ -44,6 +44,7 @@ public struct LedgerState: Sendable {
     /// indices, so a million allocations cost a few tens of megabytes, not hundreds.
     struct AllocationKey: Hashable, Sendable {
         let packed: UInt64
+        init(distribution: Int, household: Int) { packed = UInt64(distribution) << 32 | UInt64(household) }
         var distribution: Int { Int(packed >> 32) }
         var household: Int { Int(packed & 0xFFFF_FFFF) }
     }
@@ -72,13 +73,13 @@ public struct LedgerState: Sendable {
 
     /// The `ledger.open` entry, once applied.
     public private(set) var opening: LedgerOpen?
-    public private(set) var keys: [KeyID: KeyRecord] = [:]
+    public private(set) var keys: [KeyID: KeyRecord] = [:] {
+        didSet { lastSigner = nil }
+    }
+    /// The record of the key that signed the entry before: entries come in long runs by one key.
+    private var lastSigner: KeyRecord?
     public private(set) var households: [String: HouseholdRecord] = [:]
-    /// Households known to be registered: every household of `households`, and those the store
-    /// names with ``assumeRegistered(_:)`` without replaying their registration.
-    public private(set) var registered: Set<String> = []
     public private(set) var shares: [ShareKey: Int64] = [:]
-    public private(set) var distributions: [String: DistributionRecord] = [:]
     var owed = AllocationTable()
     /// Share changes a reversal may undo, by seq (few: issues, transfers, retirements).
     var shareEffects: [Int64: [(ShareKey, Int64)]] = [:]
@@ -86,13 +87,20 @@ public struct LedgerState: Sendable {
     var paymentEffects = ChunkedArray<PaymentEffect>()
     /// One byte per seq: whether the entry may be reversed, and whether it was.
     var seqFlags = SeqFlags()
+    /// Every household named so far, interned: its index in `householdRegistered` and in `owed`.
+    /// An allocation or payment costs one look-up of its household, not one per table.
     var householdIndex: [String: UInt32] = [:]
+    /// By interned household: registered (replayed, or named by ``assumeRegistered(_:)``).
+    var householdRegistered: [Bool] = []
+    /// Every distribution id named so far, interned, and its declaration by the same index (nil
+    /// while it is named but not declared).
     var distributionIndex: [String: UInt32] = [:]
     var distributionIDs: [String] = []
+    var distributionRecords: [DistributionRecord?] = []
     /// The number of entries applied.
     public private(set) var count: Int64 = 0
 
-    /// Whether `households` keeps each household's record; the rules need only `registered`.
+    /// Whether `households` keeps each household's record; the rules need only which are registered.
     public let keepsHouseholdRecords: Bool
 
     /// An empty state. A verifier passes `keepingHouseholdRecords: false`: the rules need only
@@ -104,32 +112,48 @@ public struct LedgerState: Sendable {
     /// Records that `households` are registered, for rules that need only that (the store uses it
     /// instead of replaying every registration a large command names).
     public mutating func assumeRegistered(_ households: some Sequence<String>) {
-        registered.formUnion(households)
+        for household in households { householdRegistered[intern(household: household)] = true }
+    }
+
+    /// True when `household` is registered: its registration was applied, or assumed.
+    public func isRegistered(_ household: String) -> Bool {
+        householdIndex[household].map { householdRegistered[Int($0)] } ?? false
+    }
+
+    /// The declared distributions by id, with how far their allocations and payments have come.
+    public var distributions: [String: DistributionRecord] {
+        var byID = [String: DistributionRecord](minimumCapacity: distributionIDs.count)
+        for (id, record) in zip(distributionIDs, distributionRecords) { byID[id] = record }
+        return byID
     }
 
     /// What `household` is owed and has been paid by distribution `id`, if it was allocated.
     public func allocation(id: String, household: String) -> (owed: Fen, paid: Fen)? {
         guard let d = distributionIndex[id], let h = householdIndex[household] else { return nil }
-        return owed[AllocationKey(packed: UInt64(d) << 32 | UInt64(h))].map { (Fen($0.owed), Fen($0.paid)) }
+        return owed[AllocationKey(distribution: Int(d), household: Int(h))].map { (Fen($0.owed), Fen($0.paid)) }
     }
 
     /// True when entry `seq` has been reversed.
     public func isReversed(_ seq: Int64) -> Bool { seqFlags.isReversed(seq) }
 
-    private mutating func key(id: String, household: String) -> AllocationKey {
+    /// The interned index of `household`, interning it when new.
+    private mutating func intern(household: String) -> Int {
+        if let h = householdIndex[household] { return Int(h) }
+        let next = householdRegistered.count
+        householdIndex[household] = UInt32(next)
+        householdRegistered.append(false)
+        return next
+    }
+
+    /// The interned index of distribution `id`, interning it when new.
+    private mutating func intern(distribution id: String) -> Int {
         // Allocations and payments come in long runs of one distribution.
-        let d = distributionIDs.last == id ? UInt32(distributionIDs.count - 1) : distributionIndex[id] ?? {
-            let next = UInt32(distributionIDs.count)
-            distributionIndex[id] = next
-            distributionIDs.append(id)
-            return next
-        }()
-        let h = householdIndex[household] ?? {
-            let next = UInt32(householdIndex.count)
-            householdIndex[household] = next
-            return next
-        }()
-        return AllocationKey(packed: UInt64(d) << 32 | UInt64(h))
+        if let last = distributionIDs.last, last == id { return distributionIDs.count - 1 }
+        if let d = distributionIndex[id] { return Int(d) }
+        distributionIndex[id] = UInt32(distributionIDs.count)
+        distributionIDs.append(id)
+        distributionRecords.append(nil)
+        return distributionIDs.count - 1
     }
 
     /// The units `holder` has of `shareClass` now.
@@ -161,10 +185,11 @@ public struct LedgerState: Sendable {
         case .keyRetire(let change):
             retireKey(change, entry, &problems)
         case .householdRegister(let registration):
-            if registered.contains(registration.household) {
+            let h = intern(household: registration.household)
+            if householdRegistered[h] {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
-                registered.insert(registration.household)
+                householdRegistered[h] = true
                 if keepsHouseholdRecords {
                     households[registration.household] = HouseholdRecord(
                         registration: registration, poorHistory: [(registration.date, registration.poor)])
@@ -188,10 +213,11 @@ public struct LedgerState: Sendable {
         case .fundReceive, .investmentMake, .incomeRecord, .expenseRecord:
             seqFlags.markReversible(entry.seq)
         case .dividendDeclare(let declaration):
-            if distributions[declaration.id] != nil {
+            let d = intern(distribution: declaration.id)
+            if distributionRecords[d] != nil {
                 problems.add(.duplicateDistribution, "distribution \(declaration.id) was already declared")
             } else {
-                distributions[declaration.id] = DistributionRecord(seq: entry.seq, declaration: declaration)
+                distributionRecords[d] = DistributionRecord(seq: entry.seq, declaration: declaration)
             }
         case .dividendAllocate(let allocation):
             allocate(allocation, &problems)
@@ -206,7 +232,7 @@ public struct LedgerState: Sendable {
     /// Distributions whose allocations do not add up to what their declaration says: run at the
     /// end of every command and of every verification.
     public func unfinishedDistributions(ids: Set<String>? = nil) -> [RuleViolation] {
-        distributions.values.sorted { $0.seq < $1.seq }.compactMap { record in
+        distributionRecords.compactMap { $0 }.sorted { $0.seq < $1.seq }.compactMap { record in
             if let ids, !ids.contains(record.declaration.id) { return nil }
             guard record.allocatedSoFar != record.declaration.allocated.value else { return nil }
             return RuleViolation(
@@ -215,7 +241,7 @@ public struct LedgerState: Sendable {
         }
     }
 
-    private func checkSigner(_ entry: Entry, _ problems: inout RuleReport) {
+    private mutating func checkSigner(_ entry: Entry, _ problems: inout RuleReport) {
         if case .ledgerOpen(let open) = entry.payload {
             if let key = try? NoteVerifierKey(vkey: open.key), key.id != entry.by {
                 problems.add(.unknownKey, "entry 0 must be recorded by the key it names (\(key.id)), not \(entry.by)")
@@ -223,7 +249,14 @@ public struct LedgerState: Sendable {
             return
         }
         guard opening != nil else { return problems.add(.notOpened, "the ledger does not start with ledger.open") }
-        guard let record = keys[entry.by] else { return problems.add(.unknownKey, "key \(entry.by) was never added to this ledger") }
+        let record: KeyRecord
+        if let last = lastSigner, last.key.id == entry.by {
+            record = last
+        } else {
+            guard let found = keys[entry.by] else { return problems.add(.unknownKey, "key \(entry.by) was never added to this ledger") }
+            record = found
+            lastSigner = found
+        }
         guard record.role == .accountant else { return problems.add(.wrongRole, "key \(entry.by) is an inspector key; only accountants record entries") }
         if !record.isValid(at: entry.seq) {
             problems.add(.retiredKey, "key \(entry.by) was retired at entry \(record.retiredAt!) and cannot record entry \(entry.seq)")
@@ -244,7 +277,7 @@ public struct LedgerState: Sendable {
     }
 
     private mutating func updateHousehold(_ update: HouseholdUpdate, _ problems: inout RuleReport) {
-        guard registered.contains(update.household) else {
+        guard isRegistered(update.household) else {
             return problems.add(.unknownHousehold, "household \(update.household) is not registered")
         }
         guard var record = households[update.household] else { return }  // registered, record not loaded
@@ -265,7 +298,7 @@ public struct LedgerState: Sendable {
     }
 
     private func requireHolder(_ holder: String, _ problems: inout RuleReport) {
-        if holder != Holder.collective && !registered.contains(holder) {
+        if holder != Holder.collective && !isRegistered(holder) {
             problems.add(.unknownHousehold, "household \(holder) is not registered")
         }
     }
@@ -285,30 +318,33 @@ public struct LedgerState: Sendable {
     private mutating func allocate(_ allocation: DividendAllocation, _ problems: inout RuleReport) {
         // One lookup of the record, mutated in place through its index: this runs for every
         // allocation of a million-household distribution.
-        guard let record = distributions.index(forKey: allocation.id) else {
+        let d = intern(distribution: allocation.id)
+        guard distributionRecords[d] != nil else {
             return problems.add(.undeclaredDistribution, "distribution \(allocation.id) was never declared")
         }
-        if !registered.contains(allocation.household) {
+        let h = intern(household: allocation.household)
+        if !householdRegistered[h] {
             problems.add(.unknownHousehold, "household \(allocation.household) is not registered")
         }
-        let key = key(id: allocation.id, household: allocation.household)
+        let key = AllocationKey(distribution: d, household: h)
         guard owed[key] == nil else {
             return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
         }
         owed[key] = Owed(owed: allocation.amount.value, paid: 0)
-        distributions.values[record].allocatedSoFar += allocation.amount.value
-        let allocatedSoFar = distributions.values[record].allocatedSoFar
-        let declared = distributions.values[record].declaration.allocated
+        distributionRecords[d]!.allocatedSoFar += allocation.amount.value
+        let allocatedSoFar = distributionRecords[d]!.allocatedSoFar
+        let declared = distributionRecords[d]!.declaration.allocated
         if allocatedSoFar > declared.value {
             problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(allocatedSoFar).formatted), more than the declared \(declared.formatted)")
         }
     }
 
     private mutating func pay(_ payment: DividendPayment, seq: Int64, _ problems: inout RuleReport) {
-        guard let record = distributions.index(forKey: payment.id) else {
+        let d = intern(distribution: payment.id)
+        guard distributionRecords[d] != nil else {
             return problems.add(.undeclaredDistribution, "distribution \(payment.id) was never declared")
         }
-        let key = key(id: payment.id, household: payment.household)
+        let key = AllocationKey(distribution: d, household: intern(household: payment.household))
         guard let account = owed[key] else {
             return problems.add(.notAllocated, "household \(payment.household) is owed nothing by distribution \(payment.id)")
         }
@@ -317,7 +353,7 @@ public struct LedgerState: Sendable {
             problems.add(.overpayment, "household \(payment.household) is owed \(Fen(account.owed - account.paid).formatted) by distribution \(payment.id), not \(payment.amount.formatted)")
         }
         owed[key]?.paid = paid
-        distributions.values[record].paid += payment.amount.value
+        distributionRecords[d]!.paid += payment.amount.value
         seqFlags.markReversible(seq)
         paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value))
     }
@@ -338,7 +374,7 @@ public struct LedgerState: Sendable {
             applyShares(seq: seq, changes.map { ($0.0, -$0.1) }, &problems)
         } else if let payment = paymentEffect(seq: target) {
             owed[payment.key]?.paid -= payment.amount
-            distributions[distributionIDs[payment.key.distribution]]?.paid -= payment.amount
+            distributionRecords[payment.key.distribution]?.paid -= payment.amount
         }
         shareEffects[seq] = nil  // a reversal is itself never reversed
         seqFlags.clear(seq)
