@@ -136,11 +136,11 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
         case SQLITE_BLOB:
             let bytes = rows.bytes(column)
             if let hash = EntryHash(bytes: bytes) { return .hash(hash) }
-            return .malformed("a \(bytes.count)-byte blob")
-        case SQLITE_NULL: return .malformed("NULL")
-        case SQLITE_INTEGER: return .malformed("an integer")
-        case SQLITE_FLOAT: return .malformed("a real number")
-        default: return .malformed("text")
+            return .malformed(.blob(bytes: bytes.count))
+        case SQLITE_NULL: return .malformed(.null)
+        case SQLITE_INTEGER: return .malformed(.integer)
+        case SQLITE_FLOAT: return .malformed(.real)
+        default: return .malformed(.text)
         }
     }
 }

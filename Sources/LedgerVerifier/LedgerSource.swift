@@ -43,8 +43,29 @@ public enum StoredHash: Sendable {
     case notKept
     /// A well-formed stored hash.
     case hash(EntryHash)
-    /// Something that is not a 32-byte hash, described for the report ("NULL", "a 31-byte blob").
-    case malformed(String)
+    /// Something that is not a 32-byte hash.
+    case malformed(NotAHash)
+}
+
+/// What a source found where a hash belongs. A plain value, not text: a stored hash is read for
+/// every entry and every tree node, and is described only when it is reported.
+public enum NotAHash: Sendable, Equatable, CustomStringConvertible {
+    case blob(bytes: Int)
+    case null
+    case integer
+    case real
+    case text
+
+    /// As the report names it: "a 31-byte blob", "NULL".
+    public var description: String {
+        switch self {
+        case .blob(let bytes): "a \(bytes)-byte blob"
+        case .null: "NULL"
+        case .integer: "an integer"
+        case .real: "a real number"
+        case .text: "text"
+        }
+    }
 }
 
 /// What a source says about its stored tree nodes.
