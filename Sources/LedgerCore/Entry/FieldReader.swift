@@ -6,8 +6,13 @@
 /// dictionary cost more than the search. A body the ``FlatObjectScanner`` read keeps its names
 /// and strings in the body's bytes until a field asks for them.
 public struct FieldReader {
-    /// The kind being read, for error messages.
-    public let kind: String
+    /// The kind being read, for error messages: given, or the scanned body's `kind` member.
+    public var kind: String {
+        if let givenKind { return givenKind }
+        if let i = index(of: "kind", includingConsumed: true), case .string(let name) = value(at: i) { return name }
+        return "entry"
+    }
+    private let givenKind: String?
     private let source: Source
     private var consumed: ConsumedMembers
 
@@ -28,30 +33,27 @@ public struct FieldReader {
 
     /// Reads the members the scanner found in `text`; the kind is the `kind` member's, if any.
     init(scanned members: [FlatObjectScanner.Member], in text: [UInt8]) {
-        let source = Source.scanned(text: text, members: members)
-        let probe = FieldReader(kind: "entry", source: source, count: members.count)
-        var kind = probe.kind
-        if let i = probe.index(of: "kind"), case .string(let name) = probe.value(at: i) { kind = name }
-        self.init(kind: kind, source: source, count: members.count)
+        self.init(kind: nil, source: .scanned(text: text, members: members), count: members.count)
     }
 
-    private init(kind: String, source: Source, count: Int) {
-        self.kind = kind
+    private init(kind: String?, source: Source, count: Int) {
+        givenKind = kind
         self.source = source
         consumed = ConsumedMembers(count: count)
     }
 
-    private func index(of field: String) -> Int? {
+    /// The member named `field` not yet consumed (or, when asked, even if consumed).
+    private func index(of field: String, includingConsumed: Bool = false) -> Int? {
         switch source {
         case .members(let members):
-            for i in members.indices where !consumed[i] && members[i].key == field { return i }
+            for i in members.indices where (includingConsumed || !consumed[i]) && members[i].key == field { return i }
             return nil
         case .scanned(let text, let members):
             var field = field
             return field.withUTF8 { name in
                 let prefix = FlatObjectScanner.prefixWord(UnsafeRawBufferPointer(name))
                 return text.withUnsafeBufferPointer { bytes in
-                    for i in members.indices where members[i].namePrefix == prefix && !consumed[i]
+                    for i in members.indices where members[i].namePrefix == prefix && (includingConsumed || !consumed[i])
                         && Int(members[i].nameEnd - members[i].nameStart) == name.count {
                         let start = Int(members[i].nameStart)
                         if name.count <= 8 || (8..<name.count).allSatisfy({ bytes[start + $0] == name[$0] }) { return i }
@@ -161,27 +163,31 @@ public struct FieldReader {
 
     /// A required date, `YYYY-MM-DD`.
     public mutating func date(_ field: String) throws(EntryError) -> LedgerDate {
-        let s = try string(field)
-        guard let date = LedgerDate(s) else { throw invalid(field, "must be a date YYYY-MM-DD, not \(MessageText.quoted(s))") }
-        return date
+        try parsed(field, LedgerDate.init(utf8:)) { "must be a date YYYY-MM-DD, not \(MessageText.quoted($0))" }
     }
 
     /// A required non-empty string that `parse` reads from its UTF-8 bytes — in place, for a
-    /// scanned body — refused with `reason` when `parse` returns nil. Hashes and key IDs are read
-    /// this way, without a string made for them.
+    /// scanned body — refused with `reason` when `parse` returns nil. Hashes, key IDs, dates and
+    /// times are read this way, without a string made for them.
     public mutating func parsed<T>(_ field: String, invalid reason: String,
                                    _ parse: (UnsafeRawBufferPointer) -> T?) throws(EntryError) -> T {
+        try parsed(field, parse) { _ in reason }
+    }
+
+    /// As ``parsed(_:invalid:_:)``, with the reason for a refusal made from the text refused.
+    public mutating func parsed<T>(_ field: String, _ parse: (UnsafeRawBufferPointer) -> T?,
+                                   invalid reason: (String) -> String) throws(EntryError) -> T {
         if case .scanned(let text, let members) = source, let i = index(of: field),
            case .string(let start, let end) = members[i].value {
             consumed.insert(i)
             guard start != end else { throw invalid(field, "must not be empty") }
             guard let value = text.withUnsafeBytes({ parse(UnsafeRawBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }) else {
-                throw invalid(field, reason)
+                throw invalid(field, reason(Self.string(text, Int(start), Int(end))))
             }
             return value
         }
         var text = try string(field)
-        guard let value = text.withUTF8({ parse(UnsafeRawBufferPointer($0)) }) else { throw invalid(field, reason) }
+        guard let value = text.withUTF8({ parse(UnsafeRawBufferPointer($0)) }) else { throw invalid(field, reason(text)) }
         return value
     }
 
@@ -218,6 +224,7 @@ public struct FieldReader {
 
     /// Refuses members that no field consumed.
     public func finish() throws(EntryError) {
+        guard !consumed.all else { return }
         let extra = (0..<consumed.count).filter { !consumed[$0] }.map(name(at:))
         if let first = CanonicalJSON.sortedKeys(extra).first {
             throw .unknownField(kind: kind, field: first)
@@ -237,6 +244,11 @@ private struct ConsumedMembers {
     }
 
     subscript(i: Int) -> Bool { i < 64 ? word & (1 << UInt64(i)) != 0 : beyond[i - 64] }
+
+    /// True when every member is consumed.
+    var all: Bool {
+        count < 64 ? word == (1 << UInt64(count)) - 1 : word == .max && !beyond.contains(false)
+    }
 
     mutating func insert(_ i: Int) {
         if i < 64 { word |= 1 << UInt64(i) } else { beyond[i - 64] = true }

@@ -111,6 +111,10 @@ struct FlatObjectScanner {
         position += 1
         let start = position
         var ascii = true
+        // Eight bytes at a time while none of them needs a look: most strings are plain ASCII.
+        while position + 8 <= bytes.count, Self.isPlainASCII(bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
+            position += 8
+        }
         while position < bytes.count, bytes[position] != Self.quote {
             let c = bytes[position]
             guard c >= 0x20, c != Self.backslash else { return nil }
@@ -120,6 +124,18 @@ struct FlatObjectScanner {
         guard position < bytes.count, ascii || JSONParser.isValidUTF8(bytes, start, position) else { return nil }
         position += 1
         return .string(start: Int32(start), end: Int32(position - 1))
+    }
+
+    /// True when none of the eight bytes of `word` is a quote, a backslash, a control character
+    /// or beyond ASCII (each test is the exact "has a zero byte" trick: (x − 0x01…) & ~x & 0x80…).
+    @inline(__always)
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quotes = hasZeroByte(word ^ (ones &* UInt64(quote)))
+        let backslashes = hasZeroByte(word ^ (ones &* UInt64(backslash)))
+        let controls = (word &- ones &* 0x20) & ~word & highs  // some byte below 0x20
+        return (quotes | backslashes | controls | word & highs) == 0
     }
 
     private mutating func literal(_ word: StaticString) -> Bool {
