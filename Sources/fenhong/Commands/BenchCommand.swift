@@ -5,7 +5,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Generate synthetic ledgers and measure against SQLite, OpenSSL and the physical limits.",
-        subcommands: [BenchGenerate.self, BenchRun.self, BenchPeakMemory.self])
+        subcommands: [BenchGenerate.self, BenchRun.self, BenchStages.self, BenchPeakMemory.self])
 }
 
 struct BenchGenerate: ParsableCommand {
@@ -47,6 +47,19 @@ struct BenchRun: ParsableCommand {
         let runner = BenchmarkRunner(folder: folder, entries: entries, binary: CommandLine.arguments[0]) { Printer.stderr($0) }
         let report = try runner.run(only: only)
         print(report.markdown)
+    }
+}
+
+struct BenchStages: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stages", abstract: "Time each stage of a verification alone, on one thread, over a ledger.")
+
+    @Argument(help: "The ledger file.") var ledger: String
+
+    func run() throws {
+        let stages = try VerifyStages.measure(ledgerAt: ledger)
+        print("\(stages.entries) entries of \(ledger):")
+        print(stages.text)
     }
 }
 
