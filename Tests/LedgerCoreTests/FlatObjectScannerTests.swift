@@ -52,6 +52,24 @@ struct FlatObjectScannerTests {
         for text in accepted { #expect(scans(Array(text.utf8)), "\(text)") }
     }
 
+    /// A byte that must stop the scan of a string — quote, backslash, control, beyond ASCII —
+    /// is seen at every offset of a long string, whichever eight-byte word it falls in.
+    @Test func seesEveryByteOfALongString() {
+        let plain = Array("abcdefghijklmnopqrstuvwxyz0123".utf8)
+        #expect(scans(Array(#"{"a":""#.utf8) + plain + Array(#""}"#.utf8)))
+        for offset in plain.indices {
+            for (byte, accepted) in [(UInt8(0x22), false), (0x5C, false), (0x01, false), (0x1F, false), (0x7F, true), (0x80, false)] {
+                var value = plain
+                value[offset] = byte
+                let body = Array(#"{"a":""#.utf8) + value + Array(#""}"#.utf8)
+                #expect(scans(body) == accepted, "byte \(byte) at \(offset)")
+            }
+            var chinese = plain
+            chinese.replaceSubrange(offset..<offset + 1, with: Array("梅".utf8))
+            #expect(scans(Array(#"{"a":""#.utf8) + chinese + Array(#""}"#.utf8)), "梅 at \(offset)")
+        }
+    }
+
     /// Seeded byte mutations of every sample: the two readings give the same outcome, word for word.
     @Test func mutationsReadAlike() {
         var generator = SplitMix(seed: 20261130)
