@@ -62,6 +62,15 @@ public struct LedgerState: Sendable {
         let amount: Int64
     }
 
+    /// How far a distribution's allocations and payments have come: plain numbers, updated by
+    /// every allocation and payment without touching the declaration.
+    struct DistributionTally: Sendable {
+        var isDeclared = false
+        var allocatable: Int64 = 0
+        var allocated: Int64 = 0
+        var paid: Int64 = 0
+    }
+
     /// A declared distribution and how far its allocations have come.
     public struct DistributionRecord: Sendable, Equatable {
         public let seq: Int64
@@ -89,14 +98,15 @@ public struct LedgerState: Sendable {
     var seqFlags = SeqFlags()
     /// Every household named so far, interned: its index in `householdRegistered` and in `owed`.
     /// An allocation or payment costs one look-up of its household, not one per table.
-    var householdIndex: [String: UInt32] = [:]
+    var householdNumbers = StringInterner()
     /// By interned household: registered (replayed, or named by ``assumeRegistered(_:)``).
     var householdRegistered: [Bool] = []
-    /// Every distribution id named so far, interned, and its declaration by the same index (nil
-    /// while it is named but not declared).
+    /// Every distribution id named so far, interned; by the same index, its declaration (nil while
+    /// it is named but not declared) and its running totals.
     var distributionIndex: [String: UInt32] = [:]
     var distributionIDs: [String] = []
-    var distributionRecords: [DistributionRecord?] = []
+    var declarations: [(seq: Int64, declaration: DividendDeclaration)?] = []
+    var tallies: [DistributionTally] = []
     /// The number of entries applied.
     public private(set) var count: Int64 = 0
 
@@ -117,19 +127,26 @@ public struct LedgerState: Sendable {
 
     /// True when `household` is registered: its registration was applied, or assumed.
     public func isRegistered(_ household: String) -> Bool {
-        householdIndex[household].map { householdRegistered[Int($0)] } ?? false
+        householdNumbers.number(of: household).map { householdRegistered[$0] } ?? false
     }
 
     /// The declared distributions by id, with how far their allocations and payments have come.
     public var distributions: [String: DistributionRecord] {
         var byID = [String: DistributionRecord](minimumCapacity: distributionIDs.count)
-        for (id, record) in zip(distributionIDs, distributionRecords) { byID[id] = record }
+        for d in distributionIDs.indices { byID[distributionIDs[d]] = record(d) }
         return byID
+    }
+
+    /// The record of interned distribution `d`, if declared.
+    private func record(_ d: Int) -> DistributionRecord? {
+        declarations[d].map {
+            DistributionRecord(seq: $0.seq, declaration: $0.declaration, allocatedSoFar: tallies[d].allocated, paid: tallies[d].paid)
+        }
     }
 
     /// What `household` is owed and has been paid by distribution `id`, if it was allocated.
     public func allocation(id: String, household: String) -> (owed: Fen, paid: Fen)? {
-        guard let d = distributionIndex[id], let h = householdIndex[household] else { return nil }
+        guard let d = distributionIndex[id], let h = householdNumbers.number(of: household) else { return nil }
         return owed[AllocationKey(distribution: Int(d), household: Int(h))].map { (Fen($0.owed), Fen($0.paid)) }
     }
 
@@ -138,11 +155,9 @@ public struct LedgerState: Sendable {
 
     /// The interned index of `household`, interning it when new.
     private mutating func intern(household: String) -> Int {
-        if let h = householdIndex[household] { return Int(h) }
-        let next = householdRegistered.count
-        householdIndex[household] = UInt32(next)
-        householdRegistered.append(false)
-        return next
+        let h = householdNumbers.intern(household)
+        if h == householdRegistered.count { householdRegistered.append(false) }
+        return h
     }
 
     /// The interned index of distribution `id`, interning it when new.
@@ -152,7 +167,8 @@ public struct LedgerState: Sendable {
         if let d = distributionIndex[id] { return Int(d) }
         distributionIndex[id] = UInt32(distributionIDs.count)
         distributionIDs.append(id)
-        distributionRecords.append(nil)
+        declarations.append(nil)
+        tallies.append(DistributionTally())
         return distributionIDs.count - 1
     }
 
@@ -214,10 +230,12 @@ public struct LedgerState: Sendable {
             seqFlags.markReversible(entry.seq)
         case .dividendDeclare(let declaration):
             let d = intern(distribution: declaration.id)
-            if distributionRecords[d] != nil {
+            if tallies[d].isDeclared {
                 problems.add(.duplicateDistribution, "distribution \(declaration.id) was already declared")
             } else {
-                distributionRecords[d] = DistributionRecord(seq: entry.seq, declaration: declaration)
+                declarations[d] = (entry.seq, declaration)
+                tallies[d].isDeclared = true
+                tallies[d].allocatable = declaration.allocated.value
             }
         case .dividendAllocate(let allocation):
             allocate(allocation, &problems)
@@ -232,7 +250,7 @@ public struct LedgerState: Sendable {
     /// Distributions whose allocations do not add up to what their declaration says: run at the
     /// end of every command and of every verification.
     public func unfinishedDistributions(ids: Set<String>? = nil) -> [RuleViolation] {
-        distributionRecords.compactMap { $0 }.sorted { $0.seq < $1.seq }.compactMap { record in
+        distributionIDs.indices.compactMap(record).sorted { $0.seq < $1.seq }.compactMap { record in
             if let ids, !ids.contains(record.declaration.id) { return nil }
             guard record.allocatedSoFar != record.declaration.allocated.value else { return nil }
             return RuleViolation(
@@ -319,7 +337,7 @@ public struct LedgerState: Sendable {
         // One lookup of the record, mutated in place through its index: this runs for every
         // allocation of a million-household distribution.
         let d = intern(distribution: allocation.id)
-        guard distributionRecords[d] != nil else {
+        guard tallies[d].isDeclared else {
             return problems.add(.undeclaredDistribution, "distribution \(allocation.id) was never declared")
         }
         let h = intern(household: allocation.household)
@@ -331,17 +349,16 @@ public struct LedgerState: Sendable {
             return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
         }
         owed[key] = Owed(owed: allocation.amount.value, paid: 0)
-        distributionRecords[d]!.allocatedSoFar += allocation.amount.value
-        let allocatedSoFar = distributionRecords[d]!.allocatedSoFar
-        let declared = distributionRecords[d]!.declaration.allocated
-        if allocatedSoFar > declared.value {
-            problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(allocatedSoFar).formatted), more than the declared \(declared.formatted)")
+        tallies[d].allocated += allocation.amount.value
+        let allocated = tallies[d].allocated, allocatable = tallies[d].allocatable
+        if allocated > allocatable {
+            problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(allocated).formatted), more than the declared \(Fen(allocatable).formatted)")
         }
     }
 
     private mutating func pay(_ payment: DividendPayment, seq: Int64, _ problems: inout RuleReport) {
         let d = intern(distribution: payment.id)
-        guard distributionRecords[d] != nil else {
+        guard tallies[d].isDeclared else {
             return problems.add(.undeclaredDistribution, "distribution \(payment.id) was never declared")
         }
         let key = AllocationKey(distribution: d, household: intern(household: payment.household))
@@ -353,7 +370,7 @@ public struct LedgerState: Sendable {
             problems.add(.overpayment, "household \(payment.household) is owed \(Fen(account.owed - account.paid).formatted) by distribution \(payment.id), not \(payment.amount.formatted)")
         }
         owed[key]?.paid = paid
-        distributionRecords[d]!.paid += payment.amount.value
+        tallies[d].paid += payment.amount.value
         seqFlags.markReversible(seq)
         paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value))
     }
@@ -374,7 +391,7 @@ public struct LedgerState: Sendable {
             applyShares(seq: seq, changes.map { ($0.0, -$0.1) }, &problems)
         } else if let payment = paymentEffect(seq: target) {
             owed[payment.key]?.paid -= payment.amount
-            distributionRecords[payment.key.distribution]?.paid -= payment.amount
+            tallies[payment.key.distribution].paid -= payment.amount
         }
         shareEffects[seq] = nil  // a reversal is itself never reversed
         seqFlags.clear(seq)
