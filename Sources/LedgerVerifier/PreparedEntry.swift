@@ -16,7 +16,10 @@ struct PreparedEntry: Sendable {
     let seq: Int64
     let storedHash: StoredHash
     let hash: TreeHash
-    let decoded: Result<Entry, EntryError>
+    /// The entry the body decodes to, or nil and why not. Two optionals rather than a Result:
+    /// the ordered checks bind the entry in place instead of copying it out.
+    let entry: Entry?
+    let failure: EntryError?
     /// The canonical form, when the body differs from it.
     let canonicalIfDifferent: [UInt8]?
 
@@ -25,7 +28,10 @@ struct PreparedEntry: Sendable {
         storedHash = stored.storedHash
         hash = RFC9162.leafHash(stored.bytes)
         let result = Result { () throws(EntryError) in try Entry.decodeNotingForm(body: stored.bytes) }
-        decoded = result.map(\.entry)
+        switch result {
+        case .success(let decoded): (entry, failure) = (decoded.entry, nil)
+        case .failure(let error): (entry, failure) = (nil, error)
+        }
         // Re-encoded only to show what was expected, when the parser found the form wrong.
         if case .success(let (entry, canonical)) = result, !canonical {
             canonicalIfDifferent = entry.canonicalBody()

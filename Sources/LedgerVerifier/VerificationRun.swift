@@ -123,16 +123,14 @@ struct VerificationRun {
         let storedHash = prepared.storedHash
 
         // 1. canonical body, known version
-        var entry: Entry?
-        switch prepared.decoded {
-        case .success(let decoded):
-            if let canonical = prepared.canonicalIfDifferent {
-                problems.add(seq: seq, .notCanonical, "the body is not in canonical form; expected \(String(decoding: canonical, as: UTF8.self))")
-            }
-            entry = decoded
-        case .failure(.unsupportedVersion(let v)):
+        if let canonical = prepared.canonicalIfDifferent {
+            problems.add(seq: seq, .notCanonical, "the body is not in canonical form; expected \(String(decoding: canonical, as: UTF8.self))")
+        }
+        switch prepared.failure {
+        case nil: break
+        case .unsupportedVersion(let v)?:
             problems.add(seq: seq, .unknownVersion, "expected format version \(Entry.formatVersion), found \(v)")
-        case .failure(let error):
+        case let error?:
             problems.add(seq: seq, .notCanonical, "\(error)")
         }
 
@@ -144,7 +142,7 @@ struct VerificationRun {
         }
         previousStoredSeq = seq
         currentSeq = seq
-        if let entry {
+        if let entry = prepared.entry {
             let offset = entry.seq &- seq
             if offset != 0 && offset != previousOffset {
                 problems.add(seq: seq, .seqGap, "expected a body with seq \(seq), found seq \(entry.seq): entries are missing, duplicated or out of order")
@@ -172,7 +170,7 @@ struct VerificationRun {
         count += 1
 
         // 5. business rules (keys used only while valid among them)
-        if let entry {
+        if let entry = prepared.entry {
             for violation in state.apply(entry) {
                 problems.add(Problem(seq: seq, code: violation.code.rawValue, detail: violation.detail))
             }
