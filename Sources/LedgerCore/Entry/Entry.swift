@@ -172,14 +172,20 @@ public struct Entry: Sendable, Equatable {
     /// order, only canonical escapes; numbers have one form), and a body that decodes has exactly
     /// the fields its entry writes, so no re-encoding is needed to know.
     public static func decodeNotingForm(body: [UInt8]) throws(EntryError) -> (entry: Entry, canonical: Bool) {
-        guard body.count <= bodySizeMax else { throw .tooLarge(bytes: body.count, limit: bodySizeMax) }
+        try body.withUnsafeBytes { bytes in Result { () throws(EntryError) in try decodeNotingForm(bytes: bytes) } }.get()
+    }
+
+    /// As ``decodeNotingForm(body:)``, reading the body where it lies: a verifier decodes a batch
+    /// of bodies straight from the one buffer they were read into.
+    public static func decodeNotingForm(bytes: UnsafeRawBufferPointer) throws(EntryError) -> (entry: Entry, canonical: Bool) {
+        guard bytes.count <= bodySizeMax else { throw .tooLarge(bytes: bytes.count, limit: bodySizeMax) }
         // Most bodies are flat and canonical: read in place. Any other takes the full parser,
         // which also names what is wrong.
-        if let scanned = body.withUnsafeBytes(FlatObjectScanner.scan) {
-            var f = FieldReader(scanned: scanned, in: body)
+        if let scanned = FlatObjectScanner.scan(bytes) {
+            var f = FieldReader(scanned: scanned, in: bytes)
             return (try decode(reading: &f), true)
         }
-        return try decodeParsing(body: body)
+        return try decodeParsing(body: [UInt8](bytes))
     }
 
     /// The full parser's reading of a body, for every body the scanner declines. Internal so that

@@ -13,13 +13,14 @@ public struct FieldReader {
         return "entry"
     }
     private let givenKind: String?
-    private let source: Source
+    /// Members given as values (empty for a scanned body).
+    private let pairs: [JSONMember]
+    /// Members the scanner found (empty for given members), located in `text`.
+    private let scannedMembers: [FlatObjectScanner.Member]
+    /// The scanned body's bytes: valid only while ``Entry`` reads it (see ``init(scanned:in:)``).
+    private let text: UnsafeRawBufferPointer
+    private let isScanned: Bool
     private var consumed: ConsumedMembers
-
-    private enum Source {
-        case members([JSONMember])
-        case scanned(text: [UInt8], members: [FlatObjectScanner.Member])
-    }
 
     /// Reads `members` of an entry of `kind`.
     public init(kind: String, members: [String: JSONValue]) {
@@ -28,65 +29,63 @@ public struct FieldReader {
 
     /// Reads members given as (name, value) pairs with distinct names.
     public init(kind: String, pairs: [JSONMember]) {
-        self.init(kind: kind, source: .members(pairs), count: pairs.count)
+        givenKind = kind
+        self.pairs = pairs
+        scannedMembers = []
+        text = UnsafeRawBufferPointer(start: nil, count: 0)
+        isScanned = false
+        consumed = ConsumedMembers(count: pairs.count)
     }
 
     /// Reads the members the scanner found in `text`; the kind is the `kind` member's, if any.
-    init(scanned members: [FlatObjectScanner.Member], in text: [UInt8]) {
-        self.init(kind: nil, source: .scanned(text: text, members: members), count: members.count)
-    }
-
-    private init(kind: String?, source: Source, count: Int) {
-        givenKind = kind
-        self.source = source
-        consumed = ConsumedMembers(count: count)
+    /// Reads the members the scanner found in `text`; the kind is the `kind` member's, if any.
+    /// `text` must stay valid for as long as the reader is used: a reader lives only inside the
+    /// decoding of one body, in the scope that lends its bytes.
+    init(scanned members: [FlatObjectScanner.Member], in text: UnsafeRawBufferPointer) {
+        givenKind = nil
+        pairs = []
+        scannedMembers = members
+        self.text = text
+        isScanned = true
+        consumed = ConsumedMembers(count: members.count)
     }
 
     /// The member named `field` not yet consumed (or, when asked, even if consumed).
     private func index(of field: String, includingConsumed: Bool = false) -> Int? {
-        switch source {
-        case .members(let members):
-            for i in members.indices where (includingConsumed || !consumed[i]) && members[i].key == field { return i }
+        guard isScanned else {
+            for i in pairs.indices where (includingConsumed || !consumed[i]) && pairs[i].key == field { return i }
             return nil
-        case .scanned(let text, let members):
-            var field = field
-            return field.withUTF8 { name in
-                let prefix = FlatObjectScanner.prefixWord(UnsafeRawBufferPointer(name))
-                return text.withUnsafeBufferPointer { bytes in
-                    for i in members.indices where members[i].namePrefix == prefix && (includingConsumed || !consumed[i])
-                        && Int(members[i].nameEnd - members[i].nameStart) == name.count {
-                        let start = Int(members[i].nameStart)
-                        if name.count <= 8 || (8..<name.count).allSatisfy({ bytes[start + $0] == name[$0] }) { return i }
-                    }
-                    return nil
-                }
+        }
+        var field = field
+        return field.withUTF8 { name in
+            let prefix = FlatObjectScanner.prefixWord(UnsafeRawBufferPointer(name))
+            for i in scannedMembers.indices where scannedMembers[i].namePrefix == prefix && (includingConsumed || !consumed[i])
+                && Int(scannedMembers[i].nameEnd - scannedMembers[i].nameStart) == name.count {
+                let start = Int(scannedMembers[i].nameStart)
+                if name.count <= 8 || (8..<name.count).allSatisfy({ text[start + $0] == name[$0] }) { return i }
             }
+            return nil
         }
     }
 
     /// The value of member `i`; a scanned string becomes a `String` only here.
     private func value(at i: Int) -> JSONValue {
-        switch source {
-        case .members(let members): return members[i].value
-        case .scanned(let text, let members):
-            switch members[i].value {
-            case .string(let start, let end): return .string(Self.string(text, Int(start), Int(end)))
-            case .integer(let value): return .integer(value)
-            case .bool(let value): return .bool(value)
-            case .null: return .null
-            }
+        guard isScanned else { return pairs[i].value }
+        switch scannedMembers[i].value {
+        case .string(let start, let end): return .string(string(Int(start), Int(end)))
+        case .integer(let value): return .integer(value)
+        case .bool(let value): return .bool(value)
+        case .null: return .null
         }
     }
 
     private func name(at i: Int) -> String {
-        switch source {
-        case .members(let members): members[i].key
-        case .scanned(let text, let members): Self.string(text, Int(members[i].nameStart), Int(members[i].nameEnd))
-        }
+        isScanned ? string(Int(scannedMembers[i].nameStart), Int(scannedMembers[i].nameEnd)) : pairs[i].key
     }
 
-    private static func string(_ text: [UInt8], _ start: Int, _ end: Int) -> String {
-        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    /// The scanned body's bytes `start..<end` as a string.
+    private func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
     }
 
     private mutating func take(_ field: String) throws(EntryError) -> JSONValue {
@@ -177,12 +176,11 @@ public struct FieldReader {
     /// As ``parsed(_:invalid:_:)``, with the reason for a refusal made from the text refused.
     public mutating func parsed<T>(_ field: String, _ parse: (UnsafeRawBufferPointer) -> T?,
                                    invalid reason: (String) -> String) throws(EntryError) -> T {
-        if case .scanned(let text, let members) = source, let i = index(of: field),
-           case .string(let start, let end) = members[i].value {
+        if isScanned, let i = index(of: field), case .string(let start, let end) = scannedMembers[i].value {
             consumed.insert(i)
             guard start != end else { throw invalid(field, "must not be empty") }
-            guard let value = text.withUnsafeBytes({ parse(UnsafeRawBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }) else {
-                throw invalid(field, reason(Self.string(text, Int(start), Int(end))))
+            guard let value = parse(UnsafeRawBufferPointer(rebasing: text[Int(start)..<Int(end)])) else {
+                throw invalid(field, reason(string(Int(start), Int(end))))
             }
             return value
         }
