@@ -27,20 +27,32 @@ public struct VerifyStages {
             stages.append(Stage(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9))
             return result
         }
-        var bytes = 0
+        var bytes = 0, count = 0
         try timed("read every entry (seq, body, hash) through SQLite") {
-            try source.read { snapshot in try snapshot.forEachEntry { _, body, _ in bytes &+= body.count } }
+            try source.read { snapshot in try snapshot.forEachEntry { _, body, _ in bytes &+= body.count; count += 1 } }
         }
-        let bodies = try timed("read, and copy each body out") {
+        // As the verifier reads them: every body copied into one buffer, located by its end.
+        let (buffer, ends) = try timed("read, and copy the bodies into one buffer") {
             try source.read { snapshot in
-                var bodies: [[UInt8]] = []
-                try snapshot.forEachEntry { _, body, _ in bodies.append([UInt8](body)) }
-                return bodies
+                // Reserved up front, as the verifier reserves each batch's buffer.
+                var buffer: [UInt8] = [], ends: [Int] = []
+                buffer.reserveCapacity(bytes)
+                ends.reserveCapacity(count)
+                try snapshot.forEachEntry { _, body, _ in
+                    buffer.append(contentsOf: body)
+                    ends.append(buffer.count)
+                }
+                return (buffer, ends)
             }
         }
-        let hashes = timed("leaf hash SHA-256(0x00 ‖ body)") { bodies.map(RFC9162.leafHash) }
+        func eachBody<T>(_ work: (UnsafeRawBufferPointer) -> T) -> [T] {
+            buffer.withUnsafeBytes { all in
+                ends.indices.map { i in work(UnsafeRawBufferPointer(rebasing: all[(i == 0 ? 0 : ends[i - 1])..<ends[i]])) }
+            }
+        }
+        let hashes = timed("leaf hash SHA-256(0x00 ‖ body)") { eachBody(RFC9162.leafHash) }
         let decoded = timed("decode and check the form of each body") {
-            bodies.map { try? Entry.decodeNotingForm(body: $0).entry }
+            eachBody { try? Entry.decodeNotingForm(bytes: $0).entry }
         }
         timed("business rules (LedgerState.apply, in order)") {
             var state = LedgerState(keepingHouseholdRecords: false)
@@ -65,7 +77,7 @@ public struct VerifyStages {
                 return count
             }
         }
-        return VerifyStages(entries: bodies.count, stages: stages)
+        return VerifyStages(entries: ends.count, stages: stages)
     }
 
     /// One line per stage: seconds and microseconds per entry.

@@ -2,11 +2,38 @@ import Dispatch
 import LedgerCore
 import MerkleLog
 
-/// An entry as read from the source, before any check.
-struct StoredEntry: Sendable {
-    let seq: Int64
-    let bytes: [UInt8]
-    let storedHash: StoredHash
+/// Entries as read from the source, before any check: their bodies one after another in one
+/// buffer, so that reading a batch allocates once, not once an entry.
+struct StoredBatch: Sendable {
+    /// One entry: where its body lies in `bytes`.
+    struct Stored: Sendable {
+        let seq: Int64
+        let start: Int
+        let count: Int
+        let storedHash: StoredHash
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var entries: [Stored] = []
+
+    init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * 320)
+    }
+
+    var count: Int { entries.count }
+
+    mutating func append(seq: Int64, body: UnsafeRawBufferPointer, storedHash: StoredHash) {
+        entries.append(Stored(seq: seq, start: bytes.count, count: body.count, storedHash: storedHash))
+        bytes.append(contentsOf: body)
+    }
+
+    /// Entries `range` prepared, in order.
+    func prepared(_ range: Range<Int>) -> [PreparedEntry] {
+        bytes.withUnsafeBytes { all in
+            entries[range].map { PreparedEntry($0, body: UnsafeRawBufferPointer(rebasing: all[$0.start..<$0.start + $0.count])) }
+        }
+    }
 }
 
 /// The work on one entry that needs nothing from the entries before it: its hash, its decoding
@@ -23,11 +50,11 @@ struct PreparedEntry: Sendable {
     /// The canonical form, when the body differs from it.
     let canonicalIfDifferent: [UInt8]?
 
-    init(_ stored: StoredEntry) {
+    init(_ stored: StoredBatch.Stored, body: UnsafeRawBufferPointer) {
         seq = stored.seq
         storedHash = stored.storedHash
-        hash = RFC9162.leafHash(stored.bytes)
-        let result = Result { () throws(EntryError) in try Entry.decodeNotingForm(body: stored.bytes) }
+        hash = RFC9162.leafHash(body)
+        let result = Result { () throws(EntryError) in try Entry.decodeNotingForm(bytes: body) }
         switch result {
         case .success(let decoded): (entry, failure) = (decoded.entry, nil)
         case .failure(let error): (entry, failure) = (nil, error)
@@ -41,13 +68,13 @@ struct PreparedEntry: Sendable {
     }
 
     /// Prepares `batch` in order, splitting it across the cores.
-    static func prepare(_ batch: [StoredEntry]) -> [PreparedEntry] {
-        guard batch.count > 64 else { return batch.map(PreparedEntry.init) }
+    static func prepare(_ batch: StoredBatch) -> [PreparedEntry] {
+        guard batch.count > 64 else { return batch.prepared(0..<batch.count) }
         let parts = 2
         let results = PartResults(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lower = batch.count * part / parts, upper = batch.count * (part + 1) / parts
-            results.set(part, batch[lower..<upper].map(PreparedEntry.init))
+            results.set(part, batch.prepared(lower..<upper))
         }
         return results.joined()
     }

@@ -62,19 +62,17 @@ struct VerificationRun {
         // checked in order on this one.
         // A pipeline of two stages: while this thread reads batch k and checks batch k−1 in
         // order, batch k is hashed and decoded on the other core(s).
-        var batch = [StoredEntry]()
-        batch.reserveCapacity(Self.batchSize)
+        var batch = StoredBatch(capacity: Self.batchSize)
         var inFlight: Ahead<[PreparedEntry]>?
         try snapshot.forEachEntry { seq, body, storedHash in
-            batch.append(StoredEntry(seq: seq, bytes: [UInt8](body), storedHash: storedHash))
+            batch.append(seq: seq, body: body, storedHash: storedHash)
             if batch.count == Self.batchSize {
                 // One thread decodes while this one checks: a third thread would take turns with
                 // this one on two cores, and this one is the pipeline's slower stage.
-                let next = Ahead { [batch] in batch.map(PreparedEntry.init) }
+                let next = Ahead { [batch] in batch.prepared(0..<batch.count) }
                 if let previous = inFlight { try process(previous.wait()) }
                 inFlight = next
-                batch = []
-                batch.reserveCapacity(Self.batchSize)
+                batch = StoredBatch(capacity: Self.batchSize)
             }
         }
         if let previous = inFlight { try process(previous.wait()) }
