@@ -14,7 +14,20 @@ public struct LedgerState: Sendable {
         public internal(set) var retiredAt: Int64?
 
         /// True when the key may sign entries or checkpoints at `seq`.
-        public func isValid(at seq: Int64) -> Bool { seq >= addedAt && (retiredAt.map { seq < $0 } ?? true) }
+        public func isValid(at seq: Int64) -> Bool { service.isValid(at: seq) }
+
+        var service: KeyService { KeyService(id: key.id, role: role, addedAt: addedAt, retiredAt: retiredAt) }
+    }
+
+    /// What the rules need of a key to judge an entry it signed: plain values, kept for the key
+    /// of the entry before (entries come in long runs by one key) without copying its record.
+    struct KeyService: Sendable {
+        let id: KeyID
+        let role: KeyRole
+        let addedAt: Int64
+        let retiredAt: Int64?
+
+        func isValid(at seq: Int64) -> Bool { seq >= addedAt && (retiredAt.map { seq < $0 } ?? true) }
     }
 
     /// A household as it stands after the entries applied so far.
@@ -85,8 +98,10 @@ public struct LedgerState: Sendable {
     public private(set) var keys: [KeyID: KeyRecord] = [:] {
         didSet { lastSigner = nil }
     }
-    /// The record of the key that signed the entry before: entries come in long runs by one key.
-    private var lastSigner: KeyRecord?
+    /// The key that signed the entry before.
+    private var lastSigner: KeyService?
+    /// Whether `opening` is set, without copying it out to know.
+    private var isOpened = false
     public private(set) var households: [String: HouseholdRecord] = [:]
     public private(set) var shares: [ShareKey: Int64] = [:]
     var owed = AllocationTable()
@@ -189,6 +204,7 @@ public struct LedgerState: Sendable {
             if opening != nil || entry.seq != 0 { problems.add(.reopened, "only entry 0 may open the ledger") }
             if opening == nil, let key = try? NoteVerifierKey(vkey: open.key) {
                 opening = open
+                isOpened = true
                 keys[key.id] = KeyRecord(key: key, role: .accountant, addedAt: entry.seq)
             }
         case .keyAdd(let change):
@@ -266,14 +282,14 @@ public struct LedgerState: Sendable {
             }
             return
         }
-        guard opening != nil else { return problems.add(.notOpened, "the ledger does not start with ledger.open") }
-        let record: KeyRecord
-        if let last = lastSigner, last.key.id == entry.by {
+        guard isOpened else { return problems.add(.notOpened, "the ledger does not start with ledger.open") }
+        let record: KeyService
+        if let last = lastSigner, last.id == entry.by {
             record = last
         } else {
             guard let found = keys[entry.by] else { return problems.add(.unknownKey, "key \(entry.by) was never added to this ledger") }
-            record = found
-            lastSigner = found
+            record = found.service
+            lastSigner = record
         }
         guard record.role == .accountant else { return problems.add(.wrongRole, "key \(entry.by) is an inspector key; only accountants record entries") }
         if !record.isValid(at: entry.seq) {
