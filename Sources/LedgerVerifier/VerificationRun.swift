@@ -11,6 +11,7 @@ struct VerificationRun {
     var problems = ProblemCollector()
     var state = LedgerState(keepingHouseholdRecords: false)
     var frontier = TreeFrontier()
+    var completedScratch: [SubtreeHash] = []
     var nodes: TreeNodeAuditor
     var proofNodes: ProofNodeCache?
     let worker = SignatureWorker()
@@ -161,9 +162,14 @@ struct VerificationRun {
         case .malformed(let what): problems.add(seq: seq, .hashMismatch, "expected \(hash.hex) = SHA-256(0x00 ‖ body), found \(what)")
         }
         let leafIndex = frontier.size
-        let completed = frontier.append(hash)
+        // Into a scratch array kept between entries: one entry in two completes a node.
+        var completed: [SubtreeHash] = []
+        swap(&completed, &completedScratch)  // moved out, so that it stays uniquely held
+        completed.removeAll(keepingCapacity: true)
+        frontier.append(hash) { completed.append($0) }
         for node in completed { try nodes.check(node, seq: seq, into: &problems) }
         proofNodes?.record(leafIndex: leafIndex, leaf: hash, completed: completed)
+        completedScratch = completed
         previousHash = hash
         count += 1
 
