@@ -207,15 +207,15 @@ public struct Entry: Sendable, Equatable {
     }
 
     private static func decode(reading f: inout FieldReader) throws(EntryError) -> Entry {
-        let v = try f.integer("v")
+        let v = try f.integer(.v)
         guard v == formatVersion else { throw .unsupportedVersion(v) }
-        let kindName = try f.string("kind")
+        let kindName = try f.string(.kind)
         guard let kind = EntryKind.named(kindName) else { throw .unknownKind(kindName) }
-        let seq = try f.integer("seq")
-        guard seq >= 0 else { throw f.invalid("seq", "must not be negative") }
-        let prev = try f.parsed("prev", invalid: "must be 64 lowercase hex digits", EntryHash.init(lowercaseHex:))
-        let at = try f.parsed("at", invalid: "must be a UTC time like 2018-12-20T08:00:00Z", LedgerTime.init(utf8:))
-        let by = try f.parsed("by", invalid: "must be 8 lowercase hex digits", KeyID.init(lowercaseHex:))
+        let seq = try f.integer(.seq)
+        guard seq >= 0 else { throw f.invalid(.seq, "must not be negative") }
+        let prev = try f.parsed(.prev, invalid: "must be 64 lowercase hex digits", EntryHash.init(lowercaseHex:))
+        let at = try f.parsed(.at, invalid: "must be a UTC time like 2018-12-20T08:00:00Z", LedgerTime.init(utf8:))
+        let by = try f.parsed(.by, invalid: "must be 8 lowercase hex digits", KeyID.init(lowercaseHex:))
         let payload = try EntryPayload.read(kind: kind, &f)
         try f.finish()
         return Entry(seq: seq, prev: prev, at: at, by: by, payload: payload)

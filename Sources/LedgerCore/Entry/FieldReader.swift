@@ -51,21 +51,21 @@ public struct FieldReader {
     }
 
     /// The member named `field` not yet consumed (or, when asked, even if consumed).
-    private func index(of field: String, includingConsumed: Bool = false) -> Int? {
+    private func index(of field: FieldName, includingConsumed: Bool = false) -> Int? {
         guard isScanned else {
-            for i in pairs.indices where (includingConsumed || !consumed[i]) && pairs[i].key == field { return i }
+            for i in pairs.indices where (includingConsumed || !consumed[i]) && pairs[i].key == field.text { return i }
             return nil
         }
-        var field = field
-        return field.withUTF8 { name in
-            let prefix = FlatObjectScanner.prefixWord(UnsafeRawBufferPointer(name))
-            for i in scannedMembers.indices where scannedMembers[i].namePrefix == prefix && (includingConsumed || !consumed[i])
-                && Int(scannedMembers[i].nameEnd - scannedMembers[i].nameStart) == name.count {
-                let start = Int(scannedMembers[i].nameStart)
-                if name.count <= 8 || (8..<name.count).allSatisfy({ text[start + $0] == name[$0] }) { return i }
-            }
-            return nil
+        for i in scannedMembers.indices where scannedMembers[i].namePrefix == field.prefix && (includingConsumed || !consumed[i]) {
+            // Names of up to 7 bytes are told apart by the word alone (its zero bytes fix the
+            // length); longer ones are compared in full.
+            let start = Int(scannedMembers[i].nameStart), count = Int(scannedMembers[i].nameEnd) - start
+            if count < 8 && field.prefix >> 56 == 0 { return i }
+            var name = field.text
+            let equal = name.withUTF8 { name in name.count == count && (8..<count).allSatisfy { text[start + $0] == name[$0] } }
+            if equal { return i }
         }
+        return nil
     }
 
     /// The value of member `i`; a scanned string becomes a `String` only here.
@@ -88,25 +88,25 @@ public struct FieldReader {
         String(decoding: UnsafeRawBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
     }
 
-    private mutating func take(_ field: String) throws(EntryError) -> JSONValue {
-        guard let i = index(of: field) else { throw .missingField(kind: kind, field: field) }
+    private mutating func take(_ field: FieldName) throws(EntryError) -> JSONValue {
+        guard let i = index(of: field) else { throw .missingField(kind: kind, field: field.text) }
         consumed.insert(i)
         return value(at: i)
     }
 
-    private func has(_ field: String) -> Bool { index(of: field) != nil }
+    private func has(_ field: FieldName) -> Bool { index(of: field) != nil }
 
-    private func wrongType(_ field: String, _ expected: String, _ value: JSONValue) -> EntryError {
-        .wrongType(kind: kind, field: field, expected: expected, found: value.typeName)
+    private func wrongType(_ field: FieldName, _ expected: String, _ value: JSONValue) -> EntryError {
+        .wrongType(kind: kind, field: field.text, expected: expected, found: value.typeName)
     }
 
     /// An error naming `field` of this kind.
-    public func invalid(_ field: String, _ reason: String) -> EntryError {
-        .invalidValue(kind: kind, field: field, reason: reason)
+    public func invalid(_ field: FieldName, _ reason: String) -> EntryError {
+        .invalidValue(kind: kind, field: field.text, reason: reason)
     }
 
     /// A required non-empty string.
-    public mutating func string(_ field: String) throws(EntryError) -> String {
+    public mutating func string(_ field: FieldName) throws(EntryError) -> String {
         let value = try take(field)
         guard let s = value.stringValue else { throw wrongType(field, "a string", value) }
         guard !s.isEmpty else { throw invalid(field, "must not be empty") }
@@ -114,33 +114,33 @@ public struct FieldReader {
     }
 
     /// A string that may be absent.
-    public mutating func optionalString(_ field: String) throws(EntryError) -> String? {
+    public mutating func optionalString(_ field: FieldName) throws(EntryError) -> String? {
         guard has(field) else { return nil }
         return try string(field)
     }
 
     /// A required integer.
-    public mutating func integer(_ field: String) throws(EntryError) -> Int64 {
+    public mutating func integer(_ field: FieldName) throws(EntryError) -> Int64 {
         let value = try take(field)
         guard let i = value.integerValue else { throw wrongType(field, "an integer", value) }
         return i
     }
 
     /// An integer that may be absent.
-    public mutating func optionalInteger(_ field: String) throws(EntryError) -> Int64? {
+    public mutating func optionalInteger(_ field: FieldName) throws(EntryError) -> Int64? {
         guard has(field) else { return nil }
         return try integer(field)
     }
 
     /// A required positive integer.
-    public mutating func positiveInteger(_ field: String) throws(EntryError) -> Int64 {
+    public mutating func positiveInteger(_ field: FieldName) throws(EntryError) -> Int64 {
         let i = try integer(field)
         guard i > 0 else { throw invalid(field, "must be greater than zero, not \(i)") }
         return i
     }
 
     /// A required amount of money in fen, zero or more.
-    public mutating func amount(_ field: String) throws(EntryError) -> Fen {
+    public mutating func amount(_ field: FieldName) throws(EntryError) -> Fen {
         let i = try integer(field)
         guard i >= 0 else { throw invalid(field, "must not be negative, found \(i) fen") }
         guard i <= Fen.max.value else { throw invalid(field, "is above the largest amount the ledger accepts") }
@@ -148,33 +148,33 @@ public struct FieldReader {
     }
 
     /// A required boolean.
-    public mutating func bool(_ field: String) throws(EntryError) -> Bool {
+    public mutating func bool(_ field: FieldName) throws(EntryError) -> Bool {
         let value = try take(field)
         guard let b = value.boolValue else { throw wrongType(field, "true or false", value) }
         return b
     }
 
     /// A boolean that may be absent.
-    public mutating func optionalBool(_ field: String) throws(EntryError) -> Bool? {
+    public mutating func optionalBool(_ field: FieldName) throws(EntryError) -> Bool? {
         guard has(field) else { return nil }
         return try bool(field)
     }
 
     /// A required date, `YYYY-MM-DD`.
-    public mutating func date(_ field: String) throws(EntryError) -> LedgerDate {
+    public mutating func date(_ field: FieldName) throws(EntryError) -> LedgerDate {
         try parsed(field, LedgerDate.init(utf8:)) { "must be a date YYYY-MM-DD, not \(MessageText.quoted($0))" }
     }
 
     /// A required non-empty string that `parse` reads from its UTF-8 bytes — in place, for a
     /// scanned body — refused with `reason` when `parse` returns nil. Hashes, key IDs, dates and
     /// times are read this way, without a string made for them.
-    public mutating func parsed<T>(_ field: String, invalid reason: String,
+    public mutating func parsed<T>(_ field: FieldName, invalid reason: String,
                                    _ parse: (UnsafeRawBufferPointer) -> T?) throws(EntryError) -> T {
         try parsed(field, parse) { _ in reason }
     }
 
     /// As ``parsed(_:invalid:_:)``, with the reason for a refusal made from the text refused.
-    public mutating func parsed<T>(_ field: String, _ parse: (UnsafeRawBufferPointer) -> T?,
+    public mutating func parsed<T>(_ field: FieldName, _ parse: (UnsafeRawBufferPointer) -> T?,
                                    invalid reason: (String) -> String) throws(EntryError) -> T {
         if isScanned, let i = index(of: field), case .string(let start, let end) = scannedMembers[i].value {
             consumed.insert(i)
@@ -190,7 +190,7 @@ public struct FieldReader {
     }
 
     /// A required array of strings.
-    public mutating func strings(_ field: String) throws(EntryError) -> [String] {
+    public mutating func strings(_ field: FieldName) throws(EntryError) -> [String] {
         let value = try take(field)
         guard let elements = value.arrayValue else { throw wrongType(field, "an array of strings", value) }
         var out = [String]()
@@ -202,19 +202,19 @@ public struct FieldReader {
     }
 
     /// A required value of any JSON type.
-    public mutating func value(_ field: String) throws(EntryError) -> JSONValue {
+    public mutating func value(_ field: FieldName) throws(EntryError) -> JSONValue {
         try take(field)
     }
 
     /// A required array.
-    public mutating func array(_ field: String) throws(EntryError) -> [JSONValue] {
+    public mutating func array(_ field: FieldName) throws(EntryError) -> [JSONValue] {
         let value = try take(field)
         guard let elements = value.arrayValue else { throw wrongType(field, "an array", value) }
         return elements
     }
 
     /// A required object.
-    public mutating func object(_ field: String) throws(EntryError) -> [String: JSONValue] {
+    public mutating func object(_ field: FieldName) throws(EntryError) -> [String: JSONValue] {
         let value = try take(field)
         guard let members = value.objectValue else { throw wrongType(field, "an object", value) }
         return members

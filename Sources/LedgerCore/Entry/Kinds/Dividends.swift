@@ -42,28 +42,28 @@ public struct DividendDeclaration: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        id = try f.string("id")
-        recordDate = try f.date("recordDate")
-        distributable = try f.amount("distributable")
+        id = try f.string(.id)
+        recordDate = try f.date(.recordDate)
+        distributable = try f.amount(.distributable)
         var lines = [AppropriationLine]()
-        for element in try f.array("appropriations") {
-            guard let members = element.objectValue else { throw f.invalid("appropriations", "must hold objects") }
+        for element in try f.array(.appropriations) {
+            guard let members = element.objectValue else { throw f.invalid(.appropriations, "must hold objects") }
             var line = FieldReader(kind: f.kind, members: members)
-            lines.append(AppropriationLine(name: try line.string("name"), bp: try line.integer("bp"), amount: try line.amount("amount")))
+            lines.append(AppropriationLine(name: try line.string(.name), bp: try line.integer(.bp), amount: try line.amount(.amount)))
             try line.finish()
         }
         appropriations = lines
-        pool = try f.amount("pool")
-        rule = try f.object("rule")
-        allocated = try f.amount("allocated")
-        residual = try f.amount("residual")
-        guard rule["basis"]?.stringValue != nil else { throw f.invalid("rule", "must name its \"basis\"") }
+        pool = try f.amount(.pool)
+        rule = try f.object(.rule)
+        allocated = try f.amount(.allocated)
+        residual = try f.amount(.residual)
+        guard rule["basis"]?.stringValue != nil else { throw f.invalid(.rule, "must name its \"basis\"") }
         let drawn = appropriations.reduce(Int64(0)) { $0 + $1.amount.value }
         guard drawn + pool.value == distributable.value else {
-            throw f.invalid("pool", "must equal distributable − appropriations (\(distributable.value) − \(drawn) fen), not \(pool.value)")
+            throw f.invalid(.pool, "must equal distributable − appropriations (\(distributable.value) − \(drawn) fen), not \(pool.value)")
         }
         guard allocated.value + residual.value == pool.value else {
-            throw f.invalid("residual", "must equal pool − allocated (\(pool.value - allocated.value) fen), not \(residual.value)")
+            throw f.invalid(.residual, "must equal pool − allocated (\(pool.value - allocated.value) fen), not \(residual.value)")
         }
     }
 
@@ -97,11 +97,11 @@ public struct DividendAllocation: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        id = try f.string("id")
-        household = try f.string("household")
-        units = try f.integer("units")
-        amount = try f.amount("amount")
-        guard units >= 0 else { throw f.invalid("units", "must not be negative") }
+        id = try f.string(.id)
+        household = try f.string(.household)
+        units = try f.integer(.units)
+        amount = try f.amount(.amount)
+        guard units >= 0 else { throw f.invalid(.units, "must not be negative") }
     }
 
     public func write(to f: inout FieldWriter) {
@@ -145,20 +145,20 @@ public struct DividendPayment: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        id = try f.string("id")
-        household = try f.string("household")
-        amount = try f.amount("amount")
-        let channelText = try f.string("channel")
+        id = try f.string(.id)
+        household = try f.string(.household)
+        amount = try f.amount(.amount)
+        let channelText = try f.string(.channel)
         guard let channel = PaymentChannel(rawValue: channelText) else {
-            throw f.invalid("channel", "must be bank, card or cash, not \(MessageText.quoted(channelText))")
+            throw f.invalid(.channel, "must be bank, card or cash, not \(MessageText.quoted(channelText))")
         }
         self.channel = channel
-        account = try f.string("account")
-        reference = try f.string("reference")
-        date = try f.date("date")
-        guard amount.value > 0 else { throw f.invalid("amount", "must be greater than zero") }
+        account = try f.string(.account)
+        reference = try f.string(.reference)
+        date = try f.date(.date)
+        guard amount.value > 0 else { throw f.invalid(.amount, "must be greater than zero") }
         guard channel == .cash ? account == "cash" : Masking.isMaskedAccount(account) else {
-            throw f.invalid("account", "must be a masked account such as ****5678 (or \"cash\" for cash)")
+            throw f.invalid(.account, "must be a masked account such as ****5678 (or \"cash\" for cash)")
         }
     }
 
@@ -185,9 +185,9 @@ public struct Reversal: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        target = try f.integer("target")
-        reason = try f.string("reason")
-        guard target >= 0 else { throw f.invalid("target", "must be a seq, 0 or more") }
+        target = try f.integer(.target)
+        reason = try f.string(.reason)
+        guard target >= 0 else { throw f.invalid(.target, "must be a seq, 0 or more") }
     }
 
     public func write(to f: inout FieldWriter) {

@@ -26,16 +26,16 @@ public struct HouseholdRegistration: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        household = try f.string("household")
-        head = try f.string("head")
-        members = try f.positiveInteger("members")
-        poor = try f.bool("poor")
-        idMasked = try f.string("idMasked")
-        account = try f.string("account")
-        date = try f.date("date")
+        household = try f.string(.household)
+        head = try f.string(.head)
+        members = try f.positiveInteger(.members)
+        poor = try f.bool(.poor)
+        idMasked = try f.string(.idMasked)
+        account = try f.string(.account)
+        date = try f.date(.date)
         try Self.checkHousehold(household, f)
-        guard Masking.isMaskedID(idMasked) else { throw f.invalid("idMasked", "must be masked, e.g. 152223********1234") }
-        guard Masking.isMaskedAccount(account) else { throw f.invalid("account", "must be masked, e.g. ****5678") }
+        guard Masking.isMaskedID(idMasked) else { throw f.invalid(.idMasked, "must be masked, e.g. 152223********1234") }
+        guard Masking.isMaskedAccount(account) else { throw f.invalid(.account, "must be masked, e.g. ****5678") }
     }
 
     public func write(to f: inout FieldWriter) {
@@ -51,7 +51,7 @@ public struct HouseholdRegistration: EntryFields {
     static func checkHousehold(_ household: String, _ f: FieldReader) throws(EntryError) {
         guard household != "collective", household.utf8.count <= 32,
               household.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
-        else { throw f.invalid("household", "must be a household number of letters, digits and -, not \(MessageText.quoted(household))") }
+        else { throw f.invalid(.household, "must be a household number of letters, digits and -, not \(MessageText.quoted(household))") }
     }
 }
 
@@ -80,19 +80,19 @@ public struct HouseholdUpdate: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        household = try f.string("household")
-        head = try f.optionalString("head")
-        members = try f.optionalInteger("members")
-        poor = try f.optionalBool("poor")
-        idMasked = try f.optionalString("idMasked")
-        account = try f.optionalString("account")
-        date = try f.date("date")
-        reason = try f.optionalString("reason")
-        if let members, members <= 0 { throw f.invalid("members", "must be greater than zero") }
-        if let idMasked, !Masking.isMaskedID(idMasked) { throw f.invalid("idMasked", "must be masked, e.g. 152223********1234") }
-        if let account, !Masking.isMaskedAccount(account) { throw f.invalid("account", "must be masked, e.g. ****5678") }
+        household = try f.string(.household)
+        head = try f.optionalString(.head)
+        members = try f.optionalInteger(.members)
+        poor = try f.optionalBool(.poor)
+        idMasked = try f.optionalString(.idMasked)
+        account = try f.optionalString(.account)
+        date = try f.date(.date)
+        reason = try f.optionalString(.reason)
+        if let members, members <= 0 { throw f.invalid(.members, "must be greater than zero") }
+        if let idMasked, !Masking.isMaskedID(idMasked) { throw f.invalid(.idMasked, "must be masked, e.g. 152223********1234") }
+        if let account, !Masking.isMaskedAccount(account) { throw f.invalid(.account, "must be masked, e.g. ****5678") }
         guard head != nil || members != nil || poor != nil || idMasked != nil || account != nil else {
-            throw f.invalid("household", "update changes nothing")
+            throw f.invalid(.household, "update changes nothing")
         }
     }
 

@@ -22,16 +22,16 @@ public struct LedgerOpen: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        origin = try f.string("origin")
-        org = try f.string("org")
-        village = try f.string("village")
-        region = try f.strings("region")
-        currency = try f.string("currency")
-        key = try f.string("key")
-        guard Origin.isValid(origin) else { throw f.invalid("origin", "must read fenhong/<region code>/<village>, not \(MessageText.quoted(origin))") }
-        guard currency == "CNY" else { throw f.invalid("currency", "must be CNY, not \(MessageText.quoted(currency))") }
+        origin = try f.string(.origin)
+        org = try f.string(.org)
+        village = try f.string(.village)
+        region = try f.strings(.region)
+        currency = try f.string(.currency)
+        key = try f.string(.key)
+        guard Origin.isValid(origin) else { throw f.invalid(.origin, "must read fenhong/<region code>/<village>, not \(MessageText.quoted(origin))") }
+        guard currency == "CNY" else { throw f.invalid(.currency, "must be CNY, not \(MessageText.quoted(currency))") }
         guard (try? NoteVerifierKey(vkey: key))?.algorithm == .ed25519 else {
-            throw f.invalid("key", "must be the vkey of an Ed25519 accountant key")
+            throw f.invalid(.key, "must be the vkey of an Ed25519 accountant key")
         }
     }
 
@@ -65,14 +65,14 @@ public struct KeyChange: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        key = try f.string("key")
-        let roleText = try f.string("role")
-        guard let role = KeyRole(rawValue: roleText) else { throw f.invalid("role", "must be accountant or inspector, not \(MessageText.quoted(roleText))") }
+        key = try f.string(.key)
+        let roleText = try f.string(.role)
+        guard let role = KeyRole(rawValue: roleText) else { throw f.invalid(.role, "must be accountant or inspector, not \(MessageText.quoted(roleText))") }
         self.role = role
-        guard let parsed = try? NoteVerifierKey(vkey: key) else { throw f.invalid("key", "is not a valid vkey") }
+        guard let parsed = try? NoteVerifierKey(vkey: key) else { throw f.invalid(.key, "is not a valid vkey") }
         let expected: NoteAlgorithm = role == .accountant ? .ed25519 : .cosignature
         guard parsed.algorithm == expected else {
-            throw f.invalid("key", "of an \(role.rawValue) must be of type \(expected.rawValue), not \(parsed.algorithm.rawValue)")
+            throw f.invalid(.key, "of an \(role.rawValue) must be of type \(expected.rawValue), not \(parsed.algorithm.rawValue)")
         }
     }
 

@@ -13,10 +13,10 @@ public struct FundReceipt: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        amount = try f.amount("amount")
-        source = try f.string("source")
-        purpose = try f.string("purpose")
-        date = try f.date("date")
+        amount = try f.amount(.amount)
+        source = try f.string(.source)
+        purpose = try f.string(.purpose)
+        date = try f.date(.date)
     }
 
     public func write(to f: inout FieldWriter) {
@@ -43,11 +43,11 @@ public struct Investment: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        amount = try f.amount("amount")
-        counterparty = try f.string("counterparty")
-        returnBp = try f.integer("returnBp")
-        date = try f.date("date")
-        guard (0...10_000).contains(returnBp) else { throw f.invalid("returnBp", "must be 0 to 10000 basis points") }
+        amount = try f.amount(.amount)
+        counterparty = try f.string(.counterparty)
+        returnBp = try f.integer(.returnBp)
+        date = try f.date(.date)
+        guard (0...10_000).contains(returnBp) else { throw f.invalid(.returnBp, "must be 0 to 10000 basis points") }
     }
 
     public func write(to f: inout FieldWriter) {
@@ -73,10 +73,10 @@ public struct CashFlow: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        amount = try f.amount("amount")
-        category = try f.string("category")
-        counterparty = try f.string("counterparty")
-        date = try f.date("date")
+        amount = try f.amount(.amount)
+        category = try f.string(.category)
+        counterparty = try f.string(.counterparty)
+        date = try f.date(.date)
     }
 
     public func write(to f: inout FieldWriter) {

@@ -58,11 +58,11 @@ public struct SharesChange: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        holder = try f.string("holder")
-        shareClass = try f.string("class")
-        units = try f.positiveInteger("units")
-        date = try f.date("date")
-        reason = try f.string("reason")
+        holder = try f.string(.holder)
+        shareClass = try f.string(.class)
+        units = try f.positiveInteger(.units)
+        date = try f.date(.date)
+        reason = try f.string(.reason)
     }
 
     public func write(to f: inout FieldWriter) {
@@ -93,13 +93,13 @@ public struct SharesTransfer: EntryFields {
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
-        from = try f.string("from")
-        to = try f.string("to")
-        shareClass = try f.string("class")
-        units = try f.positiveInteger("units")
-        date = try f.date("date")
-        reason = try f.string("reason")
-        guard from != to else { throw f.invalid("to", "must differ from \"from\"") }
+        from = try f.string(.from)
+        to = try f.string(.to)
+        shareClass = try f.string(.class)
+        units = try f.positiveInteger(.units)
+        date = try f.date(.date)
+        reason = try f.string(.reason)
+        guard from != to else { throw f.invalid(.to, "must differ from \"from\"") }
     }
 
     public func write(to f: inout FieldWriter) {
