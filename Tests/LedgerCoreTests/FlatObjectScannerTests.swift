@@ -1,3 +1,4 @@
+import Foundation
 @testable import LedgerCore
 import Testing
 
@@ -67,6 +68,19 @@ struct FlatObjectScannerTests {
             var chinese = plain
             chinese.replaceSubrange(offset..<offset + 1, with: Array("梅".utf8))
             #expect(scans(Array(#"{"a":""#.utf8) + chinese + Array(#""}"#.utf8)), "梅 at \(offset)")
+        }
+    }
+
+    /// A field is found by the first 8 bytes of its name packed in a word; a member whose name
+    /// shares them but is longer or shorter is another field, read alike by both paths.
+    @Test func namesSharingEightBytesAreApart() {
+        let payment = EntrySamples.chain(EntrySamples.everyKind).first { $0.kind == .dividendPay }!
+        let body = String(decoding: payment.canonicalBody(), as: UTF8.self)
+        for (name, renamed) in [("household", "householdy"), ("household", "househol"), ("reference", "referencf"), ("id", "i")] {
+            let mutated = Array(body.replacingOccurrences(of: "\"\(name)\":", with: "\"\(renamed)\":").utf8)
+            let fast = outcome { () throws(EntryError) in try Entry.decodeNotingForm(body: mutated) }
+            #expect(fast == .refused("\(EntryError.missingField(kind: "dividend.pay", field: name))"), "\(renamed)")
+            #expect(fast == outcome { () throws(EntryError) in try Entry.decodeParsing(body: mutated) })
         }
     }
 

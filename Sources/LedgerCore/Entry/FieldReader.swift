@@ -57,10 +57,10 @@ public struct FieldReader {
             return nil
         }
         for i in scannedMembers.indices where scannedMembers[i].namePrefix == field.prefix && (includingConsumed || !consumed[i]) {
-            // Names of up to 7 bytes are told apart by the word alone (its zero bytes fix the
-            // length); longer ones are compared in full.
+            // A name of up to 7 bytes is told apart by the word alone: its zero bytes fix the
+            // length (no name holds a zero byte). Longer ones are compared in full.
             let start = Int(scannedMembers[i].nameStart), count = Int(scannedMembers[i].nameEnd) - start
-            if count < 8 && field.prefix >> 56 == 0 { return i }
+            if count < 8 { return i }
             var name = field.text
             let equal = name.withUTF8 { name in name.count == count && (8..<count).allSatisfy { text[start + $0] == name[$0] } }
             if equal { return i }

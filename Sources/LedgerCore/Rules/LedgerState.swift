@@ -162,7 +162,7 @@ public struct LedgerState: Sendable {
     /// What `household` is owed and has been paid by distribution `id`, if it was allocated.
     public func allocation(id: String, household: String) -> (owed: Fen, paid: Fen)? {
         guard let d = distributionIndex[id], let h = householdNumbers.number(of: household) else { return nil }
-        return owed[AllocationKey(distribution: Int(d), household: Int(h))].map { (Fen($0.owed), Fen($0.paid)) }
+        return owed[AllocationKey(distribution: Int(d), household: h)].map { (Fen($0.owed), Fen($0.paid)) }
     }
 
     /// True when entry `seq` has been reversed.
