@@ -89,6 +89,20 @@ struct EntryTests {
         }
     }
 
+    /// A household number is ASCII letters, digits and `-`, at most 32 bytes, never `collective`.
+    @Test func householdNumbers() throws {
+        func reads(_ household: String) -> Bool {
+            var registration = EntrySamples.chenMei
+            registration.household = household
+            let entry = EntrySamples.chain([.ledgerOpen(EntrySamples.open), .householdRegister(registration)])[1]
+            return (try? Entry.decode(body: entry.canonicalBody())) != nil
+        }
+        for good in ["152223-001", "A1-b2", "z", String(repeating: "9", count: 32)] { #expect(reads(good), "\(good)") }
+        for bad in ["152 001", "户001", "１２", "a_b", "collective", "15.2", String(repeating: "9", count: 33), "é1"] {
+            #expect(!reads(bad), "\(bad)")
+        }
+    }
+
     /// Dates and times accept exactly one form and real calendar days.
     @Test func datesAndTimes() {
         #expect(LedgerDate("2024-02-29") != nil)

@@ -49,9 +49,16 @@ public struct HouseholdRegistration: EntryFields {
     }
 
     static func checkHousehold(_ household: String, _ f: FieldReader) throws(EntryError) {
-        guard household != "collective", household.utf8.count <= 32,
-              household.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
+        guard household != "collective", household.utf8.count <= 32, household.utf8.allSatisfy(isHouseholdByte)
         else { throw f.invalid(.household, "must be a household number of letters, digits and -, not \(MessageText.quoted(household))") }
+    }
+
+    /// An ASCII letter, digit or `-`.
+    private static func isHouseholdByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 }
 
