@@ -58,7 +58,7 @@ struct BenchStages: ParsableCommand {
 
     func run() throws {
         let stages = try VerifyStages.measure(ledgerAt: ledger)
-        print("\(stages.entries) entries of \(ledger):")
+        print("\(stages.entries) entries of \(ledger) (\(stages.decoded) decoded, \(stages.ruleViolations) rules broken):")
         print(stages.text)
     }
 }
