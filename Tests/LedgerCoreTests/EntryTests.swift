@@ -112,5 +112,16 @@ struct EntryTests {
         #expect(LedgerTime("2018-12-20 08:00:00") == nil)
         #expect(LedgerTime(secondsSinceEpoch: 1_545_292_800).text == "2018-12-20T08:00:00Z")
         #expect(LedgerTime(secondsSinceEpoch: 0).text == "1970-01-01T00:00:00Z")
+        // A time is kept as its fields: its text, date and order are made from them.
+        let texts = ["1900-01-01T00:00:00Z", "2018-12-20T08:06:00Z", "2018-12-20T13:25:09Z", "2024-02-29T23:59:59Z", "9999-12-31T23:59:59Z"]
+        let times = texts.map { LedgerTime($0)! }
+        #expect(times.map(\.text) == texts)
+        #expect(times.map(\.date.text) == texts.map { String($0.prefix(10)) })
+        #expect(times == times.sorted() && Set(times).count == texts.count)
+        #expect(LedgerTime("2018-12-20T08:06:00Z") == LedgerTime(secondsSinceEpoch: 1_545_293_160))
+        for bad in ["2018-12-20T24:00:00Z", "2018-12-20T08:60:00Z", "2018-12-20T08:00:60Z", "2018-13-20T08:00:00Z", "1899-12-31T23:59:59Z",
+                    "2018-12-20T08:00:00z", "2018-12-20T8:00:00Z"] {
+            #expect(LedgerTime(bad) == nil, "\(bad)")
+        }
     }
 }

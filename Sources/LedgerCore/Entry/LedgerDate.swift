@@ -54,9 +54,13 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 }
 
 /// When an entry was recorded: UTC to the second, `2018-12-20T08:00:00Z`.
+///
+/// Kept as its fields, not its text: every entry read has one, and a 20-byte string is too long
+/// to be stored inline, so each would have cost an allocation. The text is made when asked for.
 public struct LedgerTime: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The text, exactly `YYYY-MM-DDTHH:MM:SSZ`.
-    public let text: String
+    // In the order they compare.
+    private let year: Int64
+    private let month: UInt8, day: UInt8, hour: UInt8, minute: UInt8, second: UInt8
 
     /// Parses the one accepted form; nil otherwise.
     public init?(_ text: String) {
@@ -69,11 +73,13 @@ public struct LedgerTime: Hashable, Comparable, Sendable, CustomStringConvertibl
     public init?(utf8 u: UnsafeRawBufferPointer) {
         guard u.count == 20, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
               u[16] == UInt8(ascii: ":"), u[19] == UInt8(ascii: "Z"),
-              LedgerDate(utf8: UnsafeRawBufferPointer(rebasing: u[0..<10])) != nil,
+              let date = LedgerDate(utf8: UnsafeRawBufferPointer(rebasing: u[0..<10])),
               let h = LedgerDate.digits(u, 11, 13), let m = LedgerDate.digits(u, 14, 16),
               let s = LedgerDate.digits(u, 17, 19), h < 24, m < 60, s < 60
         else { return nil }
-        text = String(decoding: u, as: UTF8.self)
+        year = Int64(date.year)
+        (month, day) = (UInt8(date.month), UInt8(date.day))
+        (hour, minute, second) = (UInt8(h), UInt8(m), UInt8(s))
     }
 
     /// The time at `secondsSinceEpoch` (UTC).
@@ -89,9 +95,30 @@ public struct LedgerTime: Hashable, Comparable, Sendable, CustomStringConvertibl
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        text = "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
+        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        (month, day) = (UInt8(m), UInt8(d))
+        (hour, minute, second) = (UInt8(rest / 3600), UInt8(rest % 3600 / 60), UInt8(rest % 60))
+    }
+
+    /// The text, exactly `YYYY-MM-DDTHH:MM:SSZ` for the years the ledger accepts.
+    public var text: String {
+        guard (1000...9999).contains(year) else {
+            func two(_ v: UInt8) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            return "\(year)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))Z"
+        }
+        return String(unsafeUninitializedCapacity: 20) { out in
+            func put(_ value: Int, _ digits: Int, at offset: Int) {
+                var value = value
+                for k in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    out[k] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(Int(year), 4, at: 0); out[4] = UInt8(ascii: "-"); put(Int(month), 2, at: 5); out[7] = UInt8(ascii: "-")
+            put(Int(day), 2, at: 8); out[10] = UInt8(ascii: "T"); put(Int(hour), 2, at: 11); out[13] = UInt8(ascii: ":")
+            put(Int(minute), 2, at: 14); out[16] = UInt8(ascii: ":"); put(Int(second), 2, at: 17); out[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     /// The date part.
@@ -99,5 +126,7 @@ public struct LedgerTime: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public var description: String { text }
 
-    public static func < (a: LedgerTime, b: LedgerTime) -> Bool { a.text < b.text }
+    public static func < (a: LedgerTime, b: LedgerTime) -> Bool {
+        (a.year, a.month, a.day, a.hour, a.minute, a.second) < (b.year, b.month, b.day, b.hour, b.minute, b.second)
+    }
 }
