@@ -35,7 +35,9 @@ let package = Package(
         .target(name: "Journal", dependencies: ["LedgerCore"]),
         .target(name: "LedgerReports", dependencies: ["LedgerStore", "Statements"]),
         .target(name: "Demo", dependencies: ["LedgerStore", "LedgerVerifier", "LedgerReports", "Payouts", "Statements"]),
-        .target(name: "Bench", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements"]),
+        // One seeded generator for synthetic ledgers and every randomized test.
+        .target(name: "SeededRandom"),
+        .target(name: "Bench", dependencies: ["LedgerStore", "LedgerVerifier", "Payouts", "Statements", "SeededRandom"]),
         .executableTarget(
             name: "fenhong",
             dependencies: [
@@ -45,23 +47,23 @@ let package = Package(
         ),
         // Temporary folders for the tests, removed when the test process exits.
         .target(name: "TestScratch", path: "Tests/TestScratch"),
-        .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog", "FenhongCrypto"], resources: []),
+        .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog", "FenhongCrypto", "SeededRandom"], resources: []),
         .testTarget(
             name: "LedgerCoreTests",
-            dependencies: ["LedgerCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["LedgerCore", "SeededRandom", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "LedgerVerifierTests",
-            dependencies: ["LedgerVerifier", "LedgerStore", "LedgerCore", "MerkleLog", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerVerifier", "LedgerStore", "LedgerCore", "MerkleLog", "TestScratch", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "LedgerCore", "TestScratch"]),
         .testTarget(
             name: "PayoutsTests",
-            dependencies: ["Payouts", "LedgerCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Payouts", "LedgerCore", "SeededRandom", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore", "TestScratch"]),
         .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore", "LedgerStore", "TestScratch"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore", "TestScratch"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerVerifier", "Bench", "TestScratch"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerVerifier", "Bench", "TestScratch", "SeededRandom"]),
     ]
 )

@@ -3,6 +3,7 @@ import LedgerCore
 import LedgerStore
 import MerkleLog
 import Payouts
+import SeededRandom
 
 /// Runs the benchmarks of BENCHMARKS.md, each beside a reference measured in the same run.
 public struct BenchmarkRunner {

@@ -1,6 +1,7 @@
 import LedgerCore
 import LedgerStore
 import Payouts
+import SeededRandom
 
 /// A synthetic ledger of a realistic mix, deterministic for a seed: households registered,
 /// member and poverty shares issued, each year an income, a distribution over every household

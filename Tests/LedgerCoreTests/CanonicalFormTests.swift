@@ -1,4 +1,5 @@
 import LedgerCore
+import SeededRandom
 import Testing
 
 /// The parser's note of canonical form agrees with re-encoding, on every body that decodes.
@@ -40,7 +41,7 @@ struct CanonicalFormTests {
 
     /// Seeded byte mutations of canonical bodies: whenever one still decodes, the two agree.
     @Test func randomMutationsAgree() throws {
-        var generator = SplitMix(seed: 20261129)
+        var generator = SplitMix64(seed: 20261129)
         let bodies = EntrySamples.chain(EntrySamples.everyKind).map { $0.canonicalBody() }
         var decodable = 0
         for _ in 0..<20_000 {
@@ -62,7 +63,7 @@ struct CanonicalFormTests {
     }
 }
 
-extension SplitMix {
+extension SplitMix64 {
     /// One seeded byte mutation of `bytes`: insert one of `insertions`, remove a byte, or replace
     /// one with one of `replacements` (any byte when nil).
     mutating func mutate(_ bytes: inout [UInt8], inserting insertions: [UInt8], replacing replacements: [UInt8]? = nil) {
@@ -74,18 +75,5 @@ extension SplitMix {
             if let replacements { bytes[at] = replacements[Int(next() % UInt64(replacements.count))] }
             else { bytes[at] = UInt8(truncatingIfNeeded: next()) }
         }
-    }
-}
-
-/// SplitMix64, seeded: the same mutations on every run.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

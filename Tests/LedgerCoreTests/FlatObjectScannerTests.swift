@@ -1,5 +1,6 @@
 import Foundation
 @testable import LedgerCore
+import SeededRandom
 import Testing
 
 /// The scanner's fast path and the full parser read every body alike: the same entry and form,
@@ -86,7 +87,7 @@ struct FlatObjectScannerTests {
 
     /// Seeded byte mutations of every sample: the two readings give the same outcome, word for word.
     @Test func mutationsReadAlike() {
-        var generator = SplitMix(seed: 20261130)
+        var generator = SplitMix64(seed: 20261130)
         let bodies = EntrySamples.chain(EntrySamples.everyKind).map { $0.canonicalBody() }
         var fast = 0
         for _ in 0..<20_000 {

@@ -1,4 +1,5 @@
 import MerkleLog
+import SeededRandom
 import Testing
 @testable import LedgerVerifier
 

@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerStore
 import LedgerVerifier
 import MerkleLog
+import SeededRandom
 import Testing
 
 /// Tampering with a copy of a real ledger file, as someone with the sqlite3 shell would after
@@ -294,18 +295,5 @@ struct TamperTests {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let report = try Verifier.verify(LedgerStore.auditSource(path: path))
         expectFirstProblem(report, "hash-mismatch", at: 2)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that random tampering is reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import MerkleLog
+import SeededRandom
 import Testing
 
 /// MerkleTree's arguments, and the O(log n) read budget of its roots and proofs.

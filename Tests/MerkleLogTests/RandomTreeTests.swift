@@ -1,5 +1,6 @@
 import Foundation
 import MerkleLog
+import SeededRandom
 import Testing
 
 /// The fast code against the slow recursive reference on random leaves, every tree size 1…300.

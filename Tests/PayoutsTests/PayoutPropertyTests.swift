@@ -1,6 +1,7 @@
 import LedgerCore
 import Payouts
 import PropertyBased
+import SeededRandom
 import Testing
 
 /// Properties of the allocation methods over random pools and weights. PropertyBased seeds
@@ -93,20 +94,5 @@ struct PayoutPropertyTests {
                 #expect(required.value - pool.value == shortfall.value && shortfall.value > 0)
             }
         }
-    }
-}
-
-/// A tiny seeded generator (SplitMix64) so shuffles replay from the seed PropertyBased prints.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

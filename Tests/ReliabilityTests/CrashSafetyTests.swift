@@ -2,6 +2,7 @@ import Bench
 import Foundation
 import LedgerCore
 import LedgerStore
+import SeededRandom
 import Testing
 
 /// SIGKILL at random moments while the built binary appends; after every kill the ledger opens,

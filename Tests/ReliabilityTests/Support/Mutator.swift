@@ -1,4 +1,5 @@
 import Bench
+import SeededRandom
 
 /// Seeded random mutations of valid inputs, as libFuzzer makes them: bit flips, byte changes,
 /// insertions and deletions, truncation, a chunk duplicated, two inputs spliced, and tokens

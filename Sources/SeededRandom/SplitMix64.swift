@@ -1,4 +1,5 @@
-/// A small, fast, seeded generator (SplitMix64): the same seed gives the same ledger everywhere.
+/// A small, fast, seeded generator (SplitMix64): the same seed gives the same synthetic ledger,
+/// and the same randomized test (a failing one replays from the seed it prints), everywhere.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
