@@ -1,11 +1,16 @@
 /// A calendar date `YYYY-MM-DD` (effective dates, record dates, payment dates). Its text
 /// orders as the dates do.
+///
+/// Kept as its fields in four bytes, its text made when asked: most entries hold a date, and a
+/// text and three integers made every payment and allocation read 40 bytes larger to copy.
 public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The text, exactly `YYYY-MM-DD`.
-    public let text: String
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // In the order they compare; the year is 1900…9999.
+    private let storedYear: UInt16
+    private let storedMonth: UInt8, storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// Parses `YYYY-MM-DD` with a real month and day (leap years included); nil otherwise.
     public init?(_ text: String) {
@@ -20,10 +25,21 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
               let y = Self.digits(u, 0, 4), let m = Self.digits(u, 5, 7), let d = Self.digits(u, 8, 10),
               y >= 1900, (1...12).contains(m), d >= 1, d <= Self.daysIn(month: m, year: y)
         else { return nil }
-        text = String(decoding: u, as: UTF8.self)
-        year = y
-        month = m
-        day = d
+        (storedYear, storedMonth, storedDay) = (UInt16(y), UInt8(m), UInt8(d))
+    }
+
+    /// The date of a time whose year the ledger accepts (1900…9999).
+    fileprivate init(checkedYear year: Int64, month: UInt8, day: UInt8) {
+        precondition((1900...9999).contains(year), "a ledger date's year is 1900…9999")
+        (storedYear, storedMonth, storedDay) = (UInt16(year), month, day)
+    }
+
+    /// The text, exactly `YYYY-MM-DD`.
+    public var text: String {
+        String(unsafeUninitializedCapacity: 10) { out in
+            writeDate(Int(storedYear), storedMonth, storedDay, to: out)
+            return 10
+        }
     }
 
     public var description: String { text }
@@ -31,7 +47,9 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The date in Chinese, as statements print it: 2024年12月20日.
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 
-    public static func < (a: LedgerDate, b: LedgerDate) -> Bool { a.text < b.text }
+    public static func < (a: LedgerDate, b: LedgerDate) -> Bool {
+        (a.storedYear, a.storedMonth, a.storedDay) < (b.storedYear, b.storedMonth, b.storedDay)
+    }
 
     /// The decimal number `u[start..<end]`, nil unless every byte is a digit.
     static func digits(_ u: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
@@ -107,26 +125,36 @@ public struct LedgerTime: Hashable, Comparable, Sendable, CustomStringConvertibl
             return "\(year)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))Z"
         }
         return String(unsafeUninitializedCapacity: 20) { out in
-            func put(_ value: Int, _ digits: Int, at offset: Int) {
-                var value = value
-                for k in stride(from: offset + digits - 1, through: offset, by: -1) {
-                    out[k] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-            }
-            put(Int(year), 4, at: 0); out[4] = UInt8(ascii: "-"); put(Int(month), 2, at: 5); out[7] = UInt8(ascii: "-")
-            put(Int(day), 2, at: 8); out[10] = UInt8(ascii: "T"); put(Int(hour), 2, at: 11); out[13] = UInt8(ascii: ":")
-            put(Int(minute), 2, at: 14); out[16] = UInt8(ascii: ":"); put(Int(second), 2, at: 17); out[19] = UInt8(ascii: "Z")
+            writeDate(Int(year), month, day, to: out)
+            out[10] = UInt8(ascii: "T"); writeDigits(Int(hour), 2, to: out, at: 11); out[13] = UInt8(ascii: ":")
+            writeDigits(Int(minute), 2, to: out, at: 14); out[16] = UInt8(ascii: ":"); writeDigits(Int(second), 2, to: out, at: 17)
+            out[19] = UInt8(ascii: "Z")
             return 20
         }
     }
 
     /// The date part.
-    public var date: LedgerDate { LedgerDate(String(text.prefix(10)))! }
+    public var date: LedgerDate { LedgerDate(checkedYear: year, month: month, day: day) }
 
     public var description: String { text }
 
     public static func < (a: LedgerTime, b: LedgerTime) -> Bool {
         (a.year, a.month, a.day, a.hour, a.minute, a.second) < (b.year, b.month, b.day, b.hour, b.minute, b.second)
+    }
+}
+
+/// Writes `YYYY-MM-DD` into the first 10 bytes of `out` (a year of four digits).
+private func writeDate(_ year: Int, _ month: UInt8, _ day: UInt8, to out: UnsafeMutableBufferPointer<UInt8>) {
+    writeDigits(year, 4, to: out, at: 0); out[4] = UInt8(ascii: "-")
+    writeDigits(Int(month), 2, to: out, at: 5); out[7] = UInt8(ascii: "-")
+    writeDigits(Int(day), 2, to: out, at: 8)
+}
+
+/// Writes the last `digits` decimal digits of `value` at `offset` of `out`.
+private func writeDigits(_ value: Int, _ digits: Int, to out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+    var value = value
+    for k in stride(from: offset + digits - 1, through: offset, by: -1) {
+        out[k] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
     }
 }
