@@ -5,25 +5,31 @@ public enum Masking {
     /// `152223********1234`. Read as bytes: every character of a mask is ASCII, so a string with
     /// any other byte is no mask (and every registration and payment is checked this way).
     public static func isMaskedID(_ text: String) -> Bool {
-        let count = text.utf8.count
-        guard (15...18).contains(count) else { return false }
-        for (i, byte) in text.utf8.enumerated() {
-            let shown = i < 6 || i >= count - 4
-            let allowed = byte == UInt8(ascii: "*")
-                || (shown && (isDigit(byte) || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")))
-            guard allowed else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            guard (15...18).contains(count) else { return false }
+            for (i, byte) in bytes.enumerated() {
+                let shown = i < 6 || i >= count - 4
+                let allowed = byte == UInt8(ascii: "*")
+                    || (shown && (isDigit(byte) || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")))
+                guard allowed else { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// True for an account showing at most its last 4 digits after `*`s: `****5678`.
     public static func isMaskedAccount(_ text: String) -> Bool {
-        let count = text.utf8.count
-        guard count >= 5, count <= 40 else { return false }
-        for (i, byte) in text.utf8.enumerated() {
-            guard i < count - 4 ? byte == UInt8(ascii: "*") : isDigit(byte) else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            guard count >= 5, count <= 40 else { return false }
+            for (i, byte) in bytes.enumerated() {
+                guard i < count - 4 ? byte == UInt8(ascii: "*") : isDigit(byte) else { return false }
+            }
+            return true
         }
-        return true
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
