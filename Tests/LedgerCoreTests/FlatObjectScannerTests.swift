@@ -21,7 +21,11 @@ struct FlatObjectScannerTests {
     }
 
     private func scans(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { FlatObjectScanner.scan($0) } != nil
+        bytes.withUnsafeBytes { body in
+            withUnsafeTemporaryAllocation(of: FlatObjectScanner.Value.self, capacity: FieldSlots.capacity) {
+                FlatObjectScanner.scan(body, into: $0) != nil
+            }
+        }
     }
 
     /// Flat bodies take the fast path; bodies with arrays or objects (ledger.open, dividend.declare)
@@ -40,40 +44,58 @@ struct FlatObjectScannerTests {
         #expect(!fast.contains("ledger.open") && !fast.contains("dividend.declare"))
     }
 
-    /// What the scanner declines: not canonical, escaped, nested or broken.
+    /// What the scanner declines: not canonical, escaped, nested, broken, or a name that is no
+    /// field of the format.
     @Test func declinesAllButCanonicalFlatObjects() {
         let declined = [
-            #"{"a":1, "b":2}"#, #" {"a":1}"#, #"{"a":1}\#n"#, #"{"b":1,"a":2}"#, #"{"a":1,"a":2}"#,
-            #"{"a":"x\"y"}"#, #"{"a\u0062":1}"#, #"{"a":[1]}"#, #"{"a":{}}"#, #"{"a":01}"#, #"{"a":-0}"#,
-            #"{"a":1.5}"#, #"{"a":9007199254740992}"#, #"{"a":tru}"#, #"{"a":1,}"#, #"{"a":1"#, #"["a"]"#,
-            #"{"户":1}"#, "{\"a\":\"\u{1}\"}",
+            #"{"at":1, "by":2}"#, #" {"at":1}"#, #"{"at":1}\#n"#, #"{"by":1,"at":2}"#, #"{"at":1,"at":2}"#,
+            #"{"at":"x\"y"}"#, #"{"a\u0074":1}"#, #"{"at":[1]}"#, #"{"at":{}}"#, #"{"at":01}"#, #"{"at":-0}"#,
+            #"{"at":1.5}"#, #"{"at":9007199254740992}"#, #"{"at":tru}"#, #"{"at":1,}"#, #"{"at":1"#, #"["at"]"#,
+            #"{"户":1}"#, "{\"at\":\"\u{1}\"}", #"{"a":1}"#, #"{"at":1,"atx":2}"#, #"{"amount":1,"at":2,"b":3}"#,
         ]
         for text in declined { #expect(!scans(Array(text.utf8)), "\(text)") }
-        #expect(!scans([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC0, 0x80, 0x22, 0x7D]))   // overlong UTF-8
-        let accepted = [#"{}"#, #"{"a":1,"b":-9007199254740991,"c":true,"d":false,"e":null,"f":"陈梅 😀"}"#, #"{"B":1,"a":2}"#]
+        #expect(!scans([0x7B, 0x22, 0x61, 0x74, 0x22, 0x3A, 0x22, 0xC0, 0x80, 0x22, 0x7D]))   // overlong UTF-8
+        let accepted = [
+            #"{}"#, #"{"amount":1,"at":-9007199254740991,"by":true,"class":false,"date":null,"head":"陈梅 😀"}"#,
+            #"{"appropriations":1,"distributable":2,"household":3,"recordDate":4,"village":5}"#,
+        ]
         for text in accepted { #expect(scans(Array(text.utf8)), "\(text)") }
+    }
+
+    /// Every name of the format has its own slot, in canonical order, and is found by its bytes.
+    @Test func everyFieldNameHasItsSlot() {
+        #expect(FieldSlots.names == CanonicalJSON.sortedKeys(FieldSlots.names))
+        #expect(Set(FieldSlots.names).count == FieldSlots.count)
+        #expect(FieldSlots.count == 45)
+        for (slot, name) in FieldSlots.names.enumerated() {
+            #expect(FieldSlots.slot(of: name) == slot, "\(name)")
+            #expect(FieldName(rawValue: slot)?.text == name)
+        }
+        for other in ["", "a", "ats", "householdy", "househol", "referencf", "appropriationsx", "appropriations-x", "Household"] {
+            #expect(FieldSlots.slot(of: other) == -1, "\(other)")
+        }
     }
 
     /// A byte that must stop the scan of a string — quote, backslash, control, beyond ASCII —
     /// is seen at every offset of a long string, whichever eight-byte word it falls in.
     @Test func seesEveryByteOfALongString() {
         let plain = Array("abcdefghijklmnopqrstuvwxyz0123".utf8)
-        #expect(scans(Array(#"{"a":""#.utf8) + plain + Array(#""}"#.utf8)))
+        #expect(scans(Array(#"{"at":""#.utf8) + plain + Array(#""}"#.utf8)))
         for offset in plain.indices {
             for (byte, accepted) in [(UInt8(0x22), false), (0x5C, false), (0x01, false), (0x1F, false), (0x7F, true), (0x80, false)] {
                 var value = plain
                 value[offset] = byte
-                let body = Array(#"{"a":""#.utf8) + value + Array(#""}"#.utf8)
+                let body = Array(#"{"at":""#.utf8) + value + Array(#""}"#.utf8)
                 #expect(scans(body) == accepted, "byte \(byte) at \(offset)")
             }
             var chinese = plain
             chinese.replaceSubrange(offset..<offset + 1, with: Array("梅".utf8))
-            #expect(scans(Array(#"{"a":""#.utf8) + chinese + Array(#""}"#.utf8)), "梅 at \(offset)")
+            #expect(scans(Array(#"{"at":""#.utf8) + chinese + Array(#""}"#.utf8)), "梅 at \(offset)")
         }
     }
 
-    /// A field is found by the first 8 bytes of its name packed in a word; a member whose name
-    /// shares them but is longer or shorter is another field, read alike by both paths.
+    /// A member whose name is a field's with a byte more, less or changed is no field: both paths
+    /// find the field missing.
     @Test func namesSharingEightBytesAreApart() {
         let payment = EntrySamples.chain(EntrySamples.everyKind).first { $0.kind == .dividendPay }!
         let body = String(decoding: payment.canonicalBody(), as: UTF8.self)

@@ -5,20 +5,23 @@ import MerkleLog
 public typealias EntryHash = SHA256Digest
 
 /// The kind-specific part of an entry.
+///
+/// The larger payloads of the rarer kinds are kept out of line (`indirect`), so that an entry —
+/// copied whole as a verification hands it from stage to stage — is as small as a payment.
 public enum EntryPayload: Sendable, Equatable {
-    case ledgerOpen(LedgerOpen)
+    indirect case ledgerOpen(LedgerOpen)
     case keyAdd(KeyChange)
     case keyRetire(KeyChange)
     case householdRegister(HouseholdRegistration)
-    case householdUpdate(HouseholdUpdate)
+    indirect case householdUpdate(HouseholdUpdate)
     case sharesIssue(SharesChange)
-    case sharesTransfer(SharesTransfer)
+    indirect case sharesTransfer(SharesTransfer)
     case sharesRetire(SharesChange)
     case fundReceive(FundReceipt)
     case investmentMake(Investment)
     case incomeRecord(CashFlow)
     case expenseRecord(CashFlow)
-    case dividendDeclare(DividendDeclaration)
+    indirect case dividendDeclare(DividendDeclaration)
     case dividendAllocate(DividendAllocation)
     case dividendPay(DividendPayment)
     case entryReverse(Reversal)
@@ -181,10 +184,13 @@ public struct Entry: Sendable, Equatable {
         guard bytes.count <= bodySizeMax else { throw .tooLarge(bytes: bytes.count, limit: bodySizeMax) }
         // Most bodies are flat and canonical: read in place. Any other takes the full parser,
         // which also names what is wrong.
-        if let scanned = FlatObjectScanner.scan(bytes) {
-            var f = FieldReader(scanned: scanned, in: bytes)
-            return (try decode(reading: &f), true)
+        let scanned = try withUnsafeTemporaryAllocation(of: FlatObjectScanner.Value.self, capacity: FieldSlots.capacity) {
+            values throws(EntryError) -> Entry? in
+            guard let present = FlatObjectScanner.scan(bytes, into: values) else { return nil }
+            var f = FieldReader(scanned: values, present: present, in: bytes)
+            return try decode(reading: &f)
         }
+        if let scanned { return (scanned, true) }
         return try decodeParsing(body: [UInt8](bytes))
     }
 

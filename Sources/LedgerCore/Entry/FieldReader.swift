@@ -1,25 +1,29 @@
 /// Reads the members of an entry body one field at a time, checking types, and at the end
 /// refuses any member that no field consumed: a v1 body has exactly the fields its kind defines.
 ///
-/// Members are kept in an array and found by a linear search: an entry has about fifteen, and
-/// this is the hot path of every append and every verification, where hashing each name into a
-/// dictionary cost more than the search. A body the ``FlatObjectScanner`` read keeps its names
-/// and strings in the body's bytes until a field asks for them.
+/// A body the ``FlatObjectScanner`` read has its members filed by slot (``FieldSlots``): each
+/// field is found at its name's slot, and its strings stay in the body's bytes until a field asks
+/// for them. This is the hot path of every verification. Members given as values (the full
+/// parser's, or an entry being written) are kept in an array and found by a linear search: an
+/// entry has about fifteen, and hashing each name into a dictionary cost more than the search.
 public struct FieldReader {
     /// The kind being read, for error messages: given, or the scanned body's `kind` member.
     public var kind: String {
         if let givenKind { return givenKind }
-        if let i = index(of: "kind", includingConsumed: true), case .string(let name) = value(at: i) { return name }
+        if let i = index(of: .kind, includingConsumed: true), case .string(let name) = value(at: i) { return name }
         return "entry"
     }
     private let givenKind: String?
     /// Members given as values (empty for a scanned body).
     private let pairs: [JSONMember]
-    /// Members the scanner found (empty for given members), located in `text`.
-    private let scannedMembers: [FlatObjectScanner.Member]
-    /// The scanned body's bytes: valid only while ``Entry`` reads it (see ``init(scanned:in:)``).
+    /// The values the scanner filed by slot (nil for given members), located in `text`; only
+    /// the slots of `present` hold one.
+    private let scanned: UnsafeMutableBufferPointer<FlatObjectScanner.Value>?
+    private let present: UInt64
+    /// The scanned body's bytes: valid only while ``Entry`` reads it (see ``init(scanned:present:in:)``).
     private let text: UnsafeRawBufferPointer
-    private let isScanned: Bool
+    private var isScanned: Bool { scanned != nil }
+    /// Given members consumed, by index; scanned ones, by slot.
     private var consumed: ConsumedMembers
 
     /// Reads `members` of an entry of `kind`.
@@ -31,23 +35,23 @@ public struct FieldReader {
     public init(kind: String, pairs: [JSONMember]) {
         givenKind = kind
         self.pairs = pairs
-        scannedMembers = []
+        scanned = nil
+        present = 0
         text = UnsafeRawBufferPointer(start: nil, count: 0)
-        isScanned = false
         consumed = ConsumedMembers(count: pairs.count)
     }
 
-    /// Reads the members the scanner found in `text`; the kind is the `kind` member's, if any.
-    /// Reads the members the scanner found in `text`; the kind is the `kind` member's, if any.
-    /// `text` must stay valid for as long as the reader is used: a reader lives only inside the
-    /// decoding of one body, in the scope that lends its bytes.
-    init(scanned members: [FlatObjectScanner.Member], in text: UnsafeRawBufferPointer) {
+    /// Reads the members the scanner filed in `values` (the slots of `present`) from `text`; the
+    /// kind is the `kind` member's, if any. `values` and `text` must stay valid for as long as the
+    /// reader is used: a reader lives only inside the decoding of one body, in the scope that
+    /// lends them.
+    init(scanned values: UnsafeMutableBufferPointer<FlatObjectScanner.Value>, present: UInt64, in text: UnsafeRawBufferPointer) {
         givenKind = nil
         pairs = []
-        scannedMembers = members
+        scanned = values
+        self.present = present
         self.text = text
-        isScanned = true
-        consumed = ConsumedMembers(count: members.count)
+        consumed = ConsumedMembers(count: FieldSlots.capacity)
     }
 
     /// The member named `field` not yet consumed (or, when asked, even if consumed).
@@ -56,22 +60,15 @@ public struct FieldReader {
             for i in pairs.indices where (includingConsumed || !consumed[i]) && pairs[i].key == field.text { return i }
             return nil
         }
-        for i in scannedMembers.indices where scannedMembers[i].namePrefix == field.prefix && (includingConsumed || !consumed[i]) {
-            // A name of up to 7 bytes is told apart by the word alone: its zero bytes fix the
-            // length (no name holds a zero byte). Longer ones are compared in full.
-            let start = Int(scannedMembers[i].nameStart), count = Int(scannedMembers[i].nameEnd) - start
-            if count < 8 { return i }
-            var name = field.text
-            let equal = name.withUTF8 { name in name.count == count && (8..<count).allSatisfy { text[start + $0] == name[$0] } }
-            if equal { return i }
-        }
-        return nil
+        let slot = field.slot
+        guard slot >= 0, present & (1 << UInt64(slot)) != 0, includingConsumed || !consumed[slot] else { return nil }
+        return slot
     }
 
     /// The value of member `i`; a scanned string becomes a `String` only here.
     private func value(at i: Int) -> JSONValue {
-        guard isScanned else { return pairs[i].value }
-        switch scannedMembers[i].value {
+        guard let scanned else { return pairs[i].value }
+        switch scanned[i] {
         case .string(let start, let end): return .string(string(Int(start), Int(end)))
         case .integer(let value): return .integer(value)
         case .bool(let value): return .bool(value)
@@ -80,7 +77,7 @@ public struct FieldReader {
     }
 
     private func name(at i: Int) -> String {
-        isScanned ? string(Int(scannedMembers[i].nameStart), Int(scannedMembers[i].nameEnd)) : pairs[i].key
+        isScanned ? FieldSlots.names[i] : pairs[i].key
     }
 
     /// The scanned body's bytes `start..<end` as a string.
@@ -105,8 +102,20 @@ public struct FieldReader {
         .invalidValue(kind: kind, field: field.text, reason: reason)
     }
 
+    /// Where the scanned string `field` lies in `text`, consuming it; nil when the body was not
+    /// scanned or `field` is not a string there (the general path then reads it, or says why not).
+    private mutating func takeScannedString(_ field: FieldName) -> Range<Int>? {
+        guard let scanned, let i = index(of: field), case .string(let start, let end) = scanned[i] else { return nil }
+        consumed.insert(i)
+        return Int(start)..<Int(end)
+    }
+
     /// A required non-empty string.
     public mutating func string(_ field: FieldName) throws(EntryError) -> String {
+        if let range = takeScannedString(field) {
+            guard !range.isEmpty else { throw invalid(field, "must not be empty") }
+            return string(range.lowerBound, range.upperBound)
+        }
         let value = try take(field)
         guard let s = value.stringValue else { throw wrongType(field, "a string", value) }
         guard !s.isEmpty else { throw invalid(field, "must not be empty") }
@@ -121,6 +130,10 @@ public struct FieldReader {
 
     /// A required integer.
     public mutating func integer(_ field: FieldName) throws(EntryError) -> Int64 {
+        if let scanned, let i = index(of: field), case .integer(let value) = scanned[i] {
+            consumed.insert(i)
+            return value
+        }
         let value = try take(field)
         guard let i = value.integerValue else { throw wrongType(field, "an integer", value) }
         return i
@@ -176,11 +189,10 @@ public struct FieldReader {
     /// As ``parsed(_:invalid:_:)``, with the reason for a refusal made from the text refused.
     public mutating func parsed<T>(_ field: FieldName, _ parse: (UnsafeRawBufferPointer) -> T?,
                                    invalid reason: (String) -> String) throws(EntryError) -> T {
-        if isScanned, let i = index(of: field), case .string(let start, let end) = scannedMembers[i].value {
-            consumed.insert(i)
-            guard start != end else { throw invalid(field, "must not be empty") }
-            guard let value = parse(UnsafeRawBufferPointer(rebasing: text[Int(start)..<Int(end)])) else {
-                throw invalid(field, reason(string(Int(start), Int(end))))
+        if let range = takeScannedString(field) {
+            guard !range.isEmpty else { throw invalid(field, "must not be empty") }
+            guard let value = parse(UnsafeRawBufferPointer(rebasing: text[range])) else {
+                throw invalid(field, reason(string(range.lowerBound, range.upperBound)))
             }
             return value
         }
@@ -222,8 +234,14 @@ public struct FieldReader {
 
     /// Refuses members that no field consumed.
     public func finish() throws(EntryError) {
-        guard !consumed.all else { return }
-        let extra = (0..<consumed.count).filter { !consumed[$0] }.map(name(at:))
+        let extra: [String]
+        if isScanned {
+            guard !consumed.all(of: present) else { return }
+            extra = (0..<FieldSlots.count).filter { present & (1 << UInt64($0)) != 0 && !consumed[$0] }.map(name(at:))
+        } else {
+            guard !consumed.all else { return }
+            extra = (0..<consumed.count).filter { !consumed[$0] }.map(name(at:))
+        }
         if let first = CanonicalJSON.sortedKeys(extra).first {
             throw .unknownField(kind: kind, field: first)
         }
@@ -247,6 +265,9 @@ private struct ConsumedMembers {
     var all: Bool {
         count < 64 ? word == (1 << UInt64(count)) - 1 : word == .max && !beyond.contains(false)
     }
+
+    /// True when every member of `mask` (members 0–63, one bit each) is consumed.
+    func all(of mask: UInt64) -> Bool { mask & ~word == 0 }
 
     mutating func insert(_ i: Int) {
         if i < 64 { word |= 1 << UInt64(i) } else { beyond[i - 64] = true }

@@ -1,30 +1,15 @@
 /// The fast path for reading an entry body: finds the members of a *flat* object already in
 /// canonical form — one object whose values are strings, integers, booleans or null, written
-/// without whitespace, names in order, no escapes — without building any value.
+/// without whitespace, names in order, no escapes, every name a field of the format — without
+/// building any value, and files each under its name's slot (``FieldSlots``).
 ///
 /// Most entries (allocations, payments, registrations, share issues) are such objects. Anything
-/// else — whitespace, names out of order or repeated, an escape, a nested array or object, any
-/// error — makes ``scan(_:)`` return nil, and the caller takes the full ``JSONParser``, which
-/// says what is wrong. So the scanner never changes which bodies are accepted, nor any message:
-/// what it accepts, the parser accepts with the same members and finds canonical.
+/// else — whitespace, names out of order or repeated, a name no field has, an escape, a nested
+/// array or object, any error — makes ``scan(_:into:)`` return nil, and the caller takes the full
+/// ``JSONParser``, which says what is wrong. So the scanner never changes which bodies are
+/// accepted, nor any message: what it accepts, the parser accepts with the same members and
+/// finds canonical.
 struct FlatObjectScanner {
-    /// Names stay in the raw bytes: a member is located by byte offsets into the scanned text.
-    struct Member {
-        let nameStart: Int32
-        let nameEnd: Int32
-        /// The name's first 8 bytes (``prefixWord(_:)``), so that a field is found by comparing
-        /// integers before any byte.
-        let namePrefix: UInt64
-        let value: Value
-    }
-
-    /// Up to the first 8 bytes of a name, packed into a word.
-    static func prefixWord(_ name: UnsafeRawBufferPointer) -> UInt64 {
-        var word: UInt64 = 0
-        for i in 0..<min(8, name.count) { word |= UInt64(name[i]) << UInt64(8 * i) }
-        return word
-    }
-
     enum Value {
         /// The bytes between the quotes: valid UTF-8, no escapes, no control characters.
         case string(start: Int32, end: Int32)
@@ -33,10 +18,12 @@ struct FlatObjectScanner {
         case null
     }
 
-    /// The members in order, or nil when `bytes` is not a flat object in canonical form.
-    static func scan(_ bytes: UnsafeRawBufferPointer) -> [Member]? {
+    /// Scans `bytes`, writing each member's value at its name's slot of `values` (which must
+    /// hold ``FieldSlots/capacity``), and returns the set of slots written, one bit each; nil when
+    /// `bytes` is not a flat object in canonical form. Only the slots returned are written.
+    static func scan(_ bytes: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<Value>) -> UInt64? {
         var scanner = FlatObjectScanner(bytes: bytes)
-        return scanner.members()
+        return scanner.members(into: values)
     }
 
     private let bytes: UnsafeRawBufferPointer
@@ -46,21 +33,24 @@ struct FlatObjectScanner {
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
-    private mutating func members() -> [Member]? {
+    private mutating func members(into values: UnsafeMutableBufferPointer<Value>) -> UInt64? {
         let count = bytes.count
         guard count >= 2, bytes[0] == UInt8(ascii: "{"), bytes[count - 1] == UInt8(ascii: "}") else { return nil }
-        var members = [Member]()
-        members.reserveCapacity(16)
-        if count == 2 { return members }
+        var present: UInt64 = 0
+        if count == 2 { return present }
         position = 1
+        var previous = -1
+        let table = FieldSlots.table
         while true {
             guard let (nameStart, nameEnd) = name() else { return nil }
-            if let last = members.last, !precedes(last.nameStart, last.nameEnd, nameStart, nameEnd) { return nil }
-            guard take(UInt8(ascii: ":")), let value = value() else { return nil }
-            let prefix = Self.prefixWord(UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
-            members.append(Member(nameStart: Int32(nameStart), nameEnd: Int32(nameEnd), namePrefix: prefix, value: value))
+            // In canonical order the slots increase: a name out of order or repeated is declined.
+            let slot = FieldSlots.slot(of: UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd]), in: table)
+            guard slot > previous, take(UInt8(ascii: ":")), let value = value() else { return nil }
+            values[slot] = value
+            present |= 1 << UInt64(slot)
+            previous = slot
             if take(UInt8(ascii: ",")) { continue }
-            return position == count - 1 ? members : nil
+            return position == count - 1 ? present : nil
         }
     }
 
@@ -82,15 +72,6 @@ struct FlatObjectScanner {
         guard position < bytes.count else { return nil }
         position += 1
         return (start, position - 1)
-    }
-
-    /// True when the name at `a..<aEnd` sorts strictly before the one at `b..<bEnd`.
-    private func precedes(_ a: Int32, _ aEnd: Int32, _ b: Int, _ bEnd: Int) -> Bool {
-        let aCount = Int(aEnd - a), bCount = bEnd - b
-        for k in 0..<min(aCount, bCount) where bytes[Int(a) + k] != bytes[b + k] {
-            return bytes[Int(a) + k] < bytes[b + k]
-        }
-        return aCount < bCount
     }
 
     private mutating func value() -> Value? {
