@@ -43,29 +43,47 @@ struct PreparedEntry: Sendable {
     let seq: Int64
     let storedHash: StoredHash
     let hash: TreeHash
-    /// The entry the body decodes to, or nil and why not. Two optionals rather than a Result:
-    /// the ordered checks bind the entry in place instead of copying it out.
-    let entry: Entry?
-    let failure: EntryError?
-    /// The canonical form, when the body differs from it.
-    let canonicalIfDifferent: [UInt8]?
+    /// The entry the body decodes to when ``isDecoded``; otherwise a placeholder, never checked.
+    /// Not an optional: the ordered checks read it where it lies, where binding an optional's
+    /// entry had copied every entry (and destroyed the copy).
+    let entry: Entry
+    /// What is wrong with the body, if anything: rare, so kept out of line.
+    let remark: Remark?
+
+    /// What is wrong with a body.
+    final class Remark: Sendable {
+        /// Why the body does not decode.
+        let failure: EntryError?
+        /// The canonical form of the entry it decodes to, when the body differs from it.
+        let canonical: [UInt8]?
+
+        init(failure: EntryError?, canonical: [UInt8]?) {
+            self.failure = failure
+            self.canonical = canonical
+        }
+    }
+
+    /// True when the body decoded to ``entry``.
+    var isDecoded: Bool { remark?.failure == nil }
 
     init(_ stored: StoredBatch.Stored, body: UnsafeRawBufferPointer) {
         seq = stored.seq
         storedHash = stored.storedHash
         hash = RFC9162.leafHash(body)
-        let result = Result { () throws(EntryError) in try Entry.decodeNotingForm(bytes: body) }
-        switch result {
-        case .success(let decoded): (entry, failure) = (decoded.entry, nil)
-        case .failure(let error): (entry, failure) = (nil, error)
-        }
-        // Re-encoded only to show what was expected, when the parser found the form wrong.
-        if case .success(let (entry, canonical)) = result, !canonical {
-            canonicalIfDifferent = entry.canonicalBody()
-        } else {
-            canonicalIfDifferent = nil
+        do throws(EntryError) {
+            let decoded = try Entry.decodeNotingForm(bytes: body)
+            entry = decoded.entry
+            // Re-encoded only to show what was expected, when the parser found the form wrong.
+            remark = decoded.canonical ? nil : Remark(failure: nil, canonical: decoded.entry.canonicalBody())
+        } catch {
+            entry = Self.placeholder
+            remark = Remark(failure: error, canonical: nil)
         }
     }
+
+    /// The entry of a body that does not decode.
+    private static let placeholder = Entry(seq: -1, prev: .zero, at: LedgerTime(secondsSinceEpoch: 0), by: KeyID(value: 0),
+                                           payload: .entryReverse(Reversal(target: 0, reason: "")))
 
     /// Prepares `batch` in order, splitting it across the cores.
     static func prepare(_ batch: StoredBatch) -> [PreparedEntry] {

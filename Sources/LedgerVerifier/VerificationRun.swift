@@ -122,10 +122,10 @@ struct VerificationRun {
         let storedHash = prepared.storedHash
 
         // 1. canonical body, known version
-        if let canonical = prepared.canonicalIfDifferent {
+        if let canonical = prepared.remark?.canonical {
             problems.add(seq: seq, .notCanonical, "the body is not in canonical form; expected \(String(decoding: canonical, as: UTF8.self))")
         }
-        switch prepared.failure {
+        switch prepared.remark?.failure {
         case nil: break
         case .unsupportedVersion(let v)?:
             problems.add(seq: seq, .unknownVersion, "expected format version \(Entry.formatVersion), found \(v)")
@@ -141,16 +141,17 @@ struct VerificationRun {
         }
         previousStoredSeq = seq
         currentSeq = seq
-        if let entry = prepared.entry {
-            let offset = entry.seq &- seq
+        let isDecoded = prepared.isDecoded
+        if isDecoded {
+            let offset = prepared.entry.seq &- seq
             if offset != 0 && offset != previousOffset {
-                problems.add(seq: seq, .seqGap, "expected a body with seq \(seq), found seq \(entry.seq): entries are missing, duplicated or out of order")
+                problems.add(seq: seq, .seqGap, "expected a body with seq \(seq), found seq \(prepared.entry.seq): entries are missing, duplicated or out of order")
             }
             previousOffset = offset
 
             // 1. prev links
-            if entry.prev != previousHash {
-                problems.add(seq: seq, .prevMismatch, "expected prev \(previousHash.hex) (the hash of the entry before), found \(entry.prev.hex)")
+            if prepared.entry.prev != previousHash {
+                problems.add(seq: seq, .prevMismatch, "expected prev \(previousHash.hex) (the hash of the entry before), found \(prepared.entry.prev.hex)")
             }
         }
 
@@ -174,14 +175,15 @@ struct VerificationRun {
         count += 1
 
         // 5. business rules (keys used only while valid among them)
-        if let entry = prepared.entry {
-            for violation in state.apply(entry) {
+        if isDecoded {
+            for violation in state.apply(prepared.entry) {
                 problems.add(Problem(seq: seq, code: violation.code.rawValue, detail: violation.detail))
             }
-            if let last = pendingRuns.last, last.by == entry.by, last.last &+ 1 == seq {
+            let by = prepared.entry.by
+            if let last = pendingRuns.last, last.by == by, last.last &+ 1 == seq {
                 pendingRuns[pendingRuns.count - 1].last = seq
             } else {
-                pendingRuns.append(CoverageRun(first: seq, last: seq, by: entry.by))
+                pendingRuns.append(CoverageRun(first: seq, last: seq, by: by))
             }
         }
 
