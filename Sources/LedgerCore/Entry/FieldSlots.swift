@@ -38,6 +38,23 @@ struct NameKey: Equatable {
         if count > 8 { for i in 8..<count { high |= UInt64(bytes[i]) << UInt64(8 * (i - 8)) } }
     }
 
+    /// The name at `start..<end` of `bytes`: a word loaded at once where the bytes allow.
+    @inline(__always)
+    init(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) {
+        let count = end - start
+        if count <= 8, start + 8 <= bytes.count {
+            self.init()
+            let word = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+            low = count == 8 ? word : word & ((1 << UInt64(8 * count)) - 1)
+            self.count = count
+        } else if count <= 16 {
+            self.init(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+        } else {
+            self.init()
+            self.count = count  // no name is longer: it matches none
+        }
+    }
+
     init() {}
 
     var bucket: Int { Int(truncatingIfNeeded: ((low ^ high &* 31 ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) >> 57) }

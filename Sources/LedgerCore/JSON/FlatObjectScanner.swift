@@ -44,7 +44,7 @@ struct FlatObjectScanner {
         while true {
             guard let (nameStart, nameEnd) = name() else { return nil }
             // In canonical order the slots increase: a name out of order or repeated is declined.
-            let slot = FieldSlots.slot(of: UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd]), in: table)
+            let slot = table.slot(NameKey(bytes, nameStart, nameEnd))
             guard slot > previous, take(UInt8(ascii: ":")), let value = value() else { return nil }
             values[slot] = value
             present |= 1 << UInt64(slot)
@@ -64,6 +64,7 @@ struct FlatObjectScanner {
     private mutating func name() -> (Int, Int)? {
         guard take(Self.quote) else { return nil }
         let start = position
+        skipPlainASCII()
         while position < bytes.count, bytes[position] != Self.quote {
             let c = bytes[position]
             guard c >= 0x20, c < 0x80, c != Self.backslash else { return nil }
@@ -92,10 +93,7 @@ struct FlatObjectScanner {
         position += 1
         let start = position
         var ascii = true
-        // Eight bytes at a time while none of them needs a look: most strings are plain ASCII.
-        while position + 8 <= bytes.count, Self.isPlainASCII(bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
-            position += 8
-        }
+        skipPlainASCII()
         while position < bytes.count, bytes[position] != Self.quote {
             let c = bytes[position]
             guard c >= 0x20, c != Self.backslash else { return nil }
@@ -107,16 +105,34 @@ struct FlatObjectScanner {
         return .string(start: Int32(start), end: Int32(position - 1))
     }
 
-    /// True when none of the eight bytes of `word` is a quote, a backslash, a control character
-    /// or beyond ASCII (each test is the exact "has a zero byte" trick: (x − 0x01…) & ~x & 0x80…).
+    /// Moves eight bytes at a time to the first byte that needs a look — a quote, a backslash, a
+    /// control character or a byte beyond ASCII — or to the last eight bytes; the byte loops of
+    /// ``name()`` and ``string()`` go on from there. Most names and strings are plain ASCII, so
+    /// the first byte that needs a look is their closing quote.
     @inline(__always)
-    private static func isPlainASCII(_ word: UInt64) -> Bool {
+    private mutating func skipPlainASCII() {
+        while position + 8 <= bytes.count {
+            let special = Self.specialBytes(bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            if special != 0 {
+                position += special.trailingZeroBitCount >> 3
+                return
+            }
+            position += 8
+        }
+    }
+
+    /// The high bit of each byte of `word` (little-endian) that is a quote, a backslash, a control
+    /// character or beyond ASCII, exact up to and including the lowest such byte. Each test is a
+    /// "has a zero byte" trick, (x − 0x01…) & ~x & 0x80…, whose lowest flag is exact: a borrow
+    /// only runs upward from the first byte that sets one.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         let quotes = hasZeroByte(word ^ (ones &* UInt64(quote)))
         let backslashes = hasZeroByte(word ^ (ones &* UInt64(backslash)))
         let controls = (word &- ones &* 0x20) & ~word & highs  // some byte below 0x20
-        return (quotes | backslashes | controls | word & highs) == 0
+        return quotes | backslashes | controls | word & highs
     }
 
     private mutating func literal(_ word: StaticString) -> Bool {
