@@ -35,6 +35,15 @@ public enum Hex {
     /// its `prev` this way.
     public static func decode(_ digits: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer, lowercaseOnly: Bool) -> Bool {
         precondition(digits.count == 2 * out.count)
+        if lowercaseOnly && digits.count % 8 == 0 {
+            // Eight digits at a time: a hash is 64 digits, a key ID 8.
+            for word in 0..<digits.count / 8 {
+                let eight = UInt64(littleEndian: digits.loadUnaligned(fromByteOffset: 8 * word, as: UInt64.self))
+                guard let four = decodeLowercase(eight) else { return false }
+                out.storeBytes(of: four.littleEndian, toByteOffset: 4 * word, as: UInt32.self)
+            }
+            return true
+        }
         let table = lowercaseOnly ? lowercaseValues : anyCaseValues
         return table.withUnsafeBufferPointer { value in
             var invalid: UInt8 = 0
@@ -45,6 +54,26 @@ public enum Hex {
             }
             return invalid & 0xF0 == 0
         }
+    }
+
+    /// The four bytes of eight lowercase hex digits (the first digit in the lowest byte of
+    /// `word`, the first byte in the lowest byte of the result); nil unless each is 0–9 or a–f.
+    /// Each range test adds to every byte at once: bytes below 0x80 cannot carry into the next.
+    @inline(__always)
+    static func decodeLowercase(_ word: UInt64) -> UInt32? {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        guard word & highs == 0 else { return nil }
+        let digit = (word &+ ones &* 0x50) & ~(word &+ ones &* 0x46) & highs   // 0x30 ≤ byte ≤ 0x39
+        let letter = (word &+ ones &* 0x1F) & ~(word &+ ones &* 0x19) & highs  // 0x61 ≤ byte ≤ 0x66
+        guard digit | letter == highs else { return nil }
+        // A digit's value is its low four bits; a letter's, those + 9 (bit 6 marks a letter).
+        let nibbles = (word & 0x0F0F_0F0F_0F0F_0F0F) &+ ((word >> 6) & ones) &* 9
+        // Pairs of nibbles into bytes, then the four bytes together.
+        let lanes: UInt64 = 0x000F_000F_000F_000F
+        var packed = (nibbles & lanes) << 4 | (nibbles >> 8 & lanes)
+        packed = (packed | packed >> 8) & 0x0000_FFFF_0000_FFFF
+        packed = (packed | packed >> 16) & 0xFFFF_FFFF
+        return UInt32(packed)
     }
 
     /// The value of one hex digit, either case.
