@@ -215,8 +215,7 @@ public struct Entry: Sendable, Equatable {
     private static func decode(reading f: inout FieldReader) throws(EntryError) -> Entry {
         let v = try f.integer(.v)
         guard v == formatVersion else { throw .unsupportedVersion(v) }
-        let kindName = try f.string(.kind)
-        guard let kind = EntryKind.named(kindName) else { throw .unknownKind(kindName) }
+        let kind = try f.parsed(.kind, EntryKind.init(utf8:), refusing: EntryError.unknownKind)
         let seq = try f.integer(.seq)
         guard seq >= 0 else { throw f.invalid(.seq, "must not be negative") }
         let prev = try f.parsed(.prev, invalid: "must be 64 lowercase hex digits", EntryHash.init(lowercaseHex:))

@@ -17,11 +17,24 @@ public enum EntryKind: String, CaseIterable, Sendable {
     case dividendPay = "dividend.pay"
     case entryReverse = "entry.reverse"
 
-    /// The kind named `name`, found in a table built once: every body read names its kind, and
-    /// the generated `init(rawValue:)` compares the name with each kind in turn.
-    public static func named(_ name: String) -> EntryKind? { byName[name] }
+    /// The kind named by the UTF-8 bytes `name`, read where they lie: every body read names its
+    /// kind, and a string made of it had cost an allocation for the longer names (a string of
+    /// more than 15 bytes is not kept inline) and a hash to find it in a dictionary.
+    public init?(utf8 name: UnsafeRawBufferPointer) {
+        guard name.count < Self.byLength.count else { return nil }
+        for (bytes, kind) in Self.byLength[name.count] where bytes.withUnsafeBytes({ $0.elementsEqual(name) }) {
+            self = kind
+            return
+        }
+        return nil
+    }
 
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    /// The kinds by the length of their names (a few each), with their names' bytes.
+    private static let byLength: [[(name: [UInt8], kind: EntryKind)]] = {
+        var table = [[(name: [UInt8], kind: EntryKind)]](repeating: [], count: allCases.map(\.rawValue.utf8.count).max()! + 1)
+        for kind in allCases { table[kind.rawValue.utf8.count].append((Array(kind.rawValue.utf8), kind)) }
+        return table
+    }()
 
     /// Kinds that `entry.reverse` may undo. The others are corrected differently: a household by
     /// `household.update`, a key by `key.retire`, a distribution by a new one.

@@ -189,16 +189,38 @@ public struct FieldReader {
     /// As ``parsed(_:invalid:_:)``, with the reason for a refusal made from the text refused.
     public mutating func parsed<T>(_ field: FieldName, _ parse: (UnsafeRawBufferPointer) -> T?,
                                    invalid reason: (String) -> String) throws(EntryError) -> T {
+        switch try parsedOrRefused(field, parse) {
+        case .parsed(let value): return value
+        case .refused(let text): throw invalid(field, reason(text))
+        }
+    }
+
+    /// As ``parsed(_:invalid:_:)``, with the error for a refusal made from the text refused.
+    public mutating func parsed<T>(_ field: FieldName, _ parse: (UnsafeRawBufferPointer) -> T?,
+                                   refusing error: (String) -> EntryError) throws(EntryError) -> T {
+        switch try parsedOrRefused(field, parse) {
+        case .parsed(let value): return value
+        case .refused(let text): throw error(text)
+        }
+    }
+
+    private enum Parsed<T> {
+        case parsed(T)
+        /// The text `parse` refused.
+        case refused(String)
+    }
+
+    private mutating func parsedOrRefused<T>(_ field: FieldName, _ parse: (UnsafeRawBufferPointer) -> T?) throws(EntryError) -> Parsed<T> {
         if let range = takeScannedString(field) {
             guard !range.isEmpty else { throw invalid(field, "must not be empty") }
             guard let value = parse(UnsafeRawBufferPointer(rebasing: text[range])) else {
-                throw invalid(field, reason(string(range.lowerBound, range.upperBound)))
+                return .refused(string(range.lowerBound, range.upperBound))
             }
-            return value
+            return .parsed(value)
         }
         var text = try string(field)
-        guard let value = text.withUTF8({ parse(UnsafeRawBufferPointer($0)) }) else { throw invalid(field, reason(text)) }
-        return value
+        guard let value = text.withUTF8({ parse(UnsafeRawBufferPointer($0)) }) else { return .refused(text) }
+        return .parsed(value)
     }
 
     /// A required array of strings.
