@@ -57,7 +57,8 @@ public struct FieldReader {
     /// The member named `field` not yet consumed (or, when asked, even if consumed).
     private func index(of field: FieldName, includingConsumed: Bool = false) -> Int? {
         guard isScanned else {
-            for i in pairs.indices where (includingConsumed || !consumed[i]) && pairs[i].key == field.text { return i }
+            let name = field.text
+            for i in pairs.indices where (includingConsumed || !consumed[i]) && pairs[i].key == name { return i }
             return nil
         }
         let slot = field.slot
