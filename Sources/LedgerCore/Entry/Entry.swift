@@ -187,7 +187,7 @@ public struct Entry: Sendable, Equatable {
         let scanned = try withUnsafeTemporaryAllocation(of: FlatObjectScanner.Value.self, capacity: FieldSlots.capacity) {
             values throws(EntryError) -> Entry? in
             guard let present = FlatObjectScanner.scan(bytes, into: values) else { return nil }
-            var f = FieldReader(scanned: values, present: present, in: bytes)
+            var f = FieldReader(scanned: UnsafeBufferPointer(values), present: present, in: bytes)
             return try decode(reading: &f)
         }
         if let scanned { return (scanned, true) }

@@ -18,7 +18,7 @@ public struct FieldReader {
     private let pairs: [JSONMember]
     /// The values the scanner filed by slot (nil for given members), located in `text`; only
     /// the slots of `present` hold one.
-    private let scanned: UnsafeMutableBufferPointer<FlatObjectScanner.Value>?
+    private let scanned: UnsafeBufferPointer<FlatObjectScanner.Value>?
     private let present: UInt64
     /// The scanned body's bytes: valid only while ``Entry`` reads it (see ``init(scanned:present:in:)``).
     private let text: UnsafeRawBufferPointer
@@ -45,7 +45,7 @@ public struct FieldReader {
     /// kind is the `kind` member's, if any. `values` and `text` must stay valid for as long as the
     /// reader is used: a reader lives only inside the decoding of one body, in the scope that
     /// lends them.
-    init(scanned values: UnsafeMutableBufferPointer<FlatObjectScanner.Value>, present: UInt64, in text: UnsafeRawBufferPointer) {
+    init(scanned values: UnsafeBufferPointer<FlatObjectScanner.Value>, present: UInt64, in text: UnsafeRawBufferPointer) {
         givenKind = nil
         pairs = []
         scanned = values
@@ -62,7 +62,7 @@ public struct FieldReader {
             return nil
         }
         let slot = field.slot
-        guard slot >= 0, present & (1 << UInt64(slot)) != 0, includingConsumed || !consumed[slot] else { return nil }
+        guard present & (1 << UInt64(slot)) != 0, includingConsumed || !consumed[slot] else { return nil }
         return slot
     }
 

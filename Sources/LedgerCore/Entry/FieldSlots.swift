@@ -10,17 +10,10 @@ enum FieldSlots {
     /// that each body's storage for its values is sized without a look-up.
     static let capacity = 64
 
-    /// The slot of the name in `bytes`, or -1 when no field has that name.
-    @inline(__always)
-    static func slot(of bytes: UnsafeRawBufferPointer, in table: SlotTable = table) -> Int {
-        guard bytes.count <= 16 else { return -1 }
-        return table.slot(NameKey(bytes))
-    }
-
     /// The slot of `name`, or -1 when no field has that name.
     static func slot(of name: String) -> Int {
         var name = name
-        return name.withUTF8 { slot(of: UnsafeRawBufferPointer($0)) }
+        return name.withUTF8 { bytes in table.slot(NameKey(UnsafeRawBufferPointer(bytes), 0, bytes.count)) }
     }
 
     /// The table from a name to its slot: a scanner takes it once a body.
