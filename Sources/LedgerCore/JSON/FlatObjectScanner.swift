@@ -46,7 +46,7 @@ struct FlatObjectScanner {
             // In canonical order the slots increase: a name out of order or repeated is declined.
             let slot = table.slot(NameKey(bytes, nameStart, nameEnd))
             guard slot > previous, take(UInt8(ascii: ":")), let value = value() else { return nil }
-            values[slot] = value
+            values.initializeElement(at: slot, to: value)  // a trivial value: nothing to deinitialize after
             present |= 1 << UInt64(slot)
             previous = slot
             if take(UInt8(ascii: ",")) { continue }
