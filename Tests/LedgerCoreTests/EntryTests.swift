@@ -119,6 +119,24 @@ struct EntryTests {
         #expect(times.map(\.date.text) == texts.map { String($0.prefix(10)) })
         #expect(times == times.sorted() && Set(times).count == texts.count)
         #expect(LedgerTime("2018-12-20T08:06:00Z") == LedgerTime(secondsSinceEpoch: 1_545_293_160))
+        // A date is kept as its fields too: every day of three years around a leap day, and the
+        // ends of the accepted range, give back their text, and order as their texts do.
+        var days: [String] = ["1900-01-01", "9999-12-31"]
+        for day in stride(from: Int64(10_957 - 400), to: 10_957 + 700, by: 1) {  // 1998-11-27 … 2001-11-30
+            days.append(String(LedgerTime(secondsSinceEpoch: day * 86_400).text.prefix(10)))
+        }
+        let dates = days.map { LedgerDate($0)! }
+        #expect(dates.map(\.text) == days)
+        #expect(dates.map(\.description) == days)
+        for i in dates.indices {
+            for j in [0, 1, i / 2, (i + 29) % dates.count, dates.count - 1] {
+                let before = dates[i] < dates[j], same = dates[i] == dates[j]
+                #expect(before == (days[i] < days[j]) && same == (days[i] == days[j]), "\(days[i]) \(days[j])")
+            }
+        }
+        #expect(LedgerDate("2000-02-29")!.chinese == "2000年2月29日")
+        let leapDay = LedgerDate("2000-02-29")!
+        #expect(leapDay.year == 2000 && leapDay.month == 2 && leapDay.day == 29)
         for bad in ["2018-12-20T24:00:00Z", "2018-12-20T08:60:00Z", "2018-12-20T08:00:60Z", "2018-13-20T08:00:00Z", "1899-12-31T23:59:59Z",
                     "2018-12-20T08:00:00z", "2018-12-20T8:00:00Z"] {
             #expect(LedgerTime(bad) == nil, "\(bad)")
