@@ -37,7 +37,7 @@ struct NameKey: Equatable {
         let count = end - start
         if count <= 8, start + 8 <= bytes.count {
             self.init()
-            let word = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self))  // as the byte loop packs it
             low = count == 8 ? word : word & ((1 << UInt64(8 * count)) - 1)
             self.count = count
         } else if count <= 16 {
