@@ -65,10 +65,12 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
     let db: Database
     let path: String
     let tables: Set<String>
+    let nodeRows: TreeNodeRows
 
     init(db: Database, path: String) throws {
         self.db = db
         self.path = path
+        nodeRows = TreeNodeRows(db: db)
         tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND typeof(name) = 'text'"))
         guard tables.contains("entry") else { throw SourceError("\(path) is not a Fenhong ledger: it has no entry table") }
     }
@@ -85,16 +87,13 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
 
     func treeNodeLevels() throws -> StoredTreeNodes {
         guard tables.contains("tree_node") else { return .unavailable("the tree_node table is missing") }
-        let levels = try Int64.fetchAll(db, sql: "SELECT DISTINCT level FROM tree_node WHERE typeof(level) = 'integer' ORDER BY level")
-        return .levels(levels.map { Int($0) })
+        return .levels(try nodeRows.levels())
     }
 
     func treeNodes(level: Int) throws -> any TreeNodeCursor {
-        // A row whose idx is not an integer is skipped by the cursor (and counted by
-        // `storageProblems`): filtering it in SQL with typeof() cost a string per row.
-        let statement = try db.makeStatement(sql: "SELECT idx, hash FROM tree_node WHERE level = ? ORDER BY idx")
-        try statement.setArguments([level])
-        return NodeCursor(rows: RawRows(statement))
+        // A row whose idx is not an integer is skipped by the cursor and counted for
+        // `storageProblems`: filtering it in SQL with typeof() cost a string per row.
+        try nodeRows.cursor(level: level)
     }
 
     func checkpoints() throws -> any CheckpointCursor {
@@ -112,7 +111,7 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
             problems.append(Problem(seq: nil, .malformedCheckpoint, "the checkpoint table is missing"))
         }
         if tables.contains("tree_node") {
-            let odd = try Int.fetchOne(db, sql: "SELECT count(*) FROM tree_node WHERE typeof(level) != 'integer' OR typeof(idx) != 'integer'") ?? 0
+            let odd = nodeRows.oddRows
             if odd > 0 {
                 problems.append(Problem(seq: nil, .nodeExtra, "\(odd) tree_node rows have a level or index that is not an integer"))
             }
@@ -144,18 +143,6 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
         case SQLITE_FLOAT: return .malformed(.real)
         default: return .malformed(.text)
         }
-    }
-}
-
-private struct NodeCursor: TreeNodeCursor {
-    let rows: RawRows
-
-    mutating func next() throws -> StoredNode? {
-        while try rows.step() {
-            guard let index = rows.integer(0) else { continue }
-            return StoredNode(index: index, hash: SQLiteAuditSnapshot.storedHash(rows, 1))
-        }
-        return nil
     }
 }
 

@@ -34,6 +34,8 @@ public protocol LedgerSnapshot {
 
     /// Anything the source found in its storage that belongs to no entry, node or checkpoint
     /// (cosignature rows for a checkpoint that does not exist, stray files). Usually empty.
+    /// Asked once every entry and every stored node has been read: a source may count what its
+    /// cursors passed over.
     func storageProblems() throws -> [Problem]
 }
 
