@@ -35,18 +35,28 @@ public struct VerifyStages {
         try timed("read every entry (seq, body, hash) through SQLite") {
             try source.read { snapshot in try snapshot.forEachEntry { _, body, _ in bytes &+= body.count; count += 1 } }
         }
-        // As the verifier reads them: every body copied into one buffer, located by its end.
-        let (buffer, ends) = try timed("read, and copy the bodies into one buffer") {
+        // As the verifier reads them: the bodies of each batch of 2,048 copied into one buffer.
+        // (Into one buffer for the whole ledger, the copy had been timed with the first touch of
+        // each of its pages: 0.4 s instead of 0.25.)
+        try timed("read, and copy the bodies batch by batch") {
             try source.read { snapshot in
-                // Reserved up front, as the verifier reserves each batch's buffer.
-                var buffer: [UInt8] = [], ends: [Int] = []
-                buffer.reserveCapacity(bytes)
-                ends.reserveCapacity(count)
+                var batch: [UInt8] = [], entries = 0
+                batch.reserveCapacity(2_048 * 320)
                 try snapshot.forEachEntry { _, body, _ in
-                    buffer.append(contentsOf: body)
-                    ends.append(buffer.count)
+                    batch.append(contentsOf: body)
+                    entries += 1
+                    if entries == 2_048 { batch.removeAll(keepingCapacity: true); entries = 0 }
                 }
-                return (buffer, ends)
+            }
+        }
+        // Untimed: every body in one buffer, located by its end, for the stages below.
+        var buffer: [UInt8] = [], ends: [Int] = []
+        buffer.reserveCapacity(bytes)
+        ends.reserveCapacity(count)
+        try source.read { snapshot in
+            try snapshot.forEachEntry { _, body, _ in
+                buffer.append(contentsOf: body)
+                ends.append(buffer.count)
             }
         }
         func eachBody<T>(_ work: (UnsafeRawBufferPointer) -> T) -> [T] {
@@ -56,7 +66,8 @@ public struct VerifyStages {
         }
         let hashes = timed("leaf hash SHA-256(0x00 ‖ body)") { eachBody(RFC9162.leafHash) }
         let decoded = timed("decode and check the form of each body") {
-            eachBody { try? Entry.decodeNotingForm(bytes: $0).entry }
+            var decoder = EntryDecoder()
+            return eachBody { try? decoder.decodeNotingForm(bytes: $0).entry }
         }
         let violations = timed("business rules (LedgerState.apply, in order)") {
             var state = LedgerState(keepingHouseholdRecords: false)
@@ -64,13 +75,13 @@ public struct VerifyStages {
             for entry in decoded { if let entry { violations += state.apply(entry).count } }
             return violations
         }
-        timed("tree: append every leaf, hash every node") {
+        _ = timed("tree: append every leaf, hash every node") {
             var frontier = TreeFrontier()
             var nodes = 0
             for hash in hashes { frontier.append(hash) { _ in nodes += 1 } }
             return nodes
         }
-        try timed("read every stored tree node through SQLite") {
+        _ = try timed("read every stored tree node through SQLite") {
             try source.read { snapshot in
                 guard case .levels(let levels) = try snapshot.treeNodeLevels() else { return 0 }
                 var count = 0

@@ -31,7 +31,8 @@ struct StoredBatch: Sendable {
     /// Entries `range` prepared, in order.
     func prepared(_ range: Range<Int>) -> [PreparedEntry] {
         bytes.withUnsafeBytes { all in
-            entries[range].map { PreparedEntry($0, body: UnsafeRawBufferPointer(rebasing: all[$0.start..<$0.start + $0.count])) }
+            var decoder = EntryDecoder()
+            return entries[range].map { PreparedEntry($0, body: UnsafeRawBufferPointer(rebasing: all[$0.start..<$0.start + $0.count]), decoder: &decoder) }
         }
     }
 }
@@ -66,12 +67,12 @@ struct PreparedEntry: Sendable {
     /// True when the body decoded to ``entry``.
     var isDecoded: Bool { remark?.failure == nil }
 
-    init(_ stored: StoredBatch.Stored, body: UnsafeRawBufferPointer) {
+    init(_ stored: StoredBatch.Stored, body: UnsafeRawBufferPointer, decoder: inout EntryDecoder) {
         seq = stored.seq
         storedHash = stored.storedHash
         hash = RFC9162.leafHash(body)
         do throws(EntryError) {
-            let decoded = try Entry.decodeNotingForm(bytes: body)
+            let decoded = try decoder.decodeNotingForm(bytes: body)
             entry = decoded.entry
             // Re-encoded only to show what was expected, when the parser found the form wrong.
             remark = decoded.canonical ? nil : Remark(failure: nil, canonical: decoded.entry.canonicalBody())

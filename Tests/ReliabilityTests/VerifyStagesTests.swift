@@ -15,7 +15,7 @@ struct VerifyStagesTests {
         #expect(stages.decoded == stages.entries)
         #expect(stages.ruleViolations == 0)
         #expect(stages.stages.map(\.name) == [
-            "read every entry (seq, body, hash) through SQLite", "read, and copy the bodies into one buffer",
+            "read every entry (seq, body, hash) through SQLite", "read, and copy the bodies batch by batch",
             "leaf hash SHA-256(0x00 ‖ body)", "decode and check the form of each body",
             "business rules (LedgerState.apply, in order)", "tree: append every leaf, hash every node",
             "read every stored tree node through SQLite",

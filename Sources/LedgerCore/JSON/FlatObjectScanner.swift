@@ -22,8 +22,16 @@ struct FlatObjectScanner {
     /// hold ``FieldSlots/capacity``), and returns the set of slots written, one bit each; nil when
     /// `bytes` is not a flat object in canonical form. Only the slots returned are written.
     static func scan(_ bytes: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<Value>) -> UInt64? {
+        var names = ScannedNames()
+        return scan(bytes, into: values, names: &names)
+    }
+
+    /// As ``scan(_:into:)``, checking each member's name first against the name `names` holds for
+    /// its place (the names of the body scanned before), and keeping this body's names there.
+    static func scan(_ bytes: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<Value>,
+                     names: inout ScannedNames) -> UInt64? {
         var scanner = FlatObjectScanner(bytes: bytes)
-        return scanner.members(into: values)
+        return scanner.members(into: values, names: &names)
     }
 
     private let bytes: UnsafeRawBufferPointer
@@ -33,22 +41,33 @@ struct FlatObjectScanner {
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
-    private mutating func members(into values: UnsafeMutableBufferPointer<Value>) -> UInt64? {
+    private mutating func members(into values: UnsafeMutableBufferPointer<Value>, names: inout ScannedNames) -> UInt64? {
         let count = bytes.count
         guard count >= 2, bytes[0] == UInt8(ascii: "{"), bytes[count - 1] == UInt8(ascii: "}") else { return nil }
         var present: UInt64 = 0
         if count == 2 { return present }
         position = 1
         var previous = -1
+        var place = 0
         let table = FieldSlots.table
         while true {
-            guard let (nameStart, nameEnd) = name() else { return nil }
+            let slot: Int
+            if let known = names.match(place, bytes, at: position) {
+                slot = known.slot
+                position += known.length
+            } else {
+                let opening = position
+                guard let (nameStart, nameEnd) = name() else { return nil }
+                slot = table.slot(NameKey(bytes, nameStart, nameEnd))
+                guard slot >= 0, take(UInt8(ascii: ":")) else { return nil }
+                names.record(place, slot: slot, bytes, opening..<position)
+            }
             // In canonical order the slots increase: a name out of order or repeated is declined.
-            let slot = table.slot(NameKey(bytes, nameStart, nameEnd))
-            guard slot > previous, take(UInt8(ascii: ":")), let value = value() else { return nil }
+            guard slot > previous, let value = value() else { return nil }
             values.initializeElement(at: slot, to: value)  // a trivial value: nothing to deinitialize after
             present |= 1 << UInt64(slot)
             previous = slot
+            place += 1
             if take(UInt8(ascii: ",")) { continue }
             return position == count - 1 ? present : nil
         }
@@ -141,5 +160,63 @@ struct FlatObjectScanner {
         for k in 0..<length where bytes[position + k] != word.utf8Start[k] { return false }
         position += length
         return true
+    }
+}
+
+/// The member names of the body scanned before, by place: each as the bytes `"name":` and the
+/// slot of its name. Consecutive entries are mostly of one kind, with the same members, so the
+/// scanner first compares the bytes at a member's place with the name that came there before —
+/// three words — and only when they differ finds the name's end and looks it up. Only names that
+/// are fields are kept, so a match is a field's name, exactly.
+struct ScannedNames {
+    private struct Name {
+        /// `"name":` as three little-endian words (zero beyond its length) and their masks.
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var masks: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var length = 0
+        var slot = -1
+    }
+
+    private var names: [Name] = []
+
+    init() { names.reserveCapacity(FieldSlots.count) }
+
+    /// The slot and length of the name kept for `place`, when the bytes at `position` are that
+    /// name, quotes and colon included.
+    @inline(__always)
+    func match(_ place: Int, _ bytes: UnsafeRawBufferPointer, at position: Int) -> (slot: Int, length: Int)? {
+        guard place < names.count else { return nil }
+        let name = names[place]
+        if position + 24 <= bytes.count {
+            let load = { (offset: Int) in UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position + offset, as: UInt64.self)) }
+            guard load(0) & name.masks.0 == name.words.0, load(8) & name.masks.1 == name.words.1,
+                  load(16) & name.masks.2 == name.words.2 else { return nil }
+        } else {
+            // Near the end of the body: byte by byte, within it.
+            guard position + name.length <= bytes.count else { return nil }
+            for i in 0..<name.length where bytes[position + i] != Self.byte(i, of: name) { return nil }
+        }
+        return (name.slot, name.length)
+    }
+
+    /// Keeps the name `bytes[range]` (`"name":`, at most 24 bytes) of slot `slot` for `place`.
+    mutating func record(_ place: Int, slot: Int, _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        guard place <= names.count, range.count <= 24 else { return }
+        var name = Name(length: range.count, slot: slot)
+        withUnsafeMutableBytes(of: &name.words) { words in
+            for (i, byte) in bytes[range].enumerated() { words[i] = byte }
+        }
+        withUnsafeMutableBytes(of: &name.masks) { masks in
+            for i in 0..<range.count { masks[i] = 0xFF }
+        }
+        // Stored as the loads read them: little-endian words.
+        name.words = (UInt64(littleEndian: name.words.0), UInt64(littleEndian: name.words.1), UInt64(littleEndian: name.words.2))
+        name.masks = (UInt64(littleEndian: name.masks.0), UInt64(littleEndian: name.masks.1), UInt64(littleEndian: name.masks.2))
+        if place == names.count { names.append(name) } else { names[place] = name }
+    }
+
+    private static func byte(_ i: Int, of name: Name) -> UInt8 {
+        let word = i < 8 ? name.words.0 : i < 16 ? name.words.1 : name.words.2
+        return UInt8(truncatingIfNeeded: word >> UInt64(8 * (i % 8)))
     }
 }
