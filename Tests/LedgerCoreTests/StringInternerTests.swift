@@ -1,5 +1,6 @@
 import Foundation
 @testable import LedgerCore
+import SeededRandom
 import Testing
 
 /// Household numbers as the rules intern them: dense, stable, and found again.
@@ -28,5 +29,30 @@ struct StringInternerTests {
         }
         #expect(interner.number(of: "00100000") == nil)
         #expect(interner.number(of: "0123456789abcdef2") == nil)
+    }
+
+    /// Strings asked again in the order first seen, in reverse, repeated, skipping, and mixed
+    /// with longer ones and with ones alike in their first eight bytes: the guess of the string after the last one never decides a number.
+    @Test func guessesTheNextStringWithoutTrustingIt() {
+        var interner = StringInterner()
+        var model: [String: Int] = [:]
+        func intern(_ s: String) -> Int {
+            let number = model[s] ?? model.count
+            model[s] = number
+            return number
+        }
+        // Eight-digit numbers, numbers of a village that share their first eight bytes, and longer.
+        let strings = (0..<3_000).map { i in
+            i % 10 == 7 ? "a household number longer than 16 bytes \(i)" : i % 2 == 0 ? String(format: "%08d", i) : String(format: "152223-%04d", i)
+        }
+        var generator = SplitMix64(seed: 20261130)
+        var asked: [String] = strings + strings + strings.reversed() + strings.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        asked += (0..<10_000).map { _ in strings[Int(generator.next() % UInt64(strings.count))] }
+        asked += ["00000000", "00000000", "00000001", "00000001", "x", "00000002", "y"]
+        for s in asked {
+            let number = intern(s)
+            #expect(interner.intern(s) == number, "\(s)")
+        }
+        #expect(interner.count == model.count)
     }
 }

@@ -16,6 +16,13 @@ struct StringInterner: Sendable {
 
     /// A power of two, at most 70% full.
     private var slots = [Slot](repeating: Slot(), count: 64)
+    /// Each number's packed string (length 0xFF for a longer one), in number order: allocations
+    /// and payments mostly name households in the order they were first seen, so the string
+    /// after the last one asked is tried first, in this array read in order, before a probe of
+    /// `slots` at a place the cache has not seen.
+    private var byNumber: [Slot] = []
+    /// The number after the last one `intern` returned.
+    private var next = 0
     private var packedCount = 0
     private var long: [String: Int] = [:]
     /// How many strings have numbers.
@@ -34,13 +41,27 @@ struct StringInterner: Sendable {
         guard let key = Self.packed(string) else {
             if let number = long[string] { return number }
             long[string] = count
+            byNumber.append(Slot(length: 0xFF))
             count += 1
             return count - 1
         }
+        if next < byNumber.count {
+            let guess = byNumber[next]
+            if guess.low == key.low && guess.high == key.high && guess.length == key.length {
+                next += 1
+                return next - 1
+            }
+        }
         let at = probe(key)
-        if slots[at].numberPlusOne != 0 { return Int(slots[at].numberPlusOne) - 1 }
-        slots[at] = Slot(low: key.low, high: key.high, numberPlusOne: UInt32(count + 1), length: key.length)
+        if slots[at].numberPlusOne != 0 {
+            next = Int(slots[at].numberPlusOne)
+            return next - 1
+        }
+        let slot = Slot(low: key.low, high: key.high, numberPlusOne: UInt32(count + 1), length: key.length)
+        slots[at] = slot
+        byNumber.append(slot)
         count += 1
+        next = count
         packedCount += 1
         if packedCount * 10 > slots.count * 7 { grow() }
         return count - 1
