@@ -181,8 +181,8 @@ public struct Entry: Sendable, Equatable {
     /// As ``decodeNotingForm(body:)``, reading the body where it lies: a verifier decodes a batch
     /// of bodies straight from the one buffer they were read into.
     public static func decodeNotingForm(bytes: UnsafeRawBufferPointer) throws(EntryError) -> (entry: Entry, canonical: Bool) {
-        var decoder = EntryDecoder()
-        return try decoder.decodeNotingForm(bytes: bytes)
+        var names = ScannedNames(keeping: false)
+        return try decodeNotingForm(bytes: bytes, names: &names)
     }
 
     /// As ``decodeNotingForm(bytes:)``, with the names of the body `decoder` read before.
@@ -238,7 +238,7 @@ public struct Entry: Sendable, Equatable {
 /// and a name is then checked by comparing its bytes with the one before instead of being looked
 /// up. The outcome of every body is the same as alone; only the time differs.
 public struct EntryDecoder {
-    private var names = ScannedNames()
+    private var names = ScannedNames(keeping: true)
 
     public init() {}
 

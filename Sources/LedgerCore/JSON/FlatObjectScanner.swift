@@ -22,7 +22,7 @@ struct FlatObjectScanner {
     /// hold ``FieldSlots/capacity``), and returns the set of slots written, one bit each; nil when
     /// `bytes` is not a flat object in canonical form. Only the slots returned are written.
     static func scan(_ bytes: UnsafeRawBufferPointer, into values: UnsafeMutableBufferPointer<Value>) -> UInt64? {
-        var names = ScannedNames()
+        var names = ScannedNames(keeping: false)
         return scan(bytes, into: values, names: &names)
     }
 
@@ -178,8 +178,14 @@ struct ScannedNames {
     }
 
     private var names: [Name] = []
+    /// False for a body read alone: nothing comes after it to compare, so nothing is kept (and
+    /// no storage allocated).
+    private let keeps: Bool
 
-    init() { names.reserveCapacity(FieldSlots.count) }
+    init(keeping: Bool) {
+        keeps = keeping
+        if keeping { names.reserveCapacity(FieldSlots.count) }
+    }
 
     /// The slot and length of the name kept for `place`, when the bytes at `position` are that
     /// name, quotes and colon included.
@@ -201,7 +207,7 @@ struct ScannedNames {
 
     /// Keeps the name `bytes[range]` (`"name":`, at most 24 bytes) of slot `slot` for `place`.
     mutating func record(_ place: Int, slot: Int, _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
-        guard place <= names.count, range.count <= 24 else { return }
+        guard keeps, place <= names.count, range.count <= 24 else { return }
         var name = Name(length: range.count, slot: slot)
         withUnsafeMutableBytes(of: &name.words) { words in
             for (i, byte) in bytes[range].enumerated() { words[i] = byte }
