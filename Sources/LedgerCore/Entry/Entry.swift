@@ -182,21 +182,22 @@ public struct Entry: Sendable, Equatable {
     /// of bodies straight from the one buffer they were read into.
     public static func decodeNotingForm(bytes: UnsafeRawBufferPointer) throws(EntryError) -> (entry: Entry, canonical: Bool) {
         var names = ScannedNames(keeping: false)
-        return try decodeNotingForm(bytes: bytes, names: &names)
+        return try withUnsafeTemporaryAllocation(of: FlatObjectScanner.Value.self, capacity: FieldSlots.capacity) {
+            values throws(EntryError) in try decodeNotingForm(bytes: bytes, names: &names, values: values)
+        }
     }
 
-    /// As ``decodeNotingForm(bytes:)``, with the names of the body `decoder` read before.
-    fileprivate static func decodeNotingForm(bytes: UnsafeRawBufferPointer, names: inout ScannedNames) throws(EntryError) -> (entry: Entry, canonical: Bool) {
+    /// As ``decodeNotingForm(bytes:)``, with the names of the body `decoder` read before and room
+    /// for the scanned values (``FieldSlots/capacity`` of them).
+    fileprivate static func decodeNotingForm(bytes: UnsafeRawBufferPointer, names: inout ScannedNames,
+                                             values: UnsafeMutableBufferPointer<FlatObjectScanner.Value>) throws(EntryError) -> (entry: Entry, canonical: Bool) {
         guard bytes.count <= bodySizeMax else { throw .tooLarge(bytes: bytes.count, limit: bodySizeMax) }
         // Most bodies are flat and canonical: read in place. Any other takes the full parser,
         // which also names what is wrong.
-        let scanned = try withUnsafeTemporaryAllocation(of: FlatObjectScanner.Value.self, capacity: FieldSlots.capacity) {
-            values throws(EntryError) -> Entry? in
-            guard let present = FlatObjectScanner.scan(bytes, into: values, names: &names) else { return nil }
+        if let present = FlatObjectScanner.scan(bytes, into: values, names: &names) {
             var f = FieldReader(scanned: UnsafeBufferPointer(values), present: present, in: bytes)
-            return try decode(reading: &f)
+            return (try decode(reading: &f), true)
         }
-        if let scanned { return (scanned, true) }
         return try decodeParsing(body: [UInt8](bytes))
     }
 
@@ -239,10 +240,19 @@ public struct Entry: Sendable, Equatable {
 /// up. The outcome of every body is the same as alone; only the time differs.
 public struct EntryDecoder {
     private var names = ScannedNames(keeping: true)
+    /// Room for a body's scanned values, allocated once for all the bodies.
+    private let values = ScannedValues()
 
     public init() {}
 
     public mutating func decodeNotingForm(bytes: UnsafeRawBufferPointer) throws(EntryError) -> (entry: Entry, canonical: Bool) {
-        try Entry.decodeNotingForm(bytes: bytes, names: &names)
+        try Entry.decodeNotingForm(bytes: bytes, names: &names, values: values.buffer)
     }
+}
+
+/// Room for the values of one scanned body, which a decoder reuses from body to body.
+private final class ScannedValues {
+    let buffer = UnsafeMutableBufferPointer<FlatObjectScanner.Value>.allocate(capacity: FieldSlots.capacity)
+
+    deinit { buffer.deallocate() }  // the values are trivial: nothing to deinitialize
 }
