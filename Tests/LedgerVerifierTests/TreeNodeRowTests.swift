@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+@testable import LedgerStore
 import LedgerVerifier
 import Testing
 
@@ -54,6 +55,15 @@ struct TreeNodeRowTests {
         // The real 3.0 at index 1 is read with level 3, as before: a second row for node (3, 1),
         // after the real one, is extra at entry 15, the last one that node covers.
         expectExactly(report, [("node-extra", 15), ("node-extra", nil)])
+    }
+
+    /// More distinct levels than any tree has are not sought one by one but counted by scanning,
+    /// with the same result.
+    @Test func manyDistinctLevelsAreCountedAlike() throws {
+        let fractions = (0..<(TreeNodeRows.seekMax + 50)).map { (level: (Double($0) + 0.5).databaseValue, idx: 0.databaseValue) }
+        let (report, scanned) = try rebuilt(indexed: true, adding: fractions)
+        #expect(scanned == fractions.count)
+        #expect(report.problems.map(\.detail) == ["\(fractions.count) tree_node rows have a level or index that is not an integer"])
     }
 
     /// A table rebuilt without types but holding only integers is intact: nothing is counted.
