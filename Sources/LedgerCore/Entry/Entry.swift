@@ -237,7 +237,8 @@ public struct Entry: Sendable, Equatable {
 /// Decodes bodies one after another, as ``Entry/decodeNotingForm(bytes:)`` does each alone, but
 /// remembering the member names of the body before: consecutive entries are mostly of one kind,
 /// and a name is then checked by comparing its bytes with the one before instead of being looked
-/// up. The outcome of every body is the same as alone; only the time differs.
+/// up. The outcome of every body is the same as alone; only the time differs. Not `Sendable`: its
+/// copies share their room for values, so each thread makes its own decoder.
 public struct EntryDecoder {
     private var names = ScannedNames(keeping: true)
     /// Room for a body's scanned values, allocated once for all the bodies.
