@@ -32,7 +32,16 @@ struct StoredBatch: Sendable {
     func prepared(_ range: Range<Int>) -> [PreparedEntry] {
         bytes.withUnsafeBytes { all in
             var decoder = EntryDecoder()
-            return entries[range].map { PreparedEntry($0, body: UnsafeRawBufferPointer(rebasing: all[$0.start..<$0.start + $0.count]), decoder: &decoder) }
+            var prepared = entries[range].map { PreparedEntry($0, body: UnsafeRawBufferPointer(rebasing: all[$0.start..<$0.start + $0.count]), decoder: &decoder) }
+            // A batch begins at an even tree size: its odd entries are right leaves, whose
+            // level-1 subtree is hashed here when the left leaf is prepared here too.
+            var i = range.lowerBound | 1
+            while i < range.upperBound {
+                let k = i - range.lowerBound
+                if k >= 1 { prepared[k].pair = RFC9162.nodeHash(prepared[k - 1].hash, prepared[k].hash) }
+                i += 2
+            }
+            return prepared
         }
     }
 }
@@ -44,6 +53,8 @@ struct PreparedEntry: Sendable {
     let seq: Int64
     let storedHash: StoredHash
     let hash: TreeHash
+    /// For a right leaf, the hash of it and its left sibling, when prepared with it.
+    var pair: TreeHash?
     /// The entry the body decodes to when ``isDecoded``; otherwise a placeholder, never checked.
     /// Not an optional: the ordered checks read it where it lies, where binding an optional's
     /// entry had copied every entry (and destroyed the copy).

@@ -167,7 +167,7 @@ struct VerificationRun {
         var completed: [SubtreeHash] = []
         swap(&completed, &completedScratch)  // moved out, so that it stays uniquely held
         completed.removeAll(keepingCapacity: true)
-        frontier.append(hash) { completed.append($0) }
+        frontier.append(hash, pair: prepared.pair) { completed.append($0) }
         for node in completed { try nodes.check(node, seq: seq, into: &problems) }
         proofNodes?.record(leafIndex: leafIndex, leaf: hash, completed: completed)
         completedScratch = completed

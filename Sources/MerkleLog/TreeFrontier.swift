@@ -85,13 +85,25 @@ public struct TreeFrontier: Sendable, Equatable {
     /// Appends one leaf hash, handing each subtree of level ≥ 1 that became complete to `completed`,
     /// lowest level first; allocates nothing, for bulk loads.
     public mutating func append(_ leaf: TreeHash, completed: (SubtreeHash) -> Void) {
+        append(leaf, pair: nil, completed: completed)
+    }
+
+    /// Appends one leaf hash as ``append(_:completed:)`` does; when the leaf is a right child,
+    /// `pair` may give the hash of it and its left sibling, hashed ahead on another thread.
+    public mutating func append(_ leaf: TreeHash, pair: TreeHash?, completed: (SubtreeHash) -> Void) {
         precondition(size < Int.max, "tree size overflow")
         let leafIndex = size
         var merged = leaf
         var level = 0
         // Each trailing 1 bit of the old size is a peak of height `level` that the new leaf completes.
         while leafIndex & (1 << level) != 0 {
-            merged = RFC9162.nodeHash(peaks.removeLast(), merged)
+            let left = peaks.removeLast()
+            if level == 0, let pair {
+                assert(pair == RFC9162.nodeHash(left, merged), "the pair hashed ahead differs")
+                merged = pair
+            } else {
+                merged = RFC9162.nodeHash(left, merged)
+            }
             level += 1
             completed(SubtreeHash(level: level, index: leafIndex >> level, hash: merged))
         }

@@ -40,6 +40,23 @@ struct TreeFrontierTests {
         #expect(total == 1_000 - 1_000.nonzeroBitCount)  // every leaf but one per peak gets merged once
     }
 
+    /// A right leaf's level-1 subtree hashed ahead (as the verifier's decoding thread does) gives
+    /// the frontier every subtree and root it would have hashed itself; a leaf without its pair
+    /// (the first of a part prepared apart) is hashed as usual.
+    @Test func pairsHashedAheadCompleteTheSameSubtrees() {
+        var plain = TreeFrontier()
+        var ahead = TreeFrontier()
+        for i in 0..<1_000 {
+            let leaf = syntheticLeaf(i)
+            let pair = i % 2 == 1 && i % 7 != 0 ? RFC9162.nodeHash(syntheticLeaf(i - 1), leaf) : nil
+            var handed: [SubtreeHash] = []
+            ahead.append(leaf, pair: pair) { handed.append($0) }
+            #expect(handed == plain.append(leaf), "leaf \(i)")
+            #expect(ahead.root == plain.root, "leaf \(i)")
+        }
+        #expect(ahead == plain)
+    }
+
     /// A frontier loaded from storage at a smaller size equals the one built by appending to that size,
     /// and appending continues identically from it.
     @Test func frontierLoadedFromStorageResumesAppending() throws {
