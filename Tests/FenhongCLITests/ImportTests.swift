@@ -93,6 +93,8 @@ struct ImportTests {
              "bad.csv line 3, column 金额: household 152223-001 is owed 333.34 by distribution 2019, not 333.35"),
             ("payments", pay + "2020,152223-001,1,银行,****5678,R1,2019-12-28\n",
              "bad.csv line 2, column 分配编号: distribution 2020 was never declared"),
+            ("shares", shares + "152223-001,人口股,1,2019-01-01\n152223-002,人口股,99999999999999999,2019-01-01\n",
+             "bad.csv line 3, column 股数: the value is 99999999999999999, beyond ±9,007,199,254,740,991, the largest whole number a ledger can hold"),
         ]
         for (kind, text, message) in cases {
             try write(cli, "bad.csv", text)

@@ -81,6 +81,11 @@ struct LedgerWorkflowTests {
             (["reverse", "--seq", "8", "--reason", "again"], "already reversed"),
             (["reverse", "--seq", "1", "--reason", "x"], "cannot undo"),
             (["household", "add", "--household", "152223-009", "--head", "x", "--members", "1", "--id", "12345", "--account", "****1111"], "--id 12345"),
+            // Beyond ±(2^53−1) no reader could read the body back: the ledger would stop there.
+            (["shares", "issue", "--holder", "152223-002", "--class", "member", "--units", "9223372036854775807", "--reason", "x"],
+             "field \"units\" of a shares.issue entry is 9223372036854775807, beyond ±9,007,199,254,740,991"),
+            (["household", "add", "--household", "152223-009", "--head", "x", "--members", "9007199254740992", "--id", "152223198001019999", "--account", "****1111"],
+             "field \"members\" of a household.register entry is 9007199254740992"),
         ]
         for (arguments, expected) in cases {
             let run = try cli.execute(arguments)

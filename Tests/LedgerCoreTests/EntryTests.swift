@@ -4,6 +4,25 @@ import Testing
 
 /// Entries: canonical bodies, strict decoding, hashes.
 struct EntryTests {
+    /// An integer beyond ±(2^53−1) is refused before it is written, naming its field; one at the
+    /// limit is written and reads back. Nested ones are found at any depth.
+    @Test func integersBeyondTheFormatAreNeverWritten() throws {
+        let entry = { (units: Int64) in
+            Entry(seq: 2, prev: .zero, at: EntrySamples.time, by: EntrySamples.accountant.id,
+                  payload: .sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: units, date: EntrySamples.day, reason: "x")))
+        }
+        let limit = JSONValue.integerMagnitudeMax
+        let body = try entry(limit).checkedCanonicalBodyLocatingPrev().body
+        #expect(try Entry.decode(body: body) == entry(limit))
+        #expect(throws: EntryError.invalidValue(kind: "shares.issue", field: "units",
+                                                reason: "is 9007199254740992, beyond ±9,007,199,254,740,991, the largest whole number a ledger can hold")) {
+            try entry(limit + 1).checkedCanonicalBodyLocatingPrev()
+        }
+        let nested = JSONValue.object(["a": .array([.integer(-limit), .object(["b": .integer(-limit - 1)])]), "c": .integer(.max)])
+        #expect(nested.integerOutOfRange == -limit - 1)
+        #expect(JSONValue.array([.integer(limit), .integer(-limit)]).integerOutOfRange == nil)
+    }
+
     /// Every kind encodes to a canonical body that decodes to the same entry and re-encodes to the same bytes.
     @Test func everyKindRoundTrips() throws {
         let entries = EntrySamples.chain(EntrySamples.everyKind)

@@ -34,6 +34,29 @@ struct LedgerStateTests {
         #expect(found.map(\.seq) == [2, 3, 4])
     }
 
+    /// Totals a forged ledger pushes beyond 64 bits are reported, never trapped on: share issues
+    /// of 2^53−1 units each (the largest a body holds) until the balance cannot be counted, and
+    /// ten thousand allocations and payments of the largest amount.
+    @Test func totalsBeyondSixtyFourBitsAreReported() {
+        let day = EntrySamples.day
+        let issue = EntryPayload.sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: JSONValue.integerMagnitudeMax, date: day, reason: "x"))
+        let issues = codes(Array(repeating: issue, count: 1_025), base: opened)
+        #expect(issues.map(\.code) == [.tooLarge])
+        #expect(issues.map(\.seq) == [2 + 1_024])
+
+        let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let allocate = { (household: String) in
+            EntryPayload.dividendAllocate(DividendAllocation(id: "2024", household: household, units: 10, amount: Fen.max))
+        }
+        let allocations = codes([declare] + (0..<10_000).map { allocate("x\($0)") }, base: opened)
+        #expect(Set(allocations.map(\.code)) == [.unknownHousehold, .allocationSum])
+        #expect(allocations.filter { $0.code == .allocationSum }.count >= 10_000)
+        let pay = EntryPayload.dividendPay(DividendPayment(id: "2024", household: "152223-001", amount: Fen.max, channel: .cash,
+                                                           account: "cash", reference: "V1", date: day))
+        let payments = codes([declare, allocate("152223-001")] + Array(repeating: pay, count: 10_000), base: opened)
+        #expect(payments.filter { $0.code == .overpayment }.count == 9_999)
+    }
+
     /// Paying more than is owed, or a household never allocated, is refused.
     @Test func paymentRules() {
         let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!

@@ -130,6 +130,10 @@ public struct Entry: Sendable, Equatable {
     /// hashed (a hash is always 64 digits, so nothing else in the body moves).
     public func checkedCanonicalBodyLocatingPrev() throws(EntryError) -> (body: [UInt8], prevOffset: Int) {
         let (members, payloadCount) = membersAndPayloadCount()
+        for member in members {
+            guard let number = member.value.integerOutOfRange else { continue }
+            throw .invalidValue(kind: kind.rawValue, field: member.key, reason: JSONValue.outOfRange(number))
+        }
         var reader = FieldReader(kind: kind.rawValue, pairs: Array(members.prefix(payloadCount)))
         _ = try EntryPayload.read(kind: kind, &reader)
         try reader.finish()

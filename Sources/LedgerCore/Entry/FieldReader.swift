@@ -137,6 +137,8 @@ public struct FieldReader {
         }
         let value = try take(field)
         guard let i = value.integerValue else { throw wrongType(field, "an integer", value) }
+        // Given members may hold any Int64; a scanned or parsed body never holds more.
+        guard i.magnitude <= UInt64(JSONValue.integerMagnitudeMax) else { throw invalid(field, JSONValue.outOfRange(i)) }
         return i
     }
 

@@ -22,6 +22,23 @@ public enum JSONValue: Hashable, Sendable {
     /// The boolean, if this is one.
     public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
 
+    /// Why `number`, beyond ±``integerMagnitudeMax``, cannot be written: the end of a sentence
+    /// that begins with the field's name.
+    public static func outOfRange(_ number: Int64) -> String {
+        "is \(number), beyond ±9,007,199,254,740,991, the largest whole number a ledger can hold"
+    }
+
+    /// The first integer in this value, at any depth, whose magnitude is beyond
+    /// ``integerMagnitudeMax``: a number the format cannot hold, which no reader would read back.
+    public var integerOutOfRange: Int64? {
+        switch self {
+        case .integer(let i): i.magnitude > UInt64(Self.integerMagnitudeMax) ? i : nil
+        case .array(let elements): elements.lazy.compactMap(\.integerOutOfRange).first
+        case .object(let members): members.sorted { $0.key < $1.key }.lazy.compactMap(\.value.integerOutOfRange).first
+        case .string, .bool, .null: nil
+        }
+    }
+
     /// The name of this value's JSON type, for error messages.
     public var typeName: String {
         switch self {

@@ -339,7 +339,11 @@ public struct LedgerState: Sendable {
 
     private mutating func applyShares(seq: Int64, _ changes: [(ShareKey, Int64)], _ problems: inout RuleReport) {
         for (key, delta) in changes {
-            let balance = (shares[key] ?? 0) + delta
+            let (balance, overflow) = (shares[key] ?? 0).addingReportingOverflow(delta)
+            if overflow {
+                problems.add(.tooLarge, "\(key.holder) holds \(shares[key] ?? 0) units of class \(key.shareClass); \(delta) more cannot be counted")
+                continue
+            }
             if balance < 0 {
                 problems.add(.negativeShares, "\(key.holder) holds \(shares[key] ?? 0) units of class \(key.shareClass); \(-delta) cannot be taken")
             }
@@ -365,7 +369,7 @@ public struct LedgerState: Sendable {
             return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
         }
         owed[key] = Owed(owed: allocation.amount.value, paid: 0)
-        tallies[d].allocated += allocation.amount.value
+        tallies[d].allocated = Self.sum(tallies[d].allocated, allocation.amount.value)
         let allocated = tallies[d].allocated, allocatable = tallies[d].allocatable
         if allocated > allocatable {
             problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(allocated).formatted), more than the declared \(Fen(allocatable).formatted)")
@@ -381,14 +385,22 @@ public struct LedgerState: Sendable {
         guard let account = owed[key] else {
             return problems.add(.notAllocated, "household \(payment.household) is owed nothing by distribution \(payment.id)")
         }
-        let paid = account.paid + payment.amount.value
+        let paid = Self.sum(account.paid, payment.amount.value)
         if paid > account.owed {
             problems.add(.overpayment, "household \(payment.household) is owed \(Fen(account.owed - account.paid).formatted) by distribution \(payment.id), not \(payment.amount.formatted)")
         }
         owed[key]?.paid = paid
-        tallies[d].paid += payment.amount.value
+        tallies[d].paid = Self.sum(tallies[d].paid, payment.amount.value)
         seqFlags.markReversible(seq)
         paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value))
+    }
+
+    /// A running total of amounts (each at most ``Fen/max``), held at `Int64.max` rather than
+    /// overflowing: a forged ledger may repeat an allocation or payment ten thousand times. Past
+    /// what it may reach, a total is already reported (`allocation-sum`, `overpayment`).
+    private static func sum(_ total: Int64, _ amount: Int64) -> Int64 {
+        let (sum, overflow) = total.addingReportingOverflow(amount)
+        return overflow ? .max : sum
     }
 
     private mutating func reverse(_ reversal: Reversal, seq: Int64, _ problems: inout RuleReport) {

@@ -11,6 +11,8 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case unknownHousehold = "unknown-household"
     case duplicateHousehold = "duplicate-household"
     case negativeShares = "negative-shares"
+    /// A share balance beyond what 64-bit arithmetic counts (more than 9.2 × 10^18 units).
+    case tooLarge = "too-large"
     case duplicateDistribution = "duplicate-distribution"
     case undeclaredDistribution = "undeclared-distribution"
     case duplicateAllocation = "duplicate-allocation"
