@@ -64,6 +64,31 @@ struct ContentStatementTests {
         #expect(!text.contains("BX-2024"))
     }
 
+    /// A December distribution paid in January is settled on its own year's statement: with the
+    /// 2024 distribution's last payment made on 2025-01-03, 2024 shows it owed and paid in full,
+    /// and 2025 shows nothing (not a payment of 2,880.00 against nothing owed). The allocation
+    /// is dated by the distribution's record date, not the day it was typed in.
+    @Test func paymentsCountInTheirDistributionsYear() throws {
+        var ledger = ContentLedger()
+        for (time, payload) in ContentLedger.payloads() {
+            guard case .dividendPay(var p) = payload, p.reference == "BX-2024-0008" else {
+                ledger.append(payload, at: time)
+                continue
+            }
+            p.date = LedgerDate("2025-01-03")!
+            ledger.append(.dividendPay(p), at: "2025-01-03T08:00:00Z")
+        }
+        let y2024 = try ledger.statement("152223-001", year: 2024)
+        #expect(y2024.allocations.map(\.record.seq) == [11])
+        #expect(y2024.allocations.map(\.date) == [LedgerDate("2024-12-15")!])
+        #expect(y2024.payments.map(\.record.seq) == [13, 14, 15])
+        #expect(y2024.owed == Fen(yuan: 2_880))
+        #expect(y2024.outstanding == .zero)
+        let y2025 = try ledger.statement("152223-001", year: 2025)
+        #expect(y2025.allocations.isEmpty && y2025.payments.isEmpty && y2025.distributions.isEmpty)
+        #expect(y2025.outstanding == .zero)
+    }
+
     /// Holdings are taken at the statement date: the 5 member units issued on 2025-01-01 are not held on 2024-12-31.
     @Test func holdingsAtStatementDate() throws {
         let statement = try ledger.statement("152223-001")

@@ -41,7 +41,7 @@ public struct HouseholdStatement: Sendable, Equatable {
         public var record: RecordedEntry
         /// What it is.
         public var kind: Kind
-        /// The date shown: the payment date, or the day the entry was recorded.
+        /// The date shown: the payment date, an allocation's record date, or the day a reversal was recorded.
         public var date: LedgerDate
         /// The distribution id.
         public var distribution: String
@@ -106,8 +106,11 @@ extension HouseholdStatement {
     /// Builds the statement of `facts.household` for `year` (nil: all years) as of `date`,
     /// from the entries the checkpoint covers.
     ///
-    /// Allocations count in the year their distribution was recorded, payments in the year they
-    /// were paid; a reversal is shown whenever the payment it reverses is, whatever its own date.
+    /// A year's statement shows the distributions whose record date falls in that year: each with
+    /// its allocation and every payment of it, whenever paid — a December distribution paid in
+    /// January is settled on the statement of its own year, never owed on one and overpaid on the
+    /// next. An allocation is dated by its distribution's record date; a reversal is shown with
+    /// the payment it reverses.
     public static func build(
         facts: HouseholdFacts, year: Int? = nil, date: LedgerDate, checkpoint: StatementCheckpoint
     ) throws(StatementError) -> HouseholdStatement {
@@ -152,18 +155,26 @@ extension HouseholdStatement {
 
         // Money lines.
         var declarations = [String: RecordedEntry]()
+        var recordDates = [String: LedgerDate]()
+        for record in covered {
+            if case .dividendDeclare(let d) = record.entry.payload {
+                declarations[d.id] = record
+                recordDates[d.id] = d.recordDate
+            }
+        }
+        // A distribution's date; the recording day of the entry that names it, should a damaged
+        // ledger have lost the declaration.
+        func day(of distribution: String, _ record: RecordedEntry) -> LedgerDate { recordDates[distribution] ?? record.entry.at.date }
+        func isShown(_ distribution: String, _ record: RecordedEntry) -> Bool { year.map { day(of: distribution, record).year == $0 } ?? true }
         var allocations = [Line]()
         var payments = [Line]()
         for record in covered {
             switch record.entry.payload {
-            case .dividendDeclare(let d):
-                declarations[d.id] = record
             case .dividendAllocate(let a) where a.household == household:
-                let day = record.entry.at.date
-                guard year.map({ day.year == $0 }) ?? true else { continue }
-                allocations.append(Line(record: record, kind: .allocation(units: a.units), date: day, distribution: a.id, amount: a.amount))
+                guard isShown(a.id, record) else { continue }
+                allocations.append(Line(record: record, kind: .allocation(units: a.units), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
             case .dividendPay(let p) where p.household == household:
-                guard year.map({ p.date.year == $0 }) ?? true else { continue }
+                guard isShown(p.id, record) else { continue }
                 let reversal = reversals[record.seq]
                 let account = p.channel == .cash ? p.account : (Masking.maskAccount(p.account) ?? "****")
                 payments.append(Line(

@@ -43,7 +43,7 @@ struct StatementCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOption
     @Option(help: "The household number (户号).") var household: String?
-    @Option(help: "Only this year's allocations and payments.") var year: Int?
+    @Option(help: "Only the distributions whose record date falls in this year, with every payment of them.") var year: Int?
     @Option(help: "The statement date, YYYY-MM-DD (default: today); holdings are taken on it.") var date: String?
     @Option(help: "Make it against the checkpoint of this size (default: the latest).") var size: Int64?
     @OptionGroup var render: RenderOptions

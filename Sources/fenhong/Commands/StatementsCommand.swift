@@ -13,7 +13,7 @@ struct StatementsCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOption
     @Option(help: "The folder to write into (created if missing).") var out: String
-    @Option(help: "Only this year's allocations and payments.") var year: Int?
+    @Option(help: "Only the distributions whose record date falls in this year, with every payment of them.") var year: Int?
     @Option(help: "The statement date, YYYY-MM-DD (default: today).") var date: String?
     @OptionGroup var render: RenderOptions
     @Flag(help: "Write <household>.proof.txt beside each statement.") var proof = false

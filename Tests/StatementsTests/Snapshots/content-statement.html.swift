@@ -94,8 +94,8 @@ body.large-print footer { font-size: 18pt; }
 <tr><th>分配编号</th><th>日期</th><th class="num">份额</th><th class="num">应分（元）</th><th class="num">条目</th><th>哈希</th></tr>
 </thead>
 <tbody>
-<tr><td>2023</td><td>2023-12-18</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">6</td><td>65dcf8af</td></tr>
-<tr><td>2024</td><td>2024-12-18</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">11</td><td>8b368038</td></tr>
+<tr><td>2023</td><td>2023-12-15</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">6</td><td>65dcf8af</td></tr>
+<tr><td>2024</td><td>2024-12-15</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">11</td><td>8b368038</td></tr>
 </tbody>
 </table>
 </section>
