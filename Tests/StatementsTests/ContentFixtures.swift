@@ -139,7 +139,9 @@ struct ContentLedger {
         let head = Checkpoint(origin: Self.opening.origin, size: Int64(size), root: try! tree.root(size: size))
         let from = Int(proof.checkpoint.checkpoint.size)
         let consistency = from <= size ? try? tree.consistencyProof(from: from, to: size) : nil
+        let covered = records.filter { $0.seq < proof.checkpoint.checkpoint.size }
         return StatementProofTrust(origin: Self.opening.origin, accountantKeys: [Self.accountant.verifier],
-                                   head: head, consistency: consistency)
+                                   head: head, consistency: consistency,
+                                   expectedIdentities: HouseholdStatement.identities(of: proof.household, in: covered))
     }
 }

@@ -62,6 +62,42 @@ struct ContentProofTests {
         #expect(failures.first?.detail == "it prints 2,980.00, entry 8 records 2,880.00")
     }
 
+    /// The header is checked too: another household number, head or ID number printed on a
+    /// statement whose amounts are right is caught at its line.
+    @Test func alteredIdentityIsRejected() throws {
+        let (_, text, proof) = try made()
+        for (from, to, detail) in [
+            ("户主      陈梅", "户主      王五", "户主 is printed \"王五\"; the ledger has \"陈梅\" for household 152223-001"),
+            ("152223********1234", "152223********9999", "身份证号 is printed \"152223********9999\"; the ledger has \"152223********1234\" for household 152223-001"),
+            ("户号      152223-001", "户号      152223-002", "户号 is printed \"152223-002\"; the ledger has \"152223-001\" for household 152223-001"),
+            ("家庭人口  3 人", "家庭人口  4 人", "家庭人口 is printed \"4 人\"; the ledger has \"3 人\" for household 152223-001"),
+        ] {
+            #expect(text.contains(from))
+            let failures = proof.check(against: ledger.trust(from: proof), statementText: text.replacingOccurrences(of: from, with: to))
+            #expect(failures.map(\.rule) == [.identityMismatch], "\(to)")
+            #expect(failures.first?.location == "statement line \(lineNumber(of: from, in: text))")
+            #expect(failures.first?.detail == detail)
+        }
+    }
+
+    /// A statement printed before the head changed still checks: every head the household has
+    /// had is its own, and no other.
+    @Test func everyHeadTheHouseholdHadIsAccepted() throws {
+        var ledger = ContentLedger.village()
+        ledger.append(.householdUpdate(HouseholdUpdate(household: "152223-001", head: "陈梅之子", date: LedgerDate("2025-03-01")!)),
+                      at: "2025-03-02T08:00:00Z")
+        #expect(HouseholdStatement.identities(of: "152223-001", in: ledger.records).map(\.head) == ["陈梅", "陈梅之子"])
+        let statement = try ledger.statement("152223-001")
+        let text = TextRenderer().render(statement.document())
+        let proof = try ledger.proof(statement)
+        #expect(text.contains("户主      陈梅\n"))
+        #expect(proof.check(against: ledger.trust(from: proof), statementText: text) == [])
+        let newer = text.replacingOccurrences(of: "户主      陈梅\n", with: "户主      陈梅之子\n")
+        #expect(proof.check(against: ledger.trust(from: proof), statementText: newer) == [])
+        let other = text.replacingOccurrences(of: "户主      陈梅\n", with: "户主      包金山\n")
+        #expect(proof.check(against: ledger.trust(from: proof), statementText: other).map(\.rule) == [.identityMismatch])
+    }
+
     /// Changing a total, or its capital numerals, is caught at that line.
     @Test func alteredTotalIsRejected() throws {
         let (_, text, proof) = try made()

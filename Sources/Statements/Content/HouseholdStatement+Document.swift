@@ -12,6 +12,8 @@ public enum StatementLabels {
     public static let capitalSuffix = "（大写）"
     /// Marks a payment that was reversed.
     public static let reversedMark = "（冲销）"
+    /// Who the household is, in the header.
+    public static let household = "户号", head = "户主", members = "家庭人口", idNumber = "身份证号"
 }
 
 extension HouseholdStatement {
@@ -23,10 +25,10 @@ extension HouseholdStatement {
         var sections: [StatementDocument.Section] = []
 
         sections.append(.init(heading: "户主信息", content: .keyValues([
-            .init("户号", household, spoken: "户号" + household),
-            .init("户主", head),
-            .init("家庭人口", "\(members) 人", spoken: "家庭人口" + Self.spoken(members) + "人"),
-            .init("身份证号", idMasked, spoken: "身份证号后四位" + String(idMasked.suffix(4))),
+            .init(StatementLabels.household, household, spoken: "户号" + household),
+            .init(StatementLabels.head, head),
+            .init(StatementLabels.members, Self.printed(members: members), spoken: "家庭人口" + Self.spoken(members) + "人"),
+            .init(StatementLabels.idNumber, idMasked, spoken: "身份证号后四位" + String(idMasked.suffix(4))),
         ])))
 
         if holdings.isEmpty {

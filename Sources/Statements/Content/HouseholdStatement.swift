@@ -128,9 +128,7 @@ extension HouseholdStatement {
             case .householdRegister(let r) where r.household == household:
                 registration = r
             case .householdUpdate(let u) where u.household == household && u.date <= date:
-                if let head = u.head { registration?.head = head }
-                if let members = u.members { registration?.members = members }
-                if let idMasked = u.idMasked { registration?.idMasked = idMasked }
+                registration?.apply(u)
             default: break
             }
         }
@@ -199,10 +197,55 @@ extension HouseholdStatement {
         return HouseholdStatement(
             org: facts.opening.org, village: facts.opening.village, household: household,
             head: registration.head, members: registration.members,
-            // Masked again in case a damaged ledger holds a full number: a statement never prints one.
-            idMasked: Masking.maskID(registration.idMasked) ?? String(repeating: "*", count: 18),
+            idMasked: printedID(registration.idMasked),
             year: year, date: date,
             holdings: classes.filter { units[$0] != 0 }.map { Holding(shareClass: $0, units: units[$0]!) },
             distributions: distributions, allocations: allocations, payments: payments, checkpoint: checkpoint)
+    }
+}
+
+/// Who a household is, as a statement's header prints it.
+public struct HouseholdIdentity: Sendable, Equatable {
+    public var head: String
+    /// "2 人".
+    public var members: String
+    /// The masked ID number.
+    public var idNumber: String
+}
+
+extension HouseholdStatement {
+    /// Every identity `household` has had in `entries`: as registered, then after each update in
+    /// the order recorded, whatever its effective date — a statement printed on any day shows one
+    /// of them. Empty when the household is not registered.
+    public static func identities(of household: String, in entries: [RecordedEntry]) -> [HouseholdIdentity] {
+        var registration: HouseholdRegistration?
+        var all = [HouseholdIdentity]()
+        for record in entries.sorted(by: { $0.seq < $1.seq }) {
+            switch record.entry.payload {
+            case .householdRegister(let r) where r.household == household: registration = r
+            case .householdUpdate(let u) where u.household == household: registration?.apply(u)
+            default: continue
+            }
+            if let r = registration {
+                all.append(HouseholdIdentity(head: r.head, members: printed(members: r.members), idNumber: printedID(r.idMasked)))
+            }
+        }
+        return all
+    }
+
+    /// The member count as the header prints it.
+    static func printed(members: Int64) -> String { "\(members) 人" }
+
+    /// The ID number as printed: masked again in case a damaged ledger holds a full number, for
+    /// a statement never prints one.
+    static func printedID(_ idMasked: String) -> String { Masking.maskID(idMasked) ?? String(repeating: "*", count: 18) }
+}
+
+private extension HouseholdRegistration {
+    /// The registration as `update` leaves it.
+    mutating func apply(_ update: HouseholdUpdate) {
+        if let head = update.head { self.head = head }
+        if let members = update.members { self.members = members }
+        if let idMasked = update.idMasked { self.idMasked = idMasked }
     }
 }

@@ -14,15 +14,19 @@ public struct StatementProofTrust: Sendable {
     /// The entries a complete statement of the proof's household and year, made against its
     /// checkpoint, cites, as the ledger says; nil when the checker cannot tell.
     public var expectedCitations: [RecordedEntry]?
+    /// Every identity (head, members, ID number) the proof's household has had in the ledger at
+    /// the proof's checkpoint; nil when the checker cannot tell.
+    public var expectedIdentities: [HouseholdIdentity]?
 
     /// Describes the ledger a proof is checked against.
     public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?,
-                expectedCitations: [RecordedEntry]? = nil) {
+                expectedCitations: [RecordedEntry]? = nil, expectedIdentities: [HouseholdIdentity]? = nil) {
         self.origin = origin
         self.accountantKeys = accountantKeys
         self.head = head
         self.consistency = consistency
         self.expectedCitations = expectedCitations
+        self.expectedIdentities = expectedIdentities
     }
 }
 
@@ -61,6 +65,9 @@ public struct StatementProofFailure: Sendable, Equatable, CustomStringConvertibl
         /// An allocation, payment or reversal of the household, in the ledger at the checkpoint,
         /// is left off the statement.
         case entryOmitted
+        /// The header names another household, or a head, member count or ID number the
+        /// household never had in the ledger.
+        case identityMismatch
     }
 
     /// The rule broken.
@@ -141,7 +148,32 @@ extension StatementProof {
             entries[inclusion.index] = (entry, leaf)
         }
         guard let statementText else { return failures }
+        failures += checkIdentity(statementText, trust.expectedIdentities)
         failures += checkLines(statementText, entries)
+        return failures
+    }
+
+    /// The header's household number against the proof's, and its head, member count and ID
+    /// number against those the household has had.
+    private func checkIdentity(_ text: String, _ identities: [HouseholdIdentity]?) -> [StatementProofFailure] {
+        var fields: [(label: String, allowed: [String])] = [(StatementLabels.household, [household])]
+        if let identities {
+            fields += [(StatementLabels.head, identities.map(\.head)), (StatementLabels.members, identities.map(\.members)),
+                       (StatementLabels.idNumber, identities.map(\.idNumber))]
+        }
+        var failures = [StatementProofFailure]()
+        for (label, allowed) in fields {
+            guard let (number, printed) = StatementText.labelled(label, in: text) else {
+                failures.append(.init(rule: .identityMismatch, location: "statement", detail: "it has no \(label) line"))
+                continue
+            }
+            // Compared without spaces: text taken from a PDF may lose the one in "2 人".
+            func words(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+            guard !allowed.map(words).contains(words(printed)) else { continue }
+            let known = Array(Set(allowed)).sorted().map { MessageText.quoted($0) }.joined(separator: " or ")
+            failures.append(.init(rule: .identityMismatch, location: "statement line \(number)",
+                                  detail: "\(label) is printed \(MessageText.quoted(printed)); the ledger has \(known.isEmpty ? "no registration" : known) for household \(household)"))
+        }
         return failures
     }
 

@@ -30,11 +30,12 @@ public enum StatementText {
         return found
     }
 
-    /// The value printed after `label` at the start of a line (e.g. "应分合计  2,880.00"), with its line number.
+    /// The value printed after `label` at the start of a line (e.g. "应分合计  2,880.00", "家庭人口  2 人"),
+    /// its words joined by single spaces, with its line number.
     public static func labelled(_ label: String, in text: String) -> (number: Int, value: String)? {
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
-            if tokens.count >= 2, tokens[0] == label { return (offset + 1, String(tokens[1])) }
+            if tokens.count >= 2, tokens[0] == label { return (offset + 1, tokens.dropFirst().joined(separator: " ")) }
         }
         return nil
     }
