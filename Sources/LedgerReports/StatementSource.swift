@@ -83,12 +83,12 @@ public enum StatementSource {
     }
 
     public static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReportError("cannot read \(path)") }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try InputFile.contents(of: path), as: UTF8.self)
     }
 
     /// The statement's text: as is, from HTML, or from a PDF through pdftotext.
     public static func statementText(_ path: String) throws -> String {
+        let bytes = try InputFile.contents(of: path)
         if path.lowercased().hasSuffix(".pdf") {
             guard let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) else {
                 throw ReportError("cannot read the text of \(path): pdftotext is not installed (apt-get install poppler-utils)")
@@ -105,7 +105,7 @@ public enum StatementSource {
             guard process.terminationStatus == 0 else { throw ReportError("pdftotext could not read \(path)") }
             return String(decoding: data, as: UTF8.self)
         }
-        let text = try read(path)
+        let text = String(decoding: bytes, as: UTF8.self)
         return text.hasPrefix("<!DOCTYPE html") ? StatementText.plainLines(html: text) : text
     }
 
@@ -124,7 +124,7 @@ public enum StatementSource {
     /// The bundle as it stands: entries.jsonl rebuilt into a tree, keys from its entries.
     public static func trust(bundle: String, proof: StatementProof) throws -> StatementProofTrust {
         let path = bundle + "/entries.jsonl"
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReportError("cannot read \(path)") }
+        let data = try InputFile.contents(of: path)
         var hashes = InMemorySubtreeHashes()
         var state = LedgerState()
         var records = [RecordedEntry]()

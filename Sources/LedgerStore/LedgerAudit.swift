@@ -20,8 +20,9 @@ public enum LedgerAudit {
 
     /// Reads a checkpoint the inspector kept.
     public static func readTrusted(_ path: String) throws -> SignedCheckpoint {
-        guard let data = FileManager.default.contents(atPath: path) else { throw SourceError("--trusted \(path) cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else { throw SourceError("--trusted \(path) is not UTF-8 text") }
+        let data: [UInt8]
+        do { data = try InputFile.contents(of: path, label: "--trusted \(path)") } catch { throw SourceError(error.description) }
+        guard let text = String(validating: data, as: UTF8.self) else { throw SourceError("--trusted \(path) is not UTF-8 text") }
         do { return try SignedCheckpoint(parsing: text) } catch { throw SourceError("--trusted \(path): \(error)") }
     }
 

@@ -230,7 +230,7 @@ struct ImportTests {
             (["log", "--kind", "shares"], "--kind goes with --csv, and --csv not with --json"),
             (["log", "--csv", "--kind", "fund.receive"], "--kind fund.receive must be household.register, shares or dividend.pay"),
             (["import", "funds", "x.csv"], "funds is not something fenhong imports; write households, shares or payments"),
-            (["import", "shares", "missing.csv"], "missing.csv cannot be read (no such file, or no permission)"),
+            (["import", "shares", "missing.csv"], "missing.csv does not exist"),
         ]
         for (arguments, message) in cases {
             let run = try cli.execute(arguments)

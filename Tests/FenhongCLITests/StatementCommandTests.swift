@@ -42,6 +42,13 @@ struct StatementCommandTests {
         #expect(try cli.run("export", "--out", "bundle").status == 0)
         let bundled = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
         #expect(bundled.status == 0, "\(bundled.stdout) \(bundled.stderr)")
+        // The proof named elsewhere, and a statement that is not there named as such.
+        #expect(try cli.shell("mv chen.proof.txt kept.txt").status == 0)
+        let named = try cli.run("statement", "check", "chen.txt", "--proof-file", "kept.txt")
+        #expect(named.status == 0, "\(named.stdout) \(named.stderr)")
+        let missing = try cli.run("statement", "check", "nothere.txt", "--proof-file", "kept.txt")
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "fenhong: nothere.txt does not exist\n")
     }
 
     /// A proof with one allocation's block taken out is rejected as incomplete, against the ledger
@@ -132,7 +139,11 @@ struct StatementCommandTests {
         let cli = try ledger()
         let missing = try cli.run("statement", "check", "nothing.txt")
         #expect(missing.status == 2)
-        #expect(missing.stderr == "fenhong: cannot read nothing.proof.txt\n")
+        #expect(missing.stderr == "fenhong: nothing.txt does not exist\n")
+        #expect(try cli.shell("echo statement > lonely.txt").status == 0)
+        let noProof = try cli.run("statement", "check", "lonely.txt")
+        #expect(noProof.status == 2)
+        #expect(noProof.stderr == "fenhong: lonely.proof.txt does not exist\n")
         let unknown = try cli.run("statement", "--household", "152223-404")
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "fenhong: household 152223-404 is not registered in the ledger\n")

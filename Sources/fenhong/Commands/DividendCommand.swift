@@ -46,8 +46,9 @@ struct DistributionOptions: ParsableArguments {
         case "member": basisValue = .perMember
         case "cooperative":
             guard let transactions else { throw ValidationError("--basis cooperative needs --transactions FILE.csv") }
-            guard let data = FileManager.default.contents(atPath: transactions), let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("--transactions \(transactions) cannot be read as UTF-8 text")
+            let label = "--transactions \(transactions)"
+            guard let text = String(validating: try InputFile.contents(of: transactions, label: label), as: UTF8.self) else {
+                throw ValidationError("\(label) is not UTF-8 text (save it from Excel as \"CSV UTF-8\")")
             }
             volumes = try TransactionVolumes.parse(text, file: transactions)
             basisValue = .cooperative(CooperativeRule(

@@ -22,10 +22,7 @@ struct ImportCommand: ParsableCommand {
         guard let importKind = ImportKind(rawValue: kind) else {
             throw ValidationError("\(kind) is not something fenhong imports; write households, shares or payments")
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("\(file) cannot be read (no such file, or no permission)")
-        }
-        let table = try CSVTable(file: file, bytes: [UInt8](data))
+        let table = try CSVTable(file: file, bytes: try InputFile.contents(of: file))
         let total = table.records.count
         let large = total > ImportBatch.progressInterval
         if large { Printer.stderr("\(file): \(total) rows, \(table.encoding); checking every row before writing") }

@@ -105,24 +105,27 @@ struct StatementCheckCommand: ParsableCommand {
             Every proved entry must hash into the checkpoint's tree, the checkpoint must be signed by an \
             accountant key of the ledger, the ledger must have only grown since, and every amount, hash and \
             total printed on the statement must match the proved entries. FILE is the statement (text, html, \
-            or pdf when pdftotext is installed); its proof is <name>.proof.txt unless --proof names it.
+            or pdf when pdftotext is installed); its proof is <name>.proof.txt unless --proof-file names it.
             """)
 
     @Argument(help: "The statement, or a .proof.txt to check the proof alone.") var file: String
-    @Option(help: "The proof file (default: <name>.proof.txt beside FILE).") var proof: String?
+    // Not `--proof`: `statement` itself has a `--proof` flag, which would take the option's name
+    // and leave its file an unexpected argument.
+    @Option(name: .customLong("proof-file"), help: "The proof file (default: <name>.proof.txt beside FILE).") var proof: String?
     @Option(help: "Check against an exported bundle instead of a ledger file.") var bundle: String?
     @OptionGroup var ledger: LedgerOption
 
     func run() throws {
         let proofOnly = file.hasSuffix(".proof.txt")
         let proofPath = proof ?? (proofOnly ? file : StatementSource.sibling(of: file, suffix: ".proof.txt"))
+        // The statement first: a missing statement is named as such, not as its missing proof.
+        let statementText = proofOnly ? nil : try StatementSource.statementText(file)
         let parsed: StatementProof
         do {
             parsed = try StatementProof(parsing: try StatementSource.read(proofPath))
         } catch let error as StatementProofFormatError {
             throw ValidationError("\(proofPath): \(error)")
         }
-        let statementText = proofOnly ? nil : try StatementSource.statementText(file)
         let trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: parsed) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: parsed)
         let failures = parsed.check(against: trust, statementText: statementText)
         let name = proofOnly ? proofPath : file
@@ -132,7 +135,7 @@ struct StatementCheckCommand: ParsableCommand {
         }
         let cp = parsed.checkpoint.checkpoint
         print("OK \(name): \(parsed.inclusions.count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
-              + (statementText == nil ? "" : " and every amount printed matches them")
+              + (statementText == nil ? "" : ", and the household and every amount printed match them")
               + "; the ledger (\(trust.head.size) entries) extends it")
     }
 }
