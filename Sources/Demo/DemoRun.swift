@@ -21,7 +21,7 @@ public struct DemoRun {
 
     /// Creates `folder` (which must not exist) and fills it.
     public static func create(in folder: String) throws -> DemoRun {
-        guard !FileManager.default.fileExists(atPath: folder) else { throw StoreError.exists(path: folder) }
+        guard !FileManager.default.fileExists(atPath: folder) else { throw StoreError.outputExists(path: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let ledger = folder + "/baixin.fenhong"
         let store = try DemoLedger.build(at: ledger)

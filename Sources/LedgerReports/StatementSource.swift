@@ -78,7 +78,7 @@ public enum StatementSource {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw ReportError("cannot write \(path): \((error as NSError).localizedDescription)")
+            throw ReportError("cannot write \(path): \(OutputFile.whyNotCreatable(path))")
         }
     }
 

@@ -15,8 +15,12 @@ public enum BundleWriter {
     public static func write(store: LedgerStore, to out: String) throws -> Summary {
         let fm = FileManager.default
         if fm.fileExists(atPath: out) {
-            throw StoreError.exists(path: out)
+            throw StoreError.outputExists(path: out)
         }
+        // Named before anything is tried: the system's words for a missing or read-only folder
+        // name no path.
+        let reason = OutputFile.whyNotCreatable(out)
+        guard reason == OutputFile.generic else { throw StoreError.cannotCreate(path: out, reason: reason) }
         let staging = out + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? fm.removeItem(atPath: staging)
         do {
@@ -24,9 +28,12 @@ public enum BundleWriter {
             let summary = try store.withReader { reader in try write(reader, to: staging) }
             try fm.moveItem(atPath: staging, toPath: out)
             return summary
-        } catch {
+        } catch let error as StoreError {
             try? fm.removeItem(atPath: staging)
             throw error
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw StoreError.cannotCreate(path: out, reason: (error as NSError).localizedDescription)
         }
     }
 

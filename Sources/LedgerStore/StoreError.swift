@@ -3,6 +3,9 @@ import LedgerCore
 /// Why the store refused a command. SQLite's result codes are translated here, once.
 public enum StoreError: Error, CustomStringConvertible {
     case exists(path: String)
+    /// A folder or file that `export` or `demo` would create is there already.
+    case outputExists(path: String)
+    case cannotCreate(path: String, reason: String)
     case missing(path: String)
     case notALedger(path: String, reason: String)
     case busy(path: String, seconds: Double)
@@ -19,6 +22,8 @@ public enum StoreError: Error, CustomStringConvertible {
     private var sentence: String {
         switch self {
         case .exists(let path): "\(path) already exists; a ledger is created once (choose another file)"
+        case .outputExists(let path): "\(path) already exists; nothing is overwritten (choose another name)"
+        case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
         case .missing(let path): "\(path) does not exist (create it with `fenhong init`)"
         case .notALedger(let path, let reason): "\(path) is not a Fenhong ledger: \(reason)"
         case .busy(let path, let seconds): "\(path) stayed locked by another writer for \(Int(seconds)) s; try again"

@@ -86,7 +86,17 @@ struct LedgerWorkflowTests {
              "field \"units\" of a shares.issue entry is 9223372036854775807, beyond ±9,007,199,254,740,991"),
             (["household", "add", "--household", "152223-009", "--head", "x", "--members", "9007199254740992", "--id", "152223198001019999", "--account", "****1111"],
              "field \"members\" of a household.register entry is 9007199254740992"),
+            (["household", "update", "--household", "152223-002", "--date", "2019-01-01"],
+             "household update changes nothing: give --head, --members, --poor, --id or --account"),
+            (["household", "add", "--household", "152223-009", "--head", " \t ", "--members", "1", "--id", "152223198001019999", "--account", "****1111"],
+             "--head is blank; give the name"),
+            (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--distributable", "100", "--appropriation", "公积金=120%", "--classes", "member=1"],
+             "公积金 120% is more than 100%"),
+            (["income", "record", "--amount", "1", "--category", "c", "--counterparty", "x", "--key", "stranger.key"],
+             "key file stranger.key: key "),
+            (["export", "--out", "accountant.key"], "accountant.key already exists; nothing is overwritten (choose another name)"),
         ]
+        #expect(try cli.run("key", "generate", "--name", "stranger", "--out", "stranger.key").status == 0)
         for (arguments, expected) in cases {
             let run = try cli.execute(arguments)
             #expect(run.status == 2, "\(arguments)")

@@ -28,7 +28,7 @@ public enum KeyFile {
         guard !FileManager.default.fileExists(atPath: path) else { throw Error.exists(path) }
         let created = FileManager.default.createFile(
             atPath: path, contents: Data((signer.skey + "\n").utf8), attributes: [.posixPermissions: 0o600])
-        guard created else { throw Error.unreadable(path: path, reason: "cannot be created") }
+        guard created else { throw Error.unreadable(path: path, reason: "cannot be created: " + OutputFile.whyNotCreatable(path)) }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 

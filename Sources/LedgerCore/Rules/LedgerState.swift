@@ -409,7 +409,7 @@ public struct LedgerState: Sendable {
             return problems.add(.missingTarget, "entry \(target) does not exist before entry \(seq)")
         }
         guard seqFlags.isReversible(target) else {
-            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo")
+            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, and fund, investment, income and expense records can be reversed")
         }
         guard !seqFlags.isReversed(target) else {
             return problems.add(.doubleReversal, "entry \(target) was already reversed")

@@ -19,7 +19,7 @@ extension LedgerStore {
             let first = batch.error(for: sorted[0], firstSeq: firstSeq)
             guard sorted.count > 1 else { throw first }
             throw CSVError(file: first.file, line: first.line, column: first.column,
-                           problem: .invalidValue("\(first.problem) (and \(sorted.count - 1) more problems; nothing was recorded)"))
+                           problem: .invalidValue("\(first.problem) (and \(sorted.count - 1) more \(sorted.count == 2 ? "problem" : "problems"); nothing was recorded)"))
         }
     }
 }

@@ -23,7 +23,7 @@ struct HouseholdAdd: ParsableCommand {
 
     func run() throws {
         try write.append([.householdRegister(HouseholdRegistration(
-            household: household, head: head, members: members, poor: poor,
+            household: household, head: try Parse.name(head, option: "--head"), members: members, poor: poor,
             idMasked: try Parse.maskedID(id), account: try Parse.maskedAccount(account),
             date: try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()))])
     }
@@ -43,6 +43,12 @@ struct HouseholdUpdateCommand: ParsableCommand {
     @Option(help: "Effective date YYYY-MM-DD.") var date: String
     @Option(help: "Why.") var reason: String?
 
+    func validate() throws {
+        guard head != nil || members != nil || poor != nil || id != nil || account != nil else {
+            throw ValidationError("household update changes nothing: give --head, --members, --poor, --id or --account")
+        }
+    }
+
     func run() throws {
         var poorValue: Bool?
         if let poor {
@@ -50,7 +56,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
             poorValue = poor == "yes"
         }
         try write.append([.householdUpdate(HouseholdUpdate(
-            household: household, head: head, members: members, poor: poorValue,
+            household: household, head: try head.map { try Parse.name($0, option: "--head") }, members: members, poor: poorValue,
             idMasked: try id.map(Parse.maskedID), account: try account.map(Parse.maskedAccount),
             date: try Parse.date(date, option: "--date"), reason: reason))])
     }

@@ -25,9 +25,16 @@ struct KeyOption: ParsableArguments {
     var key: String?
 
     func signer() throws -> NoteSigner {
-        if let key { return try KeyFile.read(key) }
-        if let env = ProcessInfo.processInfo.environment["FENHONG_KEY"], !env.isEmpty { return try KeyFile.read(env) }
-        throw ValidationError("no key given: pass --key FILE or set FENHONG_KEY")
+        try KeyFile.read(try path)
+    }
+
+    /// The key file: --key, else $FENHONG_KEY.
+    var path: String {
+        get throws {
+            if let key { return key }
+            if let env = ProcessInfo.processInfo.environment["FENHONG_KEY"], !env.isEmpty { return env }
+            throw ValidationError("no key given: pass --key FILE or set FENHONG_KEY")
+        }
     }
 }
 
@@ -51,9 +58,18 @@ struct WriteOptions: ParsableArguments {
     /// Appends `payloads` and prints what was recorded.
     func append(_ payloads: [EntryPayload]) throws {
         let store = try ledger.open()
-        let result = try store.append(payloads, signer: key.signer(), at: time)
+        let result: AppendResult
+        do {
+            result = try store.append(payloads, signer: key.signer(), at: time)
+        } catch StoreError.rules(let violations) where violations.contains(where: { Self.keyCodes.contains($0.code) }) {
+            // About the key, not the entries: name the file it came from.
+            throw ValidationError("key file \(try key.path): " + violations.map(\.detail).joined(separator: "; ") + "; nothing was recorded")
+        }
         Printer.recorded(result)
     }
+
+    /// The rules a signing key breaks, rather than an entry.
+    private static let keyCodes: Set<RuleCode> = [.unknownKey, .retiredKey, .wrongRole]
 }
 
 /// Parsers for values typed by people, each naming the option at fault.
@@ -67,17 +83,25 @@ enum Parse {
         return date
     }
 
+    /// A name as typed, without the spaces around it (a tab pasted from a spreadsheet); refused
+    /// when nothing is left.
+    static func name(_ text: String, option: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ValidationError("\(option) is blank; give the name") }
+        return trimmed
+    }
+
     static func today() -> LedgerDate { LedgerTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date }
 
     /// A rate as `8%`, `8.5%` or basis points `850bp`.
     static func basisPoints(_ text: String, option: String) throws -> Int64 {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if t.hasSuffix("bp"), let bp = Int64(t.dropLast(2)), (0...10_000).contains(bp) { return bp }
-        if t.hasSuffix("%") {
-            let number = String(t.dropLast())
-            if let fen = try? Fen.parse(number), fen.value <= 10_000 { return fen.value }
-        }
-        throw ValidationError("\(option) \(text) is not a rate like 8%, 8.25% or 825bp")
+        var bp: Int64?
+        if t.hasSuffix("bp") { bp = Int64(t.dropLast(2)) }
+        if t.hasSuffix("%") { bp = (try? Fen.parse(String(t.dropLast())))?.value }  // hundredths of a percent, as fen are of a yuan
+        guard let bp, bp >= 0 else { throw ValidationError("\(option) \(text) is not a rate like 8%, 8.25% or 825bp") }
+        guard bp <= 10_000 else { throw ValidationError("\(option) \(text) is more than 100%") }
+        return bp
     }
 
     static func maskedID(_ text: String) throws -> String {

@@ -99,7 +99,7 @@ public struct HouseholdUpdate: EntryFields {
         if let idMasked, !Masking.isMaskedID(idMasked) { throw f.invalid(.idMasked, "must be masked, e.g. 152223********1234") }
         if let account, !Masking.isMaskedAccount(account) { throw f.invalid(.account, "must be masked, e.g. ****5678") }
         guard head != nil || members != nil || poor != nil || idMasked != nil || account != nil else {
-            throw f.invalid(.household, "update changes nothing")
+            throw f.invalid(.household, "names no change (a head, members, poor, idMasked or account)")
         }
     }
 

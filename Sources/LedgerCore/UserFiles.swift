@@ -22,3 +22,24 @@ public enum InputFile {
         return [UInt8](data)
     }
 }
+
+/// Says why a file the user asked for could not be created, in words, instead of the system's
+/// "The operation could not be completed".
+public enum OutputFile {
+    /// Why `path` cannot be created: its folder is missing, is not a folder, or cannot be written
+    /// to; a generic reason when none of these is the cause (a full disk, a name too long).
+    public static func whyNotCreatable(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let shown = folder.isEmpty ? "." : folder
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: shown, isDirectory: &isFolder) else {
+            return "the folder \(shown) does not exist"
+        }
+        guard isFolder.boolValue else { return "\(shown) is a file, not a folder" }
+        guard FileManager.default.isWritableFile(atPath: shown) else { return "the folder \(shown) cannot be written to (no permission)" }
+        return generic
+    }
+
+    /// The reason given when the folder is there and writable.
+    public static let generic = "the disk may be full"
+}
