@@ -15,7 +15,13 @@ public enum LedgerAudit {
         if isDirectory.boolValue {
             return try Verifier.verify(BundleSource(folder: path), trusted: trusted, options: options)
         }
-        return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted, options: options)
+        let sidecars = LedgerStore.Sidecars(of: path)
+        do {
+            return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted, options: options)
+        } catch {
+            sidecars.removeNewEmpty()
+            throw error
+        }
     }
 
     /// Reads a checkpoint the inspector kept.

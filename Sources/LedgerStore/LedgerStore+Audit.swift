@@ -11,6 +11,28 @@ extension LedgerStore {
     public static func auditSource(path: String) throws -> SQLiteAuditSource {
         try SQLiteAuditSource(path: path)
     }
+
+    /// The `-wal` and `-shm` files SQLite makes beside a WAL database it opens, even read-only.
+    /// Noted before a verification, so that one that could not run (a damaged file, not a
+    /// database) leaves the folder as it found it.
+    struct Sidecars {
+        private let paths: [String]
+        private let existed: [Bool]
+
+        init(of path: String) {
+            paths = [path + "-wal", path + "-shm"]
+            existed = paths.map { FileManager.default.fileExists(atPath: $0) }
+        }
+
+        /// Removes both files when neither was there before and the `-wal` holds nothing: a file
+        /// SQLite cannot read is no writer's, and an empty `-wal` loses nothing.
+        func removeNewEmpty() {
+            guard !existed.contains(true),
+                  let size = try? FileManager.default.attributesOfItem(atPath: paths[0])[.size] as? NSNumber, size.intValue == 0
+            else { return }
+            for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }
 }
 
 /// Feeds ``Verifier`` from a ledger file opened read-only, trusting nothing in it: not the

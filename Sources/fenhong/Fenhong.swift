@@ -36,7 +36,7 @@ struct Fenhong: ParsableCommand {
     }
 
     /// One sentence: a validation message as written, a parser error without its usage lines.
-    private static func message(for error: Error) -> String {
+    static func message(for error: Error) -> String {
         if let validation = error as? ValidationError { return validation.message }
         // The parser's own errors (a missing option, an unknown argument): its first line, without
         // the usage text that follows it.

@@ -106,6 +106,19 @@ struct LedgerWorkflowTests {
         #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 10)
     }
 
+    /// A damaged ledger cannot be verified: exit 2, one sentence on stderr, JSON for `--json`, and
+    /// the folder left as found (no `-wal` or `-shm` beside the copy).
+    @Test func damagedLedgerCannotBeVerified() throws {
+        let cli = try villageLedger()
+        #expect(try cli.shell("sqlite3 baixin.fenhong 'PRAGMA wal_checkpoint(TRUNCATE)' && head -c 20000 baixin.fenhong > cut.fenhong").status == 0)
+        let run = try cli.run("verify", "cut.fenhong", "--json")
+        #expect(run.status == 2)
+        #expect(run.stderr == "fenhong: cut.fenhong is not an intact SQLite database (database disk image is malformed); it cannot be verified\n")
+        #expect(run.stdout == "{\"error\":\"cut.fenhong is not an intact SQLite database (database disk image is malformed); it cannot be verified\",\"ok\":false}\n")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("cut.fenhong-wal").path))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("cut.fenhong-shm").path))
+    }
+
     /// A private key readable by others is refused.
     @Test func exposedKeyIsRefused() throws {
         let cli = try villageLedger()

@@ -16,8 +16,15 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.") var json = false
 
     func run() throws {
-        let report = try LedgerAudit.verify(path: path, trusted: try trusted.map(LedgerAudit.readTrusted)) { count in
-            Printer.stderr("fenhong: verified \(count) entries…")
+        let report: VerificationReport
+        do {
+            report = try LedgerAudit.verify(path: path, trusted: try trusted.map(LedgerAudit.readTrusted)) { count in
+                Printer.stderr("fenhong: verified \(count) entries…")
+            }
+        } catch {
+            // A program reading --json gets JSON either way; the sentence still goes to stderr (exit 2).
+            if json { print(ReportPrinter.json(cannotRun: Fenhong.message(for: error)), terminator: "") }
+            throw error
         }
         print(json ? ReportPrinter.json(report) : ReportPrinter.text(report), terminator: "")
         if !report.ok { throw ExitCode(1) }

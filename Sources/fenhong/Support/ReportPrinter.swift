@@ -33,4 +33,10 @@ enum ReportPrinter {
         ])
         return String(decoding: CanonicalJSON.encode(value), as: UTF8.self) + "\n"
     }
+
+    /// A verification that could not run, for a reader of `--json`: `{"error":"…","ok":false}`.
+    static func json(cannotRun message: String) -> String {
+        let value = JSONValue.object(["ok": .bool(false), "error": .string(message)])
+        return String(decoding: CanonicalJSON.encode(value), as: UTF8.self) + "\n"
+    }
 }
