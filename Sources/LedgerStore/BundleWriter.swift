@@ -62,7 +62,7 @@ public enum BundleWriter {
         }
         var keys = [String]()
         var opening: LedgerOpen?
-        for entry in try reader.entries(sql: "SELECT seq, body FROM entry WHERE kind IN \(Schema.rareKindList) ORDER BY seq", arguments: []) {
+        for entry in try reader.entries(sql: "SELECT seq, body, hash FROM entry WHERE kind IN \(Schema.rareKindList) ORDER BY seq", arguments: []) {
             switch entry.payload {
             case .ledgerOpen(let open): opening = open; keys.append(open.key)
             case .keyAdd(let change): if !keys.contains(change.key) { keys.append(change.key) }

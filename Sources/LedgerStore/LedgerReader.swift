@@ -28,35 +28,35 @@ public struct LedgerReader {
 
     /// The entry `seq`, decoded.
     public func entry(seq: Int64) throws -> Entry? {
-        try entries(sql: "SELECT seq, body FROM entry WHERE seq = ?", arguments: [seq]).first
+        try entries(sql: "SELECT seq, body, hash FROM entry WHERE seq = ?", arguments: [seq]).first
     }
 
     /// Every entry in order (a village ledger; streaming readers use ``forEachBody``).
     public func allEntries() throws -> [Entry] {
-        try entries(sql: "SELECT seq, body FROM entry ORDER BY seq", arguments: [])
+        try entries(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: [])
     }
 
     /// The entries that name `household`, in order.
     public func entries(household: String) throws -> [Entry] {
-        try entries(sql: "SELECT seq, body FROM entry WHERE household = ? OR counterpart = ? ORDER BY seq",
+        try entries(sql: "SELECT seq, body, hash FROM entry WHERE household = ? OR counterpart = ? ORDER BY seq",
                     arguments: [household, household])
     }
 
     /// The entries of kind `kind`, in order.
     public func entries(kind: EntryKind) throws -> [Entry] {
-        try entries(sql: "SELECT seq, body FROM entry WHERE \(Schema.kindCondition(kind)) ORDER BY seq", arguments: [kind.rawValue])
+        try entries(sql: "SELECT seq, body, hash FROM entry WHERE \(Schema.kindCondition(kind)) ORDER BY seq", arguments: [kind.rawValue])
     }
 
     /// The entries of distribution `id`, in order.
     public func entries(distribution id: String) throws -> [Entry] {
-        try entries(sql: "SELECT seq, body FROM entry WHERE distribution = ? ORDER BY seq", arguments: [id])
+        try entries(sql: "SELECT seq, body, hash FROM entry WHERE distribution = ? ORDER BY seq", arguments: [id])
     }
 
     /// A household as its registration and updates leave it, or nil when it is not registered.
     public func household(_ household: String) throws -> LedgerState.HouseholdRecord? {
         var state = LedgerState()
         for entry in try entries(sql: """
-            SELECT seq, body FROM entry WHERE household = ? AND +kind IN ('household.register', 'household.update') ORDER BY seq
+            SELECT seq, body, hash FROM entry WHERE household = ? AND +kind IN ('household.register', 'household.update') ORDER BY seq
             """, arguments: [household]) {
             state.apply(entry, check: false)
         }
@@ -72,17 +72,32 @@ public struct LedgerReader {
         }
     }
 
+    /// The entries `sql` selects (`seq, body, hash`), decoded.
     func entries(sql: String, arguments: StatementArguments) throws -> [Entry] {
-        var out = [Entry]()
+        try hashedEntries(sql: sql, arguments: arguments).map(\.entry)
+    }
+
+    /// The entries `sql` selects (`seq, body, hash`), each decoded and held to its stored hash and
+    /// seq: a command never builds on, nor prints, an entry changed outside fenhong (the sqlite3
+    /// shell with the triggers dropped). It judges only what it reads; `fenhong verify` judges all.
+    func hashedEntries(sql: String, arguments: StatementArguments) throws -> [HashedEntry] {
+        var out = [HashedEntry]()
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try cursor.next() {
             let seq: Int64 = row[0]
             let bytes = try row.withUnsafeData(atIndex: 1) { data in data.map { [UInt8]($0) } ?? [] }
+            let hashData: Data? = row[2]
+            guard let hashData, let hash = EntryHash(bytes: hashData) else {
+                throw StoreError.notALedger(path: path, reason: "entry \(seq) has a malformed hash (run fenhong verify)")
+            }
+            let entry: Entry
             do {
-                out.append(try Entry.decode(body: bytes))
+                entry = try Entry.decode(body: bytes)
             } catch {
                 throw StoreError.notALedger(path: path, reason: "entry \(seq) cannot be read: \(error) (run fenhong verify)")
             }
+            guard Entry.hash(body: bytes) == hash, entry.seq == seq else { throw StoreError.changedOutside(path: path, seq: seq) }
+            out.append((entry, hash))
         }
         return out
     }
@@ -114,7 +129,7 @@ public struct LedgerReader {
         func add(_ entries: [Entry]) {
             for entry in entries where seqs.insert(entry.seq).inserted { relevant.append(entry) }
         }
-        add(try entries(sql: "SELECT seq, body FROM entry WHERE kind IN \(Schema.rareKindList)", arguments: []))
+        add(try entries(sql: "SELECT seq, body, hash FROM entry WHERE kind IN \(Schema.rareKindList)", arguments: []))
         add(targets)
         // The rules need only to know which of the named households are registered, not their
         // records: one indexed lookup, no bodies decoded. `distribution IS NULL` keeps the seek to
@@ -130,9 +145,9 @@ public struct LedgerReader {
             let holders = Self.jsonArray(refs.shareHolders)
             // Two indexed lookups: an OR of the two columns would scan the whole table.
             add(try entries(sql: """
-                SELECT seq, body FROM entry WHERE household IN (SELECT value FROM json_each(?)) AND distribution IS NULL
+                SELECT seq, body, hash FROM entry WHERE household IN (SELECT value FROM json_each(?)) AND distribution IS NULL
                 AND +kind GLOB 'shares.*'
-                UNION SELECT seq, body FROM entry WHERE counterpart IN (SELECT value FROM json_each(?)) AND +kind GLOB 'shares.*'
+                UNION SELECT seq, body, hash FROM entry WHERE counterpart IN (SELECT value FROM json_each(?)) AND +kind GLOB 'shares.*'
                 """, arguments: [holders, holders]))
         }
         if !refs.payees.isEmpty {
@@ -153,7 +168,7 @@ public struct LedgerReader {
     /// The allocations and payments of the households (a JSON array) in the distributions (a
     /// JSON array) a command pays: found through the (household, distribution) index.
     static let payeeHistory = """
-        SELECT seq, body FROM entry WHERE +kind IN ('dividend.allocate', 'dividend.pay')
+        SELECT seq, body, hash FROM entry WHERE +kind IN ('dividend.allocate', 'dividend.pay')
         AND household IN (SELECT value FROM json_each(?)) AND distribution IN (SELECT value FROM json_each(?))
         """
 

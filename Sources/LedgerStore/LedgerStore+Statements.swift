@@ -30,23 +30,4 @@ extension LedgerReader {
     public func allHashedEntries() throws -> [HashedEntry] {
         try hashedEntries(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: [])
     }
-
-    private func hashedEntries(sql: String, arguments: StatementArguments) throws -> [HashedEntry] {
-        var out = [HashedEntry]()
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try cursor.next() {
-            let seq: Int64 = row[0]
-            let bytes = try row.withUnsafeData(atIndex: 1) { data in data.map { [UInt8]($0) } ?? [] }
-            let hashData: Data? = row[2]
-            guard let hashData, let hash = EntryHash(bytes: hashData) else {
-                throw StoreError.notALedger(path: path, reason: "entry \(seq) has a malformed hash (run fenhong verify)")
-            }
-            do {
-                out.append((try Entry.decode(body: bytes), hash))
-            } catch {
-                throw StoreError.notALedger(path: path, reason: "entry \(seq) cannot be read: \(error) (run fenhong verify)")
-            }
-        }
-        return out
-    }
 }

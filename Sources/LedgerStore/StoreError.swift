@@ -15,6 +15,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case invalidEntry(EntryError)
     case unknownSigner(KeyID)
     case sqlite(path: String, message: String)
+    /// An entry's body no longer matches its stored hash or seq.
+    case changedOutside(path: String, seq: Int64)
 
     public var description: String { MessageText.oneLine(sentence) }
 
@@ -32,6 +34,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .rules(let violations): violations.map(\.detail).joined(separator: "; ")
         case .invalidEntry(let error): "\(error)"
         case .unknownSigner(let id): "key \(id) is not an accountant key of this ledger"
+        case .changedOutside(let path, let seq):
+            "\(path) was changed outside fenhong: entry \(seq) does not match its stored hash; nothing was done (run `fenhong verify \(path)`)"
         case .sqlite(let path, let message): "\(path): SQLite error: \(message)"
         }
     }

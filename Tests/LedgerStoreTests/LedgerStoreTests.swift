@@ -115,6 +115,29 @@ struct LedgerStoreTests {
         #expect(try ledger.store.withReader { try $0.size() } == 2)
     }
 
+    /// A body changed with the triggers dropped is refused wherever a command reads it: the
+    /// share issue that would justify a retirement, and the household's statement lines; an
+    /// entry the command does not read does not stop it (`fenhong verify` judges every entry).
+    @Test func entriesChangedOutsideAreRefusedWhereRead() throws {
+        let ledger = try TestLedger()
+        try ledger.register("152223-001")
+        try ledger.register("152223-002")
+        try ledger.append(ledger.issue("152223-001", 10))
+        let edit = try ledger.sqlite("DROP TRIGGER entry_no_update; UPDATE entry SET body = replace(body, '\"units\":10', '\"units\":99') WHERE seq = 3")
+        #expect(edit.status == 0, "\(edit.output)")
+        let message = "\(ledger.path) was changed outside fenhong: entry 3 does not match its stored hash; nothing was done (run `fenhong verify \(ledger.path)`)"
+        do {
+            try ledger.append(.sharesRetire(SharesChange(holder: "152223-001", shareClass: "member", units: 5, date: TestLedger.day, reason: "x")))
+            Issue.record("a retirement built on a changed entry was recorded")
+        } catch {
+            #expect("\(error)" == message)
+        }
+        #expect(throws: StoreError.self) { try ledger.store.withReader { try $0.hashedEntries(household: "152223-001") } }
+        #expect(try ledger.store.withReader { try $0.size() } == 4)
+        try ledger.append(ledger.issue("152223-002", 4))
+        #expect(try ledger.store.withReader { try $0.size() } == 5)
+    }
+
     /// Inclusion and consistency proofs from the stored nodes verify against the checkpoints.
     @Test func proofsVerifyAgainstCheckpoints() throws {
         let ledger = try TestLedger()
