@@ -144,7 +144,13 @@ extension DistributionPlan {
                 throw .negativeClassWeight(shareClass: shareClass, weight: weight)
             }
             let classes = classWeights.map { ($0.key, $0.value) }
-            return try holders.map { holder throws(PayoutError) in try sum(of: classes, in: holder) }
+            let weights = try holders.map { holder throws(PayoutError) in try sum(of: classes, in: holder) }
+            let held = Set(holders.flatMap { $0.units.filter { $0.value > 0 }.keys })
+            let weighted = Set(classWeights.filter { $0.value > 0 }.keys)
+            if !holders.isEmpty, weights.allSatisfy({ $0 == 0 }), held.isDisjoint(with: weighted), !weighted.isEmpty {
+                throw .noWeightedClassHeld(weighted: weighted.sorted(), held: held.sorted())
+            }
+            return weights
         case .equalPerHousehold:
             return holders.map { _ in 1 }
         case .perMember:

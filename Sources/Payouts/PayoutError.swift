@@ -22,6 +22,8 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
     case weightOverflow(holder: String)
     /// The weights sum to zero, so there is nothing to divide the pool by.
     case zeroTotalWeight(holders: Int)
+    /// No holder holds any class given a weight (a misspelt class, most likely).
+    case noWeightedClassHeld(weighted: [String], held: [String])
     /// Appropriations were given together with a pool; they apply only to a distributable amount.
     case appropriationsNeedDistributable
     /// An appropriation rate is negative.
@@ -68,6 +70,8 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
             "Holder \(holder) has \(members) members, but the count must be zero or more."
         case .weightOverflow(let holder):
             "Holder \(holder)'s units times their class weights exceed the largest weight allowed."
+        case .noWeightedClassHeld(let weighted, let held):
+            "No holder holds the class\(weighted.count == 1 ? "" : "es") given a weight (\(weighted.joined(separator: ", "))); the classes held are \(held.isEmpty ? "none" : held.joined(separator: ", "))."
         case .zeroTotalWeight(let holders):
             "The \(holders) holders have a total weight of zero, so the pool cannot be divided among them."
         case .appropriationsNeedDistributable:

@@ -49,6 +49,13 @@ struct LedgerWorkflowTests {
         #expect(checkpoint.hasPrefix("fenhong/152223/baixin\n10\n"))
         #expect(try cli.run("checkpoint").stdout == checkpoint)
         #expect(try cli.run("export", "--out", "bundle").status == 2)
+        // The checkpoint kept, then held to: the report says it was.
+        #expect(try cli.shell("cp bundle/checkpoints/10.txt kept.txt").status == 0)
+        let verified = try cli.run("verify", "baixin.fenhong", "--trusted", "kept.txt")
+        #expect(verified.status == 0, "\(verified.stdout)")
+        let root = checkpoint.split(separator: "\n")[2]
+        let hex = Data(base64Encoded: String(root)).map { $0.map { String(format: "%02x", $0) }.joined() } ?? "?"
+        #expect(verified.stdout.contains("checked against the trusted checkpoint of size 10, root \(hex)\n"))
     }
 
     /// The recipes in VERIFY.txt work with sha256sum and openssl alone.
@@ -95,6 +102,7 @@ struct LedgerWorkflowTests {
             (["income", "record", "--amount", "1", "--category", "c", "--counterparty", "x", "--key", "stranger.key"],
              "key file stranger.key: key "),
             (["export", "--out", "accountant.key"], "accountant.key already exists; nothing is overwritten (choose another name)"),
+            (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
         ]
         #expect(try cli.run("key", "generate", "--name", "stranger", "--out", "stranger.key").status == 0)
         for (arguments, expected) in cases {

@@ -6,7 +6,14 @@ struct AmountOptions: ParsableArguments {
     @Option(help: "Amount in yuan: 3000, 3,000.00, 3000元.") var amount: String
     @Option(help: "Date YYYY-MM-DD (default: today).") var date: String?
 
-    var fen: Fen { get throws { try Parse.amount(amount, option: "--amount") } }
+    /// The amount: more than zero — a fund, investment, income or expense of nothing records nothing.
+    var fen: Fen {
+        get throws {
+            let fen = try Parse.amount(amount, option: "--amount")
+            guard fen > .zero else { throw ValidationError("--amount \(amount) is zero; nothing to record") }
+            return fen
+        }
+    }
     var day: LedgerDate { get throws { try date.map { try Parse.date($0, option: "--date") } ?? Parse.today() } }
 }
 

@@ -55,6 +55,9 @@ struct StatementCommand: ParsableCommand {
     func run() throws {
         guard let household else { throw ValidationError("no household given: pass --household NUMBER") }
         if proof && out == nil { throw ValidationError("--proof needs --out FILE: the proof is written beside the statement") }
+        if render.format == .pdf, out == nil, isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError("--format pdf needs --out FILE: a PDF is not for the terminal")
+        }
         let day = try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()
         let store = try ledger.open(readOnly: true)
         let (statement, proofFile) = try store.withReader { reader -> (HouseholdStatement, StatementProof?) in

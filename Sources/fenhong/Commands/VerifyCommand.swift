@@ -17,8 +17,10 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let report: VerificationReport
+        let kept: SignedCheckpoint?
         do {
-            report = try LedgerAudit.verify(path: path, trusted: try trusted.map(LedgerAudit.readTrusted)) { count in
+            kept = try trusted.map(LedgerAudit.readTrusted)
+            report = try LedgerAudit.verify(path: path, trusted: kept) { count in
                 Printer.stderr("fenhong: verified \(count) entries…")
             }
         } catch {
@@ -26,7 +28,7 @@ struct VerifyCommand: ParsableCommand {
             if json { print(ReportPrinter.json(cannotRun: Fenhong.message(for: error)), terminator: "") }
             throw error
         }
-        print(json ? ReportPrinter.json(report) : ReportPrinter.text(report), terminator: "")
+        print(json ? ReportPrinter.json(report) : ReportPrinter.text(report, trusted: kept), terminator: "")
         if !report.ok { throw ExitCode(1) }
     }
 }

@@ -4,9 +4,14 @@ import LedgerVerifier
 /// A verification report as a person reads it, or as JSON.
 enum ReportPrinter {
     /// The summary and one line per problem.
-    static func text(_ report: VerificationReport) -> String {
+    /// `trusted`: the checkpoint given with `--trusted`, named so that the reader knows the
+    /// ledger was held to it (a problem with it is among the problems).
+    static func text(_ report: VerificationReport, trusted: SignedCheckpoint? = nil) -> String {
         var out = "\(report.source): \(report.entries) entries, tree size \(report.size), root \(report.root.hex)\n"
         out += "checkpoints checked: \(report.checkpoints)\n"
+        if let trusted {
+            out += "checked against the trusted checkpoint of size \(trusted.checkpoint.size), root \(trusted.checkpoint.root.hex)\n"
+        }
         for cosigner in report.cosigned {
             out += cosigner.size > 0
                 ? "inspector \(cosigner.inspector) cosigned up to size \(cosigner.size)\n"
