@@ -42,6 +42,17 @@ public struct LedgerReader {
                     arguments: [household, household])
     }
 
+    /// The entries that name `household` and the reversals of any of them, in order: its history
+    /// as `log --household` shows it (a reversal names only the entry it undoes).
+    public func history(household: String) throws -> [Entry] {
+        let own = try entries(household: household)
+        let seqs = Set(own.map(\.seq))
+        let reversals = try entries(kind: .entryReverse).filter { entry in
+            if case .entryReverse(let r) = entry.payload { seqs.contains(r.target) } else { false }
+        }
+        return (own + reversals).sorted { $0.seq < $1.seq }
+    }
+
     /// The entries of kind `kind`, in order.
     public func entries(kind: EntryKind) throws -> [Entry] {
         try entries(sql: "SELECT seq, body, hash FROM entry WHERE \(Schema.kindCondition(kind)) ORDER BY seq", arguments: [kind.rawValue])

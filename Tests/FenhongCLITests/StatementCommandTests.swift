@@ -24,6 +24,17 @@ struct StatementCommandTests {
         if ProcessInfo.processInfo.environment["FENHONG_PRINT_STATEMENT"] == "1" { print(run.stdout) }
     }
 
+    /// `log --household` shows the household's entries and the reversal of its wrong payment,
+    /// which names only the entry it undoes.
+    @Test func logOfAHouseholdShowsItsReversals() throws {
+        let cli = try ledger()
+        let run = try cli.run("log", "--household", "152223-001")
+        #expect(run.status == 0, "\(run.stderr)")
+        let seqs = run.stdout.split(separator: "\n").compactMap { Int($0.split(separator: " ").first ?? "") }
+        #expect(seqs == [1, 3, 6, 8, 11, 13, 14, 15])
+        #expect(run.stdout.contains("  (reversed)"))
+    }
+
     /// --proof writes <name>.proof.txt; check passes (exit 0), also after the ledger grew and against a bundle.
     @Test func proofChecksCleanly() throws {
         let cli = try ledger()

@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "List entries, oldest first.")
 
     @OptionGroup var ledger: LedgerOption
-    @Option(help: "Only the entries that name this household.") var household: String?
+    @Option(help: "Only the entries that name this household, and their reversals.") var household: String?
     @Flag(help: "Print each body exactly as stored, one JSON object a line.") var json = false
     @Flag(help: "Print CSV that `fenhong import` reads (UTF-8 with BOM, CRLF), needs --kind: the ledger as it stands (households as updated, net holdings, payments not reversed).")
     var csv = false
@@ -17,7 +17,7 @@ struct LogCommand: ParsableCommand {
         let store = try ledger.open(readOnly: true)
         if csv || kind != nil { return try printCSV(store) }
         let entries = try store.withReader { reader in
-            try household.map { try reader.entries(household: $0) } ?? reader.allEntries()
+            try household.map { try reader.history(household: $0) } ?? reader.allEntries()
         }
         let reversed = Set(entries.compactMap { entry -> Int64? in
             if case .entryReverse(let r) = entry.payload { return r.target } else { return nil }
