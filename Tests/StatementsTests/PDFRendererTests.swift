@@ -108,6 +108,30 @@ struct PDFRendererTests {
         }
     }
 
+    /// The signature lines stay on one page, whatever comes before them: the household's own line
+    /// never lands alone on the next page.
+    @Test func signaturesStayTogether() throws {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let signatures = ["经办人", "监督小组", "户主（或见证人、按手印）"].map { StatementDocument.SignatureLine($0) }
+        var split = 0
+        for filler in 20...60 {
+            let document = StatementDocument(title: "测试", sections: [
+                .init(heading: "前文", content: .keyValues((1...filler).map { .init("项\($0)", "值") })),
+                .init(heading: "签字", content: .signatures(signatures)),
+            ])
+            let file = directory.appendingPathComponent("s\(filler).pdf")
+            try Data(PDFRenderer().render(document)).write(to: file)
+            let (_, output) = try Tool.run(pdftotext, ["-layout", file.path, "-"])
+            let pages = String(decoding: output, as: UTF8.self).split(separator: "\u{0C}")
+            let holding = pages.map { page in signatures.filter { page.contains($0.label) }.count }
+            #expect(holding.filter { $0 > 0 } == [3], "with \(filler) lines before them: \(holding)")
+            if pages.count > 1 && !pages[0].contains("经办人") { split += 1 }
+        }
+        #expect(split > 0, "no filler pushed the signatures to page 2: the test does not reach the page break")
+    }
+
     /// poppler extracts the Chinese name, the amount in figures and in capitals, and the Latin text,
     /// and rasterises a page (fails with install instructions where poppler is missing).
     @Test func popplerExtractsAndRendersTheStatement() throws {

@@ -71,6 +71,11 @@ struct PDFLayout {
                 let row = lineHeight(style.bodySize) + 2 * style.cellPaddingY
                 ensure(lineHeight(style.headingSize) + Double(min(3, table.rows.count + 1)) * row)
             }
+            if case .signatures(let signatures) = section.content {
+                // The signatures are signed as one block: never the household's own line alone
+                // on the next page.
+                ensure(lineHeight(style.headingSize) + style.bodySize * 0.2 + Double(signatures.count) * style.signatureHeight)
+            }
             if !section.heading.isEmpty { heading(section.heading) }
             switch section.content {
             case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize)
