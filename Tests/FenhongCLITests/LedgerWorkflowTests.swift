@@ -114,6 +114,23 @@ struct LedgerWorkflowTests {
         #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 10)
     }
 
+    /// A cooperative plan prints each household's transactions in yuan, under their name, not as
+    /// "units" in fen.
+    @Test func cooperativePlanShowsTransactionsInYuan() throws {
+        let cli = try villageLedger()
+        for holder in ["152223-001", "152223-002"] {
+            let run = try cli.run("shares", "issue", "--holder", holder, "--class", "capital", "--units", "1000", "--reason", "入股", "--date", "2018-06-03")
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try cli.shell("printf 'household,volume\\n152223-001,3000\\n152223-002,1000.50\\n' > volumes.csv").status == 0)
+        let plan = try cli.run("dividend", "plan", "--id", "2018", "--record-date", "2018-12-15", "--pool", "1000",
+                               "--basis", "cooperative", "--transactions", "volumes.csv")
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("transactions (yuan)"))
+        #expect(plan.stdout.contains("3,000.00") && plan.stdout.contains("1,000.50"))
+        #expect(!plan.stdout.contains("300000"))
+    }
+
     /// A damaged ledger cannot be verified: exit 2, one sentence on stderr, JSON for `--json`, and
     /// the folder left as found (no `-wal` or `-shm` beside the copy).
     @Test func damagedLedgerCannotBeVerified() throws {

@@ -14,9 +14,10 @@ enum PlanPrinter {
         if let rate = plan.rate { summary.add(["rate per unit", rate.formatted]) }
         out.append(summary.rendered)
         out.append("")
-        var table = TextTable(["household", "head", "units", "exact share", "amount"], rightAligned: [2, 3, 4])
+        let (weightHeader, weightText) = weightColumn(spec.basis)
+        var table = TextTable(["household", "head", weightHeader, "exact share", "amount"], rightAligned: [2, 3, 4])
         for line in plan.lines {
-            table.add([line.holder, snapshot.households[line.holder]?.head ?? "", String(line.weight), line.exactShare.description, line.amount.formatted])
+            table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.exactShare.description, line.amount.formatted])
         }
         table.add(["total", "\(plan.lines.count) households", "", "", plan.allocated.formatted])
         out.append(table.rendered)
@@ -43,6 +44,17 @@ enum PlanPrinter {
 
     private static func percent(_ bp: Int64) -> String {
         bp % 100 == 0 ? "\(bp / 100)%" : "\(bp / 100).\(String(format2: bp % 100))%"
+    }
+
+    /// What a line's weight is under `basis`, and how to print it: a cooperative's weight is the
+    /// household's transaction volume in fen, printed in yuan.
+    private static func weightColumn(_ basis: DistributionBasis) -> (header: String, text: (Int64) -> String) {
+        switch basis {
+        case .units: ("units", { String($0) })
+        case .equalPerHousehold: ("weight", { String($0) })
+        case .perMember: ("members", { String($0) })
+        case .cooperative: ("transactions (yuan)", { Fen($0).formatted })
+        }
     }
 
     private static func basisText(_ basis: DistributionBasis) -> String {
