@@ -47,6 +47,8 @@ let package = Package(
         ),
         // Temporary folders for the tests, removed when the test process exits.
         .target(name: "TestScratch", path: "Tests/TestScratch"),
+        // A SQLite VFS that cuts the power after a chosen sync, for the power-loss tests.
+        .target(name: "PowerLoss", path: "Tests/PowerLoss", linkerSettings: [.linkedLibrary("sqlite3")]),
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog", "FenhongCrypto", "SeededRandom"], resources: []),
         .testTarget(
             name: "LedgerCoreTests",
@@ -64,6 +66,6 @@ let package = Package(
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore", "TestScratch"]),
         .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore", "LedgerStore", "TestScratch"]),
         .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore", "TestScratch"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerVerifier", "Bench", "TestScratch", "SeededRandom"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerVerifier", "Bench", "TestScratch", "SeededRandom", "PowerLoss"]),
     ]
 )
