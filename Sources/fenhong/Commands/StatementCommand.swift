@@ -34,6 +34,11 @@ struct StatementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statement",
         abstract: "Write a household's dividend statement (分红明细单), optionally with its proof.",
+        // Written out: the generated line ends in `<subcommand>`, as if `check` were required.
+        usage: """
+            fenhong statement --household <household> [--year <year>] [--date <date>] [--size <size>] [--format <format>] [--large-print] [--paper <paper>] [--out <out>] [--proof] [--speech] [--ledger <ledger>]
+              fenhong statement check <file> [--proof-file <proof-file>] [--bundle <bundle>] [--ledger <ledger>]
+            """,
         discussion: """
             The statement lists holdings, every allocation and payment (reversals shown and marked 冲销) with \
             the seq and short hash of its entry, totals in figures and capitals, and the checkpoint it was made \
