@@ -87,6 +87,12 @@ public struct TextRenderer: Sendable {
         var widths = (0..<columnCount).map { column in
             allRows.map { DisplayWidth.of(table.cell($0, column)) }.max() ?? 0
         }
+        // Columns whose cells break at spaces give way first, down to their longest word: "一卡通
+        // ****2318" on two lines reads as well as on one, a voucher number cut in two does not.
+        let graceful = (0..<columnCount).map { column in
+            allRows.map { row in table.cell(row, column).split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0
+        }
+        shrink(&widths, toFit: widthMax - gap * (columnCount - 1), floors: graceful)
         shrink(&widths, toFit: widthMax - gap * (columnCount - 1))
         let totalWidth = widths.reduce(0, +) + gap * (columnCount - 1)
         let rule = String(repeating: "-", count: min(widthMax, totalWidth))
@@ -114,13 +120,12 @@ public struct TextRenderer: Sendable {
         }
     }
 
-    /// Narrows the widest columns, one column at a time, until the sum fits `available`.
-    private func shrink(_ widths: inout [Int], toFit available: Int) {
-        let floor = 4  // two CJK characters
+    /// Narrows the widest columns, one column at a time, until the sum fits `available`, none
+    /// below its floor (by default two CJK characters).
+    private func shrink(_ widths: inout [Int], toFit available: Int, floors: [Int]? = nil) {
+        let floors = floors.map { $0.map { max($0, 4) } } ?? Array(repeating: 4, count: widths.count)
         while widths.reduce(0, +) > available {
-            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > floor else {
-                return
-            }
+            guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { return }
             widths[widest] -= 1
         }
     }

@@ -27,6 +27,20 @@ struct TextRendererTests {
         #expect(DisplayWidth.of(String(payment[..<payment.range(of: "2024")!.lowerBound])) == 6)
     }
 
+    /// When a table is too wide, a column that breaks at spaces gives way before one that does
+    /// not: the channel and account go on two lines, the voucher number stays whole.
+    @Test func spacedColumnsGiveWayBeforeVoucherNumbers() {
+        let table = StatementDocument.Table(
+            columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号"), .init("金额（元）", alignment: .right),
+                      .init("条目", alignment: .right), .init("哈希")],
+            rows: [StatementDocument.Row(["2019-12-28", "2019", "一卡通 ****2318", "一卡通-2019-007", "7,200.00", "9", "bf069f90"])])
+        let text = TextRenderer().render(StatementDocument(title: "测试", sections: [.init(heading: "支付明细", content: .table(table))]))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("一卡通-2019-007") && $0.contains("7,200.00") }, "\(text)")
+        #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == "****2318" })
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+
     /// No line is wider than the limit, however long the text.
     @Test func linesRespectWidthMax() {
         var document = SampleStatements.chenMei
