@@ -53,6 +53,13 @@ public struct LedgerReader {
         return (own + reversals).sorted { $0.seq < $1.seq }
     }
 
+    /// The share classes ever issued in the ledger.
+    public func shareClasses() throws -> Set<String> {
+        Set(try entries(kind: .sharesIssue).compactMap { entry in
+            if case .sharesIssue(let change) = entry.payload { change.shareClass } else { nil }
+        })
+    }
+
     /// The entries of kind `kind`, in order.
     public func entries(kind: EntryKind) throws -> [Entry] {
         try entries(sql: "SELECT seq, body, hash FROM entry WHERE \(Schema.kindCondition(kind)) ORDER BY seq", arguments: [kind.rawValue])

@@ -102,6 +102,8 @@ struct LedgerWorkflowTests {
             (["income", "record", "--amount", "1", "--category", "c", "--counterparty", "x", "--key", "stranger.key"],
              "key file stranger.key: key "),
             (["export", "--out", "accountant.key"], "accountant.key already exists; nothing is overwritten (choose another name)"),
+            (["shares", "issue", "--holder", "152223-002", "--class", "membr", "--units", "1", "--reason", "x"],
+             "--class membr is not a class of this ledger (member, poverty, collective, labour, capital, reserve, subsidy, trade); to start it, add --new-class"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
         ]
         #expect(try cli.run("key", "generate", "--name", "stranger", "--out", "stranger.key").status == 0)
@@ -112,6 +114,16 @@ struct LedgerWorkflowTests {
             #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
         }
         #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 10)
+    }
+
+    /// A class of the village's own is started once with --new-class, then taken like any other.
+    @Test func newShareClassIsStartedOnce() throws {
+        let cli = try villageLedger()
+        let issue = ["shares", "issue", "--holder", "152223-001", "--class", "资金股", "--units", "3", "--reason", "入股", "--date", "2018-06-03"]
+        #expect(try cli.execute(issue).status == 2)
+        #expect(try cli.execute(issue + ["--new-class"]).status == 0)
+        #expect(try cli.execute(issue).status == 0)
+        #expect(try cli.run("household", "list").stdout.contains("资金股 6"))
     }
 
     /// A cooperative plan prints each household's transactions in yuan, under their name, not as

@@ -27,8 +27,17 @@ struct SharesIssueCommand: ParsableCommand {
     @OptionGroup var write: WriteOptions
     @Option(help: "Household number, or collective.") var holder: String
     @OptionGroup var share: ShareOptions
+    @Flag(help: "Start a share class that is neither named under --class nor issued in this ledger before.") var newClass = false
 
     func run() throws {
+        // A misspelt class would start a class of its own, which no plan weighs.
+        if !newClass, !ShareClass.named.contains(share.shareClass) {
+            let inUse = try write.ledger.open(readOnly: true).withReader { try $0.shareClasses() }
+            guard inUse.contains(share.shareClass) else {
+                let known = (ShareClass.named + inUse.subtracting(ShareClass.named).sorted()).joined(separator: ", ")
+                throw ValidationError("--class \(share.shareClass) is not a class of this ledger (\(known)); to start it, add --new-class")
+            }
+        }
         try write.append([.sharesIssue(SharesChange(holder: holder, shareClass: share.shareClass, units: share.units,
                                                     date: try share.effectiveDate, reason: share.reason))])
     }

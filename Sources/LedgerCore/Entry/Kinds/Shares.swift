@@ -23,6 +23,9 @@ public enum ShareClass {
     /// A cooperative member's transaction volume (交易额), in fen.
     public static let trade = "trade"
 
+    /// The classes named here, in the order above.
+    public static let named = [member, poverty, collective, labour, capital, reserve, subsidy, trade]
+
     /// The Chinese name of a class, or the class itself when it has none.
     public static func displayName(_ shareClass: String) -> String {
         switch shareClass {
