@@ -65,8 +65,7 @@ enum ImportValues {
     /// The share classes by Chinese and English name.
     static let shareClasses: [String: String] = {
         var names = [String: String]()
-        for name in [ShareClass.member, ShareClass.poverty, ShareClass.collective, ShareClass.labour,
-                     ShareClass.capital, ShareClass.reserve, ShareClass.subsidy, ShareClass.trade] {
+        for name in ShareClass.named {
             names[name] = name
             names[ShareClass.displayName(name)] = name
         }
