@@ -8,7 +8,9 @@ extension DistributionPlan {
     /// 2. Each eligible household's guaranteed minimum is funded first; if the pool cannot
     ///    cover them all, nothing is planned and the error names the shortfall.
     /// 3. The rest is split by the basis over *all* holders, eligible households included,
-    ///    by largest remainder (residual 0) or at a rate per unit (residual posted to 未分配收益).
+    ///    by largest remainder or at a rate per unit (what the rate leaves posted to 未分配收益).
+    ///    A holder `collective` (its own shares, 集体股) takes part in the split; its part is
+    ///    kept by the collective, in the residual, not allocated.
     ///    A cooperative splits the rebate by transaction volume and the rest by capital accounts.
     ///
     /// Lines come in `HolderOrder`, so the plan does not depend on the order of `holders`.
@@ -88,9 +90,16 @@ extension DistributionPlan {
         var lines: [PlanLine] = []
         lines.reserveCapacity(holders.count)
         var allocated: Int64 = 0
+        var collectiveShare: Int64 = 0
         for index in holders.indices {
             let lineMinimum = holders[index].eligibleForMinimum ? minimum : .zero
             let amount = lineMinimum.value + basisAmounts[index] + capitalAmounts[index]
+            // The collective's own shares earn for the collective: counted in the division,
+            // kept out of the allocations, in the residual.
+            if ids[index] == Holder.collective {
+                collectiveShare += amount
+                continue
+            }
             allocated += amount
             let exact = lineMinimum.value * 100
                 + ExactShare(part: basisPart, weight: weights[index], total: weightTotal).tenThousandthsOfYuan
@@ -109,7 +118,7 @@ extension DistributionPlan {
         self.init(
             request: request, distributable: distributable, appropriations: appropriations, pool: pool,
             minimumTotal: minimumTotal, rate: rate, rebate: rebate, lines: lines, allocated: Fen(allocated),
-            residual: residual, checks: checks)
+            collectiveShare: Fen(collectiveShare), residual: residual, checks: checks)
     }
 
     private static func checkAmount(_ amount: Fen, field: String) throws(PayoutError) {

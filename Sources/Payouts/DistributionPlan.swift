@@ -17,11 +17,15 @@ public struct DistributionPlan: Hashable, Sendable {
     public let rate: Fen?
     /// The cooperative rebate by transaction volume, with `.cooperative`.
     public let rebate: Fen?
-    /// One line per holder, in `HolderOrder`.
+    /// One line per household, in `HolderOrder`.
     public let lines: [PlanLine]
     /// The sum of all line amounts.
     public let allocated: Fen
-    /// What is not allocated (`pool − allocated`); zero with largest remainder.
+    /// The part of the shares the collective holds itself (集体股), kept by the collective: in
+    /// the residual.
+    public let collectiveShare: Fen
+    /// What is not allocated (`pool − allocated`): the collective's share, and with a rate per
+    /// unit what the rate leaves.
     public let residual: Fen
     /// The rules this plan was checked against, with expected and found values.
     public let checks: [PlanCheck]

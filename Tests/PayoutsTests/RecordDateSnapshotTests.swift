@@ -43,6 +43,32 @@ struct RecordDateSnapshotTests {
         #expect(before[0].units == ["member": 2, "poverty": 10])
     }
 
+    /// The collective's own shares (集体股) count in a distribution by shares, and their part is
+    /// kept for the collective: 100.00 over member 2, a household's collective 3 and the
+    /// collective's own 3 is 25.00, 37.50 and 37.50 kept — not 40.00 and 60.00 to the households.
+    /// A distribution per household leaves the collective out.
+    @Test func collectiveSharesEarnForTheCollective() throws {
+        let log = entries([
+            register("152223-001", poor: false), register("152223-002", poor: false),
+            issue("152223-001", "member", 2, "2018-12-20"), issue("152223-002", "collective", 3, "2018-12-20"),
+            issue(Holder.collective, "collective", 3, "2018-12-20"),
+        ])
+        let spec = DistributionSpec(id: "c", recordDate: LedgerDate("2019-03-01")!, amount: .pool(Fen(yuan: 100)),
+                                    basis: .units(classWeights: ["member": 1, "collective": 1]))
+        let plan = try spec.plan(entries: log).plan
+        #expect(plan.lines.map(\.holder) == ["152223-001", "152223-002"])
+        #expect(plan.lines.map(\.amount) == [Fen(2_500), Fen(3_750)])
+        #expect(plan.collectiveShare == Fen(3_750))
+        #expect(plan.allocated == Fen(6_250) && plan.residual == Fen(3_750))
+        let entries = plan.declarationEntries(id: "c", recordDate: LedgerDate("2019-03-01")!)
+        guard case .dividendDeclare(let declaration) = entries[0] else { Issue.record("no declaration first"); return }
+        #expect(declaration.allocated == Fen(6_250) && declaration.residual == Fen(3_750))
+        #expect(entries.count == 3)
+
+        let perHousehold = DistributionSpec(id: "h", recordDate: LedgerDate("2019-03-01")!, amount: .pool(Fen(yuan: 100)), basis: .equalPerHousehold)
+        #expect(try perHousehold.plan(entries: log).plan.lines.map(\.amount) == [Fen(5_000), Fen(5_000)])
+    }
+
     /// DOMAIN §9 example 5: 14,400.00 over 5 poor households is 2,880.00 each; after one exits, 3,600.00 each over 4.
     @Test func poorPoolFollowsExits() throws {
         var payloads = (1...5).map { register("152223-00\($0)", poor: true) }

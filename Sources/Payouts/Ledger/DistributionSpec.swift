@@ -37,8 +37,11 @@ public struct DistributionSpec: Sendable {
                 extra[household] = [rule.transactionClass: volume]
             }
         }
+        var byShares = false
+        if case .units = basis { byShares = true }
         let request = DistributionRequest(amount: amount, appropriations: appropriations, basis: basis,
-                                          guaranteedMinimum: guaranteedMinimum, method: method, holders: snapshot.holders(extraUnits: extra))
+                                          guaranteedMinimum: guaranteedMinimum, method: method,
+                                          holders: snapshot.holders(extraUnits: extra, collective: byShares))
         return (try DistributionPlan(request), snapshot)
     }
 }

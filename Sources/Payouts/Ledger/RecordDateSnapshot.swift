@@ -65,15 +65,20 @@ public struct RecordDateSnapshot: Sendable {
         }
     }
 
-    /// The payout holders: every household registered at the record date (the collective's
-    /// own shares earn for the collective and are not part of a household distribution), with
-    /// `extraUnits` merged in (a cooperative's transaction volumes, read from a file).
-    public func holders(extraUnits: [String: [String: Int64]] = [:]) -> [PayoutHolder] {
-        households.values.sorted { HolderOrder.areInIncreasingOrder($0.id, $1.id) }.map { household in
+    /// The payout holders: every household registered at the record date, with `extraUnits`
+    /// merged in (a cooperative's transaction volumes, read from a file), and — when
+    /// `collective` — the collective with the shares it holds itself (集体股): a distribution
+    /// by shares divides by them too, and keeps their part for the collective.
+    public func holders(extraUnits: [String: [String: Int64]] = [:], collective: Bool = false) -> [PayoutHolder] {
+        var holders = households.values.sorted { HolderOrder.areInIncreasingOrder($0.id, $1.id) }.map { household in
             var classes = (units[household.id] ?? [:]).filter { $0.value != 0 }
             for (shareClass, value) in extraUnits[household.id] ?? [:] { classes[shareClass, default: 0] += value }
             return PayoutHolder(id: household.id, units: classes, members: Int(household.members),
                                 eligibleForMinimum: household.poor, exitedPoverty: household.exitedPoverty)
         }
+        if collective, let own = units[Holder.collective]?.filter({ $0.value != 0 }), !own.isEmpty {
+            holders.append(PayoutHolder(id: Holder.collective, units: own))
+        }
+        return holders
     }
 }

@@ -12,6 +12,7 @@ enum PlanPrinter {
         if plan.minimumTotal.value > 0 { summary.add(["guaranteed minimums 保底", plan.minimumTotal.formatted]) }
         if let rebate = plan.rebate { summary.add(["rebate by transactions 按交易量返还", rebate.formatted]) }
         if let rate = plan.rate { summary.add(["rate per unit", rate.formatted]) }
+        if plan.collectiveShare.value > 0 { summary.add(["kept for the collective's own shares 集体股", plan.collectiveShare.formatted]) }
         out.append(summary.rendered)
         out.append("")
         let (weightHeader, weightText) = weightColumn(spec.basis)
@@ -36,7 +37,8 @@ enum PlanPrinter {
             "id": .string(spec.id), "recordDate": .string(spec.recordDate.text), "pool": .integer(plan.pool.value),
             "appropriations": .array(plan.appropriations.map { .object(["name": .string($0.name), "bp": .integer($0.bp), "amount": .integer($0.amount.value)]) }),
             "rule": .object(plan.ruleDescription), "lines": .array(lines), "allocated": .integer(plan.allocated.value),
-            "residual": .integer(plan.residual.value), "checksPass": .bool(plan.allChecksPass),
+            "residual": .integer(plan.residual.value), "collectiveShare": .integer(plan.collectiveShare.value),
+            "checksPass": .bool(plan.allChecksPass),
         ]
         if let distributable = plan.distributable { object["distributable"] = .integer(distributable.value) }
         return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self)
