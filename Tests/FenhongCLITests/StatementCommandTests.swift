@@ -173,6 +173,16 @@ struct StatementCommandTests {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { return }
         let text = try cli.shell("pdftotext -layout bao.pdf -").stdout
         for needle in ["包金山", "11,520.00", "23,040.00", "壹万壹仟伍佰贰拾元整"] { #expect(text.contains(needle), "missing \(needle)") }
+        // Large print sets each row as lines `header：value`; its statements check too, and an
+        // amount changed there is caught.
+        let largePrint = try cli.run("statement", "check", "bao.pdf")
+        #expect(largePrint.status == 0, "\(largePrint.stdout) \(largePrint.stderr)")
+        #expect(try cli.run("statement", "--household", "152223-002", "--format", "html", "--large-print", "--out", "big.html", "--proof").status == 0)
+        #expect(try cli.run("statement", "check", "big.html").status == 0)
+        #expect(try cli.shell("sed -i 's/金额（元）：11,520.00/金额（元）：11,620.00/' big.html").status == 0)
+        let altered = try cli.run("statement", "check", "big.html")
+        #expect(altered.status == 1)
+        #expect(altered.stdout.contains("amountMismatch: it prints 11,620.00, entry 9 records 11,520.00"), "\(altered.stdout)")
         let normal = try cli.run("statement", "--household", "152223-002", "--format", "pdf", "--out", "bao2.pdf", "--proof")
         #expect(normal.status == 0)
         let check = try cli.run("statement", "check", "bao2.pdf")

@@ -24,6 +24,12 @@ struct ContentProofTests {
         #expect(proof.check(against: ledger.trust(from: proof), statementText: text) == [])
         let html = StatementText.plainLines(html: HTMLRenderer().render(statement.document()))
         #expect(proof.check(against: ledger.trust(from: proof), statementText: html) == [])
+        // Large print: each cell of a row on a line of its own, `header：value`.
+        let large = StatementText.plainLines(html: HTMLRenderer(largePrint: true).render(statement.document()))
+        #expect(large.contains("条目：8\n哈希："))
+        #expect(proof.check(against: ledger.trust(from: proof), statementText: large) == [])
+        let altered = large.replacingOccurrences(of: "可分配收益：16,000.00", with: "可分配收益：17,000.00")
+        #expect(proof.check(against: ledger.trust(from: proof), statementText: altered).map(\.rule) == [.amountMismatch, .amountMismatch])
     }
 
     /// The file is C2SP tlog-proof blocks then one checkpoint; parsing and re-serialising gives the same bytes.

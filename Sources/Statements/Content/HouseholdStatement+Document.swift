@@ -14,6 +14,8 @@ public enum StatementLabels {
     public static let reversedMark = "（冲销）"
     /// Who the household is, in the header.
     public static let household = "户号", head = "户主", members = "家庭人口", idNumber = "身份证号"
+    /// The columns every money line ends with: the entry's seq and short hash.
+    public static let entry = "条目", hash = "哈希"
 }
 
 extension HouseholdStatement {
@@ -48,7 +50,7 @@ extension HouseholdStatement {
             sections.append(.init(heading: "分配依据", content: .table(.init(
                 columns: [.init("分配编号"), .init("登记日"), .init("可分配收益", alignment: .right),
                           .init("提取", alignment: .right), .init("分配总额", alignment: .right),
-                          .init("条目", alignment: .right), .init("哈希")],
+                          .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
                 rows: distributions.map { distribution in
                     let d = distribution.declaration
                     let drawn = d.appropriations.map { "\($0.name)\(Self.spokenRate($0.bp))，\($0.amount.spokenChinese)" }
@@ -66,7 +68,7 @@ extension HouseholdStatement {
         } else {
             sections.append(.init(heading: "应分明细", content: .table(.init(
                 columns: [.init("分配编号"), .init("日期"), .init("份额", alignment: .right),
-                          .init("应分（元）", alignment: .right), .init("条目", alignment: .right), .init("哈希")],
+                          .init("应分（元）", alignment: .right), .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
                 rows: allocations.map { line in
                     guard case .allocation(let units) = line.kind else { preconditionFailure("an allocation line") }
                     return .init([line.distribution, line.date.text, String(units), line.amount.formatted,
@@ -80,7 +82,7 @@ extension HouseholdStatement {
         } else {
             sections.append(.init(heading: "支付明细", content: .table(.init(
                 columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号"),
-                          .init("金额（元）", alignment: .right), .init("条目", alignment: .right), .init("哈希")],
+                          .init("金额（元）", alignment: .right), .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
                 rows: payments.map(paymentRow)))))
         }
 

@@ -16,18 +16,48 @@ public enum StatementText {
         public var amounts: [Fen]
     }
 
-    /// The lines of `text` that cite an entry: whose last two tokens are a seq and 8 lowercase hex digits.
+    /// The lines of `text` that cite an entry: a table row whose last two tokens are a seq and 8
+    /// lowercase hex digits, or — in large print, where each cell of a row is a line
+    /// `header：value` — the `条目：seq` line followed by `哈希：hash`, with the amounts of the
+    /// cells before it.
     public static func citingLines(_ text: String) -> [CitingLine] {
         var found = [CitingLine]()
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var cellAmounts = [Fen]()  // amounts of the `header：value` lines of the row being read
+        for (offset, line) in lines.enumerated() {
+            if let (header, value) = cell(line) {
+                if header == StatementLabels.entry, let seq = Int64(value), seq >= 0, offset + 1 < lines.count,
+                   let (next, hash) = cell(lines[offset + 1]), next == StatementLabels.hash, isShortHash(hash) {
+                    found.append(CitingLine(number: offset + 1, seq: seq, shortHash: hash, amounts: cellAmounts))
+                    cellAmounts = []
+                } else if let amount = amount(value) {
+                    cellAmounts.append(amount)
+                }
+                continue
+            }
             let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init)
             guard tokens.count >= 2, let seq = Int64(tokens[tokens.count - 2]), seq >= 0,
                   isShortHash(tokens[tokens.count - 1])
-            else { continue }
+            else {
+                // A blank line ends a row; any other line may be a large-print value wrapped
+                // onto a line of its own (`可分配收益：` then `16,000.00`).
+                if tokens.isEmpty { cellAmounts = [] } else { cellAmounts += tokens.compactMap(amount) }
+                continue
+            }
+            cellAmounts = []
             let amounts = tokens.dropLast(2).compactMap(amount)
             found.append(CitingLine(number: offset + 1, seq: seq, shortHash: tokens[tokens.count - 1], amounts: amounts))
         }
         return found
+    }
+
+    /// A large-print cell line, `header：value` (either colon), trimmed; nil for any other line.
+    private static func cell(_ line: Substring) -> (header: String, value: String)? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let colon = trimmed.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let header = String(trimmed[..<colon]), value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard !header.isEmpty, !value.isEmpty, !header.contains(" ") else { return nil }
+        return (header, value)
     }
 
     /// The value printed after `label` at the start of a line (e.g. "应分合计  2,880.00", "家庭人口  2 人"),

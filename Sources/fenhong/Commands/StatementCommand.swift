@@ -60,6 +60,7 @@ struct StatementCommand: ParsableCommand {
     func run() throws {
         guard let household else { throw ValidationError("no household given: pass --household NUMBER") }
         if proof && out == nil { throw ValidationError("--proof needs --out FILE: the proof is written beside the statement") }
+        if proof && speech { throw ValidationError("--proof goes with a printed statement (text, html or pdf), not with --speech") }
         if render.format == .pdf, out == nil, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("--format pdf needs --out FILE: a PDF is not for the terminal")
         }
