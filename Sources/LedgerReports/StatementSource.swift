@@ -158,8 +158,8 @@ public enum StatementSource {
                 facts: facts, year: proof.year, date: LedgerDate("9999-12-31")!,
                 checkpoint: StatementCheckpoint(checkpoint: proof.checkpoint.checkpoint, signer: "", cosigners: []))
         }
-        let identities = facts.map { HouseholdStatement.identities(of: proof.household, in: $0.entries.filter { $0.seq < proofSize }) }
         return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
-                                   expectedCitations: complete?.citedEntries, expectedIdentities: identities)
+                                   expectedCitations: complete?.citedEntries,
+                                   householdEntries: facts.map { $0.entries.filter { $0.seq < proofSize } })
     }
 }

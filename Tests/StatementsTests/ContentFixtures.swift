@@ -142,6 +142,6 @@ struct ContentLedger {
         let covered = records.filter { $0.seq < proof.checkpoint.checkpoint.size }
         return StatementProofTrust(origin: Self.opening.origin, accountantKeys: [Self.accountant.verifier],
                                    head: head, consistency: consistency,
-                                   expectedIdentities: HouseholdStatement.identities(of: proof.household, in: covered))
+                                   householdEntries: covered)
     }
 }

@@ -86,6 +86,27 @@ struct ContentProofTests {
         }
     }
 
+    /// The holdings printed must be what the household held on the statement's date, and each
+    /// payment's lines must show the account it went to: changed, both are caught at their line.
+    @Test func alteredHoldingsAndAccountAreRejected() throws {
+        let (statement, text, proof) = try made()
+        let trust = ledger.trust(from: proof)
+        #expect(text.contains("扶贫股      10\n"))
+        let holdings = text.replacingOccurrences(of: "扶贫股      10\n", with: "扶贫股      20\n")
+        let found = proof.check(against: trust, statementText: holdings)
+        #expect(found.map(\.rule) == [.holdingsMismatch])
+        #expect(found.first?.detail == "it prints holdings 扶贫股 20, 合计 10; the ledger gives 扶贫股 10, 合计 10 on 2024-12-31")
+        #expect(text.contains("****6217"))
+        let account = proof.check(against: trust, statementText: text.replacingOccurrences(of: "****6217", with: "****6218"))
+        #expect(account.map(\.rule) == [.accountMismatch, .accountMismatch])
+        #expect(account.first?.detail == "entry 8 was paid to ****6217, which its lines do not show")
+        // Large print reads the same.
+        let large = StatementText.plainLines(html: HTMLRenderer(largePrint: true).render(statement.document()))
+        #expect(StatementText.holdings(in: large).rows == ["扶贫股 10", "合计 10"])
+        #expect(proof.check(against: trust, statementText: large.replacingOccurrences(of: "股数：10", with: "股数：11")).map(\.rule)
+                == [.holdingsMismatch])
+    }
+
     /// A statement printed before the head changed still checks: every head the household has
     /// had is its own, and no other.
     @Test func everyHeadTheHouseholdHadIsAccepted() throws {

@@ -14,6 +14,10 @@ public enum StatementLabels {
     public static let reversedMark = "（冲销）"
     /// Who the household is, in the header.
     public static let household = "户号", head = "户主", members = "家庭人口", idNumber = "身份证号"
+    /// The holdings section, its columns and its totals row.
+    public static let holdings = "持股情况", shareClass = "股份类别", units = "股数", total = "合计"
+    /// The other sections' headings, which end the holdings when a statement is read back.
+    public static let sectionsAfterHoldings = ["分配依据", "应分明细", "支付明细", "合计", "说明", "签字"]
     /// The columns every money line ends with: the entry's seq and short hash.
     public static let entry = "条目", hash = "哈希"
 }
@@ -34,16 +38,16 @@ extension HouseholdStatement {
         ])))
 
         if holdings.isEmpty {
-            sections.append(.init(heading: "持股情况", content: .paragraph(.init("统计日无持股。"))))
+            sections.append(.init(heading: StatementLabels.holdings, content: .paragraph(.init("统计日无持股。"))))
         } else {
-            let total = holdings.reduce(Int64(0)) { $0 + $1.units }
-            sections.append(.init(heading: "持股情况", content: .table(.init(
-                columns: [.init("股份类别"), .init("股数", alignment: .right)],
+            let total = holdings.reduce(Int64(0)) { $0 &+ $1.units }
+            sections.append(.init(heading: StatementLabels.holdings, content: .table(.init(
+                columns: [.init(StatementLabels.shareClass), .init(StatementLabels.units, alignment: .right)],
                 rows: holdings.map { holding in
                     let name = ShareClassName.chinese(holding.shareClass)
                     return .init([name, String(holding.units)], spoken: "\(name)\(Self.spoken(holding.units))股。")
                 },
-                totals: .init(["合计", String(total)], spoken: "共\(Self.spoken(total))股。")))))
+                totals: .init([StatementLabels.total, String(total)], spoken: "共\(Self.spoken(total))股。")))))
         }
 
         if !distributions.isEmpty {

@@ -134,22 +134,6 @@ extension HouseholdStatement {
         }
         guard let registration else { throw .householdNotRegistered(household: household) }
 
-        // Holdings on the statement date; a reversed share entry has no effect.
-        var classes = [String]()
-        var units = [String: Int64]()
-        func add(_ shareClass: String, _ delta: Int64) {
-            if units[shareClass] == nil { classes.append(shareClass) }
-            units[shareClass, default: 0] += delta
-        }
-        for record in covered where reversals[record.seq] == nil {
-            switch record.entry.payload {
-            case .sharesIssue(let c) where c.holder == household && c.date <= date: add(c.shareClass, c.units)
-            case .sharesRetire(let c) where c.holder == household && c.date <= date: add(c.shareClass, -c.units)
-            case .sharesTransfer(let t) where t.date <= date && (t.from == household || t.to == household):
-                add(t.shareClass, t.to == household ? t.units : -t.units)
-            default: break
-            }
-        }
 
         // Money lines.
         var declarations = [String: RecordedEntry]()
@@ -174,7 +158,7 @@ extension HouseholdStatement {
             case .dividendPay(let p) where p.household == household:
                 guard isShown(p.id, record) else { continue }
                 let reversal = reversals[record.seq]
-                let account = p.channel == .cash ? p.account : (Masking.maskAccount(p.account) ?? "****")
+                let account = printedAccount(p)
                 payments.append(Line(
                     record: record,
                     kind: .payment(channel: p.channel, account: account, reference: p.reference, reversedBy: reversal?.seq),
@@ -199,7 +183,7 @@ extension HouseholdStatement {
             head: registration.head, members: registration.members,
             idMasked: printedID(registration.idMasked),
             year: year, date: date,
-            holdings: classes.filter { units[$0] != 0 }.map { Holding(shareClass: $0, units: units[$0]!) },
+            holdings: holdings(of: household, in: covered, on: date),
             distributions: distributions, allocations: allocations, payments: payments, checkpoint: checkpoint)
     }
 }
@@ -231,6 +215,42 @@ extension HouseholdStatement {
             }
         }
         return all
+    }
+
+    /// What `household` holds on `date` by the entries given, classes in the order first issued,
+    /// none at zero; a reversed share entry has no effect.
+    public static func holdings(of household: String, in entries: [RecordedEntry], on date: LedgerDate) -> [Holding] {
+        var reversed = Set<Int64>()
+        for record in entries { if case .entryReverse(let r) = record.entry.payload { reversed.insert(r.target) } }
+        var classes = [String]()
+        var units = [String: Int64]()
+        func add(_ shareClass: String, _ delta: Int64) {
+            if units[shareClass] == nil { classes.append(shareClass) }
+            units[shareClass, default: 0] &+= delta
+        }
+        for record in entries.sorted(by: { $0.seq < $1.seq }) where !reversed.contains(record.seq) {
+            switch record.entry.payload {
+            case .sharesIssue(let c) where c.holder == household && c.date <= date: add(c.shareClass, c.units)
+            case .sharesRetire(let c) where c.holder == household && c.date <= date: add(c.shareClass, -c.units)
+            case .sharesTransfer(let t) where t.date <= date && (t.from == household || t.to == household):
+                add(t.shareClass, t.to == household ? t.units : -t.units)
+            default: break
+            }
+        }
+        return classes.filter { units[$0] != 0 }.map { Holding(shareClass: $0, units: units[$0]!) }
+    }
+
+    /// The holdings rows as a statement prints them, read back: `扶贫股 10` … `合计 10`; none when
+    /// nothing is held.
+    public static func printedHoldings(_ holdings: [Holding]) -> [String] {
+        guard !holdings.isEmpty else { return [] }
+        let total = holdings.reduce(Int64(0)) { $0 &+ $1.units }
+        return holdings.map { "\(ShareClassName.chinese($0.shareClass)) \($0.units)" } + ["\(StatementLabels.total) \(total)"]
+    }
+
+    /// The account a payment line shows: masked, or the cash account as recorded.
+    public static func printedAccount(_ payment: DividendPayment) -> String {
+        payment.channel == .cash ? payment.account : (Masking.maskAccount(payment.account) ?? "****")
     }
 
     /// The member count as the header prints it.

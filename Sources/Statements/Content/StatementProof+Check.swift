@@ -14,19 +14,20 @@ public struct StatementProofTrust: Sendable {
     /// The entries a complete statement of the proof's household and year, made against its
     /// checkpoint, cites, as the ledger says; nil when the checker cannot tell.
     public var expectedCitations: [RecordedEntry]?
-    /// Every identity (head, members, ID number) the proof's household has had in the ledger at
-    /// the proof's checkpoint; nil when the checker cannot tell.
-    public var expectedIdentities: [HouseholdIdentity]?
+    /// The ledger's entries about the proof's household up to the proof's checkpoint (its
+    /// registration and updates, share entries and their reversals), from which the header and
+    /// holdings a statement may print are known; nil when the checker cannot tell.
+    public var householdEntries: [RecordedEntry]?
 
     /// Describes the ledger a proof is checked against.
     public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?,
-                expectedCitations: [RecordedEntry]? = nil, expectedIdentities: [HouseholdIdentity]? = nil) {
+                expectedCitations: [RecordedEntry]? = nil, householdEntries: [RecordedEntry]? = nil) {
         self.origin = origin
         self.accountantKeys = accountantKeys
         self.head = head
         self.consistency = consistency
         self.expectedCitations = expectedCitations
-        self.expectedIdentities = expectedIdentities
+        self.householdEntries = householdEntries
     }
 }
 
@@ -68,6 +69,10 @@ public struct StatementProofFailure: Sendable, Equatable, CustomStringConvertibl
         /// The header names another household, or a head, member count or ID number the
         /// household never had in the ledger.
         case identityMismatch
+        /// The holdings printed are not what the household held on the statement's date.
+        case holdingsMismatch
+        /// A payment's lines do not show the account it was paid to.
+        case accountMismatch
     }
 
     /// The rule broken.
@@ -148,7 +153,9 @@ extension StatementProof {
             entries[inclusion.index] = (entry, leaf)
         }
         guard let statementText else { return failures }
-        failures += checkIdentity(statementText, trust.expectedIdentities)
+        let identities = trust.householdEntries.map { HouseholdStatement.identities(of: household, in: $0) }
+        failures += checkIdentity(statementText, identities)
+        if let own = trust.householdEntries { failures += checkHoldings(statementText, own) }
         failures += checkLines(statementText, entries)
         return failures
     }
@@ -175,6 +182,21 @@ extension StatementProof {
                                   detail: "\(label) is printed \(MessageText.quoted(printed)); the ledger has \(known.isEmpty ? "no registration" : known) for household \(household)"))
         }
         return failures
+    }
+
+    /// The holdings printed against those the household held on the date the statement is as of
+    /// (`截至` in its subtitle).
+    private func checkHoldings(_ text: String, _ own: [RecordedEntry]) -> [StatementProofFailure] {
+        guard let date = StatementText.statementDate(in: text) else {
+            return [.init(rule: .holdingsMismatch, location: "statement", detail: "it does not say which day it is as of (截至)")]
+        }
+        let held = HouseholdStatement.holdings(of: household, in: own, on: date)
+        let expected = HouseholdStatement.printedHoldings(held)
+        let (number, printed) = StatementText.holdings(in: text)
+        guard printed != expected else { return [] }
+        func shown(_ rows: [String]) -> String { rows.isEmpty ? "none" : rows.joined(separator: ", ") }
+        return [.init(rule: .holdingsMismatch, location: number.map { "statement line \($0)" } ?? "statement",
+                      detail: "it prints holdings \(shown(printed)); the ledger gives \(shown(expected)) on \(date)")]
     }
 
     /// The household an allocation or payment is for; nil for other kinds.
@@ -204,7 +226,19 @@ extension StatementProof {
     private func checkLines(_ text: String, _ entries: [Int64: (entry: Entry, hash: EntryHash)]) -> [StatementProofFailure] {
         var failures = [StatementProofFailure]()
         var cited = Set<Int64>()
-        for line in StatementText.citingLines(text) {
+        let citing = StatementText.citingLines(text)
+        let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in citing.enumerated() {
+            // A payment's row shows the account it went to, on the citing line or on the lines
+            // its row wraps onto (before it in large print, after it in a table).
+            if case .dividendPay(let p)? = entries[line.seq]?.entry.payload {
+                let account = HouseholdStatement.printedAccount(p)
+                let from = i > 0 ? citing[i - 1].number : 0, to = i + 1 < citing.count ? citing[i + 1].number - 1 : textLines.count
+                if !textLines[from..<to].contains(where: { $0.contains(account) }) {
+                    failures.append(.init(rule: .accountMismatch, location: "statement line \(line.number)",
+                                          detail: "entry \(line.seq) was paid to \(account), which its lines do not show"))
+                }
+            }
             let location = "statement line \(line.number)"
             guard let (entry, hash) = entries[line.seq] else {
                 failures.append(.init(rule: .lineNotProved, location: location,

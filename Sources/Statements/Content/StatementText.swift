@@ -51,6 +51,37 @@ public enum StatementText {
         return found
     }
 
+    /// The day a statement is as of: `截至 2024年12月31日` in its subtitle.
+    public static func statementDate(in text: String) -> LedgerDate? {
+        guard let range = text.range(of: "截至") else { return nil }
+        let rest = text[range.upperBound...].drop { $0 == " " || $0 == "\u{3000}" }
+        let numbers = rest.prefix { $0 != "\n" }.split(whereSeparator: { "年月日".contains($0) }).prefix(3).compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        return LedgerDate(String(format: "%04d-%02d-%02d", numbers[0], numbers[1], numbers[2]))
+    }
+
+    /// The rows of the holdings section as `class units` (the totals row too), and the line of
+    /// its heading; no rows when the statement says nothing is held or has no such section.
+    /// Reads the table form (`扶贫股  10`) and large print (`股份类别：扶贫股` then `股数：10`).
+    public static func holdings(in text: String) -> (line: Int?, rows: [String]) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        func isHeading(_ line: String, _ names: [String]) -> Bool { names.contains(line) || names.contains { "【\($0)】" == line } }
+        guard let start = lines.firstIndex(where: { isHeading($0, [StatementLabels.holdings]) }) else { return (nil, []) }
+        var rows = [String]()
+        var shareClass: String?
+        for line in lines[(start + 1)...] {
+            if isHeading(line, StatementLabels.sectionsAfterHoldings) { break }
+            if let (header, value) = cell(Substring(line)) {
+                if header == StatementLabels.shareClass { shareClass = value }
+                if header == StatementLabels.units, let name = shareClass, let units = Int64(value) { rows.append("\(name) \(units)") }
+                continue
+            }
+            let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+            if tokens.count == 2, tokens[0] != StatementLabels.shareClass, let units = Int64(tokens[1]) { rows.append("\(tokens[0]) \(units)") }
+        }
+        return (start + 1, rows)
+    }
+
     /// A large-print cell line, `header：value` (either colon), trimmed; nil for any other line.
     private static func cell(_ line: Substring) -> (header: String, value: String)? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
