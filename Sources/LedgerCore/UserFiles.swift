@@ -29,8 +29,7 @@ public enum OutputFile {
     /// Why `path` cannot be created: its folder is missing, is not a folder, or cannot be written
     /// to; a generic reason when none of these is the cause (a full disk, a name too long).
     public static func whyNotCreatable(_ path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        let shown = folder.isEmpty ? "." : folder
+        let shown = folder(of: path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: shown, isDirectory: &isFolder) else {
             return "the folder \(shown) does not exist"
@@ -38,6 +37,16 @@ public enum OutputFile {
         guard isFolder.boolValue else { return "\(shown) is a file, not a folder" }
         guard FileManager.default.isWritableFile(atPath: shown) else { return "the folder \(shown) cannot be written to (no permission)" }
         return generic
+    }
+
+    /// The folder a file's path names: `.` for a bare name, `/` for a file at the root. Not
+    /// `NSString.deletingLastPathComponent`, which traps on a one-character name in this
+    /// Foundation (`fenhong init --ledger c` crashed after creating the ledger).
+    public static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The reason given when the folder is there and writable.

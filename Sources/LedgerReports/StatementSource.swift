@@ -71,7 +71,10 @@ public enum StatementSource {
 
     /// `base` without its extension, then `suffix`: `chen.txt` → `chen.proof.txt`.
     public static func sibling(of base: String, suffix: String) -> String {
-        (base as NSString).deletingPathExtension + suffix
+        // Not NSString's path methods, which trap on one-character names in this Foundation.
+        let name = base.lastIndex(of: "/").map { base.index(after: $0) } ?? base.startIndex
+        guard let dot = base[name...].lastIndex(of: "."), dot > name else { return base + suffix }
+        return String(base[..<dot]) + suffix
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {

@@ -70,7 +70,10 @@ public enum BundleWriter {
             }
         }
         try Data(keys.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: folder + "/keys.txt"))
-        let instructions = VerifyInstructions.text(opening: opening, keys: keys, latest: checkpoints.last?.size ?? 0)
+        // The recipe checks the latest checkpoint with the key that signed it: after a key was
+        // rotated, that is not the first key of the ledger.
+        let signer = checkpoints.last.flatMap { VerifyInstructions.signer(of: $0.note) }
+        let instructions = VerifyInstructions.text(opening: opening, keys: keys, latest: checkpoints.last?.size ?? 0, signer: signer)
         try Data(instructions.utf8).write(to: URL(fileURLWithPath: folder + "/VERIFY.txt"))
         return Summary(entries: count, checkpoints: checkpoints.count, keys: keys.count)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LedgerCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -59,9 +60,8 @@ extension LedgerStore {
     /// disk as SQLITE_FULL when a write comes up short, but as an I/O error or "cannot open"
     /// when it is the `-shm` or `-wal` file that cannot be created or grown.
     static func volumeIsFull(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
         var stats = statvfs()
-        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return false }
+        guard statvfs(OutputFile.folder(of: path), &stats) == 0 else { return false }
         return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < freeBytesFull
     }
 }

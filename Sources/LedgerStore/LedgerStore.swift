@@ -76,8 +76,7 @@ public final class LedgerStore: @unchecked Sendable {
 
     /// Makes a new name in the folder of `path` durable (fsync of the folder); best effort.
     private static func syncFolder(of path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let descriptor = Foundation.open(folder.isEmpty ? "." : folder, O_RDONLY)
+        let descriptor = Foundation.open(OutputFile.folder(of: path), O_RDONLY)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
         _ = close(descriptor)

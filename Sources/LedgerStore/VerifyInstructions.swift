@@ -3,9 +3,15 @@ import LedgerCore
 /// The text of a bundle's VERIFY.txt: how to check it by hand with standard tools, and with
 /// the project's verifier.
 enum VerifyInstructions {
-    static func text(opening: LedgerOpen?, keys: [String], latest: Int64) -> String {
+    /// The name on the first signature line of a note: the accountant's (cosignatures follow it).
+    static func signer(of note: String) -> String? {
+        guard let signatures = note.components(separatedBy: "\n\n").dropFirst().first else { return nil }
+        return signatures.split(separator: "\n").first { $0.hasPrefix("— ") }?.dropFirst(2).split(separator: " ").first.map(String.init)
+    }
+
+    static func text(opening: LedgerOpen?, keys: [String], latest: Int64, signer: String?) -> String {
         let origin = opening?.origin ?? "?"
-        let accountant = keys.first.flatMap { $0.split(separator: "+").first.map(String.init) } ?? "NAME"
+        let accountant = signer ?? keys.first.flatMap { $0.split(separator: "+").first.map(String.init) } ?? "NAME"
         return """
         Fenhong ledger bundle — \(opening?.org ?? "") \(origin)
 
@@ -35,8 +41,8 @@ enum VerifyInstructions {
              openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in signed.txt -sigfile sig.bin
 
            The root on line 3 is the RFC 9162 Merkle tree hash of the entry hashes in order
-           (node = SHA-256(0x01 ‖ left ‖ right)); docs/FORMAT.md in the project gives a page of
-           Python that recomputes it.
+           (node = SHA-256(0x01 ‖ left ‖ right)); docs/verify_bundle.py in the project recomputes
+           it, with the chain, every signature and that every entry is covered, in a page of Python.
 
         """
     }

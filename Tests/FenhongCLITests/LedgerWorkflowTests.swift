@@ -116,6 +116,19 @@ struct LedgerWorkflowTests {
         #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 10)
     }
 
+    /// One-character names work: Foundation's path methods trapped on them here, after `init`
+    /// had linked the ledger into place (leaving its staging file behind).
+    @Test func oneCharacterNames() throws {
+        let cli = try CLI()
+        #expect(try cli.run("key", "generate", "--name", "a", "--out", "k").status == 0)
+        let made = try cli.run("init", "--ledger", "c", "--key", "k", "--origin", "fenhong/152223/baixin", "--org", "o", "--village", "v")
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try cli.run("export", "--ledger", "c", "--out", "e").status == 0)
+        #expect(try cli.run("verify", "e").status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path)
+        #expect(!files.contains { $0.contains(".creating-") }, "\(files)")
+    }
+
     /// A class of the village's own is started once with --new-class, then taken like any other.
     @Test func newShareClassIsStartedOnce() throws {
         let cli = try villageLedger()
