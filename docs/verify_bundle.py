@@ -2,11 +2,13 @@
 """Check a Fenhong bundle with nothing but Python's standard library and the openssl command.
 
 Usage: python3 verify_bundle.py BUNDLE_DIR
-Checks: every line is a body whose seq and prev link the chain; the RFC 9162 root of the entry
-hashes equals every checkpoint's root; the accountant's Ed25519 signature on every checkpoint
-(via `openssl pkeyutl`). Exit 0 when all hold, 1 otherwise.
+Checks: every line is a canonical body whose seq and prev link the chain; the RFC 9162 root of
+the entry hashes equals every checkpoint's root; every checkpoint carries a valid Ed25519
+signature (via `openssl pkeyutl`) by a key of keys.txt; and every entry is covered by the first
+checkpoint after it, signed by the key named in its "by". Exit 0 when all hold, 1 otherwise.
+It does not replay the business rules (amounts, keys' dates of service): `fenhong verify` does.
 """
-import base64, hashlib, json, os, subprocess, sys, tempfile
+import base64, bisect, hashlib, json, os, subprocess, sys, tempfile
 
 def leaf(body): return hashlib.sha256(b"\x00" + body).digest()
 def node(l, r): return hashlib.sha256(b"\x01" + l + r).digest()
@@ -29,37 +31,63 @@ def openssl_verify(pub, message, signature):
         return r.returncode == 0
 
 def main(folder):
-    problems, hashes, prev = [], [], "0" * 64
+    problems, hashes, bys, prev = [], [], [], "0" * 64
     with open(os.path.join(folder, "entries.jsonl"), "rb") as f:
         for n, line in enumerate(f):
             body = line[:-1] if line.endswith(b"\n") else line
-            entry = json.loads(body)
+            try:
+                entry = json.loads(body)
+                assert isinstance(entry, dict)
+            except (ValueError, AssertionError):
+                problems.append(f"entry {n}: not a JSON object")
+                entry = {}
             canonical = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
-            if canonical != body: problems.append(f"entry {n}: not canonical")
+            if entry and canonical != body: problems.append(f"entry {n}: not canonical")
             if entry.get("seq") != n: problems.append(f"entry {n}: seq is {entry.get('seq')}")
             if entry.get("prev") != prev: problems.append(f"entry {n}: prev mismatch")
             hashes.append(leaf(body))
+            bys.append(entry.get("by"))
             prev = hashes[-1].hex()
     keys = {}
     for line in open(os.path.join(folder, "keys.txt")):
-        name, key_id, key = line.strip().split("+", 2)
-        raw = base64.b64decode(key)
-        keys[(name, key_id)] = raw[1:]
-    checkpoints = sorted(int(p[:-4]) for p in os.listdir(os.path.join(folder, "checkpoints")))
+        try:
+            name, key_id, key = line.strip().split("+", 2)
+            keys[(name, key_id)] = base64.b64decode(key)[1:]
+        except ValueError:
+            problems.append(f"keys.txt: {line.strip()!r} is not name+id+key")
+    signers = {}  # checkpoint size -> ids of the keys whose signature on it verifies
+    checkpoints = sorted(int(p[:-4]) for p in os.listdir(os.path.join(folder, "checkpoints")) if p[:-4].isdigit())
     for size in checkpoints:
         note = open(os.path.join(folder, "checkpoints", f"{size}.txt"), encoding="utf-8").read()
-        text, signatures = note.split("\n\n", 1)
-        origin, size_line, root_b64 = text.split("\n")
-        if base64.b64decode(root_b64) != root(hashes[:int(size_line)]):
-            problems.append(f"checkpoint {size}: root mismatch")
-        signed = False
+        try:
+            text, signatures = note.split("\n\n", 1)
+            origin, size_line, root_b64 = text.split("\n")
+            stated = int(size_line)
+        except ValueError:
+            problems.append(f"checkpoint {size}: not a signed note")
+            continue
+        if stated != size or stated > len(hashes) or base64.b64decode(root_b64) != root(hashes[:stated]):
+            problems.append(f"checkpoint {size}: root mismatch (size {stated}, {len(hashes)} entries)")
+        signers[size] = set()
         for line in signatures.strip().split("\n"):
-            name, sig_b64 = line[2:].split(" ")
-            sig = base64.b64decode(sig_b64)
+            try:
+                name, sig_b64 = line[2:].split(" ")
+                sig = base64.b64decode(sig_b64)
+            except ValueError:
+                problems.append(f"checkpoint {size}: signature line {line!r} is malformed")
+                continue
             pub = keys.get((name, sig[:4].hex()))
             if pub is not None and len(sig) == 68 and openssl_verify(pub, (text + "\n").encode(), sig[4:]):
-                signed = True
-        if not signed: problems.append(f"checkpoint {size}: no valid accountant signature")
+                signers[size].add(sig[:4].hex())
+        if not signers[size]: problems.append(f"checkpoint {size}: no valid accountant signature")
+    # Every entry is covered by the first checkpoint after it, signed by the entry's own key.
+    for n, by in enumerate(bys):
+        covering = bisect.bisect_right(checkpoints, n)
+        if covering == len(checkpoints):
+            problems.append(f"entries {n}…{len(bys) - 1}: covered by no checkpoint")
+            break
+        if by not in signers.get(checkpoints[covering], set()):
+            problems.append(f"entry {n}: checkpoint {checkpoints[covering]} is not signed by its key {by}")
     for p in problems: print(p)
     print(f"{len(hashes)} entries, {len(checkpoints)} checkpoints, root {root(hashes).hex()}: "
           + ("intact" if not problems else f"{len(problems)} problems"))

@@ -116,6 +116,31 @@ struct LedgerWorkflowTests {
         #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 10)
     }
 
+    /// docs/verify_bundle.py, the page of Python an inspector can read, finds the bundle intact,
+    /// and finds an appended entry no checkpoint covers, a deleted last checkpoint and a line
+    /// that is not JSON — without a traceback.
+    @Test func pythonVerifierOfBundles() throws {
+        let cli = try villageLedger()
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/verify_bundle.py").path
+        let intact = try cli.shell("python3 '\(script)' bundle")
+        #expect(intact.status == 0, "\(intact.stdout) \(intact.stderr)")
+        #expect(intact.stdout.hasSuffix("intact\n"))
+        let cases: [(String, String)] = [
+            ("tail -n 1 b/entries.jsonl >> b/entries.jsonl", "entries 10…10: covered by no checkpoint"),
+            ("rm b/checkpoints/10.txt", "entries 9…9: covered by no checkpoint"),
+            ("echo '{not json' >> b/entries.jsonl", "entry 10: not a JSON object"),
+        ]
+        for (damage, expected) in cases {
+            #expect(try cli.shell("rm -rf b && cp -r bundle b && \(damage)").status == 0)
+            let run = try cli.shell("python3 '\(script)' b")
+            #expect(run.status == 1, "\(damage): \(run.stdout) \(run.stderr)")
+            #expect(run.stdout.contains(expected + "\n"), "\(damage): \(run.stdout)")
+            #expect(run.stderr.isEmpty, "\(damage): \(run.stderr)")
+        }
+    }
+
     /// One-character names work: Foundation's path methods trapped on them here, after `init`
     /// had linked the ledger into place (leaving its staging file behind).
     @Test func oneCharacterNames() throws {
