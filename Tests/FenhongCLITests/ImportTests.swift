@@ -35,7 +35,7 @@ struct ImportTests {
         try write(cli, "shares.csv", Self.shares)
         #expect(try cli.execute(["import", "households", "households.csv"]).status == 0)
         #expect(try cli.execute(["import", "shares", "shares.csv"]).status == 0)
-        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "10000",
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-15", "--pool", "10000",
                                  "--basis", "household", "--at", "2019-12-20T08:00:00Z"]).status == 0)
         return cli
     }
@@ -126,7 +126,7 @@ struct ImportTests {
             let run = try cli.execute(["import", kind, file, "--at", "2024-01-01T08:00:00Z"])
             #expect(run.status == 0, "\(run.stderr)")
         }
-        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "10000",
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-15", "--pool", "10000",
                                  "--basis", "household", "--at", "2024-01-01T08:00:00Z"]).status == 0)
         #expect(try cli.execute(["import", "payments", "p.csv", "--at", "2024-01-01T08:00:00Z"]).status == 0)
 
@@ -204,7 +204,7 @@ struct ImportTests {
             let run = try cli.execute(["import", kind, "\(kind).csv"])
             #expect(run.status == 0, "\(run.stderr)")
         }
-        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "10000",
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-15", "--pool", "10000",
                                  "--basis", "household"]).status == 0)
         try write(cli, "payments.csv", exported[2])
         let payments = try cli.execute(["import", "payments", "payments.csv"])

@@ -36,7 +36,7 @@ struct JournalExportTests {
             ["investment", "make", "--amount", "200000", "--counterparty", "扎赉特旗肉牛养殖合作社", "--return", "8%", "--date", "2018-12-20", "--at", "2018-12-20T08:00:00Z"],
             ["income", "record", "--amount", "16000", "--category", "投资收益", "--counterparty", "扎赉特旗肉牛养殖合作社", "--date", "2019-12-10", "--at", "2019-12-10T08:00:00Z"],
             ["expense", "record", "--amount", "500", "--category", "管理费用", "--counterparty", "村委会", "--date", "2019-12-11", "--at", "2019-12-11T08:00:00Z"],
-            ["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--distributable", "16000",
+            ["dividend", "declare", "--id", "2019", "--record-date", "2019-12-15", "--distributable", "16000",
              "--appropriation", "公积公益金=10%", "--basis", "household", "--at", "2019-12-20T08:00:00Z"],
             ["import", "payments", "p.csv", "--at", "2019-12-28T08:00:00Z"],
             ["reverse", "--seq", "14", "--reason", "付错账户", "--at", "2019-12-30T08:00:00Z"],

@@ -11,7 +11,7 @@ struct ImportSnapshotTests {
     static let collectiveIssue = SharesChange(holder: "collective", shareClass: "collective", units: 5, date: date("2019-01-01"), reason: "集体留存")
 
     static let declaration = DividendDeclaration(
-        id: "2019", recordDate: date("2019-12-31"), distributable: Fen(100_000), appropriations: [], pool: Fen(100_000),
+        id: "2019", recordDate: date("2019-12-15"), distributable: Fen(100_000), appropriations: [], pool: Fen(100_000),
         rule: ["basis": .string("household")], allocated: Fen(100_000), residual: .zero)
 
     static func payment(_ household: String, _ fen: Int64, _ channel: PaymentChannel, _ account: String, _ reference: String,

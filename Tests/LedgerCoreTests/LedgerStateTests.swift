@@ -68,6 +68,12 @@ struct LedgerStateTests {
         let found = codes([declare, allocate, pay(1_440_000, "152223-001"), pay(1, "152223-001"), pay(1, "152223-002")], base: opened)
         #expect(found.map(\.code) == [.overpayment, .notAllocated])
         #expect(found.map(\.seq) == [5, 6])
+        // Dated before the record date (2024-12-20 in the sample declaration): a typo in the year.
+        let early = EntryPayload.dividendPay(DividendPayment(id: "2024", household: "152223-001", amount: Fen(1), channel: .cash,
+                                                             account: "cash", reference: "V2", date: LedgerDate("2023-12-20")!))
+        let dated = codes([declare, allocate, early], base: opened)
+        #expect(dated.map(\.code) == [.paidBeforeRecordDate])
+        #expect(dated.first?.detail == "a payment dated 2023-12-20 comes before distribution 2024's record date 2024-12-20")
     }
 
     /// Allocations that do not add up to the declaration are reported at the declaration.

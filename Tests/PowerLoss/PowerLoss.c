@@ -32,6 +32,13 @@ static sqlite3_vfs *realVFS;
 static sqlite3_vfs vfs;
 static Tracked *trackedFiles;
 static int armed, cut, syncsSeen, syncsUntilCut, keepPercent;
+// Only files under this prefix are tracked and lose power: other tests run beside, in this
+// process, through this VFS. A fixed buffer, never freed: other threads read it as they open files.
+static char trackedPrefix[1024];
+
+static int isTrackedPath(const char *path) {
+    return armed && path && trackedPrefix[0] && strncmp(path, trackedPrefix, strlen(trackedPrefix)) == 0;
+}
 static unsigned int randomState;
 
 static unsigned int nextRandom(void) {
@@ -99,22 +106,22 @@ static int fileRead(sqlite3_file *f, void *buffer, int amount, sqlite3_int64 off
 }
 static int fileWrite(sqlite3_file *f, const void *buffer, int amount, sqlite3_int64 offset) {
     File *file = (File *)f;
-    if (cut) return SQLITE_IOERR_WRITE;
+    if (cut && file->tracked) return SQLITE_IOERR_WRITE;
     int rc = file->real->pMethods->xWrite(file->real, buffer, amount, offset);
     if (rc == SQLITE_OK && file->tracked) record(file->tracked, offset, amount, buffer);
     return rc;
 }
 static int fileTruncate(sqlite3_file *f, sqlite3_int64 size) {
     File *file = (File *)f;
-    if (cut) return SQLITE_IOERR_TRUNCATE;
+    if (cut && file->tracked) return SQLITE_IOERR_TRUNCATE;
     int rc = file->real->pMethods->xTruncate(file->real, size);
     if (rc == SQLITE_OK && file->tracked) record(file->tracked, size, -1, NULL);
     return rc;
 }
 static int fileSync(sqlite3_file *f, int flags) {
     File *file = (File *)f;
-    if (cut) return SQLITE_IOERR_FSYNC;
-    if (armed) {
+    if (cut && file->tracked) return SQLITE_IOERR_FSYNC;
+    if (file->tracked) {
         syncsSeen++;
         if (syncsSeen == syncsUntilCut) { cut = 1; return SQLITE_IOERR_FSYNC; }
     }
@@ -163,13 +170,13 @@ static int vfsOpen(sqlite3_vfs *unused, sqlite3_filename name, sqlite3_file *f, 
     memset(file->real, 0, (size_t)realVFS->szOsFile);
     int rc = realVFS->xOpen(realVFS, name, file->real, flags, outFlags);
     if (rc != SQLITE_OK) { sqlite3_free(file->real); file->real = NULL; return rc; }
-    if (armed && name) file->tracked = track(name, file->real);
+    if (isTrackedPath(name)) file->tracked = track(name, file->real);
     file->base.pMethods = &methods;
     return SQLITE_OK;
 }
 static int vfsDelete(sqlite3_vfs *unused, const char *name, int syncDir) {
     (void)unused;
-    if (cut) return SQLITE_IOERR_DELETE;
+    if (cut && isTrackedPath(name)) return SQLITE_IOERR_DELETE;
     int rc = realVFS->xDelete(realVFS, name, syncDir);
     if (rc == SQLITE_OK) {
         for (Tracked *t = trackedFiles; t; t = t->next) if (strcmp(t->path, name) == 0) { t->deleted = 1; clearPending(t); }
@@ -200,7 +207,8 @@ int powerloss_install(void) {
     return sqlite3_vfs_register(&vfs, 1);
 }
 
-void powerloss_arm(int syncs, unsigned int seed, int keep) {
+void powerloss_arm(const char *prefix, int syncs, unsigned int seed, int keep) {
+    snprintf(trackedPrefix, sizeof trackedPrefix, "%s", prefix);
     armed = 1;
     cut = 0;
     syncsSeen = 0;

@@ -37,7 +37,7 @@ struct PowerLossTests {
         // The syncs one append makes, counted with the power on.
         let counting = folder + "/count.fenhong"
         try FileManager.default.copyItem(atPath: base, toPath: counting)
-        powerloss_arm(Int32.max, 0, 100)
+        powerloss_arm(folder + "/", Int32.max, 0, 100)
         try LedgerStore.open(path: counting).append(Self.households(1_001...1_000 + Self.commandEntries), signer: signer, at: time)
         let syncs = Int(powerloss_syncs())
         #expect(powerloss_restore() == 0)
@@ -51,7 +51,7 @@ struct PowerLossTests {
             for keep in [0, 50, 100] {
                 let path = folder + "/cut-\(cutAt)-\(keep).fenhong"
                 try FileManager.default.copyItem(atPath: base, toPath: path)
-                powerloss_arm(Int32(cutAt), UInt32(truncatingIfNeeded: rng.next()), Int32(keep))
+                powerloss_arm(folder + "/", Int32(cutAt), UInt32(truncatingIfNeeded: rng.next()), Int32(keep))
                 // How many entries the appends reported recorded: the command, then (when the cut
                 // comes after it) one more entry, whose first sync the cut falls on.
                 var reported: Int64 = 0

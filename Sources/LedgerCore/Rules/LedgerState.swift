@@ -79,6 +79,7 @@ public struct LedgerState: Sendable {
     /// every allocation and payment without touching the declaration.
     struct DistributionTally: Sendable {
         var isDeclared = false
+        var recordDate: LedgerDate?
         var allocatable: Int64 = 0
         var allocated: Int64 = 0
         var paid: Int64 = 0
@@ -252,6 +253,7 @@ public struct LedgerState: Sendable {
                 declarations[d] = (entry.seq, declaration)
                 tallies[d].isDeclared = true
                 tallies[d].allocatable = declaration.allocated.value
+                tallies[d].recordDate = declaration.recordDate
             }
         case .dividendAllocate(let allocation):
             allocate(allocation, &problems)
@@ -380,6 +382,10 @@ public struct LedgerState: Sendable {
         let d = intern(distribution: payment.id)
         guard tallies[d].isDeclared else {
             return problems.add(.undeclaredDistribution, "distribution \(payment.id) was never declared")
+        }
+        // Who is owed is settled at the record date: a payment dated before it is a wrong date.
+        if let recordDate = tallies[d].recordDate, payment.date < recordDate {
+            problems.add(.paidBeforeRecordDate, "a payment dated \(payment.date) comes before distribution \(payment.id)'s record date \(recordDate)")
         }
         let key = AllocationKey(distribution: d, household: intern(household: payment.household))
         guard let account = owed[key] else {

@@ -19,6 +19,7 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case allocationSum = "allocation-sum"
     case notAllocated = "not-allocated"
     case overpayment = "overpayment"
+    case paidBeforeRecordDate = "paid-before-record-date"
     case missingTarget = "missing-target"
     case irreversible = "irreversible"
     case doubleReversal = "double-reversal"

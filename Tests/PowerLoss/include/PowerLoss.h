@@ -10,10 +10,11 @@
 /// Registers the VFS as SQLite's default, once. Returns a SQLite result code.
 int powerloss_install(void);
 
-/// Starts tracking every file opened from now on; the power is cut at the `syncs`-th sync from
-/// now (that sync fails). `keepPercent` of the writes made since each file's last sync survive
-/// the cut, chosen by `seed`.
-void powerloss_arm(int syncs, unsigned int seed, int keepPercent);
+/// Starts tracking the files opened from now on whose path starts with `prefix` (other files,
+/// other tests', pass through untouched); the power is cut at their `syncs`-th sync from now
+/// (that sync fails). `keepPercent` of the writes made since each file's last sync survive the
+/// cut, chosen by `seed`.
+void powerloss_arm(const char *prefix, int syncs, unsigned int seed, int keepPercent);
 
 /// The syncs counted since the last arm.
 int powerloss_syncs(void);
