@@ -72,6 +72,8 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
             "Holder \(holder)'s units times their class weights exceed the largest weight allowed."
         case .noWeightedClassHeld(let weighted, let held):
             "No holder holds the class\(weighted.count == 1 ? "" : "es") given a weight (\(weighted.joined(separator: ", "))); the classes held are \(held.isEmpty ? "none" : held.joined(separator: ", "))."
+        case .zeroTotalWeight(0):
+            "There is no holder to divide the pool among: no household is registered at the record date."
         case .zeroTotalWeight(let holders):
             "The \(holders) holders have a total weight of zero, so the pool cannot be divided among them."
         case .appropriationsNeedDistributable:

@@ -104,6 +104,13 @@ struct LedgerWorkflowTests {
             (["export", "--out", "accountant.key"], "accountant.key already exists; nothing is overwritten (choose another name)"),
             (["shares", "issue", "--holder", "152223-002", "--class", "membr", "--units", "1", "--reason", "x"],
              "--class membr is not a class of this ledger (member, poverty, collective, labour, capital, reserve, subsidy, trade); to start it, add --new-class"),
+            (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--pool", "100", "--rate", "5"],
+             "--rate goes with --method rate; without it the pool is split by largest remainder"),
+            (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--pool", "0"], "--pool 0 leaves nothing to distribute"),
+            (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--pool", "100", "--transactions", "v.csv"],
+             "--transactions goes with --basis cooperative"),
+            (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--distributable", "100", "--appropriation", "公积金=100%"],
+             "the appropriations take 100% or more of the distributable amount; nothing is left to distribute"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
         ]
         #expect(try cli.run("key", "generate", "--name", "stranger", "--out", "stranger.key").status == 0)

@@ -33,7 +33,7 @@ public struct DistributionSpec: Sendable {
         var extra = [String: [String: Int64]]()
         if case .cooperative(let rule) = basis {
             for (household, volume) in transactionVolumes {
-                guard snapshot.households[household] != nil else { throw DistributionSpecError.unknownHousehold(household) }
+                guard snapshot.households[household] != nil else { throw DistributionSpecError.unknownHousehold(household, recordDate) }
                 extra[household] = [rule.transactionClass: volume]
             }
         }
@@ -48,12 +48,12 @@ public struct DistributionSpec: Sendable {
 
 /// Why a distribution cannot be planned from the ledger.
 public enum DistributionSpecError: Error, CustomStringConvertible {
-    case unknownHousehold(String)
+    case unknownHousehold(String, LedgerDate)
     case alreadyDeclared(String)
 
     public var description: String {
         switch self {
-        case .unknownHousehold(let h): "household \(h) in the transaction volumes is not registered at the record date"
+        case .unknownHousehold(let h, let date): "the transaction volumes name household \(h), which is not registered at the record date \(date)"
         case .alreadyDeclared(let id): "distribution \(id) is already declared; a distribution id is declared once"
         }
     }

@@ -26,17 +26,34 @@ struct DistributionOptions: ParsableArguments {
     @Option(help: "Cooperative basis: the declared rebate by transactions (default: the minimum).") var rebate: String?
     @Option(help: "Cooperative basis: the charter's minimum rebate rate (at least 60%).") var rebateRate: String = "60%"
 
+    func validate() throws {
+        // Options that would be ignored: say so rather than plan without them.
+        if rate != nil && !(ratePerUnit || method == "rate") {
+            throw ValidationError("--rate goes with --method rate; without it the pool is split by largest remainder")
+        }
+        if basis != "cooperative", let option = [transactions.map { _ in "--transactions" }, rebate.map { _ in "--rebate" },
+                                                 rebateRate == "60%" ? nil : "--rebate-rate"].compactMap({ $0 }).first {
+            throw ValidationError("\(option) goes with --basis cooperative")
+        }
+        if basis != "units", classes != nil { throw ValidationError("--classes goes with --basis units") }
+    }
+
     func spec() throws -> DistributionSpec {
         let amount: DistributionRequest.Amount
         switch (distributable, pool) {
         case (let d?, nil): amount = .distributable(try Parse.amount(d, option: "--distributable"))
-        case (nil, let p?): amount = .pool(try Parse.amount(p, option: "--pool"))
+        case (nil, let p?):
+            amount = .pool(try Parse.amount(p, option: "--pool"))
+            if case .pool(.zero) = amount { throw ValidationError("--pool \(p) leaves nothing to distribute") }
         default: throw ValidationError("give exactly one of --distributable and --pool")
         }
         let appropriations = try appropriation.map { text -> Appropriation in
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--appropriation \(text) must read NAME=RATE, e.g. 公积公益金=10%") }
             return Appropriation(name: parts[0], bp: try Parse.basisPoints(parts[1], option: "--appropriation \(parts[0])"))
+        }
+        if appropriations.reduce(0, { $0 + $1.bp }) >= 10_000 {
+            throw ValidationError("the appropriations take 100% or more of the distributable amount; nothing is left to distribute")
         }
         let basisValue: DistributionBasis
         var volumes = [String: Int64]()
@@ -60,7 +77,10 @@ struct DistributionOptions: ParsableArguments {
         let methodValue: AllocationMethod
         switch ratePerUnit ? "rate" : method {
         case "largest-remainder": methodValue = .largestRemainder
-        case "rate": methodValue = .ratePerUnit(try rate.map { try Parse.amount($0, option: "--rate") })
+        case "rate":
+            let rateValue = try rate.map { try Parse.amount($0, option: "--rate") }
+            if rateValue == .zero { throw ValidationError("--rate 0 distributes nothing") }
+            methodValue = .ratePerUnit(rateValue)
         default: throw ValidationError("--method \(method) must be largest-remainder or rate")
         }
         return DistributionSpec(
