@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "StatementsTests", dependencies: ["Statements", "LedgerCore", "TestScratch"]),
         .testTarget(name: "FenhongCLITests", dependencies: ["LedgerCore", "LedgerStore", "TestScratch"]),
-        .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore", "TestScratch"]),
+        .testTarget(name: "DemoTests", dependencies: ["Demo", "LedgerStore", "LedgerCore", "LedgerReports", "Statements", "TestScratch"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["LedgerCore", "LedgerStore", "LedgerVerifier", "Bench", "TestScratch", "SeededRandom", "PowerLoss"]),
     ]
 )

@@ -31,10 +31,12 @@ public struct DemoRun {
             throw SourceError("the demo ledger did not verify; this is a bug in the demo")
         }
         let summary = try BundleWriter.write(store: store, to: folder + "/bundle")
-        let statement = try chenMeiStatement(store)
+        let (statement, proof) = try chenMeiStatement(store)
         let document = statement.document()
         let base = folder + "/chen-mei-statement"
         try Data(PDFRenderer().render(document)).write(to: URL(fileURLWithPath: base + ".pdf"))
+        // Its footer says how to check it: the proof it is checked with lies beside it.
+        try Data(proof.serialized.utf8).write(to: URL(fileURLWithPath: base + ".proof.txt"))
         try Data(PDFRenderer(largePrint: true).render(document)).write(to: URL(fileURLWithPath: base + "-large-print.pdf"))
         let script = SpeechRenderer().render(document)
         try Data(script.utf8).write(to: URL(fileURLWithPath: base + "-speech.txt"))
@@ -46,20 +48,22 @@ public struct DemoRun {
                        chenMeiStatement: TextRenderer().render(document), files: [
             ("baixin.fenhong", "the ledger (SQLite): fenhong log --ledger \(folder)/baixin.fenhong"),
             ("bundle/", "what an inspector takes away: fenhong verify \(folder)/bundle"),
-            ("chen-mei-statement.pdf", "Chen Mei's statement, A4 (also -large-print.pdf, -speech.txt)"),
+            ("chen-mei-statement.pdf", "Chen Mei's statement, A4 (also -large-print.pdf, -speech.txt); check it with "
+                + "fenhong statement check \(base).pdf --ledger \(ledger)"),
         ] + audio + [
             ("accountant.key", "demo accountant key (published seed: not for real use)"),
             ("inspector.key", "demo inspector key (published seed: not for real use)"),
         ])
     }
 
-    /// Chen Mei's statement, all years, made against the cosigned head checkpoint.
-    static func chenMeiStatement(_ store: LedgerStore) throws -> HouseholdStatement {
+    /// Chen Mei's statement, all years, made against the cosigned head checkpoint, and its proof.
+    static func chenMeiStatement(_ store: LedgerStore) throws -> (HouseholdStatement, StatementProof) {
         try store.withReader { reader in
             let head = try reader.latestCheckpoint()
-            return try HouseholdStatement.build(
+            let statement = try HouseholdStatement.build(
                 facts: try StatementSource.facts(reader, household: DemoVillage.chenMei), year: nil,
                 date: LedgerDate("2024-12-31")!, checkpoint: try StatementSource.footer(reader, head))
+            return (statement, try StatementSource.proof(reader, statement, head))
         }
     }
 }

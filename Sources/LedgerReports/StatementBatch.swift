@@ -37,11 +37,7 @@ public enum StatementBatch {
                 let tree = MerkleTree(reader: reader.subtreeReader)
                 for household in households {
                     guard let statement = try? HouseholdStatement.build(facts: facts[household]!, year: year, date: date, checkpoint: footer) else { continue }
-                    let proof = try StatementProof.make(statement: statement, checkpoint: signed, tree: tree) { seq in
-                        guard let body = try reader.body(seq: seq) else { throw ReportError("entry \(seq) is missing from the ledger") }
-                        return body
-                    }
-                    proofFiles[household] = proof.serialized
+                    proofFiles[household] = try StatementSource.proof(reader, statement, signed, tree: tree).serialized
                 }
             }
             return (households, facts, footer, proofFiles)

@@ -23,6 +23,16 @@ public enum StatementSource {
 
     /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
     /// on a checkpoint no larger than it.
+    /// The proof of `statement` against `signed`: each cited body with its audit path, read from
+    /// the ledger.
+    public static func proof(_ reader: LedgerReader, _ statement: HouseholdStatement, _ signed: SignedCheckpoint,
+                             tree: MerkleTree<SQLiteSubtreeReader>? = nil) throws -> StatementProof {
+        try StatementProof.make(statement: statement, checkpoint: signed, tree: tree ?? MerkleTree(reader: reader.subtreeReader)) { seq in
+            guard let body = try reader.body(seq: seq) else { throw ReportError("entry \(seq) is missing from the ledger") }
+            return body
+        }
+    }
+
     public static func footer(_ reader: LedgerReader, _ signed: SignedCheckpoint) throws -> StatementCheckpoint {
         let inspectors = try reader.entries(kind: .keyAdd).compactMap { entry -> NoteVerifierKey? in
             guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }

@@ -1,6 +1,8 @@
 import Demo
 import Foundation
+import LedgerReports
 import LedgerStore
+import Statements
 import Testing
 import TestScratch
 
@@ -31,6 +33,12 @@ struct CommittedBundleTests {
             #expect(a == b, "\(name) differs from the committed bundle: regenerate with `fenhong demo` and copy bundle/ to ledgers/baixin")
         }
         #expect(run.entries == 233)
+
+        // Chen Mei's statement comes with the proof its footer tells an inspector to check.
+        let demo = folder.path + "/demo"
+        let proof = try StatementProof(parsing: try String(contentsOfFile: demo + "/chen-mei-statement.proof.txt", encoding: .utf8))
+        let trust = try StatementSource.trust(ledgerPath: demo + "/baixin.fenhong", proof: proof)
+        #expect(proof.check(against: trust, statementText: try StatementSource.statementText(demo + "/chen-mei-statement.pdf")) == [])
     }
 
     /// The committed bundle verifies, and its head checkpoint carries the inspector's cosignature.

@@ -72,11 +72,7 @@ struct StatementCommand: ParsableCommand {
             let statement = try HouseholdStatement.build(
                 facts: facts, year: year, date: day, checkpoint: StatementSource.footer(reader, signed))
             guard proof else { return (statement, nil) }
-            let made = try StatementProof.make(statement: statement, checkpoint: signed, tree: MerkleTree(reader: reader.subtreeReader)) { seq in
-                guard let body = try reader.body(seq: seq) else { throw ValidationError("entry \(seq) is missing from the ledger") }
-                return body
-            }
-            return (statement, made)
+            return (statement, try StatementSource.proof(reader, statement, signed))
         }
         let document = statement.document()
         if speech {
