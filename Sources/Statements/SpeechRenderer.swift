@@ -32,7 +32,9 @@ public struct SpeechRenderer: Sendable {
                 sentences.append(Self.sentence("请" + labels + "签字"))
             }
         }
-        if let footer = document.footer {
+        if let footer = document.footer, let spoken = footer.spoken {
+            for line in spoken { sentences.append(contentsOf: Self.splitSentences(line)) }
+        } else if let footer = document.footer {
             sentences.append(Self.sentence("本明细单可以核验，账本" + footer.origin + "，共" + String(footer.treeSize) + "条记录，签署人" + footer.signer))
             for note in footer.notes { sentences.append(contentsOf: Self.splitSentences(note)) }
         }

@@ -167,14 +167,19 @@ extension StatementDocument {
         public var signer: String
         /// Further lines, e.g. how to run `fenhong verify`.
         public var notes: [String]
+        /// What a listener hears instead of the lines above, which are for an inspector's eyes
+        /// (key names, origins, commands); nil to read the lines as they are.
+        public var spoken: [String]?
 
         /// Creates a footer.
-        public init(origin: String, treeSize: Int, rootFingerprint: String, signer: String, notes: [String] = []) {
+        public init(origin: String, treeSize: Int, rootFingerprint: String, signer: String, notes: [String] = [],
+                    spoken: [String]? = nil) {
             self.origin = origin
             self.treeSize = treeSize
             self.rootFingerprint = rootFingerprint
             self.signer = signer
             self.notes = notes
+            self.spoken = spoken
         }
 
         /// The footer as labelled lines, shared by every visual renderer so they print the same words.

@@ -12,6 +12,19 @@ struct SpeechRendererTests {
     }
 
     /// A row's spoken form is read as given; a row without one is read as "header：value" pairs.
+    /// A household statement's script ends in words for a listener: who signed and cosigned and
+    /// whom to ask — no key names, origins or commands, which are for an inspector's eyes.
+    @Test func verificationIsSpokenPlainly() throws {
+        let ledger = ContentLedger.village()
+        var statement = try ledger.statement("152223-001")
+        statement.checkpoint.cosigners = [.init(name: "zalaite-inspector", size: 16, time: 1_735_603_200)]
+        let script = SpeechRenderer().render(statement.document())
+        for word in ["fenhong", "Cosigned", "baixin-accountant", "zalaite-inspector", "--ledger"] {
+            #expect(!script.contains(word), "the script reads \(word) aloud")
+        }
+        #expect(script.hasSuffix("本明细单由会计签署，账本共17条记录。\n村务监督小组已联署核验，日期2024年12月31日。\n如需核对，请村务监督小组用分红账本核验本明细单。\n"), "\(script.suffix(120))")
+    }
+
     @Test func rowsBecomeSentences() {
         let script = SpeechRenderer().render(SampleStatements.chenMei)
         let lines = script.split(separator: "\n").map(String.init)

@@ -59,8 +59,14 @@ public struct StatementCheckpoint: Sendable, Equatable {
             if let time = cosigner.time { note += "（\(LedgerTime(secondsSinceEpoch: Int64(clamping: time)).date.text)）" }
             return note
         }
+        // For a listener: who signed and cosigned, and whom to ask, without names of keys or commands.
+        var spoken = ["本明细单由会计签署，账本共\(checkpoint.size)条记录。"]
+        if let last = cosigners.last {
+            spoken.append("村务监督小组已联署核验" + (last.time.map { "，日期" + LedgerTime(secondsSinceEpoch: Int64(clamping: $0)).date.chinese } ?? "") + "。")
+        }
+        spoken.append("如需核对，请村务监督小组用分红账本核验本明细单。")
         return .init(origin: checkpoint.origin, treeSize: Int(checkpoint.size), rootFingerprint: checkpoint.root.hex,
-                     signer: signer, notes: cosigned + extraNotes)
+                     signer: signer, notes: cosigned + extraNotes, spoken: spoken)
     }
 }
 
