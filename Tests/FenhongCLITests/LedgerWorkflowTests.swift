@@ -79,7 +79,7 @@ struct LedgerWorkflowTests {
     /// Bad input: one sentence naming the input, exit 2, nothing written.
     @Test func badInputIsRefusedWithOneSentence() throws {
         let cli = try villageLedger()
-        let cases: [([String], String)] = [
+        var cases: [([String], String)] = [
             (["income", "record", "--amount", "12.345", "--category", "c", "--counterparty", "x"], "more than two decimal places"),
             (["income", "record", "--amount", "12", "--category", "c", "--counterparty", "x", "--date", "2018-02-30"], "--date 2018-02-30"),
             (["shares", "retire", "--holder", "152223-002", "--class", "member", "--units", "5", "--reason", "x"], "holds 4 units"),
@@ -113,7 +113,13 @@ struct LedgerWorkflowTests {
              "the appropriations take 100% or more of the distributable amount; nothing is left to distribute"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
         ]
-        #expect(try cli.run("key", "generate", "--name", "stranger", "--out", "stranger.key").status == 0)
+        let stranger = try cli.run("key", "generate", "--name", "stranger", "--out", "stranger.key").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        cases += [
+            (["key", "add", "--vkey", stranger, "--role", "inspector"],
+             "--vkey stranger is an accountant's key; make an inspector key with `fenhong key generate --role inspector`"),
+            (["key", "retire", "--vkey", stranger, "--role", "accountant"], "fenhong: there is no accountant key stranger+"),
+        ]
         for (arguments, expected) in cases {
             let run = try cli.execute(arguments)
             #expect(run.status == 2, "\(arguments)")

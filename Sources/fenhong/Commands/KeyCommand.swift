@@ -33,7 +33,13 @@ struct KeyAdd: ParsableCommand {
 
     func run() throws {
         guard let role = KeyRole(rawValue: role) else { throw ValidationError("--role \(role) must be accountant or inspector") }
-        do { _ = try NoteVerifierKey(vkey: vkey) } catch { throw ValidationError("--vkey: \(error)") }
+        let key: NoteVerifierKey
+        do { key = try NoteVerifierKey(vkey: vkey) } catch { throw ValidationError("--vkey: \(error)") }
+        let expected: NoteAlgorithm = role == .accountant ? .ed25519 : .cosignature
+        guard key.algorithm == expected else {
+            let other = role == .accountant ? "an inspector's" : "an accountant's"
+            throw ValidationError("--vkey \(key.name) is \(other) key; make an \(role.rawValue) key with `fenhong key generate --role \(role.rawValue)`")
+        }
         try write.append([.keyAdd(KeyChange(key: vkey, role: role))])
     }
 }

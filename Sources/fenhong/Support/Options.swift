@@ -58,11 +58,13 @@ struct WriteOptions: ParsableArguments {
     /// Appends `payloads` and prints what was recorded.
     func append(_ payloads: [EntryPayload]) throws {
         let store = try ledger.open()
+        let signer = try key.signer()
         let result: AppendResult
         do {
-            result = try store.append(payloads, signer: key.signer(), at: time)
-        } catch StoreError.rules(let violations) where violations.contains(where: { Self.keyCodes.contains($0.code) }) {
-            // About the key, not the entries: name the file it came from.
+            result = try store.append(payloads, signer: signer, at: time)
+        } catch StoreError.rules(let violations)
+                    where violations.contains(where: { Self.keyCodes.contains($0.code) && $0.detail.contains("\(signer.id)") }) {
+            // About the signing key, not the entries: name the file it came from.
             throw ValidationError("key file \(try key.path): " + violations.map(\.detail).joined(separator: "; ") + "; nothing was recorded")
         }
         Printer.recorded(result)
