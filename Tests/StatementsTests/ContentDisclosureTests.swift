@@ -15,6 +15,19 @@ struct ContentDisclosureTests {
                                             cosigners: [.init(name: "baixin-inspector", size: 17, time: 1_735_000_000)]))
     }
 
+    /// The rule as a villager reads it, not as JSON: every basis named, weights by class in
+    /// Chinese, amounts in yuan.
+    @Test func ruleInWords() {
+        #expect(DistributionDisclosure.ruleName(["basis": .string("member")]) == "按人口分配")
+        #expect(DistributionDisclosure.ruleName(["basis": .string("household")]) == "按户平均分配")
+        #expect(DistributionDisclosure.ruleName(["basis": .string("cooperative")]).hasPrefix("按交易量返还"))
+        let rule: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["poverty": .integer(2), "member": .integer(1)]),
+                                         "method": .string("largest-remainder"), "minimum": .integer(200_000)]
+        #expect(DistributionDisclosure.ruleDetails(rule) == "权重：人口股每股×1，扶贫股每股×2；最大余额法，精确到分；建档立卡户保底每户2,000.00元")
+        let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6000), "rebate": .integer(2_700_000)]
+        #expect(DistributionDisclosure.ruleDetails(coop) == "按交易量返还不少于60%；返还总额27,000.00元")
+    }
+
     /// Lines, totals and the posting period: 7 days from 2024-12-20 end on 2024-12-26.
     @Test func linesTotalsAndPeriod() throws {
         let posting = try disclosure()

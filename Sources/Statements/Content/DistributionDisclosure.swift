@@ -82,7 +82,7 @@ extension DistributionDisclosure {
         let d = declaration
         var plan: [StatementDocument.KeyValue] = [
             .init("分配规则", Self.ruleName(d.rule), spoken: "分配规则：" + Self.ruleName(d.rule)),
-            .init("规则参数", String(decoding: CanonicalJSON.encode(.object(d.rule)), as: UTF8.self), spoken: ""),
+            .init("规则参数", Self.ruleDetails(d.rule), spoken: ""),
             .init("可分配收益", d.distributable.formatted, spoken: "可分配收益" + d.distributable.spokenChinese),
         ]
         for line in d.appropriations {
@@ -117,16 +117,37 @@ extension DistributionDisclosure {
             footer: checkpoint.footer(extraNotes: ["核验方法：fenhong verify 账本 --trusted 检查点文件"]))
     }
 
-    /// 按股份 / 按人口 / 按交易量, from the rule's `basis`.
+    /// 按股份 / 按户 / 按人口 / 合作社, from the rule's `basis` as `dividend.declare` records it.
     static func ruleName(_ rule: [String: JSONValue]) -> String {
         let basis = rule["basis"]?.stringValue ?? ""
         switch basis {
-        case "units", "shares": return "按股份分配"
-        case "members": return "按人口分配"
-        case "trade", "volume": return "按交易量返还"
-        case "equal": return "按户平均分配"
+        case "units": return "按股份分配"
+        case "household": return "按户平均分配"
+        case "member": return "按人口分配"
+        case "cooperative": return "按交易量返还，其余按出资额分配（合作社法第四十四条）"
         default: return "按\(basis)分配"
         }
+    }
+
+    /// The rule's parameters in words a villager reads: weights by class, the method, the
+    /// guaranteed minimum, the cooperative rebate; amounts in yuan. Anything else as recorded.
+    static func ruleDetails(_ rule: [String: JSONValue]) -> String {
+        var parts = [String]()
+        if let classes = rule["classes"]?.objectValue {
+            let weights = classes.sorted { $0.key < $1.key }.compactMap { name, weight in
+                weight.integerValue.map { "\(ShareClassName.chinese(name))每股×\($0)" }
+            }
+            if !weights.isEmpty { parts.append("权重：" + weights.joined(separator: "，")) }
+        }
+        switch rule["method"]?.stringValue {
+        case "largest-remainder"?: parts.append("最大余额法，精确到分")
+        case "rate-per-unit"?: parts.append("每份定额" + (rule["rate"]?.integerValue.map { Fen($0).formatted + "元" } ?? ""))
+        default: break
+        }
+        if let minimum = rule["minimum"]?.integerValue { parts.append("建档立卡户保底每户\(Fen(minimum).formatted)元") }
+        if let bp = rule["rebateBp"]?.integerValue { parts.append("按交易量返还不少于\(percent(bp))") }
+        if let rebate = rule["rebate"]?.integerValue { parts.append("返还总额\(Fen(rebate).formatted)元") }
+        return parts.isEmpty ? String(decoding: CanonicalJSON.encode(.object(rule)), as: UTF8.self) : parts.joined(separator: "；")
     }
 
     /// 1000 → "10%", 825 → "8.25%".
