@@ -192,6 +192,14 @@ struct LedgerWorkflowTests {
         #expect(plan.stdout.contains("transactions (yuan)"))
         #expect(plan.stdout.contains("3,000.00") && plan.stdout.contains("1,000.50"))
         #expect(!plan.stdout.contains("300000"))
+        // Declared, its public posting shows the volumes in yuan and the rule in words.
+        let declare = try cli.run("dividend", "declare", "--id", "2018", "--record-date", "2018-12-15", "--pool", "1000",
+                                  "--basis", "cooperative", "--transactions", "volumes.csv")
+        #expect(declare.status == 0, "\(declare.stderr)")
+        let posting = try cli.run("disclosure", "--id", "2018")
+        #expect(posting.status == 0, "\(posting.stderr)")
+        for needle in ["交易额（元）", "3,000.00", "按交易量返还不少于60%"] { #expect(posting.stdout.contains(needle), "missing \(needle)") }
+        #expect(!posting.stdout.contains("300000") && !posting.stdout.contains("{\""))
     }
 
     /// A damaged ledger cannot be verified: exit 2, one sentence on stderr, JSON for `--json`, and

@@ -96,13 +96,16 @@ extension DistributionDisclosure {
             .init("结余（未分配收益）", d.residual.formatted, spoken: "结余" + d.residual.spokenChinese),
             .init("大写", totalAmount.capitalNumerals, spoken: ""),
         ]
+        // A cooperative's allocations count transaction volume in fen: shown in yuan.
+        let byVolume = d.rule["basis"]?.stringValue == "cooperative"
+        let units = { (value: Int64) in byVolume ? Fen(value).formatted : String(value) }
         let table = StatementDocument.Table(
-            columns: [.init("户号"), .init("户主"), .init("份额", alignment: .right), .init("金额（元）", alignment: .right)],
+            columns: [.init("户号"), .init("户主"), .init(byVolume ? "交易额（元）" : "份额", alignment: .right), .init("金额（元）", alignment: .right)],
             rows: lines.map { line in
-                .init([line.household, line.head, String(line.units), line.amount.formatted],
+                .init([line.household, line.head, units(line.units), line.amount.formatted],
                       spoken: "户号\(line.household)，\(line.head)，\(HouseholdStatement.spoken(line.units))份，\(line.amount.spokenChinese)。")
             },
-            totals: .init(["合计", "\(lines.count) 户", String(totalUnits), totalAmount.formatted],
+            totals: .init(["合计", "\(lines.count) 户", units(totalUnits), totalAmount.formatted],
                           spoken: "合计\(HouseholdStatement.spoken(Int64(lines.count)))户，\(totalAmount.spokenChinese)。"))
         let period = "公示期：\(postedFrom.chinese)至\(postedTo.chinese)（\(days)天）。如有异议，请在公示期内向村务监督委员会反映。"
         return StatementDocument(
