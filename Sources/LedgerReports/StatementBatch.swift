@@ -52,8 +52,12 @@ public enum StatementBatch {
                 do {
                     let statement = try HouseholdStatement.build(facts: facts[household]!, year: year, date: date, checkpoint: footer)
                     try StatementSource.write(try render(statement.document()), to: folder + "/" + file)
+                    let proofPath = folder + "/" + household + ".proof.txt"
                     if let proof = proofFiles[household] {
-                        try StatementSource.write(Array(proof.utf8), to: folder + "/" + household + ".proof.txt")
+                        try StatementSource.write(Array(proof.utf8), to: proofPath)
+                    } else {
+                        // A proof left from an earlier run would be taken for this statement's.
+                        try? FileManager.default.removeItem(atPath: proofPath)
                     }
                     results.set(index, Item(household: household, head: statement.head, file: file, statement: statement, failure: nil))
                 } catch {

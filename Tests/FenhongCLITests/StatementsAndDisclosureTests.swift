@@ -25,6 +25,11 @@ struct StatementsAndDisclosureTests {
         #expect(index.contains("合计"))
         #expect(index.contains("28,800.00"))
         #expect(try cli.run("statement", "check", "out/152223-002.txt").status == 0)
+        // Written again without proofs: the earlier proofs, which would be taken for the new
+        // statements', are gone.
+        #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("out/152223-001.proof.txt").path))
+        #expect(try cli.run("statements", "--out", "out", "--date", "2024-12-31").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("out/152223-001.proof.txt").path))
         let pdf = try cli.run("statements", "--out", "pdf", "--format", "pdf")
         #expect(pdf.status == 0)
         #expect(try cli.file("pdf/index.html").contains("<a href=\"152223-001.pdf\">152223-001.pdf</a>"))

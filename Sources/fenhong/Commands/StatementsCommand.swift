@@ -24,7 +24,7 @@ struct StatementsCommand: ParsableCommand {
         do {
             try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw ValidationError("cannot create \(out): \((error as NSError).localizedDescription)")
+            throw ValidationError("cannot create \(out): \(OutputFile.whyNotCreatable(out))")
         }
         let store = try ledger.open(readOnly: true)
         let options = render
