@@ -57,7 +57,8 @@ public enum StatementBatch {
                         try StatementSource.write(Array(proof.utf8), to: proofPath)
                     } else {
                         // A proof left from an earlier run would be taken for this statement's.
-                        try? FileManager.default.removeItem(atPath: proofPath)
+                        // (unlink: FileManager's removal of a missing file cost 0.2 ms a household.)
+                        _ = unlink(proofPath)
                     }
                     results.set(index, Item(household: household, head: statement.head, file: file, statement: statement, failure: nil))
                 } catch {

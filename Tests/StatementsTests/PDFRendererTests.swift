@@ -84,26 +84,32 @@ struct PDFRendererTests {
         #expect(PDFLayout.fit([300, 250, 50], into: 300, minimum: 10) == [125, 125, 50])
     }
 
-    /// A table's header never stands alone at the foot of a page: whatever text comes before it,
-    /// the page that shows the header also shows the table's first row.
-    @Test func tableHeaderStaysWithItsFirstRow() throws {
+    /// The pages pdftotext reads from the PDF of `section` after `filler` lines of other text,
+    /// for each filler in `fillers`: how a block falls at a page break, whatever comes before it.
+    private func pagesAfterFiller(_ fillers: ClosedRange<Int>, then section: StatementDocument.Section) throws -> [(filler: Int, pages: [String])] {
         let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
         let directory = try Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        return try fillers.map { filler in
+            let document = StatementDocument(title: "测试", sections: [
+                .init(heading: "前文", content: .keyValues((1...filler).map { .init("项\($0)", "值") })), section,
+            ])
+            let file = directory.appendingPathComponent("f\(filler).pdf")
+            try Data(PDFRenderer().render(document)).write(to: file)
+            let (_, output) = try Tool.run(pdftotext, ["-layout", file.path, "-"])
+            return (filler, String(decoding: output, as: UTF8.self).split(separator: "\u{0C}").map(String.init))
+        }
+    }
+
+    /// A table's header never stands alone at the foot of a page: whatever text comes before it,
+    /// the page that shows the header also shows the table's first row.
+    @Test func tableHeaderStaysWithItsFirstRow() throws {
         let table = StatementDocument.Table(
             columns: [.init("表头甲"), .init("表头乙", alignment: .right)],
             rows: (1...3).map { StatementDocument.Row(["第\($0)行", "\($0).00"]) })
-        for filler in 20...80 {
-            let document = StatementDocument(title: "测试", sections: [
-                .init(heading: "前文", content: .keyValues((1...filler).map { .init("项\($0)", "值") })),
-                .init(heading: "明细", content: .table(table)),
-            ])
-            let file = directory.appendingPathComponent("t\(filler).pdf")
-            try Data(PDFRenderer().render(document)).write(to: file)
-            let (_, output) = try Tool.run(pdftotext, ["-layout", "-f", "1", "-l", "1", file.path, "-"])
-            let page = String(decoding: output, as: UTF8.self)
-            if page.contains("表头甲") {
-                #expect(page.contains("第1行"), "with \(filler) lines before it, the header ends page 1 alone")
+        for (filler, pages) in try pagesAfterFiller(20...80, then: .init(heading: "明细", content: .table(table))) {
+            for page in pages where page.contains("表头甲") {
+                #expect(page.contains("第1行"), "with \(filler) lines before it, the header ends a page alone")
             }
         }
     }
@@ -111,20 +117,9 @@ struct PDFRendererTests {
     /// The signature lines stay on one page, whatever comes before them: the household's own line
     /// never lands alone on the next page.
     @Test func signaturesStayTogether() throws {
-        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
-        let directory = try Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         let signatures = ["经办人", "监督小组", "户主（或见证人、按手印）"].map { StatementDocument.SignatureLine($0) }
         var split = 0
-        for filler in 20...60 {
-            let document = StatementDocument(title: "测试", sections: [
-                .init(heading: "前文", content: .keyValues((1...filler).map { .init("项\($0)", "值") })),
-                .init(heading: "签字", content: .signatures(signatures)),
-            ])
-            let file = directory.appendingPathComponent("s\(filler).pdf")
-            try Data(PDFRenderer().render(document)).write(to: file)
-            let (_, output) = try Tool.run(pdftotext, ["-layout", file.path, "-"])
-            let pages = String(decoding: output, as: UTF8.self).split(separator: "\u{0C}")
+        for (filler, pages) in try pagesAfterFiller(20...60, then: .init(heading: "签字", content: .signatures(signatures))) {
             let holding = pages.map { page in signatures.filter { page.contains($0.label) }.count }
             #expect(holding.filter { $0 > 0 } == [3], "with \(filler) lines before them: \(holding)")
             if pages.count > 1 && !pages[0].contains("经办人") { split += 1 }
