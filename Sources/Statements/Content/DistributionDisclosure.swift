@@ -138,7 +138,7 @@ extension DistributionDisclosure {
         var parts = [String]()
         if let classes = rule["classes"]?.objectValue {
             let weights = classes.sorted { $0.key < $1.key }.compactMap { name, weight in
-                weight.integerValue.map { "\(ShareClassName.chinese(name))每股×\($0)" }
+                weight.integerValue.map { "\(ShareClass.displayName(name))每股×\($0)" }
             }
             if !weights.isEmpty { parts.append("权重：" + weights.joined(separator: "，")) }
         }

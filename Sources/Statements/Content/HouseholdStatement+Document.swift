@@ -44,7 +44,7 @@ extension HouseholdStatement {
             sections.append(.init(heading: StatementLabels.holdings, content: .table(.init(
                 columns: [.init(StatementLabels.shareClass), .init(StatementLabels.units, alignment: .right)],
                 rows: holdings.map { holding in
-                    let name = ShareClassName.chinese(holding.shareClass)
+                    let name = ShareClass.displayName(holding.shareClass)
                     return .init([name, String(holding.units)], spoken: "\(name)\(Self.spoken(holding.units))股。")
                 },
                 totals: .init([StatementLabels.total, String(total)], spoken: "共\(Self.spoken(total))股。")))))

@@ -245,7 +245,7 @@ extension HouseholdStatement {
     public static func printedHoldings(_ holdings: [Holding]) -> [String] {
         guard !holdings.isEmpty else { return [] }
         let total = holdings.reduce(Int64(0)) { $0 &+ $1.units }
-        return holdings.map { "\(ShareClassName.chinese($0.shareClass)) \($0.units)" } + ["\(StatementLabels.total) \(total)"]
+        return holdings.map { "\(ShareClass.displayName($0.shareClass)) \($0.units)" } + ["\(StatementLabels.total) \(total)"]
     }
 
     /// The account a payment line shows: masked, or the cash account as recorded.

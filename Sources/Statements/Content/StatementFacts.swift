@@ -92,22 +92,6 @@ public struct HouseholdFacts: Sendable {
     }
 }
 
-/// The Chinese names of share classes, as statements and postings print them.
-public enum ShareClassName {
-    /// 人口股, 扶贫股, 集体股, 劳龄股 for the classes the ledger uses; any other class as written.
-    public static func chinese(_ shareClass: String) -> String {
-        switch shareClass {
-        case "member": "人口股"
-        case "poverty": "扶贫股"
-        case "collective": "集体股"
-        case "labour", "labor": "劳龄股"
-        case "capital": "资金股"
-        case "land": "土地股"
-        default: shareClass
-        }
-    }
-}
-
 /// How payment channels are printed and read.
 enum ChannelName {
     static func chinese(_ channel: PaymentChannel) -> String {
