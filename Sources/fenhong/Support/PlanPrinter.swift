@@ -10,6 +10,9 @@ enum PlanPrinter {
         for a in plan.appropriations { summary.add(["\(a.name) \(percent(a.bp))", "−" + a.amount.formatted]) }
         summary.add(["pool 分配总额", plan.pool.formatted])
         if plan.minimumTotal.value > 0 { summary.add(["guaranteed minimums 保底", plan.minimumTotal.formatted]) }
+        if let minimum = spec.guaranteedMinimum, minimum.value > 0, plan.minimumTotal == .zero {
+            summary.add(["guaranteed minimum 保底: no household is registered-poor at the record date", "0.00"])
+        }
         if let rebate = plan.rebate { summary.add(["rebate by transactions 按交易量返还", rebate.formatted]) }
         if let rate = plan.rate { summary.add(["rate per unit", rate.formatted]) }
         if plan.collectiveShare.value > 0 { summary.add(["kept for the collective's own shares 集体股", plan.collectiveShare.formatted]) }
