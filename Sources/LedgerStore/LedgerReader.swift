@@ -102,10 +102,11 @@ public struct LedgerReader {
         var out = [HashedEntry]()
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try cursor.next() {
-            let seq: Int64 = row[0]
+            guard let seq = Self.integer(row, 0) else {
+                throw StoreError.notALedger(path: path, reason: "an entry's seq is not an integer (run fenhong verify)")
+            }
             let bytes = try row.withUnsafeData(atIndex: 1) { data in data.map { [UInt8]($0) } ?? [] }
-            let hashData: Data? = row[2]
-            guard let hashData, let hash = EntryHash(bytes: hashData) else {
+            guard case .blob(let hashData) = (row[2] as DatabaseValue).storage, let hash = EntryHash(bytes: hashData) else {
                 throw StoreError.notALedger(path: path, reason: "entry \(seq) has a malformed hash (run fenhong verify)")
             }
             let entry: Entry
@@ -199,13 +200,29 @@ public struct LedgerReader {
     public func checkpoints() throws -> [(size: Int64, note: String)] {
         var cosignatures = [Int64: [String]]()
         for row in try Row.fetchAll(db, sql: "SELECT size, line FROM cosignature ORDER BY size, key_id") {
-            cosignatures[row[0], default: []].append(row[1])
+            guard let size = Self.integer(row, 0), let line = Self.text(row, 1) else { throw malformed("a cosignature") }
+            cosignatures[size, default: []].append(line)
         }
         return try Row.fetchAll(db, sql: "SELECT size, note FROM checkpoint ORDER BY size").map { row in
-            let size: Int64 = row[0]
-            let note: String = row[1]
+            guard let size = Self.integer(row, 0), let note = Self.text(row, 1) else { throw malformed("a checkpoint") }
             return (size, note + (cosignatures[size] ?? []).map { $0 + "\n" }.joined())
         }
+    }
+
+    /// A row of a table a command reads that is not as the store writes it: the file was edited.
+    private func malformed(_ what: String) -> StoreError {
+        StoreError.notALedger(path: path, reason: "\(what) is not stored as fenhong stores it (run fenhong verify)")
+    }
+
+    /// A column SQLite holds as an integer; nil for anything else (NULL, text, a real, a blob),
+    /// which GRDB's typed subscript would trap on.
+    static func integer(_ row: Row, _ index: Int) -> Int64? {
+        if case .int64(let value) = (row[index] as DatabaseValue).storage { value } else { nil }
+    }
+
+    /// A column SQLite holds as text; nil for anything else.
+    static func text(_ row: Row, _ index: Int) -> String? {
+        if case .string(let value) = (row[index] as DatabaseValue).storage { value } else { nil }
     }
 
     /// The newest checkpoint with its cosignatures.
@@ -213,7 +230,8 @@ public struct LedgerReader {
         guard let row = try Row.fetchOne(db, sql: "SELECT size FROM checkpoint ORDER BY size DESC LIMIT 1") else {
             throw StoreError.notALedger(path: path, reason: "it has no checkpoint")
         }
-        return try checkpoint(size: row[0])!
+        guard let size = Self.integer(row, 0), let checkpoint = try checkpoint(size: size) else { throw malformed("the latest checkpoint") }
+        return checkpoint
     }
 
     /// The checkpoint of `size` with its cosignatures, if there is one.

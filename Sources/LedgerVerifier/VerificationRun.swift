@@ -54,6 +54,19 @@ struct VerificationRun {
     }
 
     mutating func execute() throws -> VerificationReport {
+        do {
+            return try checkEverything()
+        } catch {
+            // The source failed partway: let the other threads finish before the caller exits
+            // on the error, for a thread still verifying a signature while the process shuts
+            // OpenSSL down crashes it (seen in 3 runs of 40).
+            _ = worker.finish()
+            Ahead<Void>.waitForAll()
+            throw error
+        }
+    }
+
+    private mutating func checkEverything() throws -> VerificationReport {
         nodes.start(into: &problems)
         nextCheckpoint = try checkpointCursor.next()
         try checkpointsDue()

@@ -138,6 +138,33 @@ struct LedgerStoreTests {
         #expect(try ledger.store.withReader { try $0.size() } == 5)
     }
 
+    /// A table rebuilt with values of the wrong type (a NULL seq, a text hash, a checkpoint size
+    /// as text) makes a command stop with one sentence, never trap in a typed column read.
+    @Test func wrongTypesInTablesAreRefusedNotTrappedOn() throws {
+        let ledger = try TestLedger()
+        try ledger.register("152223-001")
+        let edit = try ledger.sqlite("""
+            CREATE TABLE e2 AS SELECT seq, body, hash FROM entry; DROP TABLE entry; ALTER TABLE e2 RENAME TO entry;
+            UPDATE entry SET seq = NULL WHERE seq = 1;
+            """)
+        #expect(edit.status == 0, "\(edit.output)")
+        do {
+            _ = try ledger.store.withReader { try $0.allHashedEntries() }
+            Issue.record("an entry without a seq was read")
+        } catch {
+            #expect("\(error)".hasSuffix("an entry's seq is not an integer (run fenhong verify)"), "\(error)")
+        }
+        #expect(try ledger.sqlite("UPDATE entry SET seq = 1 WHERE seq IS NULL; UPDATE entry SET hash = 'x' WHERE seq = 1").status == 0)
+        #expect(throws: StoreError.self) { try ledger.store.withReader { try $0.allHashedEntries() } }
+        let retyped = try ledger.sqlite("""
+            CREATE TABLE c2 AS SELECT size, note FROM checkpoint; DROP TABLE checkpoint; ALTER TABLE c2 RENAME TO checkpoint;
+            UPDATE checkpoint SET size = 'two' WHERE size = 2;
+            """)
+        #expect(retyped.status == 0, "\(retyped.output)")
+        #expect(throws: StoreError.self) { try ledger.store.withReader { try $0.checkpoints() } }
+        #expect(throws: StoreError.self) { try ledger.store.withReader { try $0.latestCheckpoint() } }
+    }
+
     /// Inclusion and consistency proofs from the stored nodes verify against the checkpoints.
     @Test func proofsVerifyAgainstCheckpoints() throws {
         let ledger = try TestLedger()

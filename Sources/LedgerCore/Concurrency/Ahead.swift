@@ -16,6 +16,12 @@ public final class Ahead<Value>: @unchecked Sendable {
         aheadQueue.async(group: group) { [self] in value = work() }
     }
 
+    /// Waits until all work started so far has finished, its results unclaimed: before a
+    /// process exits on an error, so that no thread is still inside a library being shut down.
+    public static func waitForAll() {
+        aheadQueue.sync {}
+    }
+
     /// The result, once the other thread has finished it (to be called once: it is handed over,
     /// not kept).
     public func wait() -> Value {
