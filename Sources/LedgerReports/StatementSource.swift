@@ -122,15 +122,20 @@ public enum StatementSource {
         return text.hasPrefix("<!DOCTYPE html") ? StatementText.plainLines(html: text) : text
     }
 
-    /// The ledger as it stands: its accountant keys, size, root and a consistency proof.
+    /// The ledger as it stands: its accountant keys, size, root and a consistency proof — the
+    /// tree recomputed from the bodies (each held to its stored hash), not read from the stored
+    /// nodes, which a forger could leave as they were while rewriting an entry.
     public static func trust(ledgerPath: String, proof: StatementProof) throws -> StatementProofTrust {
         try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
-            let state = try reader.fullState()
+            var state = LedgerState()
+            var hashes = InMemorySubtreeHashes()
+            for (entry, hash) in try reader.allHashedEntries() {
+                state.apply(entry, check: false)
+                hashes.append(hash)
+            }
             guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
-            let size = Int(try reader.size())
-            let tree = MerkleTree(reader: reader.subtreeReader)
             let facts = try? facts(reader, household: proof.household)
-            return try trust(opening: opening, state: state, tree: tree, size: size, proof: proof, facts: facts)
+            return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
         }
     }
 

@@ -24,6 +24,28 @@ struct StatementCommandTests {
         if ProcessInfo.processInfo.environment["FENHONG_PRINT_STATEMENT"] == "1" { print(run.stdout) }
     }
 
+    /// A forger who rewrites an entry and its stored hash, but leaves the stored tree nodes as
+    /// they were, is caught: the check recomputes the tree from the bodies, whose root no longer
+    /// extends the statement's checkpoint.
+    @Test func rewrittenEntryWithItsHashIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        let forge = """
+            python3 -c "
+            import sqlite3, hashlib
+            db = sqlite3.connect('baixin.fenhong')
+            db.execute('DROP TRIGGER entry_no_update')
+            body = db.execute('SELECT body FROM entry WHERE seq = 9').fetchone()[0].replace('BX-2023-0002', 'BX-2023-0003')
+            db.execute('UPDATE entry SET body = ?, hash = ? WHERE seq = 9', (body, hashlib.sha256(b'\\x00' + body.encode()).digest()))
+            db.commit()"
+            """
+        let forged = try cli.shell(forge)
+        #expect(forged.status == 0, "\(forged.stderr)")
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1, "\(check.stdout) \(check.stderr)")
+        #expect(check.stdout.contains("notConsistent"), "\(check.stdout)")
+    }
+
     /// `log --household` shows the household's entries and the reversal of its wrong payment,
     /// which names only the entry it undoes.
     @Test func logOfAHouseholdShowsItsReversals() throws {
