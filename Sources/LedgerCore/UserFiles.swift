@@ -16,10 +16,18 @@ public enum InputFile {
             throw Unreadable(description: "\(name) does not exist")
         }
         guard !isFolder.boolValue else { throw Unreadable(description: "\(name) is a folder, not a file") }
+        guard isRegularFile(path) else { throw Unreadable(description: "\(name) is not a regular file (a device or a pipe)") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Unreadable(description: "\(name) cannot be read (no permission)")
         }
         return [UInt8](data)
+    }
+
+    /// Whether `path` (its symbolic links followed) is a regular file: not a folder, a device or
+    /// a pipe, which would block or never end when read.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 }
 

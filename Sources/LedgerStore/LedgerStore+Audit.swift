@@ -51,6 +51,7 @@ public final class SQLiteAuditSource: LedgerSource {
             throw SourceError("\(path) does not exist")
         }
         guard !isDirectory.boolValue else { throw SourceError("\(path) is a folder without entries.jsonl, not a ledger file or bundle") }
+        guard InputFile.isRegularFile(path) else { throw SourceError("\(path) is not a regular file (a device or a pipe), not a ledger") }
         var config = Configuration()
         config.readonly = true
         // `PRAGMA trusted_schema = OFF` would refuse the generated columns (json_extract is not
@@ -88,20 +89,26 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
     let path: String
     let tables: Set<String>
     let nodeRows: TreeNodeRows
+    /// What the cursors passed over, for ``storageProblems()``.
+    private let tally = AuditTally()
 
     init(db: Database, path: String) throws {
         self.db = db
         self.path = path
         nodeRows = TreeNodeRows(db: db)
-        tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND typeof(name) = 'text'"))
+        // Tables only: a view named `entry` could yield rows without end.
+        tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND typeof(name) = 'text'"))
         guard tables.contains("entry") else { throw SourceError("\(path) is not a Fenhong ledger: it has no entry table") }
     }
 
     func forEachEntry(_ body: (Int64, UnsafeRawBufferPointer, StoredHash) throws -> Void) throws {
         let rows = RawRows(try db.makeStatement(sql: "SELECT seq, body, hash FROM entry ORDER BY seq"))
         while try rows.step() {
+            // Skipped and counted: the seqs around it show the gap, and every other entry is
+            // still checked.
             guard let seq = rows.integer(0) else {
-                throw SourceError("\(path) is not a Fenhong ledger: its entry table holds a seq that is not an integer")
+                tally.entriesWithoutSeq += 1
+                continue
             }
             try body(seq, rows.bytes(1), Self.storedHash(rows, 2))
         }
@@ -109,7 +116,20 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
 
     func treeNodeLevels() throws -> StoredTreeNodes {
         guard tables.contains("tree_node") else { return .unavailable("the tree_node table is missing") }
-        return .levels(try nodeRows.levels())
+        // Rows at levels no tree has are counted in one query and reported in bulk: a cursor for
+        // each such level is a scan of the whole table when it has no index (2,401 junk levels
+        // took 91 s on a million rows).
+        let range = 1...StoredTreeNodes.levelMax
+        let levels = try nodeRows.levels()
+        if levels.contains(where: { !range.contains($0) }) {
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*), min(level), max(level) FROM tree_node
+                WHERE typeof(level) = 'integer' AND (level < 1 OR level > \(StoredTreeNodes.levelMax))
+                """)
+            tally.levelsOutside = (row?[0] as Int64?) ?? 0
+            tally.levelsOutsideSpan = "\((row?[1] as Int64?) ?? 0)…\((row?[2] as Int64?) ?? 0)"
+        }
+        return .levels(levels.filter { range.contains($0) })
     }
 
     func treeNodes(level: Int) throws -> any TreeNodeCursor {
@@ -137,6 +157,13 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
             if odd > 0 {
                 problems.append(Problem(seq: nil, .nodeExtra, "\(odd) tree_node rows have a level or index that is not an integer"))
             }
+            if tally.levelsOutside > 0 {
+                problems.append(Problem(seq: nil, .nodeExtra,
+                                        "\(tally.levelsOutside) tree nodes are stored at levels \(tally.levelsOutsideSpan), which no tree has"))
+            }
+        }
+        if tally.entriesWithoutSeq > 0 {
+            problems.append(Problem(seq: nil, .seqGap, "\(tally.entriesWithoutSeq) entry rows have a seq that is not an integer; they were not read"))
         }
         if tables.contains("cosignature") {
             let sql = tables.contains("checkpoint")
@@ -194,4 +221,11 @@ private struct CheckpointRows: CheckpointCursor {
         default: nil
         }
     }
+}
+
+/// Rows an audit passed over or counted in bulk, reported once all were read.
+private final class AuditTally {
+    var entriesWithoutSeq = 0
+    var levelsOutside: Int64 = 0
+    var levelsOutsideSpan = ""
 }

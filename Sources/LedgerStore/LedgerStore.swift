@@ -26,6 +26,7 @@ public final class LedgerStore: @unchecked Sendable {
     /// Opens an existing ledger.
     public static func open(path: String, readOnly: Bool = false) throws -> LedgerStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        guard InputFile.isRegularFile(path) else { throw StoreError.notALedger(path: path, reason: "it is not a regular file") }
         let store = try translating(path) {
             let configuration = configuration(readOnly: readOnly)
             let queue = readOnly ? try readOnlyQueue(path: path, configuration: configuration)

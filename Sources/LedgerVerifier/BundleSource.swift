@@ -22,6 +22,10 @@ public struct BundleSource: LedgerSource {
         guard FileManager.default.isReadableFile(atPath: folder + "/entries.jsonl") else {
             throw SourceError("\(folder) is not a Fenhong bundle: it has no readable entries.jsonl")
         }
+        // A pipe or a device there would block, or never end.
+        guard InputFile.isRegularFile(folder + "/entries.jsonl") else {
+            throw SourceError("\(folder)/entries.jsonl is not a regular file (a device or a pipe)")
+        }
         name = folder
     }
 
@@ -85,7 +89,9 @@ struct BundleSnapshot: LedgerSnapshot {
     /// The sizes of the `<size>.txt` files, in increasing order, and the other names.
     private func checkpointFiles() throws -> (sizes: [Int64], strays: [String]) {
         let directory = folder + "/checkpoints"
-        guard FileManager.default.fileExists(atPath: directory) else { return ([], []) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else { return ([], []) }
+        guard isFolder.boolValue else { throw SourceError("\(directory) is not a folder") }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw SourceError("\(directory) cannot be listed: \(error.localizedDescription)")
@@ -118,10 +124,15 @@ private struct BundleCheckpoints: CheckpointCursor {
         let size = sizes[position]
         position += 1
         let path = "\(folder)/\(size).txt"
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw SourceError("\(path) cannot be opened") }
+        // A dangling link, a folder, a pipe or a device is a checkpoint that cannot be read:
+        // reported as malformed, like one that is not text.
+        guard InputFile.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else {
+            return StoredCheckpoint(size: size, note: nil)
+        }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: SignedNote.sizeMax + 1)) ?? Data()
         guard data.count <= SignedNote.sizeMax else { return StoredCheckpoint(size: size, note: nil) }
-        return StoredCheckpoint(size: size, note: String(data: data, encoding: .utf8))
+        // Exactly the bytes stored: a byte-order mark is not stripped, so it is reported.
+        return StoredCheckpoint(size: size, note: String(validating: [UInt8](data), as: UTF8.self))
     }
 }

@@ -72,6 +72,11 @@ public enum NotAHash: Sendable, Equatable, CustomStringConvertible {
 
 /// What a source says about its stored tree nodes.
 public enum StoredTreeNodes: Sendable {
+    /// The highest level a tree of at most 2^62 leaves has; rows above it (or below 1) belong
+    /// to no tree. A source may report them in bulk among its ``LedgerSnapshot/storageProblems()``
+    /// rather than list their levels.
+    public static let levelMax = 62
+
     /// The source format keeps no tree nodes (a bundle): the tree is only recomputed.
     case notKept
     /// The source should keep them but cannot show them (the table was dropped): the reason.

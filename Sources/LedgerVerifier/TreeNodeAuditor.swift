@@ -5,7 +5,7 @@ import MerkleLog
 /// (which arrive in index order on each level too). Memory is one pending row per level.
 struct TreeNodeAuditor {
     /// The highest level a tree of at most 2^62 leaves can have; stored rows above it are extra.
-    static let levelMax = 62
+    static let levelMax = StoredTreeNodes.levelMax
 
     private let snapshot: any LedgerSnapshot
     private let stored: StoredTreeNodes

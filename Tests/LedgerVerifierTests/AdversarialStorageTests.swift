@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import LedgerCore
+import LedgerStore
+import LedgerVerifier
+import Testing
+
+/// Files a forger shaped to make the verifier stop, hang or spend minutes, rather than to pass:
+/// each is reported as problems (exit 1) or refused in one sentence (exit 2), and quickly.
+struct AdversarialStorageTests {
+    let fixture = Fixture.shared
+
+    /// An entry whose seq is text is skipped and counted, and every other entry still checked:
+    /// the report names the gap it leaves, instead of stopping at the row.
+    @Test func entryWithoutAnIntegerSeqIsCountedNotFatal() throws {
+        let report = try fixture.tampered { db in
+            try db.execute(sql: """
+                CREATE TABLE kept AS SELECT seq, body, hash FROM entry; DROP TABLE entry;
+                CREATE TABLE entry (seq, body, hash); INSERT INTO entry SELECT * FROM kept; DROP TABLE kept;
+                UPDATE entry SET seq = 'x' WHERE seq = 5;
+                """)
+        }
+        #expect(report.entries == 18)
+        #expect(report.problems.contains { $0.code == ProblemCode.seqGap.rawValue && $0.seq == 6 })
+        #expect(report.problems.contains { $0.detail == "1 entry rows have a seq that is not an integer; they were not read" })
+    }
+
+    /// Hundreds of junk levels in a `tree_node` without its key are reported in one line, from
+    /// one query, not read by a scan of the table each.
+    @Test func junkLevelsAreReportedInBulk() throws {
+        let report = try fixture.tampered { db in
+            try db.execute(sql: """
+                CREATE TABLE kept AS SELECT level, idx, hash FROM tree_node; DROP TABLE tree_node;
+                CREATE TABLE tree_node (level, idx, hash); INSERT INTO tree_node SELECT * FROM kept; DROP TABLE kept;
+                """)
+            for level in 100..<400 { try db.execute(sql: "INSERT INTO tree_node VALUES (?, 0, zeroblob(32))", arguments: [level]) }
+            try db.execute(sql: "INSERT INTO tree_node VALUES (0, 3, zeroblob(32))")
+        }
+        #expect(report.problems.map(\.detail) == ["301 tree nodes are stored at levels 0…399, which no tree has"])
+    }
+
+    /// A note that repeats its signature line many times is checked once per distinct line, and
+    /// is no problem in itself.
+    @Test func repeatedSignatureLinesAreCheckedOnce() throws {
+        let report = try fixture.tampered { db in
+            let note = try String.fetchOne(db, sql: "SELECT note FROM checkpoint WHERE size = 19")!
+            let line = note.split(separator: "\n").last!
+            try db.execute(sql: "UPDATE checkpoint SET note = ? WHERE size = 19",
+                           arguments: [note + String(repeating: line + "\n", count: 500)])
+        }
+        #expect(report.problems.map(\.description) == [])
+    }
+
+    /// A view named `entry` (here one without end) is no ledger table: refused at once.
+    @Test func viewInPlaceOfATableIsRefused() throws {
+        #expect(throws: SourceError.self) {
+            try fixture.tampered { db in
+                try db.execute(sql: """
+                    ALTER TABLE entry RENAME TO e;
+                    CREATE VIEW entry AS WITH RECURSIVE c(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM c) SELECT x AS seq, 'x' AS body, x'00' AS hash FROM c;
+                    """)
+            }
+        }
+    }
+}
