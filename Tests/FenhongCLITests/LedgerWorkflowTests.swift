@@ -167,6 +167,20 @@ struct LedgerWorkflowTests {
         #expect(!files.contains { $0.contains(".creating-") }, "\(files)")
     }
 
+    /// A class named in Chinese on the command line is the same class as in English, as in an
+    /// import: 人口股 adds to member, and 集体 is the collective.
+    @Test func chineseClassNamesAreTheSameClasses() throws {
+        let cli = try villageLedger()
+        let issue = try cli.run("shares", "issue", "--holder", "152223-002", "--class", "人口股", "--units", "1", "--reason", "x", "--date", "2018-06-03")
+        #expect(issue.status == 0, "\(issue.stderr)")
+        #expect(try cli.run("shares", "issue", "--holder", "集体", "--class", "集体股", "--units", "3", "--reason", "x", "--date", "2018-06-03").status == 0)
+        let list = try cli.run("household", "list").stdout
+        #expect(list.contains("member 5"), "\(list)")
+        #expect(!list.contains("人口股"))
+        let log = try cli.run("log", "--json").stdout
+        #expect(log.contains("\"holder\":\"collective\"") && log.contains("\"class\":\"collective\""))
+    }
+
     /// A class of the village's own is started once with --new-class, then taken like any other.
     @Test func newShareClassIsStartedOnce() throws {
         let cli = try villageLedger()

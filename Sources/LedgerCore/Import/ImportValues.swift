@@ -62,26 +62,14 @@ enum ImportValues {
         return .failure(.invalidValue("\(MessageText.quoted(text)) is not an account number or its masked form ****5678"))
     }
 
-    /// The share classes by Chinese and English name.
-    static let shareClasses: [String: String] = {
-        var names = [String: String]()
-        for name in ShareClass.named {
-            names[name] = name
-            names[ShareClass.displayName(name)] = name
-        }
-        return names
-    }()
-
     /// 人口股, 扶贫股, 集体股, 劳龄股 … or member, poverty, collective, labour ….
     static func shareClass(_ text: String) -> Result<String, CSVProblem> {
-        if let name = shareClasses[text] ?? shareClasses[text.lowercased()] { return .success(name) }
+        if let name = ShareClass.named(text) { return .success(name) }
         return .failure(.invalidValue("\(MessageText.quoted(text)) is not a share class (人口股, 扶贫股, 集体股, 劳龄股 or member, poverty, collective, labour)"))
     }
 
     /// A household number, or the collective (`collective`, 集体).
-    static func holder(_ text: String) -> String {
-        text == "集体" || text.lowercased() == Holder.collective ? Holder.collective : text
-    }
+    static func holder(_ text: String) -> String { Holder.named(text) }
 
     /// 银行/bank, 一卡通/card, 现金/cash.
     static func channel(_ text: String) -> Result<PaymentChannel, CSVProblem> {

@@ -98,7 +98,7 @@ struct DistributionOptions: ParsableArguments {
             guard parts.count == 2, let weight = Int64(parts[1]), weight >= 0 else {
                 throw ValidationError("--classes \(classes) must read class=weight,…, e.g. member=1,poverty=2")
             }
-            weights[parts[0]] = weight
+            weights[ShareClass.named(parts[0]) ?? parts[0]] = weight
         }
         return weights
     }

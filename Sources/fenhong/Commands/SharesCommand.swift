@@ -10,7 +10,9 @@ struct SharesCommand: ParsableCommand {
 /// Options shared by the share commands.
 struct ShareOptions: ParsableArguments {
     @Option(name: .customLong("class"), help: "Share class: member (人口股), poverty (扶贫股), collective (集体股), labour (劳龄股), capital …")
-    var shareClass: String
+    var className: String
+    /// The class as recorded: a class named in Chinese is the same class as in English.
+    var shareClass: String { ShareClass.named(className) ?? className }
     @Option(help: "Whole units.") var units: Int64
     @Option(help: "Effective date YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "Why, e.g. 折股量化 2017-12-31.") var reason: String
@@ -35,10 +37,10 @@ struct SharesIssueCommand: ParsableCommand {
             let inUse = try write.ledger.open(readOnly: true).withReader { try $0.shareClasses() }
             guard inUse.contains(share.shareClass) else {
                 let known = (ShareClass.named + inUse.subtracting(ShareClass.named).sorted()).joined(separator: ", ")
-                throw ValidationError("--class \(share.shareClass) is not a class of this ledger (\(known)); to start it, add --new-class")
+                throw ValidationError("--class \(share.className) is not a class of this ledger (\(known)); to start it, add --new-class")
             }
         }
-        try write.append([.sharesIssue(SharesChange(holder: holder, shareClass: share.shareClass, units: share.units,
+        try write.append([.sharesIssue(SharesChange(holder: Holder.named(holder), shareClass: share.shareClass, units: share.units,
                                                     date: try share.effectiveDate, reason: share.reason))])
     }
 }
@@ -50,7 +52,7 @@ struct SharesRetireCommand: ParsableCommand {
     @OptionGroup var share: ShareOptions
 
     func run() throws {
-        try write.append([.sharesRetire(SharesChange(holder: holder, shareClass: share.shareClass, units: share.units,
+        try write.append([.sharesRetire(SharesChange(holder: Holder.named(holder), shareClass: share.shareClass, units: share.units,
                                                      date: try share.effectiveDate, reason: share.reason))])
     }
 }
@@ -63,7 +65,7 @@ struct SharesTransferCommand: ParsableCommand {
     @OptionGroup var share: ShareOptions
 
     func run() throws {
-        try write.append([.sharesTransfer(SharesTransfer(from: from, to: to, shareClass: share.shareClass, units: share.units,
+        try write.append([.sharesTransfer(SharesTransfer(from: Holder.named(from), to: Holder.named(to), shareClass: share.shareClass, units: share.units,
                                                          date: try share.effectiveDate, reason: share.reason))])
     }
 }

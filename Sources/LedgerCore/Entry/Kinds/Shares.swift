@@ -2,6 +2,12 @@
 public enum Holder {
     /// The holder name of the collective's own shares (集体股).
     public static let collective = "collective"
+
+    /// The holder a person means: `collective` for 集体 or any case of `collective`, else the
+    /// household number as given.
+    public static func named(_ text: String) -> String {
+        text == "集体" || text.lowercased() == collective ? collective : text
+    }
 }
 
 /// Share classes the project names (any other name may be used too), with their Chinese names.
@@ -25,6 +31,21 @@ public enum ShareClass {
 
     /// The classes named here, in the order above.
     public static let named = [member, poverty, collective, labour, capital, reserve, subsidy, trade]
+
+    /// The class a person means by a name here, in English (any case) or Chinese (扶贫股 is
+    /// `poverty`); nil for any other name.
+    public static func named(_ text: String) -> String? {
+        byName[text] ?? byName[text.lowercased()]
+    }
+
+    private static let byName: [String: String] = {
+        var names = [String: String]()
+        for name in named {
+            names[name] = name
+            names[displayName(name)] = name
+        }
+        return names
+    }()
 
     /// The Chinese name of a class, or the class itself when it has none.
     public static func displayName(_ shareClass: String) -> String {
