@@ -121,18 +121,9 @@ extension HouseholdStatement {
         }
         let household = facts.household
 
-        // Who the household is on the statement date.
-        var registration: HouseholdRegistration?
-        for record in covered {
-            switch record.entry.payload {
-            case .householdRegister(let r) where r.household == household:
-                registration = r
-            case .householdUpdate(let u) where u.household == household && u.date <= date:
-                registration?.apply(u)
-            default: break
-            }
+        guard let registration = registration(of: household, in: covered.map(\.entry), on: date) else {
+            throw .householdNotRegistered(household: household)
         }
-        guard let registration else { throw .householdNotRegistered(household: household) }
 
 
         // Money lines.
@@ -238,6 +229,20 @@ extension HouseholdStatement {
             }
         }
         return classes.filter { units[$0] != 0 }.map { Holding(shareClass: $0, units: units[$0]!) }
+    }
+
+    /// Who `household` is on `date` by the entries given (in seq order): its registration with
+    /// the updates in effect by then; nil when it is not registered.
+    public static func registration(of household: String, in entries: [Entry], on date: LedgerDate) -> HouseholdRegistration? {
+        var registration: HouseholdRegistration?
+        for entry in entries {
+            switch entry.payload {
+            case .householdRegister(let r) where r.household == household: registration = r
+            case .householdUpdate(let u) where u.household == household && u.date <= date: registration?.apply(u)
+            default: break
+            }
+        }
+        return registration
     }
 
     /// The holdings rows as a statement prints them, read back: `扶贫股 10` … `合计 10`; none when

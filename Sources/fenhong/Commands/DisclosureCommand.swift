@@ -26,10 +26,15 @@ struct DisclosureCommand: ParsableCommand {
             }
             let signed = try StatementSource.checkpoint(reader, size: nil)
             let entries = try reader.entries(distribution: id)
+            // Each head as of the record date: the posting names who was head then.
+            let recordDate = entries.lazy.compactMap { entry -> LedgerDate? in
+                if case .dividendDeclare(let d) = entry.payload { d.recordDate } else { nil }
+            }.first
             var heads = [String: String]()
             for entry in entries {
                 guard case .dividendAllocate(let a) = entry.payload, heads[a.household] == nil else { continue }
-                heads[a.household] = try Self.head(reader, household: a.household)
+                heads[a.household] = HouseholdStatement.registration(
+                    of: a.household, in: try reader.history(household: a.household), on: recordDate ?? Parse.today())?.head ?? ""
             }
             return try DistributionDisclosure.build(
                 opening: opening, id: id, entries: entries, heads: heads, postedFrom: start, days: days,
@@ -42,18 +47,5 @@ struct DisclosureCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }
-    }
-
-    /// The head of `household` as the register now stands (registration, then every update naming a head).
-    static func head(_ reader: LedgerReader, household: String) throws -> String {
-        var head = ""
-        for entry in try reader.entries(household: household) {
-            switch entry.payload {
-            case .householdRegister(let r): head = r.head
-            case .householdUpdate(let u): if let new = u.head { head = new }
-            default: break
-            }
-        }
-        return head
     }
 }
