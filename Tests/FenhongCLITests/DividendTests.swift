@@ -81,5 +81,17 @@ struct DividendTests {
         #expect(status.contains("152223-002  户2    1,666.67      1.00     1,665.67"), "\(status)")
         #expect(status.contains("152223-006  户6    1,666.66      0.00     1,666.66"), "\(status)")
         #expect(status.contains("total             10,000.00  1,667.67     8,332.33"), "\(status)")
+
+        // The account in effect on the day paid: an update dated later does not apply to an
+        // earlier payment, and does to a later one. A zero amount is refused as such.
+        #expect(try cli.execute(["household", "update", "--household", "152223-003", "--account", "****7777", "--date", "2020-02-01"]).status == 0)
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-003", "--amount", "1", "--reference", "R5",
+                                 "--date", "2020-01-20"]).status == 0)
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-003", "--amount", "1", "--reference", "R6",
+                                 "--date", "2020-02-20"]).status == 0)
+        let log = try cli.run("log", "--json").stdout
+        #expect(log.contains(#""account":"****0002","amount":100"#) && log.contains(#""account":"****7777","amount":100"#), "\(log)")
+        let zero = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-004", "--amount", "0", "--reference", "R7"])
+        #expect(zero.stderr == "fenhong: --amount 0 is zero; nothing to pay\n")
     }
 }

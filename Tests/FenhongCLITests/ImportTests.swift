@@ -146,7 +146,7 @@ struct ImportTests {
     @Test func logCSVFoldsUpdatesTransfersRetirementsAndReversals() throws {
         let cli = try village()  // entries 0–10: open, 3 households, 3 issues, the 2019 distribution
         let writes: [[String]] = [
-            ["household", "update", "--household", "152223-002", "--head", "包银山", "--members", "5", "--poor", "yes",
+            ["household", "update", "--household", "152223-002", "--head", "包银山", "--id", "152223199003037890", "--members", "5", "--poor", "yes",
              "--account", "6228480099990000", "--date", "2020-03-01", "--reason", "分户后重新登记"],                      // 11
             ["shares", "transfer", "--from", "152223-003", "--to", "152223-002", "--class", "member", "--units", "1",
              "--date", "2020-04-01", "--reason", "分户"],                                                            // 12
@@ -182,7 +182,7 @@ struct ImportTests {
         #expect(exported == [
             "\u{FEFF}户号,户主,人口,建档立卡,身份证号,账号,日期\r\n"
                 + "152223-001,陈梅,2,是,152223********1234,****5678,2018-06-01\r\n"
-                + "152223-002,包银山,5,是,152223********3456,****0000,2018-06-01\r\n"
+                + "152223-002,包银山,5,是,152223********7890,****0000,2018-06-01\r\n"
                 + "152223-003,\"其木格 \"\"阿妈\"\"\",3,是,152223********345X,****2222,2018-06-01\r\n",
             "\u{FEFF}户号,股别,股数,日期,事由\r\n"
                 + "152223-001,扶贫股,6,2021-01-01,持股结转\r\n"

@@ -93,6 +93,8 @@ struct LedgerWorkflowTests {
              "field \"units\" of a shares.issue entry is 9223372036854775807, beyond ±9,007,199,254,740,991"),
             (["household", "add", "--household", "152223-009", "--head", "x", "--members", "9007199254740992", "--id", "152223198001019999", "--account", "****1111"],
              "field \"members\" of a household.register entry is 9007199254740992"),
+            (["household", "update", "--household", "152223-002", "--head", "包银山", "--date", "2019-01-01"],
+             "--head changes the head of the household: give the new head's --id too"),
             (["household", "update", "--household", "152223-002", "--date", "2019-01-01"],
              "household update changes nothing: give --head, --members, --poor, --id or --account"),
             (["household", "add", "--household", "152223-009", "--head", " \t ", "--members", "1", "--id", "152223198001019999", "--account", "****1111"],

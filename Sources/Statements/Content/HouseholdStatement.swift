@@ -272,5 +272,7 @@ private extension HouseholdRegistration {
         if let head = update.head { self.head = head }
         if let members = update.members { self.members = members }
         if let idMasked = update.idMasked { self.idMasked = idMasked }
+        if let account = update.account { self.account = account }
+        if let poor = update.poor { self.poor = poor }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import Payouts
+import Statements
 
 struct DividendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -175,8 +176,10 @@ struct DividendPay: ParsableCommand {
             }
             let outstanding = owed.owed - owed.paid
             let pay = given ?? outstanding
+            if given == .zero { throw ValidationError("--amount \(amount ?? "0") is zero; nothing to pay") }
             guard pay.value > 0 else { throw ValidationError("--household \(household) has nothing outstanding in distribution \(id)") }
-            guard let registered = try reader.household(household)?.registration.account else {
+            // The account in effect on the day paid: an update dated later does not apply yet.
+            guard let registered = HouseholdStatement.registration(of: household, in: try reader.history(household: household), on: day)?.account else {
                 throw ValidationError("--household \(household) is not registered")
             }
             let paidInto = channelValue == .cash ? "cash" : (maskedAccount ?? registered)

@@ -44,6 +44,9 @@ struct HouseholdUpdateCommand: ParsableCommand {
     @Option(help: "Why.") var reason: String?
 
     func validate() throws {
+        if head != nil && id == nil {
+            throw ValidationError("--head changes the head of the household: give the new head's --id too")
+        }
         guard head != nil || members != nil || poor != nil || id != nil || account != nil else {
             throw ValidationError("household update changes nothing: give --head, --members, --poor, --id or --account")
         }
