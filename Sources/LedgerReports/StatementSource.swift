@@ -169,15 +169,7 @@ public enum StatementSource {
         let keys = state.keys.values.filter { $0.role == .accountant && $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
         let consistency = proofSize >= 1 && Int(proofSize) <= size ? try tree.consistencyProof(from: Int(proofSize), to: size) : nil
         let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
-        // What a complete statement of this household and year, made against the proof's
-        // checkpoint, would cite: the statement must leave none of it out.
-        let complete = facts.flatMap { facts in
-            try? HouseholdStatement.build(
-                facts: facts, year: proof.year, date: LedgerDate("9999-12-31")!,
-                checkpoint: StatementCheckpoint(checkpoint: proof.checkpoint.checkpoint, signer: "", cosigners: []))
-        }
         return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
-                                   expectedCitations: complete?.citedEntries,
-                                   householdEntries: facts.map { $0.entries.filter { $0.seq < proofSize } })
+                                   facts: facts)
     }
 }

@@ -63,7 +63,7 @@ struct StatementCommandTests {
         let made = try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31")
         #expect(made.status == 0, "\(made.stderr)")
         let proof = try cli.file("chen.proof.txt")
-        #expect(proof.hasPrefix("fenhong.statement-proof/v1\nhousehold 152223-001\n\nc2sp.org/tlog-proof@v1\nextra "))
+        #expect(proof.hasPrefix("fenhong.statement-proof/v1\nhousehold 152223-001\ndate 2024-12-31\n\nc2sp.org/tlog-proof@v1\nextra "))
         #expect(proof.components(separatedBy: "c2sp.org/tlog-proof@v1").count - 1 == 8)
         let check = try cli.run("statement", "check", "chen.txt")
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")

@@ -119,10 +119,11 @@ struct ContentLedger {
     }
 
     /// The statement of `household` against `checkpoint` (default: the whole ledger).
-    func statement(_ household: String, year: Int? = nil, checkpoint: SignedCheckpoint? = nil) throws -> HouseholdStatement {
+    func statement(_ household: String, year: Int? = nil, date: LedgerDate = Self.statementDate,
+                   checkpoint: SignedCheckpoint? = nil) throws -> HouseholdStatement {
         let signed = checkpoint ?? signedCheckpoint()
         return try HouseholdStatement.build(
-            facts: facts(household), year: year, date: Self.statementDate,
+            facts: facts(household), year: year, date: date,
             checkpoint: StatementCheckpoint(checkpoint: signed.checkpoint, signer: Self.accountant.name))
     }
 
@@ -139,9 +140,7 @@ struct ContentLedger {
         let head = Checkpoint(origin: Self.opening.origin, size: Int64(size), root: try! tree.root(size: size))
         let from = Int(proof.checkpoint.checkpoint.size)
         let consistency = from <= size ? try? tree.consistencyProof(from: from, to: size) : nil
-        let covered = records.filter { $0.seq < proof.checkpoint.checkpoint.size }
         return StatementProofTrust(origin: Self.opening.origin, accountantKeys: [Self.accountant.verifier],
-                                   head: head, consistency: consistency,
-                                   householdEntries: covered)
+                                   head: head, consistency: consistency, facts: facts(proof.household))
     }
 }

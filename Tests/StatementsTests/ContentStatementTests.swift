@@ -78,15 +78,33 @@ struct ContentStatementTests {
             p.date = LedgerDate("2025-01-03")!
             ledger.append(.dividendPay(p), at: "2025-01-03T08:00:00Z")
         }
-        let y2024 = try ledger.statement("152223-001", year: 2024)
+        let spring = LedgerDate("2025-03-31")!
+        let y2024 = try ledger.statement("152223-001", year: 2024, date: spring)
         #expect(y2024.allocations.map(\.record.seq) == [11])
         #expect(y2024.allocations.map(\.date) == [LedgerDate("2024-12-15")!])
         #expect(y2024.payments.map(\.record.seq) == [13, 14, 15])
         #expect(y2024.owed == Fen(yuan: 2_880))
         #expect(y2024.outstanding == .zero)
-        let y2025 = try ledger.statement("152223-001", year: 2025)
+        // As of the last day of 2024 the January payment had not been made.
+        let yearEnd = try ledger.statement("152223-001", year: 2024)
+        #expect(yearEnd.payments.map(\.record.seq) == [13, 14])
+        #expect(yearEnd.outstanding == Fen(yuan: 2_880))
+        let y2025 = try ledger.statement("152223-001", year: 2025, date: spring)
         #expect(y2025.allocations.isEmpty && y2025.payments.isEmpty && y2025.distributions.isEmpty)
         #expect(y2025.outstanding == .zero)
+    }
+
+    /// A statement as of a day shows nothing after it: as of 2024-06-30 the 2024 distribution
+    /// (record date 2024-12-15) and its payments were still to come.
+    @Test func nothingAfterTheStatementDate() throws {
+        let midYear = try ledger.statement("152223-001", date: LedgerDate("2024-06-30")!)
+        #expect(midYear.allocations.map(\.record.seq) == [6])
+        #expect(midYear.payments.map(\.record.seq) == [8])
+        #expect(midYear.outstanding == .zero)
+        // Its proof checks, and the later entries are not taken for omitted ones.
+        let text = TextRenderer().render(midYear.document())
+        let proof = try ledger.proof(midYear)
+        #expect(proof.check(against: ledger.trust(from: proof), statementText: text) == [])
     }
 
     /// Holdings are taken at the statement date: the 5 member units issued on 2025-01-01 are not held on 2024-12-31.

@@ -110,7 +110,8 @@ extension HouseholdStatement {
     /// its allocation and every payment of it, whenever paid — a December distribution paid in
     /// January is settled on the statement of its own year, never owed on one and overpaid on the
     /// next. An allocation is dated by its distribution's record date; a reversal is shown with
-    /// the payment it reverses.
+    /// the payment it reverses. Nothing after `date` is shown: no distribution whose record date
+    /// is later, no payment dated later, no reversal recorded later.
     public static func build(
         facts: HouseholdFacts, year: Int? = nil, date: LedgerDate, checkpoint: StatementCheckpoint
     ) throws(StatementError) -> HouseholdStatement {
@@ -144,11 +145,13 @@ extension HouseholdStatement {
         for record in covered {
             switch record.entry.payload {
             case .dividendAllocate(let a) where a.household == household:
-                guard isShown(a.id, record) else { continue }
+                // As of the statement's date: a distribution recorded after it was not owed yet.
+                guard isShown(a.id, record), day(of: a.id, record) <= date else { continue }
                 allocations.append(Line(record: record, kind: .allocation(units: a.units), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
             case .dividendPay(let p) where p.household == household:
-                guard isShown(p.id, record) else { continue }
-                let reversal = reversals[record.seq]
+                guard isShown(p.id, record), p.date <= date else { continue }
+                // A reversal recorded after the statement's date had not happened yet.
+                let reversal = reversals[record.seq].flatMap { $0.entry.at.date <= date ? $0 : nil }
                 let account = printedAccount(p)
                 payments.append(Line(
                     record: record,

@@ -11,23 +11,21 @@ public struct StatementProofTrust: Sendable {
     /// The consistency proof from the proof's checkpoint size to `head.size`, computed from the
     /// ledger; nil when the ledger is smaller than that checkpoint.
     public var consistency: [TreeHash]?
-    /// The entries a complete statement of the proof's household and year, made against its
-    /// checkpoint, cites, as the ledger says; nil when the checker cannot tell.
-    public var expectedCitations: [RecordedEntry]?
-    /// The ledger's entries about the proof's household up to the proof's checkpoint (its
-    /// registration and updates, share entries and their reversals), from which the header and
-    /// holdings a statement may print are known; nil when the checker cannot tell.
-    public var householdEntries: [RecordedEntry]?
+    /// What the ledger says of the proof's household (its registration and updates, share
+    /// entries, allocations, payments, their declarations and reversals), from which the checker
+    /// knows what a complete statement of its year and date cites, and the header and holdings
+    /// it may print; nil when the checker cannot tell. Only entries below the proof's checkpoint
+    /// count.
+    public var facts: HouseholdFacts?
 
     /// Describes the ledger a proof is checked against.
     public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?,
-                expectedCitations: [RecordedEntry]? = nil, householdEntries: [RecordedEntry]? = nil) {
+                facts: HouseholdFacts? = nil) {
         self.origin = origin
         self.accountantKeys = accountantKeys
         self.head = head
         self.consistency = consistency
-        self.expectedCitations = expectedCitations
-        self.householdEntries = householdEntries
+        self.facts = facts
     }
 }
 
@@ -117,7 +115,15 @@ extension StatementProof {
             }
         }
 
-        if let expected = trust.expectedCitations {
+        // A complete statement of this household, year and date (the day the statement is as
+        // of, when its text is given), made against the proof's checkpoint: none of what it
+        // cites may be left out.
+        let date = statementText.flatMap(StatementText.statementDate(in:)) ?? self.date ?? LedgerDate("9999-12-31")!
+        let complete = trust.facts.flatMap { facts in
+            try? HouseholdStatement.build(facts: facts, year: year, date: date,
+                                          checkpoint: StatementCheckpoint(checkpoint: cp, signer: "", cosigners: []))
+        }
+        if let expected = complete?.citedEntries {
             let proved = Set(inclusions.map(\.index))
             for record in expected where !proved.contains(record.seq) {
                 failures.append(.init(rule: .entryOmitted, location: "statement",
@@ -153,9 +159,9 @@ extension StatementProof {
             entries[inclusion.index] = (entry, leaf)
         }
         guard let statementText else { return failures }
-        let identities = trust.householdEntries.map { HouseholdStatement.identities(of: household, in: $0) }
-        failures += checkIdentity(statementText, identities)
-        if let own = trust.householdEntries { failures += checkHoldings(statementText, own) }
+        let own = trust.facts?.entries.filter { $0.seq < cp.size }
+        failures += checkIdentity(statementText, own.map { HouseholdStatement.identities(of: household, in: $0) })
+        if let own { failures += checkHoldings(statementText, own) }
         failures += checkLines(statementText, entries)
         return failures
     }

@@ -68,15 +68,19 @@ public struct StatementProof: Sendable, Equatable {
     /// The year the statement shows, or nil for all years: what a complete statement cites
     /// depends on it.
     public var year: Int?
+    /// The day the statement is as of (nil in proofs made before it was written): what a
+    /// complete statement cites depends on it too, when the proof is checked alone.
+    public var date: LedgerDate?
     /// One block per cited entry, in seq order.
     public var inclusions: [Inclusion]
     /// The checkpoint every block proves against, with its signatures as stored.
     public var checkpoint: SignedCheckpoint
 
     /// Creates a proof from its parts.
-    public init(household: String, year: Int? = nil, inclusions: [Inclusion], checkpoint: SignedCheckpoint) {
+    public init(household: String, year: Int? = nil, date: LedgerDate? = nil, inclusions: [Inclusion], checkpoint: SignedCheckpoint) {
         self.household = household
         self.year = year
+        self.date = date
         self.inclusions = inclusions
         self.checkpoint = checkpoint
     }
@@ -92,12 +96,13 @@ public struct StatementProof: Sendable, Equatable {
             Inclusion(index: record.seq, body: try body(record.seq),
                       path: try tree.inclusionProof(index: Int(record.seq), size: size))
         }
-        return StatementProof(household: statement.household, year: statement.year, inclusions: inclusions, checkpoint: checkpoint)
+        return StatementProof(household: statement.household, year: statement.year, date: statement.date, inclusions: inclusions,
+                              checkpoint: checkpoint)
     }
 
     /// The file's text.
     public var serialized: String {
-        var text = Self.header + "\nhousehold \(household)\n" + (year.map { "year \($0)\n" } ?? "")
+        var text = Self.header + "\nhousehold \(household)\n" + (year.map { "year \($0)\n" } ?? "") + (date.map { "date \($0)\n" } ?? "")
         for inclusion in inclusions {
             text += "\n" + Self.blockHeader + "\n"
             text += "extra " + Data(inclusion.body).base64EncodedString() + "\n"
@@ -139,6 +144,12 @@ extension StatementProof {
             year = value
             at += 1
         }
+        var date: LedgerDate?
+        if at < lines.count, lines[at].hasPrefix("date ") {
+            guard let value = LedgerDate(String(lines[at].dropFirst(5))) else { throw fail("expected \"date <YYYY-MM-DD>\"") }
+            date = value
+            at += 1
+        }
         var inclusions = [Inclusion]()
         while at < lines.count, lines[at].isEmpty, at + 1 < lines.count, lines[at + 1] == Self.blockHeader {
             at += 2
@@ -172,6 +183,7 @@ extension StatementProof {
         }
         self.household = household
         self.year = year
+        self.date = date
         self.inclusions = inclusions
     }
 }
