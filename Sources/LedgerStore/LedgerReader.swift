@@ -155,10 +155,14 @@ public struct LedgerReader {
         // a household's entries outside distributions (a registration has none), so SQLite does
         // not parse each of its allocations and payments for its kind (1,000 households on a
         // 1M-entry ledger: 26 ms → 3 ms).
-        var registered = [String]()
+        var registered = [String: LedgerDate]()
         if !refs.registrations.isEmpty {
-            registered = try String.fetchAll(db.cachedStatement(sql: Self.registeredAmong),
-                                             arguments: [Self.jsonArray(refs.registrations)])
+            for row in try Row.fetchAll(db.cachedStatement(sql: Self.registeredAmong), arguments: [Self.jsonArray(refs.registrations)]) {
+                guard let household = Self.text(row, 0), let date = Self.text(row, 1).flatMap(LedgerDate.init) else {
+                    throw malformed("a household registration")
+                }
+                registered[household] = date
+            }
         }
         if !refs.shareHolders.isEmpty {
             let holders = Self.jsonArray(refs.shareHolders)
@@ -173,14 +177,14 @@ public struct LedgerReader {
             add(try entries(sql: Self.payeeHistory, arguments: [Self.jsonArray(Set(refs.payees.map(\.household))), Self.jsonArray(Set(refs.payees.map(\.distribution)))]))
         }
         var state = LedgerState()
-        state.assumeRegistered(registered)
+        state.assumeRegistered(since: registered)
         for entry in relevant.sorted(by: { $0.seq < $1.seq }) { state.apply(entry, check: false) }
         return state
     }
 
-    /// Which of the households (a JSON array) are registered.
+    /// Which of the households (a JSON array) are registered, and since when.
     static let registeredAmong = """
-        SELECT household FROM entry WHERE +kind = 'household.register'
+        SELECT household, json_extract(body, '$.date') FROM entry WHERE +kind = 'household.register'
         AND household IN (SELECT value FROM json_each(?)) AND distribution IS NULL
         """
 

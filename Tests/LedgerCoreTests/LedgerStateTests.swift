@@ -57,6 +57,22 @@ struct LedgerStateTests {
         #expect(payments.filter { $0.code == .overpayment }.count == 9_999)
     }
 
+    /// Nothing about a household may take effect before it was registered: not a share issue,
+    /// not the receiving end of a transfer, not an update.
+    @Test func nothingBeforeRegistration() {
+        let registered = EntrySamples.chenMei.date
+        let before = LedgerDate("2017-01-01")!
+        let found = codes([
+            .sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 2, date: before, reason: "x")),
+            .sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 2, date: registered, reason: "x")),
+            .householdUpdate(HouseholdUpdate(household: "152223-001", members: 3, date: before)),
+            .sharesIssue(SharesChange(holder: "collective", shareClass: "collective", units: 2, date: before, reason: "x")),
+        ], base: opened)
+        #expect(found.map(\.code) == [.datedBeforeRegistration, .datedBeforeRegistration])
+        #expect(found.map(\.seq) == [2, 4])
+        #expect(found.first?.detail == "household 152223-001 was registered on \(registered); an entry about it dated \(before) comes before that")
+    }
+
     /// Paying more than is owed, or a household never allocated, is refused.
     @Test func paymentRules() {
         let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!

@@ -117,6 +117,9 @@ public struct LedgerState: Sendable {
     var householdNumbers = StringInterner()
     /// By interned household: registered (replayed, or named by ``assumeRegistered(_:)``).
     var householdRegistered: [Bool] = []
+    /// By interned household: the effective date of its registration, when known (a state that
+    /// assumed a household registered without its date checks no date against it).
+    var householdSince: [LedgerDate?] = []
     /// Every distribution id named so far, interned; by the same index, its declaration (nil while
     /// it is named but not declared) and its running totals.
     var distributionIndex: [String: UInt32] = [:]
@@ -139,6 +142,16 @@ public struct LedgerState: Sendable {
     /// instead of replaying every registration a large command names).
     public mutating func assumeRegistered(_ households: some Sequence<String>) {
         for household in households { householdRegistered[intern(household: household)] = true }
+    }
+
+    /// As ``assumeRegistered(_:)``, with each household's registration date, against which the
+    /// dates of its updates and share entries are checked.
+    public mutating func assumeRegistered(since dates: [String: LedgerDate]) {
+        for (household, date) in dates {
+            let h = intern(household: household)
+            householdRegistered[h] = true
+            householdSince[h] = date
+        }
     }
 
     /// True when `household` is registered: its registration was applied, or assumed.
@@ -172,7 +185,10 @@ public struct LedgerState: Sendable {
     /// The interned index of `household`, interning it when new.
     private mutating func intern(household: String) -> Int {
         let h = householdNumbers.intern(household)
-        if h == householdRegistered.count { householdRegistered.append(false) }
+        if h == householdRegistered.count {
+            householdRegistered.append(false)
+            householdSince.append(nil)
+        }
         return h
     }
 
@@ -223,22 +239,28 @@ public struct LedgerState: Sendable {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
                 householdRegistered[h] = true
+                householdSince[h] = registration.date
                 if keepsHouseholdRecords {
                     households[registration.household] = HouseholdRecord(
                         registration: registration, poorHistory: [(registration.date, registration.poor)])
                 }
             }
         case .householdUpdate(let update):
+            requireRegistered(update.household, by: update.date, &problems)
             updateHousehold(update, &problems)
         case .sharesIssue(let change):
             requireHolder(change.holder, &problems)
+            requireRegistered(change.holder, by: change.date, &problems)
             applyShares(seq: entry.seq, [(ShareKey(holder: change.holder, shareClass: change.shareClass), change.units)], &problems)
         case .sharesRetire(let change):
             requireHolder(change.holder, &problems)
+            requireRegistered(change.holder, by: change.date, &problems)
             applyShares(seq: entry.seq, [(ShareKey(holder: change.holder, shareClass: change.shareClass), -change.units)], &problems)
         case .sharesTransfer(let transfer):
             requireHolder(transfer.from, &problems)
             requireHolder(transfer.to, &problems)
+            requireRegistered(transfer.from, by: transfer.date, &problems)
+            requireRegistered(transfer.to, by: transfer.date, &problems)
             applyShares(seq: entry.seq, [
                 (ShareKey(holder: transfer.from, shareClass: transfer.shareClass), -transfer.units),
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
@@ -331,6 +353,15 @@ public struct LedgerState: Sendable {
         }
         record.registration = r
         households[update.household] = record
+    }
+
+    /// A household's update or share entry may not take effect before the household was
+    /// registered: a share issued, transferred or retired "in 2017" to a household registered in
+    /// 2019 would count in distributions it could not take part in.
+    private func requireRegistered(_ household: String, by date: LedgerDate, _ problems: inout RuleReport) {
+        guard household != Holder.collective, let h = householdNumbers.number(of: household),
+              let since = householdSince[h], date < since else { return }
+        problems.add(.datedBeforeRegistration, "household \(household) was registered on \(since); an entry about it dated \(date) comes before that")
     }
 
     private func requireHolder(_ holder: String, _ problems: inout RuleReport) {
