@@ -155,13 +155,24 @@ public struct LedgerReader {
         // a household's entries outside distributions (a registration has none), so SQLite does
         // not parse each of its allocations and payments for its kind (1,000 households on a
         // 1M-entry ledger: 26 ms → 3 ms).
-        var registered = [String: LedgerDate]()
+        var registered = [String]()
         if !refs.registrations.isEmpty {
-            for row in try Row.fetchAll(db.cachedStatement(sql: Self.registeredAmong), arguments: [Self.jsonArray(refs.registrations)]) {
+            registered = try String.fetchAll(db.cachedStatement(sql: Self.registeredAmong),
+                                             arguments: [Self.jsonArray(refs.registrations)])
+        }
+        // Registration dates only where a rule compares a date with them (share entries and
+        // updates): reading them parses each registration's body, which a command of a thousand
+        // payments need not pay for.
+        var since = [String: LedgerDate]()
+        let dated = refs.shareHolders.union(payloads.compactMap { payload in
+            if case .householdUpdate(let update) = payload { update.household } else { nil }
+        })
+        if !dated.isEmpty {
+            for row in try Row.fetchAll(db.cachedStatement(sql: Self.registrationDates), arguments: [Self.jsonArray(dated)]) {
                 guard let household = Self.text(row, 0), let date = Self.text(row, 1).flatMap(LedgerDate.init) else {
                     throw malformed("a household registration")
                 }
-                registered[household] = date
+                since[household] = date
             }
         }
         if !refs.shareHolders.isEmpty {
@@ -177,13 +188,20 @@ public struct LedgerReader {
             add(try entries(sql: Self.payeeHistory, arguments: [Self.jsonArray(Set(refs.payees.map(\.household))), Self.jsonArray(Set(refs.payees.map(\.distribution)))]))
         }
         var state = LedgerState()
-        state.assumeRegistered(since: registered)
+        state.assumeRegistered(registered)
+        state.assumeRegistered(since: since)
         for entry in relevant.sorted(by: { $0.seq < $1.seq }) { state.apply(entry, check: false) }
         return state
     }
 
-    /// Which of the households (a JSON array) are registered, and since when.
+    /// Which of the households (a JSON array) are registered.
     static let registeredAmong = """
+        SELECT household FROM entry WHERE +kind = 'household.register'
+        AND household IN (SELECT value FROM json_each(?)) AND distribution IS NULL
+        """
+
+    /// The registration dates of the households (a JSON array).
+    static let registrationDates = """
         SELECT household, json_extract(body, '$.date') FROM entry WHERE +kind = 'household.register'
         AND household IN (SELECT value FROM json_each(?)) AND distribution IS NULL
         """
