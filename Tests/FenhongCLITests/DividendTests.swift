@@ -92,6 +92,8 @@ struct DividendTests {
         let log = try cli.run("log", "--json").stdout
         #expect(log.contains(#""account":"****0002","amount":100"#) && log.contains(#""account":"****7777","amount":100"#), "\(log)")
         let zero = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-004", "--amount", "0", "--reference", "R7"])
-        #expect(zero.stderr == "fenhong: --amount 0 is zero; nothing to pay\n")
+        #expect(zero.stderr == "fenhong: --amount 0 is zero; nothing to record\n")
+        let negative = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-004", "--amount", "-5", "--reference", "R8"])
+        #expect(negative.stderr == "fenhong: --amount -5 is negative; amounts are more than zero (a wrong record is undone with `fenhong reverse`)\n")
     }
 }

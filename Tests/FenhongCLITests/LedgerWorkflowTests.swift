@@ -115,6 +115,8 @@ struct LedgerWorkflowTests {
              "the appropriations take 100% or more of the distributable amount; nothing is left to distribute"),
             (["shares", "issue", "--holder", "152223-002", "--class", "member", "--units", "1", "--reason", "x", "--date", "2018-05-01"],
              "household 152223-002 was registered on 2018-06-01; an entry about it dated 2018-05-01 comes before that"),
+            (["income", "record", "--amount", "5", "--category", "c", "--counterparty", "x", "--date", "2099-01-01"],
+             "--date 2099-01-01 is in the future; record money when it has moved"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
         ]
         let stranger = try cli.run("key", "generate", "--name", "stranger", "--out", "stranger.key").stdout

@@ -154,7 +154,8 @@ struct DividendPay: ParsableCommand {
     @OptionGroup var write: WriteOptions
     @Option(help: "The distribution id.") var id: String
     @Option(help: "Household number.") var household: String
-    @Option(help: "Amount (default: all that is outstanding).") var amount: String?
+    // Unconditional: "-5" is the (refused) amount, not an unknown option and a missing value.
+    @Option(parsing: .unconditional, help: "Amount (default: all that is outstanding).") var amount: String?
     @Option(help: "bank, card (一卡通) or cash.") var channel: String = "bank"
     @Option(help: "Account paid into (stored masked; default: the household's registered account).") var account: String?
     @Option(help: "Bank reference or voucher number (凭证号).") var reference: String
@@ -162,8 +163,8 @@ struct DividendPay: ParsableCommand {
 
     func run() throws {
         guard let channelValue = PaymentChannel(rawValue: channel) else { throw ValidationError("--channel \(channel) must be bank, card or cash") }
-        let day = try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()
-        let given = try amount.map { try Parse.amount($0, option: "--amount") }
+        let day = try date.map { try Parse.pastDate($0, option: "--date") } ?? Parse.today()
+        let given = try amount.map { try Parse.positiveAmount($0, option: "--amount") }
         let maskedAccount = try account.map(Parse.maskedAccount)
         let store = try write.ledger.open()
         let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
@@ -176,7 +177,6 @@ struct DividendPay: ParsableCommand {
             }
             let outstanding = owed.owed - owed.paid
             let pay = given ?? outstanding
-            if given == .zero { throw ValidationError("--amount \(amount ?? "0") is zero; nothing to pay") }
             guard pay.value > 0 else { throw ValidationError("--household \(household) has nothing outstanding in distribution \(id)") }
             // The account in effect on the day paid: an update dated later does not apply yet.
             guard let registered = HouseholdStatement.registration(of: household, in: try reader.history(household: household), on: day)?.account else {

@@ -3,18 +3,13 @@ import LedgerCore
 
 /// Options shared by the commands that record an amount on a date.
 struct AmountOptions: ParsableArguments {
-    @Option(help: "Amount in yuan: 3000, 3,000.00, 3000元.") var amount: String
+    // Unconditional: "-5" is the (refused) amount, not an unknown option and a missing value.
+    @Option(parsing: .unconditional, help: "Amount in yuan: 3000, 3,000.00, 3000元.") var amount: String
     @Option(help: "Date YYYY-MM-DD (default: today).") var date: String?
 
     /// The amount: more than zero — a fund, investment, income or expense of nothing records nothing.
-    var fen: Fen {
-        get throws {
-            let fen = try Parse.amount(amount, option: "--amount")
-            guard fen > .zero else { throw ValidationError("--amount \(amount) is zero; nothing to record") }
-            return fen
-        }
-    }
-    var day: LedgerDate { get throws { try date.map { try Parse.date($0, option: "--date") } ?? Parse.today() } }
+    var fen: Fen { get throws { try Parse.positiveAmount(amount, option: "--amount") } }
+    var day: LedgerDate { get throws { try date.map { try Parse.pastDate($0, option: "--date") } ?? Parse.today() } }
 }
 
 /// Options of income and expense records.

@@ -76,6 +76,17 @@ struct WriteOptions: ParsableArguments {
 
 /// Parsers for values typed by people, each naming the option at fault.
 enum Parse {
+    /// An amount of money that moved: more than zero. A wrong record is reversed, never offset
+    /// by a negative one.
+    static func positiveAmount(_ text: String, option: String) throws -> Fen {
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("-") {
+            throw ValidationError("\(option) \(text) is negative; amounts are more than zero (a wrong record is undone with `fenhong reverse`)")
+        }
+        let fen = try amount(text, option: option)
+        guard fen > .zero else { throw ValidationError("\(option) \(text) is zero; nothing to record") }
+        return fen
+    }
+
     static func amount(_ text: String, option: String) throws -> Fen {
         do { return try Fen.parse(text) } catch { throw ValidationError("\(option) \(text): \(error)") }
     }
@@ -91,6 +102,13 @@ enum Parse {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ValidationError("\(option) is blank; give the name") }
         return trimmed
+    }
+
+    /// The date of money that moved: not after today.
+    static func pastDate(_ text: String, option: String) throws -> LedgerDate {
+        let date = try Parse.date(text, option: option)
+        guard date <= today() else { throw ValidationError("\(option) \(text) is in the future; record money when it has moved") }
+        return date
     }
 
     static func today() -> LedgerDate { LedgerTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date }
