@@ -75,25 +75,25 @@ struct ImportTests {
         let cases: [(kind: String, text: String, message: String)] = [
             ("payments", pay + "2019,152223-001,100,银行,****5678,R1,2019-12-28\n2019,152223-002,12.345,银行,****4321,R2,2019-12-28\n",
              "bad.csv line 3, column 金额: \"12.345\" has more than two decimal places, but amounts are exact to the fen (0.01 yuan)"),
-            ("shares", "户号,股别,股数,日期,备注\n152223-001,人口股,1,2019-01-01,x\n",
+            ("shares", "户号,股别,股数,日期,备注\n152223-001,人口股,1,2020-01-01,x\n",
              "bad.csv line 1, column 备注: unknown column; the columns are 户号, 股别, 股数, 日期, 事由 (or holder, class, units, date, reason)"),
-            ("shares", "户号,股别,日期\n152223-001,人口股,2019-01-01\n",
+            ("shares", "户号,股别,日期\n152223-001,人口股,2020-01-01\n",
              "bad.csv line 1: the column 股数 (units) is missing; the header has 户号, 股别, 日期"),
-            ("shares", shares + "152223-001,人口股,1,2019-01-01\n152223-002,人口股,1,2019-02-30\n",
+            ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,1,2019-02-30\n",
              "bad.csv line 3, column 日期: \"2019-02-30\" is not a date YYYY-MM-DD"),
             ("households", households + "152223-009,张三,2,否,152223199001011234,****9999,2019-01-01\n152223-010,李四,2,否,152223199001015678,****8888,2019-01-01\n152223-009,王五,1,否,152223199001019999,****7777,2019-01-01\n",
              "bad.csv line 4, column 户号: household 152223-009 is already on line 2"),
             ("households", households + "152223-009,张三,2,否,152223199001011234,****9999,2019-01-01\n152223-002,包金山,4,否,152223197502023456,****4321,2019-01-01\n",
              "bad.csv line 3, column 户号: household 152223-002 is already registered"),
-            ("shares", shares + "152223-001,人口股,1,2019-01-01\n152223-404,人口股,1,2019-01-01\n",
+            ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-404,人口股,1,2020-01-01\n",
              "bad.csv line 3, column 户号: household 152223-404 is not registered"),
-            ("shares", shares + "152223-001,人口股,1,2019-01-01\n\"152223-002,人口股,1,2019-01-01\n152223-003,人口股,1,2019-01-01\n",
+            ("shares", shares + "152223-001,人口股,1,2020-01-01\n\"152223-002,人口股,1,2020-01-01\n152223-003,人口股,1,2020-01-01\n",
              "bad.csv line 3, column 户号: the quoted field that starts here is never closed (a \" is missing)"),
             ("payments", pay + "2019,152223-001,3000,银行,****5678,R1,2019-12-28\n2019,152223-001,333.35,现金,,R2,2019-12-28\n",
              "bad.csv line 3, column 金额: household 152223-001 is owed 333.34 by distribution 2019, not 333.35"),
             ("payments", pay + "2020,152223-001,1,银行,****5678,R1,2019-12-28\n",
              "bad.csv line 2, column 分配编号: distribution 2020 was never declared"),
-            ("shares", shares + "152223-001,人口股,1,2019-01-01\n152223-002,人口股,99999999999999999,2019-01-01\n",
+            ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,99999999999999999,2020-01-01\n",
              "bad.csv line 3, column 股数: the value is 99999999999999999, beyond ±9,007,199,254,740,991, the largest whole number a ledger can hold"),
         ]
         for (kind, text, message) in cases {
@@ -152,7 +152,7 @@ struct ImportTests {
              "--date", "2020-04-01", "--reason", "分户"],                                                            // 12
             ["shares", "retire", "--holder", "152223-001", "--class", "poverty", "--units", "4", "--date", "2021-01-01",
              "--reason", "脱贫退出"],                                                                                  // 13
-            ["shares", "issue", "--holder", "collective", "--class", "collective", "--units", "5", "--date", "2019-01-01",
+            ["shares", "issue", "--holder", "collective", "--class", "collective", "--units", "5", "--date", "2020-01-01",
              "--reason", "集体留存"],                                                                                  // 14
         ]
         for arguments in writes {
@@ -188,7 +188,7 @@ struct ImportTests {
                 + "152223-001,扶贫股,6,2021-01-01,持股结转\r\n"
                 + "152223-002,人口股,5,2020-04-01,持股结转\r\n"
                 + "152223-003,人口股,2,2020-04-01,持股结转\r\n"
-                + "collective,集体股,5,2019-01-01,集体留存\r\n",
+                + "collective,集体股,5,2020-01-01,集体留存\r\n",
             "\u{FEFF}分配编号,户号,金额,方式,账号,凭证号,日期\r\n"
                 + "2019,152223-001,3333.34,一卡通,****5678,R1,2019-12-28\r\n"
                 + "2019,152223-003,500.00,银行,****2222,R3,2019-12-28\r\n"

@@ -73,6 +73,22 @@ struct LedgerStateTests {
         #expect(found.first?.detail == "household 152223-001 was registered on \(registered); an entry about it dated \(before) comes before that")
     }
 
+    /// Once a distribution is declared on the register as of its record date, nothing may be
+    /// dated on or before that day: not a share entry, not an update. After it, anything may.
+    @Test func declaredRecordDatesAreSettled() {
+        let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let recordDate = LedgerDate("2024-12-20")!
+        let found = codes([
+            declare,
+            .sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 1, date: recordDate, reason: "x")),
+            .householdUpdate(HouseholdUpdate(household: "152223-001", poor: false, date: LedgerDate("2024-06-30")!)),
+            .sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 1, date: LedgerDate("2024-12-21")!, reason: "x")),
+        ], base: opened)
+        #expect(found.filter { $0.code == .settledDate }.map(\.seq) == [3, 4])
+        #expect(found.first { $0.code == .settledDate }?.detail
+                == "distribution 2024 was declared on holdings as of 2024-12-20; a change dated 2024-12-20 would alter them (date it after 2024-12-20)")
+    }
+
     /// Paying more than is owed, or a household never allocated, is refused.
     @Test func paymentRules() {
         let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!

@@ -120,6 +120,9 @@ public struct LedgerState: Sendable {
     /// By interned household: the effective date of its registration, when known (a state that
     /// assumed a household registered without its date checks no date against it).
     var householdSince: [LedgerDate?] = []
+    /// The latest record date of a distribution declared so far, and its id: holdings and
+    /// eligibility up to that day were the basis of a declared distribution.
+    var settledThrough: (date: LedgerDate, id: String)?
     /// Every distribution id named so far, interned; by the same index, its declaration (nil while
     /// it is named but not declared) and its running totals.
     var distributionIndex: [String: UInt32] = [:]
@@ -247,20 +250,24 @@ public struct LedgerState: Sendable {
             }
         case .householdUpdate(let update):
             requireRegistered(update.household, by: update.date, &problems)
+            requireUnsettled(update.date, &problems)
             updateHousehold(update, &problems)
         case .sharesIssue(let change):
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
+            requireUnsettled(change.date, &problems)
             applyShares(seq: entry.seq, [(ShareKey(holder: change.holder, shareClass: change.shareClass), change.units)], &problems)
         case .sharesRetire(let change):
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
+            requireUnsettled(change.date, &problems)
             applyShares(seq: entry.seq, [(ShareKey(holder: change.holder, shareClass: change.shareClass), -change.units)], &problems)
         case .sharesTransfer(let transfer):
             requireHolder(transfer.from, &problems)
             requireHolder(transfer.to, &problems)
             requireRegistered(transfer.from, by: transfer.date, &problems)
             requireRegistered(transfer.to, by: transfer.date, &problems)
+            requireUnsettled(transfer.date, &problems)
             applyShares(seq: entry.seq, [
                 (ShareKey(holder: transfer.from, shareClass: transfer.shareClass), -transfer.units),
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
@@ -276,6 +283,9 @@ public struct LedgerState: Sendable {
                 tallies[d].isDeclared = true
                 tallies[d].allocatable = declaration.allocated.value
                 tallies[d].recordDate = declaration.recordDate
+                if settledThrough.map({ declaration.recordDate > $0.date }) ?? true {
+                    settledThrough = (declaration.recordDate, declaration.id)
+                }
             }
         case .dividendAllocate(let allocation):
             allocate(allocation, &problems)
@@ -362,6 +372,14 @@ public struct LedgerState: Sendable {
         guard household != Holder.collective, let h = householdNumbers.number(of: household),
               let since = householdSince[h], date < since else { return }
         problems.add(.datedBeforeRegistration, "household \(household) was registered on \(since); an entry about it dated \(date) comes before that")
+    }
+
+    /// A share entry or household update may not take effect on or before the record date of a
+    /// distribution already declared: it would change the holdings and eligibility that
+    /// distribution was divided by, after the fact. A late-found change is dated after it.
+    private func requireUnsettled(_ date: LedgerDate, _ problems: inout RuleReport) {
+        guard let settled = settledThrough, date <= settled.date else { return }
+        problems.add(.settledDate, "distribution \(settled.id) was declared on holdings as of \(settled.date); a change dated \(date) would alter them (date it after \(settled.date))")
     }
 
     private func requireHolder(_ holder: String, _ problems: inout RuleReport) {

@@ -10,6 +10,7 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case selfRetire = "self-retire"
     case unknownHousehold = "unknown-household"
     case datedBeforeRegistration = "dated-before-registration"
+    case settledDate = "settled-date"
     case duplicateHousehold = "duplicate-household"
     case negativeShares = "negative-shares"
     /// A share balance beyond what 64-bit arithmetic counts (more than 9.2 × 10^18 units).
