@@ -21,8 +21,6 @@ public enum StatementSource {
         return checkpoint
     }
 
-    /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
-    /// on a checkpoint no larger than it.
     /// The proof of `statement` against `signed`: each cited body with its audit path, read from
     /// the ledger.
     public static func proof(_ reader: LedgerReader, _ statement: HouseholdStatement, _ signed: SignedCheckpoint,
@@ -33,6 +31,8 @@ public enum StatementSource {
         }
     }
 
+    /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
+    /// on a checkpoint no larger than it.
     public static func footer(_ reader: LedgerReader, _ signed: SignedCheckpoint) throws -> StatementCheckpoint {
         let inspectors = try reader.entries(kind: .keyAdd).compactMap { entry -> NoteVerifierKey? in
             guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }

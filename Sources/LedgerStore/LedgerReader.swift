@@ -70,17 +70,6 @@ public struct LedgerReader {
         try entries(sql: "SELECT seq, body, hash FROM entry WHERE distribution = ? ORDER BY seq", arguments: [id])
     }
 
-    /// A household as its registration and updates leave it, or nil when it is not registered.
-    public func household(_ household: String) throws -> LedgerState.HouseholdRecord? {
-        var state = LedgerState()
-        for entry in try entries(sql: """
-            SELECT seq, body, hash FROM entry WHERE household = ? AND +kind IN ('household.register', 'household.update') ORDER BY seq
-            """, arguments: [household]) {
-            state.apply(entry, check: false)
-        }
-        return state.households[household]
-    }
-
     /// Calls `body` with each entry's seq and exact body bytes, in seq order, without decoding:
     /// the hot loop of exports and of the verify floor.
     public func forEachBody(_ body: (Int64, UnsafeRawBufferPointer) throws -> Void) throws {

@@ -126,7 +126,6 @@ extension HouseholdStatement {
             throw .householdNotRegistered(household: household)
         }
 
-
         // Money lines.
         var declarations = [String: RecordedEntry]()
         var recordDates = [String: LedgerDate]()
