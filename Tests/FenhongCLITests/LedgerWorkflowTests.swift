@@ -118,6 +118,9 @@ struct LedgerWorkflowTests {
             (["income", "record", "--amount", "5", "--category", "c", "--counterparty", "x", "--date", "2099-01-01"],
              "--date 2099-01-01 is in the future; record money when it has moved"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
+            // Dated before the issue it would retire: the units were not there yet.
+            (["shares", "retire", "--holder", "152223-002", "--class", "member", "--units", "1", "--reason", "x", "--date", "2018-06-01"],
+             "152223-002 held 0 units of class member on 2018-06-01; taking 1 on 2018-06-01 would leave it short that day"),
         ]
         let stranger = try cli.run("key", "generate", "--name", "stranger", "--out", "stranger.key").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -89,6 +89,55 @@ struct LedgerStateTests {
                 == "distribution 2024 was declared on holdings as of 2024-12-20; a change dated 2024-12-20 would alter them (date it after 2024-12-20)")
     }
 
+    /// No holding may fall below zero on any day, judged in date order, not in the order the
+    /// entries were written: a retirement dated before the issue it retires takes what was not
+    /// there yet. In date order the same kind of entries pass.
+    @Test func holdingsAreJudgedDayByDay() {
+        func change(_ units: Int64, _ date: String) -> SharesChange {
+            SharesChange(holder: "152223-001", shareClass: "member", units: units, date: LedgerDate(date)!, reason: "x")
+        }
+        let issue = { EntryPayload.sharesIssue(change($0, $1)) }
+        let retire = { EntryPayload.sharesRetire(change($0, $1)) }
+
+        let beforeIssue = codes([issue(2, "2024-03-01"), retire(1, "2024-01-01")], base: opened)
+        #expect(beforeIssue.map(\.code) == [.negativeShares])
+        #expect(beforeIssue.map(\.seq) == [3])
+        #expect(beforeIssue.first?.detail == "152223-001 held 0 units of class member on 2024-01-01; taking 1 on 2024-01-01 would leave it short that day")
+
+        // Enough units now, too few on its own day.
+        let short = codes([issue(5, "2024-01-01"), issue(5, "2024-06-01"), retire(8, "2024-03-01")], base: opened)
+        #expect(short.map(\.seq) == [4])
+        #expect(short.first?.detail == "152223-001 held 5 units of class member on 2024-03-01; taking 8 on 2024-03-01 would leave it short that day")
+
+        // Enough on its own day, but a retirement dated later is left short.
+        let later = codes([issue(5, "2024-01-01"), retire(3, "2024-06-01"), issue(5, "2024-09-01"), retire(4, "2024-03-01")], base: opened)
+        #expect(later.map(\.seq) == [5])
+        #expect(later.first?.detail == "152223-001 held 2 units of class member on 2024-06-01; taking 4 on 2024-03-01 would leave it short that day")
+
+        // Out of the order written, but never short on any day.
+        #expect(codes([issue(5, "2024-06-01"), issue(5, "2024-01-01"), retire(8, "2024-06-01"), retire(2, "2024-01-01")], base: opened).isEmpty)
+
+        // Undoing an issue takes its units back on its own day.
+        let undone = codes([issue(5, "2024-01-01"), retire(3, "2024-06-01"), issue(5, "2024-09-01"),
+                            .entryReverse(Reversal(target: 2, reason: "x"))], base: opened)
+        #expect(undone.map(\.code) == [.negativeShares])
+        #expect(undone.first?.detail == "152223-001 held 2 units of class member on 2024-06-01; taking 5 on 2024-01-01 would leave it short that day")
+    }
+
+    /// Undoing a share change dated on or before a declared distribution's record date would
+    /// change the holdings it was divided by: refused, as a change dated then is.
+    @Test func reversalsRespectSettledDates() {
+        let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let issue = { (date: String) in
+            EntryPayload.sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 1, date: LedgerDate(date)!, reason: "x"))
+        }
+        let found = codes([issue("2024-06-01"), declare, .entryReverse(Reversal(target: 2, reason: "x")),
+                           issue("2024-12-21"), .entryReverse(Reversal(target: 5, reason: "x"))], base: opened)
+        #expect(found.filter { $0.code == .settledDate }.map(\.seq) == [4])
+        #expect(found.first { $0.code == .settledDate }?.detail
+                == "distribution 2024 was declared on holdings as of 2024-12-20; reversing entry 2, a share change dated 2024-06-01, would alter them (record the correction as a share entry dated after 2024-12-20)")
+    }
+
     /// Paying more than is owed, or a household never allocated, is refused.
     @Test func paymentRules() {
         let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!

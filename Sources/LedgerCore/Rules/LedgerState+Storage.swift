@@ -13,6 +13,25 @@ extension LedgerState {
     }
 }
 
+extension LedgerState {
+    /// A holding: its units now, and its latest-dated change and the chain of changes behind
+    /// it in ``LedgerState/shareChanges``.
+    struct Holding: Sendable {
+        var units: Int64 = 0
+        /// The latest date of any change; nil before the first.
+        var latest: LedgerDate?
+        /// The index of its last change recorded, -1 for none.
+        var last: Int32 = -1
+    }
+
+    /// One share change: 16 bytes, linked to its holding's change before it (-1 for none).
+    struct ShareChange: Sendable {
+        let date: LedgerDate
+        let previous: Int32
+        let delta: Int64
+    }
+}
+
 /// What each household is owed by each distribution, in arrays indexed by the interned
 /// distribution and household: no hashing and no per-entry overhead, so a million allocations
 /// take tens of megabytes, not hundreds.

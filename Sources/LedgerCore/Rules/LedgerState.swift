@@ -104,10 +104,15 @@ public struct LedgerState: Sendable {
     /// Whether `opening` is set, without copying it out to know.
     private var isOpened = false
     public private(set) var households: [String: HouseholdRecord] = [:]
-    public private(set) var shares: [ShareKey: Int64] = [:]
+    /// Every holding with its units now and the date of its latest change.
+    var holdings: [ShareKey: Holding] = [:]
+    /// Every share change, each linked to the one before it of its holding: read back only for a
+    /// change dated before another of the same holding (``ShareChange``).
+    var shareChanges = ChunkedArray<ShareChange>()
     var owed = AllocationTable()
-    /// Share changes a reversal may undo, by seq (few: issues, transfers, retirements).
-    var shareEffects: [Int64: [(ShareKey, Int64)]] = [:]
+    /// Share changes a reversal may undo, by seq (few: issues, transfers, retirements), with
+    /// the date they took effect.
+    var shareEffects: [Int64: (date: LedgerDate, changes: [(ShareKey, Int64)])] = [:]
     /// Payments a reversal may undo, in seq order (many: kept compact, found by binary search).
     var paymentEffects = ChunkedArray<PaymentEffect>()
     /// One byte per seq: whether the entry may be reversed, and whether it was.
@@ -209,8 +214,11 @@ public struct LedgerState: Sendable {
 
     /// The units `holder` has of `shareClass` now.
     public func units(of holder: String, shareClass: String) -> Int64 {
-        shares[ShareKey(holder: holder, shareClass: shareClass)] ?? 0
+        holdings[ShareKey(holder: holder, shareClass: shareClass)]?.units ?? 0
     }
+
+    /// Every holding's units now.
+    public var shares: [ShareKey: Int64] { holdings.mapValues(\.units) }
 
     /// Applies `entry`, returning the rules it breaks (empty when it is valid). With
     /// `check: false` the entry is applied as trusted history and nothing is reported.
@@ -256,19 +264,19 @@ public struct LedgerState: Sendable {
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
             requireUnsettled(change.date, &problems)
-            applyShares(seq: entry.seq, [(ShareKey(holder: change.holder, shareClass: change.shareClass), change.units)], &problems)
+            applyShares(seq: entry.seq, date: change.date, [(ShareKey(holder: change.holder, shareClass: change.shareClass), change.units)], &problems)
         case .sharesRetire(let change):
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
             requireUnsettled(change.date, &problems)
-            applyShares(seq: entry.seq, [(ShareKey(holder: change.holder, shareClass: change.shareClass), -change.units)], &problems)
+            applyShares(seq: entry.seq, date: change.date, [(ShareKey(holder: change.holder, shareClass: change.shareClass), -change.units)], &problems)
         case .sharesTransfer(let transfer):
             requireHolder(transfer.from, &problems)
             requireHolder(transfer.to, &problems)
             requireRegistered(transfer.from, by: transfer.date, &problems)
             requireRegistered(transfer.to, by: transfer.date, &problems)
             requireUnsettled(transfer.date, &problems)
-            applyShares(seq: entry.seq, [
+            applyShares(seq: entry.seq, date: transfer.date, [
                 (ShareKey(holder: transfer.from, shareClass: transfer.shareClass), -transfer.units),
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
             ], &problems)
@@ -377,9 +385,11 @@ public struct LedgerState: Sendable {
     /// A share entry or household update may not take effect on or before the record date of a
     /// distribution already declared: it would change the holdings and eligibility that
     /// distribution was divided by, after the fact. A late-found change is dated after it.
-    private func requireUnsettled(_ date: LedgerDate, _ problems: inout RuleReport) {
+    private func requireUnsettled(_ date: LedgerDate, reversing target: Int64? = nil, _ problems: inout RuleReport) {
         guard let settled = settledThrough, date <= settled.date else { return }
-        problems.add(.settledDate, "distribution \(settled.id) was declared on holdings as of \(settled.date); a change dated \(date) would alter them (date it after \(settled.date))")
+        let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a change dated \(date)"
+        let remedy = target == nil ? "date it after \(settled.date)" : "record the correction as a share entry dated after \(settled.date)"
+        problems.add(.settledDate, "distribution \(settled.id) was declared on holdings as of \(settled.date); \(what) would alter them (\(remedy))")
     }
 
     private func requireHolder(_ holder: String, _ problems: inout RuleReport) {
@@ -388,20 +398,53 @@ public struct LedgerState: Sendable {
         }
     }
 
-    private mutating func applyShares(seq: Int64, _ changes: [(ShareKey, Int64)], _ problems: inout RuleReport) {
+    /// Applies share changes that take effect on `date`. No holding may fall below zero on any
+    /// day: a change dated before another of its holding is judged by the units held on each day
+    /// from its own date on, not by the units held now (a retirement dated before the issue it
+    /// retires takes what was not yet there).
+    private mutating func applyShares(seq: Int64, date: LedgerDate, _ changes: [(ShareKey, Int64)], _ problems: inout RuleReport) {
         for (key, delta) in changes {
-            let (balance, overflow) = (shares[key] ?? 0).addingReportingOverflow(delta)
+            var holding = holdings[key] ?? Holding()
+            let (balance, overflow) = holding.units.addingReportingOverflow(delta)
             if overflow {
-                problems.add(.tooLarge, "\(key.holder) holds \(shares[key] ?? 0) units of class \(key.shareClass); \(delta) more cannot be counted")
+                problems.add(.tooLarge, "\(key.holder) holds \(holding.units) units of class \(key.shareClass); \(delta) more cannot be counted")
                 continue
             }
             if balance < 0 {
-                problems.add(.negativeShares, "\(key.holder) holds \(shares[key] ?? 0) units of class \(key.shareClass); \(-delta) cannot be taken")
+                problems.add(.negativeShares, "\(key.holder) holds \(holding.units) units of class \(key.shareClass); \(-delta) cannot be taken")
+            } else if delta < 0, let latest = holding.latest, date < latest,
+                      let short = shortfall(of: holding, taking: -delta, on: date) {
+                problems.add(.negativeShares, "\(key.holder) held \(short.held) units of class \(key.shareClass) on \(short.day); taking \(-delta) on \(date) would leave it short that day")
             }
-            shares[key] = balance
+            shareChanges.append(ShareChange(date: date, previous: holding.last, delta: delta))
+            holding.units = balance
+            holding.last = Int32(truncatingIfNeeded: shareChanges.count - 1)
+            holding.latest = max(holding.latest ?? date, date)
+            holdings[key] = holding
         }
         seqFlags.markReversible(seq)
-        shareEffects[seq] = changes
+        shareEffects[seq] = (date, changes)
+    }
+
+    /// The first day on or after `date` on which `holding` would hold fewer than no units once
+    /// `units` are taken on `date`, and what it held that day without them.
+    private func shortfall(of holding: Holding, taking units: Int64, on date: LedgerDate) -> (day: LedgerDate, held: Int64)? {
+        var history: [(date: LedgerDate, delta: Int64)] = [(date, -units)]
+        var link = holding.last
+        while link >= 0 {
+            let change = shareChanges[Int(link)]
+            history.append((change.date, change.delta))
+            link = change.previous
+        }
+        // Oldest day first; the units on a day are those after all its changes.
+        history.sort { $0.date < $1.date }
+        var held: Int64 = 0
+        for (i, change) in history.enumerated() {
+            held = held &+ change.delta
+            let endOfDay = i + 1 == history.count || history[i + 1].date != change.date
+            if endOfDay, change.date >= date, held < 0 { return (change.date, held &+ units) }
+        }
+        return nil
     }
 
     private mutating func allocate(_ allocation: DividendAllocation, _ problems: inout RuleReport) {
@@ -470,8 +513,11 @@ public struct LedgerState: Sendable {
             return problems.add(.doubleReversal, "entry \(target) was already reversed")
         }
         seqFlags.markReversed(target)
-        if let changes = shareEffects[target] {
-            applyShares(seq: seq, changes.map { ($0.0, -$0.1) }, &problems)
+        if let effect = shareEffects[target] {
+            // Undone on the day it took effect: a day a declared distribution has settled is
+            // not changed afterwards, and no day may be left holding fewer than no units.
+            requireUnsettled(effect.date, reversing: target, &problems)
+            applyShares(seq: seq, date: effect.date, effect.changes.map { ($0.0, -$0.1) }, &problems)
         } else if let payment = paymentEffect(seq: target) {
             owed[payment.key]?.paid -= payment.amount
             tallies[payment.key.distribution].paid -= payment.amount
