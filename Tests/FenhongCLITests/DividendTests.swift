@@ -96,4 +96,34 @@ struct DividendTests {
         let negative = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-004", "--amount", "-5", "--reference", "R8"])
         #expect(negative.stderr == "fenhong: --amount -5 is negative; amounts are more than zero (a wrong record is undone with `fenhong reverse`)\n")
     }
+
+    /// A household paid in cash at the dividend meeting is registered with 现金 for its account,
+    /// and paid in cash unless the accountant names a bank account for that payment; the ledger
+    /// still verifies.
+    @Test func householdPaidInCash() throws {
+        let cli = try village()
+        #expect(try cli.execute(["household", "update", "--household", "152223-005", "--account", "现金", "--date", "2019-03-01"]).status == 0)
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "600",
+                                 "--basis", "household"]).status == 0)
+        let bank = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--channel", "bank", "--reference", "R1"])
+        #expect(bank.status == 2)
+        #expect(bank.stderr == "fenhong: --household 152223-005 is paid in cash (its registered account); for a bank payment give --account\n")
+        let cash = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--amount", "60", "--reference", "签领1"])
+        #expect(cash.status == 0, "\(cash.stderr)")
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--channel", "card", "--account", "6228480012345678",
+                                 "--reference", "R2"]).status == 0)
+        let log = try cli.run("log", "--json").stdout
+        #expect(log.contains(#""account":"cash","amount":6000,"#) && log.contains(#""channel":"cash""#), "\(log)")
+        #expect(log.contains(#""account":"****5678","amount":4000,"#), "\(log)")
+        #expect(log.contains(#""account":"cash","at""#), "\(log)")
+        #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
+        // Her statement shows the cash payment as 现金, and its check finds it so.
+        #expect(try cli.execute(["statement", "--household", "152223-005", "--out", "s.txt", "--proof"]).status == 0)
+        #expect(try cli.file("s.txt").contains("现金"))
+        let check = try cli.execute(["statement", "check", "s.txt"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let typo = try cli.execute(["household", "add", "--household", "152223-009", "--head", "x", "--members", "1", "--id", "152223198001019999",
+                                    "--account", "现钞", "--date", "2019-01-01"])
+        #expect(typo.stderr == "fenhong: --account 现钞 is not an account number, its masked form ****5678, or cash (现金)\n")
+    }
 }

@@ -96,6 +96,20 @@ struct EntryTests {
         #expect(Masking.maskID("15222319800101123X") == "152223********123X")
         #expect(Masking.maskAccount("6228 4800 1234 5678") == "****5678")
         #expect(Masking.maskAccount("12") == nil)
+        // A household paid in cash has no account: `cash`, and nothing else that is not masked.
+        #expect(Masking.payoutAccount("现金") == "cash")
+        #expect(Masking.payoutAccount("cash") == "cash")
+        #expect(Masking.payoutAccount("Cash") == nil)
+        var paidInCash = EntrySamples.chenMei
+        paidInCash.account = "cash"
+        let cash = EntrySamples.chain([.ledgerOpen(EntrySamples.open), .householdRegister(paidInCash)])[1]
+        #expect(try Entry.decode(body: cash.canonicalBody()) == cash)
+        paidInCash.account = "CASH"
+        let upper = EntrySamples.chain([.ledgerOpen(EntrySamples.open), .householdRegister(paidInCash)])[1]
+        #expect(throws: EntryError.invalidValue(kind: "household.register", field: "account",
+                                                 reason: "must be masked, e.g. ****5678, or \"cash\" for a household paid in cash")) {
+            try Entry.decode(body: upper.canonicalBody())
+        }
         #expect(!Masking.isMaskedAccount("12345678"))
         let masks = ["152223********1234", "152223*****123X", "******************", "15222x********12x4"]
         let notMasks = ["152223198001011234", "152223**1*****1234", "152223********12345", "1522231*******1234", "152223*******１２３４", "152223********123Y",

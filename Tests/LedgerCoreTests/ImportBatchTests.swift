@@ -25,6 +25,16 @@ struct ImportBatchTests {
             account: "****5678", date: LedgerDate("2018-06-01")!))])
     }
 
+    /// A household paid in cash at the dividend meeting has 现金 for its account.
+    @Test func householdPaidInCash() throws {
+        let b = try batch(.households, "户号,户主,人口,身份证号,账号,日期\n152223-003,白音,1,152223198001011234,现金,2018/6/1\n")
+        #expect(b.payloads == [.householdRegister(HouseholdRegistration(
+            household: "152223-003", head: "白音", members: 1, poor: false, idMasked: "152223********1234",
+            account: "cash", date: LedgerDate("2018-06-01")!))])
+        #expect(message(.households, "户号,户主,人口,身份证号,账号,日期\n152223-003,白音,1,152223198001011234,支票,2018/6/1\n")
+                == "f.csv line 2, column 账号: \"支票\" is not an account number, its masked form ****5678, or 现金 for a household paid in cash")
+    }
+
     /// English headers in any case and order; the optional reason defaults; 集体 is the collective.
     @Test func sharesInEnglish() throws {
         let b = try batch(.shares, "Units,Holder,Class,Date\n10,152223-001,扶贫股,2018-06-02\n5,集体,collective,2018-06-02\n")

@@ -32,6 +32,18 @@ public enum Masking {
         }
     }
 
+    /// The account of a household paid in cash, signed for at the dividend meeting (现金领取).
+    public static let cash = "cash"
+
+    /// True for a household's payout account: a masked account, or ``cash``.
+    public static func isPayoutAccount(_ text: String) -> Bool { text == cash || isMaskedAccount(text) }
+
+    /// A household's payout account as given: `cash` or `现金` for cash, else a full or masked
+    /// account number, masked; nil for anything else.
+    public static func payoutAccount(_ text: String) -> String? {
+        text == cash || text == "现金" ? cash : maskAccount(text)
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Masks a full ID number to its first 6 and last 4 characters; masked input is returned as is.

@@ -40,7 +40,7 @@ struct ImportRow {
             payload = .householdRegister(HouseholdRegistration(
                 household: try text("household"), head: try text("head"), members: try value("members", ImportValues.positive),
                 poor: poorText.isEmpty ? false : try value("poor", ImportValues.bool),
-                idMasked: try value("id", ImportValues.maskedID), account: try value("account", ImportValues.maskedAccount),
+                idMasked: try value("id", ImportValues.maskedID), account: try value("account", ImportValues.payoutAccount),
                 date: try value("date", ImportValues.date)))
         case .shares:
             let reason = optional("reason") ?? ""

@@ -53,6 +53,13 @@ enum ImportValues {
         return .failure(.invalidValue("\(MessageText.quoted(text)) is not an ID number (15 or 18 characters) or its masked form 152223********1234"))
     }
 
+    /// A household's payout account: `现金` or `cash` for cash, else as ``maskedAccount(_:)``.
+    static func payoutAccount(_ text: String) -> Result<String, CSVProblem> {
+        if let account = Masking.payoutAccount(text) { return .success(account) }
+        if text.uppercased().contains("E+") { return maskedAccount(text) }  // says what Excel did
+        return .failure(.invalidValue("\(MessageText.quoted(text)) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
+    }
+
     /// A full or masked account number, masked to `****` and its last 4 digits.
     static func maskedAccount(_ text: String) -> Result<String, CSVProblem> {
         if let masked = Masking.maskAccount(text) { return .success(masked) }

@@ -255,9 +255,10 @@ extension HouseholdStatement {
         return holdings.map { "\(ShareClass.displayName($0.shareClass)) \($0.units)" } + ["\(StatementLabels.total) \(total)"]
     }
 
-    /// The account a payment line shows: masked, or the cash account as recorded.
+    /// The account a payment line shows: masked, or for cash the channel's name (现金), which is
+    /// all its line shows and what the statement check looks for.
     public static func printedAccount(_ payment: DividendPayment) -> String {
-        payment.channel == .cash ? payment.account : (Masking.maskAccount(payment.account) ?? "****")
+        payment.channel == .cash ? ChannelName.chinese(.cash) : (Masking.maskAccount(payment.account) ?? "****")
     }
 
     /// The member count as the header prints it.

@@ -156,13 +156,16 @@ struct DividendPay: ParsableCommand {
     @Option(help: "Household number.") var household: String
     // Unconditional: "-5" is the (refused) amount, not an unknown option and a missing value.
     @Option(parsing: .unconditional, help: "Amount (default: all that is outstanding).") var amount: String?
-    @Option(help: "bank, card (一卡通) or cash.") var channel: String = "bank"
+    @Option(help: "bank, card (一卡通) or cash (default: cash for a household registered as paid in cash, else bank).") var channel: String?
     @Option(help: "Account paid into (stored masked; default: the household's registered account).") var account: String?
     @Option(help: "Bank reference or voucher number (凭证号).") var reference: String
     @Option(help: "Date paid YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
-        guard let channelValue = PaymentChannel(rawValue: channel) else { throw ValidationError("--channel \(channel) must be bank, card or cash") }
+        let chosen = try channel.map { name in
+            guard let value = PaymentChannel(rawValue: name) else { throw ValidationError("--channel \(name) must be bank, card or cash") }
+            return value
+        }
         let day = try date.map { try Parse.pastDate($0, option: "--date") } ?? Parse.today()
         let given = try amount.map { try Parse.positiveAmount($0, option: "--amount") }
         let maskedAccount = try account.map(Parse.maskedAccount)
@@ -182,7 +185,12 @@ struct DividendPay: ParsableCommand {
             guard let registered = HouseholdStatement.registration(of: household, in: try reader.history(household: household), on: day)?.account else {
                 throw ValidationError("--household \(household) is not registered")
             }
-            let paidInto = channelValue == .cash ? "cash" : (maskedAccount ?? registered)
+            // A household registered as paid in cash is paid in cash unless told otherwise.
+            let channelValue = chosen ?? (registered == Masking.cash && maskedAccount == nil ? .cash : .bank)
+            if channelValue != .cash && maskedAccount == nil && registered == Masking.cash {
+                throw ValidationError("--household \(household) is paid in cash (its registered account); for a \(channelValue.rawValue) payment give --account")
+            }
+            let paidInto = channelValue == .cash ? Masking.cash : (maskedAccount ?? registered)
             return [.dividendPay(DividendPayment(id: id, household: household, amount: pay, channel: channelValue,
                                                  account: paidInto, reference: reference, date: day))]
         }

@@ -18,13 +18,13 @@ struct HouseholdAdd: ParsableCommand {
     @Option(help: "Number of members.") var members: Int64
     @Flag(help: "Registered-poor (建档立卡).") var poor = false
     @Option(help: "The head's ID number; only its masked form (first 6, last 4) is stored.") var id: String
-    @Option(help: "Payout account; only ****1234 is stored.") var account: String
+    @Option(help: "Payout account; only ****1234 is stored. cash (现金) for a household paid in cash.") var account: String
     @Option(help: "Effective date YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
         try write.append([.householdRegister(HouseholdRegistration(
             household: household, head: try Parse.name(head, option: "--head"), members: members, poor: poor,
-            idMasked: try Parse.maskedID(id), account: try Parse.maskedAccount(account),
+            idMasked: try Parse.maskedID(id), account: try Parse.payoutAccount(account),
             date: try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()))])
     }
 }
@@ -39,7 +39,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
     @Option(help: "New number of members.") var members: Int64?
     @Option(help: "Registered-poor from the date on: yes or no.") var poor: String?
     @Option(help: "New ID number of the head (stored masked).") var id: String?
-    @Option(help: "New payout account (stored masked).") var account: String?
+    @Option(help: "New payout account (stored masked), or cash (现金).") var account: String?
     @Option(help: "Effective date YYYY-MM-DD.") var date: String
     @Option(help: "Why.") var reason: String?
 
@@ -60,7 +60,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
         }
         try write.append([.householdUpdate(HouseholdUpdate(
             household: household, head: try head.map { try Parse.name($0, option: "--head") }, members: members, poor: poorValue,
-            idMasked: try id.map(Parse.maskedID), account: try account.map(Parse.maskedAccount),
+            idMasked: try id.map(Parse.maskedID), account: try account.map(Parse.payoutAccount),
             date: try Parse.date(date, option: "--date"), reason: reason))])
     }
 }

@@ -131,6 +131,14 @@ enum Parse {
         return masked
     }
 
+    /// A household's payout account: `cash` or `现金` for a household paid in cash.
+    static func payoutAccount(_ text: String) throws -> String {
+        guard let account = Masking.payoutAccount(text) else {
+            throw ValidationError("--account \(text) is not an account number, its masked form ****5678, or cash (现金)")
+        }
+        return account
+    }
+
     static func maskedAccount(_ text: String) throws -> String {
         guard let masked = Masking.maskAccount(text) else {
             throw ValidationError("--account \(text) is not an account number or its masked form ****5678")

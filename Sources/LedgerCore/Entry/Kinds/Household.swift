@@ -10,7 +10,8 @@ public struct HouseholdRegistration: EntryFields {
     public var poor: Bool
     /// The head's ID number, masked (`152223********1234`); never the full number.
     public var idMasked: String
-    /// The payout account, masked (`****5678`); never the full number.
+    /// The payout account, masked (`****5678`; never the full number), or `cash` for a household
+    /// paid in cash, signed for at the dividend meeting.
     public var account: String
     /// Effective date.
     public var date: LedgerDate
@@ -25,6 +26,9 @@ public struct HouseholdRegistration: EntryFields {
         self.date = date
     }
 
+    /// What a household's `account` must be.
+    static let accountForm = "must be masked, e.g. ****5678, or \"cash\" for a household paid in cash"
+
     public init(reading f: inout FieldReader) throws(EntryError) {
         household = try f.string(.household)
         head = try f.string(.head)
@@ -35,7 +39,7 @@ public struct HouseholdRegistration: EntryFields {
         date = try f.date(.date)
         try Self.checkHousehold(household, f)
         guard Masking.isMaskedID(idMasked) else { throw f.invalid(.idMasked, "must be masked, e.g. 152223********1234") }
-        guard Masking.isMaskedAccount(account) else { throw f.invalid(.account, "must be masked, e.g. ****5678") }
+        guard Masking.isPayoutAccount(account) else { throw f.invalid(.account, Self.accountForm) }
     }
 
     public func write(to f: inout FieldWriter) {
@@ -97,7 +101,7 @@ public struct HouseholdUpdate: EntryFields {
         reason = try f.optionalString(.reason)
         if let members, members <= 0 { throw f.invalid(.members, "must be greater than zero") }
         if let idMasked, !Masking.isMaskedID(idMasked) { throw f.invalid(.idMasked, "must be masked, e.g. 152223********1234") }
-        if let account, !Masking.isMaskedAccount(account) { throw f.invalid(.account, "must be masked, e.g. ****5678") }
+        if let account, !Masking.isPayoutAccount(account) { throw f.invalid(.account, HouseholdRegistration.accountForm) }
         guard head != nil || members != nil || poor != nil || idMasked != nil || account != nil else {
             throw f.invalid(.household, "names no change (a head, members, poor, idMasked or account)")
         }
