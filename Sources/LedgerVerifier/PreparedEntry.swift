@@ -66,12 +66,13 @@ struct PreparedEntry: Sendable {
     final class Remark: Sendable {
         /// Why the body does not decode.
         let failure: EntryError?
-        /// The canonical form of the entry it decodes to, when the body differs from it.
-        let canonical: [UInt8]?
+        /// True when the body decodes but differs from the canonical form of its entry (which
+        /// is written out only for the problems listed).
+        let isNonCanonical: Bool
 
-        init(failure: EntryError?, canonical: [UInt8]?) {
+        init(failure: EntryError?, isNonCanonical: Bool) {
             self.failure = failure
-            self.canonical = canonical
+            self.isNonCanonical = isNonCanonical
         }
     }
 
@@ -85,11 +86,10 @@ struct PreparedEntry: Sendable {
         do throws(EntryError) {
             let decoded = try decoder.decodeNotingForm(bytes: body)
             entry = decoded.entry
-            // Re-encoded only to show what was expected, when the parser found the form wrong.
-            remark = decoded.canonical ? nil : Remark(failure: nil, canonical: decoded.entry.canonicalBody())
+            remark = decoded.canonical ? nil : Remark(failure: nil, isNonCanonical: true)
         } catch {
             entry = Self.placeholder
-            remark = Remark(failure: error, canonical: nil)
+            remark = Remark(failure: error, isNonCanonical: false)
         }
     }
 

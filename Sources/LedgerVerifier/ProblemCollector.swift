@@ -14,8 +14,13 @@ struct ProblemCollector: Sendable {
         if count <= Self.perCodeMax { problems.append(problem) }
     }
 
-    mutating func add(seq: Int64?, _ code: ProblemCode, _ detail: String) {
-        add(Problem(seq: seq, code, detail))
+    /// Adds a problem whose detail is written only if it will be listed: a ledger broken at
+    /// every entry costs a count, not a million sentences (nor the canonical form of a million
+    /// bodies) that are then thrown away.
+    mutating func add(seq: Int64?, _ code: ProblemCode, _ detail: @autoclosure () -> String) {
+        let count = counts[code.rawValue, default: 0] + 1
+        counts[code.rawValue] = count
+        if count <= Self.perCodeMax { problems.append(Problem(seq: seq, code, detail())) }
     }
 
     mutating func add(contentsOf other: ProblemCollector) {

@@ -135,8 +135,8 @@ struct VerificationRun {
         let storedHash = prepared.storedHash
 
         // 1. canonical body, known version
-        if let canonical = prepared.remark?.canonical {
-            problems.add(seq: seq, .notCanonical, "the body is not in canonical form; expected \(String(decoding: canonical, as: UTF8.self))")
+        if prepared.remark?.isNonCanonical == true {
+            problems.add(seq: seq, .notCanonical, "the body is not in canonical form; expected \(String(decoding: prepared.entry.canonicalBody(), as: UTF8.self))")
         }
         switch prepared.remark?.failure {
         case nil: break
