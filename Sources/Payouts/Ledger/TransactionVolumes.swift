@@ -1,7 +1,8 @@
 import LedgerCore
 
 /// A cooperative's transaction volumes per member, read from a two-column CSV
-/// (`household,amount`, optional header, amounts as yuan): the basis of the Art. 44 rebate.
+/// (`household,amount`, amounts as yuan; an optional header line, with no digit in its second
+/// column): the basis of the Art. 44 rebate.
 public enum TransactionVolumes {
     /// The most lines a volumes file may have.
     public static let linesMax = 1_000_000
@@ -27,7 +28,9 @@ public enum TransactionVolumes {
             guard fields.count == 2 else { throw Error(file: file, line: number, reason: "expected household,amount") }
             let amount: Fen
             do { amount = try Fen.parse(fields[1].filter { $0 != "\"" }) } catch {
-                if number == 1 { continue }  // a header line
+                // A header names its columns: no digit in the amount's place. A first line with
+                // a mistyped amount (30O000, -300000) is an error like any other, never skipped.
+                if number == 1 && !fields[1].contains(where: \.isNumber) { continue }
                 throw Error(file: file, line: number, reason: "\(error)")
             }
             guard volumes[fields[0]] == nil else { throw Error(file: file, line: number, reason: "household \(fields[0]) appears twice") }
