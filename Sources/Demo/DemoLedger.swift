@@ -89,7 +89,7 @@ struct DemoWriter {
                                                             counterparty: DemoVillage.cooperative, date: Self.date("\(year)-12-10")))])
         let spec = DistributionSpec(
             id: "\(year)-poverty", recordDate: Self.date("\(year)-12-15"), amount: .distributable(Fen(yuan: 16_000)),
-            appropriations: [Appropriation(name: "公积公益金", bp: 1000)], basis: .units(classWeights: [ShareClass.poverty: 1]),
+            appropriations: [Appropriation(name: "公积公益金", bp: 1000)], basis: Self.byShares([ShareClass.poverty: 1]),
             guaranteedMinimum: Fen(yuan: 2_000))
         if year == 2021 { try cooperativeIncome2021() }
         try declare(spec, on: "\(year)-12-20")
@@ -113,10 +113,15 @@ struct DemoWriter {
                                                          counterparty: "扎赉特旗草原牧业有限公司", date: Self.date("2021-03-01")))])
     }
 
+    /// A distribution by the classes `weights` names; every other class is held out (weight 0).
+    private static func byShares(_ weights: [String: Int64]) -> DistributionBasis {
+        .units(classWeights: weights.merging(ShareClass.named.map { ($0, 0) }) { given, _ in given })
+    }
+
     private var memberSpec2021: DistributionSpec {
         DistributionSpec(
             id: "2021-member", recordDate: Self.date("2021-12-15"), amount: .distributable(Fen(yuan: 12_000)),
-            appropriations: [Appropriation(name: "公积公益金", bp: 3000)], basis: .units(classWeights: [ShareClass.member: 1]))
+            appropriations: [Appropriation(name: "公积公益金", bp: 3000)], basis: Self.byShares([ShareClass.member: 1]))
     }
 
     /// The cooperative's surplus returned to its member households under Art. 44: at least 60%

@@ -97,6 +97,31 @@ struct DividendTests {
         #expect(negative.stderr == "fenhong: --amount -5 is negative; amounts are more than zero (a wrong record is undone with `fenhong reverse`)\n")
     }
 
+    /// A distribution by shares weighs every class held at the record date by name: a class
+    /// held but not named, or a misspelt one, is refused rather than silently left out.
+    @Test func everyClassHeldIsWeighed() throws {
+        let cli = try village()
+        #expect(try cli.execute(["shares", "issue", "--holder", "152223-002", "--class", "劳龄股", "--units", "10", "--date", "2018-12-20", "--reason", "劳龄"]).status == 0)
+        #expect(try cli.execute(["shares", "issue", "--holder", "集体", "--class", "集体股", "--units", "6", "--date", "2018-12-20", "--reason", "集体"]).status == 0)
+        let plan = ["dividend", "plan", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1000"]
+        let unweighted = try cli.execute(plan)
+        #expect(unweighted.status == 2)
+        #expect(unweighted.stderr == "fenhong: 集体股 collective (6 units), 劳龄股 labour (10 units) are held at the record date 2019-12-31 but have no weight; "
+                + "give every class held a weight (0 leaves a class out), e.g. --classes member=1,poverty=1,collective=1,labour=1\n")
+        let misspelt = try cli.execute(plan + ["--classes", "member=1,labour=1,collective=0,povrety=5"])
+        #expect(misspelt.stderr == "fenhong: --classes names povrety, which is not a class of this ledger (member, poverty, collective, labour, capital, reserve, subsidy, trade)\n")
+        // Weighed, with the collective left out on purpose: 28 units share 1,000.00.
+        let weighed = try cli.execute(plan + ["--classes", "member=1,labour=1,collective=0", "--json"])
+        #expect(weighed.status == 0, "\(weighed.stderr)")
+        #expect(weighed.stdout.contains(#""household":"152223-002""#))
+        let declared = try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1000", "--classes", "member=1,labour=1,collective=0"])
+        #expect(declared.status == 0, "\(declared.stderr)")
+        let status = try cli.execute(["dividend", "status", "--id", "2019"]).stdout
+        // 152223-002 holds 3 member + 10 labour = 13 of 28 units: 464.29 (largest remainder).
+        #expect(status.contains("152223-002  户2     464.29  0.00       464.29"), "\(status)")
+        #expect(try cli.run("log", "--json").stdout.contains(#""classes":{"labour":1,"member":1}"#))
+    }
+
     /// A household paid in cash at the dividend meeting is registered with 现金 for its account,
     /// and paid in cash unless the accountant names a bank account for that payment; the ledger
     /// still verifies.

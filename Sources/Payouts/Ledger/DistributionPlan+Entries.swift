@@ -20,7 +20,8 @@ extension DistributionPlan {
         switch request.basis {
         case .units(let weights):
             rule["basis"] = .string("units")
-            rule["classes"] = .object(weights.mapValues { .integer($0) })
+            // The classes that take part: a weight of 0 (a class held, left out) counts for nothing.
+            rule["classes"] = .object(weights.filter { $0.value > 0 }.mapValues { .integer($0) })
         case .equalPerHousehold:
             rule["basis"] = .string("household")
         case .perMember:

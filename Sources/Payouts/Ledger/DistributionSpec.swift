@@ -38,7 +38,10 @@ public struct DistributionSpec: Sendable {
             }
         }
         var byShares = false
-        if case .units = basis { byShares = true }
+        if case .units(let weights) = basis {
+            byShares = true
+            try Self.check(weights, entries: entries, held: snapshot.holders(collective: true), recordDate: recordDate)
+        }
         let request = DistributionRequest(amount: amount, appropriations: appropriations, basis: basis,
                                           guaranteedMinimum: guaranteedMinimum, method: method,
                                           holders: snapshot.holders(extraUnits: extra, collective: byShares))
@@ -46,13 +49,45 @@ public struct DistributionSpec: Sendable {
     }
 }
 
+extension DistributionSpec {
+    /// A distribution by shares weighs every class held at the record date, by name: a class
+    /// misspelt, or one held but not named, would silently take no part (a weight of 0 leaves a
+    /// class out on purpose).
+    static func check(_ weights: [String: Int64], entries: [Entry], held holders: [PayoutHolder],
+                      recordDate: LedgerDate) throws(DistributionSpecError) {
+        var issued = Set(ShareClass.named)
+        for entry in entries { if case .sharesIssue(let change) = entry.payload { issued.insert(change.shareClass) } }
+        if let unknown = weights.keys.sorted().first(where: { !issued.contains($0) }) {
+            let known = ShareClass.named + issued.subtracting(ShareClass.named).sorted()
+            throw .unknownClass(unknown, known: known)
+        }
+        var held = [String: Int64]()
+        for holder in holders { for (shareClass, units) in holder.units where units > 0 { held[shareClass, default: 0] += units } }
+        let unweighted = held.filter { weights[$0.key] == nil }.sorted { $0.key < $1.key }
+        guard unweighted.isEmpty else {
+            throw .unweightedClasses(unweighted.map { ($0.key, $0.value) }, weighted: weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, recordDate)
+        }
+    }
+}
+
 /// Why a distribution cannot be planned from the ledger.
 public enum DistributionSpecError: Error, CustomStringConvertible {
     case unknownHousehold(String, LedgerDate)
     case alreadyDeclared(String)
+    /// A class weighed that the ledger has never had, with the classes it has.
+    case unknownClass(String, known: [String])
+    /// Classes held at the record date that have no weight: (class, units held), and the weights given.
+    case unweightedClasses([(String, Int64)], weighted: [(String, Int64)], LedgerDate)
 
     public var description: String {
         switch self {
+        case .unknownClass(let name, let known):
+            "--classes names \(name), which is not a class of this ledger (\(known.joined(separator: ", ")))"
+        case .unweightedClasses(let held, let weighted, let date):
+            "\(held.map { "\(ShareClass.displayName($0.0)) \($0.0) (\($0.1) units)" }.joined(separator: ", ")) "
+                + "\(held.count == 1 ? "is" : "are") held at the record date \(date) but \(held.count == 1 ? "has" : "have") no weight; "
+                + "give every class held a weight (0 leaves a class out), e.g. --classes "
+                + (weighted.map { "\($0.0)=\($0.1)" } + held.map { "\($0.0)=1" }).joined(separator: ",")
         case .unknownHousehold(let h, let date): "the transaction volumes name household \(h), which is not registered at the record date \(date)"
         case .alreadyDeclared(let id): "distribution \(id) is already declared; a distribution id is declared once"
         }
