@@ -64,6 +64,10 @@ extension DistributionPlan {
             capitalPart = pool - rebateTotal
             let capitalClasses = rule.capitalClasses.map { ($0, Int64(1)) }
             capitalWeights = try holders.map { holder throws(PayoutError) in try Self.sum(of: capitalClasses, in: holder) }
+            if rebateTotal > .zero, weights.allSatisfy({ $0 == 0 }) { throw .noTransactionVolumes(rebate: rebateTotal) }
+            if capitalPart > .zero, capitalWeights.allSatisfy({ $0 == 0 }) {
+                throw .noCapitalAccounts(remainder: capitalPart, rebate: rebateTotal, surplus: pool)
+            }
             basisAmounts = try Self.largestRemainder(rebateTotal, weights: weights, ids: ids)
             capitalAmounts = try Self.largestRemainder(capitalPart, weights: capitalWeights, ids: ids)
             let minimumRebate = rule.minimumRebate(of: pool)
@@ -78,8 +82,12 @@ extension DistributionPlan {
             if rest == .zero, declared == nil || weights.allSatisfy({ $0 == 0 }) {
                 (rate, basisAmounts) = (.zero, weights.map { _ in 0 })
             } else {
-                let (chosen, amounts) = try RatePerUnit.amounts(pool: rest, weights: weights, ids: ids, rate: declared)
-                (rate, basisAmounts) = (chosen, amounts)
+                do {
+                    let (chosen, amounts) = try RatePerUnit.amounts(pool: rest, weights: weights, ids: ids, rate: declared)
+                    (rate, basisAmounts) = (chosen, amounts)
+                } catch .rateExceedsPool(let rate, let units, let required, _) where minimumTotal > .zero {
+                    throw .rateExceedsPoolAfterMinimums(rate: rate, units: units, required: required, left: rest, minimums: minimumTotal)
+                }
             }
         }
 

@@ -40,6 +40,12 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
     case exitedHouseholdEligibleForMinimum(holder: String)
     /// A declared rate per unit would pay out more than the pool.
     case rateExceedsPool(rate: Fen, units: Int128, required: Fen, pool: Fen)
+    /// A declared rate per unit would pay out more than what the guaranteed minimums leave of the pool.
+    case rateExceedsPoolAfterMinimums(rate: Fen, units: Int128, required: Fen, left: Fen, minimums: Fen)
+    /// A cooperative's rebate is to be returned by transactions, but no member has any.
+    case noTransactionVolumes(rebate: Fen)
+    /// What a cooperative's rebate leaves is to be divided by capital accounts, but no member has any.
+    case noCapitalAccounts(remainder: Fen, rebate: Fen, surplus: Fen)
     /// The cooperative rebate rate is below the legal 60% (6000 bp) or above 100%.
     case rebateRateOutOfRange(bp: Int64)
     /// The declared cooperative rebate is below ceil(rate × distributable surplus) (Art. 44).
@@ -92,6 +98,12 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
             "Household \(holder) has exited poverty, so it cannot be eligible for the poverty minimum."
         case .rateExceedsPool(let rate, let units, let required, let pool):
             "A rate of \(rate) per unit over \(units) units needs \(required), more than the pool \(pool)."
+        case .rateExceedsPoolAfterMinimums(let rate, let units, let required, let left, let minimums):
+            "A rate of \(rate) per unit over \(units) units needs \(required), more than the \(left) the guaranteed minimums (\(minimums)) leave of the pool."
+        case .noTransactionVolumes(let rebate):
+            "No member has a transaction volume in the transactions file, so the rebate of \(rebate) cannot be returned by transactions."
+        case .noCapitalAccounts(let remainder, let rebate, let surplus):
+            "No member holds capital accounts (出资额 capital, 公积金份额 reserve, 补助份额 subsidy) at the record date, so the \(remainder) left after the rebate of \(rebate) cannot be divided by them; issue those units, or declare a rebate of the whole surplus, \(surplus)."
         case .rebateRateOutOfRange(let bp):
             "The cooperative rebate rate is \(bp) bp, but Art. 44 requires at least 6000 bp (60%) and it cannot exceed 10000 bp."
         case .rebateBelowMinimum(let declared, let minimum, let distributable):

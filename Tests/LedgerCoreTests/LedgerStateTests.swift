@@ -149,6 +149,9 @@ struct LedgerStateTests {
         let found = codes([declare, allocate, pay(1_440_000, "152223-001"), pay(1, "152223-001"), pay(1, "152223-002")], base: opened)
         #expect(found.map(\.code) == [.overpayment, .notAllocated])
         #expect(found.map(\.seq) == [5, 6])
+        #expect(found.first?.detail == "household 152223-001 has been paid all it is owed by distribution 2024 (14,400.00); 0.01 more is an overpayment")
+        let partly = codes([declare, allocate, pay(1_000_000, "152223-001"), pay(440_001, "152223-001")], base: opened)
+        #expect(partly.first?.detail == "household 152223-001 is owed 4,400.00 by distribution 2024, not 4,400.01")
         // Dated before the record date (2024-12-20 in the sample declaration): a typo in the year.
         let early = EntryPayload.dividendPay(DividendPayment(id: "2024", household: "152223-001", amount: Fen(1), channel: .cash,
                                                              account: "cash", reference: "V2", date: LedgerDate("2023-12-20")!))

@@ -171,6 +171,28 @@ struct DistributionPlanTests {
         #expect(try CooperativeRule(rebateBp: 7500).rebate(of: yuan("100.00")) == yuan("75.00"))
     }
 
+    /// A cooperative with no capital accounts cannot divide what the rebate leaves, nor one with
+    /// no transactions the rebate: each says which, and a rebate of the whole surplus needs no
+    /// capital accounts.
+    @Test func cooperativeWithoutVolumesOrCapital() throws {
+        func plan(_ holders: [PayoutHolder], rebate: Fen? = nil) throws -> DistributionPlan {
+            try DistributionPlan(DistributionRequest(amount: .pool(yuan("100.00")), basis: .cooperative(CooperativeRule(declaredRebate: rebate)), holders: holders))
+        }
+        let noCapital = [PayoutHolder(id: "1", units: ["交易额": 3]), PayoutHolder(id: "2", units: ["交易额": 1])]
+        #expect(throws: PayoutError.noCapitalAccounts(remainder: yuan("40.00"), rebate: yuan("60.00"), surplus: yuan("100.00"))) { try plan(noCapital) }
+        #expect(try plan(noCapital, rebate: yuan("100.00")).lines.map(\.amount) == [yuan("75.00"), yuan("25.00")])
+        #expect(throws: PayoutError.noTransactionVolumes(rebate: yuan("60.00"))) { try plan([PayoutHolder(id: "1", units: ["出资额": 1])]) }
+    }
+
+    /// A rate the pool cannot pay once the guaranteed minimums are funded says what they left.
+    @Test func rateAfterMinimums() {
+        let holders = (1...2).map { PayoutHolder(id: String($0), units: ["扶贫股": 1], members: 1, eligibleForMinimum: true) }
+        #expect(throws: PayoutError.rateExceedsPoolAfterMinimums(rate: yuan("500.00"), units: 2, required: yuan("1,000.00"), left: yuan("800.00"), minimums: yuan("200.00"))) {
+            try DistributionPlan(DistributionRequest(amount: .pool(yuan("1,000.00")), basis: .equalPerHousehold, guaranteedMinimum: yuan("100.00"),
+                                                     method: .ratePerUnit(yuan("500.00")), holders: holders))
+        }
+    }
+
     /// Appropriation rates above 100% and appropriations given with a pool are rejected.
     @Test func appropriationRules() {
         let holders = poorHouseholds(2)

@@ -485,7 +485,11 @@ public struct LedgerState: Sendable {
         }
         let paid = Self.sum(account.paid, payment.amount.value)
         if paid > account.owed {
-            problems.add(.overpayment, "household \(payment.household) is owed \(Fen(account.owed - account.paid).formatted) by distribution \(payment.id), not \(payment.amount.formatted)")
+            if account.paid >= account.owed {
+                problems.add(.overpayment, "household \(payment.household) has been paid all it is owed by distribution \(payment.id) (\(Fen(account.owed).formatted)); \(payment.amount.formatted) more is an overpayment")
+            } else {
+                problems.add(.overpayment, "household \(payment.household) is owed \(Fen(account.owed - account.paid).formatted) by distribution \(payment.id), not \(payment.amount.formatted)")
+            }
         }
         owed[key]?.paid = paid
         tallies[d].paid = Self.sum(tallies[d].paid, payment.amount.value)

@@ -14,17 +14,18 @@ struct DividendCommand: ParsableCommand {
 struct DistributionOptions: ParsableArguments {
     @Option(help: "Distribution id, declared once, e.g. 2024.") var id: String
     @Option(help: "Holdings and eligibility are taken at this date, YYYY-MM-DD.") var recordDate: String
-    @Option(help: "Distributable amount (可分配收益); appropriations are drawn from it.") var distributable: String?
-    @Option(help: "The pool itself, with no appropriations.") var pool: String?
+    // Amounts parse unconditionally: "-5" is the (refused) amount, not an unknown option.
+    @Option(parsing: .unconditional, help: "Distributable amount (可分配收益); appropriations are drawn from it.") var distributable: String?
+    @Option(parsing: .unconditional, help: "The pool itself, with no appropriations.") var pool: String?
     @Option(help: "An appropriation NAME=RATE drawn first, e.g. 公积公益金=10% (repeatable).") var appropriation: [String] = []
     @Option(help: "units (shares), household (equal), member (per member) or cooperative (Art. 44).") var basis: String = "units"
     @Option(help: "Share classes and weights for the units basis, e.g. member=1,poverty=2 (default: member=1,poverty=1).") var classes: String?
-    @Option(help: "Guaranteed minimum (保底) per registered-poor household, funded first.") var minimum: String?
+    @Option(parsing: .unconditional, help: "Guaranteed minimum (保底) per registered-poor household, funded first.") var minimum: String?
     @Option(help: "largest-remainder (exact, default) or rate (a rate per unit; the rest stays undistributed).") var method: String = "largest-remainder"
     @Flag(help: "Same as --method rate: a floor rate per unit, the residual kept as undistributed income.") var ratePerUnit = false
-    @Option(help: "With --method rate: the rate per unit (default: pool ÷ units, rounded down).") var rate: String?
+    @Option(parsing: .unconditional, help: "With --method rate: the rate per unit (default: pool ÷ units, rounded down).") var rate: String?
     @Option(help: "Cooperative basis: CSV of household,transaction volume (yuan).") var transactions: String?
-    @Option(help: "Cooperative basis: the declared rebate by transactions (default: the minimum).") var rebate: String?
+    @Option(parsing: .unconditional, help: "Cooperative basis: the declared rebate by transactions (default: the minimum).") var rebate: String?
     @Option(help: "Cooperative basis: the charter's minimum rebate rate (at least 60%).") var rebateRate: String = "60%"
 
     func validate() throws {
