@@ -74,10 +74,13 @@ extension HouseholdStatement {
                 columns: [.init("分配编号"), .init("日期"), .init("份额", alignment: .right),
                           .init("应分（元）", alignment: .right), .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
                 rows: allocations.map { line in
-                    guard case .allocation(let units) = line.kind else { preconditionFailure("an allocation line") }
-                    return .init([line.distribution, line.date.text, String(units), line.amount.formatted,
+                    guard case .allocation(let units, let byVolume) = line.kind else { preconditionFailure("an allocation line") }
+                    // A cooperative returns by transactions: its units are the volume, in fen.
+                    let share = byVolume ? "交易额" + Fen(units).formatted : String(units)
+                    let spokenShare = byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份"
+                    return .init([line.distribution, line.date.text, share, line.amount.formatted,
                                   String(line.record.seq), line.record.shortHash],
-                                 spoken: "分配编号\(line.distribution)，本户\(Self.spoken(units))份，应分\(line.amount.spokenChinese)。")
+                                 spoken: "分配编号\(line.distribution)，\(spokenShare)，应分\(line.amount.spokenChinese)。")
                 }))))
         }
 

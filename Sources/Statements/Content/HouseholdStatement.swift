@@ -29,8 +29,9 @@ public struct HouseholdStatement: Sendable, Equatable {
     public struct Line: Sendable, Equatable {
         /// What the line records.
         public enum Kind: Sendable, Equatable {
-            /// `dividend.allocate`: owed.
-            case allocation(units: Int64)
+            /// `dividend.allocate`: owed. `byVolume` for a cooperative's distribution, whose units
+            /// are the household's transaction volume in fen.
+            case allocation(units: Int64, byVolume: Bool)
             /// `dividend.pay`: paid; `reversedBy` is the seq of the reversal, if any.
             case payment(channel: PaymentChannel, account: String, reference: String, reversedBy: Int64?)
             /// `entry.reverse` of the payment at `target`: its amount taken back.
@@ -129,10 +130,12 @@ extension HouseholdStatement {
         // Money lines.
         var declarations = [String: RecordedEntry]()
         var recordDates = [String: LedgerDate]()
+        var byVolume = Set<String>()
         for record in covered {
             if case .dividendDeclare(let d) = record.entry.payload {
                 declarations[d.id] = record
                 recordDates[d.id] = d.recordDate
+                if d.rule["basis"] == .string("cooperative") { byVolume.insert(d.id) }
             }
         }
         // A distribution's date; the recording day of the entry that names it, should a damaged
@@ -146,7 +149,7 @@ extension HouseholdStatement {
             case .dividendAllocate(let a) where a.household == household:
                 // As of the statement's date: a distribution recorded after it was not owed yet.
                 guard isShown(a.id, record), day(of: a.id, record) <= date else { continue }
-                allocations.append(Line(record: record, kind: .allocation(units: a.units), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
+                allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id)), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
             case .dividendPay(let p) where p.household == household:
                 guard isShown(p.id, record), p.date <= date else { continue }
                 // A reversal recorded after the statement's date had not happened yet.

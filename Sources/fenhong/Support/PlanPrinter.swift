@@ -19,11 +19,23 @@ enum PlanPrinter {
         out.append(summary.rendered)
         out.append("")
         let (weightHeader, weightText) = weightColumn(spec.basis)
-        var table = TextTable(["household", "head", weightHeader, "exact share", "amount"], rightAligned: [2, 3, 4])
-        for line in plan.lines {
-            table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.exactShare.description, line.amount.formatted])
+        var table: TextTable
+        if let rebate = plan.rebate {
+            // Art. 44: what is returned by transactions and what by capital, each on its own.
+            table = TextTable(["household", "head", weightHeader, "by transactions", "capital units", "by capital", "exact share", "amount"],
+                              rightAligned: [2, 3, 4, 5, 6, 7])
+            for line in plan.lines {
+                table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.basisAmount.formatted,
+                           String(line.capitalWeight), line.capitalAmount.formatted, line.exactShare.description, line.amount.formatted])
+            }
+            table.add(["total", "\(plan.lines.count) households", "", rebate.formatted, "", (plan.allocated - rebate).formatted, "", plan.allocated.formatted])
+        } else {
+            table = TextTable(["household", "head", weightHeader, "exact share", "amount"], rightAligned: [2, 3, 4])
+            for line in plan.lines {
+                table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.exactShare.description, line.amount.formatted])
+            }
+            table.add(["total", "\(plan.lines.count) households", "", "", plan.allocated.formatted])
         }
-        table.add(["total", "\(plan.lines.count) households", "", "", plan.allocated.formatted])
         out.append(table.rendered)
         out.append("")
         out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
@@ -33,8 +45,15 @@ enum PlanPrinter {
 
     static func json(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot) -> String {
         let lines: [JSONValue] = plan.lines.map { line in
-            .object(["household": .string(line.holder), "head": .string(snapshot.households[line.holder]?.head ?? ""),
-                     "units": .integer(line.weight), "exactShare": .string(line.exactShare.description), "amount": .integer(line.amount.value)])
+            var object: [String: JSONValue] = [
+                "household": .string(line.holder), "head": .string(snapshot.households[line.holder]?.head ?? ""),
+                "units": .integer(line.weight), "exactShare": .string(line.exactShare.description), "amount": .integer(line.amount.value)]
+            if plan.rebate != nil {
+                object["byTransactions"] = .integer(line.basisAmount.value)
+                object["capitalUnits"] = .integer(line.capitalWeight)
+                object["byCapital"] = .integer(line.capitalAmount.value)
+            }
+            return .object(object)
         }
         var object: [String: JSONValue] = [
             "id": .string(spec.id), "recordDate": .string(spec.recordDate.text), "pool": .integer(plan.pool.value),
@@ -65,7 +84,7 @@ enum PlanPrinter {
     private static func basisText(_ basis: DistributionBasis) -> String {
         switch basis {
         case .units(let weights):
-            "by shares (" + weights.sorted { $0.key < $1.key }.map { "\(ShareClass.displayName($0.key))×\($0.value)" }.joined(separator: ", ") + ")"
+            "by shares (" + weights.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\(ShareClass.displayName($0.key))×\($0.value)" }.joined(separator: ", ") + ")"
         case .equalPerHousehold: "equal per household"
         case .perMember: "per member"
         case .cooperative(let rule): "cooperative Art. 44 (rebate ≥ \(percent(rule.rebateBp)))"
