@@ -160,6 +160,26 @@ struct LedgerStateTests {
         #expect(dated.first?.detail == "a payment dated 2023-12-20 comes before distribution 2024's record date 2024-12-20")
     }
 
+    /// A cooperative returns at least ⌈60%⌉ of its pool by transactions (or its charter's higher
+    /// rate), and no more than the pool (Art. 44).
+    @Test func cooperativeRebate() {
+        func declare(pool: Int64, rebate: Int64?, bp: Int64 = 6_000) -> EntryPayload {
+            var rule: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(bp)]
+            if let rebate { rule["rebate"] = .integer(rebate) }
+            return .dividendDeclare(DividendDeclaration(id: "C", recordDate: EntrySamples.day, distributable: Fen(pool), appropriations: [],
+                                                        pool: Fen(pool), rule: rule, allocated: .zero, residual: Fen(pool)))
+        }
+        let found = { (payload: EntryPayload) in self.codes([payload], base: self.opened).filter { $0.code == .cooperativeRebate } }
+        #expect(found(declare(pool: 1_234_567, rebate: 740_741)).isEmpty)  // ⌈60% of 12,345.67⌉ = 7,407.41
+        #expect(found(declare(pool: 1_234_567, rebate: 740_740)).first?.detail
+                == "distribution C returns 7,407.40 by transactions; at 6000 bp of its pool 12,345.67 it must return at least 7,407.41 (rounded up to the fen) and at most the pool (Art. 44)")
+        #expect(found(declare(pool: 1_000, rebate: 700, bp: 7_500)).count == 1)
+        #expect(found(declare(pool: 1_000, rebate: 1_001)).count == 1)
+        #expect(found(declare(pool: 1_000, rebate: 1_000, bp: 5_999)).first?.detail
+                == "distribution C records a rebate rate of 5999 bp; Art. 44 requires 6000–10000 bp (60%–100%)")
+        #expect(found(declare(pool: 1_000, rebate: nil)).count == 1)
+    }
+
     /// Allocations that do not add up to the declaration are reported at the declaration.
     @Test func allocationSum() {
         let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!

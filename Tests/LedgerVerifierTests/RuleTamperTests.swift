@@ -33,6 +33,17 @@ struct RuleTamperTests {
         expectExactly(try fixture.forged(commands), [("allocation-sum", 10)])
     }
 
+    /// A cooperative's distribution returning half its pool by transactions, not the 60% Art. 44
+    /// requires, is caught at its declaration.
+    @Test func cooperativeRebateBelowSixtyPercent() throws {
+        var commands = fixture.commands
+        guard case .dividendDeclare(var declaration) = commands[6].payloads[0] else { Issue.record("the fixture declares first"); return }
+        declaration.rule = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(declaration.pool.value / 2),
+                            "method": .string("largest-remainder")]
+        commands[6].payloads[0] = .dividendDeclare(declaration)
+        expectExactly(try fixture.forged(commands), [("cooperative-rebate", 10)])
+    }
+
     /// Reversing an entry twice is a double reversal.
     @Test func doubleReversal() throws {
         var commands = fixture.commands

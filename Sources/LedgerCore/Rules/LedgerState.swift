@@ -294,6 +294,7 @@ public struct LedgerState: Sendable {
                 if settledThrough.map({ declaration.recordDate > $0.date }) ?? true {
                     settledThrough = (declaration.recordDate, declaration.id)
                 }
+                if declaration.rule["basis"] == .string("cooperative") { checkRebate(declaration, &problems) }
             }
         case .dividendAllocate(let allocation):
             allocate(allocation, &problems)
@@ -390,6 +391,24 @@ public struct LedgerState: Sendable {
         let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a change dated \(date)"
         let remedy = target == nil ? "date it after \(settled.date)" : "record the correction as a share entry dated after \(settled.date)"
         problems.add(.settledDate, "distribution \(settled.id) was declared on holdings as of \(settled.date); \(what) would alter them (\(remedy))")
+    }
+
+    /// A cooperative returns at least 60% of its pool (the distributable surplus after
+    /// appropriations) by members' transactions, rounded up to the fen, and at most all of it
+    /// (Art. 44); the declaration records the rebate and the charter's rate.
+    private func checkRebate(_ declaration: DividendDeclaration, _ problems: inout RuleReport) {
+        let pool = declaration.pool.value
+        guard let rebate = declaration.rule["rebate"]?.integerValue, let bp = declaration.rule["rebateBp"]?.integerValue else {
+            return problems.add(.cooperativeRebate, "distribution \(declaration.id) is a cooperative's and records no \"rebate\" and \"rebateBp\" in its rule")
+        }
+        // ⌈pool × bp / 10000⌉ in 128 bits: a forged pool may be as large as a body holds.
+        let minimum = { (bp: Int64) in Int64(clamping: (Int128(pool) * Int128(bp) + 9_999) / 10_000) }
+        let legal = minimum(6_000)
+        if !(6_000...10_000).contains(bp) {
+            problems.add(.cooperativeRebate, "distribution \(declaration.id) records a rebate rate of \(bp) bp; Art. 44 requires 6000–10000 bp (60%–100%)")
+        } else if rebate < max(legal, minimum(bp)) || rebate > pool {
+            problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions; at \(bp) bp of its pool \(declaration.pool.formatted) it must return at least \(Fen(max(legal, minimum(bp))).formatted) (rounded up to the fen) and at most the pool (Art. 44)")
+        }
     }
 
     private func requireHolder(_ holder: String, _ problems: inout RuleReport) {

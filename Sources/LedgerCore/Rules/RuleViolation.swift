@@ -22,6 +22,8 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case notAllocated = "not-allocated"
     case overpayment = "overpayment"
     case paidBeforeRecordDate = "paid-before-record-date"
+    /// A cooperative's distribution returning less than 60% of its pool by transactions (Art. 44).
+    case cooperativeRebate = "cooperative-rebate"
     case missingTarget = "missing-target"
     case irreversible = "irreversible"
     case doubleReversal = "double-reversal"
