@@ -38,7 +38,8 @@ struct JournalTotals {
     init(state: LedgerState) {
         var outstanding = [String: Int64]()
         var allocated: Int64 = 0
-        for (id, record) in state.distributions {
+        // A withdrawn distribution owes nothing: its declaration's reversal undid its postings.
+        for (id, record) in state.distributions where record.withdrawnBy == nil {
             allocated += record.declaration.allocated.value
             for household in state.households.keys {
                 if let a = state.allocation(id: id, household: household) {

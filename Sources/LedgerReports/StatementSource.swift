@@ -71,8 +71,10 @@ public enum StatementSource {
             if case .dividendDeclare(let d) = item.entry.payload { return ids.contains(d.id) }
             return false
         }
+        // Reversals of its own entries, and of the declarations it was allocated by (withdrawn).
+        let cited = seqs.union(declarations.map(\.entry.seq))
         let reversals = try reader.hashedEntries(kind: .entryReverse).filter { item in
-            if case .entryReverse(let r) = item.entry.payload { return seqs.contains(r.target) }
+            if case .entryReverse(let r) = item.entry.payload { return cited.contains(r.target) }
             return false
         }
         let records = (own + declarations + reversals).map { RecordedEntry(entry: $0.entry, hash: $0.hash) }

@@ -127,10 +127,13 @@ public struct LedgerReader {
         var refs = EntryReferences()
         for payload in payloads { refs.add(payload) }
         var targets = [Entry]()
+        // Distributions whose declaration a reversal withdraws: the rules need what each has paid.
+        var withdrawn = Set<String>()
         for target in refs.targets.sorted() {
             guard let entry = try entry(seq: target) else { continue }
             targets.append(entry)
             refs.add(entry.payload)
+            if case .dividendDeclare(let declaration) = entry.payload { withdrawn.insert(declaration.id) }
         }
         var seqs = Set<Int64>()
         var relevant = [Entry]()
@@ -173,6 +176,9 @@ public struct LedgerReader {
                 UNION SELECT seq, body, hash FROM entry WHERE counterpart IN (SELECT value FROM json_each(?)) AND +kind GLOB 'shares.*'
                 """, arguments: [holders, holders]))
         }
+        if !withdrawn.isEmpty {
+            add(try entries(sql: Self.distributionHistory, arguments: [Self.jsonArray(withdrawn)]))
+        }
         if !refs.payees.isEmpty {
             add(try entries(sql: Self.payeeHistory, arguments: [Self.jsonArray(Set(refs.payees.map(\.household))), Self.jsonArray(Set(refs.payees.map(\.distribution)))]))
         }
@@ -193,6 +199,12 @@ public struct LedgerReader {
     static let registrationDates = """
         SELECT household, json_extract(body, '$.date') FROM entry WHERE +kind = 'household.register'
         AND household IN (SELECT value FROM json_each(?)) AND distribution IS NULL
+        """
+
+    /// Every allocation and payment of the distributions (a JSON array), through their index.
+    static let distributionHistory = """
+        SELECT seq, body, hash FROM entry WHERE distribution IN (SELECT value FROM json_each(?))
+        AND +kind IN ('dividend.allocate', 'dividend.pay')
         """
 
     /// The allocations and payments of the households (a JSON array) in the distributions (a

@@ -122,6 +122,46 @@ struct DividendTests {
         #expect(try cli.run("log", "--json").stdout.contains(#""classes":{"labour":1,"member":1}"#))
     }
 
+    /// A declaration found wrong is withdrawn by reversing it, once its payments are reversed:
+    /// nothing is owed by it, the holdings it settled may be corrected, and the correction is
+    /// declared under a new id. Statement, status, disclosure, journal and verify all agree.
+    @Test func wrongDeclarationIsWithdrawn() throws {
+        let cli = try village()
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1800"]).status == 0)  // 13, 14–19
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R1", "--date", "2020-01-05"]).status == 0)  // 20
+        let standing = try cli.execute(["reverse", "--seq", "13", "--reason", "股数有误"])
+        #expect(standing.status == 2)
+        #expect(standing.stderr.contains("distribution 2019 has 400.00 paid that is not reversed; reverse its payments before its declaration"), "\(standing.stderr)")
+        #expect(try cli.execute(["reverse", "--seq", "20", "--reason", "退回"]).status == 0)  // 21
+        let withdrawn = try cli.execute(["reverse", "--seq", "13", "--reason", "股数有误"])  // 22
+        #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+        #expect(try cli.execute(["dividend", "status", "--id", "2019"]).stdout.contains("withdrawn by entry 22: nothing is owed by it"))
+        let pay = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--reference", "R2"])
+        #expect(pay.stderr == "fenhong: --id 2019: distribution 2019 was withdrawn by entry 22; nothing is owed by it\n")
+        // The holdings may be corrected as of before the record date now, and declared again under a new id.
+        #expect(try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "member", "--units", "2", "--date", "2019-06-01", "--reason", "补录"]).status == 0)
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1800"]).stderr
+                .contains("distribution 2019 is already declared"))
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019b", "--record-date", "2019-12-31", "--pool", "1800"]).status == 0)
+        let corrected = try cli.execute(["dividend", "status", "--id", "2019b"]).stdout
+        #expect(corrected.contains("152223-001  户1     540.00  0.00       540.00"), "\(corrected)")
+
+        #expect(try cli.execute(["statement", "--household", "152223-001", "--out", "s.txt", "--proof"]).status == 0)
+        let text = try cli.file("s.txt")
+        #expect(text.contains("撤销第13条：股数有误     -400.00    22"), "\(text)")
+        let check = try cli.execute(["statement", "check", "s.txt"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let posting = try cli.execute(["disclosure", "--id", "2019"])
+        #expect(posting.stderr == "fenhong: distribution 2019 was withdrawn by entry 22; nothing of it is owed, so there is nothing to post\n")
+        #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
+        if AccountingTools.path("hledger") != nil {
+            #expect(try cli.execute(["export", "--format", "hledger", "--out", "books.journal"]).status == 0)
+            let journal = try cli.shell("hledger -f books.journal check --strict && hledger -f books.journal bal 应付款 -O csv")
+            #expect(journal.status == 0, "\(journal.stderr)")
+            #expect(journal.stdout.hasSuffix("\"total\",\"-1800.00 CNY\"\n"), "\(journal.stdout)")
+        }
+    }
+
     /// A household paid in cash at the dividend meeting is registered with 现金 for its account,
     /// and paid in cash unless the accountant names a bank account for that payment; the ledger
     /// still verifies.

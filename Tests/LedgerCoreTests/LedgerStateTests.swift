@@ -203,6 +203,34 @@ struct LedgerStateTests {
         #expect(found.map(\.code) == [.doubleReversal, .irreversible, .missingTarget, .irreversible])
     }
 
+    /// A declaration is withdrawn by reversing it, once none of its payments stands: nothing is
+    /// owed by it after, nothing more is allocated or paid by it, its id is not declared again,
+    /// and the record date it settled may be corrected.
+    @Test func withdrawnDeclarations() {
+        let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!      // seq 2, record date 2024-12-20
+        let allocate = EntrySamples.everyKind.first { $0.kind == .dividendAllocate }!    // seq 3
+        let pay = EntryPayload.dividendPay(DividendPayment(id: "2024", household: "152223-001", amount: Fen(100), channel: .cash,
+                                                           account: "cash", reference: "V1", date: EntrySamples.day))  // seq 4
+        let early = EntryPayload.sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 1,
+                                                          date: LedgerDate("2024-06-01")!, reason: "x"))
+        let withStanding = codes([declare, allocate, pay, .entryReverse(Reversal(target: 2, reason: "wrong pool"))], base: opened)
+        #expect(withStanding.map(\.code) == [.paymentsStanding])
+        #expect(withStanding.first?.detail == "distribution 2024 has 1.00 paid that is not reversed; reverse its payments before its declaration")
+
+        var state = LedgerState()
+        var found = [RuleViolation]()
+        for entry in EntrySamples.chain(opened + [declare, allocate, pay, .entryReverse(Reversal(target: 4, reason: "x")),
+                                                  .entryReverse(Reversal(target: 2, reason: "wrong pool")), early, pay, declare]) {
+            found += state.apply(entry)
+        }
+        #expect(found.map(\.code) == [.undeclaredDistribution, .duplicateDistribution])
+        #expect(found.map(\.seq) == [8, 9])
+        #expect(found.first?.detail == "distribution 2024 was withdrawn by entry 6; nothing is owed by it")
+        #expect(found.last?.detail == "distribution 2024 was already declared, and withdrawn by entry 6; declare the correction under a new id")
+        #expect(state.distributions["2024"]?.withdrawnBy == 6)
+        #expect(state.unfinishedDistributions().isEmpty)
+    }
+
     /// Only enrolled, unretired accountant keys may record entries.
     @Test func keyRules() throws {
         var state = LedgerState()

@@ -44,6 +44,15 @@ struct RuleTamperTests {
         expectExactly(try fixture.forged(commands), [("cooperative-rebate", 10)])
     }
 
+    /// Withdrawing a declaration whose payments stand would unpay households that were paid.
+    @Test func withdrawalWithPaymentsStanding() throws {
+        var commands = fixture.commands
+        commands[9].payloads.append(.entryReverse(Reversal(target: 10, reason: "wrong pool")))
+        let report = try fixture.forged(commands)
+        expectFirstProblem(report, "payments-standing", at: 17)
+        #expect(report.problems.count == 1)
+    }
+
     /// Reversing an entry twice is a double reversal.
     @Test func doubleReversal() throws {
         var commands = fixture.commands

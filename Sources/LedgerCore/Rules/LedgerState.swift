@@ -83,6 +83,8 @@ public struct LedgerState: Sendable {
         var allocatable: Int64 = 0
         var allocated: Int64 = 0
         var paid: Int64 = 0
+        /// The reversal that withdrew the declaration: nothing is owed by it any more.
+        var withdrawnBy: Int64?
     }
 
     /// A declared distribution and how far its allocations have come.
@@ -91,6 +93,8 @@ public struct LedgerState: Sendable {
         public let declaration: DividendDeclaration
         public internal(set) var allocatedSoFar: Int64 = 0
         public internal(set) var paid: Int64 = 0
+        /// The `entry.reverse` that withdrew the declaration, if any: then nothing is owed by it.
+        public internal(set) var withdrawnBy: Int64?
     }
 
 
@@ -177,7 +181,8 @@ public struct LedgerState: Sendable {
     /// The record of interned distribution `d`, if declared.
     private func record(_ d: Int) -> DistributionRecord? {
         declarations[d].map {
-            DistributionRecord(seq: $0.seq, declaration: $0.declaration, allocatedSoFar: tallies[d].allocated, paid: tallies[d].paid)
+            DistributionRecord(seq: $0.seq, declaration: $0.declaration, allocatedSoFar: tallies[d].allocated, paid: tallies[d].paid,
+                               withdrawnBy: tallies[d].withdrawnBy)
         }
     }
 
@@ -284,9 +289,12 @@ public struct LedgerState: Sendable {
             seqFlags.markReversible(entry.seq)
         case .dividendDeclare(let declaration):
             let d = intern(distribution: declaration.id)
-            if tallies[d].isDeclared {
+            if let withdrawal = tallies[d].withdrawnBy {
+                problems.add(.duplicateDistribution, "distribution \(declaration.id) was already declared, and withdrawn by entry \(withdrawal); declare the correction under a new id")
+            } else if tallies[d].isDeclared {
                 problems.add(.duplicateDistribution, "distribution \(declaration.id) was already declared")
             } else {
+                seqFlags.markReversible(entry.seq)
                 declarations[d] = (entry.seq, declaration)
                 tallies[d].isDeclared = true
                 tallies[d].allocatable = declaration.allocated.value
@@ -473,6 +481,9 @@ public struct LedgerState: Sendable {
         guard tallies[d].isDeclared else {
             return problems.add(.undeclaredDistribution, "distribution \(allocation.id) was never declared")
         }
+        if let withdrawal = tallies[d].withdrawnBy {
+            return problems.add(.undeclaredDistribution, "distribution \(allocation.id) was withdrawn by entry \(withdrawal)")
+        }
         let h = intern(household: allocation.household)
         if !householdRegistered[h] {
             problems.add(.unknownHousehold, "household \(allocation.household) is not registered")
@@ -493,6 +504,9 @@ public struct LedgerState: Sendable {
         let d = intern(distribution: payment.id)
         guard tallies[d].isDeclared else {
             return problems.add(.undeclaredDistribution, "distribution \(payment.id) was never declared")
+        }
+        if let withdrawal = tallies[d].withdrawnBy {
+            return problems.add(.undeclaredDistribution, "distribution \(payment.id) was withdrawn by entry \(withdrawal); nothing is owed by it")
         }
         // Who is owed is settled at the record date: a payment dated before it is a wrong date.
         if let recordDate = tallies[d].recordDate, payment.date < recordDate {
@@ -516,6 +530,23 @@ public struct LedgerState: Sendable {
         paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value))
     }
 
+    /// Withdraws distribution `d`'s declaration, and with it every allocation: nothing is owed by
+    /// it any more. Only once none of its payments stands (each was reversed first), and the
+    /// record date it settled is settled no longer, unless another declaration settles it.
+    private mutating func withdraw(_ d: Int, by seq: Int64, _ problems: inout RuleReport) {
+        let id = distributionIDs[d]
+        if tallies[d].paid > 0 {
+            problems.add(.paymentsStanding, "distribution \(id) has \(Fen(tallies[d].paid).formatted) paid that is not reversed; reverse its payments before its declaration")
+        }
+        tallies[d].withdrawnBy = seq
+        settledThrough = nil
+        for other in tallies.indices where tallies[other].isDeclared && tallies[other].withdrawnBy == nil {
+            if let date = tallies[other].recordDate, settledThrough.map({ date > $0.date }) ?? true {
+                settledThrough = (date, distributionIDs[other])
+            }
+        }
+    }
+
     /// A running total of amounts (each at most ``Fen/max``), held at `Int64.max` rather than
     /// overflowing: a forged ledger may repeat an allocation or payment ten thousand times. Past
     /// what it may reach, a total is already reported (`allocation-sum`, `overpayment`).
@@ -530,7 +561,7 @@ public struct LedgerState: Sendable {
             return problems.add(.missingTarget, "entry \(target) does not exist before entry \(seq)")
         }
         guard seqFlags.isReversible(target) else {
-            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, and fund, investment, income and expense records can be reversed")
+            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, fund, investment, income and expense records, and declarations (with all their allocations) can be reversed")
         }
         guard !seqFlags.isReversed(target) else {
             return problems.add(.doubleReversal, "entry \(target) was already reversed")
@@ -544,6 +575,8 @@ public struct LedgerState: Sendable {
         } else if let payment = paymentEffect(seq: target) {
             owed[payment.key]?.paid -= payment.amount
             tallies[payment.key.distribution].paid -= payment.amount
+        } else if let d = declarations.firstIndex(where: { $0?.seq == target }) {
+            withdraw(d, by: seq, &problems)
         }
         shareEffects[seq] = nil  // a reversal is itself never reversed
         seqFlags.clear(seq)

@@ -24,6 +24,8 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case paidBeforeRecordDate = "paid-before-record-date"
     /// A cooperative's distribution returning less than 60% of its pool by transactions (Art. 44).
     case cooperativeRebate = "cooperative-rebate"
+    /// A declaration reversed while payments of its distribution stand.
+    case paymentsStanding = "payments-standing"
     case missingTarget = "missing-target"
     case irreversible = "irreversible"
     case doubleReversal = "double-reversal"

@@ -43,11 +43,14 @@ public struct DistributionDisclosure: Sendable, Equatable {
 public enum DisclosureError: Error, Equatable, CustomStringConvertible {
     /// No `dividend.declare` of this id at or before the checkpoint.
     case distributionNotDeclared(id: String)
+    /// The declaration was withdrawn (reversed) by entry `by`.
+    case withdrawn(id: String, by: Int64)
 
     /// One sentence naming the fault.
     public var description: String {
         switch self {
         case .distributionNotDeclared(let id): "distribution \(id) was never declared in the ledger"
+        case .withdrawn(let id, let by): "distribution \(id) was withdrawn by entry \(by); nothing of it is owed, so there is nothing to post"
         }
     }
 }
@@ -60,12 +63,14 @@ extension DistributionDisclosure {
         checkpoint: StatementCheckpoint
     ) throws(DisclosureError) -> DistributionDisclosure {
         precondition(days >= 1, "a posting stays up at least one day")
-        let covered = entries.filter { $0.seq < checkpoint.checkpoint.size }
+        let covered = entries.filter { $0.seq < checkpoint.checkpoint.size }.sorted { $0.seq < $1.seq }
         var declaration: DividendDeclaration?
+        var declaredAt: Int64?
         var lines = [Line]()
         for entry in covered {
             switch entry.payload {
-            case .dividendDeclare(let d) where d.id == id: declaration = d
+            case .dividendDeclare(let d) where d.id == id: (declaration, declaredAt) = (d, entry.seq)
+            case .entryReverse(let r) where r.target == declaredAt: throw .withdrawn(id: id, by: entry.seq)
             case .dividendAllocate(let a) where a.id == id:
                 lines.append(Line(household: a.household, head: heads[a.household] ?? "", units: a.units, amount: a.amount))
             default: break

@@ -3,7 +3,8 @@ import LedgerCore
 extension HouseholdFacts {
     /// The facts of every household, from all the ledger's entries in one pass: each household gets
     /// the entries naming it, the declarations of the distributions that allocated to or paid it,
-    /// and the reversals of its entries. Households are listed in order of registration.
+    /// and the reversals of its entries and of those declarations. Households are listed in order
+    /// of registration.
     ///
     /// Returns nil when the entries do not start with `ledger.open`.
     public static func collect(from entries: [RecordedEntry]) -> (households: [String], facts: [String: HouseholdFacts])? {
@@ -30,6 +31,8 @@ extension HouseholdFacts {
             case .dividendDeclare(let d): declarations[d.id] = record
             case .dividendAllocate(let a):
                 add(a.household, record)
+                // Its declaration's reversal (a withdrawal) goes on this household's statement too.
+                if let declared = declarations[a.id] { ownerOf[declared.seq, default: []].append(a.household) }
                 distributionsOf[a.household, default: []].insert(a.id)
             case .dividendPay(let p):
                 add(p.household, record)

@@ -74,6 +74,11 @@ extension HouseholdStatement {
                 columns: [.init("分配编号"), .init("日期"), .init("份额", alignment: .right),
                           .init("应分（元）", alignment: .right), .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
                 rows: allocations.map { line in
+                    if case .withdrawal(let target, let reason) = line.kind {
+                        return .init([line.distribution, line.date.text, "撤销第\(target)条：\(reason)", line.amount.formatted,
+                                      String(line.record.seq), line.record.shortHash],
+                                     spoken: "分配编号\(line.distribution)已撤销，见第\(line.record.seq)条记录，应分减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。")
+                    }
                     guard case .allocation(let units, let byVolume) = line.kind else { preconditionFailure("an allocation line") }
                     // A cooperative returns by transactions: its units are the volume, in fen.
                     let share = byVolume ? "交易额" + Fen(units).formatted : String(units)
@@ -136,7 +141,7 @@ extension HouseholdStatement {
             return .init([line.date.text, line.distribution, "冲销第\(target)条：\(reason)", "", line.amount.formatted,
                           seq, line.record.shortHash],
                          spoken: "\(line.date.chinese)，冲销第\(target)条记录，减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。")
-        case .allocation:
+        case .allocation, .withdrawal:
             preconditionFailure("allocations are not payment lines")
         }
     }

@@ -36,6 +36,9 @@ public struct HouseholdStatement: Sendable, Equatable {
             case payment(channel: PaymentChannel, account: String, reference: String, reversedBy: Int64?)
             /// `entry.reverse` of the payment at `target`: its amount taken back.
             case reversal(target: Int64, reason: String)
+            /// `entry.reverse` of the declaration at `target`: the distribution withdrawn, and
+            /// with it what it owed the household (an allocation line, negative).
+            case withdrawal(target: Int64, reason: String)
         }
 
         /// The entry the line cites.
@@ -150,6 +153,13 @@ extension HouseholdStatement {
                 // As of the statement's date: a distribution recorded after it was not owed yet.
                 guard isShown(a.id, record), day(of: a.id, record) <= date else { continue }
                 allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id)), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
+                // A withdrawn declaration owes nothing: the withdrawal takes the allocation back,
+                // from the day it was recorded.
+                if let declared = declarations[a.id], let withdrawal = reversals[declared.seq], withdrawal.entry.at.date <= date,
+                   case .entryReverse(let r) = withdrawal.entry.payload {
+                    allocations.append(Line(record: withdrawal, kind: .withdrawal(target: declared.seq, reason: r.reason),
+                                            date: withdrawal.entry.at.date, distribution: a.id, amount: Fen(-a.amount.value)))
+                }
             case .dividendPay(let p) where p.household == household:
                 guard isShown(p.id, record), p.date <= date else { continue }
                 // A reversal recorded after the statement's date had not happened yet.

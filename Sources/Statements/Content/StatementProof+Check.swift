@@ -223,10 +223,21 @@ extension StatementProof {
         case .dividendAllocate(let a): return [a.amount]
         case .dividendPay(let p): return [p.amount]
         case .entryReverse(let r):
-            guard case .dividendPay(let p)? = entries[r.target]?.entry.payload else { return nil }
-            return [Fen(-p.amount.value)]
+            switch entries[r.target]?.entry.payload {
+            case .dividendPay(let p)?: return [Fen(-p.amount.value)]
+            case .dividendDeclare(let d)?: return withdrawnAllocation(d.id, entries).map { [Fen(-$0.value)] }
+            default: return nil
+            }
         default: return []
         }
+    }
+
+    /// What distribution `id` allocated to the household, among the proved entries: what its
+    /// withdrawal takes back.
+    static func withdrawnAllocation(_ id: String, _ entries: [Int64: (entry: Entry, hash: EntryHash)]) -> Fen? {
+        entries.values.lazy.compactMap { item -> Fen? in
+            if case .dividendAllocate(let a) = item.entry.payload, a.id == id { a.amount } else { nil }
+        }.first
     }
 
     private func checkLines(_ text: String, _ entries: [Int64: (entry: Entry, hash: EntryHash)]) -> [StatementProofFailure] {
@@ -279,7 +290,11 @@ extension StatementProof {
             case .dividendAllocate(let a): owed += a.amount.value
             case .dividendPay(let p): paid += p.amount.value
             case .entryReverse(let r):
-                if case .dividendPay(let p)? = entries[r.target]?.entry.payload { paid -= p.amount.value }
+                switch entries[r.target]?.entry.payload {
+                case .dividendPay(let p)?: paid -= p.amount.value
+                case .dividendDeclare(let d)?: owed -= Self.withdrawnAllocation(d.id, entries)?.value ?? 0
+                default: break
+                }
             default: break
             }
         }

@@ -25,7 +25,8 @@ struct DisclosureCommand: ParsableCommand {
                 throw ValidationError("the ledger does not start with ledger.open")
             }
             let signed = try StatementSource.checkpoint(reader, size: nil)
-            let entries = try reader.entries(distribution: id)
+            // With the reversals (a rare kind, indexed): a withdrawn declaration is not posted.
+            let entries = try reader.entries(distribution: id) + reader.entries(kind: .entryReverse)
             // Each head as of the record date: the posting names who was head then.
             let recordDate = entries.lazy.compactMap { entry -> LedgerDate? in
                 if case .dividendDeclare(let d) = entry.payload { d.recordDate } else { nil }

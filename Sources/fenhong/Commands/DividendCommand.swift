@@ -175,6 +175,9 @@ struct DividendPay: ParsableCommand {
             let probe = EntryPayload.dividendPay(DividendPayment(id: id, household: household, amount: Fen(1), channel: .cash,
                                                                  account: "cash", reference: "-", date: day))
             let state = try reader.state(for: [probe])
+            if let withdrawal = state.distributions[id]?.withdrawnBy {
+                throw ValidationError("--id \(id): distribution \(id) was withdrawn by entry \(withdrawal); nothing is owed by it")
+            }
             guard let owed = state.allocation(id: id, household: household) else {
                 if state.distributions[id] == nil { throw ValidationError("--id \(id): no distribution of that id was declared") }
                 throw ValidationError("--household \(household) is owed nothing by distribution \(id)")
@@ -209,6 +212,11 @@ struct DividendStatus: ParsableCommand {
     func run() throws {
         let state = try ledger.open(readOnly: true).withReader { try $0.fullState() }
         guard let distribution = state.distributions[id] else { throw ValidationError("--id \(id): no distribution of that id was declared") }
+        if let withdrawal = distribution.withdrawnBy {
+            let d = distribution.declaration
+            print("distribution \(id) · record date \(d.recordDate) · pool \(d.pool.formatted) · withdrawn by entry \(withdrawal): nothing is owed by it")
+            return
+        }
         var table = TextTable(["household", "head", "owed", "paid", "outstanding"], rightAligned: [2, 3, 4])
         var totals = (owed: Fen.zero, paid: Fen.zero)
         let households = state.households.keys.sorted(by: HolderOrder.areInIncreasingOrder)

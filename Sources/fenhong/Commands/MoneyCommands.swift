@@ -91,7 +91,8 @@ struct ExpenseRecordCommand: ParsableCommand {
 
 struct ReverseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reverse", abstract: "Undo an entry by recording its reversal; the entry itself stays.")
+        commandName: "reverse", abstract: "Undo an entry by recording its reversal; the entry itself stays.",
+        discussion: "Reversing a dividend.declare withdraws the distribution with all its allocations, once its payments are reversed; declare the correction under a new id.")
     @OptionGroup var write: WriteOptions
     @Option(help: "The seq of the entry to reverse.") var seq: Int64
     @Option(help: "Why.") var reason: String
