@@ -30,7 +30,15 @@ struct DividendTests {
             #expect(plan.stdout.contains(amount), "\(amount) missing from \(plan.stdout)")
         }
         #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 13, "plan writes nothing")
+        // No income recorded yet: the plan says the distribution would be paid with borrowed money.
+        #expect(plan.stdout.hasSuffix("⚠ 16,000.00 to distribute is more than the income recorded and not yet distributed, 0.00: "
+                                      + "a distribution is paid from income, never from borrowed money (不得举债分配); record the income first (fenhong income record)\n"))
+        #expect(try cli.execute(["income", "record", "--amount", "16000", "--category", "投资收益", "--counterparty", "合作社", "--date", "2019-12-10"]).status == 0)
+        #expect(!(try cli.execute(["dividend", "plan"] + args).stdout.contains("⚠")))
         #expect(try cli.execute(["dividend", "declare"] + args).status == 0)
+        // Once distributed, the same income does not fund a second distribution.
+        #expect(try cli.execute(["dividend", "plan", "--id", "2020", "--record-date", "2019-12-31", "--pool", "1", "--classes", "member=1"]).stdout
+                .contains("⚠ 1.00 to distribute is more than the income recorded and not yet distributed, 0.00"))
         let log = try cli.run("log", "--json").stdout
         #expect(log.contains(#""allocated":1600000"#))
         #expect(log.contains(#""amount":355555,"at""#))

@@ -50,6 +50,25 @@ public struct DistributionSpec: Sendable {
 }
 
 extension DistributionSpec {
+    /// Income recorded and not yet distributed, in fen: Σ income − Σ expenses (neither reversed)
+    /// − the distributable amounts of the declarations not withdrawn. A distribution beyond it
+    /// would be paid with borrowed money (举债分配), which DOMAIN §1 forbids; negative when the
+    /// ledger already distributed more than it recorded as income.
+    public static func undistributedIncome(in entries: [Entry]) -> Int64 {
+        var reversed = Set<Int64>()
+        for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
+        var total: Int64 = 0
+        for entry in entries where !reversed.contains(entry.seq) {
+            switch entry.payload {
+            case .incomeRecord(let c): total &+= c.amount.value
+            case .expenseRecord(let c): total &-= c.amount.value
+            case .dividendDeclare(let d): total &-= d.distributable.value
+            default: break
+            }
+        }
+        return total
+    }
+
     /// A distribution by shares weighs every class held at the record date, by name: a class
     /// misspelt, or one held but not named, would silently take no part (a weight of 0 leaves a
     /// class out on purpose).

@@ -118,7 +118,8 @@ struct DividendPlan: ParsableCommand {
         let spec = try distribution.spec()
         let entries = try ledger.open(readOnly: true).withReader { try $0.allEntries() }
         let (plan, snapshot) = try spec.plan(entries: entries)
-        print(json ? PlanPrinter.json(plan, spec: spec, snapshot: snapshot) : PlanPrinter.text(plan, spec: spec, snapshot: snapshot))
+        print(json ? PlanPrinter.json(plan, spec: spec, snapshot: snapshot)
+                   : PlanPrinter.text(plan, spec: spec, snapshot: snapshot, undistributed: DistributionSpec.undistributedIncome(in: entries)))
     }
 }
 
@@ -137,8 +138,9 @@ struct DividendDeclare: ParsableCommand {
         let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
             // Planned inside the write transaction: the plan is of exactly the ledger it is appended to.
             guard try reader.entries(distribution: spec.id).isEmpty else { throw DistributionSpecError.alreadyDeclared(spec.id) }
-            let (plan, snapshot) = try spec.plan(entries: try reader.allEntries())
-            shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot)
+            let entries = try reader.allEntries()
+            let (plan, snapshot) = try spec.plan(entries: entries)
+            shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot, undistributed: DistributionSpec.undistributedIncome(in: entries))
             return plan.declarationEntries(id: spec.id, recordDate: spec.recordDate)
         }
         print(shown)

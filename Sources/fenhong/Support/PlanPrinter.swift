@@ -3,7 +3,8 @@ import Payouts
 
 /// A distribution plan as the accountant reads it before declaring, or as JSON.
 enum PlanPrinter {
-    static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot) -> String {
+    /// `undistributed`: the income recorded and not yet distributed (``DistributionSpec/undistributedIncome(in:)``).
+    static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot, undistributed: Int64) -> String {
         var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))", ""]
         var summary = TextTable(["", "amount"], rightAligned: [1])
         if let distributable = plan.distributable { summary.add(["distributable 可分配收益", distributable.formatted]) }
@@ -40,6 +41,12 @@ enum PlanPrinter {
         out.append("")
         out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
+        let distributed = plan.distributable ?? plan.pool
+        if distributed.value > undistributed {
+            out.append("⚠ \(distributed.formatted) to distribute is more than the income recorded and not yet distributed, "
+                       + "\(Fen(undistributed).formatted): a distribution is paid from income, never from borrowed money (不得举债分配); "
+                       + "record the income first (fenhong income record)")
+        }
         return out.joined(separator: "\n")
     }
 
