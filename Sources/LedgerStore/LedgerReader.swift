@@ -42,11 +42,18 @@ public struct LedgerReader {
                     arguments: [household, household])
     }
 
-    /// The entries that name `household` and the reversals of any of them, in order: its history
-    /// as `log --household` shows it (a reversal names only the entry it undoes).
+    /// The entries that name `household` and the reversals of any of them, or of a declaration
+    /// that allocated to it (its withdrawal), in order: its history as `log --household` shows
+    /// it (a reversal names only the entry it undoes).
     public func history(household: String) throws -> [Entry] {
         let own = try entries(household: household)
-        let seqs = Set(own.map(\.seq))
+        let allocatedBy = Set(own.compactMap { entry -> String? in
+            if case .dividendAllocate(let a) = entry.payload { a.id } else { nil }
+        })
+        let declarations = allocatedBy.isEmpty ? [] : try entries(kind: .dividendDeclare).filter { entry in
+            if case .dividendDeclare(let d) = entry.payload { allocatedBy.contains(d.id) } else { false }
+        }
+        let seqs = Set(own.map(\.seq) + declarations.map(\.seq))
         let reversals = try entries(kind: .entryReverse).filter { entry in
             if case .entryReverse(let r) = entry.payload { seqs.contains(r.target) } else { false }
         }

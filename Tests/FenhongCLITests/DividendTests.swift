@@ -159,6 +159,8 @@ struct DividendTests {
         #expect(text.contains("撤销第13条：股数有误     -400.00    22"), "\(text)")
         let check = try cli.execute(["statement", "check", "s.txt"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let history = try cli.execute(["log", "--household", "152223-001"]).stdout
+        #expect(history.split(separator: "\n").compactMap { Int($0.split(separator: " ").first ?? "") }.contains(22), "\(history)")
         let posting = try cli.execute(["disclosure", "--id", "2019"])
         #expect(posting.stderr == "fenhong: distribution 2019 was withdrawn by entry 22; nothing of it is owed, so there is nothing to post\n")
         #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
