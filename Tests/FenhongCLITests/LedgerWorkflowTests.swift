@@ -118,6 +118,12 @@ struct LedgerWorkflowTests {
             (["income", "record", "--amount", "5", "--category", "c", "--counterparty", "x", "--date", "2099-01-01"],
              "--date 2099-01-01 is in the future; record money when it has moved"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
+            (["shares", "issue", "--holder", "152223-002", "--class", "劳龄股,人口股", "--new-class", "--units", "1", "--reason", "x"],
+             "--class 劳龄股,人口股: a class name has no commas, equals signs or spaces (it is weighed as --classes name=weight,…)"),
+            (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--pool", "100", "--classes", "poverty=1,member=1,扶贫股=0"],
+             "--classes poverty=1,member=1,扶贫股=0 weighs poverty twice; give each class one weight"),
+            (["dividend", "pay", "--id", "2018", "--household", "152223-001", "--channel", "cash", "--account", "6228480012349999", "--reference", "x"],
+             "--account 6228480012349999 goes with a bank or card payment; a cash payment has no account"),
             // Dated before the issue it would retire: the units were not there yet.
             (["shares", "retire", "--holder", "152223-002", "--class", "member", "--units", "1", "--reason", "x", "--date", "2018-06-01"],
              "152223-002 held 0 units of class member on 2018-06-01; taking 1 on 2018-06-01 would leave it short that day"),

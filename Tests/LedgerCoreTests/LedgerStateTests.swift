@@ -167,7 +167,7 @@ struct LedgerStateTests {
             var rule: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(bp)]
             if let rebate { rule["rebate"] = .integer(rebate) }
             return .dividendDeclare(DividendDeclaration(id: "C", recordDate: EntrySamples.day, distributable: Fen(pool), appropriations: [],
-                                                        pool: Fen(pool), rule: rule, allocated: .zero, residual: Fen(pool)))
+                                                        pool: Fen(pool), rule: rule, allocated: Fen(pool), residual: .zero))
         }
         let found = { (payload: EntryPayload) in self.codes([payload], base: self.opened).filter { $0.code == .cooperativeRebate } }
         #expect(found(declare(pool: 1_234_567, rebate: 740_741)).isEmpty)  // ⌈60% of 12,345.67⌉ = 7,407.41
@@ -178,6 +178,14 @@ struct LedgerStateTests {
         #expect(found(declare(pool: 1_000, rebate: 1_000, bp: 5_999)).first?.detail
                 == "distribution C records a rebate rate of 5999 bp; Art. 44 requires 6000–10000 bp (60%–100%)")
         #expect(found(declare(pool: 1_000, rebate: nil)).count == 1)
+        // More returned by transactions than allocated at all.
+        var allocatedLittle = DividendDeclaration(id: "C", recordDate: EntrySamples.day, distributable: Fen(1_000), appropriations: [],
+                                                  pool: Fen(1_000), rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600)],
+                                                  allocated: Fen(100), residual: Fen(900))
+        #expect(found(.dividendDeclare(allocatedLittle)).first?.detail == "distribution C returns 6.00 by transactions, more than the 1.00 it allocates")
+        allocatedLittle.allocated = Fen(600)
+        allocatedLittle.residual = Fen(400)
+        #expect(found(.dividendDeclare(allocatedLittle)).isEmpty)
     }
 
     /// Allocations that do not add up to the declaration are reported at the declaration.

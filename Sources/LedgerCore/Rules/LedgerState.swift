@@ -414,6 +414,8 @@ public struct LedgerState: Sendable {
         let legal = minimum(6_000)
         if !(6_000...10_000).contains(bp) {
             problems.add(.cooperativeRebate, "distribution \(declaration.id) records a rebate rate of \(bp) bp; Art. 44 requires 6000–10000 bp (60%–100%)")
+        } else if rebate > declaration.allocated.value {
+            problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions, more than the \(declaration.allocated.formatted) it allocates")
         } else if rebate < max(legal, minimum(bp)) || rebate > pool {
             problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions; at \(bp) bp of its pool \(declaration.pool.formatted) it must return at least \(Fen(max(legal, minimum(bp))).formatted) (rounded up to the fen) and at most the pool (Art. 44)")
         }

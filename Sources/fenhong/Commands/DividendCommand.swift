@@ -100,7 +100,10 @@ struct DistributionOptions: ParsableArguments {
             guard parts.count == 2, let weight = Int64(parts[1]), weight >= 0 else {
                 throw ValidationError("--classes \(classes) must read class=weight,…, e.g. member=1,poverty=2")
             }
-            weights[ShareClass.named(parts[0]) ?? parts[0]] = weight
+            let shareClass = ShareClass.named(parts[0]) ?? parts[0]
+            guard weights.updateValue(weight, forKey: shareClass) == nil else {
+                throw ValidationError("--classes \(classes) weighs \(shareClass) twice; give each class one weight")
+            }
         }
         return weights
     }
@@ -172,6 +175,7 @@ struct DividendPay: ParsableCommand {
         let day = try date.map { try Parse.pastDate($0, option: "--date") } ?? Parse.today()
         let given = try amount.map { try Parse.positiveAmount($0, option: "--amount") }
         let maskedAccount = try account.map(Parse.maskedAccount)
+        if chosen == .cash, let account { throw ValidationError("--account \(account) goes with a bank or card payment; a cash payment has no account") }
         let store = try write.ledger.open()
         let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
             let probe = EntryPayload.dividendPay(DividendPayment(id: id, household: household, amount: Fen(1), channel: .cash,

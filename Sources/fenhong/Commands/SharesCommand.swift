@@ -32,6 +32,10 @@ struct SharesIssueCommand: ParsableCommand {
     @Flag(help: "Start a share class that is neither named under --class nor issued in this ledger before.") var newClass = false
 
     func run() throws {
+        // A class is weighed by name in `--classes class=weight,…`: its name cannot hold either sign.
+        if newClass, share.className.contains(where: { $0 == "," || $0 == "=" || $0.isWhitespace }) {
+            throw ValidationError("--class \(share.className): a class name has no commas, equals signs or spaces (it is weighed as --classes name=weight,…)")
+        }
         // A misspelt class would start a class of its own, which no plan weighs.
         if !newClass, !ShareClass.named.contains(share.shareClass) {
             let inUse = try write.ledger.open(readOnly: true).withReader { try $0.shareClasses() }
