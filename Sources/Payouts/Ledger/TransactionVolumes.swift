@@ -1,8 +1,8 @@
 import LedgerCore
 
 /// A cooperative's transaction volumes per member, read from a two-column CSV
-/// (`household,amount`, amounts as yuan; an optional header line, with no digit in its second
-/// column): the basis of the Art. 44 rebate.
+/// (`household,amount`, amounts as yuan; an optional header line, with no digit in its first
+/// column and no amount in its second): the basis of the Art. 44 rebate.
 public enum TransactionVolumes {
     /// The most lines a volumes file may have.
     public static let linesMax = 1_000_000
@@ -28,9 +28,10 @@ public enum TransactionVolumes {
             guard fields.count == 2 else { throw Error(file: file, line: number, reason: "expected household,amount") }
             let amount: Fen
             do { amount = try Fen.parse(fields[1].filter { $0 != "\"" }) } catch {
-                // A header names its columns: no digit in the amount's place. A first line with
-                // a mistyped amount (30O000, -300000) is an error like any other, never skipped.
-                if number == 1 && !fields[1].contains(where: \.isNumber) { continue }
+                // A header names its columns (户号,2023年交易额): no digit in the household's
+                // place. A first line naming a household (digits: 152223-001, M1) with a mistyped
+                // amount (30O000, -300000, N/A) is an error like any other, never skipped.
+                if number == 1 && !fields[0].contains(where: \.isNumber) { continue }
                 throw Error(file: file, line: number, reason: "\(error)")
             }
             guard volumes[fields[0]] == nil else { throw Error(file: file, line: number, reason: "household \(fields[0]) appears twice") }
