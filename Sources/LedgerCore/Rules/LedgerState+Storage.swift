@@ -22,6 +22,14 @@ extension LedgerState {
         var latest: LedgerDate?
         /// The index of its last change recorded, -1 for none.
         var last: Int32 = -1
+        /// Its changes by day in ``LedgerState/holdingDays``, once one came out of date order; -1 before.
+        var days: Int32 = -1
+    }
+
+    /// The units a holding gained (or lost) on one day.
+    struct DayTotal: Sendable {
+        let date: LedgerDate
+        var delta: Int64
     }
 
     /// One share change: 16 bytes, linked to its holding's change before it (-1 for none).
