@@ -118,7 +118,9 @@ public enum StatementSource {
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else { throw ReportError("pdftotext could not read \(path)") }
-            return String(decoding: data, as: UTF8.self)
+            // pdftotext starts each page after the first with a form feed, on the page's first
+            // line: a line break, so that a page's first line reads as any other.
+            return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n")
         }
         let text = String(decoding: bytes, as: UTF8.self)
         return text.hasPrefix("<!DOCTYPE html") ? StatementText.plainLines(html: text) : text

@@ -39,6 +39,10 @@ struct CommittedBundleTests {
         let proof = try StatementProof(parsing: try String(contentsOfFile: demo + "/chen-mei-statement.proof.txt", encoding: .utf8))
         let trust = try StatementSource.trust(ledgerPath: demo + "/baixin.fenhong", proof: proof)
         #expect(proof.check(against: trust, statementText: try StatementSource.statementText(demo + "/chen-mei-statement.pdf")) == [])
+        // And so does her large-print copy, eight pages long: no record is split across a page,
+        // and a page's first line reads as any other.
+        let largePrint = try StatementSource.statementText(demo + "/chen-mei-statement-large-print.pdf")
+        #expect(proof.check(against: trust, statementText: largePrint) == [])
     }
 
     /// The committed bundle verifies, and its head checkpoint carries the inspector's cosignature.

@@ -2,15 +2,19 @@
 extension PDFLayout {
     mutating func tableAsBlocks(_ table: StatementDocument.Table) {
         func block(_ row: StatementDocument.Row, totals: Bool) {
-            ensure(lineHeight(style.bodySize) * 2)
+            let cells = table.columns.indices.compactMap { column -> String? in
+                let value = table.cell(row, column)
+                if value.isEmpty { return nil }
+                let header = table.columns[column].header
+                return header.isEmpty ? value : header + "：" + value
+            }
+            // A block is read as one record, and checked as one (its 条目 and 哈希 lines belong
+            // together): never split across pages.
+            let lineCount = cells.reduce(0) { $0 + wrap($1, width: contentWidth, size: style.bodySize).count }
+            ensure(Double(lineCount) * lineHeight(style.bodySize) + 2 * style.cellPaddingY + 2)
             stroke(width: totals ? 2 : 0.8, segments: [(left, cursor, right, cursor)])
             space(style.cellPaddingY)
-            for column in table.columns.indices {
-                let value = table.cell(row, column)
-                if value.isEmpty { continue }
-                let header = table.columns[column].header
-                lines(header.isEmpty ? value : header + "：" + value, size: style.bodySize, bold: totals)
-            }
+            for cell in cells { lines(cell, size: style.bodySize, bold: totals) }
             space(style.cellPaddingY)
         }
         for row in table.rows { block(row, totals: false) }
