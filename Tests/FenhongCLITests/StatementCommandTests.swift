@@ -123,6 +123,27 @@ struct StatementCommandTests {
         #expect(check.stdout == "REJECTED chen.txt statement line \(number): amountMismatch: it prints 3,880.00, entry 15 records 2,880.00\n")
     }
 
+    /// A voucher number or a share changed on the printed statement is rejected with its line.
+    @Test func alteredReferenceOrShareIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
+        let text = try cli.file("chen.txt")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let paid = try #require(lines.firstIndex { $0.contains("BX-2024-0008") }) + 1
+        var altered = lines.enumerated().map { $0.offset == paid - 1 ? $0.element.replacingOccurrences(of: "BX-2024-0008", with: "BX-2024-0009") : $0.element }
+        try altered.joined(separator: "\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout == "REJECTED chen.txt statement line \(paid): detailMismatch: entry 15 records the reference BX-2024-0008, which its lines do not show\n")
+
+        // 10 poverty shares printed as 19 on the allocation line of entry 11.
+        let owed = try #require(lines.firstIndex { $0.hasSuffix(" 11  " + ($0.split(separator: " ").last.map(String.init) ?? "")) && $0.contains("2,880.00") }) + 1
+        altered = lines.enumerated().map { $0.offset == owed - 1 ? $0.element.replacingOccurrences(of: " 10 ", with: " 19 ") : $0.element }
+        try altered.joined(separator: "\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        let share = try cli.run("statement", "check", "chen.txt")
+        #expect(share.stdout == "REJECTED chen.txt statement line \(owed): detailMismatch: entry 11 allocates by a share of 10, which its lines do not show\n", "\(share.stdout)")
+    }
+
     /// A body altered in the proof file is rejected naming the entry, exit 1.
     @Test func alteredBodyIsRejected() throws {
         let cli = try ledger()

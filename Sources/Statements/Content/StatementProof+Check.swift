@@ -71,6 +71,9 @@ public struct StatementProofFailure: Sendable, Equatable, CustomStringConvertibl
         case holdingsMismatch
         /// A payment's lines do not show the account it was paid to.
         case accountMismatch
+        /// A payment's lines do not show its voucher or bank reference, or an allocation's lines
+        /// its share (units, or a cooperative member's transactions in yuan).
+        case detailMismatch
     }
 
     /// The rule broken.
@@ -248,13 +251,35 @@ extension StatementProof {
         for (i, line) in citing.enumerated() {
             // A payment's row shows the account it went to, on the citing line or on the lines
             // its row wraps onto (before it in large print, after it in a table).
-            if case .dividendPay(let p)? = entries[line.seq]?.entry.payload {
+            let from = i > 0 ? citing[i - 1].number : 0, to = i + 1 < citing.count ? citing[i + 1].number - 1 : textLines.count
+            let rowLines = textLines[from..<to]
+            /// Whether the row's lines show `text` as a word of its own (a cell, or a
+            /// large-print `header：value`): a short reference is not found inside a hash.
+            func shows(_ text: String) -> Bool {
+                if text.contains(where: \.isWhitespace) { return rowLines.contains { $0.contains(text) } }
+                return rowLines.contains { row in
+                    row.split(whereSeparator: { $0.isWhitespace || $0 == "：" || $0 == "\u{3000}" }).contains { $0 == text }
+                }
+            }
+            switch entries[line.seq]?.entry.payload {
+            case .dividendPay(let p)?:
                 let account = HouseholdStatement.printedAccount(p)
-                let from = i > 0 ? citing[i - 1].number : 0, to = i + 1 < citing.count ? citing[i + 1].number - 1 : textLines.count
-                if !textLines[from..<to].contains(where: { $0.contains(account) }) {
+                if !rowLines.contains(where: { $0.contains(account) }) {
                     failures.append(.init(rule: .accountMismatch, location: "statement line \(line.number)",
                                           detail: "entry \(line.seq) was paid to \(account), which its lines do not show"))
                 }
+                if !shows(p.reference) {
+                    failures.append(.init(rule: .detailMismatch, location: "statement line \(line.number)",
+                                          detail: "entry \(line.seq) records the reference \(p.reference), which its lines do not show"))
+                }
+            case .dividendAllocate(let a)?:
+                // Units as printed, or 交易额 in yuan: either is a word of its own.
+                let share = String(a.units), volume = "交易额" + Fen(a.units).formatted
+                if !shows(share) && !shows(volume) {
+                    failures.append(.init(rule: .detailMismatch, location: "statement line \(line.number)",
+                                          detail: "entry \(line.seq) allocates by a share of \(share), which its lines do not show"))
+                }
+            default: break
             }
             let location = "statement line \(line.number)"
             guard let (entry, hash) = entries[line.seq] else {
