@@ -19,6 +19,26 @@ struct RecordDateSnapshotTests {
         payloads.enumerated().map { Entry(seq: Int64($0.offset), prev: .zero, at: LedgerTime("2024-01-01T00:00:00Z")!, by: KeyID(value: 1), payload: $0.element) }
     }
 
+    /// A household that falls back into poverty is not paid again on the poverty shares it held
+    /// when it exited (their certificates were withdrawn, DOMAIN §3): only on those issued or
+    /// passed to it since. Tidying the old ones away later takes from the withdrawn first.
+    @Test func fallingBackIntoPovertyDoesNotRestoreOldShares() throws {
+        func poor(_ flag: Bool, _ date: String) -> EntryPayload {
+            .householdUpdate(HouseholdUpdate(household: "152223-001", poor: flag, date: LedgerDate(date)!))
+        }
+        let retire = EntryPayload.sharesRetire(SharesChange(holder: "152223-001", shareClass: "poverty", units: 10, date: LedgerDate("2021-07-01")!, reason: "收回"))
+        let base: [EntryPayload] = [register("152223-001", poor: true), issue("152223-001", "poverty", 10, "2018-12-20"),
+                                    poor(false, "2020-01-01"), poor(true, "2021-01-01")]
+        func units(_ extra: [EntryPayload]) -> Int64? {
+            RecordDateSnapshot(entries: entries(base + extra), recordDate: LedgerDate("2021-12-31")!).units["152223-001"]?["poverty"]
+        }
+        #expect(units([]) == 0)
+        #expect(units([issue("152223-001", "poverty", 5, "2021-06-01")]) == 5)
+        #expect(units([issue("152223-001", "poverty", 5, "2021-06-01"), retire]) == 5)
+        // Poor throughout: every unit counts.
+        #expect(RecordDateSnapshot(entries: entries(Array(base.prefix(2))), recordDate: LedgerDate("2021-12-31")!).units["152223-001"]?["poverty"] == 10)
+    }
+
     /// A household that exited poverty before the record date keeps its member shares, loses its poverty shares
     /// and its minimum; a later issue and a reversed issue do not count.
     @Test func exitedPovertyAndDates() throws {

@@ -21,8 +21,10 @@ public struct RecordDateSnapshot: Sendable {
     /// The share class that only registered-poor households hold (扶贫股).
     public let povertyClass: String
     public private(set) var households: [String: Household] = [:]
-    /// Units by holder and class, with the poverty class already removed from households that
-    /// were not registered-poor at the record date.
+    /// Units by holder and class. Of the poverty class, a household counts only the units it
+    /// gained since it last exited poverty, and none while it is not registered-poor: at exit
+    /// its certificates are withdrawn (DOMAIN §3), whether or not they were retired, and a
+    /// household that falls back into poverty is not paid on them again.
     public private(set) var units: [String: [String: Int64]] = [:]
 
     public init(entries: some Sequence<Entry>, recordDate: LedgerDate, povertyClass: String = ShareClass.poverty) {
@@ -32,6 +34,10 @@ public struct RecordDateSnapshot: Sendable {
         var reversed = Set<Int64>()
         for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
         var poorChanges = [String: [(LedgerDate, Bool)]]()
+        var povertyChanges = [String: [(date: LedgerDate, delta: Int64)]]()
+        func poverty(_ holder: String, _ s: SharesChange, _ sign: Int64) {
+            if s.shareClass == povertyClass { povertyChanges[holder, default: []].append((s.date, sign * s.units)) }
+        }
         for entry in entries where !reversed.contains(entry.seq) {
             switch entry.payload {
             case .householdRegister(let r) where r.date <= recordDate:
@@ -47,11 +53,17 @@ public struct RecordDateSnapshot: Sendable {
                 if let poor = u.poor { poorChanges[u.household, default: []].append((u.date, poor)) }
             case .sharesIssue(let s) where s.date <= recordDate:
                 units[s.holder, default: [:]][s.shareClass, default: 0] += s.units
+                poverty(s.holder, s, 1)
             case .sharesRetire(let s) where s.date <= recordDate:
                 units[s.holder, default: [:]][s.shareClass, default: 0] -= s.units
+                poverty(s.holder, s, -1)
             case .sharesTransfer(let t) where t.date <= recordDate:
                 units[t.from, default: [:]][t.shareClass, default: 0] -= t.units
                 units[t.to, default: [:]][t.shareClass, default: 0] += t.units
+                if t.shareClass == povertyClass {
+                    povertyChanges[t.from, default: []].append((t.date, -t.units))
+                    povertyChanges[t.to, default: []].append((t.date, t.units))
+                }
             default:
                 break
             }
@@ -61,8 +73,36 @@ public struct RecordDateSnapshot: Sendable {
             let poorNow = ordered.last?.1 ?? false
             households[id]?.poor = poorNow
             households[id]?.exitedPoverty = !poorNow && ordered.contains { $0.1 }
-            if !poorNow { units[id]?[povertyClass] = nil }
+            if !poorNow {
+                units[id]?[povertyClass] = nil
+            } else if let shares = povertyChanges[id], units[id]?[povertyClass] != nil {
+                units[id]?[povertyClass] = Self.povertyUnitsSinceExit(status: ordered, shares: shares)
+            }
         }
+    }
+
+    /// The poverty units a household registered-poor now counts: those it holds less those it
+    /// held when it last exited poverty. Units taken away after an exit (retired, or passed on
+    /// to a household that takes its place) are taken from the withdrawn ones first. On one day,
+    /// a change of status comes before a change of shares.
+    static func povertyUnitsSinceExit(status: [(LedgerDate, Bool)], shares: [(date: LedgerDate, delta: Int64)]) -> Int64 {
+        var held: Int64 = 0, withdrawn: Int64 = 0, poor = false
+        var s = 0
+        for change in shares.sorted(by: { $0.date < $1.date }) {
+            while s < status.count, status[s].0 <= change.date {
+                if poor && !status[s].1 { withdrawn = held }
+                poor = status[s].1
+                s += 1
+            }
+            held += change.delta
+            if change.delta < 0 { withdrawn = max(0, withdrawn + change.delta) }
+        }
+        while s < status.count {
+            if poor && !status[s].1 { withdrawn = held }
+            poor = status[s].1
+            s += 1
+        }
+        return held - withdrawn
     }
 
     /// The payout holders: every household registered at the record date, with `extraUnits`
