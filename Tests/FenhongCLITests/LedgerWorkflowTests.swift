@@ -124,6 +124,7 @@ struct LedgerWorkflowTests {
              "--classes poverty=1,member=1,扶贫股=0 weighs poverty twice; give each class one weight"),
             (["dividend", "pay", "--id", "2018", "--household", "152223-001", "--channel", "cash", "--account", "6228480012349999", "--reference", "x"],
              "--account 6228480012349999 goes with a bank or card payment; a cash payment has no account"),
+            (["statement", "--household", "152223-001", "--large-print"], "--large-print goes with --format html or pdf; text is printed as it is"),
             // Dated before the issue it would retire: the units were not there yet.
             (["shares", "retire", "--holder", "152223-002", "--class", "member", "--units", "1", "--reason", "x", "--date", "2018-06-01"],
              "152223-002 held 0 units of class member on 2018-06-01; taking 1 on 2018-06-01 would leave it short that day"),

@@ -78,7 +78,8 @@ struct PDFLayout {
             }
             if !section.heading.isEmpty { heading(section.heading) }
             switch section.content {
-            case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize)
+            // A block of figures (the totals) is read as one: never split across pages.
+            case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize, keepTogether: true)
             case .table(let table): style.tablesAsBlocks ? tableAsBlocks(table) : tableWithRules(table)
             case .paragraph(let paragraph): lines(paragraph.text, size: style.bodySize)
             case .signatures(let signatures): signatureLines(signatures)

@@ -19,6 +19,11 @@ struct RenderOptions: ParsableArguments {
     @Flag(help: "Large print: 18 pt or more, one item a line (html, pdf).") var largePrint = false
     @Option(help: "Paper for html: a4 or a5.") var paper: String = "a4"
 
+    /// Options that would be ignored are refused: a large-print request must not yield small print.
+    func validate() throws {
+        if largePrint && format == .text { throw ValidationError("--large-print goes with --format html or pdf; text is printed as it is") }
+    }
+
     func render(_ document: StatementDocument) throws -> [UInt8] {
         switch format {
         case .text: return Array(TextRenderer().render(document).utf8)
