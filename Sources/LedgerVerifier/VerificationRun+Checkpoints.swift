@@ -53,6 +53,7 @@ extension VerificationRun {
             return worker.submit(CheckpointJob(purpose: .stored, size: size, seq: seq, message: [], text: "", checks: [], coverage: coverage))
         }
         let checkpoint = parsed.checkpoint
+        if let trusted, size == trusted.checkpoint.size { signaturesAtTrustedSize = Set(parsed.note.signatures.map(\.signature)) }
         if checkpoint.size != size {
             problems.add(seq: seq, .inconsistentCheckpoints, "the checkpoint filed under size \(size) says size \(checkpoint.size)")
         }
@@ -119,6 +120,8 @@ extension VerificationRun {
     /// Checks the trusted checkpoint's signatures with the keys the ledger had at its size (or,
     /// for a ledger shorter than that, at its end).
     mutating func checkTrustedSignatures(_ trusted: SignedCheckpoint) {
+        // Another ledger's checkpoint is signed by its own keys: ``checkTrusted()`` says which it is.
+        if let origin = state.opening?.origin, trusted.checkpoint.origin != origin { return }
         let size = trusted.checkpoint.size
         let checks = trusted.note.signatures.compactMap { signature -> SignatureCheck? in
             guard let record = state.keys[signature.id], record.role == .accountant else { return nil }
@@ -129,6 +132,22 @@ extension VerificationRun {
                                     text: trusted.note.text, checks: checks, coverage: []))
     }
 
+    /// The cosignatures the trusted checkpoint carries by the ledger's inspector keys are still
+    /// on the ledger's checkpoint of that size: a cosignature (or the whole checkpoint) deleted
+    /// since it was kept is reported.
+    mutating func checkKeptCosignatures(_ trusted: SignedCheckpoint) {
+        let size = trusted.checkpoint.size
+        for signature in trusted.note.signatures {
+            guard let record = state.keys[signature.id], record.role == .inspector, record.key.name == signature.name else { continue }
+            guard let stored = signaturesAtTrustedSize else {
+                return problems.add(seq: size - 1, .inconsistentWithTrusted, "the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)); the ledger has no checkpoint of that size any more: it was deleted")
+            }
+            if !stored.contains(signature.signature) {
+                problems.add(seq: size - 1, .inconsistentWithTrusted, "the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)), which the ledger's checkpoint of that size no longer has: it was deleted")
+            }
+        }
+    }
+
     /// DESIGN §3 step 4: the ledger must extend the trusted checkpoint. Its root must be the
     /// recomputed root at its size, proven by an RFC 9162 consistency proof from its size to the
     /// head made from the recomputed tree.
@@ -136,7 +155,9 @@ extension VerificationRun {
         guard let trusted else { return }
         let m = trusted.checkpoint.size
         if let origin = state.opening?.origin, trusted.checkpoint.origin != origin {
-            problems.add(seq: nil, .inconsistentWithTrusted, "the trusted checkpoint is for origin \(trusted.checkpoint.origin), this ledger is \(origin)")
+            // Nothing else is compared: the checkpoint kept for another village says nothing of
+            // this one's history, unless this ledger was renamed to escape it.
+            return problems.add(seq: nil, .inconsistentWithTrusted, "the trusted checkpoint is of \(trusted.checkpoint.origin), this ledger is \(origin): either the checkpoint kept for another ledger was given, or this ledger's history was rewritten under another name")
         }
         guard m <= count else {
             checkTrustedSignatures(trusted)
@@ -154,7 +175,9 @@ extension VerificationRun {
             let proof = try MerkleTree(reader: proofNodes).consistencyProof(from: Int(m), to: n)
             try ProofVerifier.verifyConsistency(size1: Int(m), size2: n, root1: trusted.checkpoint.root, root2: frontier.root, proof: proof)
         } catch {
-            problems.add(seq: m - 1, .inconsistentWithTrusted, "\(detail) (consistency proof from \(m) to \(n): \(error))")
+            return problems.add(seq: m - 1, .inconsistentWithTrusted, "\(detail) (consistency proof from \(m) to \(n): \(error))")
         }
+        // The same history: what was cosigned then must still be on record.
+        checkKeptCosignatures(trusted)
     }
 }

@@ -240,6 +240,40 @@ struct LedgerWorkflowTests {
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
+    /// An inspector verifies a folder of villages in one run (ledger files and bundles; other
+    /// files skipped and named), keeps a checkpoint a text editor may have resaved, and
+    /// cosigns only a ledger that extends it.
+    @Test func inspectorVerifiesAFolderOfVillages() throws {
+        let cli = try villageLedger()
+        #expect(try cli.shell("mkdir q1 && cp baixin.fenhong q1/a.fenhong && cp baixin.fenhong q1/b.fenhong && echo x > q1/notes.txt").status == 0)
+        #expect(try cli.run("export", "--out", "q1/c-bundle").status == 0)
+        let folder = try cli.run("verify", "q1")
+        #expect(folder.status == 0, "\(folder.stdout)\(folder.stderr)")
+        #expect(folder.stdout.hasSuffix("\n3 ledgers: 3 intact, 0 with problems, 0 could not be read\n"), "\(folder.stdout)")
+        #expect(folder.stderr.contains("fenhong: skipped notes.txt: not a .fenhong file or a bundle folder"))
+        let lines = try cli.run("verify", "q1", "--json").stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.contains(#""ok":true"#) && $0.contains(#""origin":"fenhong/152223/baixin""#) })
+        #expect(lines[0].contains(#""path":"q1/a.fenhong""#) && lines[2].contains(#""path":"q1/c-bundle""#))
+        #expect(try cli.shell("cp baixin.fenhong q1/d.fenhong && printf 'junk' | dd of=q1/d.fenhong bs=1 seek=100 conv=notrunc 2>/dev/null").status == 0)
+        let damaged = try cli.run("verify", "q1")
+        #expect(damaged.status == 2)
+        #expect(damaged.stdout.hasSuffix("4 ledgers: 3 intact, 0 with problems, 1 could not be read\n"), "\(damaged.stdout)")
+
+        // The checkpoint kept, resaved by Notepad (a byte-order mark, CRLF), still holds.
+        let kept = try cli.run("checkpoint").stdout
+        try Data(("\u{FEFF}" + kept.replacingOccurrences(of: "\n", with: "\r\n")).utf8).write(to: cli.folder.appendingPathComponent("kept.txt"))
+        let trusted = try cli.run("verify", "baixin.fenhong", "--trusted", "kept.txt")
+        #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
+        #expect(try cli.run("verify", "q1", "--trusted", "kept.txt").stderr.contains("--trusted is the checkpoint kept for one ledger"))
+        let inspector = try cli.run("key", "generate", "--name", "township-inspector", "--role", "inspector", "--out", "inspector.key").stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try cli.run("key", "add", "--vkey", inspector, "--role", "inspector").status == 0)
+        let cosign = try cli.run("cosign", "--key", "inspector.key", "--trusted", "kept.txt")
+        #expect(cosign.status == 0, "\(cosign.stderr)")
+        #expect(try cli.run("verify", "baixin.fenhong").stdout.contains("inspector township-inspector (key "))
+    }
+
     /// A damaged ledger cannot be verified: exit 2, one sentence on stderr, JSON for `--json`, and
     /// the folder left as found (no `-wal` or `-shm` beside the copy).
     @Test func damagedLedgerCannotBeVerified() throws {
@@ -248,7 +282,7 @@ struct LedgerWorkflowTests {
         let run = try cli.run("verify", "cut.fenhong", "--json")
         #expect(run.status == 2)
         #expect(run.stderr == "fenhong: cut.fenhong is not an intact SQLite database (database disk image is malformed); it cannot be verified\n")
-        #expect(run.stdout == "{\"error\":\"cut.fenhong is not an intact SQLite database (database disk image is malformed); it cannot be verified\",\"ok\":false}\n")
+        #expect(run.stdout == "{\"error\":\"cut.fenhong is not an intact SQLite database (database disk image is malformed); it cannot be verified\",\"ok\":false,\"path\":\"cut.fenhong\"}\n")
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("cut.fenhong-wal").path))
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("cut.fenhong-shm").path))
     }

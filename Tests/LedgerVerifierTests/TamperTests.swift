@@ -78,6 +78,23 @@ struct TamperTests {
         expectExactly(try fixture.tampered(trusted: fixture.head, truncate), [("inconsistent-with-trusted", 15)])
     }
 
+    /// The inspector's cosignature deleted from the ledger (or the whole checkpoint it was on)
+    /// leaves a ledger consistent in itself: the checkpoint she kept, which carries it, shows it.
+    @Test func deletedCosignatureFailsAgainstTrustedCheckpoint() throws {
+        let deleteCosignature: (Database) throws -> Void = { db in try db.execute(sql: "DELETE FROM cosignature") }
+        expectExactly(try fixture.tampered(deleteCosignature), [])
+        let report = try fixture.tampered(trusted: fixture.head, deleteCosignature)
+        expectExactly(report, [("inconsistent-with-trusted", 18)])
+        #expect(report.problems.first?.detail.hasSuffix("which the ledger's checkpoint of that size no longer has: it was deleted") == true)
+        // A trusted checkpoint of another ledger accuses nothing else.
+        let other = try SignedCheckpoint(parsing: fixture.head.note.serialized
+            .replacingOccurrences(of: fixture.head.checkpoint.origin, with: "fenhong/152223/other"))
+        let wrong = try fixture.tampered(trusted: other) { _ in }
+        let trustedProblems = wrong.problems.filter { $0.code == "inconsistent-with-trusted" }
+        #expect(trustedProblems.count == 1, "\(wrong.problems)")
+        #expect(trustedProblems.first?.detail.contains("either the checkpoint kept for another ledger was given") == true)
+    }
+
     /// A rewritten tail re-signed with the real key (a fork) is consistent in itself; the
     /// consistency proof to the trusted checkpoint fails.
     @Test func forkResignedWithRealKeyFailsAgainstTrustedCheckpoint() throws {

@@ -12,10 +12,12 @@ struct CosignCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOption
     @OptionGroup var key: KeyOption
+    @Option(help: "The checkpoint you kept last time: nothing is cosigned unless the ledger extends it.") var trusted: String?
 
     func run() throws {
         let path = try ledger.path
-        let outcome = try LedgerAudit.cosign(path: path, with: try key.signer(), time: UInt64(Date().timeIntervalSince1970)) { count in
+        let kept = try trusted.map(LedgerAudit.readTrusted)
+        let outcome = try LedgerAudit.cosign(path: path, with: try key.signer(), time: UInt64(Date().timeIntervalSince1970), trusted: kept) { count in
             Printer.stderr("fenhong: verified \(count) entries…")
         }
         switch outcome {
@@ -25,7 +27,7 @@ struct CosignCommand: ParsableCommand {
             Printer.stderr("fenhong: this inspector already cosigned checkpoint \(report.size)")
             print(note.serialized, terminator: "")
         case .refused(let report):
-            print(ReportPrinter.text(report), terminator: "")
+            print(ReportPrinter.text(report, trusted: kept), terminator: "")
             Printer.stderr("fenhong: \(path) did not verify; nothing was cosigned")
             throw ExitCode(1)
         }

@@ -14,8 +14,8 @@ enum ReportPrinter {
         }
         for cosigner in report.cosigned {
             out += cosigner.size > 0
-                ? "inspector \(cosigner.inspector) cosigned up to size \(cosigner.size)\n"
-                : "inspector \(cosigner.inspector) has cosigned nothing\n"
+                ? "inspector \(cosigner.inspector) (key \(cosigner.keyID)) cosigned up to size \(cosigner.size)\n"
+                : "inspector \(cosigner.inspector) (key \(cosigner.keyID)) has cosigned nothing\n"
         }
         if report.ok { return out + "intact: no problems found\n" }
         out += "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") found:\n"
@@ -23,25 +23,33 @@ enum ReportPrinter {
         return out
     }
 
-    /// `{"ok":…,"entries":…,"size":…,"root":…,"checkpoints":…,"cosigned":[…],"problems":[…]}`.
-    static func json(_ report: VerificationReport) -> String {
-        let value = JSONValue.object([
+    /// `{"ok":…,"entries":…,"size":…,"root":…,"checkpoints":…,"cosigned":[…],"problems":[…]}`,
+    /// with the `path` verified, the ledger's `origin`, and the `trusted` size it was held to.
+    static func json(_ report: VerificationReport, path: String? = nil, trusted: SignedCheckpoint? = nil) -> String {
+        var object: [String: JSONValue] = [
             "ok": .bool(report.ok),
             "entries": .integer(report.entries),
             "size": .integer(report.size),
             "root": .string(report.root.hex),
             "checkpoints": .integer(Int64(report.checkpoints)),
-            "cosigned": .array(report.cosigned.map { .object(["inspector": .string($0.inspector), "size": .integer($0.size)]) }),
+            "cosigned": .array(report.cosigned.map {
+                .object(["inspector": .string($0.inspector), "keyID": .string($0.keyID.description), "size": .integer($0.size)])
+            }),
             "problems": .array(report.problems.map { problem in
                 .object(["seq": problem.seq.map(JSONValue.integer) ?? .null, "code": .string(problem.code), "detail": .string(problem.detail)])
             }),
-        ])
-        return String(decoding: CanonicalJSON.encode(value), as: UTF8.self) + "\n"
+            "origin": report.origin.map(JSONValue.string) ?? .null,
+            "trusted": trusted.map { .integer($0.checkpoint.size) } ?? .null,
+        ]
+        if let path { object["path"] = .string(path) }
+        return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self) + "\n"
     }
 
     /// A verification that could not run, for a reader of `--json`: `{"error":"…","ok":false}`.
-    static func json(cannotRun message: String) -> String {
-        let value = JSONValue.object(["ok": .bool(false), "error": .string(message)])
+    static func json(cannotRun message: String, path: String? = nil) -> String {
+        var object: [String: JSONValue] = ["ok": .bool(false), "error": .string(message)]
+        if let path { object["path"] = .string(path) }
+        let value = JSONValue.object(object)
         return String(decoding: CanonicalJSON.encode(value), as: UTF8.self) + "\n"
     }
 }
