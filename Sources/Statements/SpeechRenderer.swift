@@ -13,6 +13,14 @@ public struct SpeechRenderer: Sendable {
         var sentences: [String] = []
         sentences.append(Self.sentence(document.title))
         for subtitle in document.subtitleLines { sentences.append(Self.sentence(subtitle)) }
+        // The answer first: what was owed, paid and is outstanding, before the details (a
+        // listener cannot skip ahead); said again in its place at the end.
+        if let totals = document.sections.first(where: { $0.heading == StatementLabels.totalsHeading }),
+           case .keyValues(let pairs) = totals.content {
+            sentences.append(Self.sentence("先说合计"))
+            for pair in pairs { sentences.append(Self.sentence(pair.spoken ?? pair.key + "：" + pair.value)) }
+            sentences.append(Self.sentence("以下是明细"))
+        }
         for section in document.sections {
             if !section.heading.isEmpty { sentences.append(Self.sentence(section.heading)) }
             switch section.content {
@@ -38,8 +46,51 @@ public struct SpeechRenderer: Sendable {
             sentences.append(Self.sentence("本明细单可以核验，账本" + footer.origin + "，共" + String(footer.treeSize) + "条记录，签署人" + footer.signer))
             for note in footer.notes { sentences.append(contentsOf: Self.splitSentences(note)) }
         }
-        return sentences.filter { !$0.isEmpty }.joined(separator: "\n") + "\n"
+        return sentences.filter { !$0.isEmpty }.map(Self.speakable).joined(separator: "\n") + "\n"
     }
+
+    /// `sentence` as a synthesizer should say it: a run of three or more digits is read digit by
+    /// digit (二零一九年, 尾号二三一八, 户号一五二二二三), not as a quantity (二千十九); and the
+    /// English words accountants put in distribution ids are said in Chinese. Amounts are
+    /// already spoken in words; months, days and counts (one or two digits) read well as they are.
+    static func speakable(_ sentence: String) -> String {
+        let digits: [Character: String] = ["0": "零", "1": "一", "2": "二", "3": "三", "4": "四",
+                                           "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"]
+        let characters = Array(sentence)
+        var out = "", i = 0
+        while i < characters.count {
+            let character = characters[i]
+            if character.isASCII && character.isNumber {
+                // A figure: digits, with the separators of an amount (2,880.00) kept as written.
+                var end = i
+                while end < characters.count, characters[end].isASCII,
+                      characters[end].isNumber || ((characters[end] == "," || characters[end] == ".")
+                                                   && end + 1 < characters.count && characters[end + 1].isASCII && characters[end + 1].isNumber) {
+                    end += 1
+                }
+                let figure = characters[i..<end]
+                let plain = figure.allSatisfy(\.isNumber)
+                out += plain && figure.count >= 3 ? figure.map { digits[$0]! }.joined() : String(figure)
+                // "2019-poverty", "152223-007": a hyphen after a number is a pause, not "minus".
+                if end < characters.count, characters[end] == "-", plain { out += "，"; end += 1 }
+                i = end
+            } else if character.isASCII && character.isLetter {
+                var end = i
+                while end < characters.count, characters[end].isASCII, characters[end].isLetter { end += 1 }
+                let word = String(characters[i..<end])
+                out += words[word.lowercased()] ?? word
+                i = end
+            } else {
+                out.append(character)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The English words of distribution ids and share classes, in Chinese.
+    private static let words = ["poverty": "扶贫", "member": "成员", "members": "成员", "coop": "合作社",
+                                "cooperative": "合作社", "lease": "租金", "bonus": "分红", "dividend": "分红"]
 
     /// "header：value，header：value" over the non-empty cells of `row`.
     static func pairs(_ row: StatementDocument.Row, _ table: StatementDocument.Table) -> String {

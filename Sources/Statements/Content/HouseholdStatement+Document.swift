@@ -16,6 +16,8 @@ public enum StatementLabels {
     public static let household = "户号", head = "户主", members = "家庭人口", idNumber = "身份证号"
     /// The holdings section, its columns and its totals row.
     public static let holdings = "持股情况", shareClass = "股份类别", units = "股数", total = "合计"
+    /// The heading of the totals section, which a listener hears first as well as last.
+    public static let totalsHeading = "合计"
     /// The other sections' headings, which end the holdings when a statement is read back.
     public static let sectionsAfterHoldings = ["分配依据", "应分明细", "支付明细", "合计", "说明", "签字"]
     /// The columns every money line ends with: the entry's seq and short hash.
@@ -98,7 +100,7 @@ extension HouseholdStatement {
                 rows: payments.map(paymentRow)))))
         }
 
-        sections.append(.init(heading: "合计", content: .keyValues([
+        sections.append(.init(heading: StatementLabels.totalsHeading, content: .keyValues([
             .init(StatementLabels.owed, owed.formatted, spoken: StatementLabels.owed + owed.spokenChinese),
             .init(StatementLabels.owed + StatementLabels.capitalSuffix, owed.capitalNumerals, spoken: ""),
             .init(StatementLabels.paid, paid.formatted, spoken: StatementLabels.paid + paid.spokenChinese),
@@ -146,9 +148,10 @@ extension HouseholdStatement {
         }
     }
 
-    /// A count in spoken Chinese: 3 → 三, 10 → 十, 0 → 零.
+    /// A count in spoken Chinese, before a measure word: 3 → 三, 10 → 十, 0 → 零, and 2 → 两
+    /// (两人, 两股), as it is said.
     static func spoken(_ count: Int64) -> String {
-        String(Fen(count * 100).spokenChinese.dropLast())
+        count == 2 ? "两" : String(Fen(count * 100).spokenChinese.dropLast())
     }
 
     /// A rate in basis points, spoken: 1000 → 百分之十, 850 → 百分之八点五, 825 → 百分之八点二五.
