@@ -31,6 +31,27 @@ public enum StatementSource {
         }
     }
 
+    /// The proof of a printed statement that came without its proof file, made again from the
+    /// ledger: for the household, checkpoint size, year and date the statement prints (户号,
+    /// 条目数 Size, 2024 年度 or 全部年度, 截至). Checked against it, every figure the statement
+    /// prints is held to the ledger as that checkpoint recorded it.
+    public static func proof(rebuiltFor statementText: String, ledgerPath: String) throws -> StatementProof {
+        guard let household = StatementText.labelled(StatementLabels.household, in: statementText)?.value,
+              let size = StatementText.labelled("条目数", in: statementText)?.value.split(separator: " ").last.flatMap({ Int64($0) }),
+              let date = StatementText.statementDate(in: statementText)
+        else { throw ReportError("the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file") }
+        // "2024 年度" for one year's distributions, "全部年度" for all of them.
+        let year = statementText.range(of: " 年度").flatMap { range in
+            Int(statementText[..<range.lowerBound].suffix(4))
+        }
+        return try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
+            let signed = try checkpoint(reader, size: size)
+            let statement = try HouseholdStatement.build(facts: try facts(reader, household: household), year: year, date: date,
+                                                         checkpoint: footer(reader, signed))
+            return try proof(reader, statement, signed)
+        }
+    }
+
     /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
     /// on a checkpoint no larger than it.
     public static func footer(_ reader: LedgerReader, _ signed: SignedCheckpoint) throws -> StatementCheckpoint {

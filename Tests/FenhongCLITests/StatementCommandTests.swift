@@ -123,6 +123,23 @@ struct StatementCommandTests {
         #expect(check.stdout == "REJECTED chen.txt statement line \(number): amountMismatch: it prints 3,880.00, entry 15 records 2,880.00\n")
     }
 
+    /// A household that brings its statement without the proof file (the footer says only
+    /// "check it against the ledger") is checked all the same: the proof is made again from the
+    /// ledger for the household, checkpoint, year and date the statement prints.
+    @Test func statementWithoutItsProofIsChecked() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.pdf", "--format", "pdf", "--year", "2024", "--date", "2024-12-31").status == 0)
+        let check = try cli.run("statement", "check", "chen.pdf")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.hasSuffix("(no proof file: the proof was made again from the ledger)\n"))
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--date", "2024-12-31").status == 0)
+        let text = try cli.file("chen.txt").replacingOccurrences(of: "BX-2024-0008", with: "BX-2024-0009")
+        try text.write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        let altered = try cli.run("statement", "check", "chen.txt")
+        #expect(altered.status == 1)
+        #expect(altered.stdout.contains("detailMismatch: entry 15 records the reference BX-2024-0008"))
+    }
+
     /// A voucher number or a share changed on the printed statement is rejected with its line.
     @Test func alteredReferenceOrShareIsRejected() throws {
         let cli = try ledger()
@@ -197,7 +214,9 @@ struct StatementCommandTests {
         #expect(try cli.shell("echo statement > lonely.txt").status == 0)
         let noProof = try cli.run("statement", "check", "lonely.txt")
         #expect(noProof.status == 2)
-        #expect(noProof.stderr == "fenhong: lonely.proof.txt does not exist\n")
+        #expect(noProof.stderr == "fenhong: the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file\n")
+        let bundled = try cli.run("statement", "check", "lonely.txt", "--bundle", "nowhere")
+        #expect(bundled.stderr == "fenhong: lonely.proof.txt does not exist\n")
         let unknown = try cli.run("statement", "--household", "152223-404")
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "fenhong: household 152223-404 is not registered in the ledger\n")

@@ -115,7 +115,9 @@ struct StatementCheckCommand: ParsableCommand {
             Every proved entry must hash into the checkpoint's tree, the checkpoint must be signed by an \
             accountant key of the ledger, the ledger must have only grown since, and every amount, hash and \
             total printed on the statement must match the proved entries. FILE is the statement (text, html, \
-            or pdf when pdftotext is installed); its proof is <name>.proof.txt unless --proof-file names it.
+            or pdf when pdftotext is installed); its proof is <name>.proof.txt unless --proof-file names it. \
+            A statement brought without its proof is checked against a proof made again from the ledger, for the \
+            household, checkpoint size, year and date it prints.
             """)
 
     @Argument(help: "The statement, or a .proof.txt to check the proof alone.") var file: String
@@ -131,10 +133,17 @@ struct StatementCheckCommand: ParsableCommand {
         // The statement first: a missing statement is named as such, not as its missing proof.
         let statementText = proofOnly ? nil : try StatementSource.statementText(file)
         let parsed: StatementProof
-        do {
-            parsed = try StatementProof(parsing: try StatementSource.read(proofPath))
-        } catch let error as StatementProofFormatError {
-            throw ValidationError("\(proofPath): \(error)")
+        var rebuilt = false
+        if proof == nil, bundle == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
+            // A household may bring the statement alone: its proof is made again from the ledger.
+            parsed = try StatementSource.proof(rebuiltFor: statementText, ledgerPath: try ledger.path)
+            rebuilt = true
+        } else {
+            do {
+                parsed = try StatementProof(parsing: try StatementSource.read(proofPath))
+            } catch let error as StatementProofFormatError {
+                throw ValidationError("\(proofPath): \(error)")
+            }
         }
         let trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: parsed) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: parsed)
         let failures = parsed.check(against: trust, statementText: statementText)
@@ -146,6 +155,7 @@ struct StatementCheckCommand: ParsableCommand {
         let cp = parsed.checkpoint.checkpoint
         print("OK \(name): \(parsed.inclusions.count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
               + (statementText == nil ? "" : ", and the household and every amount printed match them")
-              + "; the ledger (\(trust.head.size) entries) extends it")
+              + "; the ledger (\(trust.head.size) entries) extends it"
+              + (rebuilt ? " (no proof file: the proof was made again from the ledger)" : ""))
     }
 }
