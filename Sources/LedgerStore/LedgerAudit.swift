@@ -49,14 +49,14 @@ public enum LedgerAudit {
     }
 
     /// Reads a checkpoint the inspector kept.
-    public static func readTrusted(_ path: String) throws -> SignedCheckpoint {
+    public static func readTrusted(_ path: String, label: String = "--trusted") throws -> SignedCheckpoint {
         let data: [UInt8]
-        do { data = try InputFile.contents(of: path, label: "--trusted \(path)") } catch { throw SourceError(error.description) }
-        guard var text = String(validating: data, as: UTF8.self) else { throw SourceError("--trusted \(path) is not UTF-8 text") }
+        do { data = try InputFile.contents(of: path, label: "\(label) \(path)") } catch { throw SourceError(error.description) }
+        guard var text = String(validating: data, as: UTF8.self) else { throw SourceError("\(label) \(path) is not UTF-8 text") }
         // As a text editor may have saved it: a byte-order mark before, CRLF line ends (Notepad).
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        do { return try SignedCheckpoint(parsing: text) } catch { throw SourceError("--trusted \(path): \(error)") }
+        do { return try SignedCheckpoint(parsing: text) } catch { throw SourceError("\(label) \(path): \(error)") }
     }
 
     /// What `cosign` did.
@@ -65,6 +65,9 @@ public enum LedgerAudit {
         case cosigned(SignedNote, VerificationReport)
         /// The inspector had already cosigned the head checkpoint.
         case alreadyCosigned(SignedNote, VerificationReport)
+        /// A bundle, a copy, was cosigned: the cosigned checkpoint is returned for the village's
+        /// accountant to add to the ledger (`fenhong cosignature add`); nothing was written.
+        case cosignedCopy(SignedNote, VerificationReport)
         /// The ledger did not verify; nothing was written.
         case refused(VerificationReport)
     }
@@ -86,6 +89,19 @@ public enum LedgerAudit {
             throw SourceError("inspector key \(signer.name) (\(signer.id)) was retired at entry \(retiredAt) and can no longer cosign")
         }
         guard report.ok else { return .refused(report) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            let file = path + "/checkpoints/\(report.size).txt"
+            let head: SignedCheckpoint
+            do { head = try SignedCheckpoint(parsing: String(decoding: try InputFile.contents(of: file), as: UTF8.self)) } catch {
+                throw SourceError("\(file): \(error)")
+            }
+            guard head.checkpoint.root == report.root else { throw SourceError("\(file) is not the checkpoint of the bundle's entries") }
+            if head.note.cosignatureTime(by: signer.verifier) != nil { return .alreadyCosigned(head.note, report) }
+            var note = head.note
+            try note.cosign(with: signer, time: time)
+            return .cosignedCopy(note, report)
+        }
         let store = try LedgerStore.open(path: path)
         guard let head = try store.withReader({ try $0.checkpoint(size: report.size) }), head.checkpoint.root == report.root else {
             throw SourceError("\(path) changed while it was being verified; run cosign again")
@@ -95,5 +111,34 @@ public enum LedgerAudit {
         try note.cosign(with: signer, time: time)
         try store.addCosignature(size: report.size, keyID: signer.id, line: note.signatures[note.signatures.count - 1].line)
         return .cosigned(note, report)
+    }
+
+    /// Adds to the ledger at `path` the cosignatures `kept` carries (a checkpoint an inspector
+    /// cosigned on a copy, a bundle): each must be by an inspector key of the ledger, verify over
+    /// the ledger's own checkpoint of that size, and be new. Returns the inspectors added.
+    public static func addCosignatures(path: String, from kept: SignedCheckpoint) throws -> [String] {
+        let store = try LedgerStore.open(path: path)
+        let size = kept.checkpoint.size
+        let (stored, keys) = try store.withReader { reader in (try reader.checkpoint(size: size), try reader.state(for: []).keys) }
+        guard let stored else { throw SourceError("\(path) has no checkpoint of size \(size)") }
+        guard stored.note.text == kept.note.text else {
+            throw SourceError("the checkpoint given is not \(path)'s checkpoint of size \(size): it is another ledger's, or of a history this ledger does not have")
+        }
+        var added = [String]()
+        for signature in kept.note.signatures where signature.cosignatureTime != nil {
+            guard let record = keys[signature.id], record.role == .inspector, record.key.name == signature.name else {
+                throw SourceError("\(signature.name) (\(signature.id)) is not an inspector key of \(path); nothing was added")
+            }
+            if stored.note.signatures.contains(where: { $0.id == signature.id && $0.cosignatureTime != nil }) { continue }
+            guard SignedNote(text: stored.note.text, signatures: [signature]).cosignatureTime(by: record.key) != nil else {
+                throw SourceError("the cosignature of inspector \(signature.name) (\(signature.id)) does not verify over checkpoint \(size); nothing was added")
+            }
+            if let retiredAt = record.retiredAt, size - 1 >= retiredAt {
+                throw SourceError("inspector key \(signature.name) (\(signature.id)) was retired at entry \(retiredAt), before checkpoint \(size)")
+            }
+            try store.addCosignature(size: size, keyID: signature.id, line: signature.line)
+            added.append("\(signature.name) (\(signature.id))")
+        }
+        return added
     }
 }

@@ -12,7 +12,7 @@ struct Fenhong: ParsableCommand {
             KeyCommand.self, InitCommand.self, HouseholdCommand.self, SharesCommand.self,
             FundCommand.self, InvestmentCommand.self, IncomeCommand.self, ExpenseCommand.self,
             ReverseCommand.self, LogCommand.self, CheckpointCommand.self, ProveCommand.self,
-            ExportCommand.self, ImportCommand.self, VerifyCommand.self, CosignCommand.self, DividendCommand.self,
+            ExportCommand.self, ImportCommand.self, VerifyCommand.self, CosignCommand.self, CosignatureCommand.self, DividendCommand.self,
             StatementCommand.self, StatementsCommand.self, DisclosureCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )

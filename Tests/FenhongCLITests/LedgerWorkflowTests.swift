@@ -269,6 +269,23 @@ struct LedgerWorkflowTests {
         let inspector = try cli.run("key", "generate", "--name", "township-inspector", "--role", "inspector", "--out", "inspector.key").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try cli.run("key", "add", "--vkey", inspector, "--role", "inspector").status == 0)
+        // A bundle is a copy: cosigning it writes nothing, and prints the cosigned checkpoint,
+        // which the accountant adds to the live ledger.
+        #expect(try cli.run("export", "--out", "q2").status == 0)
+        let copy = try cli.run("cosign", "--ledger", "q2", "--key", "inspector.key")
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(copy.stderr.contains("q2 is a copy: nothing was written"))
+        try Data(copy.stdout.utf8).write(to: cli.folder.appendingPathComponent("cosigned.txt"))
+        let before = try cli.run("verify", "baixin.fenhong").stdout
+        #expect(before.contains("township-inspector (key ") && before.contains("has cosigned nothing"), "\(before)")
+        let add = try cli.run("cosignature", "add", "cosigned.txt")
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.hasPrefix("added to checkpoint 11 the cosignature of inspector township-inspector ("))
+        #expect(try cli.run("verify", "baixin.fenhong").stdout.contains("cosigned up to size 11"))
+        #expect(try cli.run("cosignature", "add", "cosigned.txt").stdout == "checkpoint 11 already carries every cosignature in cosigned.txt\n")
+        let forged = copy.stdout.replacingOccurrences(of: "fenhong/152223/baixin", with: "fenhong/152223/hada")
+        try Data(forged.utf8).write(to: cli.folder.appendingPathComponent("other.txt"))
+        #expect(try cli.run("cosignature", "add", "other.txt").stderr.contains("is not baixin.fenhong's checkpoint of size 11"))
         let cosign = try cli.run("cosign", "--key", "inspector.key", "--trusted", "kept.txt")
         #expect(cosign.status == 0, "\(cosign.stderr)")
         #expect(try cli.run("verify", "baixin.fenhong").stdout.contains("inspector township-inspector (key "))

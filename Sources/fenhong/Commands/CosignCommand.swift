@@ -4,6 +4,33 @@ import LedgerCore
 import LedgerStore
 import LedgerVerifier
 
+/// `fenhong cosignature add FILE`: the accountant adds an inspector's cosignature made on a copy.
+struct CosignatureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cosignature", abstract: "Add to the ledger the cosignature an inspector made on a copy of it.",
+        subcommands: [CosignatureAddCommand.self])
+}
+
+struct CosignatureAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add the cosignatures of a checkpoint an inspector cosigned (the output of `fenhong cosign` on a bundle).",
+        discussion: "Each must be by an inspector key of the ledger and verify over the ledger's own checkpoint of that size.")
+
+    @Argument(help: "The cosigned checkpoint the inspector gave back.") var file: String
+    @OptionGroup var ledger: LedgerOption
+
+    func run() throws {
+        let kept = try LedgerAudit.readTrusted(file, label: "cosigned checkpoint")
+        let added = try LedgerAudit.addCosignatures(path: try ledger.path, from: kept)
+        if added.isEmpty {
+            print("checkpoint \(kept.checkpoint.size) already carries every cosignature in \(file)")
+        } else {
+            print("added to checkpoint \(kept.checkpoint.size) the cosignature of inspector \(added.joined(separator: ", "))")
+        }
+    }
+}
+
 struct CosignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cosign",
@@ -16,13 +43,16 @@ struct CosignCommand: ParsableCommand {
 
     func run() throws {
         let path = try ledger.path
-        let kept = try trusted.map(LedgerAudit.readTrusted)
+        let kept = try trusted.map { try LedgerAudit.readTrusted($0) }
         let outcome = try LedgerAudit.cosign(path: path, with: try key.signer(), time: UInt64(Date().timeIntervalSince1970), trusted: kept) { count in
             Printer.stderr("fenhong: verified \(count) entries…")
         }
         switch outcome {
         case .cosigned(let note, _):
             print(note.serialized, terminator: "")
+        case .cosignedCopy(let note, let report):
+            print(note.serialized, terminator: "")
+            Printer.stderr("fenhong: \(path) is a copy: nothing was written; give the checkpoint printed above (size \(report.size)) to the village's accountant, who adds it with `fenhong cosignature add FILE`")
         case .alreadyCosigned(let note, let report):
             Printer.stderr("fenhong: this inspector already cosigned checkpoint \(report.size)")
             print(note.serialized, terminator: "")

@@ -31,7 +31,7 @@ struct VerifyCommand: ParsableCommand {
             throw ValidationError("--trusted is the checkpoint kept for one ledger; verify the \(ledgers.count) ledgers one at a time with their own")
         }
         if ledgers.isEmpty { throw ValidationError("\(paths.joined(separator: ", ")) holds no .fenhong file or bundle folder") }
-        let kept = try trusted.map(LedgerAudit.readTrusted)
+        let kept = try trusted.map { try LedgerAudit.readTrusted($0) }
         var tally = (intact: 0, problems: 0, unreadable: 0)
         for (index, path) in ledgers.enumerated() {
             if !json && index > 0 { print("") }
