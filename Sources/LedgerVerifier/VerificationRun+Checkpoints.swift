@@ -165,7 +165,7 @@ extension VerificationRun {
                                 "the trusted checkpoint covers \(m) entries, the ledger has only \(count): entries \(count)…\(m - 1) were removed (truncated)")
         }
         guard let rootAtM = rootAtTrustedSize else { return }
-        let detail = "the trusted checkpoint has root \(trusted.checkpoint.root.hex) at size \(m), the ledger's entries give \(rootAtM.hex): its history was rewritten or forked"
+        let detail = "the trusted checkpoint has root \(trusted.checkpoint.root.hex) at size \(m), the ledger's entries give \(rootAtM.hex): its history was rewritten or forked somewhere in entries 0…\(m - 1) (reported at the last of them)"
         guard m > 0, let proofNodes else {
             if rootAtM != trusted.checkpoint.root { problems.add(seq: nil, .inconsistentWithTrusted, detail) }
             return

@@ -231,11 +231,15 @@ struct LedgerWorkflowTests {
         for needle in ["交易额（元）", "3,000.00", "按交易量返还不少于60%"] { #expect(posting.stdout.contains(needle), "missing \(needle)") }
         #expect(!posting.stdout.contains("300000") && !posting.stdout.contains("{\""))
         // Art. 44's two parts, each on its own: 600.00 by transactions, 400.00 by capital accounts.
-        #expect(plan.stdout.contains("152223-001  陈梅                     3,000.00           449.94           1000      200.00     649.9438    649.94"), "\(plan.stdout)")
-        #expect(plan.stdout.contains("total       2 households                                600.00                     400.00               1,000.00"))
+        // Capital accounts are counted in fen and shown in yuan (1000 fen = 10.00).
+        #expect(plan.stdout.contains("152223-001  陈梅                     3,000.00           449.94           10.00      200.00     649.9438    649.94"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("total       2 households                                600.00                      400.00               1,000.00"))
         // The household's statement shows its volume in yuan, and checks.
         #expect(try cli.run("statement", "--household", "152223-001", "--out", "s.txt", "--proof").status == 0)
-        #expect(try cli.file("s.txt").contains("交易额3,000.00"))
+        let statement = try cli.file("s.txt")
+        #expect(statement.contains("交易额3,000.00"))
+        // Her capital account is money, apart from her shares, not added to them.
+        #expect(statement.contains("【成员账户】\n出资额  10.00元") && statement.contains("扶贫股      10\n--------------\n合计        10"), "\(statement)")
         let check = try cli.run("statement", "check", "s.txt")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }

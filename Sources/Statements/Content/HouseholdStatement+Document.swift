@@ -19,7 +19,9 @@ public enum StatementLabels {
     /// The heading of the totals section, which a listener hears first as well as last.
     public static let totalsHeading = "合计"
     /// The other sections' headings, which end the holdings when a statement is read back.
-    public static let sectionsAfterHoldings = ["分配依据", "应分明细", "支付明细", "合计", "说明", "签字"]
+    public static let sectionsAfterHoldings = [accounts, "分配依据", "应分明细", "支付明细", "合计", "说明", "签字"]
+    /// A cooperative member's accounts (出资额 …), in yuan, after the holdings.
+    public static let accounts = "成员账户"
     /// The columns every money line ends with: the entry's seq and short hash.
     public static let entry = "条目", hash = "哈希"
 }
@@ -50,6 +52,14 @@ extension HouseholdStatement {
                     return .init([name, String(holding.units)], spoken: "\(name)\(Self.spoken(holding.units))股。")
                 },
                 totals: .init([StatementLabels.total, String(total)], spoken: "共\(Self.spoken(total))股。")))))
+        }
+
+        if !accounts.isEmpty {
+            // A cooperative member's accounts are money, not shares: in yuan, apart.
+            sections.append(.init(heading: StatementLabels.accounts, content: .keyValues(accounts.map { account in
+                let name = ShareClass.displayName(account.shareClass)
+                return .init(name, Fen(account.units).formatted + "元", spoken: name + Fen(account.units).spokenChinese)
+            })))
         }
 
         if !distributions.isEmpty {

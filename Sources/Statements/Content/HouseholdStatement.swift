@@ -69,8 +69,10 @@ public struct HouseholdStatement: Sendable, Equatable {
     public var year: Int?
     /// The statement date: holdings are taken on it.
     public var date: LedgerDate
-    /// Holdings by class at `date`, classes in order of first issue.
+    /// Holdings by class at `date`, classes in order of first issue (shares only).
     public var holdings: [Holding]
+    /// A cooperative member's accounts at `date` (出资额, 公积金份额, 补助份额), in fen.
+    public var accounts: [Holding] = []
     /// The distributions with a line in the period, in ledger order.
     public var distributions: [Distribution]
     /// What each distribution owes the household, in ledger order.
@@ -190,6 +192,7 @@ extension HouseholdStatement {
             idMasked: printedID(registration.idMasked),
             year: year, date: date,
             holdings: holdings(of: household, in: covered, on: date),
+            accounts: allHoldings(of: household, in: covered, on: date).filter { ShareClass.accounts.contains($0.shareClass) },
             distributions: distributions, allocations: allocations, payments: payments, checkpoint: checkpoint)
     }
 }
@@ -223,9 +226,15 @@ extension HouseholdStatement {
         return all
     }
 
-    /// What `household` holds on `date` by the entries given, classes in the order first issued,
-    /// none at zero; a reversed share entry has no effect.
+    /// The shares `household` holds on `date` by the entries given, classes in the order first
+    /// issued, none at zero; a reversed share entry has no effect. A cooperative member's
+    /// accounts (``ShareClass/accounts``, in fen) are not shares and are not among them.
     public static func holdings(of household: String, in entries: [RecordedEntry], on date: LedgerDate) -> [Holding] {
+        allHoldings(of: household, in: entries, on: date).filter { !ShareClass.accounts.contains($0.shareClass) }
+    }
+
+    /// Every class `household` holds units of on `date`, shares and accounts.
+    static func allHoldings(of household: String, in entries: [RecordedEntry], on date: LedgerDate) -> [Holding] {
         var reversed = Set<Int64>()
         for record in entries { if case .entryReverse(let r) = record.entry.payload { reversed.insert(r.target) } }
         var classes = [String]()

@@ -23,11 +23,11 @@ enum PlanPrinter {
         var table: TextTable
         if let rebate = plan.rebate {
             // Art. 44: what is returned by transactions and what by capital, each on its own.
-            table = TextTable(["household", "head", weightHeader, "by transactions", "capital units", "by capital", "exact share", "amount"],
+            table = TextTable(["household", "head", weightHeader, "by transactions", "capital (yuan)", "by capital", "exact share", "amount"],
                               rightAligned: [2, 3, 4, 5, 6, 7])
             for line in plan.lines {
                 table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.basisAmount.formatted,
-                           String(line.capitalWeight), line.capitalAmount.formatted, line.exactShare.description, line.amount.formatted])
+                           Fen(line.capitalWeight).formatted, line.capitalAmount.formatted, line.exactShare.description, line.amount.formatted])
             }
             table.add(["total", "\(plan.lines.count) households", "", rebate.formatted, "", (plan.allocated - rebate).formatted, "", plan.allocated.formatted])
         } else {

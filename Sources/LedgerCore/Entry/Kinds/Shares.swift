@@ -29,6 +29,10 @@ public enum ShareClass {
     /// A cooperative member's transaction volume (交易额), in fen.
     public static let trade = "trade"
 
+    /// The classes that are a cooperative member's accounts, counted in fen, not shares: a
+    /// statement shows them in yuan, apart from the holdings.
+    public static let accounts: Set<String> = [capital, reserve, subsidy, trade]
+
     /// The classes named here, in the order above.
     public static let named = [member, poverty, collective, labour, capital, reserve, subsidy, trade]
 
