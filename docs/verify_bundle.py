@@ -35,6 +35,7 @@ def main(folder):
     with open(os.path.join(folder, "entries.jsonl"), "rb") as f:
         for n, line in enumerate(f):
             body = line[:-1] if line.endswith(b"\n") else line
+            body = body[:-1] if body.endswith(b"\r") else body  # CRLF: the file passed through Windows
             try:
                 entry = json.loads(body)
                 assert isinstance(entry, dict)
@@ -94,4 +95,12 @@ def main(folder):
     return 0 if not problems else 1
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    if len(sys.argv) != 2:
+        sys.exit("usage: python3 verify_bundle.py BUNDLE_FOLDER")
+    folder = sys.argv[1]
+    missing = [name for name in ("entries.jsonl", "keys.txt", "checkpoints") if not os.path.exists(os.path.join(folder, name))]
+    if not os.path.isdir(folder) or missing:
+        print(f"{folder} is not a Fenhong bundle folder" + (f" (it has no {', '.join(missing)})" if os.path.isdir(folder) else "")
+              + ": export one with `fenhong export --out FOLDER`; a .fenhong file is checked with `fenhong verify`", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(folder))

@@ -51,9 +51,13 @@ struct BundleSnapshot: LedgerSnapshot {
                 var start = 0
                 while let newline = buffer[start...].firstIndex(of: 0x0A) {
                     if carry.isEmpty {
-                        try body(seq, UnsafeRawBufferPointer(rebasing: buffer[start..<newline]), .notKept)
+                        // A CR before the LF (the file passed through Windows) ends the line too:
+                        // no canonical body holds a raw CR.
+                        let end = newline > start && buffer[newline - 1] == 0x0D ? newline - 1 : newline
+                        try body(seq, UnsafeRawBufferPointer(rebasing: buffer[start..<end]), .notKept)
                     } else {
                         carry.append(contentsOf: buffer[start..<newline])
+                        if carry.last == 0x0D { carry.removeLast() }
                         try carry.withUnsafeBytes { try body(seq, $0, .notKept) }
                         carry.removeAll(keepingCapacity: true)
                     }
@@ -67,6 +71,7 @@ struct BundleSnapshot: LedgerSnapshot {
             }
         }
         // A last line without its newline is still read as it is.
+        if carry.last == 0x0D { carry.removeLast() }
         if !carry.isEmpty { try carry.withUnsafeBytes { try body(seq, $0, .notKept) } }
     }
 
@@ -132,7 +137,8 @@ private struct BundleCheckpoints: CheckpointCursor {
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: SignedNote.sizeMax + 1)) ?? Data()
         guard data.count <= SignedNote.sizeMax else { return StoredCheckpoint(size: size, note: nil) }
-        // Exactly the bytes stored: a byte-order mark is not stripped, so it is reported.
-        return StoredCheckpoint(size: size, note: String(validating: [UInt8](data), as: UTF8.self))
+        // The bytes stored, but for CRLF line ends (the file passed through Windows), which no
+        // signed note holds: a byte-order mark is not stripped, so it is reported.
+        return StoredCheckpoint(size: size, note: String(validating: [UInt8](data), as: UTF8.self)?.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 }

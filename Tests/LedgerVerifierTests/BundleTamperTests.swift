@@ -16,11 +16,25 @@ struct BundleTamperTests {
         try Data(lines.map { $0 + "\n" }.joined().utf8).write(to: url)
     }
 
-    /// A CR before a line's newline is part of the body: not canonical, and it changes the hash.
-    @Test func lineWithCRLFIsNotCanonical() throws {
+    /// A bundle that passed through Windows (CRLF line ends in entries.jsonl and the checkpoint
+    /// files) holds the same bodies and notes: no canonical body or signed note holds a raw CR.
+    @Test func windowsLineEndsAreLineEnds() throws {
         let folder = try fixture.bundle()
         defer { Fixture.discard(folder) }
-        try editLines(folder) { $0[3] += "\r" }
+        try editLines(folder) { lines in lines = lines.map { $0 + "\r" } }
+        let checkpoints = folder + "/checkpoints"
+        for name in try FileManager.default.contentsOfDirectory(atPath: checkpoints) {
+            let url = URL(fileURLWithPath: checkpoints + "/" + name)
+            try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        }
+        expectExactly(try Verifier.verify(BundleSource(folder: folder)), [])
+    }
+
+    /// A CR elsewhere in a line is part of the body: not canonical, and it changes the hash.
+    @Test func lineWithCRInsideIsNotCanonical() throws {
+        let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
+        try editLines(folder) { $0[3] = String($0[3].dropLast()) + "\r}" }
         let report = try Verifier.verify(BundleSource(folder: folder))
         expectFirstProblem(report, "not-canonical", at: 3)
         expectProblem(report, "prev-mismatch", at: 4)
