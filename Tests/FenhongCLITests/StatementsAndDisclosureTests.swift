@@ -36,6 +36,16 @@ struct StatementsAndDisclosureTests {
         #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("pdf/152223-002.pdf").path))
     }
 
+    /// Listening copies for the whole village: one script per household, the totals first.
+    @Test func scriptsForListening() throws {
+        let cli = try ledger()
+        let run = try cli.run("statements", "--out", "listen", "--speech", "--date", "2024-12-31")
+        #expect(run.status == 0, "\(run.stderr)")
+        let script = try cli.file("listen/152223-001.speech.txt")
+        #expect(script.hasPrefix("白辛嘎查 分红明细单。\n白辛嘎查股份经济合作社。\n全部年度 截至 二零二四年12月31日。\n先说合计。\n应分合计"), "\(script)")
+        #expect(try cli.run("statements", "--out", "x", "--speech", "--proof").stderr.contains("--proof goes with printed statements"))
+    }
+
     /// A household whose file cannot be written is reported at the end; the others are written; exit 1.
     @Test func continuesPastAFailingHousehold() throws {
         let cli = try ledger()

@@ -17,6 +17,8 @@ struct StatementsCommand: ParsableCommand {
     @Option(help: "The statement date, YYYY-MM-DD (default: today).") var date: String?
     @OptionGroup var render: RenderOptions
     @Flag(help: "Write <household>.proof.txt beside each statement.") var proof = false
+    @Flag(help: "Write each household's script for listening instead, <household>.speech.txt (read it with `fenhong statement --speech --out` for audio).")
+    var speech = false
 
     func run() throws {
         let day = try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()
@@ -26,12 +28,16 @@ struct StatementsCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot create \(out): \(OutputFile.whyNotCreatable(out))")
         }
+        if speech && proof { throw ValidationError("--proof goes with printed statements (text, html or pdf), not with --speech") }
+        if speech && render.format != .text { throw ValidationError("--speech writes scripts for listening; it does not go with --format") }
         let store = try ledger.open(readOnly: true)
         let options = render
         let bar = ProgressBarBox()
+        let listening = speech
         let items = try StatementBatch.write(
-            store: store, to: out, year: year, date: day, fileExtension: render.format.fileExtension, proofs: proof,
-            render: { try options.render($0) }, progress: { done, total in bar.advance(done, total) })
+            store: store, to: out, year: year, date: day, fileExtension: speech ? "speech.txt" : render.format.fileExtension, proofs: proof,
+            render: { listening ? Array(SpeechRenderer().render($0).utf8) : try options.render($0) },
+            progress: { done, total in bar.advance(done, total) })
         bar.finish()
         let failures = items.filter { $0.failure != nil }.map { (household: $0.household, reason: $0.failure!) }
         let index = items.map { (household: $0.household, head: $0.head, file: $0.file ?? "", statement: $0.statement) }
