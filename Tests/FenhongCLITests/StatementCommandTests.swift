@@ -140,6 +140,17 @@ struct StatementCommandTests {
         #expect(altered.stdout.contains("detailMismatch: entry 15 records the reference BX-2024-0008"))
     }
 
+    /// A statement re-headed with another village's or organisation's name is rejected.
+    @Test func alteredHeadingIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        let text = try cli.file("chen.txt").replacingOccurrences(of: "白辛嘎查股份经济合作社", with: "哈达嘎查股份经济合作社")
+        try text.write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout == "REJECTED chen.txt statement: identityMismatch: it does not name the ledger's organisation, 白辛嘎查股份经济合作社, on a line of its own\n", "\(check.stdout)")
+    }
+
     /// A voucher number or a share changed on the printed statement is rejected with its line.
     @Test func alteredReferenceOrShareIsRejected() throws {
         let cli = try ledger()

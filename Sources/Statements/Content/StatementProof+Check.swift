@@ -164,6 +164,7 @@ extension StatementProof {
         guard let statementText else { return failures }
         let own = trust.facts?.entries.filter { $0.seq < cp.size }
         failures += checkIdentity(statementText, own.map { HouseholdStatement.identities(of: household, in: $0) })
+        if let opening = trust.facts?.opening { failures += Self.checkHeading(statementText, opening) }
         if let own { failures += checkHoldings(statementText, own) }
         failures += checkLines(statementText, entries)
         return failures
@@ -189,6 +190,23 @@ extension StatementProof {
             let known = Array(Set(allowed)).sorted().map { MessageText.quoted($0) }.joined(separator: " or ")
             failures.append(.init(rule: .identityMismatch, location: "statement line \(number)",
                                   detail: "\(label) is printed \(MessageText.quoted(printed)); the ledger has \(known.isEmpty ? "no registration" : known) for household \(household)"))
+        }
+        return failures
+    }
+
+    /// The heading names the ledger's village and organisation: `白辛嘎查 分红明细单` and its
+    /// organisation line, as the statement prints them (compared without spaces).
+    static func checkHeading(_ text: String, _ opening: LedgerOpen) -> [StatementProofFailure] {
+        func words(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(words)
+        var failures = [StatementProofFailure]()
+        if !lines.contains(where: { $0.hasSuffix(words(opening.village) + "分红明细单") }) {
+            failures.append(.init(rule: .identityMismatch, location: "statement",
+                                  detail: "its heading does not name the village \(opening.village) of the ledger (\(opening.village) 分红明细单)"))
+        }
+        if !lines.contains(words(opening.org)) {
+            failures.append(.init(rule: .identityMismatch, location: "statement",
+                                  detail: "it does not name the ledger's organisation, \(opening.org), on a line of its own"))
         }
         return failures
     }
