@@ -15,6 +15,12 @@ enum VerifyInstructions {
         return """
         Fenhong ledger bundle — \(opening?.org ?? "") \(origin)
 
+        核验说明（监督小组）：
+        一、用 fenhong 核验本目录：fenhong verify 本目录。显示 intact 即账本完整，没有被改动。
+        二、保存本次的检查点 checkpoints/\(latest).txt。下次核验时加上 --trusted 该文件，
+            可以查出删改、截断或另起的历史，以及被删掉的联署。
+        三、没有 fenhong 时，可按下面的步骤，用常见工具逐条核对。
+
         entries.jsonl       line n (counting from 0) is exactly the body of entry n
         checkpoints/S.txt   the signed checkpoint of the first S entries, with any cosignatures
         keys.txt            every key the ledger names, one vkey a line (name+keyID+base64(type‖key))
