@@ -35,6 +35,10 @@ struct RecordDateSnapshotTests {
         #expect(units([]) == 0)
         #expect(units([issue("152223-001", "poverty", 5, "2021-06-01")]) == 5)
         #expect(units([issue("152223-001", "poverty", 5, "2021-06-01"), retire]) == 5)
+        // An exit corrected the same day (the last change of a day stands) never happened.
+        let corrected = [register("152223-001", poor: true), issue("152223-001", "poverty", 10, "2018-12-20"),
+                         poor(false, "2020-01-01"), poor(true, "2020-01-01")]
+        #expect(RecordDateSnapshot(entries: entries(corrected), recordDate: LedgerDate("2021-12-31")!).units["152223-001"]?["poverty"] == 10)
         // Poor throughout: every unit counts.
         #expect(RecordDateSnapshot(entries: entries(Array(base.prefix(2))), recordDate: LedgerDate("2021-12-31")!).units["152223-001"]?["poverty"] == 10)
     }

@@ -22,7 +22,7 @@ struct SpeechRendererTests {
         for word in ["fenhong", "Cosigned", "baixin-accountant", "zalaite-inspector", "--ledger"] {
             #expect(!script.contains(word), "the script reads \(word) aloud")
         }
-        #expect(script.hasSuffix("本明细单由会计签署，账本共17条记录。\n村务监督小组已联署核验，日期二零二四年12月31日。\n如需核对，请村务监督小组用分红账本核验本明细单。\n"), "\(script.suffix(120))")
+        #expect(script.hasSuffix("本明细单由会计签署，账本共十七条记录。\n村务监督小组已联署核验，日期二零二四年12月31日。\n如需核对，请村务监督小组用分红账本核验本明细单。\n"), "\(script.suffix(120))")
         // The answer first: owed, paid and outstanding before the details, and again at the end.
         let lines = script.split(separator: "\n").map(String.init)
         let first = try #require(lines.firstIndex(of: "先说合计。"))

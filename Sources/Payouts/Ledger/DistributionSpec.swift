@@ -51,7 +51,7 @@ public struct DistributionSpec: Sendable {
 
 extension DistributionSpec {
     /// Income recorded and not yet distributed, in fen: Σ income − Σ expenses (neither reversed)
-    /// − the distributable amounts of the declarations not withdrawn. A distribution beyond it
+    /// − what the declarations not withdrawn took (their distributable amounts less residuals). A distribution beyond it
     /// would be paid with borrowed money (举债分配), which DOMAIN §1 forbids; negative when the
     /// ledger already distributed more than it recorded as income.
     public static func undistributedIncome(in entries: [Entry]) -> Int64 {
@@ -62,7 +62,8 @@ extension DistributionSpec {
             switch entry.payload {
             case .incomeRecord(let c): total &+= c.amount.value
             case .expenseRecord(let c): total &-= c.amount.value
-            case .dividendDeclare(let d): total &-= d.distributable.value
+            // Its residual (what a rate per unit leaves) stays undistributed income.
+            case .dividendDeclare(let d): total &-= d.distributable.value - d.residual.value
             default: break
             }
         }

@@ -69,7 +69,12 @@ public struct RecordDateSnapshot: Sendable {
             }
         }
         for (id, changes) in poorChanges {
-            let ordered = changes.sorted { $0.0 < $1.0 }
+            // In date order; of the changes of one day, the last recorded stands (a mistaken exit
+            // corrected the same day never happened).
+            var ordered = [(LedgerDate, Bool)]()
+            for change in changes.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }).map(\.element) {
+                if let last = ordered.last, last.0 == change.0 { ordered[ordered.count - 1] = change } else { ordered.append(change) }
+            }
             let poorNow = ordered.last?.1 ?? false
             households[id]?.poor = poorNow
             households[id]?.exitedPoverty = !poorNow && ordered.contains { $0.1 }

@@ -60,7 +60,7 @@ public struct StatementCheckpoint: Sendable, Equatable {
             return note
         }
         // For a listener: who signed and cosigned, and whom to ask, without names of keys or commands.
-        var spoken = ["本明细单由会计签署，账本共\(checkpoint.size)条记录。"]
+        var spoken = ["本明细单由会计签署，账本共\(String(Fen(checkpoint.size * 100).spokenChinese.dropLast()))条记录。"]
         if let last = cosigners.last {
             spoken.append("村务监督小组已联署核验" + (last.time.map { "，日期" + LedgerTime(secondsSinceEpoch: Int64(clamping: $0)).date.chinese } ?? "") + "。")
         }
