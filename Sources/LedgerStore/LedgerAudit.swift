@@ -53,9 +53,11 @@ public enum LedgerAudit {
         let data: [UInt8]
         do { data = try InputFile.contents(of: path, label: "\(label) \(path)") } catch { throw SourceError(error.description) }
         guard var text = String(validating: data, as: UTF8.self) else { throw SourceError("\(label) \(path) is not UTF-8 text") }
-        // As a text editor may have saved it: a byte-order mark before, CRLF line ends (Notepad).
+        // As a text editor may have saved it: a byte-order mark before, CRLF line ends (Notepad),
+        // blank lines after the last signature.
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        while text.hasSuffix("\n\n") { text.removeLast() }
         do { return try SignedCheckpoint(parsing: text) } catch { throw SourceError("\(label) \(path): \(error)") }
     }
 
@@ -124,21 +126,25 @@ public enum LedgerAudit {
         guard stored.note.text == kept.note.text else {
             throw SourceError("the checkpoint given is not \(path)'s checkpoint of size \(size): it is another ledger's, or of a history this ledger does not have")
         }
-        var added = [String]()
+        var added = [String](), lines = [(keyID: KeyID, line: String)]()
         for signature in kept.note.signatures where signature.cosignatureTime != nil {
             guard let record = keys[signature.id], record.role == .inspector, record.key.name == signature.name else {
                 throw SourceError("\(signature.name) (\(signature.id)) is not an inspector key of \(path); nothing was added")
             }
-            if stored.note.signatures.contains(where: { $0.id == signature.id && $0.cosignatureTime != nil }) { continue }
+            // One cosignature a key and checkpoint: already on record, or twice in the file.
+            if stored.note.signatures.contains(where: { $0.id == signature.id && $0.cosignatureTime != nil })
+                || lines.contains(where: { $0.keyID == signature.id }) { continue }
             guard SignedNote(text: stored.note.text, signatures: [signature]).cosignatureTime(by: record.key) != nil else {
                 throw SourceError("the cosignature of inspector \(signature.name) (\(signature.id)) does not verify over checkpoint \(size); nothing was added")
             }
             if let retiredAt = record.retiredAt, size - 1 >= retiredAt {
                 throw SourceError("inspector key \(signature.name) (\(signature.id)) was retired at entry \(retiredAt), before checkpoint \(size)")
             }
-            try store.addCosignature(size: size, keyID: signature.id, line: signature.line)
+            lines.append((signature.id, signature.line))
             added.append("\(signature.name) (\(signature.id))")
         }
+        // All or nothing: every line was judged before any is written.
+        try store.addCosignatures(size: size, lines)
         return added
     }
 }

@@ -81,11 +81,18 @@ extension LedgerStore {
 
     /// Adds an inspector's cosignature line to the checkpoint of `size`.
     public func addCosignature(size: Int64, keyID: KeyID, line: String) throws {
+        try addCosignatures(size: size, [(keyID, line)])
+    }
+
+    /// Adds inspectors' cosignature lines to the checkpoint of `size`, all in one transaction.
+    public func addCosignatures(size: Int64, _ lines: [(keyID: KeyID, line: String)]) throws {
         try Self.translating(path) {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    try db.execute(sql: "INSERT INTO cosignature (size, key_id, line) VALUES (?, ?, ?)",
-                                   arguments: [size, keyID.hex, line])
+                    for (keyID, line) in lines {
+                        try db.execute(sql: "INSERT INTO cosignature (size, key_id, line) VALUES (?, ?, ?)",
+                                       arguments: [size, keyID.hex, line])
+                    }
                     return .commit
                 }
             }

@@ -53,7 +53,7 @@ extension VerificationRun {
             return worker.submit(CheckpointJob(purpose: .stored, size: size, seq: seq, message: [], text: "", checks: [], coverage: coverage))
         }
         let checkpoint = parsed.checkpoint
-        if let trusted, size == trusted.checkpoint.size { signaturesAtTrustedSize = Set(parsed.note.signatures.map(\.signature)) }
+        if let trusted, size == trusted.checkpoint.size { notesAtTrustedSize = parsed.note }
         if checkpoint.size != size {
             problems.add(seq: seq, .inconsistentCheckpoints, "the checkpoint filed under size \(size) says size \(checkpoint.size)")
         }
@@ -138,11 +138,16 @@ extension VerificationRun {
     mutating func checkKeptCosignatures(_ trusted: SignedCheckpoint) {
         let size = trusted.checkpoint.size
         for signature in trusted.note.signatures {
-            guard let record = state.keys[signature.id], record.role == .inspector, record.key.name == signature.name else { continue }
-            guard let stored = signaturesAtTrustedSize else {
+            guard let record = state.keys[signature.id], record.role == .inspector, record.key.name == signature.name,
+                  // Only a cosignature that verifies was kept as evidence.
+                  SignedNote(text: trusted.note.text, signatures: [signature]).cosignatureTime(by: record.key) != nil
+            else { continue }
+            guard let stored = notesAtTrustedSize else {
                 return problems.add(seq: size - 1, .inconsistentWithTrusted, "the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)); the ledger has no checkpoint of that size any more: it was deleted")
             }
-            if !stored.contains(signature.signature) {
+            // Any valid cosignature by the same key will do: an inspector may cosign a copy twice,
+            // keep one and hand the other back.
+            if stored.cosignatureTime(by: record.key) == nil {
                 problems.add(seq: size - 1, .inconsistentWithTrusted, "the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)), which the ledger's checkpoint of that size no longer has: it was deleted")
             }
         }

@@ -40,8 +40,8 @@ struct VerificationRun {
 
     /// The recomputed root at the trusted size, once reached.
     var rootAtTrustedSize: TreeHash?
-    /// The signatures of the stored checkpoint of the trusted size, once read.
-    var signaturesAtTrustedSize: Set<[UInt8]>?
+    /// The stored checkpoint of the trusted size, once read.
+    var notesAtTrustedSize: SignedNote?
 
     init(source: String, snapshot: any LedgerSnapshot, trusted: SignedCheckpoint?, options: Verifier.Options) throws {
         self.source = source

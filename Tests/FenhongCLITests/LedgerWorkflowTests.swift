@@ -287,6 +287,13 @@ struct LedgerWorkflowTests {
         #expect(add.stdout.hasPrefix("added to checkpoint 11 the cosignature of inspector township-inspector ("))
         #expect(try cli.run("verify", "baixin.fenhong").stdout.contains("cosigned up to size 11"))
         #expect(try cli.run("cosignature", "add", "cosigned.txt").stdout == "checkpoint 11 already carries every cosignature in cosigned.txt\n")
+        // She cosigned the copy a second time and kept that one: the ledger carries her first
+        // cosignature of the same checkpoint, which is as good.
+        let again = try cli.run("cosign", "--ledger", "q2", "--key", "inspector.key")
+        #expect(again.status == 0)
+        try Data(again.stdout.utf8).write(to: cli.folder.appendingPathComponent("second.txt"))
+        let held = try cli.run("verify", "baixin.fenhong", "--trusted", "second.txt")
+        #expect(held.status == 0, "\(held.stdout)")
         let forged = copy.stdout.replacingOccurrences(of: "fenhong/152223/baixin", with: "fenhong/152223/hada")
         try Data(forged.utf8).write(to: cli.folder.appendingPathComponent("other.txt"))
         #expect(try cli.run("cosignature", "add", "other.txt").stderr.contains("is not baixin.fenhong's checkpoint of size 11"))

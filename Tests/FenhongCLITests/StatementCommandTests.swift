@@ -227,7 +227,7 @@ struct StatementCommandTests {
         #expect(noProof.status == 2)
         #expect(noProof.stderr == "fenhong: the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file\n")
         let bundled = try cli.run("statement", "check", "lonely.txt", "--bundle", "nowhere")
-        #expect(bundled.stderr == "fenhong: lonely.proof.txt does not exist\n")
+        #expect(bundled.stderr == "fenhong: lonely.proof.txt does not exist: against a bundle a statement is checked with its proof file; without it, check it against the ledger file (--ledger)\n")
         let unknown = try cli.run("statement", "--household", "152223-404")
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "fenhong: household 152223-404 is not registered in the ledger\n")

@@ -139,6 +139,9 @@ struct StatementCheckCommand: ParsableCommand {
             parsed = try StatementSource.proof(rebuiltFor: statementText, ledgerPath: try ledger.path)
             rebuilt = true
         } else {
+            if bundle != nil, proof == nil, !FileManager.default.fileExists(atPath: proofPath) {
+                throw ValidationError("\(proofPath) does not exist: against a bundle a statement is checked with its proof file; without it, check it against the ledger file (--ledger)")
+            }
             do {
                 parsed = try StatementProof(parsing: try StatementSource.read(proofPath))
             } catch let error as StatementProofFormatError {
