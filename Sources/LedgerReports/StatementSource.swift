@@ -52,6 +52,23 @@ public enum StatementSource {
         }
     }
 
+    /// Every valid cosignature by an inspector key of the ledger on a checkpoint of at most `size`.
+    public static func cosignatures(_ reader: LedgerReader, upTo size: Int64) throws -> [StatementCheckpoint.Cosigner] {
+        let inspectors = try reader.entries(kind: .keyAdd).compactMap { entry -> NoteVerifierKey? in
+            guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }
+            return try? NoteVerifierKey(vkey: change.key)
+        }
+        guard !inspectors.isEmpty else { return [] }
+        var found = [StatementCheckpoint.Cosigner]()
+        for (checkpointSize, text) in try reader.checkpoints() where checkpointSize <= size {
+            guard let note = try? SignedNote(parsing: text), note.signatures.count > 1 else { continue }
+            for key in inspectors {
+                if let time = note.cosignatureTime(by: key) { found.append(.init(name: key.name, size: checkpointSize, time: time)) }
+            }
+        }
+        return found
+    }
+
     /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
     /// on a checkpoint no larger than it.
     public static func footer(_ reader: LedgerReader, _ signed: SignedCheckpoint) throws -> StatementCheckpoint {
@@ -160,7 +177,9 @@ public enum StatementSource {
             }
             guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
             let facts = try? facts(reader, household: proof.household)
-            return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
+            var trust = try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
+            trust.cosignatures = try? cosignatures(reader, upTo: proof.checkpoint.checkpoint.size)
+            return trust
         }
     }
 
@@ -172,7 +191,8 @@ public enum StatementSource {
         var state = LedgerState()
         var records = [RecordedEntry]()
         for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().enumerated() {
-            let body = [UInt8](line)
+            var body = [UInt8](line)
+            if body.last == 0x0D { body.removeLast() }  // CRLF: the bundle passed through Windows
             do {
                 let entry = try Entry.decode(body: body)
                 state.apply(entry, check: false)

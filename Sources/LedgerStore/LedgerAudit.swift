@@ -95,7 +95,10 @@ public enum LedgerAudit {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             let file = path + "/checkpoints/\(report.size).txt"
             let head: SignedCheckpoint
-            do { head = try SignedCheckpoint(parsing: String(decoding: try InputFile.contents(of: file), as: UTF8.self)) } catch {
+            do {
+                let text = String(decoding: try InputFile.contents(of: file), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+                head = try SignedCheckpoint(parsing: text)
+            } catch {
                 throw SourceError("\(file): \(error)")
             }
             guard head.checkpoint.root == report.root else { throw SourceError("\(file) is not the checkpoint of the bundle's entries") }

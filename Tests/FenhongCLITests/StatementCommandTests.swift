@@ -151,6 +151,24 @@ struct StatementCommandTests {
         #expect(check.stdout == "REJECTED chen.txt statement: identityMismatch: it does not name the ledger's organisation, 白辛嘎查股份经济合作社, on a line of its own\n", "\(check.stdout)")
     }
 
+    /// The footer is the proof's checkpoint: another size, or a cosignature the ledger never
+    /// had, is rejected.
+    @Test func alteredFooterIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        let text = try cli.file("chen.txt")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let sizeLine = try #require(lines.firstIndex { $0.hasPrefix("条目数 Size") }) + 1
+        try text.replacingOccurrences(of: "条目数 Size  16", with: "条目数 Size  15").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        let size = try cli.run("statement", "check", "chen.txt")
+        #expect(size.status == 1)
+        #expect(size.stdout == "REJECTED chen.txt statement line \(sizeLine): footerMismatch: 条目数 Size is printed \"15\"; the proof's checkpoint has \"16\"\n", "\(size.stdout)")
+        try (text + "监督小组联署 Cosigned：zalaite-inspector，检查点 16（2024-12-31）\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        let cosigned = try cli.run("statement", "check", "chen.txt")
+        #expect(cosigned.status == 1)
+        #expect(cosigned.stdout.contains("footerMismatch: it names a cosignature the ledger does not have"), "\(cosigned.stdout)")
+    }
+
     /// A voucher number or a share changed on the printed statement is rejected with its line.
     @Test func alteredReferenceOrShareIsRejected() throws {
         let cli = try ledger()

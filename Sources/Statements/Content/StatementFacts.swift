@@ -52,13 +52,19 @@ public struct StatementCheckpoint: Sendable, Equatable {
         self.cosigners = cosigners
     }
 
+    /// The footer's line for one cosigner: `监督小组联署 Cosigned：name，检查点 N（date）`.
+    public static func note(_ cosigner: Cosigner) -> String {
+        var note = "\(noteLabel) Cosigned：\(cosigner.name)，检查点 \(cosigner.size)"
+        if let time = cosigner.time { note += "（\(LedgerTime(secondsSinceEpoch: Int64(clamping: time)).date.text)）" }
+        return note
+    }
+
+    /// What a cosigner's footer line begins with.
+    public static let noteLabel = "监督小组联署"
+
     /// The footer every document prints: origin, size, root in hex, signer, and one note per cosigner.
     func footer(extraNotes: [String]) -> StatementDocument.VerificationFooter {
-        let cosigned = cosigners.map { cosigner in
-            var note = "监督小组联署 Cosigned：\(cosigner.name)，检查点 \(cosigner.size)"
-            if let time = cosigner.time { note += "（\(LedgerTime(secondsSinceEpoch: Int64(clamping: time)).date.text)）" }
-            return note
-        }
+        let cosigned = cosigners.map(Self.note)
         // For a listener: who signed and cosigned, and whom to ask, without names of keys or commands.
         var spoken = ["本明细单由会计签署，账本共\(String(Fen(checkpoint.size * 100).spokenChinese.dropLast()))条记录。"]
         if let last = cosigners.last {

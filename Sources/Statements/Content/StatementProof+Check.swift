@@ -17,15 +17,19 @@ public struct StatementProofTrust: Sendable {
     /// it may print; nil when the checker cannot tell. Only entries below the proof's checkpoint
     /// count.
     public var facts: HouseholdFacts?
+    /// Every valid cosignature on a checkpoint no larger than the proof's, as a footer may print
+    /// it; nil when the checker cannot tell.
+    public var cosignatures: [StatementCheckpoint.Cosigner]?
 
     /// Describes the ledger a proof is checked against.
     public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?,
-                facts: HouseholdFacts? = nil) {
+                facts: HouseholdFacts? = nil, cosignatures: [StatementCheckpoint.Cosigner]? = nil) {
         self.origin = origin
         self.accountantKeys = accountantKeys
         self.head = head
         self.consistency = consistency
         self.facts = facts
+        self.cosignatures = cosignatures
     }
 }
 
@@ -71,6 +75,9 @@ public struct StatementProofFailure: Sendable, Equatable, CustomStringConvertibl
         case holdingsMismatch
         /// A payment's lines do not show the account it was paid to.
         case accountMismatch
+        /// The footer names another checkpoint (size, origin, root or signer) than the proof's, or
+        /// a cosignature the ledger does not have.
+        case footerMismatch
         /// A payment's lines do not show its voucher or bank reference, or an allocation's lines
         /// its share (units, or a cooperative member's transactions in yuan).
         case detailMismatch
@@ -165,6 +172,7 @@ extension StatementProof {
         let own = trust.facts?.entries.filter { $0.seq < cp.size }
         failures += checkIdentity(statementText, own.map { HouseholdStatement.identities(of: household, in: $0) })
         if let opening = trust.facts?.opening { failures += Self.checkHeading(statementText, opening) }
+        failures += Self.checkFooter(statementText, checkpoint, trust.cosignatures)
         if let own { failures += checkHoldings(statementText, own) }
         failures += checkLines(statementText, entries)
         return failures
@@ -207,6 +215,46 @@ extension StatementProof {
         if !lines.contains(words(opening.org)) {
             failures.append(.init(rule: .identityMismatch, location: "statement",
                                   detail: "it does not name the ledger's organisation, \(opening.org), on a line of its own"))
+        }
+        return failures
+    }
+
+    /// The footer against the proof's checkpoint: its size, origin, root and signer, and each
+    /// cosigner line one the ledger has (a cosignature added since the statement was printed is
+    /// no fault of it; one it never had is).
+    static func checkFooter(_ text: String, _ signed: SignedCheckpoint, _ cosignatures: [StatementCheckpoint.Cosigner]?) -> [StatementProofFailure] {
+        func words(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        var failures = [StatementProofFailure]()
+        func value(_ label: String, _ key: String) -> (number: Int, value: String)? {
+            guard let index = lines.firstIndex(where: { $0.hasPrefix(label) && $0.contains(key) }) else { return nil }
+            return (index + 1, lines[index].split(whereSeparator: \.isWhitespace).last.map(String.init) ?? "")
+        }
+        let cp = signed.checkpoint
+        let expected = [("条目数", "Size", String(cp.size)), ("账本", "Origin", cp.origin),
+                        ("签署", "Signer", signed.note.signatures.first?.name ?? "")]
+        for (label, key, want) in expected {
+            guard let (number, found) = value(label, key) else {
+                failures.append(.init(rule: .footerMismatch, location: "statement", detail: "it has no \(label) \(key) line"))
+                continue
+            }
+            if found != want {
+                failures.append(.init(rule: .footerMismatch, location: "statement line \(number)",
+                                      detail: "\(label) \(key) is printed \(MessageText.quoted(found)); the proof's checkpoint has \(MessageText.quoted(want))"))
+            }
+        }
+        if !words(text).contains(cp.root.hex) {
+            failures.append(.init(rule: .footerMismatch, location: "statement", detail: "it does not print the root \(cp.root.hex) of the proof's checkpoint"))
+        }
+        if let cosignatures {
+            let known = Set(cosignatures.map { words(StatementCheckpoint.note($0)) })
+            for (index, line) in lines.enumerated() where line.hasPrefix(StatementCheckpoint.noteLabel) {
+                // Large print may wrap the line once or twice.
+                let wrapped = (0...2).map { extra in lines[index...min(index + extra, lines.count - 1)].map(words).joined() }
+                if wrapped.contains(where: known.contains) { continue }
+                failures.append(.init(rule: .footerMismatch, location: "statement line \(index + 1)",
+                                      detail: "it names a cosignature the ledger does not have: \(MessageText.quoted(line))"))
+            }
         }
         return failures
     }
@@ -271,13 +319,18 @@ extension StatementProof {
             // its row wraps onto (before it in large print, after it in a table).
             let from = i > 0 ? citing[i - 1].number : 0, to = i + 1 < citing.count ? citing[i + 1].number - 1 : textLines.count
             let rowLines = textLines[from..<to]
-            /// Whether the row's lines show `text` as a word of its own (a cell, or a
-            /// large-print `header：value`): a short reference is not found inside a hash.
+            /// Whether the row's lines show `text`: as a word of its own (a cell, or a large-print
+            /// `header：value`), so that a short reference is not found inside a hash; or, for a
+            /// longer one (with spaces or a colon of its own, or wrapped in its column), as its
+            /// first and last halves in the row's text without spaces.
             func shows(_ text: String) -> Bool {
-                if text.contains(where: \.isWhitespace) { return rowLines.contains { $0.contains(text) } }
-                return rowLines.contains { row in
+                if rowLines.contains(where: { row in
                     row.split(whereSeparator: { $0.isWhitespace || $0 == "：" || $0 == "\u{3000}" }).contains { $0 == text }
-                }
+                }) { return true }
+                let bare = text.filter { !$0.isWhitespace }
+                guard bare.count >= 6 else { return false }
+                let row = String(rowLines.joined().filter { !$0.isWhitespace })
+                return row.contains(bare) || (row.contains(String(bare.prefix(bare.count / 2))) && row.contains(String(bare.suffix(bare.count - bare.count / 2))))
             }
             switch entries[line.seq]?.entry.payload {
             case .dividendPay(let p)?:
