@@ -206,15 +206,16 @@ extension StatementProof {
     /// organisation line, as the statement prints them (compared without spaces).
     static func checkHeading(_ text: String, _ opening: LedgerOpen) -> [StatementProofFailure] {
         func words(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(words)
+        // The whole text without spaces or line ends: a long name wraps in large print.
+        let all = words(text)
         var failures = [StatementProofFailure]()
-        if !lines.contains(where: { $0.hasSuffix(words(opening.village) + "分红明细单") }) {
+        if !all.contains(words(opening.village) + "分红明细单") {
             failures.append(.init(rule: .identityMismatch, location: "statement",
                                   detail: "its heading does not name the village \(opening.village) of the ledger (\(opening.village) 分红明细单)"))
         }
-        if !lines.contains(words(opening.org)) {
+        if !all.contains(words(opening.org)) {
             failures.append(.init(rule: .identityMismatch, location: "statement",
-                                  detail: "it does not name the ledger's organisation, \(opening.org), on a line of its own"))
+                                  detail: "it does not name the ledger's organisation, \(opening.org)"))
         }
         return failures
     }
@@ -268,10 +269,21 @@ extension StatementProof {
         let held = HouseholdStatement.holdings(of: household, in: own, on: date)
         let expected = HouseholdStatement.printedHoldings(held)
         let (number, printed) = StatementText.holdings(in: text)
-        guard printed != expected else { return [] }
         func shown(_ rows: [String]) -> String { rows.isEmpty ? "none" : rows.joined(separator: ", ") }
-        return [.init(rule: .holdingsMismatch, location: number.map { "statement line \($0)" } ?? "statement",
-                      detail: "it prints holdings \(shown(printed)); the ledger gives \(shown(expected)) on \(date)")]
+        var failures = [StatementProofFailure]()
+        if printed != expected {
+            failures.append(.init(rule: .holdingsMismatch, location: number.map { "statement line \($0)" } ?? "statement",
+                                  detail: "it prints holdings \(shown(printed)); the ledger gives \(shown(expected)) on \(date)"))
+        }
+        // A cooperative member's accounts, in yuan, in a section of their own.
+        let accounts = HouseholdStatement.allHoldings(of: household, in: own, on: date).filter { ShareClass.accounts.contains($0.shareClass) }
+        let expectedAccounts = accounts.map { ShareClass.displayName($0.shareClass) + Fen($0.units).formatted + "元" }
+        let printedAccounts = StatementText.section(StatementLabels.accounts, in: text)
+        if printedAccounts != expectedAccounts {
+            failures.append(.init(rule: .holdingsMismatch, location: "statement",
+                                  detail: "it prints accounts \(shown(printedAccounts)); the ledger gives \(shown(expectedAccounts)) on \(date)"))
+        }
+        return failures
     }
 
     /// The household an allocation or payment is for; nil for other kinds.

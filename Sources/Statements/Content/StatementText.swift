@@ -51,6 +51,20 @@ public enum StatementText {
         return found
     }
 
+    /// The lines of section `heading` (`【成员账户】`, or the heading alone in HTML and PDF) without
+    /// spaces, up to the next section or a blank line; empty when there is no such section.
+    public static func section(_ heading: String, in text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.filter { !$0.isWhitespace }) }
+        func isHeading(_ line: String, _ name: String) -> Bool { line == name || line == "【\(name)】" }
+        guard let start = lines.firstIndex(where: { isHeading($0, heading) }) else { return [] }
+        var rows = [String]()
+        for line in lines[(start + 1)...] {
+            if line.isEmpty || StatementLabels.sectionsAfterHoldings.contains(where: { isHeading(line, $0) }) { break }
+            rows.append(line)
+        }
+        return rows
+    }
+
     /// The day a statement is as of: `截至 2024年12月31日` in its subtitle.
     public static func statementDate(in text: String) -> LedgerDate? {
         guard let range = text.range(of: "截至") else { return nil }
