@@ -35,7 +35,7 @@ public enum LedgerAudit {
               let names = try? FileManager.default.contentsOfDirectory(atPath: path)
         else { return ([path], []) }
         var ledgers = [String](), skipped = [String]()
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in names.sorted() {
             let full = path.hasSuffix("/") ? path + name : path + "/" + name
             var folder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &folder)

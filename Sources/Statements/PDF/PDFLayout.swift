@@ -71,6 +71,21 @@ struct PDFLayout {
                 let row = lineHeight(style.bodySize) + 2 * style.cellPaddingY
                 ensure(lineHeight(style.headingSize) + Double(min(3, table.rows.count + 1)) * row)
             }
+            if case .table(let table) = section.content, style.tablesAsBlocks, let first = table.rows.first ?? table.totals {
+                // Large print: the heading with the first record's block, never alone at a page's foot.
+                let lineCount = table.columns.indices.reduce(0) { count, column in
+                    let value = table.cell(first, column)
+                    if value.isEmpty { return count }
+                    let header = table.columns[column].header
+                    return count + wrap(header.isEmpty ? value : header + "：" + value, width: contentWidth, size: style.bodySize).count
+                }
+                ensure(lineHeight(style.headingSize) + Double(lineCount) * lineHeight(style.bodySize) + 2 * style.cellPaddingY + 2)
+            }
+            if case .keyValues(let pairs) = section.content {
+                // A block of figures is kept whole (below), and its heading with it.
+                let rows = keyValueRows(pairs.map { ($0.key, $0.value) }, size: style.bodySize).rows.count
+                ensure(lineHeight(style.headingSize) + Double(rows) * lineHeight(style.bodySize))
+            }
             if case .signatures(let signatures) = section.content {
                 // The signatures are signed as one block: never the household's own line alone
                 // on the next page.

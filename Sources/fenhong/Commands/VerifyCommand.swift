@@ -30,7 +30,11 @@ struct VerifyCommand: ParsableCommand {
         if trusted != nil && ledgers.count != 1 {
             throw ValidationError("--trusted is the checkpoint kept for one ledger; verify the \(ledgers.count) ledgers one at a time with their own")
         }
-        if ledgers.isEmpty { throw ValidationError("\(paths.joined(separator: ", ")) holds no .fenhong file or bundle folder") }
+        if ledgers.isEmpty {
+            let message = "\(paths.joined(separator: ", ")) holds no .fenhong file or bundle folder"
+            if json { print(ReportPrinter.json(cannotRun: message), terminator: "") }
+            throw ValidationError(message)
+        }
         let kept = try trusted.map { try LedgerAudit.readTrusted($0) }
         var tally = (intact: 0, problems: 0, unreadable: 0)
         for (index, path) in ledgers.enumerated() {
