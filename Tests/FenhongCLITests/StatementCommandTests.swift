@@ -11,6 +11,22 @@ struct StatementCommandTests {
         return cli
     }
 
+    /// Chen Mei's statement (chen.txt, with its proof), its lines, and the 1-based number of the
+    /// first line containing `marker`.
+    private func chenStatement(_ cli: CLI, marker: String, date: [String] = []) throws -> (lines: [String], number: Int) {
+        #expect(try cli.execute(["statement", "--household", "152223-001", "--out", "chen.txt", "--proof"] + date).status == 0)
+        let lines = try cli.file("chen.txt").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (lines, try #require(lines.firstIndex { $0.contains(marker) }) + 1)
+    }
+
+    /// `lines` with `old` replaced by `new` on line `number` (1-based), written back to chen.txt
+    /// and checked.
+    private func checkEdited(_ cli: CLI, _ lines: [String], line number: Int, _ old: String, _ new: String) throws -> CLI.Run {
+        let edited = lines.enumerated().map { $0.offset == number - 1 ? $0.element.replacingOccurrences(of: old, with: new) : $0.element }
+        try edited.joined(separator: "\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        return try cli.run("statement", "check", "chen.txt")
+    }
+
     /// The text statement goes to stdout with the head, the masked ID, the reversal and the totals in capitals.
     @Test func textStatementToStdout() throws {
         let cli = try ledger()
@@ -112,13 +128,8 @@ struct StatementCommandTests {
     /// An amount changed on the printed statement is rejected with its line, exit 1.
     @Test func alteredAmountIsRejected() throws {
         let cli = try ledger()
-        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
-        let text = try cli.file("chen.txt")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let number = try #require(lines.firstIndex { $0.contains("BX-2024-0008") }) + 1
-        let altered = lines.enumerated().map { $0.offset == number - 1 ? $0.element.replacingOccurrences(of: "2,880.00", with: "3,880.00") : $0.element }
-        try altered.joined(separator: "\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
-        let check = try cli.run("statement", "check", "chen.txt")
+        let (lines, number) = try chenStatement(cli, marker: "BX-2024-0008")
+        let check = try checkEdited(cli, lines, line: number, "2,880.00", "3,880.00")
         #expect(check.status == 1)
         #expect(check.stdout == "REJECTED chen.txt statement line \(number): amountMismatch: it prints 3,880.00, entry 15 records 2,880.00\n")
     }
@@ -155,12 +166,9 @@ struct StatementCommandTests {
     /// had, is rejected.
     @Test func alteredFooterIsRejected() throws {
         let cli = try ledger()
-        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
-        let text = try cli.file("chen.txt")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let sizeLine = try #require(lines.firstIndex { $0.hasPrefix("条目数 Size") }) + 1
-        try text.replacingOccurrences(of: "条目数 Size  16", with: "条目数 Size  15").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
-        let size = try cli.run("statement", "check", "chen.txt")
+        let (lines, sizeLine) = try chenStatement(cli, marker: "条目数 Size", date: ["--date", "2024-12-31"])
+        let text = lines.joined(separator: "\n")
+        let size = try checkEdited(cli, lines, line: sizeLine, "条目数 Size  16", "条目数 Size  15")
         #expect(size.status == 1)
         #expect(size.stdout == "REJECTED chen.txt statement line \(sizeLine): footerMismatch: 条目数 Size is printed \"15\"; the proof's checkpoint has \"16\"\n", "\(size.stdout)")
         try (text + "监督小组联署 Cosigned：zalaite-inspector，检查点 16（2024-12-31）\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
@@ -172,21 +180,14 @@ struct StatementCommandTests {
     /// A voucher number or a share changed on the printed statement is rejected with its line.
     @Test func alteredReferenceOrShareIsRejected() throws {
         let cli = try ledger()
-        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
-        let text = try cli.file("chen.txt")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let paid = try #require(lines.firstIndex { $0.contains("BX-2024-0008") }) + 1
-        var altered = lines.enumerated().map { $0.offset == paid - 1 ? $0.element.replacingOccurrences(of: "BX-2024-0008", with: "BX-2024-0009") : $0.element }
-        try altered.joined(separator: "\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
-        let check = try cli.run("statement", "check", "chen.txt")
+        let (lines, paid) = try chenStatement(cli, marker: "BX-2024-0008")
+        let check = try checkEdited(cli, lines, line: paid, "BX-2024-0008", "BX-2024-0009")
         #expect(check.status == 1)
         #expect(check.stdout == "REJECTED chen.txt statement line \(paid): detailMismatch: entry 15 records the reference BX-2024-0008, which its lines do not show\n")
 
         // 10 poverty shares printed as 19 on the allocation line of entry 11.
         let owed = try #require(lines.firstIndex { $0.hasSuffix(" 11  " + ($0.split(separator: " ").last.map(String.init) ?? "")) && $0.contains("2,880.00") }) + 1
-        altered = lines.enumerated().map { $0.offset == owed - 1 ? $0.element.replacingOccurrences(of: " 10 ", with: " 19 ") : $0.element }
-        try altered.joined(separator: "\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
-        let share = try cli.run("statement", "check", "chen.txt")
+        let share = try checkEdited(cli, lines, line: owed, " 10 ", " 19 ")
         #expect(share.stdout == "REJECTED chen.txt statement line \(owed): detailMismatch: entry 11 allocates by a share of 10, which its lines do not show\n", "\(share.stdout)")
     }
 
