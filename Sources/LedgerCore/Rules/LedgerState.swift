@@ -411,15 +411,16 @@ public struct LedgerState: Sendable {
         guard let rebate = declaration.rule["rebate"]?.integerValue, let bp = declaration.rule["rebateBp"]?.integerValue else {
             return problems.add(.cooperativeRebate, "distribution \(declaration.id) is a cooperative's and records no \"rebate\" and \"rebateBp\" in its rule")
         }
-        // ⌈pool × bp / 10000⌉ in 128 bits: a forged pool may be as large as a body holds.
-        let minimum = { (bp: Int64) in Int64(clamping: (Int128(pool) * Int128(bp) + 9_999) / 10_000) }
-        let legal = minimum(6_000)
-        if !(6_000...10_000).contains(bp) {
-            problems.add(.cooperativeRebate, "distribution \(declaration.id) records a rebate rate of \(bp) bp; Art. 44 requires 6000–10000 bp (60%–100%)")
-        } else if rebate > declaration.allocated.value {
+        guard (6_000...10_000).contains(bp) else {
+            return problems.add(.cooperativeRebate, "distribution \(declaration.id) records a rebate rate of \(bp) bp; Art. 44 requires 6000–10000 bp (60%–100%)")
+        }
+        // ⌈pool × bp / 10000⌉ in 128 bits: a forged pool may be as large as a body holds. What is
+        // allocated is at most the pool (allocated + residual = pool), so it bounds the rebate.
+        let required = Int64(clamping: (Int128(pool) * Int128(bp) + 9_999) / 10_000)
+        if rebate > declaration.allocated.value {
             problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions, more than the \(declaration.allocated.formatted) it allocates")
-        } else if rebate < max(legal, minimum(bp)) || rebate > pool {
-            problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions; at \(bp) bp of its pool \(declaration.pool.formatted) it must return at least \(Fen(max(legal, minimum(bp))).formatted) (rounded up to the fen) and at most the pool (Art. 44)")
+        } else if rebate < required {
+            problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions; at \(bp) bp of its pool \(declaration.pool.formatted) it must return at least \(Fen(required).formatted) (rounded up to the fen) and at most the pool (Art. 44)")
         }
     }
 
