@@ -172,6 +172,23 @@ struct DividendTests {
         }
     }
 
+    /// A payment recorded late (back-dated), found wrong and paid again, also late: a statement
+    /// as of a day before all three were recorded shows it paid once, not twice.
+    @Test func backDatedPaymentAndItsReversal() throws {
+        let cli = try village()
+        let steps: [[String]] = [
+            ["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1800", "--at", "2020-01-02T08:00:00Z"],
+            ["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "P1", "--date", "2020-01-10", "--at", "2020-02-05T08:00:00Z"],
+            ["reverse", "--seq", "20", "--reason", "错付", "--at", "2020-02-06T08:00:00Z"],
+            ["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "P2", "--date", "2020-01-10", "--at", "2020-02-06T09:00:00Z"],
+        ]
+        for step in steps { #expect(try cli.execute(step).status == 0, "\(step)") }
+        #expect(try cli.execute(["statement", "--household", "152223-001", "--date", "2020-01-31", "--out", "s.txt", "--proof"]).status == 0)
+        let text = try cli.file("s.txt")
+        #expect(text.contains("已付合计          400.00") && text.contains("未付余额          0.00"), "\(text)")
+        #expect(try cli.execute(["statement", "check", "s.txt"]).status == 0)
+    }
+
     /// A household paid in cash at the dividend meeting is registered with 现金 for its account,
     /// and paid in cash unless the accountant names a bank account for that payment; the ledger
     /// still verifies.

@@ -157,15 +157,18 @@ extension HouseholdStatement {
                 allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id)), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
                 // A withdrawn declaration owes nothing: the withdrawal takes the allocation back,
                 // from the day it was recorded.
-                if let declared = declarations[a.id], let withdrawal = reversals[declared.seq], withdrawal.entry.at.date <= date,
+                if let declared = declarations[a.id], let withdrawal = reversals[declared.seq],
+                   withdrawal.entry.at.date <= date || declared.entry.at.date > date,
                    case .entryReverse(let r) = withdrawal.entry.payload {
                     allocations.append(Line(record: withdrawal, kind: .withdrawal(target: declared.seq, reason: r.reason),
                                             date: withdrawal.entry.at.date, distribution: a.id, amount: Fen(-a.amount.value)))
                 }
             case .dividendPay(let p) where p.household == household:
                 guard isShown(p.id, record), p.date <= date else { continue }
-                // A reversal recorded after the statement's date had not happened yet.
-                let reversal = reversals[record.seq].flatMap { $0.entry.at.date <= date ? $0 : nil }
+                // A reversal recorded after the statement's date had not happened yet — unless the
+                // payment itself was recorded after it (back-dated): then the statement shows the
+                // payment as the ledger came to know it, reversal and all, not paid twice.
+                let reversal = reversals[record.seq].flatMap { $0.entry.at.date <= date || record.entry.at.date > date ? $0 : nil }
                 let account = printedAccount(p)
                 payments.append(Line(
                     record: record,
