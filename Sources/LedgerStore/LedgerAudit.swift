@@ -52,10 +52,17 @@ public enum LedgerAudit {
     public static func readTrusted(_ path: String, label: String = "--trusted") throws -> SignedCheckpoint {
         let data: [UInt8]
         do { data = try InputFile.contents(of: path, label: "\(label) \(path)") } catch { throw SourceError(error.description) }
-        guard var text = String(validating: data, as: UTF8.self) else { throw SourceError("\(label) \(path) is not UTF-8 text") }
-        // As a text editor may have saved it: a byte-order mark before, CRLF line ends (Notepad),
-        // blank lines after the last signature.
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // As a text editor may have saved it: UTF-8 with or without a byte-order mark, or the
+        // Chinese Windows code page (GB18030, Notepad's "ANSI"); CRLF line ends; blank lines after
+        // the last signature. A checkpoint's text is ASCII, so all of these read the same.
+        var text: String
+        do {
+            text = String(decoding: try CSVEncoding.decode([UInt8](data)).utf8, as: UTF8.self)
+        } catch .utf16 {
+            throw SourceError("\(label) \(path) is UTF-16 text (Notepad's \"Unicode\"); save it as UTF-8")
+        } catch {
+            throw SourceError("\(label) \(path) is not text in UTF-8 or GB18030")
+        }
         text = text.replacingOccurrences(of: "\r\n", with: "\n")
         while text.hasSuffix("\n\n") { text.removeLast() }
         do { return try SignedCheckpoint(parsing: text) } catch { throw SourceError("\(label) \(path): \(error)") }

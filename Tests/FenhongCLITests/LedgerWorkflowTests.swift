@@ -273,6 +273,9 @@ struct LedgerWorkflowTests {
         let trusted = try cli.run("verify", "baixin.fenhong", "--trusted", "kept.txt")
         #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
         #expect(try cli.run("verify", "q1", "--trusted", "kept.txt").stderr.contains("--trusted is the checkpoint kept for one ledger"))
+        try Data([0xFF, 0xFE] + Array(kept.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: cli.folder.appendingPathComponent("kept16.txt"))
+        #expect(try cli.run("verify", "baixin.fenhong", "--trusted", "kept16.txt").stderr
+                == "fenhong: --trusted kept16.txt is UTF-16 text (Notepad's \"Unicode\"); save it as UTF-8\n")
         let inspector = try cli.run("key", "generate", "--name", "township-inspector", "--role", "inspector", "--out", "inspector.key").stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try cli.run("key", "add", "--vkey", inspector, "--role", "inspector").status == 0)
