@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerStore
+import LedgerVerifier
 import MerkleLog
 import Statements
 
@@ -186,21 +187,23 @@ public enum StatementSource {
     /// The bundle as it stands: entries.jsonl rebuilt into a tree, keys from its entries.
     public static func trust(bundle: String, proof: StatementProof) throws -> StatementProofTrust {
         let path = bundle + "/entries.jsonl"
-        let data = try InputFile.contents(of: path)
         var hashes = InMemorySubtreeHashes()
         var state = LedgerState()
         var records = [RecordedEntry]()
-        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().enumerated() {
-            var body = [UInt8](line)
-            if body.last == 0x0D { body.removeLast() }  // CRLF: the bundle passed through Windows
-            do {
-                let entry = try Entry.decode(body: body)
-                state.apply(entry, check: false)
-                records.append(RecordedEntry(entry: entry, hash: Entry.hash(body: body)))
-            } catch {
-                throw ReportError("\(path) line \(number + 1): \(error)")
+        // Read as the verifier reads a bundle (line ends and all).
+        try BundleSource(folder: bundle).read { snapshot in
+            try snapshot.forEachEntry { seq, raw, _ in
+                let body = [UInt8](raw)
+                let hash = Entry.hash(body: body)
+                do {
+                    let entry = try Entry.decode(body: body)
+                    state.apply(entry, check: false)
+                    records.append(RecordedEntry(entry: entry, hash: hash))
+                } catch {
+                    throw ReportError("\(path) line \(seq + 1): \(error)")
+                }
+                hashes.append(hash)
             }
-            hashes.append(Entry.hash(body: body))
         }
         guard let opening = state.opening else { throw ReportError("\(path) does not start with ledger.open") }
         let facts = HouseholdFacts.collect(from: records)?.facts[proof.household]

@@ -101,10 +101,18 @@ public enum LedgerAudit {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             let file = path + "/checkpoints/\(report.size).txt"
+            // Read as the verification just read it.
+            let stored = try BundleSource(folder: path).read { snapshot -> String? in
+                var cursor = try snapshot.checkpoints()
+                while let checkpoint = try cursor.next() {
+                    if checkpoint.size == report.size { return checkpoint.note }
+                }
+                return nil
+            }
             let head: SignedCheckpoint
             do {
-                let text = String(decoding: try InputFile.contents(of: file), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-                head = try SignedCheckpoint(parsing: text)
+                guard let stored else { throw SourceError("it cannot be read") }
+                head = try SignedCheckpoint(parsing: stored)
             } catch {
                 throw SourceError("\(file): \(error)")
             }

@@ -282,6 +282,8 @@ struct LedgerWorkflowTests {
         // A bundle is a copy: cosigning it writes nothing, and prints the cosigned checkpoint,
         // which the accountant adds to the live ledger.
         #expect(try cli.run("export", "--out", "q2").status == 0)
+        #expect(try cli.shell("cp -r q2 q3 && sed -i 's/$/\\r/' q3/entries.jsonl q3/checkpoints/*.txt").status == 0)
+        #expect(try cli.run("cosign", "--ledger", "q3", "--key", "inspector.key").status == 0)  // a copy that passed through Windows
         let copy = try cli.run("cosign", "--ledger", "q2", "--key", "inspector.key")
         #expect(copy.status == 0, "\(copy.stderr)")
         #expect(copy.stderr.contains("q2 is a copy: nothing was written"))

@@ -91,6 +91,10 @@ struct StatementCommandTests {
         #expect(try cli.run("export", "--out", "bundle").status == 0)
         let bundled = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
         #expect(bundled.status == 0, "\(bundled.stdout) \(bundled.stderr)")
+        // The same bundle after it passed through Windows (CRLF line ends) reads the same.
+        #expect(try cli.shell("cp -r bundle crlf && sed -i 's/$/\\r/' crlf/entries.jsonl crlf/checkpoints/*.txt").status == 0)
+        let crlf = try cli.run("statement", "check", "chen.txt", "--bundle", "crlf")
+        #expect(crlf.status == 0, "\(crlf.stdout) \(crlf.stderr)")
         // The proof named elsewhere, and a statement that is not there named as such.
         #expect(try cli.shell("mv chen.proof.txt kept.txt").status == 0)
         let named = try cli.run("statement", "check", "chen.txt", "--proof-file", "kept.txt")
