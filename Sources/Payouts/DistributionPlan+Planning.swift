@@ -4,7 +4,7 @@ extension DistributionPlan {
     /// Plans `request`, exactly to the fen.
     ///
     /// 1. Appropriations are taken from the distributable amount, each rounded half-up; the
-    ///    pool is what is left.
+    ///    pool is what is left, and what is carried in from earlier years.
     /// 2. Each eligible household's guaranteed minimum is funded first; if the pool cannot
     ///    cover them all, nothing is planned and the error names the shortfall.
     /// 3. The rest is split by the basis over *all* holders, eligible households included,
@@ -18,7 +18,7 @@ extension DistributionPlan {
         // 1. Pool.
         let distributable: Fen?
         let appropriations: [AppropriationAmount]
-        let pool: Fen
+        var pool: Fen
         switch request.amount {
         case .distributable(let amount):
             try Self.checkAmount(amount, field: "distributable amount")
@@ -29,6 +29,9 @@ extension DistributionPlan {
             try Self.checkAmount(amount, field: "pool")
             (distributable, appropriations, pool) = (nil, [], amount)
         }
+        try Self.checkAmount(request.carriedIn, field: "amount carried in")
+        try Self.checkAmount(Fen(pool.value &+ request.carriedIn.value), field: "pool with the amount carried in")
+        pool = pool + request.carriedIn
 
         // Holders in their final order; weights by basis.
         let holders = try Self.orderedHolders(request.holders)

@@ -9,7 +9,8 @@ public struct DistributionPlan: Hashable, Sendable {
     public let distributable: Fen?
     /// The appropriations with their amounts, in request order.
     public let appropriations: [AppropriationAmount]
-    /// The amount to split: distributable minus appropriations, or the requested pool.
+    /// The amount to split: distributable minus appropriations, or the requested pool; either
+    /// with what is carried in from earlier years (`request.carriedIn`).
     public let pool: Fen
     /// The sum of guaranteed minimums, funded first.
     public let minimumTotal: Fen
@@ -32,6 +33,12 @@ public struct DistributionPlan: Hashable, Sendable {
 
     /// True when every check passed.
     public var allChecksPass: Bool { checks.allSatisfy(\.passed) }
+
+    /// What the distribution takes from the collective's income, as `dividend.declare` records
+    /// it: the distributable amount with what is carried in from earlier years, or the pool.
+    public var declaredDistributable: Fen {
+        distributable.map { $0 + request.carriedIn } ?? pool
+    }
 }
 
 /// One holder's line in a plan. `amount = minimum + basisAmount + capitalAmount`.

@@ -14,6 +14,10 @@ public struct DistributionRequest: Hashable, Sendable {
     public var amount: Amount
     /// Kept back from the distributable amount before the pool, in order (empty with `.pool`).
     public var appropriations: [Appropriation]
+    /// Undistributed income of earlier years (上年未分配收益) added to the pool after the
+    /// appropriations, which are drawn from this year's amount only: Heyang paid 58.00 a person,
+    /// 0.02 more than its pool (DOMAIN §9.2), from it. Zero for none.
+    public var carriedIn: Fen
     /// What each holder's share is proportional to.
     public var basis: DistributionBasis
     /// The guaranteed minimum (保底) per eligible household, funded first; nil for none.
@@ -25,11 +29,12 @@ public struct DistributionRequest: Hashable, Sendable {
 
     /// Creates a request.
     public init(
-        amount: Amount, appropriations: [Appropriation] = [], basis: DistributionBasis,
+        amount: Amount, appropriations: [Appropriation] = [], carriedIn: Fen = .zero, basis: DistributionBasis,
         guaranteedMinimum: Fen? = nil, method: AllocationMethod = .largestRemainder, holders: [PayoutHolder]
     ) {
         self.amount = amount
         self.appropriations = appropriations
+        self.carriedIn = carriedIn
         self.basis = basis
         self.guaranteedMinimum = guaranteedMinimum
         self.method = method

@@ -97,7 +97,7 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
         case .exitedHouseholdEligibleForMinimum(let holder):
             "Household \(holder) has exited poverty, so it cannot be eligible for the poverty minimum."
         case .rateExceedsPool(let rate, let units, let required, let pool):
-            "A rate of \(rate) per unit over \(units) units needs \(required), more than the pool \(pool)."
+            "A rate of \(rate) per unit over \(units) units needs \(required), more than the pool \(pool): lower the rate, or carry the \(Fen(required.value - pool.value)) in from the undistributed income of earlier years (上年未分配收益)."
         case .rateExceedsPoolAfterMinimums(let rate, let units, let required, let left, let minimums):
             "A rate of \(rate) per unit over \(units) units needs \(required), more than the \(left) the guaranteed minimums (\(minimums)) leave of the pool."
         case .noTransactionVolumes(let rebate):

@@ -58,6 +58,44 @@ struct DividendTests {
         #expect(run.stdout.contains(#""rate":88888"#))
     }
 
+    /// A whole-yuan rate the pool falls short of (DOMAIN §9.2, Heyang) is paid with the shortfall
+    /// carried in from earlier years' undistributed income: refused without it, named; declared
+    /// with it, recorded in the declaration, shown in the disclosure, and the ledger verifies.
+    @Test func rateShortfallCarriedInFromEarlierYears() throws {
+        let cli = try village()
+        #expect(try cli.execute(["income", "record", "--amount", "0.50", "--category", "经营收入", "--counterparty", "村集体", "--date", "2018-12-10"]).status == 0)
+        #expect(try cli.execute(["income", "record", "--amount", "1000", "--category", "经营收入", "--counterparty", "村集体", "--date", "2019-12-10"]).status == 0)
+        // 1,000.00 less 27% and 10% leaves 630.00; 35.01 a person × 18 people needs 630.18.
+        let args = ["--id", "2019", "--record-date", "2019-12-31", "--distributable", "1000", "--appropriation", "公积金=27%",
+                    "--appropriation", "公益金=10%", "--basis", "member", "--method", "rate", "--rate", "35.01"]
+        let refused = try cli.execute(["dividend", "plan"] + args)
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "fenhong: A rate of 35.01 per unit over 18 units needs 630.18, more than the pool 630.00: lower the rate, "
+                + "or carry the 0.18 in from the undistributed income of earlier years (上年未分配收益).\n")
+        let plan = try cli.execute(["dividend", "plan"] + args + ["--carry-in", "0.18"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let rows = plan.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        // The appropriations are drawn from this year's 1,000.00; the 0.18 comes after them.
+        #expect(rows[2...6] == ["distributable 可分配收益 1,000.00", "公积金 27% −270.00", "公益金 10% −100.00",
+                                "carried in 上年未分配收益转入 +0.18", "pool 分配总额 630.18"], "\(plan.stdout)")
+        #expect(plan.stdout.contains("allocated 630.18 + residual 0.00 = pool 630.18"))
+        #expect(!plan.stdout.contains("⚠"), "the 0.50 of 2018 covers the 0.18")
+        #expect(try cli.execute(["dividend", "declare"] + args + ["--carry-in", "0.18"]).status == 0)
+        let log = try cli.run("log", "--json").stdout
+        #expect(log.contains(#""distributable":100018"#), "Σ appropriations + pool = distributable, with the 0.18 in it")
+        #expect(log.contains(#""carriedIn":18"#))
+        #expect(log.contains(#""amount":14004,"at""#), "4 people at 35.01")
+        #expect(try cli.run("disclosure", "--id", "2019").stdout.contains("可分配收益含上年未分配收益转入0.18元"))
+        #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
+        // Now 0.32 of income is left undistributed: a carry-in of more is paid with borrowed money.
+        #expect(try cli.execute(["dividend", "plan", "--id", "2020", "--record-date", "2019-12-31", "--pool", "0.01",
+                                 "--carry-in", "0.32", "--basis", "household"]).stdout
+                .contains("⚠ 0.33 to distribute is more than the income recorded and not yet distributed, 0.32"))
+        let negative = try cli.execute(["dividend", "plan"] + args + ["--carry-in", "-0.18"])
+        #expect(negative.status == 2)
+        #expect(negative.stderr.contains("--carry-in"), "\(negative.stderr)")
+    }
+
     /// Appropriations are drawn half-up from the distributable amount; the JSON plan carries exact fen.
     @Test func appropriationsAndJSON() throws {
         let cli = try village()

@@ -51,6 +51,34 @@ struct DistributionPlanTests {
         }
     }
 
+    /// DOMAIN §9.2: Heyang paid 58.00 per person, "presumably covered from 未分配收益": the 0.02 the
+    /// pool lacks is carried in from earlier years, after the appropriations, which stay those of 75,584.10.
+    @Test func heyangRateOfFiftyEightWithTwoFenCarriedIn() throws {
+        let request = DistributionRequest(
+            amount: .distributable(yuan("75,584.10")),
+            appropriations: [Appropriation(name: "公积金", bp: 2700), Appropriation(name: "公益金", bp: 1000)],
+            carriedIn: yuan("0.02"), basis: .perMember, method: .ratePerUnit(yuan("58.00")), holders: heyangHouseholds())
+        let plan = try DistributionPlan(request)
+        #expect(plan.appropriations.map(\.amount) == [yuan("20,407.71"), yuan("7,558.41")])
+        #expect(plan.pool == yuan("47,618.00"))
+        #expect(plan.allocated == yuan("47,618.00"))
+        #expect(plan.residual == .zero)
+        #expect(plan.lines.filter { $0.amount == yuan("232.00") }.count == 205)
+        #expect(plan.lines.last?.amount == yuan("58.00"))
+        #expect(plan.declaredDistributable == yuan("75,584.12"))
+        guard case .dividendDeclare(let declaration) = plan.declarationEntries(id: "2019", recordDate: LedgerDate("2019-12-15")!)[0] else {
+            Issue.record("the first entry declares"); return
+        }
+        // The entry's own rule holds: Σ appropriations + pool = distributable.
+        #expect(declaration.distributable == yuan("75,584.12"))
+        #expect(declaration.pool == yuan("47,618.00"))
+        #expect(declaration.rule["carriedIn"] == .integer(2))
+        // A negative carry-in is refused.
+        var negative = request
+        negative.carriedIn = Fen(-2)
+        #expect(throws: PayoutError.negativeAmount(field: "amount carried in", amount: Fen(-2))) { try DistributionPlan(negative) }
+    }
+
     /// 205 households of four and one of one: 821 people.
     private func heyangHouseholds() -> [PayoutHolder] {
         (1...205).map { PayoutHolder(id: String($0), members: 4) } + [PayoutHolder(id: "206", members: 1)]

@@ -5,7 +5,7 @@ extension DistributionPlan {
     /// per holder with a basis or an amount, in holder order. They are appended in one command.
     public func declarationEntries(id: String, recordDate: LedgerDate) -> [EntryPayload] {
         let declaration = DividendDeclaration(
-            id: id, recordDate: recordDate, distributable: distributable ?? pool,
+            id: id, recordDate: recordDate, distributable: declaredDistributable,
             appropriations: appropriations.map { AppropriationLine(name: $0.name, bp: $0.bp, amount: $0.amount) },
             pool: pool, rule: ruleDescription, allocated: allocated, residual: residual)
         let allocations = lines.filter { $0.weight > 0 || $0.amount.value > 0 || $0.capitalWeight > 0 }.map { line in
@@ -41,6 +41,7 @@ extension DistributionPlan {
             if let rate { rule["rate"] = .integer(rate.value) }
         }
         if let minimum = request.guaranteedMinimum { rule["minimum"] = .integer(minimum.value) }
+        if request.carriedIn > .zero { rule["carriedIn"] = .integer(request.carriedIn.value) }
         return rule
     }
 }

@@ -6,6 +6,8 @@ public struct DistributionSpec: Sendable {
     public var recordDate: LedgerDate
     public var amount: DistributionRequest.Amount
     public var appropriations: [Appropriation]
+    /// Undistributed income of earlier years added to the pool (``DistributionRequest/carriedIn``).
+    public var carriedIn: Fen
     public var basis: DistributionBasis
     public var guaranteedMinimum: Fen?
     public var method: AllocationMethod
@@ -14,12 +16,13 @@ public struct DistributionSpec: Sendable {
     public var povertyClass: String
 
     public init(id: String, recordDate: LedgerDate, amount: DistributionRequest.Amount, appropriations: [Appropriation] = [],
-                basis: DistributionBasis, guaranteedMinimum: Fen? = nil, method: AllocationMethod = .largestRemainder,
+                carriedIn: Fen = .zero, basis: DistributionBasis, guaranteedMinimum: Fen? = nil, method: AllocationMethod = .largestRemainder,
                 transactionVolumes: [String: Int64] = [:], povertyClass: String = ShareClass.poverty) {
         self.id = id
         self.recordDate = recordDate
         self.amount = amount
         self.appropriations = appropriations
+        self.carriedIn = carriedIn
         self.basis = basis
         self.guaranteedMinimum = guaranteedMinimum
         self.method = method
@@ -42,7 +45,7 @@ public struct DistributionSpec: Sendable {
             byShares = true
             try Self.check(weights, entries: entries, held: snapshot.holders(collective: true), recordDate: recordDate)
         }
-        let request = DistributionRequest(amount: amount, appropriations: appropriations, basis: basis,
+        let request = DistributionRequest(amount: amount, appropriations: appropriations, carriedIn: carriedIn, basis: basis,
                                           guaranteedMinimum: guaranteedMinimum, method: method,
                                           holders: snapshot.holders(extraUnits: extra, collective: byShares))
         return (try DistributionPlan(request), snapshot)

@@ -153,6 +153,7 @@ extension DistributionDisclosure {
         default: break
         }
         if let minimum = rule["minimum"]?.integerValue { parts.append("建档立卡户保底每户\(Fen(minimum).formatted)元") }
+        if let carried = rule["carriedIn"]?.integerValue { parts.append("可分配收益含上年未分配收益转入\(Fen(carried).formatted)元") }
         if let bp = rule["rebateBp"]?.integerValue { parts.append("按交易量返还不少于\(percent(bp))") }
         if let rebate = rule["rebate"]?.integerValue { parts.append("返还总额\(Fen(rebate).formatted)元") }
         return parts.isEmpty ? String(decoding: CanonicalJSON.encode(.object(rule)), as: UTF8.self) : parts.joined(separator: "；")

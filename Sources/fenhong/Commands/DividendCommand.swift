@@ -18,6 +18,7 @@ struct DistributionOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Distributable amount (可分配收益); appropriations are drawn from it.") var distributable: String?
     @Option(parsing: .unconditional, help: "The pool itself, with no appropriations.") var pool: String?
     @Option(help: "An appropriation NAME=RATE drawn first, e.g. 公积公益金=10% (repeatable).") var appropriation: [String] = []
+    @Option(parsing: .unconditional, help: "Undistributed income of earlier years (上年未分配收益) added to the pool after the appropriations, e.g. to pay a whole-yuan rate.") var carryIn: String?
     @Option(help: "units (shares), household (equal), member (per member) or cooperative (Art. 44).") var basis: String = "units"
     @Option(help: "Share classes and weights for the units basis, e.g. member=1,poverty=2 (default: member=1,poverty=1).") var classes: String?
     @Option(parsing: .unconditional, help: "Guaranteed minimum (保底) per registered-poor household, funded first.") var minimum: String?
@@ -87,7 +88,7 @@ struct DistributionOptions: ParsableArguments {
         }
         return DistributionSpec(
             id: id, recordDate: try Parse.date(recordDate, option: "--record-date"), amount: amount,
-            appropriations: appropriations, basis: basisValue,
+            appropriations: appropriations, carriedIn: try carryIn.map { try Parse.amount($0, option: "--carry-in") } ?? .zero, basis: basisValue,
             guaranteedMinimum: try minimum.map { try Parse.amount($0, option: "--minimum") },
             method: methodValue, transactionVolumes: volumes)
     }

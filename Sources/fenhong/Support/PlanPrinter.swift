@@ -9,6 +9,7 @@ enum PlanPrinter {
         var summary = TextTable(["", "amount"], rightAligned: [1])
         if let distributable = plan.distributable { summary.add(["distributable 可分配收益", distributable.formatted]) }
         for a in plan.appropriations { summary.add(["\(a.name) \(percent(a.bp))", "−" + a.amount.formatted]) }
+        if plan.request.carriedIn > .zero { summary.add(["carried in 上年未分配收益转入", "+" + plan.request.carriedIn.formatted]) }
         summary.add(["pool 分配总额", plan.pool.formatted])
         if plan.minimumTotal.value > 0 { summary.add(["guaranteed minimums 保底", plan.minimumTotal.formatted]) }
         if let minimum = spec.guaranteedMinimum, minimum.value > 0, plan.minimumTotal == .zero {
@@ -41,7 +42,7 @@ enum PlanPrinter {
         out.append("")
         out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
-        let distributed = plan.distributable ?? plan.pool
+        let distributed = plan.declaredDistributable
         if distributed.value > undistributed {
             out.append("⚠ \(distributed.formatted) to distribute is more than the income recorded and not yet distributed, "
                        + "\(Fen(undistributed).formatted): a distribution is paid from income, never from borrowed money (不得举债分配); "
@@ -70,6 +71,7 @@ enum PlanPrinter {
             "checksPass": .bool(plan.allChecksPass),
         ]
         if let distributable = plan.distributable { object["distributable"] = .integer(distributable.value) }
+        if plan.request.carriedIn > .zero { object["carriedIn"] = .integer(plan.request.carriedIn.value) }
         return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self)
     }
 
