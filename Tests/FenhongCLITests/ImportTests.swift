@@ -66,6 +66,15 @@ struct ImportTests {
     }
 
     /// Each bad file is refused with one exact line naming file, line, column and reason, and writes nothing.
+    /// Today in this machine's time zone, as `fenhong` takes it.
+    private static var today: String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = .current
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: Date())
+    }
+
     @Test func badFilesAreRefusedAndWriteNothing() throws {
         let cli = try village()
         let before = try entryCount(cli)
@@ -95,6 +104,13 @@ struct ImportTests {
              "bad.csv line 2, column 分配编号: distribution 2020 was never declared"),
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,99999999999999999,2020-01-01\n",
              "bad.csv line 3, column 股数: the value is 99999999999999999, beyond ±9,007,199,254,740,991, the largest whole number a ledger can hold"),
+            // 2042 for 2024: a date not yet come is a typing mistake, in any kind of file.
+            ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,1,2099-12-20\n",
+             "bad.csv line 3, column 日期: 2099-12-20 is after today, \(Self.today); the ledger records what has happened"),
+            ("households", households + "152223-009,张三,2,否,152223199001011234,****9999,2099-01-01\n",
+             "bad.csv line 2, column 日期: 2099-01-01 is after today, \(Self.today); the ledger records what has happened"),
+            ("payments", pay + "2019,152223-001,100,银行,****5678,R1,2099-12-28\n",
+             "bad.csv line 2, column 日期: 2099-12-28 is after today, \(Self.today); the ledger records what has happened"),
         ]
         for (kind, text, message) in cases {
             try write(cli, "bad.csv", text)

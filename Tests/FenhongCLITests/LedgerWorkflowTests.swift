@@ -117,6 +117,12 @@ struct LedgerWorkflowTests {
              "household 152223-002 was registered on 2018-06-01; an entry about it dated 2018-05-01 comes before that"),
             (["income", "record", "--amount", "5", "--category", "c", "--counterparty", "x", "--date", "2099-01-01"],
              "--date 2099-01-01 is in the future; record money when it has moved"),
+            (["shares", "issue", "--holder", "152223-002", "--class", "member", "--units", "1", "--reason", "x", "--date", "2099-12-20"],
+             "--date 2099-12-20 is in the future; record shares when they have changed hands"),
+            (["household", "add", "--household", "152223-009", "--head", "张三", "--members", "1", "--id", "152223198001019999", "--account", "****1111", "--date", "2099-01-01"],
+             "--date 2099-01-01 is in the future; record a household when it has joined"),
+            (["household", "update", "--household", "152223-002", "--members", "5", "--reason", "x", "--date", "2099-01-01"],
+             "--date 2099-01-01 is in the future; record a change when it has happened"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
             (["shares", "issue", "--holder", "152223-002", "--class", "劳龄股,人口股", "--new-class", "--units", "1", "--reason", "x"],
              "--class 劳龄股,人口股: a class name has no commas, equals signs or spaces (it is weighed as --classes name=weight,…)"),
@@ -172,6 +178,24 @@ struct LedgerWorkflowTests {
 
     /// One-character names work: Foundation's path methods trapped on them here, after `init`
     /// had linked the ledger into place (leaving its staging file behind).
+    /// "Today" is the accountant's: in a time zone ahead of UTC (the villages' UTC+8, or +14 here,
+    /// where it is tomorrow from 10:00 UTC) money paid today is not "in the future". (Before 10:00
+    /// UTC no zone is a day ahead, so only then can this test not tell UTC from local time.)
+    @Test func todayIsTheDayWhereTheAccountantIs() throws {
+        let cli = try CLI()
+        cli.environment = ["FENHONG_LEDGER": "v.fenhong", "FENHONG_KEY": "accountant.key"]
+        #expect(try cli.run("key", "generate", "--name", "a", "--out", "accountant.key").status == 0)
+        #expect(try cli.run("init", "--origin", "fenhong/152223/baixin", "--org", "o", "--village", "v").status == 0)
+        for zone in ["Etc/GMT-14", "Etc/GMT+12"] {  // POSIX signs: UTC+14 and UTC−12
+            var formatter = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: zone)!)
+            formatter = formatter.year().month().day()
+            let today = Date().formatted(formatter)
+            cli.environment["TZ"] = zone
+            let run = try cli.execute(["income", "record", "--amount", "1", "--category", "c", "--counterparty", "x", "--date", today])
+            #expect(run.status == 0, "\(zone) \(today): \(run.stderr)")
+        }
+    }
+
     @Test func oneCharacterNames() throws {
         let cli = try CLI()
         #expect(try cli.run("key", "generate", "--name", "a", "--out", "k").status == 0)
@@ -212,9 +236,21 @@ struct LedgerWorkflowTests {
     @Test func cooperativePlanShowsTransactionsInYuan() throws {
         let cli = try villageLedger()
         for holder in ["152223-001", "152223-002"] {
-            let run = try cli.run("shares", "issue", "--holder", holder, "--class", "capital", "--units", "1000", "--reason", "入股", "--date", "2018-06-03")
+            let run = try cli.run("shares", "issue", "--holder", holder, "--class", "capital", "--amount", "10", "--reason", "入股", "--date", "2018-06-03")
             #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.hasPrefix("recorded entry"), "\(run.stdout)")
+            #expect(run.stdout.contains("\(holder) 10.00元 capital"), "\(run.stdout)")
         }
+        // An account is given in yuan: --units, which would be read as fen, is refused with the amount it likely meant.
+        let inFen = try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "出资额", "--units", "15000", "--reason", "入股", "--date", "2018-06-03"])
+        #expect(inFen.status == 2)
+        #expect(inFen.stderr == "fenhong: --class 出资额 is an account kept in yuan: give --amount (e.g. --amount 15,000.00), not --units\n")
+        let sharesInYuan = try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "member", "--amount", "5", "--reason", "x", "--date", "2018-06-03"])
+        #expect(sharesInYuan.stderr == "fenhong: --amount goes with an account class (capital, reserve, subsidy, trade); --class member is counted in shares: give --units\n")
+        #expect(try cli.run("household", "list").stdout.contains("capital 10.00元"))
+        // The CSV round trip keeps the account in yuan.
+        let csv = try cli.run("log", "--csv", "--kind", "shares").stdout
+        #expect(csv.contains("152223-001,出资额,10.00,2018-06-03,入股"), "\(csv)")
         #expect(try cli.shell("printf 'household,volume\\n152223-001,3000\\n152223-002,1000.50\\n' > volumes.csv").status == 0)
         let plan = try cli.run("dividend", "plan", "--id", "2018", "--record-date", "2018-12-15", "--pool", "1000",
                                "--basis", "cooperative", "--transactions", "volumes.csv")

@@ -17,8 +17,9 @@ public struct ImportBatch: Sendable {
     /// Parses every record of `table` as a row of `kind`. Nothing is written: a row that does
     /// not parse, or breaks a rule of its entry kind, or repeats a key of an earlier row, throws
     /// the error naming its line and column. `progress(done, total)` is called every
-    /// ``progressInterval`` rows.
-    public init(kind: ImportKind, table: CSVTable, progress: ((Int, Int) -> Void)? = nil) throws(CSVError) {
+    /// ``progressInterval`` rows. A row dated after `latest` (today, where the file is
+    /// imported) is refused: the ledger records what has happened.
+    public init(kind: ImportKind, table: CSVTable, latest: LedgerDate? = nil, progress: ((Int, Int) -> Void)? = nil) throws(CSVError) {
         self.kind = kind
         file = table.file
         encoding = table.encoding
@@ -32,6 +33,9 @@ public struct ImportBatch: Sendable {
         for (offset, record) in table.records.enumerated() {
             let row = try layout.row(record)
             let payload = try row.payload()
+            if let latest, let date = payload.importedDate, date > latest {
+                throw row.error("date", .invalidValue("\(date) is after today, \(latest); the ledger records what has happened"))
+            }
             if case .householdRegister(let r) = payload {
                 if let first = firstLine.updateValue(record.line, forKey: r.household) {
                     throw row.error("household", .duplicateInFile(what: "household \(r.household)", firstLine: first))
@@ -52,5 +56,18 @@ public struct ImportBatch: Sendable {
         let line = lines.indices.contains(offset) ? lines[offset] : nil
         let column = kind.column(for: violation.code).flatMap { headers[$0] }
         return CSVError(file: file, line: line, column: column, problem: .rule(violation))
+    }
+}
+
+extension EntryPayload {
+    /// The date of an entry an import writes.
+    fileprivate var importedDate: LedgerDate? {
+        switch self {
+        case .householdRegister(let r): r.date
+        case .sharesIssue(let c), .sharesRetire(let c): c.date
+        case .sharesTransfer(let t): t.date
+        case .dividendPay(let p): p.date
+        default: nil
+        }
     }
 }

@@ -15,7 +15,9 @@ extension ImportKind {
         case (.households, .householdRegister(let r)):
             [r.household, r.head, String(r.members), r.poor ? "是" : "否", r.idMasked, r.account, r.date.text]
         case (.shares, .sharesIssue(let s)):
-            [s.holder, ShareClass.displayName(s.shareClass), String(s.units), s.date.text, s.reason]
+            // An account (出资额 …) in yuan, as the import reads it.
+            [s.holder, ShareClass.displayName(s.shareClass),
+             ShareClass.accounts.contains(s.shareClass) ? Self.plain(Fen(s.units)) : String(s.units), s.date.text, s.reason]
         case (.payments, .dividendPay(let p)):
             [p.id, p.household, Self.plain(p.amount), ImportValues.channelName(p.channel),
              p.channel == .cash ? "" : p.account, p.reference, p.date.text]

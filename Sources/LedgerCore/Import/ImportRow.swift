@@ -44,9 +44,13 @@ struct ImportRow {
                 date: try value("date", ImportValues.date)))
         case .shares:
             let reason = optional("reason") ?? ""
+            let shareClass = try value("class", ImportValues.shareClass)
+            // A member's account (出资额 …) is given in yuan, and counted in fen.
+            let units = ShareClass.accounts.contains(shareClass)
+                ? try value("units", ImportValues.positiveAmount).value : try value("units", ImportValues.positive)
             payload = .sharesIssue(SharesChange(
-                holder: ImportValues.holder(try text("holder")), shareClass: try value("class", ImportValues.shareClass),
-                units: try value("units", ImportValues.positive), date: try value("date", ImportValues.date),
+                holder: ImportValues.holder(try text("holder")), shareClass: shareClass,
+                units: units, date: try value("date", ImportValues.date),
                 reason: reason.isEmpty ? ImportKind.defaultReason : reason))
         case .payments:
             let channel = try value("channel", ImportValues.channel)

@@ -33,6 +33,11 @@ enum ImportValues {
         return .success(value)
     }
 
+    /// An amount greater than zero.
+    static func positiveAmount(_ text: String) -> Result<Fen, CSVProblem> {
+        amount(text).flatMap { $0 > .zero ? .success($0) : .failure(.invalidValue("the amount \(MessageText.quoted(text)) is zero")) }
+    }
+
     /// An amount (`Fen.parse`): `3000`, `3,000.00`, `3000元`.
     static func amount(_ text: String) -> Result<Fen, CSVProblem> {
         do {

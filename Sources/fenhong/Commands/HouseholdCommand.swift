@@ -25,7 +25,7 @@ struct HouseholdAdd: ParsableCommand {
         try write.append([.householdRegister(HouseholdRegistration(
             household: household, head: try Parse.name(head, option: "--head"), members: members, poor: poor,
             idMasked: try Parse.maskedID(id), account: try Parse.payoutAccount(account),
-            date: try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()))])
+            date: try date.map { try Parse.pastDate($0, option: "--date", what: "a household when it has joined") } ?? Parse.today()))])
     }
 }
 
@@ -61,7 +61,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
         try write.append([.householdUpdate(HouseholdUpdate(
             household: household, head: try head.map { try Parse.name($0, option: "--head") }, members: members, poor: poorValue,
             idMasked: try id.map(Parse.maskedID), account: try account.map(Parse.payoutAccount),
-            date: try Parse.date(date, option: "--date"), reason: reason))])
+            date: try Parse.pastDate(date, option: "--date", what: "a change when it has happened"), reason: reason))])
     }
 }
 
@@ -90,7 +90,7 @@ struct HouseholdList: ParsableCommand {
         for record in households {
             let r = record.registration
             let units = state.shares.filter { $0.key.holder == r.household && $0.value != 0 }
-                .sorted { $0.key.shareClass < $1.key.shareClass }.map { "\($0.key.shareClass) \($0.value)" }
+                .sorted { $0.key.shareClass < $1.key.shareClass }.map { "\($0.key.shareClass) \(ShareClass.quantity($0.value, of: $0.key.shareClass))" }
             print([r.household, r.head, "members \(r.members)", r.poor ? "registered-poor" : "-", r.account,
                    units.isEmpty ? "no shares" : units.joined(separator: ", ")].joined(separator: "  "))
         }

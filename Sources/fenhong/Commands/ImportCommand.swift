@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         let total = table.records.count
         let large = total > ImportBatch.progressInterval
         if large { Printer.stderr("\(file): \(total) rows, \(table.encoding); checking every row before writing") }
-        let batch = try ImportBatch(kind: importKind, table: table) { done, total in
+        let batch = try ImportBatch(kind: importKind, table: table, latest: Parse.today()) { done, total in
             Printer.stderr("checked \(done) of \(total) rows")
         }
         guard !batch.payloads.isEmpty else { throw ValidationError("\(file) has no rows below its header; nothing was recorded") }

@@ -13,15 +13,41 @@ struct ShareOptions: ParsableArguments {
     var className: String
     /// The class as recorded: a class named in Chinese is the same class as in English.
     var shareClass: String { ShareClass.named(className) ?? className }
-    @Option(help: "Whole units.") var units: Int64
+    @Option(help: "Whole shares.") var units: Int64?
+    @Option(parsing: .unconditional, help: "For a member's account (capital 出资额, reserve 公积金份额, subsidy 补助份额, trade 交易额): the amount in yuan, e.g. 15,000.00.")
+    var amount: String?
     @Option(help: "Effective date YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "Why, e.g. 折股量化 2017-12-31.") var reason: String
 
-    func validate() throws {
-        guard units > 0 else { throw ValidationError("--units \(units) must be greater than zero") }
+    /// Whole shares, or an account's amount in fen (the ledger counts an account in fen).
+    var quantity: Int64 {
+        get throws {
+            let isAccount = ShareClass.accounts.contains(shareClass)
+            switch (units, amount) {
+            case (let units?, nil):
+                guard !isAccount else {
+                    throw ValidationError("--class \(className) is an account kept in yuan: give --amount (e.g. --amount \(Fen(units * 100).formatted)), not --units")
+                }
+                guard units > 0 else { throw ValidationError("--units \(units) must be greater than zero") }
+                return units
+            case (nil, let amount?):
+                guard isAccount else {
+                    throw ValidationError("--amount goes with an account class (capital, reserve, subsidy, trade); --class \(className) is counted in shares: give --units")
+                }
+                let fen = try Parse.amount(amount, option: "--amount")
+                guard fen > .zero else { throw ValidationError("--amount \(amount) is zero; nothing to record") }
+                return fen.value
+            case (nil, nil):
+                throw ValidationError(isAccount ? "--class \(className) is an account kept in yuan: give --amount" : "give --units, the number of shares")
+            case (_?, _?):
+                throw ValidationError("give --units for shares or --amount for an account, not both")
+            }
+        }
     }
 
-    var effectiveDate: LedgerDate { get throws { try date.map { try Parse.date($0, option: "--date") } ?? Parse.today() } }
+    var effectiveDate: LedgerDate {
+        get throws { try date.map { try Parse.pastDate($0, option: "--date", what: "shares when they have changed hands") } ?? Parse.today() }
+    }
 }
 
 struct SharesIssueCommand: ParsableCommand {
@@ -44,7 +70,7 @@ struct SharesIssueCommand: ParsableCommand {
                 throw ValidationError("--class \(share.className) is not a class of this ledger (\(known)); to start it, add --new-class")
             }
         }
-        try write.append([.sharesIssue(SharesChange(holder: Holder.named(holder), shareClass: share.shareClass, units: share.units,
+        try write.append([.sharesIssue(SharesChange(holder: Holder.named(holder), shareClass: share.shareClass, units: try share.quantity,
                                                     date: try share.effectiveDate, reason: share.reason))])
     }
 }
@@ -56,7 +82,7 @@ struct SharesRetireCommand: ParsableCommand {
     @OptionGroup var share: ShareOptions
 
     func run() throws {
-        try write.append([.sharesRetire(SharesChange(holder: Holder.named(holder), shareClass: share.shareClass, units: share.units,
+        try write.append([.sharesRetire(SharesChange(holder: Holder.named(holder), shareClass: share.shareClass, units: try share.quantity,
                                                      date: try share.effectiveDate, reason: share.reason))])
     }
 }
@@ -69,7 +95,7 @@ struct SharesTransferCommand: ParsableCommand {
     @OptionGroup var share: ShareOptions
 
     func run() throws {
-        try write.append([.sharesTransfer(SharesTransfer(from: Holder.named(from), to: Holder.named(to), shareClass: share.shareClass, units: share.units,
+        try write.append([.sharesTransfer(SharesTransfer(from: Holder.named(from), to: Holder.named(to), shareClass: share.shareClass, units: try share.quantity,
                                                          date: try share.effectiveDate, reason: share.reason))])
     }
 }

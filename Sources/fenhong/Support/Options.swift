@@ -104,14 +104,26 @@ enum Parse {
         return trimmed
     }
 
-    /// The date of money that moved: not after today.
-    static func pastDate(_ text: String, option: String) throws -> LedgerDate {
+    /// The date of something that has happened (money moved, shares issued, a household
+    /// registered): not after today.
+    static func pastDate(_ text: String, option: String, what: String = "money when it has moved") throws -> LedgerDate {
         let date = try Parse.date(text, option: option)
-        guard date <= today() else { throw ValidationError("\(option) \(text) is in the future; record money when it has moved") }
+        guard date <= today() else { throw ValidationError("\(option) \(text) is in the future; record \(what)") }
         return date
     }
 
-    static func today() -> LedgerDate { LedgerTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date }
+    /// Today where the accountant is: the machine's own time zone (China's, UTC+8, in the
+    /// villages), not UTC, whose date is still yesterday's until 08:00 there.
+    static func today() -> LedgerDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let day = calendar.dateComponents([.year, .month, .day], from: Date())
+        guard let year = day.year, let month = day.month, let dayOfMonth = day.day,
+              let date = LedgerDate(String(format: "%04d-%02d-%02d", year, month, dayOfMonth)) else {
+            return LedgerTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).date
+        }
+        return date
+    }
 
     /// A rate as `8%`, `8.5%` or basis points `850bp`.
     static func basisPoints(_ text: String, option: String) throws -> Int64 {

@@ -51,6 +51,12 @@ public enum ShareClass {
         return names
     }()
 
+    /// A holding as a person reads it: whole shares (`10`), or an account in yuan
+    /// (`15,000.00元`), which the ledger counts in fen.
+    public static func quantity(_ units: Int64, of shareClass: String) -> String {
+        accounts.contains(shareClass) ? Fen(units).formatted + "元" : String(units)
+    }
+
     /// The Chinese name of a class, or the class itself when it has none.
     public static func displayName(_ shareClass: String) -> String {
         switch shareClass {
