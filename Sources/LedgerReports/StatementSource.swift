@@ -55,13 +55,19 @@ public enum StatementSource {
 
     /// Every valid cosignature by an inspector key of the ledger on a checkpoint of at most `size`.
     public static func cosignatures(_ reader: LedgerReader, upTo size: Int64) throws -> [StatementCheckpoint.Cosigner] {
-        let inspectors = try reader.entries(kind: .keyAdd).compactMap { entry -> NoteVerifierKey? in
+        cosignatures(keyEntries: try reader.entries(kind: .keyAdd), checkpoints: try reader.checkpoints(), upTo: size)
+    }
+
+    /// Every valid inspector cosignature among `checkpoints` no larger than `size`, by the
+    /// inspector keys `keyEntries` add.
+    static func cosignatures(keyEntries: [Entry], checkpoints: [(Int64, String)], upTo size: Int64) -> [StatementCheckpoint.Cosigner] {
+        let inspectors = keyEntries.compactMap { entry -> NoteVerifierKey? in
             guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }
             return try? NoteVerifierKey(vkey: change.key)
         }
         guard !inspectors.isEmpty else { return [] }
         var found = [StatementCheckpoint.Cosigner]()
-        for (checkpointSize, text) in try reader.checkpoints() where checkpointSize <= size {
+        for (checkpointSize, text) in checkpoints where checkpointSize <= size {
             guard let note = try? SignedNote(parsing: text), note.signatures.count > 1 else { continue }
             for key in inspectors {
                 if let time = note.cosignatureTime(by: key) { found.append(.init(name: key.name, size: checkpointSize, time: time)) }
@@ -140,10 +146,11 @@ public enum StatementSource {
         String(decoding: try InputFile.contents(of: path), as: UTF8.self)
     }
 
-    /// The statement's text: as is, from HTML, or from a PDF through pdftotext.
-    public static func statementText(_ path: String) throws -> String {
+    /// A statement file: its text (as is, from HTML, or from a PDF through pdftotext), and its
+    /// format and bytes, to compare with the statement printed again from the ledger.
+    public static func statement(_ path: String) throws -> (text: String, printed: PrintedStatement) {
         let bytes = try InputFile.contents(of: path)
-        if path.lowercased().hasSuffix(".pdf") {
+        if path.lowercased().hasSuffix(".pdf") || bytes.starts(with: Array("%PDF-".utf8)) {
             guard let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) else {
                 throw ReportError("cannot read the text of \(path): pdftotext is not installed (apt-get install poppler-utils)")
             }
@@ -159,10 +166,17 @@ public enum StatementSource {
             guard process.terminationStatus == 0 else { throw ReportError("pdftotext could not read \(path)") }
             // pdftotext starts each page after the first with a form feed, on the page's first
             // line: a line break, so that a page's first line reads as any other.
-            return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n")
+            return (String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n"),
+                    PrintedStatement(format: .pdf, bytes: bytes))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.hasPrefix("<!DOCTYPE html") ? StatementText.plainLines(html: text) : text
+        var text = String(decoding: bytes, as: UTF8.self)
+        // A text saved by Notepad or a word processor: without its byte-order mark, with Unix
+        // line ends and plain spaces.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\u{00A0}", with: " ")
+        let isHTML = text.prefix(64).lowercased().contains("<!doctype html") || text.prefix(64).lowercased().hasPrefix("<html")
+        return isHTML ? (StatementText.plainLines(html: text), PrintedStatement(format: .html, bytes: bytes))
+                      : (text, PrintedStatement(format: .text, bytes: bytes))
     }
 
     /// The ledger as it stands: its accountant keys, size, root and a consistency proof — the
@@ -190,8 +204,11 @@ public enum StatementSource {
         var hashes = InMemorySubtreeHashes()
         var state = LedgerState()
         var records = [RecordedEntry]()
+        var checkpoints = [(Int64, String)]()
         // Read as the verifier reads a bundle (line ends and all).
         try BundleSource(folder: bundle).read { snapshot in
+            var cursor = try snapshot.checkpoints()
+            while let checkpoint = try cursor.next() { if let note = checkpoint.note { checkpoints.append((checkpoint.size, note)) } }
             try snapshot.forEachEntry { seq, raw, _ in
                 let body = [UInt8](raw)
                 let hash = Entry.hash(body: body)
@@ -207,7 +224,10 @@ public enum StatementSource {
         }
         guard let opening = state.opening else { throw ReportError("\(path) does not start with ledger.open") }
         let facts = HouseholdFacts.collect(from: records)?.facts[proof.household]
-        return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
+        var trust = try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
+        trust.cosignatures = cosignatures(keyEntries: records.map(\.entry).filter { $0.kind == .keyAdd }, checkpoints: checkpoints,
+                                          upTo: proof.checkpoint.checkpoint.size)
+        return trust
     }
 
     public static func trust<R: SubtreeHashReader>(

@@ -38,11 +38,15 @@ struct CommittedBundleTests {
         let demo = folder.path + "/demo"
         let proof = try StatementProof(parsing: try String(contentsOfFile: demo + "/chen-mei-statement.proof.txt", encoding: .utf8))
         let trust = try StatementSource.trust(ledgerPath: demo + "/baixin.fenhong", proof: proof)
-        #expect(proof.check(against: trust, statementText: try StatementSource.statementText(demo + "/chen-mei-statement.pdf")) == [])
+        let pdf = try StatementSource.statement(demo + "/chen-mei-statement.pdf")
+        #expect(proof.check(against: trust, statementText: pdf.text, printed: pdf.printed) == [])
+        // The figures read off it hold too, without comparing it with the PDF printed again.
+        #expect(proof.check(against: trust, statementText: pdf.text) == [])
         // And so does her large-print copy, eight pages long: no record is split across a page,
         // and a page's first line reads as any other.
-        let largePrint = try StatementSource.statementText(demo + "/chen-mei-statement-large-print.pdf")
-        #expect(proof.check(against: trust, statementText: largePrint) == [])
+        let largePrint = try StatementSource.statement(demo + "/chen-mei-statement-large-print.pdf")
+        #expect(proof.check(against: trust, statementText: largePrint.text, printed: largePrint.printed) == [])
+        #expect(proof.check(against: trust, statementText: largePrint.text) == [])
     }
 
     /// The committed bundle verifies, and its head checkpoint carries the inspector's cosignature.

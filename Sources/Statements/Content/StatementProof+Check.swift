@@ -81,6 +81,9 @@ public struct StatementProofFailure: Sendable, Equatable, CustomStringConvertibl
         /// A payment's lines do not show its voucher or bank reference, or an allocation's lines
         /// its share (units, or a cooperative member's transactions in yuan).
         case detailMismatch
+        /// The statement is not the one fenhong prints from the ledger for its household, year and
+        /// date: a line added, changed or hidden; for HTML and PDF, any byte.
+        case notAsPrinted
     }
 
     /// The rule broken.
@@ -99,8 +102,10 @@ extension StatementProof {
     /// when both hold. Checks, in order: the checkpoint (origin, signature by an accountant key of
     /// the ledger, consistency with the ledger now), each block (body is the entry at its index,
     /// included in the checkpoint's tree), then each line of the statement against the blocks, and
-    /// the totals against the sums of the proved entries.
-    public func check(against trust: StatementProofTrust, statementText: String?) -> [StatementProofFailure] {
+    /// the totals against the sums of the proved entries. When the ledger's facts are known, the
+    /// statement must also be the one fenhong prints from them (``checkRendering(_:text:printed:)``);
+    /// if it is, that settles every line, and reading the figures off it adds nothing.
+    public func check(against trust: StatementProofTrust, statementText: String?, printed: PrintedStatement? = nil) -> [StatementProofFailure] {
         var failures = [StatementProofFailure]()
         let cp = checkpoint.checkpoint
         if cp.origin != trust.origin {
@@ -169,13 +174,15 @@ extension StatementProof {
             entries[inclusion.index] = (entry, leaf)
         }
         guard let statementText else { return failures }
+        let rendering = checkRendering(trust, text: statementText, printed: printed)
+        if rendering?.isEmpty == true { return failures }
         let own = trust.facts?.entries.filter { $0.seq < cp.size }
         failures += checkIdentity(statementText, own.map { HouseholdStatement.identities(of: household, in: $0) })
         if let opening = trust.facts?.opening { failures += Self.checkHeading(statementText, opening) }
         failures += Self.checkFooter(statementText, checkpoint, trust.cosignatures)
         if let own { failures += checkHoldings(statementText, own) }
         failures += checkLines(statementText, entries)
-        return failures
+        return failures + (rendering ?? [])
     }
 
     /// The header's household number against the proof's, and its head, member count and ID

@@ -131,7 +131,8 @@ struct StatementCheckCommand: ParsableCommand {
         let proofOnly = file.hasSuffix(".proof.txt")
         let proofPath = proof ?? (proofOnly ? file : StatementSource.sibling(of: file, suffix: ".proof.txt"))
         // The statement first: a missing statement is named as such, not as its missing proof.
-        let statementText = proofOnly ? nil : try StatementSource.statementText(file)
+        let statement = proofOnly ? nil : try StatementSource.statement(file)
+        let statementText = statement?.text
         let parsed: StatementProof
         var rebuilt = false
         if proof == nil, bundle == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
@@ -149,7 +150,7 @@ struct StatementCheckCommand: ParsableCommand {
             }
         }
         let trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: parsed) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: parsed)
-        let failures = parsed.check(against: trust, statementText: statementText)
+        let failures = parsed.check(against: trust, statementText: statementText, printed: statement?.printed)
         let name = proofOnly ? proofPath : file
         guard failures.isEmpty else {
             for failure in failures { print("REJECTED \(name) \(failure)") }

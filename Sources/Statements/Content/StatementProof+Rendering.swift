@@ -1,0 +1,101 @@
+import LedgerCore
+
+/// A statement file as it was brought to be checked: its format and its bytes.
+public struct PrintedStatement: Sendable {
+    /// How the file was printed.
+    public enum Format: Sendable { case text, html, pdf }
+
+    public var format: Format
+    public var bytes: [UInt8]
+
+    public init(format: Format, bytes: [UInt8]) {
+        self.format = format
+        self.bytes = bytes
+    }
+}
+
+extension StatementProof {
+    /// Whether `text` (and, for HTML and PDF, the file's bytes) is exactly the statement fenhong
+    /// prints for this proof's household, year and date from the ledger at the proof's checkpoint:
+    /// `[]` when it is, the first difference when not, nil when the ledger's facts are unknown.
+    ///
+    /// Reading the figures off a statement can be fooled: a line added that cites nothing, a
+    /// second date or year that the reader never sees, an HTML page that hides some text and
+    /// shows other, a PDF whose font draws 3 where its text says 8. Printing the statement again
+    /// from the ledger and comparing is not: a text statement must match line by line (runs of
+    /// white space, line ends and a byte-order mark aside, as a re-save leaves them), an HTML or
+    /// PDF statement byte for byte. Nil also without the file (`printed`), whose format decides.
+    func checkRendering(_ trust: StatementProofTrust, text: String, printed: PrintedStatement?) -> [StatementProofFailure]? {
+        guard let facts = trust.facts, let printed else { return nil }
+        let cp = checkpoint.checkpoint
+        let name = "the \(printed.format == .pdf ? "PDF" : printed.format == .html ? "HTML" : "text") statement"
+        guard let date = StatementText.statementDate(in: text) ?? self.date else {
+            return [.init(rule: .notAsPrinted, location: "statement", detail: "\(name) prints no date (截至) to print it again for")]
+        }
+        // The footer names the inspectors who had cosigned when it was printed: those of the
+        // ledger's cosignatures it prints (any other cosigner line then differs).
+        let bare = String(text.filter { !$0.isWhitespace })
+        let cosigners = (trust.cosignatures ?? []).filter { bare.contains(StatementCheckpoint.note($0).filter { !$0.isWhitespace }) }
+        let footer = StatementCheckpoint(checkpoint: cp, signer: checkpoint.note.signatures.first?.name ?? "",
+                                         cosigners: cosigners.sorted { ($0.size, $0.name) < ($1.size, $1.name) })
+        guard let statement = try? HouseholdStatement.build(facts: facts, year: year, date: date, checkpoint: footer) else {
+            return [.init(rule: .notAsPrinted, location: "statement",
+                          detail: "the ledger at checkpoint \(cp.size) has no statement of household \(household) to compare \(name) with")]
+        }
+        let document = statement.document()
+        let what = "household \(household), \(year.map { "\($0)年度" } ?? "全部年度"), 截至 \(date), checkpoint \(cp.size)"
+        switch printed.format {
+        case .text:
+            return Self.firstDifference(text, TextRenderer().render(document), what: what)
+        case .html:
+            let given = Self.normalizedMarkup(printed.bytes)
+            let variants = [HTMLRenderer.Paper.a4, .a5].flatMap { paper in
+                [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document) }
+            }
+            if variants.contains(given) { return [] }
+            return Self.firstDifference(given, variants[0], what: what, source: "HTML source ")
+                ?? [.init(rule: .notAsPrinted, location: "statement", detail: "the HTML statement is not the one fenhong prints for \(what)")]
+        case .pdf:
+            if [false, true].contains(where: { PDFRenderer(largePrint: $0).render(document) == printed.bytes }) { return [] }
+            return [.init(rule: .notAsPrinted, location: "statement",
+                          detail: "the PDF is not the one fenhong prints for \(what): its text, fonts or drawing differ; print it again with fenhong statement")]
+        }
+    }
+
+    /// The first line where `given` and `expected` differ, white space aside; nil when none do
+    /// (in `source`: "HTML source " for a page's markup).
+    private static func firstDifference(_ given: String, _ expected: String, what: String, source: String = "") -> [StatementProofFailure]? {
+        let have = normalizedLines(given), want = normalizedLines(expected)
+        for i in 0..<max(have.count, want.count) {
+            let found = i < have.count ? have[i] : nil, wanted = i < want.count ? want[i].text : nil
+            guard found?.text != wanted else { continue }
+            let location = found.map { "statement \(source)line \($0.number)" } ?? "statement"
+            let detail: String
+            switch (found, wanted) {
+            case (let found?, let wanted?): detail = "it reads \"\(found.text)\"; fenhong prints \"\(wanted)\" for \(what)"
+            case (let found?, nil): detail = "it reads \"\(found.text)\" after the end of the statement fenhong prints for \(what)"
+            default: detail = "it ends before \"\(wanted ?? "")\", which fenhong prints for \(what)"
+            }
+            return [.init(rule: .notAsPrinted, location: location, detail: detail)]
+        }
+        return source.isEmpty ? [] : nil
+    }
+
+    /// The non-blank lines of `text`, each with its runs of white space (a no-break space, a
+    /// stray carriage return) as one space, and trimmed; with their 1-based line numbers.
+    private static func normalizedLines(_ text: String) -> [(number: Int, text: String)] {
+        var lines = [(number: Int, text: String)]()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let words = line.split(whereSeparator: { $0.isWhitespace || $0 == "\u{FEFF}" })
+            if !words.isEmpty { lines.append((index + 1, words.joined(separator: " "))) }
+        }
+        return lines
+    }
+
+    /// An HTML file's text without a byte-order mark and with Windows line ends made Unix ones.
+    private static func normalizedMarkup(_ bytes: [UInt8]) -> String {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+}

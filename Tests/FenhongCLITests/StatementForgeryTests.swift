@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `statement check` holds a statement to the one fenhong prints from the ledger: what reading the
+/// figures off it let through (a line citing nothing, a year or date the reader never sees, HTML
+/// that hides one text and shows another, a PDF whose bytes differ but whose text does not) is
+/// rejected; what a re-save does to a genuine one (Windows line ends, a byte-order mark,
+/// no-break spaces) is not.
+@Suite(.serialized)
+struct StatementForgeryTests {
+    /// The test ledger, and Chen Mei's statement as of 2024-12-31 written as `name` with its proof.
+    private func statement(_ name: String, _ options: [String] = []) throws -> CLI {
+        let cli = try CLI()
+        try StatementLedger.create(in: cli)
+        let made = try cli.execute(["statement", "--household", "152223-001", "--date", "2024-12-31", "--out", name, "--proof"] + options)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try cli.run("statement", "check", name).status == 0, "the genuine statement passes")
+        return cli
+    }
+
+    private func write(_ cli: CLI, _ name: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: cli.folder.appendingPathComponent(name))
+    }
+
+    private func bytes(_ cli: CLI, _ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: cli.folder.appendingPathComponent(name)))
+    }
+
+    /// A deduction added below the payments, citing no entry, the totals left as they are: it
+    /// passed before, since every line that cites an entry still matched.
+    @Test func lineCitingNothingIsRejected() throws {
+        let cli = try statement("chen.txt")
+        var lines = try cli.file("chen.txt").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let paid = try #require(lines.firstIndex { $0.contains("BX-2024-0008") })
+        lines.insert("  2024-12-30  2024  扣款  管理费  -500.00", at: paid + 1)
+        try write(cli, "chen.txt", Array(lines.joined(separator: "\n").utf8))
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout == "REJECTED chen.txt statement line \(paid + 2): notAsPrinted: it reads \"2024-12-30 2024 扣款 管理费 -500.00\"; "
+                + "fenhong prints \"【合计】\" for household 152223-001, 全部年度, 截至 2024-12-31, checkpoint 16\n",
+                "\(check.stdout)")
+    }
+
+    /// A one-year statement re-headed 全部年度 (all years) hides the years it leaves out.
+    @Test func yearHeadingChangedIsRejected() throws {
+        let cli = try statement("chen.txt", ["--year", "2024"])
+        let text = try cli.file("chen.txt")
+        #expect(text.contains("2024 年度"))
+        try write(cli, "chen.txt", Array(text.replacingOccurrences(of: "2024 年度", with: "全部年度").utf8))
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("notAsPrinted: it reads \"全部年度 截至 2024年12月31日\"; fenhong prints \"2024 年度 截至 2024年12月31日\""), "\(check.stdout)")
+    }
+
+    /// Saved again by Notepad (byte-order mark, CRLF) with no-break spaces from a word
+    /// processor, a genuine statement still passes, with its proof and without it.
+    @Test func resavedStatementPasses() throws {
+        let cli = try statement("chen.txt")
+        let text = "\u{FEFF}" + (try cli.file("chen.txt")).replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: "户主  ", with: "户主\u{00A0}\u{00A0}")
+        try write(cli, "chen.txt", Array(text.utf8))
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        try FileManager.default.removeItem(at: cli.folder.appendingPathComponent("chen.proof.txt"))
+        let alone = try cli.run("statement", "check", "chen.txt")
+        #expect(alone.status == 0, "\(alone.stdout)\(alone.stderr)")
+    }
+
+    /// HTML whose style sheet draws other figures over the real ones: its text reads as the
+    /// genuine one, but it is not the page fenhong prints.
+    @Test func htmlWithStyleDrawnFiguresIsRejected() throws {
+        let cli = try statement("chen.html", ["--format", "html"])
+        let html = try cli.file("chen.html").replacingOccurrences(of: "</style>", with: ".num{font-size:0}.num::after{content:\"2,380.00\";font-size:11pt}</style>")
+        try write(cli, "chen.html", Array(html.utf8))
+        let check = try cli.run("statement", "check", "chen.html")
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("REJECTED chen.html statement HTML source line "), "\(check.stdout)")
+        #expect(check.stdout.contains("notAsPrinted: it reads \"") && check.stdout.contains(".num::after{content:\"2,380.00\""), "\(check.stdout)")
+        // The same page re-saved on Windows passes.
+        let genuine = try statement("chen.html", ["--format", "html"])
+        try write(genuine, "chen.html", [0xEF, 0xBB, 0xBF] + Array(try genuine.file("chen.html").replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        #expect(try genuine.run("statement", "check", "chen.html").status == 0)
+    }
+
+    /// A PDF changed in a way its extracted text does not show (here, bytes added after its end;
+    /// a forger would change a font's drawing) is rejected: a PDF must be the one fenhong prints.
+    @Test func pdfChangedBeyondItsTextIsRejected() throws {
+        let cli = try statement("chen.pdf", ["--format", "pdf"])
+        try write(cli, "chen.pdf", try bytes(cli, "chen.pdf") + Array("% 2,380.00\n".utf8))
+        let check = try cli.run("statement", "check", "chen.pdf")
+        #expect(check.status == 1)
+        #expect(check.stdout == "REJECTED chen.pdf statement: notAsPrinted: the PDF is not the one fenhong prints for household 152223-001, "
+                + "全部年度, 截至 2024-12-31, checkpoint 16: its text, fonts or drawing differ; print it again with fenhong statement\n", "\(check.stdout)")
+    }
+}
