@@ -45,7 +45,7 @@ public enum BundleWriter {
               let handle = FileHandle(forWritingAtPath: folder + "/entries.jsonl")
         else { throw StoreError.readOnly(path: folder) }
         defer { try? handle.close() }
-        try reader.forEachBody { _, body in
+        try reader.forEachCheckedBody { _, body in
             buffer.append(contentsOf: body)
             buffer.append(0x0A)
             count += 1

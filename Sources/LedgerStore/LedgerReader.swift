@@ -86,6 +86,21 @@ public struct LedgerReader {
         }
     }
 
+    /// Every body in seq order, each held to its stored hash and to its place (seq 0, 1, 2 …):
+    /// what a command passes on (a bundle) is never an entry changed outside fenhong.
+    public func forEachCheckedBody(_ body: (Int64, UnsafeRawBufferPointer) throws -> Void) throws {
+        let rows = RawRows(try db.makeStatement(sql: "SELECT seq, body, hash FROM entry ORDER BY seq"))
+        var expected: Int64 = 0
+        while try rows.step() {
+            let seq = rows.integer(0) ?? -1, bytes = rows.bytes(1), stored = rows.bytes(2)
+            guard seq == expected, stored.count == 32, Entry.hash(body: Array(bytes)).bytes.elementsEqual(stored) else {
+                throw StoreError.changedOutside(path: path, seq: max(seq, expected))
+            }
+            try body(seq, bytes)
+            expected += 1
+        }
+    }
+
     /// The entries `sql` selects (`seq, body, hash`), decoded.
     func entries(sql: String, arguments: StatementArguments) throws -> [Entry] {
         try hashedEntries(sql: sql, arguments: arguments).map(\.entry)

@@ -133,6 +133,15 @@ struct LedgerStoreTests {
             #expect("\(error)" == message)
         }
         #expect(throws: StoreError.self) { try ledger.store.withReader { try $0.hashedEntries(household: "152223-001") } }
+        // A bundle passes every entry on: it is not written from a changed ledger, and nothing is left.
+        let bundle = ledger.path + "-bundle"
+        do {
+            _ = try BundleWriter.write(store: ledger.store, to: bundle)
+            Issue.record("a bundle was written from a changed entry")
+        } catch {
+            #expect("\(error)" == message)
+        }
+        #expect(!FileManager.default.fileExists(atPath: bundle))
         #expect(try ledger.store.withReader { try $0.size() } == 4)
         try ledger.append(ledger.issue("152223-002", 4))
         #expect(try ledger.store.withReader { try $0.size() } == 5)
