@@ -187,7 +187,8 @@ extension DistributionPlan {
         for (shareClass, weight) in classes {
             total += Int128(holder.units[shareClass] ?? 0) * Int128(weight)
         }
-        guard total <= Int128(Int64.max) else { throw .weightOverflow(holder: holder.id) }
+        // An allocation records the weight: it must fit in a ledger's number.
+        guard total <= Int128(JSONValue.integerMagnitudeMax) else { throw .weightOverflow(holder: holder.id) }
         return Int64(total)
     }
 

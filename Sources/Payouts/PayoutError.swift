@@ -75,7 +75,7 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
         case .negativeMembers(let holder, let members):
             "Holder \(holder) has \(members) members, but the count must be zero or more."
         case .weightOverflow(let holder):
-            "Holder \(holder)'s units times their class weights exceed the largest weight allowed."
+            "Holder \(holder)'s units times their class weights are beyond 9,007,199,254,740,991, the largest number an allocation can record; lower the class weights."
         case .noWeightedClassHeld(let weighted, let held):
             "No holder holds the class\(weighted.count == 1 ? "" : "es") given a weight (\(weighted.joined(separator: ", "))); the classes held are \(held.isEmpty ? "none" : held.joined(separator: ", "))."
         case .zeroTotalWeight(0):

@@ -14,8 +14,9 @@ extension LedgerState {
         for (key, delta) in changes {
             var holding = holdings[key] ?? Holding()
             let (balance, overflow) = holding.units.addingReportingOverflow(delta)
-            if overflow {
-                problems.add(.tooLarge, "\(key.holder) holds \(holding.units) units of class \(key.shareClass); \(delta) more cannot be counted")
+            // A holding is written whole in a distribution's allocation: it must fit in a ledger's number.
+            if overflow || balance > JSONValue.integerMagnitudeMax {
+                problems.add(.tooLarge, "\(key.holder) holds \(holding.units) units of class \(key.shareClass); \(delta) more would be beyond 9,007,199,254,740,991, the largest whole number a ledger can hold")
                 continue
             }
             let backdated = holding.latest.map { date < $0 } ?? false
