@@ -60,7 +60,9 @@ struct JournalBuilder {
             for a in allocations[d.id] ?? [] where a.amount.value != 0 {
                 lines.append((.payable(household: a.household), -a.amount.value))
             }
-            record(entry.at.date, seq, "分配 \(d.id)",
+            // Booked by its record date when recorded after it (a past year entered later), else
+            // when recorded: before any of its payments, which the ledger dates on or after it.
+            record(min(entry.at.date, d.recordDate), seq, "分配 \(d.id)",
                    "宣告分配 \(d.id)：可分配 \(d.distributable.formatted)，分配 \(d.allocated.formatted)，留存 \(d.residual.formatted)", lines)
         case .dividendPay(let p):
             var lines: [(VillageAccount, Int64)] = [(.payable(household: p.household), p.amount.value)]

@@ -61,6 +61,9 @@ struct JournalExportTests {
         #expect(export.stdout == "wrote books.journal: hledger journal of 16 entries\n")
         let check = try hledger(cli, "check --strict")
         #expect(check.status == 0, "\(check.stderr)")
+        // The 2019 distribution, entered today, is booked in 2019, on its record date.
+        let journal = try cli.file("books.journal")
+        #expect(journal.contains("\n2019-12-15 宣告分配 2019："))
 
         let status = try cli.execute(["dividend", "status", "--id", "2019"]).stdout
         #expect(status.contains("total               14,400.00  5,800.00     8,600.00"), "\(status)")
