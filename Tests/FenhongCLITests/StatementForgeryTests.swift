@@ -41,6 +41,17 @@ struct StatementForgeryTests {
                 "\(check.stdout)")
     }
 
+    /// A statement printed before its payment was reversed is still the one printed then, and
+    /// passes; but the check says that the ledger has recorded more of the household since.
+    @Test func olderStatementIsNotedAsOvertaken() throws {
+        let cli = try statement("chen.txt")
+        #expect(try cli.execute(["reverse", "--seq", "15", "--reason", "退回：账号错误"]).status == 0)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.hasSuffix("\nNOTE the ledger has recorded 1 more entry of household 152223-001 since (the last is entry 16, entry.reverse): "
+                                       + "a statement printed now would differ; print a new one\n"), "\(check.stdout)")
+    }
+
     /// A one-year statement re-headed 全部年度 (all years) hides the years it leaves out.
     @Test func yearHeadingChangedIsRejected() throws {
         let cli = try statement("chen.txt", ["--year", "2024"])

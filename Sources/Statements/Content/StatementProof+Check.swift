@@ -33,6 +33,15 @@ public struct StatementProofTrust: Sendable {
     }
 }
 
+extension StatementProofTrust {
+    /// The household's entries the ledger recorded after a checkpoint of `size`: what a
+    /// statement printed now would show that one made at that checkpoint does not (a payment
+    /// reversed since, say). Empty when the facts are unknown.
+    public func entries(after size: Int64) -> [RecordedEntry] {
+        (facts?.entries ?? []).filter { $0.seq >= size }.sorted { $0.seq < $1.seq }
+    }
+}
+
 /// One reason a statement or its proof is rejected, with where it is.
 public struct StatementProofFailure: Sendable, Equatable, CustomStringConvertible {
     /// The rule broken.

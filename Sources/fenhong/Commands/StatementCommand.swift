@@ -161,5 +161,10 @@ struct StatementCheckCommand: ParsableCommand {
               + (statementText == nil ? "" : ", and the household and every amount printed match them")
               + "; the ledger (\(trust.head.size) entries) extends it"
               + (rebuilt ? " (no proof file: the proof was made again from the ledger)" : ""))
+        let later = trust.entries(after: cp.size)
+        if let last = later.last {
+            print("NOTE the ledger has recorded \(later.count) more \(later.count == 1 ? "entry" : "entries") of household \(parsed.household) since "
+                  + "(the last is entry \(last.seq), \(last.entry.kind.rawValue)): a statement printed now would differ; print a new one")
+        }
     }
 }
