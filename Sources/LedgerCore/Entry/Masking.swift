@@ -49,8 +49,12 @@ public enum Masking {
     /// Masks a full ID number to its first 6 and last 4 characters; masked input is returned as is.
     public static func maskID(_ text: String) -> String? {
         if isMaskedID(text) { return text }
+        // A resident ID number has 18 characters (the last a check digit, 0–9 or X), or 15 digits
+        // (before 1999): a digit left out or typed twice is not masked into a plausible one.
         let chars = Array(text.uppercased())
-        guard (15...18).contains(chars.count), chars.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }) else { return nil }
+        let isDigit = { (c: Character) in c.isASCII && c.isNumber }
+        guard (chars.count == 18 && chars.dropLast().allSatisfy(isDigit) && (isDigit(chars[17]) || chars[17] == "X"))
+                || (chars.count == 15 && chars.allSatisfy(isDigit)) else { return nil }
         return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
     }
 
