@@ -164,6 +164,11 @@ public struct LedgerReader {
         }
         add(try entries(sql: "SELECT seq, body, hash FROM entry WHERE kind IN \(Schema.rareKindList)", arguments: []))
         add(targets)
+        // A declaration takes its amount from the income recorded and not yet distributed: the
+        // rules need every income and expense record (a few a year).
+        if payloads.contains(where: { $0.kind == .dividendDeclare }) {
+            add(try entries(sql: "SELECT seq, body, hash FROM entry WHERE kind IN ('income.record', 'expense.record')", arguments: []))
+        }
         // The rules need only to know which of the named households are registered, not their
         // records: one indexed lookup, no bodies decoded. `distribution IS NULL` keeps the seek to
         // a household's entries outside distributions (a registration has none), so SQLite does

@@ -39,6 +39,10 @@ struct DividendTests {
         // Once distributed, the same income does not fund a second distribution.
         #expect(try cli.execute(["dividend", "plan", "--id", "2020", "--record-date", "2019-12-31", "--pool", "1", "--classes", "member=1"]).stdout
                 .contains("⚠ 1.00 to distribute is more than the income recorded and not yet distributed, 0.00"))
+        // And declaring it is refused: the ledger keeps the income, and none is left.
+        let borrowed = try cli.execute(["dividend", "declare", "--id", "2020", "--record-date", "2019-12-31", "--pool", "1", "--classes", "member=1"])
+        #expect(borrowed.status == 2)
+        #expect(borrowed.stderr.contains("distribution 2020 takes 1.00 from income, but only 0.00 of the income recorded is not yet distributed"), "\(borrowed.stderr)")
         let log = try cli.run("log", "--json").stdout
         #expect(log.contains(#""allocated":1600000"#))
         #expect(log.contains(#""amount":355555,"at""#))

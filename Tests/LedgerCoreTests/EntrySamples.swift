@@ -24,7 +24,7 @@ enum EntrySamples {
             .sharesRetire(SharesChange(holder: "collective", shareClass: "poverty", units: 2, date: day, reason: "注销")),
             .fundReceive(FundReceipt(amount: Fen(20_000_000), source: "扎赉特旗财政局", purpose: "产业发展引导资金", date: day)),
             .investmentMake(Investment(amount: Fen(20_000_000), counterparty: "扎赉特旗肉牛养殖合作社", returnBp: 800, date: day)),
-            .incomeRecord(CashFlow(amount: Fen(1_600_000), category: "投资收益", counterparty: "扎赉特旗肉牛养殖合作社", date: day)),
+            .incomeRecord(CashFlow(amount: Fen(1_650_000), category: "投资收益", counterparty: "扎赉特旗肉牛养殖合作社", date: day)),
             .expenseRecord(CashFlow(amount: Fen(50_000), category: "管理费用", counterparty: "村委会", date: day)),
             .dividendDeclare(DividendDeclaration(
                 id: "2024", recordDate: day, distributable: Fen(1_600_000),

@@ -22,6 +22,38 @@ struct LedgerStateTests {
         #expect(codes(payloads).isEmpty)
     }
 
+    /// Where the ledger keeps the collective's income, a distribution takes no more than the
+    /// income recorded and not yet distributed (不得举债分配): expenses, earlier distributions
+    /// (less what they left undistributed) and reversed income count; a withdrawn distribution
+    /// gives its part back. A ledger that records no income is not judged.
+    @Test func distributionsArePaidFromIncome() {
+        let day = EntrySamples.day
+        func income(_ fen: Int64) -> EntryPayload { .incomeRecord(CashFlow(amount: Fen(fen), category: "投资收益", counterparty: "合作社", date: day)) }
+        func expense(_ fen: Int64) -> EntryPayload { .expenseRecord(CashFlow(amount: Fen(fen), category: "管理费用", counterparty: "村委会", date: day)) }
+        func declare(_ id: String, _ distributable: Int64, residual: Int64 = 0) -> [EntryPayload] {
+            [.dividendDeclare(DividendDeclaration(id: id, recordDate: day, distributable: Fen(distributable), appropriations: [],
+                                                  pool: Fen(distributable), rule: ["basis": .string("household")],
+                                                  allocated: Fen(distributable - residual), residual: Fen(residual))),
+             .dividendAllocate(DividendAllocation(id: id, household: "152223-001", units: 1, amount: Fen(distributable - residual)))]
+        }
+        // 1,000.00 in, 100.00 out: 900.00 may be distributed, not 900.01.
+        #expect(codes(declare("A", 90_000), base: opened + [income(100_000), expense(10_000)]).isEmpty)
+        let borrowed = codes(declare("A", 90_001), base: opened + [income(100_000), expense(10_000)])
+        #expect(borrowed.map(\.code) == [.borrowedDistribution])
+        #expect(borrowed.first?.seq == 4)
+        #expect(borrowed.first?.detail.hasPrefix("distribution A takes 900.01 from income, but only 900.00 of the income recorded is not yet distributed") == true)
+        // What a rate leaves undistributed stays: 400.00 taken of 500.00, 600.00 left for the next.
+        #expect(codes(declare("A", 50_000, residual: 10_000) + declare("B", 60_000), base: opened + [income(100_000)]).isEmpty)
+        #expect(codes(declare("A", 50_000) + declare("B", 60_000), base: opened + [income(100_000)]).map(\.code) == [.borrowedDistribution])
+        // Income reversed is not there to distribute; a distribution withdrawn gives its part back.
+        #expect(codes([.entryReverse(Reversal(target: 2, reason: "记错"))] + declare("A", 1), base: opened + [income(100_000)]).map(\.code)
+                == [.borrowedDistribution])
+        #expect(codes(declare("A", 100_000) + [.entryReverse(Reversal(target: 3, reason: "撤销"))] + declare("B", 100_000),
+                      base: opened + [income(100_000)]).isEmpty)
+        // A ledger of distributions alone, its income kept in other books, cannot tell.
+        #expect(codes(declare("A", 100_000), base: opened).isEmpty)
+    }
+
     /// A duplicate household, an unknown household and negative shares are each named with the entry at fault.
     @Test func householdAndShareRules() {
         let day = EntrySamples.day

@@ -119,6 +119,14 @@ public struct LedgerState: Sendable {
     /// Share changes a reversal may undo, by seq (few: issues, transfers, retirements), with
     /// the date they took effect.
     var shareEffects: [Int64: (date: LedgerDate, changes: [(ShareKey, Int64)])] = [:]
+    /// Income recorded and not yet distributed, in fen: income − expenses − what each
+    /// declaration takes (its distributable amount less its residual).
+    var undistributedIncome: Int64 = 0
+    /// What each income or expense record and each declaration added to ``undistributedIncome``,
+    /// by seq (few), for a reversal to take back.
+    var incomeEffects: [Int64: Int64] = [:]
+    /// Whether the ledger keeps the collective's income: it has recorded some income or expense.
+    var keepsIncome = false
     /// Payments a reversal may undo, in seq order (many: kept compact, found by binary search).
     var paymentEffects = ChunkedArray<PaymentEffect>()
     /// One byte per seq: whether the entry may be reversed, and whether it was.
@@ -287,8 +295,14 @@ public struct LedgerState: Sendable {
                 (ShareKey(holder: transfer.from, shareClass: transfer.shareClass), -transfer.units),
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
             ], &problems)
-        case .fundReceive, .investmentMake, .incomeRecord, .expenseRecord:
+        case .fundReceive, .investmentMake:
             seqFlags.markReversible(entry.seq)
+        case .incomeRecord(let record):
+            seqFlags.markReversible(entry.seq)
+            addIncome(record.amount.value, seq: entry.seq)
+        case .expenseRecord(let record):
+            seqFlags.markReversible(entry.seq)
+            addIncome(-record.amount.value, seq: entry.seq)
         case .dividendDeclare(let declaration):
             let d = intern(distribution: declaration.id)
             if let withdrawal = tallies[d].withdrawnBy {
@@ -305,6 +319,14 @@ public struct LedgerState: Sendable {
                     settledThrough = (declaration.recordDate, declaration.id)
                 }
                 if declaration.rule["basis"] == .string("cooperative") { checkRebate(declaration, &problems) }
+                // Judged where the ledger keeps the collective's income (it has recorded some): a
+                // ledger of distributions alone, its books kept elsewhere, cannot tell.
+                let taken = declaration.distributable.value &- declaration.residual.value
+                if keepsIncome, taken > undistributedIncome {
+                    problems.add(.borrowedDistribution, "distribution \(declaration.id) takes \(Fen(taken).formatted) from income, but only \(Fen(undistributedIncome).formatted) of the income recorded is not yet distributed: a distribution is paid from income, never from borrowed money (不得举债分配); record the income first")
+                } else if keepsIncome {
+                    addIncome(-taken, seq: entry.seq)
+                }
             }
         case .dividendAllocate(let allocation):
             allocate(allocation, &problems)
@@ -511,6 +533,12 @@ public struct LedgerState: Sendable {
         return overflow ? .max : sum
     }
 
+    private mutating func addIncome(_ fen: Int64, seq: Int64) {
+        keepsIncome = true
+        undistributedIncome &+= fen
+        incomeEffects[seq] = fen
+    }
+
     private mutating func reverse(_ reversal: Reversal, seq: Int64, _ problems: inout RuleReport) {
         let target = reversal.target
         guard target < seq else {
@@ -534,6 +562,7 @@ public struct LedgerState: Sendable {
         } else if let d = declarations.firstIndex(where: { $0?.seq == target }) {
             withdraw(d, by: seq, &problems)
         }
+        if let effect = incomeEffects.removeValue(forKey: target) { undistributedIncome &-= effect }
         shareEffects[seq] = nil  // a reversal is itself never reversed
         seqFlags.clear(seq)
     }

@@ -24,6 +24,9 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case paidBeforeRecordDate = "paid-before-record-date"
     /// A cooperative's distribution returning less than 60% of its pool by transactions (Art. 44).
     case cooperativeRebate = "cooperative-rebate"
+    /// A distribution taking more than the income recorded and not yet distributed: paid with
+    /// borrowed money (举债分配, DOMAIN §1).
+    case borrowedDistribution = "borrowed-distribution"
     /// A declaration reversed while payments of its distribution stand.
     case paymentsStanding = "payments-standing"
     case missingTarget = "missing-target"
