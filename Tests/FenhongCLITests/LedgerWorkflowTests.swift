@@ -308,6 +308,11 @@ struct LedgerWorkflowTests {
         try Data(("\u{FEFF}" + kept.replacingOccurrences(of: "\n", with: "\r\n")).utf8).write(to: cli.folder.appendingPathComponent("kept.txt"))
         let trusted = try cli.run("verify", "baixin.fenhong", "--trusted", "kept.txt")
         #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
+        // Intact without a kept checkpoint says what only a kept one would show; with it, not.
+        #expect(try cli.run("verify", "baixin.fenhong").stdout.hasSuffix("intact: no problems found\nheld to no kept checkpoint: keep the latest "
+                + "(fenhong checkpoint, or a bundle's checkpoints/<size>.txt) and verify with --trusted KEPT next time; only that shows a ledger cut short, "
+                + "or rewritten and signed again\n"))
+        #expect(trusted.stdout.hasSuffix("intact: no problems found\n"), "\(trusted.stdout)")
         #expect(try cli.run("verify", "q1", "--trusted", "kept.txt").stderr.contains("--trusted is the checkpoint kept for one ledger"))
         try Data([0xFF, 0xFE] + Array(kept.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: cli.folder.appendingPathComponent("kept16.txt"))
         #expect(try cli.run("verify", "baixin.fenhong", "--trusted", "kept16.txt").stderr
@@ -329,7 +334,13 @@ struct LedgerWorkflowTests {
         let add = try cli.run("cosignature", "add", "cosigned.txt")
         #expect(add.status == 0, "\(add.stderr)")
         #expect(add.stdout.hasPrefix("added to checkpoint 11 the cosignature of inspector township-inspector ("))
-        #expect(try cli.run("verify", "baixin.fenhong").stdout.contains("cosigned up to size 11"))
+        #expect(try cli.run("verify", "baixin.fenhong").stdout.contains("cosigned up to size 11\n"))
+        // Once an entry it covers is changed, her cosignature is no reassurance, and says so.
+        #expect(try cli.shell("cp baixin.fenhong edited.fenhong && sqlite3 edited.fenhong \"DROP TRIGGER entry_no_update; "
+                              + "UPDATE entry SET body = replace(body, '陈梅', '陈美') WHERE seq = 1\"").status == 0)
+        let edited = try cli.run("verify", "edited.fenhong")
+        #expect(edited.status == 1)
+        #expect(edited.stdout.contains("cosigned up to size 11, a checkpoint the entries may no longer match: see the problems below\n"), "\(edited.stdout)")
         #expect(try cli.run("cosignature", "add", "cosigned.txt").stdout == "checkpoint 11 already carries every cosignature in cosigned.txt\n")
         // She cosigned the copy a second time and kept that one: the ledger carries her first
         // cosignature of the same checkpoint, which is as good.

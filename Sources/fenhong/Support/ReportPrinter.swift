@@ -13,11 +13,23 @@ enum ReportPrinter {
             out += "checked against the trusted checkpoint of size \(trusted.checkpoint.size), root \(trusted.checkpoint.root.hex)\n"
         }
         for cosigner in report.cosigned {
+            // With problems, a cosignature says only that the inspector signed that checkpoint
+            // once; whether the entries still match it, the problems say.
             out += cosigner.size > 0
-                ? "inspector \(cosigner.inspector) (key \(cosigner.keyID)) cosigned up to size \(cosigner.size)\n"
+                ? "inspector \(cosigner.inspector) (key \(cosigner.keyID)) cosigned up to size \(cosigner.size)"
+                    + (report.ok ? "\n" : ", a checkpoint the entries may no longer match: see the problems below\n")
                 : "inspector \(cosigner.inspector) (key \(cosigner.keyID)) has cosigned nothing\n"
         }
-        if report.ok { return out + "intact: no problems found\n" }
+        if report.ok {
+            out += "intact: no problems found\n"
+            // Without a kept checkpoint, a ledger cut short, or rewritten from some entry on and
+            // signed again with the accountant's key, is intact in itself: say how to catch it.
+            if trusted == nil {
+                out += "held to no kept checkpoint: keep the latest (fenhong checkpoint, or a bundle's checkpoints/<size>.txt) and verify "
+                    + "with --trusted KEPT next time; only that shows a ledger cut short, or rewritten and signed again\n"
+            }
+            return out
+        }
         out += "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") found:\n"
         for problem in report.problems { out += "\(problem)\n" }
         return out
