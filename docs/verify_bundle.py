@@ -45,7 +45,8 @@ def main(folder):
             canonical = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
             if entry and canonical != body: problems.append(f"entry {n}: not canonical")
             if entry.get("seq") != n: problems.append(f"entry {n}: seq is {entry.get('seq')}")
-            if entry.get("prev") != prev: problems.append(f"entry {n}: prev mismatch")
+            if entry.get("prev") != prev:
+                problems.append(f"entry {n}: prev mismatch" + (f": entry {n - 1} was changed, or this entry's link" if n else ""))
             hashes.append(leaf(body))
             bys.append(entry.get("by"))
             prev = hashes[-1].hex()

@@ -166,7 +166,9 @@ struct VerificationRun {
 
             // 1. prev links
             if prepared.entry.prev != previousHash {
-                problems.add(seq: seq, .prevMismatch, "expected prev \(previousHash.hex) (the hash of the entry before), found \(prepared.entry.prev.hex)")
+                problems.add(seq: seq, .prevMismatch, seq == 0
+                    ? "expected prev \(previousHash.hex) (entry 0 links to nothing), found \(prepared.entry.prev.hex)"
+                    : "expected prev \(previousHash.hex) (the hash of entry \(seq - 1) as it stands), found \(prepared.entry.prev.hex): entry \(seq - 1) was changed, or this entry's link")
             }
         }
 
