@@ -52,7 +52,8 @@ public struct SpeechRenderer: Sendable {
     /// `sentence` as a synthesizer should say it: a run of three or more digits is read digit by
     /// digit (二零一九年, 尾号二三一八, 户号一五二二二三), not as a quantity (二千十九); and the
     /// English words accountants put in distribution ids are said in Chinese. Amounts are
-    /// already spoken in words; months, days and counts (one or two digits) read well as they are.
+    /// already spoken in words; a month or a day is said as a number (十二月三十一日), so that a
+    /// date reads in words throughout; counts (one or two digits) read well as they are.
     static func speakable(_ sentence: String) -> String {
         let digits: [Character: String] = ["0": "零", "1": "一", "2": "二", "3": "三", "4": "四",
                                            "5": "五", "6": "六", "7": "七", "8": "八", "9": "九"]
@@ -70,7 +71,12 @@ public struct SpeechRenderer: Sendable {
                 }
                 let figure = characters[i..<end]
                 let plain = figure.allSatisfy(\.isNumber)
-                out += plain && figure.count >= 3 ? figure.map { digits[$0]! }.joined() : String(figure)
+                let isMonthOrDay = plain && figure.count <= 2 && end < characters.count && (characters[end] == "月" || characters[end] == "日")
+                if isMonthOrDay, let n = Int(String(figure)), (1...31).contains(n) {
+                    out += (n >= 20 ? digits[Character(String(n / 10))]! : "") + (n >= 10 ? "十" : "") + (n % 10 == 0 && n >= 10 ? "" : digits[Character(String(n % 10))]!)
+                } else {
+                    out += plain && figure.count >= 3 ? figure.map { digits[$0]! }.joined() : String(figure)
+                }
                 // "2019-poverty", "152223-007": a hyphen after a number is a pause, not "minus".
                 if end < characters.count, characters[end] == "-", plain { out += "，"; end += 1 }
                 i = end

@@ -22,7 +22,7 @@ struct SpeechRendererTests {
         for word in ["fenhong", "Cosigned", "baixin-accountant", "zalaite-inspector", "--ledger"] {
             #expect(!script.contains(word), "the script reads \(word) aloud")
         }
-        #expect(script.hasSuffix("本明细单由会计签署，账本共十七条记录。\n村务监督小组已联署核验，日期二零二四年12月31日。\n如需核对，请村务监督小组用分红账本核验本明细单。\n"), "\(script.suffix(120))")
+        #expect(script.hasSuffix("本明细单由会计签署，账本共十七条记录。\n村务监督小组已联署核验，日期二零二四年十二月三十一日。\n如需核对，请村务监督小组用分红账本核验本明细单。\n"), "\(script.suffix(120))")
         // The answer first: owed, paid and outstanding before the details, and again at the end.
         let lines = script.split(separator: "\n").map(String.init)
         let first = try #require(lines.firstIndex(of: "先说合计。"))
@@ -34,7 +34,7 @@ struct SpeechRendererTests {
         let script = SpeechRenderer().render(SampleStatements.chenMei)
         let lines = script.split(separator: "\n").map(String.init)
         // Years, household numbers and card tails digit by digit, as a synthesizer should say them.
-        #expect(lines.contains("第1笔，二零二四年12月20日，分红二千八百八十元，已通过银行卡支付。"))
+        #expect(lines.contains("第1笔，二零二四年十二月二十日，分红二千八百八十元，已通过银行卡支付。"))
         #expect(lines.contains("户号：一五二二二三，零零一。"))
         #expect(lines.contains("摘要：合计，金额（元）：2,880.00。"))
         #expect(lines.contains("户主：陈梅。"))
@@ -43,10 +43,13 @@ struct SpeechRendererTests {
         #expect(lines.allSatisfy { $0.hasSuffix("。") || $0.hasSuffix("？") || $0.hasSuffix("！") })
     }
 
-    /// Runs of three or more digits are read one by one; figures, months and days are not; the
-    /// English words of distribution ids are said in Chinese.
+    /// Runs of three or more digits are read one by one; figures are not; months and days are
+    /// said as numbers, so a date is in words throughout; the English words of distribution ids
+    /// are said in Chinese.
     @Test func digitsAreSpeakable() {
-        #expect(SpeechRenderer.speakable("分配编号2019-poverty，尾号2318，12月5日，2,880.00元") == "分配编号二零一九，扶贫，尾号二三一八，12月5日，2,880.00元")
+        #expect(SpeechRenderer.speakable("分配编号2019-poverty，尾号2318，12月5日，2,880.00元") == "分配编号二零一九，扶贫，尾号二三一八，十二月五日，2,880.00元")
+        #expect(SpeechRenderer.speakable("2024年10月31日，第3笔，第12条") == "二零二四年十月三十一日，第3笔，第12条")
+        #expect(SpeechRenderer.speakable("2024年1月20日") == "二零二四年一月二十日")
         #expect(SpeechRenderer.speakable("fenhong verify --trusted x") == "fenhong verify --trusted x")
     }
 
