@@ -25,6 +25,10 @@ struct StatementsAndDisclosureTests {
         #expect(index.contains("合计"))
         #expect(index.contains("28,800.00"))
         #expect(try cli.run("statement", "check", "out/152223-002.txt").status == 0)
+        // A run that cannot start leaves no empty folder behind.
+        let missing = try cli.run("statements", "--ledger", "nosuch.fenhong", "--out", "never")
+        #expect(missing.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("never").path))
         // Written again without proofs: the earlier proofs, which would be taken for the new
         // statements', are gone.
         #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("out/152223-001.proof.txt").path))

@@ -22,22 +22,30 @@ struct StatementsCommand: ParsableCommand {
 
     func run() throws {
         let day = try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()
+        if speech && proof { throw ValidationError("--proof goes with printed statements (text, html or pdf), not with --speech") }
+        if speech && render.format != .text { throw ValidationError("--speech writes scripts for listening; it does not go with --format") }
+        let store = try ledger.open(readOnly: true)
+        // A folder this command makes is removed again if the statements cannot be written.
         let fm = FileManager.default
+        let made = !fm.fileExists(atPath: out)
         do {
             try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
             throw ValidationError("cannot create \(out): \(OutputFile.whyNotCreatable(out))")
         }
-        if speech && proof { throw ValidationError("--proof goes with printed statements (text, html or pdf), not with --speech") }
-        if speech && render.format != .text { throw ValidationError("--speech writes scripts for listening; it does not go with --format") }
-        let store = try ledger.open(readOnly: true)
         let options = render
         let bar = ProgressBarBox()
         let listening = speech
-        let items = try StatementBatch.write(
-            store: store, to: out, year: year, date: day, fileExtension: speech ? "speech.txt" : render.format.fileExtension, proofs: proof,
-            render: { listening ? Array(SpeechRenderer().render($0).utf8) : try options.render($0) },
-            progress: { done, total in bar.advance(done, total) })
+        let items: [StatementBatch.Item]
+        do {
+            items = try StatementBatch.write(
+                store: store, to: out, year: year, date: day, fileExtension: speech ? "speech.txt" : render.format.fileExtension, proofs: proof,
+                render: { listening ? Array(SpeechRenderer().render($0).utf8) : try options.render($0) },
+                progress: { done, total in bar.advance(done, total) })
+        } catch {
+            if made { try? fm.removeItem(atPath: out) }
+            throw error
+        }
         bar.finish()
         let failures = items.filter { $0.failure != nil }.map { (household: $0.household, reason: $0.failure!) }
         let index = items.map { (household: $0.household, head: $0.head, file: $0.file ?? "", statement: $0.statement) }
