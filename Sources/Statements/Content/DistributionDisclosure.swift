@@ -98,8 +98,9 @@ extension DistributionDisclosure {
         plan += [
             .init("分配总额", d.pool.formatted, spoken: "分配总额" + d.pool.spokenChinese),
             .init("已分配", d.allocated.formatted, spoken: "已分配" + d.allocated.spokenChinese),
+            // Under the amount it spells out, not under the residual.
+            .init("已分配（大写）", totalAmount.capitalNumerals, spoken: ""),
             .init("结余（未分配收益）", d.residual.formatted, spoken: "结余" + d.residual.spokenChinese),
-            .init("大写", totalAmount.capitalNumerals, spoken: ""),
         ]
         // A cooperative's allocations count transaction volume in fen: shown in yuan.
         let byVolume = d.rule["basis"]?.stringValue == "cooperative"
