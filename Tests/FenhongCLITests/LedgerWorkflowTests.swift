@@ -327,6 +327,14 @@ struct LedgerWorkflowTests {
         #expect(try cli.run("cosign", "--ledger", "q3", "--key", "inspector.key").status == 0)  // a copy that passed through Windows
         let copy = try cli.run("cosign", "--ledger", "q2", "--key", "inspector.key")
         #expect(copy.status == 0, "\(copy.stderr)")
+        // As verify does, cosign takes the path as an argument.
+        let positional = try cli.run("cosign", "q2", "--key", "inspector.key")
+        #expect(positional.status == 0, "\(positional.stderr)")
+        #expect(positional.stderr.contains("q2 is a copy: nothing was written"))
+        #expect(try cli.run("cosign", "q2", "--ledger", "q3", "--key", "inspector.key").stderr == "fenhong: give the ledger once: as PATH or as --ledger\n")
+        // A checkpoint with no cosignature on it is named as such.
+        #expect(try cli.run("cosignature", "add", "kept.txt").stderr
+                == "fenhong: kept.txt carries the accountant's signature only, no inspector's cosignature: give the checkpoint `fenhong cosign` printed\n")
         #expect(copy.stderr.contains("q2 is a copy: nothing was written"))
         try Data(copy.stdout.utf8).write(to: cli.folder.appendingPathComponent("cosigned.txt"))
         let before = try cli.run("verify", "baixin.fenhong").stdout

@@ -22,6 +22,9 @@ struct CosignatureAddCommand: ParsableCommand {
 
     func run() throws {
         let kept = try LedgerAudit.readTrusted(file, label: "cosigned checkpoint")
+        guard kept.note.signatures.count > 1 else {
+            throw ValidationError("\(file) carries the accountant's signature only, no inspector's cosignature: give the checkpoint `fenhong cosign` printed")
+        }
         let added = try LedgerAudit.addCosignatures(path: try ledger.path, from: kept)
         if added.isEmpty {
             print("checkpoint \(kept.checkpoint.size) already carries every cosignature in \(file)")
@@ -35,14 +38,16 @@ struct CosignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cosign",
         abstract: "Verify the whole ledger, then add your inspector cosignature to its head checkpoint.",
-        discussion: "Nothing is cosigned unless verification finds no problem (exit 1 otherwise).")
+        discussion: "Nothing is cosigned unless verification finds no problem (exit 1 otherwise). On a bundle (a copy) nothing is written: the cosigned checkpoint is printed, for the accountant's `fenhong cosignature add`.")
 
+    @Argument(help: "The ledger file or bundle folder, as for verify (or --ledger).") var path: String?
     @OptionGroup var ledger: LedgerOption
     @OptionGroup var key: KeyOption
     @Option(help: "The checkpoint you kept last time: nothing is cosigned unless the ledger extends it.") var trusted: String?
 
     func run() throws {
-        let path = try ledger.path
+        if path != nil, ledger.ledger != nil { throw ValidationError("give the ledger once: as PATH or as --ledger") }
+        let path = try self.path ?? ledger.path
         let kept = try trusted.map { try LedgerAudit.readTrusted($0) }
         let outcome = try LedgerAudit.cosign(path: path, with: try key.signer(), time: UInt64(Date().timeIntervalSince1970), trusted: kept) { count in
             Printer.stderr("fenhong: verified \(count) entries…")
