@@ -16,7 +16,8 @@ extension ImportKind {
             [r.household, r.head, String(r.members), r.poor ? "是" : "否", r.idMasked, r.account, r.date.text]
         case (.shares, .sharesIssue(let s)):
             // An account (出资额 …) in yuan, as the import reads it.
-            [s.holder, ShareClass.displayName(s.shareClass),
+            // The collective as the Chinese header's files write it (集体), which the import reads back.
+            [s.holder == Holder.collective ? "集体" : s.holder, ShareClass.displayName(s.shareClass),
              ShareClass.accounts.contains(s.shareClass) ? Self.plain(Fen(s.units)) : String(s.units), s.date.text, s.reason]
         case (.payments, .dividendPay(let p)):
             [p.id, p.household, Self.plain(p.amount), ImportValues.channelName(p.channel),

@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
         let store = try ledger.open(readOnly: true)
         if format == "bundle" {
             let summary = try BundleWriter.write(store: store, to: out)
-            print("wrote \(out): \(summary.entries) entries, \(summary.checkpoints) checkpoints, \(summary.keys) keys")
+            print("wrote \(out): \(summary.entries) entries, \(summary.checkpoints) checkpoint\(summary.checkpoints == 1 ? "" : "s"), \(summary.keys) key\(summary.keys == 1 ? "" : "s")")
             return
         }
         guard let journalFormat = JournalFormat(rawValue: format) else {
