@@ -162,7 +162,7 @@ struct ImportTests {
     @Test func logCSVFoldsUpdatesTransfersRetirementsAndReversals() throws {
         let cli = try village()  // entries 0–10: open, 3 households, 3 issues, the 2019 distribution
         let writes: [[String]] = [
-            ["household", "update", "--household", "152223-002", "--head", "包银山", "--id", "152223199003037890", "--members", "5", "--poor", "yes",
+            ["household", "update", "--household", "152223-002", "--head", "包银山", "--id", "152223199003037890", "--members", "5", "--poor", "是",
              "--account", "6228480099990000", "--date", "2020-03-01", "--reason", "分户后重新登记"],                      // 11
             ["shares", "transfer", "--from", "152223-003", "--to", "152223-002", "--class", "member", "--units", "1",
              "--date", "2020-04-01", "--reason", "分户"],                                                            // 12

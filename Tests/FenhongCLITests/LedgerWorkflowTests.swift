@@ -123,6 +123,8 @@ struct LedgerWorkflowTests {
              "--date 2099-01-01 is in the future; record a household when it has joined"),
             (["household", "update", "--household", "152223-002", "--members", "5", "--reason", "x", "--date", "2099-01-01"],
              "--date 2099-01-01 is in the future; record a change when it has happened"),
+            (["household", "update", "--household", "152223-002", "--poor", "maybe", "--reason", "x", "--date", "2018-07-01"],
+             "--poor maybe must be yes or no (是 or 否)"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
             (["shares", "issue", "--holder", "152223-002", "--class", "劳龄股,人口股", "--new-class", "--units", "1", "--reason", "x"],
              "--class 劳龄股,人口股: a class name has no commas, equals signs or spaces (it is weighed as --classes name=weight,…)"),

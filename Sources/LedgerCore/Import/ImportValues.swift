@@ -1,6 +1,6 @@
 /// Parsers for the values people type into a spreadsheet. Each returns the value or the reason
 /// it was refused, as a sentence fragment naming the text.
-enum ImportValues {
+public enum ImportValues {
     /// `2018-06-01`, and the forms Excel turns dates into when it saves: `2018/6/1`, `2018-6-1`,
     /// `2018.6.1`, `2018年6月1日`.
     static func date(_ text: String) -> Result<LedgerDate, CSVProblem> {
@@ -18,10 +18,15 @@ enum ImportValues {
 
     /// 是/否, yes/no, true/false, 1/0, y/n.
     static func bool(_ text: String) -> Result<Bool, CSVProblem> {
+        yesOrNo(text).map { .success($0) } ?? .failure(.invalidValue("\(MessageText.quoted(text)) is not 是 or 否 (yes or no)"))
+    }
+
+    /// 是/yes/y/true/1 or 否/no/n/false/0, in any case; nil for anything else.
+    public static func yesOrNo(_ text: String) -> Bool? {
         switch text.lowercased() {
-        case "是", "yes", "y", "true", "1": .success(true)
-        case "否", "no", "n", "false", "0": .success(false)
-        default: .failure(.invalidValue("\(MessageText.quoted(text)) is not 是 or 否 (yes or no)"))
+        case "是", "yes", "y", "true", "1": true
+        case "否", "no", "n", "false", "0": false
+        default: nil
         }
     }
 

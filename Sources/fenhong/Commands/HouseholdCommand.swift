@@ -55,8 +55,8 @@ struct HouseholdUpdateCommand: ParsableCommand {
     func run() throws {
         var poorValue: Bool?
         if let poor {
-            guard ["yes", "no"].contains(poor) else { throw ValidationError("--poor \(poor) must be yes or no") }
-            poorValue = poor == "yes"
+            guard let value = ImportValues.yesOrNo(poor) else { throw ValidationError("--poor \(poor) must be yes or no (是 or 否)") }
+            poorValue = value
         }
         try write.append([.householdUpdate(HouseholdUpdate(
             household: household, head: try head.map { try Parse.name($0, option: "--head") }, members: members, poor: poorValue,
