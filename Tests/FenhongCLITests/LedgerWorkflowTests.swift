@@ -125,6 +125,12 @@ struct LedgerWorkflowTests {
              "--date 2099-01-01 is in the future; record a change when it has happened"),
             (["household", "update", "--household", "152223-002", "--poor", "maybe", "--reason", "x", "--date", "2018-07-01"],
              "--poor maybe must be yes or no (是 or 否)"),
+            // A negative number is the value at fault, not a missing one.
+            (["reverse", "--seq", "-1", "--reason", "x"], "--seq -1 is not an entry number (0 or more; fenhong log shows them)"),
+            (["household", "add", "--household", "152223-009", "--head", "张三", "--members", "-2", "--id", "152223198001019999", "--account", "****1111"],
+             "--members -2 must be 1 or more"),
+            (["disclosure", "--id", "2018", "--days", "-1"], "--days -1 must be between 1 and 366"),
+            (["statement", "--household", "152223-001", "--year", "0"], "--year 0 is not a year like 2024"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
             (["shares", "issue", "--holder", "152223-002", "--class", "劳龄股,人口股", "--new-class", "--units", "1", "--reason", "x"],
              "--class 劳龄股,人口股: a class name has no commas, equals signs or spaces (it is weighed as --classes name=weight,…)"),

@@ -15,7 +15,7 @@ struct DisclosureCommand: ParsableCommand {
     @OptionGroup var render: RenderOptions
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Option(help: "The first day of the posting period, YYYY-MM-DD (default: today).") var from: String?
-    @Option(help: "How many days the posting stays up (公示期).") var days: Int = 7
+    @Option(parsing: .unconditional, help: "How many days the posting stays up (公示期).") var days: Int = 7
 
     func run() throws {
         guard (1...366).contains(days) else { throw ValidationError("--days \(days) must be between 1 and 366") }

@@ -15,13 +15,14 @@ struct HouseholdAdd: ParsableCommand {
     @OptionGroup var write: WriteOptions
     @Option(help: "Household number (户号), e.g. 152223-001.") var household: String
     @Option(help: "Head of household (户主).") var head: String
-    @Option(help: "Number of members.") var members: Int64
+    @Option(parsing: .unconditional, help: "Number of members.") var members: Int64
     @Flag(help: "Registered-poor (建档立卡).") var poor = false
     @Option(help: "The head's ID number; only its masked form (first 6, last 4) is stored.") var id: String
     @Option(help: "Payout account; only ****1234 is stored. cash (现金) for a household paid in cash.") var account: String
     @Option(help: "Effective date YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
+        guard members > 0 else { throw ValidationError("--members \(members) must be 1 or more") }
         try write.append([.householdRegister(HouseholdRegistration(
             household: household, head: try Parse.name(head, option: "--head"), members: members, poor: poor,
             idMasked: try Parse.maskedID(id), account: try Parse.payoutAccount(account),
@@ -36,7 +37,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
     @OptionGroup var write: WriteOptions
     @Option(help: "Household number.") var household: String
     @Option(help: "New head of household.") var head: String?
-    @Option(help: "New number of members.") var members: Int64?
+    @Option(parsing: .unconditional, help: "New number of members.") var members: Int64?
     @Option(help: "Registered-poor from the date on: yes or no.") var poor: String?
     @Option(help: "New ID number of the head (stored masked).") var id: String?
     @Option(help: "New payout account (stored masked), or cash (现金).") var account: String?
@@ -50,6 +51,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
         guard head != nil || members != nil || poor != nil || id != nil || account != nil else {
             throw ValidationError("household update changes nothing: give --head, --members, --poor, --id or --account")
         }
+        if let members, members <= 0 { throw ValidationError("--members \(members) must be 1 or more") }
     }
 
     func run() throws {

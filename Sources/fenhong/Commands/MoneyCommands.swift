@@ -94,10 +94,11 @@ struct ReverseCommand: ParsableCommand {
         commandName: "reverse", abstract: "Undo an entry by recording its reversal; the entry itself stays.",
         discussion: "Reversing a dividend.declare withdraws the distribution with all its allocations, once its payments are reversed; declare the correction under a new id.")
     @OptionGroup var write: WriteOptions
-    @Option(help: "The seq of the entry to reverse.") var seq: Int64
+    @Option(parsing: .unconditional, help: "The seq of the entry to reverse.") var seq: Int64
     @Option(help: "Why.") var reason: String
 
     func run() throws {
+        guard seq >= 0 else { throw ValidationError("--seq \(seq) is not an entry number (0 or more; fenhong log shows them)") }
         try write.append([.entryReverse(Reversal(target: seq, reason: reason))])
     }
 }

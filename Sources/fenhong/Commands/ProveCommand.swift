@@ -13,8 +13,8 @@ struct ProveInclusion: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "inclusion", abstract: "Prove that entry N is in the tree of size M.")
 
     @OptionGroup var ledger: LedgerOption
-    @Option(help: "The entry.") var seq: Int64
-    @Option(help: "The tree size (default: the latest checkpoint's).") var size: Int64?
+    @Option(parsing: .unconditional, help: "The entry.") var seq: Int64
+    @Option(parsing: .unconditional, help: "The tree size (default: the latest checkpoint's).") var size: Int64?
 
     func run() throws {
         let store = try ledger.open(readOnly: true)
@@ -42,8 +42,8 @@ struct ProveConsistency: ParsableCommand {
         commandName: "consistency", abstract: "Prove that the tree of size N extends the tree of size M without changing it.")
 
     @OptionGroup var ledger: LedgerOption
-    @Option(help: "The older size.") var from: Int64
-    @Option(help: "The newer size (default: the latest checkpoint's).") var to: Int64?
+    @Option(parsing: .unconditional, help: "The older size.") var from: Int64
+    @Option(parsing: .unconditional, help: "The newer size (default: the latest checkpoint's).") var to: Int64?
 
     func run() throws {
         let store = try ledger.open(readOnly: true)

@@ -13,7 +13,7 @@ struct ShareOptions: ParsableArguments {
     var className: String
     /// The class as recorded: a class named in Chinese is the same class as in English.
     var shareClass: String { ShareClass.named(className) ?? className }
-    @Option(help: "Whole shares.") var units: Int64?
+    @Option(parsing: .unconditional, help: "Whole shares.") var units: Int64?
     @Option(parsing: .unconditional, help: "For a member's account (capital 出资额, reserve 公积金份额, subsidy 补助份额, trade 交易额): the amount in yuan, e.g. 15,000.00.")
     var amount: String?
     @Option(help: "Effective date YYYY-MM-DD (default: today).") var date: String?

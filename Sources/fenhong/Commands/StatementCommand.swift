@@ -53,9 +53,9 @@ struct StatementCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOption
     @Option(help: "The household number (户号).") var household: String?
-    @Option(help: "Only the distributions whose record date falls in this year, with every payment of them.") var year: Int?
+    @Option(parsing: .unconditional, help: "Only the distributions whose record date falls in this year, with every payment of them.") var year: Int?
     @Option(help: "The statement date, YYYY-MM-DD (default: today); holdings are taken on it.") var date: String?
-    @Option(help: "Make it against the checkpoint of this size (default: the latest).") var size: Int64?
+    @Option(parsing: .unconditional, help: "Make it against the checkpoint of this size (default: the latest).") var size: Int64?
     @OptionGroup var render: RenderOptions
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Flag(help: "Write the proof beside the statement: <name>.proof.txt (needs --out).") var proof = false
@@ -70,12 +70,13 @@ struct StatementCommand: ParsableCommand {
             throw ValidationError("--format pdf needs --out FILE: a PDF is not for the terminal")
         }
         let day = try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()
+        let chosenYear = try Parse.year(year)
         let store = try ledger.open(readOnly: true)
         let (statement, proofFile) = try store.withReader { reader -> (HouseholdStatement, StatementProof?) in
             let signed = try StatementSource.checkpoint(reader, size: size)
             let facts = try StatementSource.facts(reader, household: household)
             let statement = try HouseholdStatement.build(
-                facts: facts, year: year, date: day, checkpoint: StatementSource.footer(reader, signed))
+                facts: facts, year: chosenYear, date: day, checkpoint: StatementSource.footer(reader, signed))
             guard proof else { return (statement, nil) }
             return (statement, try StatementSource.proof(reader, statement, signed))
         }

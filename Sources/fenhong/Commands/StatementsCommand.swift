@@ -13,7 +13,7 @@ struct StatementsCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerOption
     @Option(help: "The folder to write into (created if missing).") var out: String
-    @Option(help: "Only the distributions whose record date falls in this year, with every payment of them.") var year: Int?
+    @Option(parsing: .unconditional, help: "Only the distributions whose record date falls in this year, with every payment of them.") var year: Int?
     @Option(help: "The statement date, YYYY-MM-DD (default: today).") var date: String?
     @OptionGroup var render: RenderOptions
     @Flag(help: "Write <household>.proof.txt beside each statement.") var proof = false
@@ -22,6 +22,7 @@ struct StatementsCommand: ParsableCommand {
 
     func run() throws {
         let day = try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()
+        let year = try Parse.year(self.year)
         if speech && proof { throw ValidationError("--proof goes with printed statements (text, html or pdf), not with --speech") }
         if speech && render.format != .text { throw ValidationError("--speech writes scripts for listening; it does not go with --format") }
         let store = try ledger.open(readOnly: true)

@@ -125,6 +125,13 @@ enum Parse {
         return date
     }
 
+    /// A year as `--year` takes it: the distributions whose record date falls in it.
+    static func year(_ year: Int?) throws -> Int? {
+        guard let year else { return nil }
+        guard (1...9999).contains(year) else { throw ValidationError("--year \(year) is not a year like 2024") }
+        return year
+    }
+
     /// A rate as `8%`, `8.5%` or basis points `850bp`.
     static func basisPoints(_ text: String, option: String) throws -> Int64 {
         let t = text.trimmingCharacters(in: .whitespaces)
