@@ -282,6 +282,16 @@ struct LedgerWorkflowTests {
         #expect(try cli.run("statement", "--household", "152223-001", "--out", "s.txt", "--proof").status == 0)
         let statement = try cli.file("s.txt")
         #expect(statement.contains("交易额3,000.00"))
+        // Her return by transactions and her share by capital, each on its own (DOMAIN §5), as
+        // the allocation records them; and in the public posting, by columns.
+        #expect(try cli.run("log", "--json").stdout.contains(#""rebate":44994"#))
+        let parts = statement.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(parts.contains("【盈余返还构成】") && parts.contains("2018 449.94 200.00 649.94"), "\(statement)")
+        let columns = posting.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(columns.contains { $0.hasPrefix("户号 户主 交易额（元） 按交易量返还 按出资额等分配 金额（元）") }, "\(posting.stdout)")
+        #expect(columns.contains("152223-001 陈梅 3,000.00 449.94 200.00 649.94"), "\(posting.stdout)")
+        #expect(columns.contains { $0.hasPrefix("合计 2 户") && $0.hasSuffix("600.00 400.00 1,000.00") }, "\(posting.stdout)")
+        #expect(try cli.run("verify", "baixin.fenhong").status == 0)
         // Her capital account is money, apart from her shares, not added to them.
         #expect(statement.contains("【成员账户】\n出资额  10.00元") && statement.contains("扶贫股      10\n--------------\n合计        10"), "\(statement)")
         let check = try cli.run("statement", "check", "s.txt")

@@ -222,6 +222,32 @@ struct LedgerStateTests {
         #expect(found(.dividendDeclare(allocatedLittle)).isEmpty)
     }
 
+    /// A cooperative member's allocation records its return by transactions: only a
+    /// cooperative's may, and they add up to the declared rebate, no more and at the end no less.
+    @Test func cooperativeReturnsAddUpToTheRebate() throws {
+        let declare = EntryPayload.dividendDeclare(DividendDeclaration(
+            id: "C", recordDate: EntrySamples.day, distributable: Fen(1_000), appropriations: [], pool: Fen(1_000),
+            rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600)], allocated: Fen(1_000), residual: .zero))
+        let allocate = { (rebate: Int64?) -> EntryPayload in
+            EntryPayload.dividendAllocate(DividendAllocation(id: "C", household: "152223-001", units: 3_000, amount: Fen(1_000), rebate: rebate.map { Fen($0) }))
+        }
+        #expect(codes([declare, allocate(600)], base: opened).isEmpty)
+        #expect(codes([declare, allocate(nil)], base: opened).isEmpty, "allocations written before returns were recorded")
+        let over = codes([declare, allocate(700)], base: opened)
+        #expect(over.map(\.code) == [.cooperativeRebate, .cooperativeRebate])
+        #expect(over.map(\.detail) == ["the returns by transactions of distribution C reach 7.00, more than the declared 6.00",
+                                       "the allocations of distribution C return 7.00 by transactions, the declaration says 6.00"])
+        #expect(codes([declare, allocate(500)], base: opened).map(\.detail) == ["the allocations of distribution C return 5.00 by transactions, the declaration says 6.00"])
+        // Not a cooperative's distribution: no return by transactions.
+        let units = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let stray = EntryPayload.dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 10, amount: Fen(1_440_000), rebate: Fen(1)))
+        #expect(codes([units, stray], base: opened).map(\.code) == [.cooperativeRebate])
+        // More returned than the member is owed does not decode.
+        var reader = FieldReader(kind: "dividend.allocate", members: ["id": .string("C"), "household": .string("152223-001"), "units": .integer(1),
+                                                                     "amount": .integer(100), "rebate": .integer(101)])
+        #expect(throws: EntryError.self) { try DividendAllocation(reading: &reader) }
+    }
+
     /// Allocations that do not add up to the declaration are reported at the declaration.
     @Test func allocationSum() {
         let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!

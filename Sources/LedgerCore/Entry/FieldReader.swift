@@ -155,6 +155,12 @@ public struct FieldReader {
         return i
     }
 
+    /// An amount of money that may be absent.
+    public mutating func optionalAmount(_ field: FieldName) throws(EntryError) -> Fen? {
+        guard has(field) else { return nil }
+        return try amount(field)
+    }
+
     /// A required amount of money in fen, zero or more.
     public mutating func amount(_ field: FieldName) throws(EntryError) -> Fen {
         let i = try integer(field)

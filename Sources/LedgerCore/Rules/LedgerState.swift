@@ -85,6 +85,9 @@ public struct LedgerState: Sendable {
         var paid: Int64 = 0
         /// The reversal that withdrew the declaration: nothing is owed by it any more.
         var withdrawnBy: Int64?
+        /// A cooperative's: Σ of its allocations' returns by transactions, and how many carried one.
+        var rebated: Int64 = 0
+        var rebateLines: Int = 0
     }
 
     /// A declared distribution and how far its allocations have come.
@@ -341,12 +344,21 @@ public struct LedgerState: Sendable {
     /// Distributions whose allocations do not add up to what their declaration says: run at the
     /// end of every command and of every verification.
     public func unfinishedDistributions(ids: Set<String>? = nil) -> [RuleViolation] {
-        distributionIDs.indices.compactMap(record).sorted { $0.seq < $1.seq }.compactMap { record in
-            if let ids, !ids.contains(record.declaration.id) { return nil }
-            guard record.allocatedSoFar != record.declaration.allocated.value else { return nil }
-            return RuleViolation(
-                seq: record.seq, code: .allocationSum,
-                detail: "the allocations of distribution \(record.declaration.id) add up to \(Fen(record.allocatedSoFar).formatted), the declaration says \(record.declaration.allocated.formatted)")
+        distributionIDs.indices.compactMap { d in record(d).map { (d, $0) } }.sorted { $0.1.seq < $1.1.seq }.flatMap { d, record -> [RuleViolation] in
+            if let ids, !ids.contains(record.declaration.id) { return [] }
+            var found = [RuleViolation]()
+            if record.allocatedSoFar != record.declaration.allocated.value {
+                found.append(RuleViolation(
+                    seq: record.seq, code: .allocationSum,
+                    detail: "the allocations of distribution \(record.declaration.id) add up to \(Fen(record.allocatedSoFar).formatted), the declaration says \(record.declaration.allocated.formatted)"))
+            }
+            // Returns by transactions, once recorded, are recorded whole (older ledgers record none).
+            if tallies[d].rebateLines > 0, let total = record.declaration.rule["rebate"]?.integerValue, tallies[d].rebated != total {
+                found.append(RuleViolation(
+                    seq: record.seq, code: .cooperativeRebate,
+                    detail: "the allocations of distribution \(record.declaration.id) return \(Fen(tallies[d].rebated).formatted) by transactions, the declaration says \(Fen(total).formatted)"))
+            }
+            return found
         }
     }
 
@@ -471,10 +483,25 @@ public struct LedgerState: Sendable {
             return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
         }
         owed[key] = Owed(owed: allocation.amount.value, paid: 0)
+        if let rebate = allocation.rebate { rebateLine(rebate, allocation, d, &problems) }
         tallies[d].allocated = Self.sum(tallies[d].allocated, allocation.amount.value)
         let allocated = tallies[d].allocated, allocatable = tallies[d].allocatable
         if allocated > allocatable {
             problems.add(.allocationSum, "allocations of distribution \(allocation.id) reach \(Fen(allocated).formatted), more than the declared \(Fen(allocatable).formatted)")
+        }
+    }
+
+    /// A cooperative member's return by transactions: only a cooperative's allocation carries one,
+    /// and together they may not return more than the declaration says (nor, at the end, less).
+    private mutating func rebateLine(_ rebate: Fen, _ allocation: DividendAllocation, _ d: Int, _ problems: inout RuleReport) {
+        guard let declared = declarations[d]?.declaration, declared.rule["basis"] == .string("cooperative"),
+              let total = declared.rule["rebate"]?.integerValue else {
+            return problems.add(.cooperativeRebate, "household \(allocation.household)'s allocation in distribution \(allocation.id) records a return by transactions, but the distribution is not a cooperative's")
+        }
+        tallies[d].rebated = Self.sum(tallies[d].rebated, rebate.value)
+        tallies[d].rebateLines += 1
+        if tallies[d].rebated > total {
+            problems.add(.cooperativeRebate, "the returns by transactions of distribution \(allocation.id) reach \(Fen(tallies[d].rebated).formatted), more than the declared \(Fen(total).formatted)")
         }
     }
 

@@ -14,6 +14,8 @@ public struct DistributionDisclosure: Sendable, Equatable {
         public var units: Int64
         /// The amount allocated.
         public var amount: Fen
+        /// A cooperative member's part of it returned by transactions, when recorded.
+        public var rebate: Fen? = nil
     }
 
     /// The organisation.
@@ -72,7 +74,7 @@ extension DistributionDisclosure {
             case .dividendDeclare(let d) where d.id == id: (declaration, declaredAt) = (d, entry.seq)
             case .entryReverse(let r) where r.target == declaredAt: throw .withdrawn(id: id, by: entry.seq)
             case .dividendAllocate(let a) where a.id == id:
-                lines.append(Line(household: a.household, head: heads[a.household] ?? "", units: a.units, amount: a.amount))
+                lines.append(Line(household: a.household, head: heads[a.household] ?? "", units: a.units, amount: a.amount, rebate: a.rebate))
             default: break
             }
         }
@@ -105,13 +107,20 @@ extension DistributionDisclosure {
         // A cooperative's allocations count transaction volume in fen: shown in yuan.
         let byVolume = d.rule["basis"]?.stringValue == "cooperative"
         let units = { (value: Int64) in byVolume ? Fen(value).formatted : String(value) }
+        // Art. 44: a cooperative's returns by transactions and shares by capital, each in a column.
+        let split = !lines.isEmpty && lines.allSatisfy { $0.rebate != nil }
+        let rebates = Fen(lines.reduce(Int64(0)) { $0 + ($1.rebate?.value ?? 0) })
         let table = StatementDocument.Table(
-            columns: [.init("户号"), .init("户主"), .init(byVolume ? "交易额（元）" : "份额", alignment: .right), .init("金额（元）", alignment: .right)],
+            columns: [.init("户号"), .init("户主"), .init(byVolume ? "交易额（元）" : "份额", alignment: .right)]
+                + (split ? [.init("按交易量返还", alignment: .right), .init("按出资额等分配", alignment: .right)] : [])
+                + [.init("金额（元）", alignment: .right)],
             rows: lines.map { line in
-                .init([line.household, line.head, units(line.units), line.amount.formatted],
-                      spoken: "户号\(line.household)，\(line.head)，\(HouseholdStatement.spoken(line.units))份，\(line.amount.spokenChinese)。")
+                let parts = split ? [line.rebate!.formatted, (line.amount - line.rebate!).formatted] : []
+                return .init([line.household, line.head, units(line.units)] + parts + [line.amount.formatted],
+                             spoken: "户号\(line.household)，\(line.head)，\(HouseholdStatement.spoken(line.units))份，\(line.amount.spokenChinese)。")
             },
-            totals: .init(["合计", "\(lines.count) 户", units(totalUnits), totalAmount.formatted],
+            totals: .init(["合计", "\(lines.count) 户", units(totalUnits)] + (split ? [rebates.formatted, (totalAmount - rebates).formatted] : [])
+                          + [totalAmount.formatted],
                           spoken: "合计\(HouseholdStatement.spoken(Int64(lines.count)))户，\(totalAmount.spokenChinese)。"))
         let period = "公示期：\(postedFrom.chinese)至\(postedTo.chinese)（\(days)天）。如有异议，请在公示期内向村务监督委员会反映。"
         return StatementDocument(

@@ -31,7 +31,8 @@ public struct HouseholdStatement: Sendable, Equatable {
         public enum Kind: Sendable, Equatable {
             /// `dividend.allocate`: owed. `byVolume` for a cooperative's distribution, whose units
             /// are the household's transaction volume in fen.
-            case allocation(units: Int64, byVolume: Bool)
+            /// `rebate`: a cooperative member's part returned by transactions, when recorded.
+            case allocation(units: Int64, byVolume: Bool, rebate: Fen? = nil)
             /// `dividend.pay`: paid; `reversedBy` is the seq of the reversal, if any.
             case payment(channel: PaymentChannel, account: String, reference: String, reversedBy: Int64?)
             /// `entry.reverse` of the payment at `target`: its amount taken back.
@@ -154,7 +155,7 @@ extension HouseholdStatement {
             case .dividendAllocate(let a) where a.household == household:
                 // As of the statement's date: a distribution recorded after it was not owed yet.
                 guard isShown(a.id, record), day(of: a.id, record) <= date else { continue }
-                allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id)), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
+                allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id), rebate: a.rebate), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
                 // A withdrawn declaration owes nothing: the withdrawal takes the allocation back,
                 // from the day it was recorded.
                 if let declared = declarations[a.id], let withdrawal = reversals[declared.seq],

@@ -88,12 +88,16 @@ public struct DividendAllocation: EntryFields {
     /// The basis units the amount was computed from (shares, members, or fen of trade).
     public var units: Int64
     public var amount: Fen
+    /// A cooperative member's part of `amount` returned by transactions (Art. 44); the rest is
+    /// its share by capital accounts. Nil elsewhere, and in allocations written before it was.
+    public var rebate: Fen?
 
-    public init(id: String, household: String, units: Int64, amount: Fen) {
+    public init(id: String, household: String, units: Int64, amount: Fen, rebate: Fen? = nil) {
         self.id = id
         self.household = household
         self.units = units
         self.amount = amount
+        self.rebate = rebate
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
@@ -101,7 +105,9 @@ public struct DividendAllocation: EntryFields {
         household = try f.string(.household)
         units = try f.integer(.units)
         amount = try f.amount(.amount)
+        rebate = try f.optionalAmount(.rebate)
         guard units >= 0 else { throw f.invalid(.units, "must not be negative") }
+        if let rebate, rebate > amount { throw f.invalid(.rebate, "must not exceed the amount (\(amount.value) fen), not \(rebate.value)") }
     }
 
     public func write(to f: inout FieldWriter) {
@@ -109,6 +115,7 @@ public struct DividendAllocation: EntryFields {
         f.set("household", household)
         f.set("units", units)
         f.set("amount", amount)
+        if let rebate { f.set("rebate", rebate) }
     }
 }
 
