@@ -19,6 +19,17 @@ struct RecordDateSnapshotTests {
         payloads.enumerated().map { Entry(seq: Int64($0.offset), prev: .zero, at: LedgerTime("2024-01-01T00:00:00Z")!, by: KeyID(value: 1), payload: $0.element) }
     }
 
+    /// The year's transaction volumes from a file stand in place of the volumes recorded in the
+    /// ledger, not on top of them: counted once, and a member missing from the file has none.
+    @Test func volumesFromAFileReplaceTheRecordedOnes() {
+        let snapshot = RecordDateSnapshot(entries: entries([
+            register("M1", poor: false), register("M2", poor: false),
+            issue("M1", "trade", 30_000_000, "2019-06-01"), issue("M2", "trade", 10_000_000, "2019-06-01"), issue("M1", "capital", 1_500_000, "2019-06-01"),
+        ]), recordDate: LedgerDate("2019-12-31")!)
+        let holders = snapshot.holders(extraUnits: ["M1": ["trade": 30_000_000]])
+        #expect(holders.map(\.units) == [["trade": 30_000_000, "capital": 1_500_000], [:]])
+    }
+
     /// A household that falls back into poverty is not paid again on the poverty shares it held
     /// when it exited (their certificates were withdrawn, DOMAIN §3): only on those issued or
     /// passed to it since. Tidying the old ones away later takes from the withdrawn first.

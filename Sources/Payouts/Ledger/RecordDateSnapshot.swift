@@ -111,13 +111,15 @@ public struct RecordDateSnapshot: Sendable {
     }
 
     /// The payout holders: every household registered at the record date, with `extraUnits`
-    /// merged in (a cooperative's transaction volumes, read from a file), and — when
+    /// in place of what the ledger holds of the same classes (a cooperative's transaction
+    /// volumes for the year, read from a file, not added to the volumes recorded before), and — when
     /// `collective` — the collective with the shares it holds itself (集体股): a distribution
     /// by shares divides by them too, and keeps their part for the collective.
     public func holders(extraUnits: [String: [String: Int64]] = [:], collective: Bool = false) -> [PayoutHolder] {
+        let given = Set(extraUnits.values.flatMap(\.keys))
         var holders = households.values.sorted { HolderOrder.areInIncreasingOrder($0.id, $1.id) }.map { household in
-            var classes = (units[household.id] ?? [:]).filter { $0.value != 0 }
-            for (shareClass, value) in extraUnits[household.id] ?? [:] { classes[shareClass, default: 0] += value }
+            var classes = (units[household.id] ?? [:]).filter { $0.value != 0 && !given.contains($0.key) }
+            for (shareClass, value) in extraUnits[household.id] ?? [:] { classes[shareClass] = value }
             return PayoutHolder(id: household.id, units: classes, members: Int(household.members),
                                 eligibleForMinimum: household.poor, exitedPoverty: household.exitedPoverty)
         }
