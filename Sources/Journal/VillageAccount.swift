@@ -45,8 +45,15 @@ struct VillageAccount: Hashable, Comparable {
                              chinese: "收益分配—各项分配—其他")
     }
 
+    /// 收益分配—未分配收益: income of earlier years not yet distributed.
+    static let undistributed = VillageAccount(
+        hledger: "所有者权益:收益分配:未分配收益", beancount: "Equity:Distribution:Undistributed", chinese: "收益分配—未分配收益")
+
     // Income and expenses (损益类), by the category an entry names.
+    /// The account an income record credits: by its category, or — for earlier years'
+    /// undistributed income brought into the ledger (上年未分配收益) — 未分配收益 itself, not income.
     static func income(category: String) -> VillageAccount {
+        if category.contains("未分配") { return undistributed }
         let (chinese, ascii): (String, String)
         if ["经营收入", "投资收益", "补助收入", "其他收入"].contains(category) {
             (chinese, ascii) = (category, ["经营收入": "Operating", "投资收益": "Investment", "补助收入": "Subsidy", "其他收入": "Other"][category]!)

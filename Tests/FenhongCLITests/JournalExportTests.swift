@@ -40,6 +40,8 @@ struct JournalExportTests {
              "--appropriation", "公积公益金=10%", "--basis", "household", "--at", "2019-12-20T08:00:00Z"],
             ["import", "payments", "p.csv", "--at", "2019-12-28T08:00:00Z"],
             ["reverse", "--seq", "14", "--reason", "付错账户", "--at", "2019-12-30T08:00:00Z"],
+            // Earlier years' undistributed income brought in: equity, not this year's income.
+            ["income", "record", "--amount", "0.50", "--category", "上年未分配收益", "--counterparty", "期初余额", "--date", "2019-12-31", "--at", "2019-12-31T08:00:00Z"],
         ]
         for step in steps {
             let run = try cli.execute(step)
@@ -58,11 +60,13 @@ struct JournalExportTests {
         let cli = try village()
         let export = try cli.execute(["export", "--format", "hledger", "--out", "books.journal"])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stdout == "wrote books.journal: hledger journal of 16 entries\n")
+        #expect(export.stdout == "wrote books.journal: hledger journal of 17 entries\n")
         let check = try hledger(cli, "check --strict")
         #expect(check.status == 0, "\(check.stderr)")
         // The 2019 distribution, entered today, is booked in 2019, on its record date.
         let journal = try cli.file("books.journal")
+        let undistributed = try hledger(cli, "bal 未分配收益 -N -O csv")
+        #expect(undistributed.stdout == "\"account\",\"balance\"\n\"所有者权益:收益分配:未分配收益\",\"-0.50 CNY\"\n", "\(undistributed.stdout)")
         #expect(journal.contains("\n2019-12-15 宣告分配 2019："))
 
         let status = try cli.execute(["dividend", "status", "--id", "2019"]).stdout
@@ -73,7 +77,7 @@ struct JournalExportTests {
         #expect(total.stdout.hasSuffix("\"total\",\"-8600.00 CNY\"\n"), "\(total.stdout)")
         // 200,000 in, 200,000 invested, 16,500 income, 500 expense, 5,800 paid (4,800 paid and reversed).
         let bank = try hledger(cli, "bal 银行存款 库存现金 公积公益金 专项应付款 -N -O csv")
-        #expect(bank.stdout == "\"account\",\"balance\"\n\"所有者权益:公积公益金\",\"-201600.00 CNY\"\n\"所有者权益:收益分配:各项分配:提取公积公益金\",\"1600.00 CNY\"\n\"资产:银行存款\",\"10200.00 CNY\"\n", "\(bank.stdout)")
+        #expect(bank.stdout == "\"account\",\"balance\"\n\"所有者权益:公积公益金\",\"-201600.00 CNY\"\n\"所有者权益:收益分配:各项分配:提取公积公益金\",\"1600.00 CNY\"\n\"资产:银行存款\",\"10200.50 CNY\"\n", "\(bank.stdout)")
     }
 
     /// The closing assertions are Fenhong's totals: a journal whose payable disagrees fails `hledger check`.
@@ -99,8 +103,8 @@ struct JournalExportTests {
         #expect(text.contains("option \"operating_currency\" \"CNY\"\n"))
         #expect(text.contains("2018-06-15 open Liabilities:Payables:H152223-002 CNY\n  name: \"应付款—152223-002\"\n"))
         #expect(text.contains("2019-12-28 * \"152223-002\" \"支付分配 2019（现金，凭证 R2）\"\n  seq: 13\n"))
-        #expect(text.contains("2019-12-31 balance Liabilities:Payables:H152223-002  -3800.00 ~ 0.00 CNY\n"))
-        #expect(text.contains("2019-12-31 balance Equity:Distribution:Households  14400.00 ~ 0.00 CNY\n"))
+        #expect(text.contains("2020-01-01 balance Liabilities:Payables:H152223-002  -3800.00 ~ 0.00 CNY\n"))
+        #expect(text.contains("2020-01-01 balance Equity:Distribution:Households  14400.00 ~ 0.00 CNY\n"))
         // No account component starts with a non-ASCII character.
         for line in text.split(separator: "\n") where line.hasPrefix("  ") && !line.hasPrefix("   ") && line.contains(":") && !line.contains("\"") {
             let account = line.dropFirst(2).prefix { $0 != " " }

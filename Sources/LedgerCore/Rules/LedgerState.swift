@@ -124,12 +124,12 @@ public struct LedgerState: Sendable {
     var shareEffects: [Int64: (date: LedgerDate, changes: [(ShareKey, Int64)])] = [:]
     /// Income recorded and not yet distributed, in fen: income − expenses − what each
     /// declaration takes (its distributable amount less its residual).
-    var undistributedIncome: Int64 = 0
+    public internal(set) var undistributedIncome: Int64 = 0
     /// What each income or expense record and each declaration added to ``undistributedIncome``,
     /// by seq (few), for a reversal to take back.
     var incomeEffects: [Int64: Int64] = [:]
     /// Whether the ledger keeps the collective's income: it has recorded some income or expense.
-    var keepsIncome = false
+    public internal(set) var keepsIncome = false
     /// Payments a reversal may undo, in seq order (many: kept compact, found by binary search).
     var paymentEffects = ChunkedArray<PaymentEffect>()
     /// One byte per seq: whether the entry may be reversed, and whether it was.
@@ -326,7 +326,7 @@ public struct LedgerState: Sendable {
                 // ledger of distributions alone, its books kept elsewhere, cannot tell.
                 let taken = declaration.distributable.value &- declaration.residual.value
                 if keepsIncome, taken > undistributedIncome {
-                    problems.add(.borrowedDistribution, "distribution \(declaration.id) takes \(Fen(taken).formatted) from income, but only \(Fen(undistributedIncome).formatted) of the income recorded is not yet distributed: a distribution is paid from income, never from borrowed money (不得举债分配); record the income first")
+                    problems.add(.borrowedDistribution, "distribution \(declaration.id) takes \(Fen(taken).formatted) from income, but only \(Fen(undistributedIncome).formatted) of the income recorded is not yet distributed: a distribution is paid from income, never from borrowed money (不得举债分配); record the income first (earlier years' undistributed income as an income record of category 上年未分配收益)")
                 } else if keepsIncome {
                     addIncome(-taken, seq: entry.seq)
                 }

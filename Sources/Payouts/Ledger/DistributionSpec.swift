@@ -53,24 +53,13 @@ public struct DistributionSpec: Sendable {
 }
 
 extension DistributionSpec {
-    /// Income recorded and not yet distributed, in fen: Σ income − Σ expenses (neither reversed)
-    /// − what the declarations not withdrawn took (their distributable amounts less residuals). A distribution beyond it
-    /// would be paid with borrowed money (举债分配), which DOMAIN §1 forbids; negative when the
-    /// ledger already distributed more than it recorded as income.
-    public static func undistributedIncome(in entries: [Entry]) -> Int64 {
-        var reversed = Set<Int64>()
-        for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
-        var total: Int64 = 0
-        for entry in entries where !reversed.contains(entry.seq) {
-            switch entry.payload {
-            case .incomeRecord(let c): total &+= c.amount.value
-            case .expenseRecord(let c): total &-= c.amount.value
-            // Its residual (what a rate per unit leaves) stays undistributed income.
-            case .dividendDeclare(let d): total &-= d.distributable.value - d.residual.value
-            default: break
-            }
-        }
-        return total
+    /// Income recorded and not yet distributed, in fen, as the `borrowed-distribution` rule
+    /// counts it (``LedgerState/undistributedIncome``); nil when the ledger records no income,
+    /// which the rule then does not judge.
+    public static func undistributedIncome(in entries: [Entry]) -> Int64? {
+        var state = LedgerState(keepingHouseholdRecords: false)
+        for entry in entries { state.apply(entry, check: false) }
+        return state.keepsIncome ? state.undistributedIncome : nil
     }
 
     /// A distribution by shares weighs every class held at the record date, by name: a class

@@ -3,8 +3,9 @@ import Payouts
 
 /// A distribution plan as the accountant reads it before declaring, or as JSON.
 enum PlanPrinter {
-    /// `undistributed`: the income recorded and not yet distributed (``DistributionSpec/undistributedIncome(in:)``).
-    static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot, undistributed: Int64) -> String {
+    /// `undistributed`: the income recorded and not yet distributed (``DistributionSpec/undistributedIncome(in:)``),
+    /// nil when the ledger records no income.
+    static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot, undistributed: Int64?) -> String {
         var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))", ""]
         var summary = TextTable(["", "amount"], rightAligned: [1])
         if let distributable = plan.distributable { summary.add(["distributable 可分配收益", distributable.formatted]) }
@@ -42,11 +43,14 @@ enum PlanPrinter {
         out.append("")
         out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
-        let distributed = plan.declaredDistributable
-        if distributed.value > undistributed {
+        let distributed = Fen(plan.declaredDistributable.value - plan.residual.value)
+        if let undistributed, distributed.value > undistributed {
             out.append("⚠ \(distributed.formatted) to distribute is more than the income recorded and not yet distributed, "
-                       + "\(Fen(undistributed).formatted): a distribution is paid from income, never from borrowed money (不得举债分配); "
-                       + "record the income first (fenhong income record)")
+                       + "\(Fen(undistributed).formatted): a distribution is paid from income, never from borrowed money (不得举债分配), "
+                       + "and declare will refuse it; record the income first (fenhong income record; earlier years' undistributed income "
+                       + "as --category 上年未分配收益)")
+        } else if undistributed == nil {
+            out.append("ℹ this ledger records no income, so whether the distribution is paid from income (不得举债分配) is not checked")
         }
         return out.joined(separator: "\n")
     }
