@@ -42,9 +42,7 @@ public enum StatementSource {
               let date = StatementText.statementDate(in: statementText)
         else { throw ReportError("the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file") }
         // "2024 年度" for one year's distributions, "全部年度" for all of them.
-        let year = statementText.range(of: " 年度").flatMap { range in
-            Int(statementText[..<range.lowerBound].suffix(4))
-        }
+        let year = StatementText.statementYear(in: statementText)
         return try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
             let signed = try checkpoint(reader, size: size)
             let statement = try HouseholdStatement.build(facts: try facts(reader, household: household), year: year, date: date,
@@ -142,8 +140,14 @@ public enum StatementSource {
         }
     }
 
-    public static func read(_ path: String) throws -> String {
-        String(decoding: try InputFile.contents(of: path), as: UTF8.self)
+    /// A proof file as fenhong wrote it, from one a text editor saved again: without a
+    /// byte-order mark, with Unix line ends, and ending in one (the signed note's last line
+    /// must), so that the signature is checked over the bytes it was made over.
+    public static func readProof(_ path: String) throws -> String {
+        var text = String(decoding: try InputFile.contents(of: path), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        return text.hasSuffix("\n") ? text : text + "\n"
     }
 
     /// A statement file: its text (as is, from HTML, or from a PDF through pdftotext), and its
@@ -169,14 +173,21 @@ public enum StatementSource {
             return (String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n"),
                     PrintedStatement(format: .pdf, bytes: bytes))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        // A text saved by Notepad or a word processor: without its byte-order mark, with Unix
-        // line ends and plain spaces.
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // A text saved by Notepad (Chinese Notepad's "ANSI" is GB18030) or a word processor: as
+        // UTF-8, without its byte-order mark, with Unix line ends and plain spaces.
+        let utf8: [UInt8]
+        do {
+            utf8 = try CSVEncoding.decode(bytes).utf8
+        } catch .utf16 {
+            throw ReportError("\(path) is UTF-16 text (Notepad's \"Unicode\"); save it as UTF-8")
+        } catch {
+            throw ReportError("\(path) is neither UTF-8 nor GB18030 text: \(error)")
+        }
+        var text = String(decoding: utf8, as: UTF8.self)
         text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\u{00A0}", with: " ")
         let isHTML = text.prefix(64).lowercased().contains("<!doctype html") || text.prefix(64).lowercased().hasPrefix("<html")
-        return isHTML ? (StatementText.plainLines(html: text), PrintedStatement(format: .html, bytes: bytes))
-                      : (text, PrintedStatement(format: .text, bytes: bytes))
+        return isHTML ? (StatementText.plainLines(html: text), PrintedStatement(format: .html, bytes: utf8))
+                      : (text, PrintedStatement(format: .text, bytes: utf8))
     }
 
     /// The ledger as it stands: its accountant keys, size, root and a consistency proof — the

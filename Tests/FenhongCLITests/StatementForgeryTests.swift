@@ -52,6 +52,77 @@ struct StatementForgeryTests {
                                        + "a statement printed now would differ; print a new one\n"), "\(check.stdout)")
     }
 
+    /// A carriage return that makes a terminal print the next characters over the line's start,
+    /// and a mark that combines with a space, are not white space: they are rejected.
+    @Test func overprintingAndCombiningMarksAreRejected() throws {
+        let cli = try statement("chen.txt")
+        let text = try cli.file("chen.txt")
+        for (edit, name) in [("未付余额          0.00", "a carriage return"), ("应分合计  ", "a combining overline")] {
+            let forged = edit.hasPrefix("未付")
+                ? text.replacingOccurrences(of: "未付余额          0.00", with: "未付余额          0.00\r\t  0.00")
+                : text.replacingOccurrences(of: "应分合计  ", with: "应分合计 \u{0336} ")
+            #expect(forged != text, "\(name)")
+            try write(cli, "chen.txt", Array(forged.utf8))
+            let check = try cli.run("statement", "check", "chen.txt")
+            #expect(check.status == 1, "\(name): \(check.stdout)")
+            #expect(check.stdout.contains("notAsPrinted"), "\(name): \(check.stdout)")
+        }
+    }
+
+    /// Against a bundle, a statement of a household the ledger does not have (here a number
+    /// with a zero-width space in it, which looks the same) is rejected, not read for figures.
+    @Test func unknownHouseholdIsRejectedAgainstABundle() throws {
+        let cli = try statement("chen.txt")
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        let lookalike = "152223-0\u{200B}01"
+        for file in ["chen.txt", "chen.proof.txt"] {
+            try write(cli, file, Array(try cli.file(file).replacingOccurrences(of: "152223-001", with: lookalike).utf8))
+        }
+        let check = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("notAsPrinted: household \(lookalike) is not in the ledger"), "\(check.stdout)")
+    }
+
+    /// Harmless handling still passes: a proof file saved again with a byte-order mark and
+    /// Windows line ends, a statement saved by Chinese Notepad (GB18030), an HTML page with a
+    /// line end added at its end.
+    @Test func resavedProofAndEncodingsPass() throws {
+        let cli = try statement("chen.txt")
+        try write(cli, "chen.proof.txt", [0xEF, 0xBB, 0xBF] + Array(try cli.file("chen.proof.txt").replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        #expect(try cli.run("statement", "check", "chen.txt").status == 0)
+        #expect(try cli.shell("iconv -f UTF-8 -t GB18030 chen.txt > gb.txt && cp chen.proof.txt gb.proof.txt").status == 0)
+        let gb = try cli.run("statement", "check", "gb.txt")
+        #expect(gb.status == 0, "\(gb.stdout)\(gb.stderr)")
+        let html = try statement("chen.html", ["--format", "html"])
+        try write(html, "chen.html", Array((try html.file("chen.html") + "\n\n").utf8))
+        #expect(try html.run("statement", "check", "chen.html").status == 0)
+    }
+
+    /// A statement of all years is read as such even when a reversal's reason names a year
+    /// (`2023 年度重复支付`): only the heading's line says which years it shows.
+    @Test func yearIsReadFromTheHeadingOnly() throws {
+        let cli = try CLI()
+        try StatementLedger.create(in: cli)
+        #expect(try cli.execute(["reverse", "--seq", "15", "--reason", "2023 年度重复支付"]).status == 0)
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt").status == 0)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    /// A statement as of a day, made at a checkpoint the ledger had gone beyond before that day,
+    /// would leave out what was recorded in between: it is not printed.
+    @Test func staleStatementIsNotPrinted() throws {
+        let cli = try CLI()
+        try StatementLedger.create(in: cli)
+        let stale = try cli.execute(["statement", "--household", "152223-001", "--size", "14", "--date", "2024-12-31"])
+        #expect(stale.status == 2)
+        #expect(stale.stderr == "fenhong: a statement as of 2024-12-31 made at checkpoint 14 would leave out entry 14 (entry.reverse), recorded on 2024-12-21; "
+                + "give a later --size or an earlier --date\n", "\(stale.stderr)")
+        #expect(try cli.execute(["statement", "--household", "152223-001", "--size", "14", "--date", "2024-12-20"]).status == 0)
+        #expect(try cli.execute(["statement", "--household", "152223-001", "--date", "2099-01-01"]).stderr
+                == "fenhong: --date 2099-01-01 is in the future; a statement is as of a day that has come\n")
+    }
+
     /// A one-year statement re-headed 全部年度 (all years) hides the years it leaves out.
     @Test func yearHeadingChangedIsRejected() throws {
         let cli = try statement("chen.txt", ["--year", "2024"])

@@ -219,13 +219,20 @@ struct ContentProofTests {
         #expect(failures.first?.detail == "the checkpoint covers 17 entries, the ledger now has 12")
     }
 
-    /// A proof made at 13 entries still checks once the ledger has grown to 17 (consistency proof).
+    /// A proof made at 13 entries still checks once the ledger has grown to 17 (consistency
+    /// proof) — for a statement as of the day it was made; one as of a later day, made at that
+    /// old checkpoint, leaves out what the ledger had recorded before that day.
     @Test func grownLedgerStillChecks() throws {
         let checkpoint = ledger.signedCheckpoint(size: 13)
-        let statement = try ledger.statement("152223-001", checkpoint: checkpoint)
+        let statement = try ledger.statement("152223-001", date: LedgerDate("2024-12-20")!, checkpoint: checkpoint)
         let proof = try ledger.proof(statement, checkpoint: checkpoint)
         let trust = ledger.trust(from: proof)
         #expect(trust.head.size == 17)
         #expect(proof.check(against: trust, statementText: TextRenderer().render(statement.document())) == [])
+        let stale = try ledger.statement("152223-001", date: LedgerDate("2024-12-31")!, checkpoint: checkpoint)
+        let staleProof = try ledger.proof(stale, checkpoint: checkpoint)
+        let found = staleProof.check(against: ledger.trust(from: staleProof), statementText: TextRenderer().render(stale.document()))
+        #expect(found.map(\.rule) == [.entryOmitted, .entryOmitted, .entryOmitted], "\(found)")
+        #expect(found.first?.detail.hasPrefix("entry 13 (dividend.pay) of household 152223-001 was recorded on 2024-12-20, before the statement's date 2024-12-31") == true)
     }
 }

@@ -96,6 +96,13 @@ public struct HouseholdFacts: Sendable {
         self.household = household
         self.entries = entries
     }
+
+    /// The household's entries beyond a checkpoint of `size` that were recorded before `date`:
+    /// what a statement as of `date` made at that checkpoint would leave out (one recorded that
+    /// very day may have come after the statement was printed).
+    public func entries(after size: Int64, recordedBefore date: LedgerDate) -> [RecordedEntry] {
+        entries.filter { $0.seq >= size && $0.entry.at.date < date }.sorted { $0.seq < $1.seq }
+    }
 }
 
 /// How payment channels are printed and read.

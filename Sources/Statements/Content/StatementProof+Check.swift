@@ -183,15 +183,24 @@ extension StatementProof {
             entries[inclusion.index] = (entry, leaf)
         }
         guard let statementText else { return failures }
+        // A statement as of a day made at a checkpoint that was already behind that day (entries
+        // of the household recorded before it came after the checkpoint) says less than the
+        // ledger knew; one recorded that very day may have come after the statement was printed.
+        for record in trust.facts?.entries(after: cp.size, recordedBefore: date) ?? [] {
+            failures.append(.init(rule: .entryOmitted, location: "statement",
+                                  detail: "entry \(record.seq) (\(record.entry.kind.rawValue)) of household \(household) was recorded on \(record.entry.at.date), before the statement's date \(date), but after checkpoint \(cp.size) it was made at"))
+        }
         let rendering = checkRendering(trust, text: statementText, printed: printed)
         if rendering?.isEmpty == true { return failures }
+        // Why it is not the statement fenhong prints first, then what reading its figures finds.
+        failures += rendering ?? []
         let own = trust.facts?.entries.filter { $0.seq < cp.size }
         failures += checkIdentity(statementText, own.map { HouseholdStatement.identities(of: household, in: $0) })
         if let opening = trust.facts?.opening { failures += Self.checkHeading(statementText, opening) }
         failures += Self.checkFooter(statementText, checkpoint, trust.cosignatures)
         if let own { failures += checkHoldings(statementText, own) }
         failures += checkLines(statementText, entries)
-        return failures + (rendering ?? [])
+        return failures
     }
 
     /// The header's household number against the proof's, and its head, member count and ID

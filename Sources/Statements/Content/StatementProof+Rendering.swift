@@ -26,18 +26,25 @@ extension StatementProof {
     /// white space, line ends and a byte-order mark aside, as a re-save leaves them), an HTML or
     /// PDF statement byte for byte. Nil also without the file (`printed`), whose format decides.
     func checkRendering(_ trust: StatementProofTrust, text: String, printed: PrintedStatement?) -> [StatementProofFailure]? {
-        guard let facts = trust.facts, let printed else { return nil }
+        guard let printed else { return nil }
         let cp = checkpoint.checkpoint
+        guard let facts = trust.facts else {
+            return [.init(rule: .notAsPrinted, location: "statement", detail: "household \(household) is not in the ledger: fenhong prints no statement of it")]
+        }
         let name = "the \(printed.format == .pdf ? "PDF" : printed.format == .html ? "HTML" : "text") statement"
         guard let date = StatementText.statementDate(in: text) ?? self.date else {
             return [.init(rule: .notAsPrinted, location: "statement", detail: "\(name) prints no date (截至) to print it again for")]
         }
         // The footer names the inspectors who had cosigned when it was printed: those of the
         // ledger's cosignatures it prints (any other cosigner line then differs).
+        // Each inspector once, at the latest cosignature the statement prints, as a footer does.
         let bare = String(text.filter { !$0.isWhitespace })
-        let cosigners = (trust.cosignatures ?? []).filter { bare.contains(StatementCheckpoint.note($0).filter { !$0.isWhitespace }) }
+        var latest = [String: StatementCheckpoint.Cosigner]()
+        for cosigner in trust.cosignatures ?? [] where bare.contains(StatementCheckpoint.note(cosigner).filter { !$0.isWhitespace }) {
+            if latest[cosigner.name].map({ $0.size < cosigner.size }) ?? true { latest[cosigner.name] = cosigner }
+        }
         let footer = StatementCheckpoint(checkpoint: cp, signer: checkpoint.note.signatures.first?.name ?? "",
-                                         cosigners: cosigners.sorted { ($0.size, $0.name) < ($1.size, $1.name) })
+                                         cosigners: latest.values.sorted { ($0.size, $0.name) < ($1.size, $1.name) })
         guard let statement = try? HouseholdStatement.build(facts: facts, year: year, date: date, checkpoint: footer) else {
             return [.init(rule: .notAsPrinted, location: "statement",
                           detail: "the ledger at checkpoint \(cp.size) has no statement of household \(household) to compare \(name) with")]
@@ -50,9 +57,9 @@ extension StatementProof {
         case .html:
             let given = Self.normalizedMarkup(printed.bytes)
             let variants = [HTMLRenderer.Paper.a4, .a5].flatMap { paper in
-                [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document) }
+                [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines) }
             }
-            if variants.contains(given) { return [] }
+            if variants.contains(where: { $0.utf8.elementsEqual(given.utf8) }) { return [] }
             return Self.firstDifference(given, variants[0], what: what, source: "HTML source ")
                 ?? [.init(rule: .notAsPrinted, location: "statement", detail: "the HTML statement is not the one fenhong prints for \(what)")]
         case .pdf:
@@ -68,7 +75,8 @@ extension StatementProof {
         let have = normalizedLines(given), want = normalizedLines(expected)
         for i in 0..<max(have.count, want.count) {
             let found = i < have.count ? have[i] : nil, wanted = i < want.count ? want[i].text : nil
-            guard found?.text != wanted else { continue }
+            // By scalar, not by String's canonical equivalence: 零 and its look-alike U+F9B2 differ.
+            if let found, let wanted, found.text.unicodeScalars.elementsEqual(wanted.unicodeScalars) { continue }
             let location = found.map { "statement \(source)line \($0.number)" } ?? "statement"
             let detail: String
             switch (found, wanted) {
@@ -81,21 +89,41 @@ extension StatementProof {
         return source.isEmpty ? [] : nil
     }
 
-    /// The non-blank lines of `text`, each with its runs of white space (a no-break space, a
-    /// stray carriage return) as one space, and trimmed; with their 1-based line numbers.
+    /// The non-blank lines of `text`, each with its runs of spaces (a space, a tab, an
+    /// ideographic space) as one space, and trimmed; with their 1-based line numbers. Read by
+    /// Unicode scalar: anything else — a carriage return that a terminal would overwrite the
+    /// line with, a mark that combines with a space, a look-alike character — stays, and differs.
     private static func normalizedLines(_ text: String) -> [(number: Int, text: String)] {
         var lines = [(number: Int, text: String)]()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let words = line.split(whereSeparator: { $0.isWhitespace || $0 == "\u{FEFF}" })
-            if !words.isEmpty { lines.append((index + 1, words.joined(separator: " "))) }
+        var line = String.UnicodeScalarView(), number = 1, pendingSpace = false
+        func endLine() {
+            if !line.isEmpty { lines.append((number, String(line))) }
+            line = String.UnicodeScalarView()
+            pendingSpace = false
+            number += 1
         }
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        for (i, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\n": endLine()
+            case "\r" where i + 1 < scalars.count && scalars[i + 1] == "\n": continue
+            case " ", "\t", "\u{3000}": pendingSpace = !line.isEmpty
+            default:
+                if pendingSpace { line.append(" ") }
+                pendingSpace = false
+                line.append(scalar)
+            }
+        }
+        endLine()
         return lines
     }
 
-    /// An HTML file's text without a byte-order mark and with Windows line ends made Unix ones.
+    /// An HTML file's text without a byte-order mark, with Windows line ends made Unix ones, and
+    /// without the line ends an editor adds or takes away at either end.
     private static func normalizedMarkup(_ bytes: [UInt8]) -> String {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        return text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
     }
 }

@@ -66,6 +66,15 @@ public enum StatementText {
     }
 
     /// The day a statement is as of: `截至 2024年12月31日` in its subtitle.
+    /// The year the heading prints (`2024 年度　截至 …`), nil for all years (`全部年度`) or none:
+    /// read on the heading's line only, not wherever a reason or a reference says `年度`.
+    public static func statementYear(in text: String) -> Int? {
+        guard let range = text.range(of: "截至") else { return nil }
+        let line = text[..<range.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        guard let year = line.range(of: "年度") else { return nil }
+        return Int(line[..<year.lowerBound].trimmingCharacters(in: .whitespaces).suffix(4))
+    }
+
     public static func statementDate(in text: String) -> LedgerDate? {
         guard let range = text.range(of: "截至") else { return nil }
         let rest = text[range.upperBound...].drop { $0 == " " || $0 == "\u{3000}" }

@@ -26,7 +26,7 @@ struct HouseholdAdd: ParsableCommand {
         try write.append([.householdRegister(HouseholdRegistration(
             household: household, head: try Parse.name(head, option: "--head"), members: members, poor: poor,
             idMasked: try Parse.maskedID(id), account: try Parse.payoutAccount(account),
-            date: try date.map { try Parse.pastDate($0, option: "--date", what: "a household when it has joined") } ?? Parse.today()))])
+            date: try date.map { try Parse.pastDate($0, option: "--date", advice: "record a household when it has joined") } ?? Parse.today()))])
     }
 }
 
@@ -63,7 +63,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
         try write.append([.householdUpdate(HouseholdUpdate(
             household: household, head: try head.map { try Parse.name($0, option: "--head") }, members: members, poor: poorValue,
             idMasked: try id.map(Parse.maskedID), account: try account.map(Parse.payoutAccount),
-            date: try Parse.pastDate(date, option: "--date", what: "a change when it has happened"), reason: reason))])
+            date: try Parse.pastDate(date, option: "--date", advice: "record a change when it has happened"), reason: reason))])
     }
 }
 

@@ -46,7 +46,7 @@ struct ShareOptions: ParsableArguments {
     }
 
     var effectiveDate: LedgerDate {
-        get throws { try date.map { try Parse.pastDate($0, option: "--date", what: "shares when they have changed hands") } ?? Parse.today() }
+        get throws { try date.map { try Parse.pastDate($0, option: "--date", advice: "record shares when they have changed hands") } ?? Parse.today() }
     }
 }
 

@@ -69,12 +69,16 @@ struct StatementCommand: ParsableCommand {
         if render.format == .pdf, out == nil, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("--format pdf needs --out FILE: a PDF is not for the terminal")
         }
-        let day = try date.map { try Parse.date($0, option: "--date") } ?? Parse.today()
+        let day = try date.map { try Parse.pastDate($0, option: "--date", advice: "a statement is as of a day that has come") } ?? Parse.today()
         let chosenYear = try Parse.year(year)
         let store = try ledger.open(readOnly: true)
         let (statement, proofFile) = try store.withReader { reader -> (HouseholdStatement, StatementProof?) in
             let signed = try StatementSource.checkpoint(reader, size: size)
             let facts = try StatementSource.facts(reader, household: household)
+            // Made at an older checkpoint, as of a day the ledger had gone beyond it, it would leave things out.
+            if let left = facts.entries(after: signed.checkpoint.size, recordedBefore: day).first {
+                throw ValidationError("a statement as of \(day) made at checkpoint \(signed.checkpoint.size) would leave out entry \(left.seq) (\(left.entry.kind.rawValue)), recorded on \(left.entry.at.date); give a later --size or an earlier --date")
+            }
             let statement = try HouseholdStatement.build(
                 facts: facts, year: chosenYear, date: day, checkpoint: StatementSource.footer(reader, signed))
             guard proof else { return (statement, nil) }
@@ -145,7 +149,7 @@ struct StatementCheckCommand: ParsableCommand {
                 throw ValidationError("\(proofPath) does not exist: against a bundle a statement is checked with its proof file; without it, check it against the ledger file (--ledger)")
             }
             do {
-                parsed = try StatementProof(parsing: try StatementSource.read(proofPath))
+                parsed = try StatementProof(parsing: try StatementSource.readProof(proofPath))
             } catch let error as StatementProofFormatError {
                 throw ValidationError("\(proofPath): \(error)")
             }

@@ -106,9 +106,9 @@ enum Parse {
 
     /// The date of something that has happened (money moved, shares issued, a household
     /// registered): not after today.
-    static func pastDate(_ text: String, option: String, what: String = "money when it has moved") throws -> LedgerDate {
+    static func pastDate(_ text: String, option: String, advice: String = "record money when it has moved") throws -> LedgerDate {
         let date = try Parse.date(text, option: option)
-        guard date <= today() else { throw ValidationError("\(option) \(text) is in the future; record \(what)") }
+        guard date <= today() else { throw ValidationError("\(option) \(text) is in the future; \(advice)") }
         return date
     }
 
