@@ -24,6 +24,8 @@ struct JournalBuilder {
     private(set) var transactions: [JournalTransaction] = []
     /// The transaction made from each entry, so that a reversal can post its opposite.
     private var bySeq: [Int64: Int] = [:]
+    /// The seqs of the declarations: a reversal of one withdraws it.
+    private var declarations: Set<Int64> = []
     /// What of the special-purpose funds (专项应付款) has not yet formed an asset.
     private var specialOutstanding: Int64 = 0
 
@@ -62,6 +64,7 @@ struct JournalBuilder {
             }
             // Booked by its record date when recorded after it (a past year entered later), else
             // when recorded: before any of its payments, which the ledger dates on or after it.
+            declarations.insert(seq)
             record(min(entry.at.date, d.recordDate), seq, "分配 \(d.id)",
                    "宣告分配 \(d.id)：可分配 \(d.distributable.formatted)，分配 \(d.allocated.formatted)，留存 \(d.residual.formatted)", lines)
         case .dividendPay(let p):
@@ -81,7 +84,9 @@ struct JournalBuilder {
         case .entryReverse(let r):
             guard let index = bySeq[r.target] else { return }
             let target = transactions[index]
-            record(entry.at.date, seq, target.payee, "冲销 entry \(r.target)：\(r.reason)",
+            // A declaration withdrawn is taken back where it was booked, so that its year does not
+            // count both it and the declaration that corrects it; anything else when reversed.
+            record(declarations.contains(r.target) ? target.date : entry.at.date, seq, target.payee, "冲销 entry \(r.target)：\(r.reason)",
                    target.postings.map { ($0.account, -$0.fen) })
         default:
             return

@@ -210,6 +210,9 @@ struct DividendTests {
             let journal = try cli.shell("hledger -f books.journal check --strict && hledger -f books.journal bal 应付款 -O csv")
             #expect(journal.status == 0, "\(journal.stderr)")
             #expect(journal.stdout.hasSuffix("\"total\",\"-1800.00 CNY\"\n"), "\(journal.stdout)")
+            // 2019 distributes 1,800.00 once: the withdrawn declaration is taken back in 2019 too.
+            let year = try cli.shell("hledger -f books.journal bal 农户分配 -e 2020-01-01 -N -O csv")
+            #expect(year.stdout.hasSuffix(",\"1800.00 CNY\"\n"), "\(year.stdout)\(year.stderr)")
         }
     }
 

@@ -131,6 +131,9 @@ struct LedgerWorkflowTests {
              "--members -2 must be 1 or more"),
             (["disclosure", "--id", "2018", "--days", "-1"], "--days -1 must be between 1 and 366"),
             (["statement", "--household", "152223-001", "--year", "0"], "--year 0 is not a year like 2024"),
+            // 2099 for 2019 would settle every share change until then.
+            (["dividend", "declare", "--id", "2099", "--record-date", "2099-12-15", "--pool", "100"],
+             "--record-date 2099-12-15 is in the future; a distribution is declared on holdings of a day that has come (plan it now, declare it then)"),
             (["income", "record", "--amount", "0.00", "--category", "c", "--counterparty", "x"], "--amount 0.00 is zero; nothing to record"),
             (["shares", "issue", "--holder", "152223-002", "--class", "劳龄股,人口股", "--new-class", "--units", "1", "--reason", "x"],
              "--class 劳龄股,人口股: a class name has no commas, equals signs or spaces (it is weighed as --classes name=weight,…)"),

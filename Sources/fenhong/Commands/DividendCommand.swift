@@ -137,6 +137,11 @@ struct DividendDeclare: ParsableCommand {
 
     func run() throws {
         let spec = try distribution.spec()
+        // Holdings are counted on a day that has come: a record date to come (2031 for 2021)
+        // would settle every share change until then.
+        guard spec.recordDate <= Parse.today() else {
+            throw ValidationError("--record-date \(spec.recordDate) is in the future; a distribution is declared on holdings of a day that has come (plan it now, declare it then)")
+        }
         let store = try write.ledger.open()
         var shown = ""
         let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
