@@ -103,7 +103,7 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noTransactionVolumes(let rebate):
             "No member has a transaction volume in the transactions file, so the rebate of \(rebate) cannot be returned by transactions."
         case .noCapitalAccounts(let remainder, let rebate, let surplus):
-            "No member holds capital accounts (出资额 capital, 公积金份额 reserve, 补助份额 subsidy) at the record date, so the \(remainder) left after the rebate of \(rebate) cannot be divided by them; issue those units, or declare a rebate of the whole surplus, \(surplus)."
+            "No member holds capital accounts (出资额 capital, 公积金份额 reserve, 补助份额 subsidy) at the record date, so the \(remainder) left after the rebate of \(rebate) cannot be divided by them; record those accounts (fenhong shares issue --class capital --amount …), or declare a rebate of the whole surplus, \(surplus)."
         case .rebateRateOutOfRange(let bp):
             "The cooperative rebate rate is \(bp) bp, but Art. 44 requires at least 6000 bp (60%) and it cannot exceed 10000 bp."
         case .rebateBelowMinimum(let declared, let minimum, let distributable):

@@ -259,6 +259,10 @@ struct LedgerWorkflowTests {
         let sharesInYuan = try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "member", "--amount", "5", "--reason", "x", "--date", "2018-06-03"])
         #expect(sharesInYuan.stderr == "fenhong: --amount goes with an account class (capital, reserve, subsidy, trade); --class member is counted in shares: give --units\n")
         #expect(try cli.run("household", "list").stdout.contains("capital 10.00元"))
+        // An account is spoken of in yuan when it falls short; and a plan by shares leaves accounts out.
+        #expect(try cli.run("shares", "retire", "--holder", "152223-001", "--class", "capital", "--amount", "20", "--reason", "退股", "--date", "2018-06-04").stderr
+                .contains("152223-001 holds 10.00元 of class capital; 20.00元 cannot be taken"))
+        #expect(try cli.run("dividend", "plan", "--id", "2018s", "--record-date", "2018-12-15", "--pool", "100", "--classes", "member=1,poverty=1").status == 0)
         // The CSV round trip keeps the account in yuan.
         let csv = try cli.run("log", "--csv", "--kind", "shares").stdout
         #expect(csv.contains("152223-001,出资额,10.00,2018-06-03,入股"), "\(csv)")

@@ -10,13 +10,18 @@ extension LedgerState {
     /// reads; at its first change dated before another, the chain is sorted into one total per
     /// day, which its later changes keep up to date: a check then walks only the days after the
     /// change's own, never the whole history again.
+    /// A holding as a message says it: `10 units`, or a member's account in yuan (`15,000.50元`).
+    static func held(_ units: Int64, _ shareClass: String) -> String {
+        ShareClass.accounts.contains(shareClass) ? ShareClass.quantity(units, of: shareClass) : "\(units) units"
+    }
+
     mutating func applyShares(seq: Int64, date: LedgerDate, _ changes: [(ShareKey, Int64)], _ problems: inout RuleReport) {
         for (key, delta) in changes {
             var holding = holdings[key] ?? Holding()
             let (balance, overflow) = holding.units.addingReportingOverflow(delta)
             // A holding is written whole in a distribution's allocation: it must fit in a ledger's number.
             if overflow || balance > JSONValue.integerMagnitudeMax {
-                problems.add(.tooLarge, "\(key.holder) holds \(holding.units) units of class \(key.shareClass); \(delta) more would be beyond 9,007,199,254,740,991, the largest whole number a ledger can hold")
+                problems.add(.tooLarge, "\(key.holder) holds \(Self.held(holding.units, key.shareClass)) of class \(key.shareClass); \(ShareClass.quantity(delta, of: key.shareClass)) more would be beyond 9,007,199,254,740,991, the largest whole number a ledger can hold")
                 continue
             }
             let backdated = holding.latest.map { date < $0 } ?? false
@@ -28,9 +33,9 @@ extension LedgerState {
                 holding.last = Int32(truncatingIfNeeded: shareChanges.count - 1)
             }
             if balance < 0 {
-                problems.add(.negativeShares, "\(key.holder) holds \(holding.units) units of class \(key.shareClass); \(-delta) cannot be taken")
+                problems.add(.negativeShares, "\(key.holder) holds \(Self.held(holding.units, key.shareClass)) of class \(key.shareClass); \(ShareClass.quantity(-delta, of: key.shareClass)) cannot be taken")
             } else if delta < 0, backdated, let short = Self.shortfall(holdingDays[Int(holding.days)], units: balance, taking: -delta, on: date) {
-                problems.add(.negativeShares, "\(key.holder) held \(short.held) units of class \(key.shareClass) on \(short.day); taking \(-delta) on \(date) would leave it short that day")
+                problems.add(.negativeShares, "\(key.holder) held \(Self.held(short.held, key.shareClass)) of class \(key.shareClass) on \(short.day); taking \(ShareClass.quantity(-delta, of: key.shareClass)) on \(date) would leave it short that day")
             }
             holding.units = balance
             holding.latest = max(holding.latest ?? date, date)

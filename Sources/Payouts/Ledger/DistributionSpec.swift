@@ -75,7 +75,8 @@ extension DistributionSpec {
         }
         var held = [String: Int64]()
         for holder in holders { for (shareClass, units) in holder.units where units > 0 { held[shareClass, default: 0] += units } }
-        let unweighted = held.filter { weights[$0.key] == nil }.sorted { $0.key < $1.key }
+        // A member's accounts (出资额 …) are money, not shares: they take part only when weighed by name.
+        let unweighted = held.filter { weights[$0.key] == nil && !ShareClass.accounts.contains($0.key) }.sorted { $0.key < $1.key }
         guard unweighted.isEmpty else {
             throw .unweightedClasses(unweighted.map { ($0.key, $0.value) }, weighted: weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, recordDate)
         }
