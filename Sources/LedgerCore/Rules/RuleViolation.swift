@@ -13,7 +13,7 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case settledDate = "settled-date"
     case duplicateHousehold = "duplicate-household"
     case negativeShares = "negative-shares"
-    /// A share balance beyond what 64-bit arithmetic counts (more than 9.2 × 10^18 units).
+    /// A share balance beyond 2^53 − 1, the largest whole number a body holds (an allocation records it).
     case tooLarge = "too-large"
     case duplicateDistribution = "duplicate-distribution"
     case undeclaredDistribution = "undeclared-distribution"
