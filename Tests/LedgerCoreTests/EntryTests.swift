@@ -62,6 +62,27 @@ struct EntryTests {
         if case .notJSON = decode(good.replacingOccurrences(of: "\"seq\":0", with: "\"seq\":0.0")) {} else { Issue.record("a float must be refused") }
     }
 
+    /// A declaration's appropriations are its rates of the year's amount, rounded half-up, and
+    /// what it carries in is part of its distributable amount: a body that says otherwise (10%
+    /// recorded as 5.00) does not decode.
+    @Test func declarationsAppropriateWhatTheyRecord() throws {
+        let declare = try #require(EntrySamples.everyKind.first { $0.kind == .dividendDeclare })
+        guard case .dividendDeclare(let good) = declare else { return }
+        func decode(_ d: DividendDeclaration) -> EntryError? {
+            let body = EntrySamples.chain([.dividendDeclare(d)])[0].canonicalBody()
+            do { _ = try Entry.decode(body: body); return nil } catch { return error }
+        }
+        #expect(decode(good) == nil)
+        var halved = good
+        halved.appropriations[0].amount = Fen(halved.appropriations[0].amount.value / 2)
+        halved.pool = Fen(halved.distributable.value - halved.appropriations[0].amount.value)
+        halved.allocated = halved.pool
+        #expect(decode(halved) == .invalidValue(kind: "dividend.declare", field: "appropriations", reason: "公积公益金 must be 1000 bp of 1600000 fen rounded half-up, not 80000"))
+        var carried = good
+        carried.rule["carriedIn"] = .integer(-2)
+        #expect(decode(carried) == .invalidValue(kind: "dividend.declare", field: "rule", reason: "must give \"carriedIn\" as fen from 0 to the distributable amount (1600000)"))
+    }
+
     /// Hashes and key IDs are written in lowercase hex, on a flat body (read in place) as on any
     /// other; uppercase digits, other letters and wrong lengths are refused, naming the field.
     @Test func hashesAndKeyIDsAreLowercaseHex() throws {

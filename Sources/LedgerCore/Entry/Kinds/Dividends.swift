@@ -58,6 +58,18 @@ public struct DividendDeclaration: EntryFields {
         allocated = try f.amount(.allocated)
         residual = try f.amount(.residual)
         guard rule["basis"]?.stringValue != nil else { throw f.invalid(.rule, "must name its \"basis\"") }
+        // What is carried in from earlier years is part of the distributable amount; the
+        // appropriations are drawn, each rounded half-up, from the rest: this year's.
+        let carried = rule["carriedIn"]
+        guard carried == nil || (carried?.integerValue).map({ (0...distributable.value).contains($0) }) == true else {
+            throw f.invalid(.rule, "must give \"carriedIn\" as fen from 0 to the distributable amount (\(distributable.value))")
+        }
+        let base = Fen(distributable.value - (carried?.integerValue ?? 0))
+        for line in appropriations {
+            guard (0...10_000).contains(line.bp), line.amount == base.basisPoints(line.bp, rounding: .halfUp) else {
+                throw f.invalid(.appropriations, "\(line.name) must be \(line.bp) bp of \(base.value) fen rounded half-up, not \(line.amount.value)")
+            }
+        }
         let drawn = appropriations.reduce(Int64(0)) { $0 + $1.amount.value }
         guard drawn + pool.value == distributable.value else {
             throw f.invalid(.pool, "must equal distributable − appropriations (\(distributable.value) − \(drawn) fen), not \(pool.value)")
