@@ -65,7 +65,7 @@ struct ImportBatchTests {
             (.households, "户号,户主,人口,身份证号,账号,日期\n\"152223-001\",\"陈\n梅\",2,1.52223E+17,****5678,2018-06-01\n",
              "f.csv line 3, column 身份证号: \"1.52223E+17\" is an ID number Excel turned into scientific notation; format the column as text and type it again"),
             (.households, "户号,户主,人口,身份证号,账号,日期\n152 001,陈梅,2,152223198001011234,****5678,2018-06-01\n",
-             "f.csv line 2, column 户号: the value must be a household number of letters, digits and -, not \"152 001\""),
+             "f.csv line 2, column 户号: the value must be a household number of at most 32 letters, digits and -, not \"152 001\""),
             (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,,2,152223198001011234,****5678,2018-06-01\n",
              "f.csv line 2, column 户主: the value is empty"),
             (.households, "household,head,members,id,account,date\n152223-001,a,2,152223198001011234,****5678,2018-06-01\n152223-002,b,2,152223198001011234,****5678,2018-06-01\n152223-001,c,2,152223198001011234,****5678,2018-06-01\n",

@@ -17,7 +17,7 @@ struct HouseholdAdd: ParsableCommand {
     @Option(help: "Head of household (户主).") var head: String
     @Option(parsing: .unconditional, help: "Number of members.") var members: Int64
     @Flag(help: "Registered-poor (建档立卡).") var poor = false
-    @Option(help: "The head's ID number; only its masked form (first 6, last 4) is stored.") var id: String
+    @Option(parsing: .unconditional, help: "The head's ID number; only its masked form (first 6, last 4) is stored.") var id: String
     @Option(help: "Payout account; only ****1234 is stored. cash (现金) for a household paid in cash.") var account: String
     @Option(help: "Effective date YYYY-MM-DD (default: today).") var date: String?
 
@@ -39,7 +39,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
     @Option(help: "New head of household.") var head: String?
     @Option(parsing: .unconditional, help: "New number of members.") var members: Int64?
     @Option(help: "Registered-poor from the date on: yes or no.") var poor: String?
-    @Option(help: "New ID number of the head (stored masked).") var id: String?
+    @Option(parsing: .unconditional, help: "New ID number of the head (stored masked).") var id: String?
     @Option(help: "New payout account (stored masked), or cash (现金).") var account: String?
     @Option(help: "Effective date YYYY-MM-DD.") var date: String
     @Option(help: "Why.") var reason: String?

@@ -24,7 +24,8 @@ struct ProveInclusion: ParsableCommand {
                 return c
             } ?? reader.latestCheckpoint()
             let treeSize = checkpoint.checkpoint.size
-            guard seq >= 0, seq < treeSize else { throw ValidationError("--seq \(seq) is not below the tree size \(treeSize)") }
+            guard seq >= 0 else { throw ValidationError("--seq \(seq) is not an entry number (0 or more)") }
+            guard seq < treeSize else { throw ValidationError("--seq \(seq) is not below the tree size \(treeSize)") }
             let proof = try MerkleTree(reader: reader.subtreeReader).inclusionProof(index: Int(seq), size: Int(treeSize))
             let leaf = try reader.entryHash(seq: seq)
             try ProofVerifier.verifyInclusion(leafHash: leaf, index: Int(seq), size: Int(treeSize), proof: proof, root: checkpoint.checkpoint.root)

@@ -54,7 +54,7 @@ public struct HouseholdRegistration: EntryFields {
 
     static func checkHousehold(_ household: String, _ f: FieldReader) throws(EntryError) {
         guard household != "collective", household.utf8.count <= 32, household.utf8.allSatisfy(isHouseholdByte)
-        else { throw f.invalid(.household, "must be a household number of letters, digits and -, not \(MessageText.quoted(household))") }
+        else { throw f.invalid(.household, "must be a household number of at most 32 letters, digits and -, not \(MessageText.quoted(household))") }
     }
 
     /// An ASCII letter, digit or `-`.
