@@ -93,7 +93,8 @@ public struct HTMLRenderer: Sendable {
             for column in table.columns.indices {
                 let value = table.cell(row, column)
                 if value.isEmpty { continue }
-                let header = table.columns[column].header
+                // A totals row's first cell is its label (合计), said alone.
+                let header = extraClass.isEmpty || column > 0 ? table.columns[column].header : ""
                 html += "<p>\(header.isEmpty ? "" : Self.escape(header) + "：")\(Self.escape(value))</p>\n"
             }
             return html + "</div>\n"

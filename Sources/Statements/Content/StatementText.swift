@@ -92,7 +92,13 @@ public enum StatementText {
         guard let start = lines.firstIndex(where: { isHeading($0, [StatementLabels.holdings]) }) else { return (nil, []) }
         var rows = [String]()
         var shareClass: String?
-        for line in lines[(start + 1)...] {
+        for (index, line) in lines.enumerated().dropFirst(start + 1) {
+            // Large print says the totals row's label alone (合计), then its units: not the
+            // heading of the totals section, which is spelt the same.
+            if line == "合计", index + 1 < lines.count, cell(Substring(lines[index + 1]))?.header == StatementLabels.units {
+                shareClass = line
+                continue
+            }
             if isHeading(line, StatementLabels.sectionsAfterHoldings) { break }
             if let (header, value) = cell(Substring(line)) {
                 if header == StatementLabels.shareClass { shareClass = value }

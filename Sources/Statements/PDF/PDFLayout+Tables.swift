@@ -2,11 +2,12 @@
 extension PDFLayout {
     mutating func tableAsBlocks(_ table: StatementDocument.Table) {
         func block(_ row: StatementDocument.Row, totals: Bool) {
+            // A totals row's first cell is its label (合计), said alone, not as a value of its column.
             let cells = table.columns.indices.compactMap { column -> String? in
                 let value = table.cell(row, column)
                 if value.isEmpty { return nil }
                 let header = table.columns[column].header
-                return header.isEmpty ? value : header + "：" + value
+                return header.isEmpty || (totals && column == 0) ? value : header + "：" + value
             }
             // A block is read as one record, and checked as one (its 条目 and 哈希 lines belong
             // together): never split across pages.
