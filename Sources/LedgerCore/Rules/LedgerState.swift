@@ -322,14 +322,7 @@ public struct LedgerState: Sendable {
                     settledThrough = (declaration.recordDate, declaration.id)
                 }
                 if declaration.rule["basis"] == .string("cooperative") { checkRebate(declaration, &problems) }
-                // Judged where the ledger keeps the collective's income (it has recorded some): a
-                // ledger of distributions alone, its books kept elsewhere, cannot tell.
-                let taken = declaration.distributable.value &- declaration.residual.value
-                if keepsIncome, taken > undistributedIncome {
-                    problems.add(.borrowedDistribution, "distribution \(declaration.id) takes \(Fen(taken).formatted) from income, but only \(Fen(undistributedIncome).formatted) of the income recorded is not yet distributed: a distribution is paid from income, never from borrowed money (不得举债分配); record the income first (earlier years' undistributed income as an income record of category 上年未分配收益)")
-                } else if keepsIncome {
-                    addIncome(-taken, seq: entry.seq)
-                }
+                takeIncome(for: declaration, seq: entry.seq, &problems)
             }
         case .dividendAllocate(let allocation):
             allocate(allocation, &problems)
@@ -558,12 +551,6 @@ public struct LedgerState: Sendable {
     private static func sum(_ total: Int64, _ amount: Int64) -> Int64 {
         let (sum, overflow) = total.addingReportingOverflow(amount)
         return overflow ? .max : sum
-    }
-
-    private mutating func addIncome(_ fen: Int64, seq: Int64) {
-        keepsIncome = true
-        undistributedIncome &+= fen
-        incomeEffects[seq] = fen
     }
 
     private mutating func reverse(_ reversal: Reversal, seq: Int64, _ problems: inout RuleReport) {

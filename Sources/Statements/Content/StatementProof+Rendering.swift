@@ -17,14 +17,15 @@ public struct PrintedStatement: Sendable {
 extension StatementProof {
     /// Whether `text` (and, for HTML and PDF, the file's bytes) is exactly the statement fenhong
     /// prints for this proof's household, year and date from the ledger at the proof's checkpoint:
-    /// `[]` when it is, the first difference when not, nil when the ledger's facts are unknown.
+    /// `[]` when it is, the first difference when not (or that the ledger has no such household),
+    /// nil without the file (`printed`), whose format decides how to compare.
     ///
     /// Reading the figures off a statement can be fooled: a line added that cites nothing, a
     /// second date or year that the reader never sees, an HTML page that hides some text and
     /// shows other, a PDF whose font draws 3 where its text says 8. Printing the statement again
     /// from the ledger and comparing is not: a text statement must match line by line (runs of
     /// white space, line ends and a byte-order mark aside, as a re-save leaves them), an HTML or
-    /// PDF statement byte for byte. Nil also without the file (`printed`), whose format decides.
+    /// PDF statement byte for byte.
     func checkRendering(_ trust: StatementProofTrust, text: String, printed: PrintedStatement?) -> [StatementProofFailure]? {
         guard let printed else { return nil }
         let cp = checkpoint.checkpoint
@@ -36,8 +37,8 @@ extension StatementProof {
             return [.init(rule: .notAsPrinted, location: "statement", detail: "\(name) prints no date (截至) to print it again for")]
         }
         // The footer names the inspectors who had cosigned when it was printed: those of the
-        // ledger's cosignatures it prints (any other cosigner line then differs).
-        // Each inspector once, at the latest cosignature the statement prints, as a footer does.
+        // ledger's cosignatures it prints, each inspector once at the latest it prints, as a
+        // footer does (any other cosigner line then differs).
         let bare = String(text.filter { !$0.isWhitespace })
         var latest = [String: StatementCheckpoint.Cosigner]()
         for cosigner in trust.cosignatures ?? [] where bare.contains(StatementCheckpoint.note(cosigner).filter { !$0.isWhitespace }) {
