@@ -116,6 +116,7 @@ struct EntryTests {
         #expect(Masking.maskID("152223198001011234") == "152223********1234")
         #expect(Masking.maskID("15222319800101123X") == "152223********123X")
         #expect(Masking.maskID("152223800101123") == "152223*****1123")
+        #expect(Masking.maskID("152223********123x") == "152223********123X")
         // A digit left out or typed twice, or an X anywhere but last, is no ID number.
         for wrong in ["22072319670825113", "2207231967082511345", "1522231980010112", "15222319800X011234", "15222380010112X"] {
             #expect(Masking.maskID(wrong) == nil, "\(wrong)")

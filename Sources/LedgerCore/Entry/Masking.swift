@@ -48,7 +48,8 @@ public enum Masking {
 
     /// Masks a full ID number to its first 6 and last 4 characters; masked input is returned as is.
     public static func maskID(_ text: String) -> String? {
-        if isMaskedID(text) { return text }
+        // A masked check character is written as a full one is: X, not x.
+        if isMaskedID(text) { return text.uppercased() }
         // A resident ID number has 18 characters (the last a check digit, 0–9 or X), or 15 digits
         // (before 1999): a digit left out or typed twice is not masked into a plausible one.
         let chars = Array(text.uppercased())
