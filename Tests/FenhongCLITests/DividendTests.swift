@@ -110,6 +110,31 @@ struct DividendTests {
         #expect(run.stdout.contains(#""residual":0"#))
     }
 
+    /// A reversal entered later carries the day it took effect and the voucher of the money
+    /// returned: the statement and the journal date it so, and print the voucher.
+    @Test func reversalWithItsDateAndVoucher() throws {
+        let cli = try village()
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1800", "--basis", "household"]).status == 0)  // 13, 14–19
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R1", "--date", "2020-01-05",
+                                 "--at", "2020-01-05T08:00:00Z"]).status == 0)  // 20
+        // Returned on the 8th, recorded on the 9th.
+        let reverse = try cli.execute(["reverse", "--seq", "20", "--reason", "付错账户", "--reference", "退-2020-001", "--date", "2020-01-08",
+                                       "--at", "2020-01-09T08:00:00Z"])
+        #expect(reverse.status == 0, "\(reverse.stderr)")
+        #expect(try cli.run("log", "--json").stdout.contains(#""date":"2020-01-08","kind":"entry.reverse","prev""#))
+        let statement = try cli.run("statement", "--household", "152223-001", "--date", "2020-01-31").stdout
+        let rows = statement.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains { $0.hasPrefix("2020-01-08 2019 冲销第20条：") && $0.contains(" 退-2020-001 -300.00 21 ") }, "\(statement)")
+        // As of a day before it took effect, the payment stands.
+        #expect(!(try cli.run("statement", "--household", "152223-001", "--date", "2020-01-07").stdout.contains("冲销第20条")))
+        if AccountingTools.path("hledger") != nil {
+            #expect(try cli.execute(["export", "--format", "hledger", "--out", "books.journal"]).status == 0)
+            #expect(try cli.file("books.journal").contains("\n2020-01-08 冲销 entry 20：付错账户（凭证 退-2020-001）"))
+        }
+        #expect(try cli.execute(["reverse", "--seq", "20", "--reason", "x", "--date", "2099-01-01"]).stderr
+                == "fenhong: --date 2099-01-01 is in the future; record a reversal when it has happened\n")
+    }
+
     /// Paying more than is owed, paying twice, or paying an undeclared distribution is refused; status adds up.
     @Test func paymentsAreCheckedAgainstWhatIsOwed() throws {
         let cli = try village()

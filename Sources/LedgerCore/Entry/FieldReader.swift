@@ -183,6 +183,12 @@ public struct FieldReader {
     }
 
     /// A required date, `YYYY-MM-DD`.
+    /// A date that may be absent.
+    public mutating func optionalDate(_ field: FieldName) throws(EntryError) -> LedgerDate? {
+        guard has(field) else { return nil }
+        return try date(field)
+    }
+
     public mutating func date(_ field: FieldName) throws(EntryError) -> LedgerDate {
         try parsed(field, LedgerDate.init(utf8:)) { "must be a date YYYY-MM-DD, not \(MessageText.quoted($0))" }
     }

@@ -165,8 +165,8 @@ extension HouseholdStatement {
             // The amount sits just before the seq, so the statement check finds it whatever the reference says.
             return .init([line.date.text, line.distribution, summary, reference, line.amount.formatted, seq, line.record.shortHash],
                          spoken: spoken)
-        case .reversal(let target, let reason):
-            return .init([line.date.text, line.distribution, "冲销第\(target)条：\(reason)", "", line.amount.formatted,
+        case .reversal(let target, let reason, let reference):
+            return .init([line.date.text, line.distribution, "冲销第\(target)条：\(reason)", reference ?? "", line.amount.formatted,
                           seq, line.record.shortHash],
                          spoken: "\(line.date.chinese)，冲销第\(target)条记录，减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。")
         case .allocation, .withdrawal:

@@ -36,7 +36,7 @@ public struct HouseholdStatement: Sendable, Equatable {
             /// `dividend.pay`: paid; `reversedBy` is the seq of the reversal, if any.
             case payment(channel: PaymentChannel, account: String, reference: String, reversedBy: Int64?)
             /// `entry.reverse` of the payment at `target`: its amount taken back.
-            case reversal(target: Int64, reason: String)
+            case reversal(target: Int64, reason: String, reference: String? = nil)
             /// `entry.reverse` of the declaration at `target`: the distribution withdrawn, and
             /// with it what it owed the household (an allocation line, negative).
             case withdrawal(target: Int64, reason: String)
@@ -159,25 +159,25 @@ extension HouseholdStatement {
                 // A withdrawn declaration owes nothing: the withdrawal takes the allocation back,
                 // from the day it was recorded.
                 if let declared = declarations[a.id], let withdrawal = reversals[declared.seq],
-                   withdrawal.entry.at.date <= date || declared.entry.at.date > date,
+                   withdrawal.entry.reversalDate <= date || declared.entry.at.date > date,
                    case .entryReverse(let r) = withdrawal.entry.payload {
                     allocations.append(Line(record: withdrawal, kind: .withdrawal(target: declared.seq, reason: r.reason),
-                                            date: withdrawal.entry.at.date, distribution: a.id, amount: Fen(-a.amount.value)))
+                                            date: withdrawal.entry.reversalDate, distribution: a.id, amount: Fen(-a.amount.value)))
                 }
             case .dividendPay(let p) where p.household == household:
                 guard isShown(p.id, record), p.date <= date else { continue }
                 // A reversal recorded after the statement's date had not happened yet — unless the
                 // payment itself was recorded after it (back-dated): then the statement shows the
                 // payment as the ledger came to know it, reversal and all, not paid twice.
-                let reversal = reversals[record.seq].flatMap { $0.entry.at.date <= date || record.entry.at.date > date ? $0 : nil }
+                let reversal = reversals[record.seq].flatMap { $0.entry.reversalDate <= date || record.entry.at.date > date ? $0 : nil }
                 let account = printedAccount(p)
                 payments.append(Line(
                     record: record,
                     kind: .payment(channel: p.channel, account: account, reference: p.reference, reversedBy: reversal?.seq),
                     date: p.date, distribution: p.id, amount: p.amount))
                 if let reversal, case .entryReverse(let r) = reversal.entry.payload {
-                    payments.append(Line(record: reversal, kind: .reversal(target: record.seq, reason: r.reason),
-                                         date: reversal.entry.at.date, distribution: p.id, amount: Fen(-p.amount.value)))
+                    payments.append(Line(record: reversal, kind: .reversal(target: record.seq, reason: r.reason, reference: r.reference),
+                                         date: reversal.entry.reversalDate, distribution: p.id, amount: Fen(-p.amount.value)))
                 }
             default: break
             }

@@ -96,9 +96,13 @@ struct ReverseCommand: ParsableCommand {
     @OptionGroup var write: WriteOptions
     @Option(parsing: .unconditional, help: "The seq of the entry to reverse.") var seq: Int64
     @Option(help: "Why.") var reason: String
+    @Option(help: "The voucher or bank reference of the money returned, if any.") var reference: String?
+    @Option(help: "The day it took effect, YYYY-MM-DD, when not today (a past year entered later).") var date: String?
 
     func run() throws {
         guard seq >= 0 else { throw ValidationError("--seq \(seq) is not an entry number (0 or more; fenhong log shows them)") }
-        try write.append([.entryReverse(Reversal(target: seq, reason: reason))])
+        let reference = try self.reference.map { try Parse.name($0, option: "--reference") }
+        let day = try date.map { try Parse.pastDate($0, option: "--date", advice: "record a reversal when it has happened") }
+        try write.append([.entryReverse(Reversal(target: seq, reason: reason, reference: reference, date: day))])
     }
 }

@@ -197,20 +197,40 @@ public struct Reversal: EntryFields {
     /// The seq of the entry reversed.
     public var target: Int64
     public var reason: String
+    /// The voucher or bank reference of the money returned, if any.
+    public var reference: String?
+    /// The day the reversal took effect (money returned, an error found), when not the day it
+    /// was recorded: a past year entered later. A share entry is undone on its own date whatever.
+    public var date: LedgerDate?
 
-    public init(target: Int64, reason: String) {
+    public init(target: Int64, reason: String, reference: String? = nil, date: LedgerDate? = nil) {
         self.target = target
         self.reason = reason
+        self.reference = reference
+        self.date = date
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
         target = try f.integer(.target)
         reason = try f.string(.reason)
+        reference = try f.optionalString(.reference)
+        date = try f.optionalDate(.date)
         guard target >= 0 else { throw f.invalid(.target, "must be a seq, 0 or more") }
     }
 
     public func write(to f: inout FieldWriter) {
         f.set("target", target)
         f.set("reason", reason)
+        f.set("reference", reference)
+        if let date { f.set("date", date) }
+    }
+}
+
+extension Entry {
+    /// The day an entry took effect as a reader dates it: a reversal's own `date`, or the day
+    /// it was recorded.
+    public var reversalDate: LedgerDate {
+        if case .entryReverse(let r) = payload, let date = r.date { return date }
+        return at.date
     }
 }
