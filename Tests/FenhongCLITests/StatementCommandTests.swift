@@ -135,11 +135,13 @@ struct StatementCommandTests {
         let (lines, number) = try chenStatement(cli, marker: "BX-2024-0008")
         let check = try checkEdited(cli, lines, line: number, "2,880.00", "3,880.00")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("REJECTED chen.txt statement line \(number): amountMismatch: it prints 3,880.00, entry 15 records 2,880.00\n"))
-        // And the statement is not the one printed from the ledger, at that very line.
+        // It is not the statement printed from the ledger, at that very line; that settles it.
         #expect(check.stdout.contains("REJECTED chen.txt statement line \(number): notAsPrinted: it reads \"2024-12-22 2024 银行卡 ****6217 BX-2024-0008 3,880.00 15 "), "\(check.stdout)")
         #expect(check.stdout.contains("fenhong prints \"2024-12-22 2024 银行卡 ****6217 BX-2024-0008 2,880.00 15 "), "\(check.stdout)")
         #expect(check.stdout.split(separator: "\n").count == 2)
+        // The one note: a copy printed by an earlier version differs as well.
+        #expect(check.stdout.hasSuffix("\nNOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
+                                       + "print a new one (fenhong statement) and compare its figures with the household's copy\n"))
     }
 
     /// A household that brings its statement without the proof file (the footer says only
@@ -156,7 +158,7 @@ struct StatementCommandTests {
         try text.write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
         let altered = try cli.run("statement", "check", "chen.txt")
         #expect(altered.status == 1)
-        #expect(altered.stdout.contains("detailMismatch: entry 15 records the reference BX-2024-0008"))
+        #expect(altered.stdout.contains("notAsPrinted: it reads \"2024-12-22 2024 银行卡 ****6217 BX-2024-0009 2,880.00"), "\(altered.stdout)")
     }
 
     /// A statement re-headed with another village's or organisation's name is rejected.
@@ -167,8 +169,7 @@ struct StatementCommandTests {
         try text.write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
         let check = try cli.run("statement", "check", "chen.txt")
         #expect(check.status == 1)
-        #expect(check.stdout == "REJECTED chen.txt statement line 2: notAsPrinted: it reads \"哈达嘎查股份经济合作社\"; fenhong prints \"白辛嘎查股份经济合作社\" for household 152223-001, 全部年度, 截至 2024-12-31, checkpoint 16\n"
-                + "REJECTED chen.txt statement: identityMismatch: it does not name the ledger's organisation, 白辛嘎查股份经济合作社\n", "\(check.stdout)")
+        #expect(check.stdout.hasPrefix("REJECTED chen.txt statement line 2: notAsPrinted: it reads \"哈达嘎查股份经济合作社\"; fenhong prints \"白辛嘎查股份经济合作社\" for household 152223-001, 全部年度, 截至 2024-12-31, checkpoint 16\nNOTE "), "\(check.stdout)")
     }
 
     /// The footer is the proof's checkpoint: another size, or a cosignature the ledger never
@@ -179,12 +180,11 @@ struct StatementCommandTests {
         let text = lines.joined(separator: "\n")
         let size = try checkEdited(cli, lines, line: sizeLine, "条目数 Size  16", "条目数 Size  15")
         #expect(size.status == 1)
-        #expect(size.stdout.contains("REJECTED chen.txt statement line \(sizeLine): footerMismatch: 条目数 Size is printed \"15\"; the proof's checkpoint has \"16\"\n"), "\(size.stdout)")
         #expect(size.stdout.contains("statement line \(sizeLine): notAsPrinted: it reads \"条目数 Size 15\"; fenhong prints \"条目数 Size 16\""), "\(size.stdout)")
         try (text + "监督小组联署 Cosigned：zalaite-inspector，检查点 16（2024-12-31）\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
         let cosigned = try cli.run("statement", "check", "chen.txt")
         #expect(cosigned.status == 1)
-        #expect(cosigned.stdout.contains("footerMismatch: it names a cosignature the ledger does not have"), "\(cosigned.stdout)")
+        #expect(cosigned.stdout.contains("notAsPrinted: it reads \"监督小组联署 Cosigned：zalaite-inspector，检查点 16（2024-12-31）\" after the end of the statement fenhong prints"), "\(cosigned.stdout)")
     }
 
     /// A voucher number or a share changed on the printed statement is rejected with its line.
@@ -193,13 +193,11 @@ struct StatementCommandTests {
         let (lines, paid) = try chenStatement(cli, marker: "BX-2024-0008")
         let check = try checkEdited(cli, lines, line: paid, "BX-2024-0008", "BX-2024-0009")
         #expect(check.status == 1)
-        #expect(check.stdout.contains("REJECTED chen.txt statement line \(paid): detailMismatch: entry 15 records the reference BX-2024-0008, which its lines do not show\n"))
         #expect(check.stdout.contains("statement line \(paid): notAsPrinted: it reads \"2024-12-22 2024 银行卡 ****6217 BX-2024-0009 2,880.00"), "\(check.stdout)")
 
         // 10 poverty shares printed as 19 on the allocation line of entry 11.
         let owed = try #require(lines.firstIndex { $0.hasSuffix(" 11  " + ($0.split(separator: " ").last.map(String.init) ?? "")) && $0.contains("2,880.00") }) + 1
         let share = try checkEdited(cli, lines, line: owed, " 10 ", " 19 ")
-        #expect(share.stdout.contains("REJECTED chen.txt statement line \(owed): detailMismatch: entry 11 allocates by a share of 10, which its lines do not show\n"), "\(share.stdout)")
         #expect(share.stdout.contains("statement line \(owed): notAsPrinted: it reads"), "\(share.stdout)")
     }
 
@@ -286,7 +284,7 @@ struct StatementCommandTests {
         #expect(try cli.shell("sed -i 's/金额（元）：11,520.00/金额（元）：11,620.00/' big.html").status == 0)
         let altered = try cli.run("statement", "check", "big.html")
         #expect(altered.status == 1)
-        #expect(altered.stdout.contains("amountMismatch: it prints 11,620.00, entry 9 records 11,520.00"), "\(altered.stdout)")
+        #expect(altered.stdout.contains("notAsPrinted: it reads \"<p>金额（元）：11,620.00</p>\"; fenhong prints \"<p>金额（元）：11,520.00</p>\""), "\(altered.stdout)")
         let normal = try cli.run("statement", "--household", "152223-002", "--format", "pdf", "--out", "bao2.pdf", "--proof")
         #expect(normal.status == 0)
         let check = try cli.run("statement", "check", "bao2.pdf")

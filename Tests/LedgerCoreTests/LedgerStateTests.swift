@@ -50,6 +50,9 @@ struct LedgerStateTests {
                 == [.borrowedDistribution])
         #expect(codes(declare("A", 100_000) + [.entryReverse(Reversal(target: 3, reason: "撤销"))] + declare("B", 100_000),
                       base: opened + [income(100_000)]).isEmpty)
+        // Spent beyond its income: nothing is left, and the refusal says by how much.
+        #expect(codes(declare("A", 1), base: opened + [income(100), expense(400)]).first?.detail
+                .hasPrefix("distribution A takes 0.01 from income, but none of the income recorded is left: expenses and earlier distributions exceed it by 3.00") == true)
         // A ledger of distributions alone, its income kept in other books, cannot tell.
         #expect(codes(declare("A", 100_000), base: opened).isEmpty)
     }

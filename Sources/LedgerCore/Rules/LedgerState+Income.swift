@@ -17,7 +17,10 @@ extension LedgerState {
         guard keepsIncome else { return }
         let taken = declaration.distributable.value &- declaration.residual.value
         guard taken <= undistributedIncome else {
-            return problems.add(.borrowedDistribution, "distribution \(declaration.id) takes \(Fen(taken).formatted) from income, but only \(Fen(undistributedIncome).formatted) of the income recorded is not yet distributed: a distribution is paid from income, never from borrowed money (不得举债分配); record the income first (earlier years' undistributed income as an income record of category 上年未分配收益)")
+            let left = undistributedIncome >= 0
+                ? "only \(Fen(undistributedIncome).formatted) of the income recorded is not yet distributed"
+                : "none of the income recorded is left: expenses and earlier distributions exceed it by \(Fen(-undistributedIncome).formatted)"
+            return problems.add(.borrowedDistribution, "distribution \(declaration.id) takes \(Fen(taken).formatted) from income, but \(left): a distribution is paid from income, never from borrowed money (不得举债分配); record the income first (earlier years' undistributed income as an income record of category 上年未分配收益)")
         }
         addIncome(-taken, seq: seq)
     }

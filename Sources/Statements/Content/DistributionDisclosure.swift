@@ -119,7 +119,8 @@ extension DistributionDisclosure {
                 return .init([line.household, line.head, units(line.units)] + parts + [line.amount.formatted],
                              spoken: "户号\(line.household)，\(line.head)，\(HouseholdStatement.spoken(line.units))份，\(line.amount.spokenChinese)。")
             },
-            totals: .init(["合计", "\(lines.count) 户", units(totalUnits)] + (split ? [rebates.formatted, (totalAmount - rebates).formatted] : [])
+            // The count of households belongs to the label (合计 8 户), not to the heads' column.
+            totals: .init(["合计 \(lines.count) 户", "", units(totalUnits)] + (split ? [rebates.formatted, (totalAmount - rebates).formatted] : [])
                           + [totalAmount.formatted],
                           spoken: "合计\(HouseholdStatement.spoken(Int64(lines.count)))户，\(totalAmount.spokenChinese)。"))
         let period = "公示期：\(postedFrom.chinese)至\(postedTo.chinese)（\(days)天）。如有异议，请在公示期内向村务监督委员会反映。"

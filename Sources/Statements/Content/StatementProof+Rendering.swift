@@ -61,13 +61,20 @@ extension StatementProof {
                 [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines) }
             }
             if variants.contains(where: { $0.utf8.elementsEqual(given.utf8) }) { return [] }
-            return Self.firstDifference(given, variants[0], what: what, source: "HTML source ")
+            // Named against the variant (paper, large print) it follows furthest.
+            let closest = variants.max { Self.agreeingLines($0, given) < Self.agreeingLines($1, given) }!
+            return Self.firstDifference(given, closest, what: what, source: "HTML source ")
                 ?? [.init(rule: .notAsPrinted, location: "statement", detail: "the HTML statement is not the one fenhong prints for \(what)")]
         case .pdf:
             if [false, true].contains(where: { PDFRenderer(largePrint: $0).render(document) == printed.bytes }) { return [] }
             return [.init(rule: .notAsPrinted, location: "statement",
                           detail: "the PDF is not the one fenhong prints for \(what): its text, fonts or drawing differ; print it again with fenhong statement")]
         }
+    }
+
+    /// How many lines `a` and `b` have alike before their first difference, white space aside.
+    private static func agreeingLines(_ a: String, _ b: String) -> Int {
+        zip(normalizedLines(a), normalizedLines(b)).prefix { $0.0.text.unicodeScalars.elementsEqual($0.1.text.unicodeScalars) }.count
     }
 
     /// The first line where `given` and `expected` differ, white space aside; nil when none do

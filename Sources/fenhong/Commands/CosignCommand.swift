@@ -43,7 +43,7 @@ struct CosignCommand: ParsableCommand {
     @Argument(help: "The ledger file or bundle folder, as for verify (or --ledger).") var path: String?
     @OptionGroup var ledger: LedgerOption
     @OptionGroup var key: KeyOption
-    @Option(help: "The checkpoint you kept last time: nothing is cosigned unless the ledger extends it.") var trusted: String?
+    @Option(parsing: .unconditional, help: "The checkpoint you kept last time: nothing is cosigned unless the ledger extends it.") var trusted: String?
 
     func run() throws {
         if path != nil, ledger.ledger != nil { throw ValidationError("give the ledger once: as PATH or as --ledger") }

@@ -11,7 +11,7 @@ struct DisclosureCommand: ParsableCommand {
         abstract: "Write the public posting (村务公开 公示表) of a distribution: no ID numbers, accounts or health status.")
 
     @OptionGroup var ledger: LedgerOption
-    @Option(help: "The distribution id.") var id: String
+    @Option(parsing: .unconditional, help: "The distribution id.") var id: String
     @OptionGroup var render: RenderOptions
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Option(help: "The first day of the posting period, YYYY-MM-DD (default: today).") var from: String?

@@ -12,7 +12,7 @@ struct DividendCommand: ParsableCommand {
 
 /// How the accountant describes a distribution on the command line.
 struct DistributionOptions: ParsableArguments {
-    @Option(help: "Distribution id, declared once, e.g. 2024.") var id: String
+    @Option(parsing: .unconditional, help: "Distribution id, declared once, e.g. 2024.") var id: String
     @Option(help: "Holdings and eligibility are taken at this date, YYYY-MM-DD.") var recordDate: String
     // Amounts parse unconditionally: "-5" is the (refused) amount, not an unknown option.
     @Option(parsing: .unconditional, help: "Distributable amount (可分配收益); appropriations are drawn from it.") var distributable: String?
@@ -154,7 +154,7 @@ struct DividendDeclare: ParsableCommand {
         }
         print(shown)
         print("")
-        print("declared \(spec.id): \(result.entries.count - 1) allocations in entries \(result.entries.first!.seq)–\(result.entries.last!.seq)")
+        print("declared \(spec.id): \(Printer.count(result.entries.count - 1, "allocation")) in \(Printer.entries(result.entries.first!.seq, result.entries.last!.seq))")
         Printer.checkpoint(result.checkpoint, label: "checkpoint")
     }
 }
@@ -164,7 +164,7 @@ struct DividendPay: ParsableCommand {
         commandName: "pay", abstract: "Record a payment to a household against what a distribution owes it.")
 
     @OptionGroup var write: WriteOptions
-    @Option(help: "The distribution id.") var id: String
+    @Option(parsing: .unconditional, help: "The distribution id.") var id: String
     @Option(help: "Household number.") var household: String
     // Unconditional: "-5" is the (refused) amount, not an unknown option and a missing value.
     @Option(parsing: .unconditional, help: "Amount (default: all that is outstanding).") var amount: String?
@@ -219,7 +219,7 @@ struct DividendStatus: ParsableCommand {
         commandName: "status", abstract: "Owed, paid and outstanding per household for a distribution.")
 
     @OptionGroup var ledger: LedgerOption
-    @Option(help: "The distribution id.") var id: String
+    @Option(parsing: .unconditional, help: "The distribution id.") var id: String
 
     func run() throws {
         let state = try ledger.open(readOnly: true).withReader { try $0.fullState() }

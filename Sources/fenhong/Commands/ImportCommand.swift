@@ -34,8 +34,8 @@ struct ImportCommand: ParsableCommand {
         if large { Printer.stderr("writing \(total) entries in one transaction") }
         let result = try store.importRows(batch, signer: try write.key.signer(), at: try write.time)
         let first = result.entries.first!.seq, last = result.entries.last!.seq
-        print("read \(file) (\(table.encoding)): \(total) rows")
-        print("recorded entries \(first)–\(last)  \(total) × \(importKind.entryKind.rawValue)")
+        print("read \(file) (\(table.encoding)): \(Printer.count(total, "row"))")
+        print("recorded \(Printer.entries(first, last))  \(total) × \(importKind.entryKind.rawValue)")
         Printer.checkpoint(result.checkpoint, label: "checkpoint")
     }
 }

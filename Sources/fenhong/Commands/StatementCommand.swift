@@ -159,6 +159,10 @@ struct StatementCheckCommand: ParsableCommand {
         let name = proofOnly ? proofPath : file
         guard failures.isEmpty else {
             for failure in failures { print("REJECTED \(name) \(failure)") }
+            if failures.contains(where: { $0.rule == .notAsPrinted }) {
+                print("NOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
+                      + "print a new one (fenhong statement) and compare its figures with the household's copy")
+            }
             throw ExitCode(1)
         }
         let cp = parsed.checkpoint.checkpoint

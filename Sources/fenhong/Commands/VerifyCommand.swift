@@ -15,7 +15,7 @@ struct VerifyCommand: ParsableCommand {
             """)
 
     @Argument(help: "Ledger files, bundle folders written by `fenhong export`, or folders of them.") var paths: [String]
-    @Option(help: "A checkpoint you kept earlier: the ledger must extend it (catches truncation and rewritten history).")
+    @Option(parsing: .unconditional, help: "A checkpoint you kept earlier: the ledger must extend it (catches truncation and rewritten history).")
     var trusted: String?
     @Flag(help: "Print each report as one line of JSON.") var json = false
 

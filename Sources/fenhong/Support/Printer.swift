@@ -4,6 +4,12 @@ import LedgerStore
 
 /// What commands print: short lines a person reads, or JSON for programs.
 enum Printer {
+    /// `1 row`, `2 rows`: a count with its noun, in the singular for one.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// `entry 6`, or `entries 6–9`.
+    static func entries(_ first: Int64, _ last: Int64) -> String { first == last ? "entry \(first)" : "entries \(first)–\(last)" }
+
     static func recorded(_ result: AppendResult) {
         for (entry, hash) in zip(result.entries, result.hashes) {
             print("recorded entry \(entry.seq)  \(entry.kind.rawValue)  \(summary(entry))  hash \(hash.shortHex)")
