@@ -123,6 +123,16 @@ struct StatementForgeryTests {
                 == "fenhong: --date 2099-01-01 is in the future; a statement is as of a day that has come\n")
     }
 
+    /// A statement re-dated to a day to come (2099) says what nobody can know yet: rejected.
+    @Test func statementAsOfADayToComeIsRejected() throws {
+        let cli = try statement("chen.txt")
+        try write(cli, "chen.txt", Array(try cli.file("chen.txt").replacingOccurrences(of: "截至 2024年12月31日", with: "截至 2099年12月31日").utf8))
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("REJECTED chen.txt statement: notAsPrinted: it is as of 2099-12-31, after today ("), "\(check.stdout)")
+        #expect(!check.stdout.contains("NOTE"), "the layout of an older version is not the reason")
+    }
+
     /// A one-year statement re-headed 全部年度 (all years) hides the years it leaves out.
     @Test func yearHeadingChangedIsRejected() throws {
         let cli = try statement("chen.txt", ["--year", "2024"])

@@ -20,6 +20,8 @@ public struct StatementProofTrust: Sendable {
     /// Every valid cosignature on a checkpoint no larger than the proof's, as a footer may print
     /// it; nil when the checker cannot tell.
     public var cosignatures: [StatementCheckpoint.Cosigner]?
+    /// The day the check is made, where the checker is: no statement is as of a day after it.
+    public var today: LedgerDate?
 
     /// Describes the ledger a proof is checked against.
     public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?,
@@ -183,6 +185,11 @@ extension StatementProof {
             entries[inclusion.index] = (entry, leaf)
         }
         guard let statementText else { return failures }
+        // As of a day to come (a day's grace for the time zones), it says what nobody can know.
+        if let today = trust.today, date > today.adding(days: 1) {
+            failures.append(.init(rule: .notAsPrinted, location: "statement",
+                                  detail: "it is as of \(date), after today (\(today)): fenhong prints no statement as of a day to come"))
+        }
         // A statement as of a day made at a checkpoint that was already behind that day (entries
         // of the household recorded before it came after the checkpoint) says less than the
         // ledger knew; one recorded that very day may have come after the statement was printed.
