@@ -21,7 +21,8 @@ public struct SpeechRenderer: Sendable {
             for pair in pairs { sentences.append(Self.sentence(pair.spoken ?? pair.key + "：" + pair.value)) }
             sentences.append(Self.sentence("以下是明细"))
         }
-        for section in document.sections {
+        // The totals a reader sees first were said first already.
+        for section in document.sections where section.heading != StatementLabels.overviewHeading {
             if !section.heading.isEmpty { sentences.append(Self.sentence(section.heading)) }
             switch section.content {
             case .keyValues(let pairs):

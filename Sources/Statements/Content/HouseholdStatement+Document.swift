@@ -18,6 +18,9 @@ public enum StatementLabels {
     public static let holdings = "持股情况", shareClass = "股份类别", units = "股数", total = "合计"
     /// The heading of the totals section, which a listener hears first as well as last.
     public static let totalsHeading = "合计"
+    /// The heading of the totals a reader sees first, under the household's details (in large
+    /// print the totals section is pages away).
+    public static let overviewHeading = "先看合计"
     /// The other sections' headings, which end the holdings when a statement is read back.
     public static let sectionsAfterHoldings = [accounts, "分配依据", "应分明细", "支付明细", "合计", "说明", "签字"]
     /// A cooperative member's accounts (出资额 …), in yuan, after the holdings.
@@ -39,6 +42,11 @@ extension HouseholdStatement {
             .init(StatementLabels.head, head),
             .init(StatementLabels.members, Self.printed(members: members), spoken: "家庭人口" + Self.spoken(members) + "人"),
             .init(StatementLabels.idNumber, idMasked, spoken: "身份证号后四位" + String(idMasked.suffix(4))),
+        ])))
+
+        sections.append(.init(heading: StatementLabels.overviewHeading, content: .keyValues([
+            .init(StatementLabels.owed, owed.formatted), .init(StatementLabels.paid, paid.formatted),
+            .init(StatementLabels.outstanding, outstanding.formatted),
         ])))
 
         if holdings.isEmpty {

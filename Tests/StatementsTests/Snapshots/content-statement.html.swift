@@ -62,6 +62,14 @@ body.large-print footer { font-size: 18pt; }
 </dl>
 </section>
 <section>
+<h2>先看合计</h2>
+<dl class="fields">
+<div><dt>应分合计</dt><dd>5,760.00</dd></div>
+<div><dt>已付合计</dt><dd>5,760.00</dd></div>
+<div><dt>未付余额</dt><dd>0.00</dd></div>
+</dl>
+</section>
+<section>
 <h2>持股情况</h2>
 <table>
 <thead>
