@@ -36,7 +36,8 @@ enum HledgerRenderer {
 
     /// Descriptions are one line; `|` separates payee from note, so a `|` inside becomes `¦`.
     static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 == "|" ? "¦" : $0 })
+        // `;` would start a comment: the rest of the description would be lost.
+        String(text.map { $0.isNewline ? " " : $0 == "|" ? "¦" : $0 == ";" ? "；" : $0 })
     }
 }
 

@@ -86,7 +86,9 @@ struct JournalBuilder {
             let target = transactions[index]
             // A declaration withdrawn is taken back where it was booked, so that its year does not
             // count both it and the declaration that corrects it; anything else when reversed.
-            record(r.date ?? (declarations.contains(r.target) ? target.date : entry.at.date), seq, target.payee,
+            // A withdrawn declaration is taken back where it was booked, whatever day the
+            // withdrawal took effect: its year counts the correction once.
+            record(declarations.contains(r.target) ? target.date : r.date ?? entry.at.date, seq, target.payee,
                    "冲销 entry \(r.target)：\(r.reason)" + (r.reference.map { "（凭证 \($0)）" } ?? ""),
                    target.postings.map { ($0.account, -$0.fen) })
         default:

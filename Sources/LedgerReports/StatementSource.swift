@@ -185,6 +185,8 @@ public enum StatementSource {
         }
         var text = String(decoding: utf8, as: UTF8.self)
         text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\u{00A0}", with: " ")
+        // Saved with a classic Mac's line ends, carriage returns alone: they end its lines.
+        if !text.contains("\n") { text = text.replacingOccurrences(of: "\r", with: "\n") }
         let isHTML = text.prefix(64).lowercased().contains("<!doctype html") || text.prefix(64).lowercased().hasPrefix("<html")
         return isHTML ? (StatementText.plainLines(html: text), PrintedStatement(format: .html, bytes: utf8))
                       : (text, PrintedStatement(format: .text, bytes: utf8))

@@ -133,6 +133,16 @@ struct DividendTests {
         }
         #expect(try cli.execute(["reverse", "--seq", "20", "--reason", "x", "--date", "2099-01-01"]).stderr
                 == "fenhong: --date 2099-01-01 is in the future; record a reversal when it has happened\n")
+        // Entered later, all of it on one day: the statement still dates the reversal by its own day.
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--reference", "R2", "--date", "2020-01-05"]).status == 0)  // 22
+        #expect(try cli.execute(["reverse", "--seq", "22", "--reason", "付错账户", "--date", "2020-01-08"]).status == 0)  // 23
+        #expect(!(try cli.run("statement", "--household", "152223-002", "--date", "2020-01-07").stdout.contains("冲销第22条")))
+        #expect(try cli.run("statement", "--household", "152223-002", "--date", "2020-01-08").stdout.contains("冲销第22条"))
+        // A reversal takes effect after what it undoes, and a share entry is undone on its own date.
+        #expect(try cli.execute(["reverse", "--seq", "20", "--reason", "x", "--date", "2020-01-04"]).stderr
+                == "fenhong: --date 2020-01-04: the reversal is dated 2020-01-04, before the payment it reverses (2020-01-05)\n")
+        #expect(try cli.execute(["reverse", "--seq", "2", "--reason", "x", "--date", "2020-01-04"]).stderr
+                == "fenhong: --date 2020-01-04: entry 2 is a share entry, undone on its own date; a reversal of it takes no date\n")
     }
 
     /// Paying more than is owed, paying twice, or paying an undeclared distribution is refused; status adds up.
@@ -207,7 +217,8 @@ struct DividendTests {
         #expect(standing.status == 2)
         #expect(standing.stderr.contains("distribution 2019 has 400.00 paid that is not reversed; reverse its payments before its declaration"), "\(standing.stderr)")
         #expect(try cli.execute(["reverse", "--seq", "20", "--reason", "退回"]).status == 0)  // 21
-        let withdrawn = try cli.execute(["reverse", "--seq", "13", "--reason", "股数有误"])  // 22
+        // Withdrawn in the new year: the journal still takes it back in 2019, where it was booked.
+        let withdrawn = try cli.execute(["reverse", "--seq", "13", "--reason", "股数有误", "--date", "2020-01-10"])  // 22
         #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
         #expect(try cli.execute(["dividend", "status", "--id", "2019"]).stdout.contains("withdrawn by entry 22: nothing is owed by it"))
         let pay = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--reference", "R2"])

@@ -69,6 +69,20 @@ struct StatementForgeryTests {
         }
     }
 
+    /// A line pushed out of sight by more spaces than a printed line is wide is not the line
+    /// printed; a file saved with a classic Mac's line ends (CR alone) is still the statement.
+    @Test func linesPushedOutOfSightAreRejected() throws {
+        let cli = try statement("chen.txt")
+        let text = try cli.file("chen.txt")
+        try write(cli, "chen.txt", Array(text.replacingOccurrences(of: "\n未付余额", with: "\n" + String(repeating: " ", count: 400) + "未付余额").utf8))
+        let hidden = try cli.run("statement", "check", "chen.txt")
+        #expect(hidden.status == 1, "\(hidden.stdout)")
+        #expect(hidden.stdout.contains("notAsPrinted"), "\(hidden.stdout)")
+        try write(cli, "chen.txt", Array(text.replacingOccurrences(of: "\n", with: "\r").utf8))
+        let mac = try cli.run("statement", "check", "chen.txt")
+        #expect(mac.status == 0, "\(mac.stdout)\(mac.stderr)")
+    }
+
     /// Against a bundle, a statement of a household the ledger does not have (here a number
     /// with a zero-width space in it, which looks the same) is rejected, not read for figures.
     @Test func unknownHouseholdIsRejectedAgainstABundle() throws {

@@ -159,7 +159,7 @@ extension HouseholdStatement {
                 // A withdrawn declaration owes nothing: the withdrawal takes the allocation back,
                 // from the day it was recorded.
                 if let declared = declarations[a.id], let withdrawal = reversals[declared.seq],
-                   withdrawal.entry.reversalDate <= date || declared.entry.at.date > date,
+                   Self.isShown(withdrawal, of: declared, asOf: date),
                    case .entryReverse(let r) = withdrawal.entry.payload {
                     allocations.append(Line(record: withdrawal, kind: .withdrawal(target: declared.seq, reason: r.reason),
                                             date: withdrawal.entry.reversalDate, distribution: a.id, amount: Fen(-a.amount.value)))
@@ -169,7 +169,7 @@ extension HouseholdStatement {
                 // A reversal recorded after the statement's date had not happened yet — unless the
                 // payment itself was recorded after it (back-dated): then the statement shows the
                 // payment as the ledger came to know it, reversal and all, not paid twice.
-                let reversal = reversals[record.seq].flatMap { $0.entry.reversalDate <= date || record.entry.at.date > date ? $0 : nil }
+                let reversal = reversals[record.seq].flatMap { Self.isShown($0, of: record, asOf: date) ? $0 : nil }
                 let account = printedAccount(p)
                 payments.append(Line(
                     record: record,
@@ -214,6 +214,16 @@ extension HouseholdStatement {
     /// Every identity `household` has had in `entries`: as registered, then after each update in
     /// the order recorded, whatever its effective date — a statement printed on any day shows one
     /// of them. Empty when the household is not registered.
+    /// Whether a statement as of `date` shows `reversal` of `target`: when it took effect by then
+    /// (its own `date`, else the day it was recorded); and, for one that gives no day, also when
+    /// the entry it reverses was itself recorded after `date` (back-dated): the statement then
+    /// shows both as the ledger came to know them, not the entry as if it stood.
+    static func isShown(_ reversal: RecordedEntry, of target: RecordedEntry, asOf date: LedgerDate) -> Bool {
+        if reversal.entry.reversalDate <= date { return true }
+        if case .entryReverse(let r) = reversal.entry.payload, r.date != nil { return false }
+        return target.entry.at.date > date
+    }
+
     public static func identities(of household: String, in entries: [RecordedEntry]) -> [HouseholdIdentity] {
         var registration: HouseholdRegistration?
         var all = [HouseholdIdentity]()

@@ -101,13 +101,16 @@ extension StatementProof {
     /// ideographic space) as one space, and trimmed; with their 1-based line numbers. Read by
     /// Unicode scalar: anything else — a carriage return that a terminal would overwrite the
     /// line with, a mark that combines with a space, a look-alike character — stays, and differs.
+    /// So does a run of more spaces than a printed line is wide, which would push what follows
+    /// out of sight.
     private static func normalizedLines(_ text: String) -> [(number: Int, text: String)] {
         var lines = [(number: Int, text: String)]()
-        var line = String.UnicodeScalarView(), number = 1, pendingSpace = false
+        var line = String.UnicodeScalarView(), number = 1, pendingSpace = false, run = String.UnicodeScalarView()
         func endLine() {
             if !line.isEmpty { lines.append((number, String(line))) }
             line = String.UnicodeScalarView()
             pendingSpace = false
+            run = String.UnicodeScalarView()
             number += 1
         }
         var scalars = Array(text.unicodeScalars)
@@ -116,16 +119,22 @@ extension StatementProof {
             switch scalar {
             case "\n": endLine()
             case "\r" where i + 1 < scalars.count && scalars[i + 1] == "\n": continue
-            case " ", "\t", "\u{3000}": pendingSpace = !line.isEmpty
+            case " ", "\t", "\u{3000}":
+                pendingSpace = !line.isEmpty
+                run.append(scalar)
             default:
-                if pendingSpace { line.append(" ") }
+                if run.count > widest { line.append(contentsOf: run) } else if pendingSpace { line.append(" ") }
                 pendingSpace = false
+                run = String.UnicodeScalarView()
                 line.append(scalar)
             }
         }
         endLine()
         return lines
     }
+
+    /// More spaces in a row than any statement prints (its lines are at most 100 columns).
+    private static let widest = 100
 
     /// An HTML file's text without a byte-order mark, with Windows line ends made Unix ones, and
     /// without the line ends an editor adds or takes away at either end.

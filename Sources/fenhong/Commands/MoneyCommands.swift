@@ -103,6 +103,11 @@ struct ReverseCommand: ParsableCommand {
         guard seq >= 0 else { throw ValidationError("--seq \(seq) is not an entry number (0 or more; fenhong log shows them)") }
         let reference = try self.reference.map { try Parse.name($0, option: "--reference") }
         let day = try date.map { try Parse.pastDate($0, option: "--date", advice: "record a reversal when it has happened") }
-        try write.append([.entryReverse(Reversal(target: seq, reason: reason, reference: reference, date: day))])
+        let reversal = Reversal(target: seq, reason: reason, reference: reference, date: day)
+        if day != nil, let target = try write.ledger.open(readOnly: true).withReader({ try $0.entry(seq: seq) }),
+           let refusal = reversal.refusal(reversing: target) {
+            throw ValidationError("--date \(date!): \(refusal)")
+        }
+        try write.append([.entryReverse(reversal)])
     }
 }

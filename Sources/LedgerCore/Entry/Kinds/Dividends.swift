@@ -226,6 +226,31 @@ public struct Reversal: EntryFields {
     }
 }
 
+extension Reversal {
+    /// Why this reversal's `date` cannot stand against the entry it reverses, or nil: money is
+    /// returned, an error found, on or after the day of what it undoes; a share entry is undone
+    /// on its own date, so a day given for it would say what the ledger does not do.
+    public func refusal(reversing target: Entry) -> String? {
+        guard let date else { return nil }
+        switch target.payload {
+        case .sharesIssue, .sharesTransfer, .sharesRetire:
+            return "entry \(target.seq) is a share entry, undone on its own date; a reversal of it takes no date"
+        case .dividendPay(let p) where date < p.date:
+            return "the reversal is dated \(date), before the payment it reverses (\(p.date))"
+        case .dividendDeclare(let d) where date < d.recordDate:
+            return "the reversal is dated \(date), before the record date of the distribution it withdraws (\(d.recordDate))"
+        case .incomeRecord(let c) where date < c.date, .expenseRecord(let c) where date < c.date:
+            return "the reversal is dated \(date), before the record it reverses (\(c.date))"
+        case .fundReceive(let f) where date < f.date:
+            return "the reversal is dated \(date), before the receipt it reverses (\(f.date))"
+        case .investmentMake(let i) where date < i.date:
+            return "the reversal is dated \(date), before the investment it reverses (\(i.date))"
+        default:
+            return nil
+        }
+    }
+}
+
 extension Entry {
     /// The day an entry took effect as a reader dates it: a reversal's own `date`, or the day
     /// it was recorded.
