@@ -256,6 +256,10 @@ struct LedgerWorkflowTests {
         let inFen = try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "出资额", "--units", "15000", "--reason", "入股", "--date", "2018-06-03"])
         #expect(inFen.status == 2)
         #expect(inFen.stderr == "fenhong: --class 出资额 is an account kept in yuan: give --amount (e.g. --amount 15,000.00), not --units\n")
+        // A number too large to be an amount is refused as plainly, never trapped on.
+        let huge = try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "capital", "--units", "9000000000000000000", "--reason", "x", "--date", "2018-06-03"])
+        #expect(huge.status == 2)
+        #expect(huge.stderr == "fenhong: --class capital is an account kept in yuan: give --amount, not --units\n")
         let sharesInYuan = try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "member", "--amount", "5", "--reason", "x", "--date", "2018-06-03"])
         #expect(sharesInYuan.stderr == "fenhong: --amount goes with an account class (capital, reserve, subsidy, trade); --class member is counted in shares: give --units\n")
         #expect(try cli.run("household", "list").stdout.contains("capital 10.00元"))

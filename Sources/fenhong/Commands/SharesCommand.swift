@@ -26,7 +26,10 @@ struct ShareOptions: ParsableArguments {
             switch (units, amount) {
             case (let units?, nil):
                 guard !isAccount else {
-                    throw ValidationError("--class \(className) is an account kept in yuan: give --amount (e.g. --amount \(Fen(units * 100).formatted)), not --units")
+                    // The amount it likely meant, in yuan, when that is an amount at all.
+                    let (fen, overflow) = units.multipliedReportingOverflow(by: 100)
+                    let example = !overflow && fen > 0 && fen <= Fen.max.value ? " (e.g. --amount \(Fen(fen).formatted))" : ""
+                    throw ValidationError("--class \(className) is an account kept in yuan: give --amount\(example), not --units")
                 }
                 guard units > 0 else { throw ValidationError("--units \(units) must be greater than zero") }
                 return units
