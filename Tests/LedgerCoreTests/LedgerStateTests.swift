@@ -53,6 +53,9 @@ struct LedgerStateTests {
         // Spent beyond its income: nothing is left, and the refusal says by how much.
         #expect(codes(declare("A", 1), base: opened + [income(100), expense(400)]).first?.detail
                 .hasPrefix("distribution A takes 0.01 from income, but none of the income recorded is left: expenses and earlier distributions exceed it by 3.00") == true)
+        // A forged ledger's expenses beyond 64 bits are counted without trapping.
+        let beyond = codes(Array(repeating: expense(Fen.max.value), count: 10_000) + declare("A", 1), base: opened + [income(1)])
+        #expect(beyond.map(\.code) == [.borrowedDistribution])
         // A ledger of distributions alone, its income kept in other books, cannot tell.
         #expect(codes(declare("A", 100_000), base: opened).isEmpty)
     }

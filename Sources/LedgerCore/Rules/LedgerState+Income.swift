@@ -5,8 +5,15 @@ extension LedgerState {
     /// Counts an income (positive) or expense (negative) record, for a reversal to take back.
     mutating func addIncome(_ fen: Int64, seq: Int64) {
         keepsIncome = true
-        undistributedIncome &+= fen
+        moveIncome(by: fen)
         incomeEffects[seq] = fen
+    }
+
+    /// Adds `fen` to the income not yet distributed, held within ±(2^63 − 1): a forged ledger's
+    /// totals may go beyond any real one, never trap, and can always be negated in a message.
+    mutating func moveIncome(by fen: Int64) {
+        let (sum, overflow) = undistributedIncome.addingReportingOverflow(fen)
+        undistributedIncome = overflow ? (fen > 0 ? .max : -.max) : max(sum, -.max)
     }
 
     /// Takes what a declaration distributes (its distributable amount less its residual) from

@@ -576,7 +576,7 @@ public struct LedgerState: Sendable {
         } else if let d = declarations.firstIndex(where: { $0?.seq == target }) {
             withdraw(d, by: seq, &problems)
         }
-        if let effect = incomeEffects.removeValue(forKey: target) { undistributedIncome &-= effect }
+        if let effect = incomeEffects.removeValue(forKey: target) { moveIncome(by: effect == .min ? .max : -effect) }
         shareEffects[seq] = nil  // a reversal is itself never reversed
         seqFlags.clear(seq)
     }
