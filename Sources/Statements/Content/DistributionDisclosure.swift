@@ -109,7 +109,7 @@ extension DistributionDisclosure {
         let units = { (value: Int64) in byVolume ? Fen(value).formatted : String(value) }
         // Art. 44: a cooperative's returns by transactions and shares by capital, each in a column.
         let split = !lines.isEmpty && lines.allSatisfy { $0.rebate != nil }
-        let rebates = Fen(lines.reduce(Int64(0)) { $0 + ($1.rebate?.value ?? 0) })
+        let rebates = Fen(lines.reduce(Int64(0)) { $0 &+ ($1.rebate?.value ?? 0) })
         let table = StatementDocument.Table(
             columns: [.init("户号"), .init("户主"), .init(byVolume ? "交易额（元）" : "份额", alignment: .right)]
                 + (split ? [.init("按交易量返还", alignment: .right), .init("按出资额等分配", alignment: .right)] : [])
