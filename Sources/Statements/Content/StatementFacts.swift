@@ -97,11 +97,11 @@ public struct HouseholdFacts: Sendable {
         self.entries = entries
     }
 
-    /// The household's entries beyond a checkpoint of `size` that were recorded before `date`:
-    /// what a statement as of `date` made at that checkpoint would leave out (one recorded that
-    /// very day may have come after the statement was printed).
-    public func entries(after size: Int64, recordedBefore date: LedgerDate) -> [RecordedEntry] {
-        entries.filter { $0.seq >= size && $0.entry.at.date < date }.sorted { $0.seq < $1.seq }
+    /// The household's entries beyond a checkpoint of `size`, in seq order; with `date`, only
+    /// those recorded before it: what a statement as of `date` made at that checkpoint would
+    /// leave out (one recorded that very day may have come after the statement was printed).
+    public func entries(after size: Int64, recordedBefore date: LedgerDate? = nil) -> [RecordedEntry] {
+        entries.filter { record in record.seq >= size && (date.map { record.entry.at.date < $0 } ?? true) }.sorted { $0.seq < $1.seq }
     }
 }
 

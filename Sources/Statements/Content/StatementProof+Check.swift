@@ -40,7 +40,7 @@ extension StatementProofTrust {
     /// statement printed now would show that one made at that checkpoint does not (a payment
     /// reversed since, say). Empty when the facts are unknown.
     public func entries(after size: Int64) -> [RecordedEntry] {
-        (facts?.entries ?? []).filter { $0.seq >= size }.sorted { $0.seq < $1.seq }
+        facts?.entries(after: size) ?? []
     }
 }
 
