@@ -37,7 +37,7 @@ struct DividendTests {
         #expect(try cli.execute(["dividend", "declare"] + args).status == 0)
         // Once distributed, the same income does not fund a second distribution.
         #expect(try cli.execute(["dividend", "plan", "--id", "2020", "--record-date", "2019-12-31", "--pool", "1", "--classes", "member=1"]).stdout
-                .contains("⚠ 1.00 to distribute is more than the income recorded and not yet distributed, 0.00"))
+                .contains("⚠ 1.00 to distribute is more than the income recorded by the record date and not yet distributed, 0.00"))
         // And declaring it is refused: the ledger keeps the income, and none is left.
         let borrowed = try cli.execute(["dividend", "declare", "--id", "2020", "--record-date", "2019-12-31", "--pool", "1", "--classes", "member=1"])
         #expect(borrowed.status == 2)
@@ -93,7 +93,7 @@ struct DividendTests {
         // Now 0.32 of income is left undistributed: a carry-in of more is paid with borrowed money.
         #expect(try cli.execute(["dividend", "plan", "--id", "2020", "--record-date", "2019-12-31", "--pool", "0.01",
                                  "--carry-in", "0.32", "--basis", "household"]).stdout
-                .contains("⚠ 0.33 to distribute is more than the income recorded and not yet distributed, 0.32"))
+                .contains("⚠ 0.33 to distribute is more than the income recorded by the record date and not yet distributed, 0.32"))
         let negative = try cli.execute(["dividend", "plan"] + args + ["--carry-in", "-0.18"])
         #expect(negative.status == 2)
         #expect(negative.stderr.contains("--carry-in"), "\(negative.stderr)")
@@ -140,7 +140,7 @@ struct DividendTests {
         #expect(try cli.run("statement", "--household", "152223-002", "--date", "2020-01-08").stdout.contains("冲销第22条"))
         // A reversal takes effect after what it undoes, and a share entry is undone on its own date.
         #expect(try cli.execute(["reverse", "--seq", "20", "--reason", "x", "--date", "2020-01-04"]).stderr
-                == "fenhong: --date 2020-01-04: the reversal is dated 2020-01-04, before the payment it reverses (2020-01-05)\n")
+                == "fenhong: --date 2020-01-04: the reversal is dated 2020-01-04, before the payment it reverses (entry 20, 2020-01-05)\n")
         #expect(try cli.execute(["reverse", "--seq", "2", "--reason", "x", "--date", "2020-01-04"]).stderr
                 == "fenhong: --date 2020-01-04: entry 2 is a share entry, undone on its own date; a reversal of it takes no date\n")
     }

@@ -62,6 +62,28 @@ struct RuleTamperTests {
         #expect(report.problems.count == 1)
     }
 
+    /// A reversal dated before the payment it reverses says money came back before it went out;
+    /// the same reversal dated that day or undated is intact.
+    @Test func reversalDatedBeforeWhatItReverses() throws {
+        func reversing(on day: String?) throws -> VerificationReport {
+            var commands = fixture.commands
+            commands[9].payloads.append(.entryReverse(Reversal(target: 14, reason: "paid twice", date: day.flatMap(LedgerDate.init))))
+            return try fixture.forged(commands)
+        }
+        let report = try reversing(on: "2018-12-19")
+        expectExactly(report, [("reversal-date", 17)])
+        #expect(report.problems[0].detail == "the reversal is dated 2018-12-19, before the payment it reverses (entry 14, 2018-12-20)")
+        expectExactly(try reversing(on: "2018-12-20"), [])
+        expectExactly(try reversing(on: nil), [])
+    }
+
+    /// A share entry is undone on its own date: a reversal of it that gives a day is refused.
+    @Test func shareReversalWithADate() throws {
+        var commands = fixture.commands
+        commands[2].payloads.append(.entryReverse(Reversal(target: 6, reason: "typed twice", date: Fixture.date)))
+        expectExactly(try fixture.forged(commands), [("reversal-date", 7)])
+    }
+
     /// Retiring more units than a holder has makes its balance negative.
     @Test func negativeShares() throws {
         var commands = fixture.commands

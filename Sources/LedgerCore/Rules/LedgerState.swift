@@ -68,11 +68,20 @@ public struct LedgerState: Sendable {
         var paid: Int64
     }
 
+    /// What an income or expense record (dated), or a declaration (undated), added to the
+    /// income not yet distributed.
+    struct IncomeEffect: Sendable {
+        let fen: Int64
+        let date: LedgerDate?
+    }
+
     /// A payment that a reversal may undo.
     struct PaymentEffect: Sendable {
         let seq: Int64
         let key: AllocationKey
         let amount: Int64
+        /// The day it was paid: a reversal of it is dated no earlier.
+        let date: LedgerDate
     }
 
     /// How far a distribution's allocations and payments have come: plain numbers, updated by
@@ -127,7 +136,11 @@ public struct LedgerState: Sendable {
     public internal(set) var undistributedIncome: Int64 = 0
     /// What each income or expense record and each declaration added to ``undistributedIncome``,
     /// by seq (few), for a reversal to take back.
-    var incomeEffects: [Int64: Int64] = [:]
+    var incomeEffects: [Int64: IncomeEffect] = [:]
+    /// The entries a reversal may undo other than payments and share entries, by seq (few:
+    /// receipts, investments, income and expense records, declarations): what each is to the
+    /// date of a reversal of it.
+    var undoneDays: [Int64: Reversal.Undone] = [:]
     /// Whether the ledger keeps the collective's income: it has recorded some income or expense.
     public internal(set) var keepsIncome = false
     /// Payments a reversal may undo, in seq order (many: kept compact, found by binary search).
@@ -299,13 +312,13 @@ public struct LedgerState: Sendable {
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
             ], &problems)
         case .fundReceive, .investmentMake:
-            seqFlags.markReversible(entry.seq)
+            markReversible(entry)
         case .incomeRecord(let record):
-            seqFlags.markReversible(entry.seq)
-            addIncome(record.amount.value, seq: entry.seq)
+            markReversible(entry)
+            addIncome(record.amount.value, seq: entry.seq, date: record.date)
         case .expenseRecord(let record):
-            seqFlags.markReversible(entry.seq)
-            addIncome(-record.amount.value, seq: entry.seq)
+            markReversible(entry)
+            addIncome(-record.amount.value, seq: entry.seq, date: record.date)
         case .dividendDeclare(let declaration):
             let d = intern(distribution: declaration.id)
             if let withdrawal = tallies[d].withdrawnBy {
@@ -313,7 +326,7 @@ public struct LedgerState: Sendable {
             } else if tallies[d].isDeclared {
                 problems.add(.duplicateDistribution, "distribution \(declaration.id) was already declared")
             } else {
-                seqFlags.markReversible(entry.seq)
+                markReversible(entry)
                 declarations[d] = (entry.seq, declaration)
                 tallies[d].isDeclared = true
                 tallies[d].allocatable = declaration.allocated.value
@@ -525,7 +538,7 @@ public struct LedgerState: Sendable {
         owed[key]?.paid = paid
         tallies[d].paid = Self.sum(tallies[d].paid, payment.amount.value)
         seqFlags.markReversible(seq)
-        paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value))
+        paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value, date: payment.date))
     }
 
     /// Withdraws distribution `d`'s declaration, and with it every allocation: nothing is owed by
@@ -553,6 +566,12 @@ public struct LedgerState: Sendable {
         return overflow ? .max : sum
     }
 
+    /// Marks `entry` (neither a payment nor a share entry) as one a reversal may undo.
+    private mutating func markReversible(_ entry: Entry) {
+        seqFlags.markReversible(entry.seq)
+        undoneDays[entry.seq] = Reversal.Undone(entry)
+    }
+
     private mutating func reverse(_ reversal: Reversal, seq: Int64, _ problems: inout RuleReport) {
         let target = reversal.target
         guard target < seq else {
@@ -565,18 +584,24 @@ public struct LedgerState: Sendable {
             return problems.add(.doubleReversal, "entry \(target) was already reversed")
         }
         seqFlags.markReversed(target)
+        let payment = paymentEffect(seq: target)
+        if reversal.date != nil,
+           let undone = shareEffects[target] != nil ? .shares : payment.map({ .payment($0.date) }) ?? undoneDays[target],
+           let refusal = reversal.refusal(reversing: target, undone) {
+            problems.add(.reversalDate, refusal)
+        }
         if let effect = shareEffects[target] {
             // Undone on the day it took effect: a day a declared distribution has settled is
             // not changed afterwards, and no day may be left holding fewer than no units.
             requireUnsettled(effect.date, reversing: target, &problems)
             applyShares(seq: seq, date: effect.date, effect.changes.map { ($0.0, -$0.1) }, &problems)
-        } else if let payment = paymentEffect(seq: target) {
+        } else if let payment {
             owed[payment.key]?.paid -= payment.amount
             tallies[payment.key.distribution].paid -= payment.amount
         } else if let d = declarations.firstIndex(where: { $0?.seq == target }) {
             withdraw(d, by: seq, &problems)
         }
-        if let effect = incomeEffects.removeValue(forKey: target) { moveIncome(by: effect == .min ? .max : -effect) }
+        if let effect = incomeEffects.removeValue(forKey: target) { moveIncome(by: effect.fen == .min ? .max : -effect.fen) }
         shareEffects[seq] = nil  // a reversal is itself never reversed
         seqFlags.clear(seq)
     }

@@ -32,6 +32,8 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case missingTarget = "missing-target"
     case irreversible = "irreversible"
     case doubleReversal = "double-reversal"
+    /// A reversal dated before the entry it reverses, or dated at all for a share entry.
+    case reversalDate = "reversal-date"
 }
 
 /// One broken business rule: where, which, and the values needed to act on it.

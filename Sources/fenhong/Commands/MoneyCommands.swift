@@ -105,7 +105,7 @@ struct ReverseCommand: ParsableCommand {
         let day = try date.map { try Parse.pastDate($0, option: "--date", advice: "record a reversal when it has happened") }
         let reversal = Reversal(target: seq, reason: reason, reference: reference, date: day)
         if day != nil, let target = try write.ledger.open(readOnly: true).withReader({ try $0.entry(seq: seq) }),
-           let refusal = reversal.refusal(reversing: target) {
+           let undone = Reversal.Undone(target), let refusal = reversal.refusal(reversing: seq, undone) {
             throw ValidationError("--date \(date!): \(refusal)")
         }
         try write.append([.entryReverse(reversal)])

@@ -227,24 +227,51 @@ public struct Reversal: EntryFields {
 }
 
 extension Reversal {
-    /// Why this reversal's `date` cannot stand against the entry it reverses, or nil: money is
+    /// What a reversal undoes, as far as its `date` is judged: a share entry, or a dated entry
+    /// and the day it took effect. The rules keep it for every entry that can be reversed, so
+    /// that the store and the verifier judge a reversal's date as `fenhong reverse` does.
+    public enum Undone: Sendable, Equatable {
+        case shares
+        case payment(LedgerDate)
+        /// A declaration, by its record date.
+        case declaration(LedgerDate)
+        /// An income or expense record.
+        case record(LedgerDate)
+        case receipt(LedgerDate)
+        case investment(LedgerDate)
+
+        /// What `entry` is to a reversal of it; nil for an entry no reversal undoes.
+        public init?(_ entry: Entry) {
+            switch entry.payload {
+            case .sharesIssue, .sharesTransfer, .sharesRetire: self = .shares
+            case .dividendPay(let p): self = .payment(p.date)
+            case .dividendDeclare(let d): self = .declaration(d.recordDate)
+            case .incomeRecord(let c), .expenseRecord(let c): self = .record(c.date)
+            case .fundReceive(let f): self = .receipt(f.date)
+            case .investmentMake(let i): self = .investment(i.date)
+            default: return nil
+            }
+        }
+    }
+
+    /// Why this reversal's `date` cannot stand against entry `target`, or nil: money is
     /// returned, an error found, on or after the day of what it undoes; a share entry is undone
     /// on its own date, so a day given for it would say what the ledger does not do.
-    public func refusal(reversing target: Entry) -> String? {
+    public func refusal(reversing target: Int64, _ undone: Undone) -> String? {
         guard let date else { return nil }
-        switch target.payload {
-        case .sharesIssue, .sharesTransfer, .sharesRetire:
-            return "entry \(target.seq) is a share entry, undone on its own date; a reversal of it takes no date"
-        case .dividendPay(let p) where date < p.date:
-            return "the reversal is dated \(date), before the payment it reverses (\(p.date))"
-        case .dividendDeclare(let d) where date < d.recordDate:
-            return "the reversal is dated \(date), before the record date of the distribution it withdraws (\(d.recordDate))"
-        case .incomeRecord(let c) where date < c.date, .expenseRecord(let c) where date < c.date:
-            return "the reversal is dated \(date), before the record it reverses (\(c.date))"
-        case .fundReceive(let f) where date < f.date:
-            return "the reversal is dated \(date), before the receipt it reverses (\(f.date))"
-        case .investmentMake(let i) where date < i.date:
-            return "the reversal is dated \(date), before the investment it reverses (\(i.date))"
+        switch undone {
+        case .shares:
+            return "entry \(target) is a share entry, undone on its own date; a reversal of it takes no date"
+        case .payment(let day) where date < day:
+            return "the reversal is dated \(date), before the payment it reverses (entry \(target), \(day))"
+        case .declaration(let day) where date < day:
+            return "the reversal is dated \(date), before the record date of the distribution it withdraws (entry \(target), \(day))"
+        case .record(let day) where date < day:
+            return "the reversal is dated \(date), before the record it reverses (entry \(target), \(day))"
+        case .receipt(let day) where date < day:
+            return "the reversal is dated \(date), before the receipt it reverses (entry \(target), \(day))"
+        case .investment(let day) where date < day:
+            return "the reversal is dated \(date), before the investment it reverses (entry \(target), \(day))"
         default:
             return nil
         }
