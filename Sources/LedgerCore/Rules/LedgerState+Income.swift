@@ -2,25 +2,11 @@
 // never from borrowed money (不得举债分配, DOMAIN §1).
 
 extension LedgerState {
-    /// Counts an income (positive) or expense (negative) record of day `date` (none for what a
-    /// declaration takes), for a reversal to take back.
-    mutating func addIncome(_ fen: Int64, seq: Int64, date: LedgerDate?) {
+    /// Counts an income (positive) or expense (negative) record, for a reversal to take back.
+    mutating func addIncome(_ fen: Int64, seq: Int64) {
         keepsIncome = true
         moveIncome(by: fen)
-        incomeEffects[seq] = IncomeEffect(fen: fen, date: date)
-    }
-
-    /// The income a distribution of record date `recordDate` may take: what is not yet
-    /// distributed, less the income and expense records dated after that day (a year's
-    /// distribution is not paid from the next year's income). Held within ±(2^63 − 1).
-    public func incomeAvailable(by recordDate: LedgerDate) -> Int64 {
-        var available = undistributedIncome
-        for effect in incomeEffects.values {
-            guard let date = effect.date, date > recordDate else { continue }
-            let (sum, overflow) = available.subtractingReportingOverflow(effect.fen)
-            available = overflow ? (effect.fen < 0 ? .max : -.max) : max(sum, -.max)
-        }
-        return available
+        incomeEffects[seq] = fen
     }
 
     /// Adds `fen` to the income not yet distributed, held within ±(2^63 − 1): a forged ledger's
@@ -37,14 +23,12 @@ extension LedgerState {
     mutating func takeIncome(for declaration: DividendDeclaration, seq: Int64, _ problems: inout RuleReport) {
         guard keepsIncome else { return }
         let taken = declaration.distributable.value &- declaration.residual.value
-        let available = incomeAvailable(by: declaration.recordDate)
-        guard taken <= available else {
-            let dated = available == undistributedIncome ? "" : " dated by its record date (\(declaration.recordDate))"
-            let left = available >= 0
-                ? "only \(Fen(available).formatted) of the income recorded\(dated) is not yet distributed"
-                : "none of the income recorded\(dated) is left: expenses and earlier distributions exceed it by \(Fen(-available).formatted)"
+        guard taken <= undistributedIncome else {
+            let left = undistributedIncome >= 0
+                ? "only \(Fen(undistributedIncome).formatted) of the income recorded is not yet distributed"
+                : "none of the income recorded is left: expenses and earlier distributions exceed it by \(Fen(-undistributedIncome).formatted)"
             return problems.add(.borrowedDistribution, "distribution \(declaration.id) takes \(Fen(taken).formatted) from income, but \(left): a distribution is paid from income, never from borrowed money (不得举债分配); record the income first (earlier years' undistributed income as an income record of category 上年未分配收益)")
         }
-        addIncome(-taken, seq: seq, date: nil)
+        addIncome(-taken, seq: seq)
     }
 }

@@ -68,13 +68,6 @@ public struct LedgerState: Sendable {
         var paid: Int64
     }
 
-    /// What an income or expense record (dated), or a declaration (undated), added to the
-    /// income not yet distributed.
-    struct IncomeEffect: Sendable {
-        let fen: Int64
-        let date: LedgerDate?
-    }
-
     /// A payment that a reversal may undo.
     struct PaymentEffect: Sendable {
         let seq: Int64
@@ -136,7 +129,7 @@ public struct LedgerState: Sendable {
     public internal(set) var undistributedIncome: Int64 = 0
     /// What each income or expense record and each declaration added to ``undistributedIncome``,
     /// by seq (few), for a reversal to take back.
-    var incomeEffects: [Int64: IncomeEffect] = [:]
+    var incomeEffects: [Int64: Int64] = [:]
     /// The entries a reversal may undo other than payments and share entries, by seq (few:
     /// receipts, investments, income and expense records, declarations): what each is to the
     /// date of a reversal of it.
@@ -315,10 +308,10 @@ public struct LedgerState: Sendable {
             markReversible(entry)
         case .incomeRecord(let record):
             markReversible(entry)
-            addIncome(record.amount.value, seq: entry.seq, date: record.date)
+            addIncome(record.amount.value, seq: entry.seq)
         case .expenseRecord(let record):
             markReversible(entry)
-            addIncome(-record.amount.value, seq: entry.seq, date: record.date)
+            addIncome(-record.amount.value, seq: entry.seq)
         case .dividendDeclare(let declaration):
             let d = intern(distribution: declaration.id)
             if let withdrawal = tallies[d].withdrawnBy {
@@ -601,7 +594,7 @@ public struct LedgerState: Sendable {
         } else if let d = declarations.firstIndex(where: { $0?.seq == target }) {
             withdraw(d, by: seq, &problems)
         }
-        if let effect = incomeEffects.removeValue(forKey: target) { moveIncome(by: effect.fen == .min ? .max : -effect.fen) }
+        if let effect = incomeEffects.removeValue(forKey: target) { moveIncome(by: effect == .min ? .max : -effect) }
         shareEffects[seq] = nil  // a reversal is itself never reversed
         seqFlags.clear(seq)
     }

@@ -53,14 +53,13 @@ public struct DistributionSpec: Sendable {
 }
 
 extension DistributionSpec {
-    /// Income recorded and not yet distributed that a distribution of record date `recordDate`
-    /// may take, in fen, as the `borrowed-distribution` rule counts it
-    /// (``LedgerState/incomeAvailable(by:)``); nil when the ledger records no income, which the
-    /// rule then does not judge.
-    public static func undistributedIncome(in entries: [Entry], by recordDate: LedgerDate) -> Int64? {
+    /// Income recorded and not yet distributed, in fen, as the `borrowed-distribution` rule
+    /// counts it (``LedgerState/undistributedIncome``); nil when the ledger records no income,
+    /// which the rule then does not judge.
+    public static func undistributedIncome(in entries: [Entry]) -> Int64? {
         var state = LedgerState(keepingHouseholdRecords: false)
         for entry in entries { state.apply(entry, check: false) }
-        return state.keepsIncome ? state.incomeAvailable(by: recordDate) : nil
+        return state.keepsIncome ? state.undistributedIncome : nil
     }
 
     /// A distribution by shares weighs every class held at the record date, by name: a class

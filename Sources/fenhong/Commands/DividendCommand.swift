@@ -123,7 +123,7 @@ struct DividendPlan: ParsableCommand {
         let entries = try ledger.open(readOnly: true).withReader { try $0.allEntries() }
         let (plan, snapshot) = try spec.plan(entries: entries)
         print(json ? PlanPrinter.json(plan, spec: spec, snapshot: snapshot)
-                   : PlanPrinter.text(plan, spec: spec, snapshot: snapshot, undistributed: DistributionSpec.undistributedIncome(in: entries, by: spec.recordDate)))
+                   : PlanPrinter.text(plan, spec: spec, snapshot: snapshot, undistributed: DistributionSpec.undistributedIncome(in: entries)))
     }
 }
 
@@ -149,7 +149,7 @@ struct DividendDeclare: ParsableCommand {
             guard try reader.entries(distribution: spec.id).isEmpty else { throw DistributionSpecError.alreadyDeclared(spec.id) }
             let entries = try reader.allEntries()
             let (plan, snapshot) = try spec.plan(entries: entries)
-            shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot, undistributed: DistributionSpec.undistributedIncome(in: entries, by: spec.recordDate))
+            shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot, undistributed: DistributionSpec.undistributedIncome(in: entries))
             return plan.declarationEntries(id: spec.id, recordDate: spec.recordDate)
         }
         print(shown)

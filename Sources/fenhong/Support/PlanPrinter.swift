@@ -3,8 +3,8 @@ import Payouts
 
 /// A distribution plan as the accountant reads it before declaring, or as JSON.
 enum PlanPrinter {
-    /// `undistributed`: the income recorded by the record date and not yet distributed
-    /// (``DistributionSpec/undistributedIncome(in:by:)``), nil when the ledger records no income.
+    /// `undistributed`: the income recorded and not yet distributed (``DistributionSpec/undistributedIncome(in:)``),
+    /// nil when the ledger records no income.
     static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot, undistributed: Int64?) -> String {
         var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))", ""]
         var summary = TextTable(["", "amount"], rightAligned: [1])
@@ -45,7 +45,7 @@ enum PlanPrinter {
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
         let distributed = Fen(plan.declaredDistributable.value - plan.residual.value)
         if let undistributed, distributed.value > undistributed {
-            out.append("⚠ \(distributed.formatted) to distribute is more than the income recorded by the record date and not yet distributed, "
+            out.append("⚠ \(distributed.formatted) to distribute is more than the income recorded and not yet distributed, "
                        + "\(Fen(undistributed).formatted): a distribution is paid from income, never from borrowed money (不得举债分配), "
                        + "and declare will refuse it; record the income first (fenhong income record; earlier years' undistributed income "
                        + "as --category 上年未分配收益)")
