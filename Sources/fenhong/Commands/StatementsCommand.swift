@@ -42,7 +42,7 @@ struct StatementsCommand: ParsableCommand {
             items = try StatementBatch.write(
                 store: store, to: out, year: year, date: day, fileExtension: speech ? "speech.txt" : render.format.fileExtension, proofs: proof,
                 render: { listening ? Array(SpeechRenderer().render($0).utf8) : try options.render($0) },
-                progress: { done, total in bar.advance(done, total) })
+                progress: { _, total in bar.oneDone(of: total) })
         } catch {
             if made { try? fm.removeItem(atPath: out) }
             throw error

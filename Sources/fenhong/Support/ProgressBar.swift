@@ -6,14 +6,17 @@ import Foundation
 final class ProgressBarBox: @unchecked Sendable {
     private let lock = NSLock()
     private var lastDrawn = -1
+    private var done = 0
     private var total = 0
     private let isTerminal = isatty(STDERR_FILENO) != 0
     static let width = 30
 
-    /// Records that `done` of `total` are finished.
-    func advance(_ done: Int, _ total: Int) {
+    /// Records that one more of `total` is finished. Counted here, under the lock: counts made
+    /// by the threads themselves arrive out of order ("2 of 2 done" before "1 of 2").
+    func oneDone(of total: Int) {
         lock.lock()
         defer { lock.unlock() }
+        done += 1
         self.total = total
         // Redraw at most ~200 times a run: every call on small runs, every n-th on large ones.
         let step = max(1, total / (isTerminal ? 200 : 10))
