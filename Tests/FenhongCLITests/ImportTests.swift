@@ -6,9 +6,9 @@ import Testing
 @Suite(.serialized)
 struct ImportTests {
     static let households = "household,head,members,poor,id,account,date\r\n"
-        + "152223-001,陈梅,2,yes,152223198001011234,6228480012345678,2018-06-01\r\n"
-        + "152223-002,\"包,金山\",4,no,152223197502023456,****4321,2018/6/1\r\n"
-        + "152223-003,\"其木格 \"\"阿妈\"\"\",3,1,15222319660303345X,6217000011112222,2018-06-01\r\n"
+        + "152223-001,陈梅,2,yes,152223198001181234,6228480012345678,2018-06-01\r\n"
+        + "152223-002,\"包,金山\",4,no,152223197502073456,****4321,2018/6/1\r\n"
+        + "152223-003,\"其木格 \"\"阿妈\"\"\",3,1,15222319660305345X,6217000011112222,2018-06-01\r\n"
     static let shares = "户号,股别,股数,日期,事由\n152223-001,扶贫股,10,2018-06-02,折股量化\n152223-002,人口股,4,2018-06-02,折股量化\n152223-003,人口股,3,2018-06-02,\"折股量化\n基准日2017-12-31\"\n"
 
     private func ledger(_ name: String = "v.fenhong") throws -> CLI {
@@ -90,9 +90,9 @@ struct ImportTests {
              "bad.csv line 1: the column 股数 (units) is missing; the header has 户号, 股别, 日期"),
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,1,2019-02-30\n",
              "bad.csv line 3, column 日期: \"2019-02-30\" is not a date YYYY-MM-DD"),
-            ("households", households + "152223-009,张三,2,否,152223199001011234,****9999,2019-01-01\n152223-010,李四,2,否,152223199001015678,****8888,2019-01-01\n152223-009,王五,1,否,152223199001019999,****7777,2019-01-01\n",
+            ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2019-01-01\n152223-010,李四,2,否,152223199001185678,****8888,2019-01-01\n152223-009,王五,1,否,152223199001099999,****7777,2019-01-01\n",
              "bad.csv line 4, column 户号: household 152223-009 is already on line 2"),
-            ("households", households + "152223-009,张三,2,否,152223199001011234,****9999,2019-01-01\n152223-002,包金山,4,否,152223197502023456,****4321,2019-01-01\n",
+            ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2019-01-01\n152223-002,包金山,4,否,152223197502073456,****4321,2019-01-01\n",
              "bad.csv line 3, column 户号: household 152223-002 is already registered"),
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-404,人口股,1,2020-01-01\n",
              "bad.csv line 3, column 户号: household 152223-404 is not registered"),
@@ -107,7 +107,7 @@ struct ImportTests {
             // 2042 for 2024: a date not yet come is a typing mistake, in any kind of file.
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,1,2099-12-20\n",
              "bad.csv line 3, column 日期: 2099-12-20 is after today, \(Self.today); the ledger records what has happened"),
-            ("households", households + "152223-009,张三,2,否,152223199001011234,****9999,2099-01-01\n",
+            ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2099-01-01\n",
              "bad.csv line 2, column 日期: 2099-01-01 is after today, \(Self.today); the ledger records what has happened"),
             ("payments", pay + "2019,152223-001,100,银行,****5678,R1,2099-12-28\n",
              "bad.csv line 2, column 日期: 2099-12-28 is after today, \(Self.today); the ledger records what has happened"),
@@ -162,7 +162,7 @@ struct ImportTests {
     @Test func logCSVFoldsUpdatesTransfersRetirementsAndReversals() throws {
         let cli = try village()  // entries 0–10: open, 3 households, 3 issues, the 2019 distribution
         let writes: [[String]] = [
-            ["household", "update", "--household", "152223-002", "--head", "包银山", "--id", "152223199003037890", "--members", "5", "--poor", "是",
+            ["household", "update", "--household", "152223-002", "--head", "包银山", "--id", "152223199003097890", "--members", "5", "--poor", "是",
              "--account", "6228480099990000", "--date", "2020-03-01", "--reason", "分户后重新登记"],                      // 11
             ["shares", "transfer", "--from", "152223-003", "--to", "152223-002", "--class", "member", "--units", "1",
              "--date", "2020-04-01", "--reason", "分户"],                                                            // 12
@@ -261,7 +261,7 @@ struct ImportTests {
     @Test func largeFilesShowProgress() throws {
         let cli = try ledger()
         var text = "户号,户主,人口,身份证号,账号,日期\n"
-        for i in 1...10_001 { text += "H\(i),户\(i),2,152223198001011234,****5678,2018-06-01\n" }
+        for i in 1...10_001 { text += "H\(i),户\(i),2,152223198001181234,****5678,2018-06-01\n" }
         try write(cli, "big.csv", text)
         let run = try cli.execute(["import", "households", "big.csv"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -79,13 +79,13 @@ struct StatementsAndDisclosureTests {
         #expect(try cli.file("2024.html").contains("<td>包金山</td>"))
         // A head who took over after the record date is not named on the posting of 2024.
         cli.environment = ["FENHONG_LEDGER": "baixin.fenhong", "FENHONG_KEY": "accountant.key"]
-        let later = try cli.run("household", "update", "--household", "152223-001", "--head", "陈小梅", "--id", "152223200001011234",
+        let later = try cli.run("household", "update", "--household", "152223-001", "--head", "陈小梅", "--id", "152223200001181234",
                                 "--date", "2025-01-10")
         #expect(later.status == 0, "\(later.stderr)")
         #expect(try cli.run("disclosure", "--id", "2024").stdout.contains("152223-001  陈梅 "))
         // One dated on or before that record date, recorded after the declaration, is refused:
         // the distribution was divided on the register as it stood.
-        let settled = try cli.run("household", "update", "--household", "152223-002", "--head", "包小山", "--id", "152223200002023456",
+        let settled = try cli.run("household", "update", "--household", "152223-002", "--head", "包小山", "--id", "152223200002193456",
                                   "--date", "2024-12-01")
         #expect(settled.status == 2)
         #expect(settled.stderr.contains("distribution 2024 was declared on holdings as of 2024-12-15; a change dated 2024-12-01 would alter them"))

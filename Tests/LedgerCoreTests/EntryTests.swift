@@ -108,19 +108,27 @@ struct EntryTests {
     /// Full ID numbers and bank accounts never enter an entry.
     @Test func personalDataMustBeMasked() throws {
         var raw = EntrySamples.chenMei
-        raw.idMasked = "152223198001011234"
+        raw.idMasked = "152223198001181234"
         let entry = EntrySamples.chain([.ledgerOpen(EntrySamples.open), .householdRegister(raw)])[1]
         #expect(throws: EntryError.invalidValue(kind: "household.register", field: "idMasked", reason: "must be masked, e.g. 152223********1234")) {
             try Entry.decode(body: entry.canonicalBody())
         }
-        #expect(Masking.maskID("152223198001011234") == "152223********1234")
-        #expect(Masking.maskID("15222319800101123X") == "152223********123X")
+        #expect(Masking.maskID("152223198001181234") == "152223********1234")
+        #expect(Masking.maskID("15222319800119123X") == "152223********123X")
         #expect(Masking.maskID("152223800101123") == "152223*****1123")
         #expect(Masking.maskID("152223********123x") == "152223********123X")
         // A digit left out or typed twice, or an X anywhere but last, is no ID number.
         for wrong in ["22072319670825113", "2207231967082511345", "1522231980010112", "15222319800X011234", "15222380010112X"] {
             #expect(Masking.maskID(wrong) == nil, "\(wrong)")
         }
+        // The check digit (GB 11643): right for these, a mistyped or swapped digit shows.
+        for right in ["152223198001181234", "15222319800119123X", "15222319800119123x", "11010519491231002X", "152223800101123", "152223********1234"] {
+            #expect(Masking.checkDigitProblem(right) == nil, "\(right)")
+        }
+        #expect(Masking.checkDigitProblem("152223198001181235")
+                == "its last character should be 4, not 5, for the 17 before it: a digit is mistyped (GB 11643 check digit)")
+        #expect(Masking.checkDigitProblem("152223198010181234")?.hasPrefix("its last character should be 6, not 4") == true)  // 01 and 10 swapped
+        #expect(Masking.checkDigitProblem("15222319800119123 ") == nil)  // not an ID number at all: maskID says so
         #expect(Masking.maskAccount("6228 4800 1234 5678") == "****5678")
         #expect(Masking.maskAccount("12") == nil)
         // A household paid in cash has no account: `cash`, and nothing else that is not masked.
@@ -139,7 +147,7 @@ struct EntryTests {
         }
         #expect(!Masking.isMaskedAccount("12345678"))
         let masks = ["152223********1234", "152223*****123X", "******************", "15222x********12x4"]
-        let notMasks = ["152223198001011234", "152223**1*****1234", "152223********12345", "1522231*******1234", "152223*******１２３４", "152223********123Y",
+        let notMasks = ["152223198001181234", "152223**1*****1234", "152223********12345", "1522231*******1234", "152223*******１２３４", "152223********123Y",
                         "152223********1234*", "١٥٢٢٢٣********1234"]
         for text in masks { #expect(Masking.isMaskedID(text), "\(text)") }
         for text in notMasks { #expect(!Masking.isMaskedID(text), "\(text)") }

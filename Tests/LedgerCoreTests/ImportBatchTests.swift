@@ -18,7 +18,7 @@ struct ImportBatchTests {
 
     /// Chinese headers, full numbers masked before they reach a payload, Excel's 2018/6/1.
     @Test func householdsInChinese() throws {
-        let b = try batch(.households, "户号,户主,人口,建档立卡,身份证号,账号,日期\n152223-001,陈梅,2,是,152223198001011234,6228 4800 1234 5678,2018/6/1\n")
+        let b = try batch(.households, "户号,户主,人口,建档立卡,身份证号,账号,日期\n152223-001,陈梅,2,是,152223198001181234,6228 4800 1234 5678,2018/6/1\n")
         #expect(b.lines == [2])
         #expect(b.payloads == [.householdRegister(HouseholdRegistration(
             household: "152223-001", head: "陈梅", members: 2, poor: true, idMasked: "152223********1234",
@@ -27,11 +27,11 @@ struct ImportBatchTests {
 
     /// A household paid in cash at the dividend meeting has 现金 for its account.
     @Test func householdPaidInCash() throws {
-        let b = try batch(.households, "户号,户主,人口,身份证号,账号,日期\n152223-003,白音,1,152223198001011234,现金,2018/6/1\n")
+        let b = try batch(.households, "户号,户主,人口,身份证号,账号,日期\n152223-003,白音,1,152223198001181234,现金,2018/6/1\n")
         #expect(b.payloads == [.householdRegister(HouseholdRegistration(
             household: "152223-003", head: "白音", members: 1, poor: false, idMasked: "152223********1234",
             account: "cash", date: LedgerDate("2018-06-01")!))])
-        #expect(message(.households, "户号,户主,人口,身份证号,账号,日期\n152223-003,白音,1,152223198001011234,支票,2018/6/1\n")
+        #expect(message(.households, "户号,户主,人口,身份证号,账号,日期\n152223-003,白音,1,152223198001181234,支票,2018/6/1\n")
                 == "f.csv line 2, column 账号: \"支票\" is not an account number, its masked form ****5678, or 现金 for a household paid in cash")
     }
 
@@ -64,11 +64,13 @@ struct ImportBatchTests {
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,3\n", "f.csv line 2: the row has 3 fields, the header has 4"),
             (.households, "户号,户主,人口,身份证号,账号,日期\n\"152223-001\",\"陈\n梅\",2,1.52223E+17,****5678,2018-06-01\n",
              "f.csv line 3, column 身份证号: \"1.52223E+17\" is an ID number Excel turned into scientific notation; format the column as text and type it again"),
-            (.households, "户号,户主,人口,身份证号,账号,日期\n152 001,陈梅,2,152223198001011234,****5678,2018-06-01\n",
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,陈梅,2,152223198001811234,****5678,2018-06-01\n",
+             "f.csv line 2, column 身份证号: \"152223198001811234\": its last character should be 2, not 4, for the 17 before it: a digit is mistyped (GB 11643 check digit)"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152 001,陈梅,2,152223198001181234,****5678,2018-06-01\n",
              "f.csv line 2, column 户号: the value must be a household number of at most 32 letters, digits and -, not \"152 001\""),
-            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,,2,152223198001011234,****5678,2018-06-01\n",
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,,2,152223198001181234,****5678,2018-06-01\n",
              "f.csv line 2, column 户主: the value is empty"),
-            (.households, "household,head,members,id,account,date\n152223-001,a,2,152223198001011234,****5678,2018-06-01\n152223-002,b,2,152223198001011234,****5678,2018-06-01\n152223-001,c,2,152223198001011234,****5678,2018-06-01\n",
+            (.households, "household,head,members,id,account,date\n152223-001,a,2,152223198001181234,****5678,2018-06-01\n152223-002,b,2,152223198001181234,****5678,2018-06-01\n152223-001,c,2,152223198001181234,****5678,2018-06-01\n",
              "f.csv line 4, column household: household 152223-001 is already on line 2"),
         ]
         for (kind, text, expected) in cases {

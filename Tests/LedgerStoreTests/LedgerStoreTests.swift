@@ -55,7 +55,7 @@ struct LedgerStoreTests {
             return .householdRegister(r)
         }
         bad[2_100] = .householdRegister(HouseholdRegistration(household: "152223-x", head: "户主", members: 1, poor: false,
-                                                              idMasked: "152223199001011234", account: "****5678", date: TestLedger.day))
+                                                              idMasked: "152223199001191234", account: "****5678", date: TestLedger.day))
         #expect(throws: StoreError.self) { try ledger.store.append(bad, signer: ledger.accountant, at: TestLedger.time) }
         #expect(try ledger.store.withReader { try $0.size() } == Int64(count + 1))
     }
@@ -199,7 +199,7 @@ struct LedgerStoreTests {
     @Test func entriesThatWouldNotReadBackAreRefused() throws {
         let ledger = try TestLedger()
         let unmasked = EntryPayload.householdRegister(HouseholdRegistration(
-            household: "152223-001", head: "陈梅", members: 2, poor: true, idMasked: "152223198001011234", account: "****5678", date: TestLedger.day))
+            household: "152223-001", head: "陈梅", members: 2, poor: true, idMasked: "152223198001181234", account: "****5678", date: TestLedger.day))
         #expect(throws: StoreError.self) { try ledger.append(unmasked) }
         let huge = EntryPayload.incomeRecord(CashFlow(amount: Fen(1), category: String(repeating: "收", count: 30_000), counterparty: "x", date: TestLedger.day))
         #expect(throws: StoreError.self) { try ledger.append(huge) }

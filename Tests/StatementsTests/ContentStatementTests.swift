@@ -139,7 +139,7 @@ struct ContentStatementTests {
         for index in facts.entries.indices {
             switch facts.entries[index].entry.payload {
             case .householdRegister(var r):
-                r.idMasked = "152223198001011234"
+                r.idMasked = "152223198001181234"
                 facts.entries[index].entry.payload = .householdRegister(r)
             case .dividendPay(var p):
                 p.account = "6228480012346217"

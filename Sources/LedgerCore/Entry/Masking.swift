@@ -59,6 +59,24 @@ public enum Masking {
         return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
     }
 
+    /// Why a full 18-character ID number cannot be right, or nil: its last character is a check
+    /// over the other 17 (GB 11643, ISO 7064 MOD 11-2), so one digit mistyped, or two swapped,
+    /// shows. Nil for a masked, 15-digit or malformed number, which has no check to make.
+    public static func checkDigitProblem(_ text: String) -> String? {
+        let chars = Array(text.uppercased())
+        guard chars.count == 18, !isMaskedID(text), chars[17] == "X" || chars[17].isASCII && chars[17].isNumber else { return nil }
+        var digits: [Int] = []
+        for c in chars.prefix(17) {
+            guard let digit = c.wholeNumberValue, c.isASCII else { return nil }
+            digits.append(digit)
+        }
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        let expected = Array("10X98765432")[sum % 11]
+        guard chars[17] != expected else { return nil }
+        return "its last character should be \(expected), not \(chars[17]), for the 17 before it: a digit is mistyped (GB 11643 check digit)"
+    }
+
     /// Masks a full account number to `****` and its last 4 digits; masked input is returned as is.
     public static func maskAccount(_ text: String) -> String? {
         if isMaskedAccount(text) { return text }

@@ -56,7 +56,10 @@ public enum ImportValues {
 
     /// A full or masked ID number, masked (first 6, last 4).
     static func maskedID(_ text: String) -> Result<String, CSVProblem> {
-        if let masked = Masking.maskID(text) { return .success(masked) }
+        if let masked = Masking.maskID(text) {
+            if let problem = Masking.checkDigitProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(text)): \(problem)")) }
+            return .success(masked)
+        }
         if text.uppercased().contains("E+") {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an ID number Excel turned into scientific notation; format the column as text and type it again"))
         }

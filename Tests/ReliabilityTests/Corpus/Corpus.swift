@@ -90,7 +90,7 @@ enum Corpus {
 
     /// CSV as Excel writes it: UTF-8 with CRLF and quoted fields (the import tests' households).
     static let householdsCSV =
-        "household,head,members,poor,id,account,date\r\n152223-001,陈梅,2,yes,152223198001011234,6228480012345678,2018-06-01\r\n152223-002,\"包,金山\",4,no,152223197502023456,****4321,2018/6/1\r\n152223-003,\"其木格 \"\"阿妈\"\"\",3,1,15222319660303345X,6217000011112222,2018-06-01\r\n"
+        "household,head,members,poor,id,account,date\r\n152223-001,陈梅,2,yes,152223198001181234,6228480012345678,2018-06-01\r\n152223-002,\"包,金山\",4,no,152223197502073456,****4321,2018/6/1\r\n152223-003,\"其木格 \"\"阿妈\"\"\",3,1,15222319660305345X,6217000011112222,2018-06-01\r\n"
 
     /// Shares with Chinese headers and a quoted newline, in GB18030:
     /// `printf … | iconv -f UTF-8 -t GB18030 | base64 -w0`.
