@@ -165,7 +165,11 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
         if tally.entriesWithoutSeq > 0 {
             problems.append(Problem(seq: nil, .seqGap, "\(tally.entriesWithoutSeq) entry rows have a seq that is not an integer; they were not read"))
         }
-        if tables.contains("cosignature") {
+        if !tables.contains("cosignature") {
+            // Missing, or something else in its place (a view is never read: it could yield rows
+            // without end); cosignatures cannot be shown, and fenhong will not open the file.
+            problems.append(Problem(seq: nil, .badCosignature, "the cosignature table is missing"))
+        } else {
             let sql = tables.contains("checkpoint")
                 ? "SELECT size, key_id FROM cosignature WHERE size NOT IN (SELECT size FROM checkpoint) ORDER BY size"
                 : "SELECT size, key_id FROM cosignature ORDER BY size"

@@ -26,6 +26,10 @@ extension LedgerStore {
     /// grow the `-shm` file and no `-wal` frames exist.
     static func readOnlyQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
         precondition(configuration.readonly, "only read-only connections fall back to immutable")
+        // Read unrolled, a hot journal's pages would be passed over: the ledger as SQLite (and
+        // the next writer) will take it is not the file as it lies (a verify could pass a file
+        // whose next write restores a tampered page).
+        if fileSize(path + "-journal").map({ $0 > 0 }) ?? false { throw StoreError.hotJournal(path: path) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
@@ -45,8 +49,13 @@ extension LedgerStore {
 
     /// True when there is no `-wal` file beside `path`, or an empty one.
     private static func walIsEmpty(_ path: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path + "-wal") else { return true }
-        return (attributes[.size] as? NSNumber)?.intValue == 0
+        fileSize(path + "-wal").map { $0 == 0 } ?? true
+    }
+
+    /// The size of the file at `path`, nil when there is none (or it cannot be read).
+    private static func fileSize(_ path: String) -> Int? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
     }
 
     /// `file:<path>?immutable=1`, the path percent-encoded as an SQLite URI requires.

@@ -102,8 +102,14 @@ public final class LedgerStore: @unchecked Sendable {
 
     private func checkSchema() throws {
         try read { db in
-            guard try db.tableExists("entry"), try db.tableExists("checkpoint") else {
+            // Tables only, each of them: a view in a table's place could yield rows without end
+            // (a cosignature view made cosign, checkpoint and statement check spin).
+            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND typeof(name) = 'text'"))
+            guard tables.contains("entry"), tables.contains("checkpoint") else {
                 throw StoreError.notALedger(path: path, reason: "it has no entry and checkpoint tables")
+            }
+            for name in ["tree_node", "cosignature"] where !tables.contains(name) {
+                throw StoreError.notALedger(path: path, reason: "it has no \(name) table (verify it: `fenhong verify \(path)`)")
             }
         }
         if !queue.configuration.readonly {

@@ -51,6 +51,44 @@ struct AdversarialStorageTests {
         #expect(report.problems.map(\.description) == [])
     }
 
+    /// A view without end in place of the cosignature table: verify reports the table missing,
+    /// and fenhong's other readers (cosign, checkpoint, statement check) refuse the file at once
+    /// rather than spin on it.
+    @Test func viewInPlaceOfTheCosignatureTable() throws {
+        let path = try fixture.copy()
+        defer { Fixture.discard(path) }
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try db.execute(sql: """
+                ALTER TABLE cosignature RENAME TO c0;
+                CREATE VIEW cosignature AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT size, key_id, line FROM c0, r;
+                """)
+        }
+        let report = try Verifier.verify(LedgerStore.auditSource(path: path))
+        #expect(report.problems.map(\.description) == ["bad-cosignature: the cosignature table is missing"])
+        #expect(throws: StoreError.self) { try LedgerStore.open(path: path, readOnly: true) }
+        do {
+            _ = try LedgerStore.open(path: path, readOnly: true)
+        } catch {
+            #expect("\(error)" == "\(path) is not a Fenhong ledger: it has no cosignature table (verify it: `fenhong verify \(path)`)")
+        }
+    }
+
+    /// A rollback journal left beside the ledger holds pages SQLite puts back before anything
+    /// reads it: the file as it lies is not the ledger, so a reader refuses it rather than
+    /// verify what the next write would undo.
+    @Test func hotJournalIsRefused() throws {
+        let path = try fixture.copy()
+        defer { Fixture.discard(path) }
+        try Data(repeating: 0xD9, count: 512).write(to: URL(fileURLWithPath: path + "-journal"))
+        #expect(throws: StoreError.self) { try LedgerStore.auditSource(path: path) }
+        do {
+            _ = try LedgerStore.auditSource(path: path)
+        } catch {
+            #expect("\(error)".hasPrefix("\(path)-journal holds a write that did not finish"))
+        }
+        #expect(throws: StoreError.self) { try LedgerStore.open(path: path, readOnly: true) }
+    }
+
     /// A view named `entry` (here one without end) is no ledger table: refused at once.
     @Test func viewInPlaceOfATableIsRefused() throws {
         #expect(throws: SourceError.self) {
