@@ -4,8 +4,13 @@
 Usage: python3 verify_bundle.py BUNDLE_DIR
 Checks: every line is a canonical body whose seq and prev link the chain; the RFC 9162 root of
 the entry hashes equals every checkpoint's root; every checkpoint carries a valid Ed25519
-signature (via `openssl pkeyutl`) by a key of keys.txt; and every entry is covered by the first
+signature (via `openssl pkeyutl`) by an accountant key; and every entry is covered by the first
 checkpoint after it, signed by the key named in its "by". Exit 0 when all hold, 1 otherwise.
+The keys come from the entries, never from keys.txt: the accountant keys are entry 0's (ledger.open)
+and those of the key.add entries of role accountant, each key ID recomputed from its key (C2SP
+signed-note). keys.txt is only cross-checked: a line that is not a key the entries add is a problem.
+A bundle rewritten from entry 0 on, keys and all, still passes here: compare the printed accountant
+keys and root with the keys the accountants gave you or a checkpoint you kept.
 It does not replay the business rules (amounts, keys' dates of service): `fenhong verify` does.
 """
 import base64, bisect, hashlib, json, os, subprocess, sys, tempfile
@@ -20,6 +25,17 @@ def root(hashes):  # RFC 9162 §2.1.1, split at the largest power of two below n
     while k * 2 < len(hashes): k *= 2
     return node(root(hashes[:k]), root(hashes[k:]))
 
+def vkey(text):  # "name+id+base64(type ‖ 32-byte key)" -> (name, id, type ‖ key); the id must be the key's
+    try:
+        name, key_id, key = text.split("+", 2)
+        key = base64.b64decode(key, validate=True)
+        assert name and len(key) == 33
+    except (AttributeError, ValueError, AssertionError):
+        raise ValueError(f"{text!r} is not name+id+base64(type ‖ 32-byte key)") from None
+    real = hashlib.sha256(name.encode() + b"\n" + key).digest()[:4].hex()
+    if real != key_id: raise ValueError(f"key {name}+{key_id}: the ID of its key is {real}, not {key_id}")
+    return name, key_id, key
+
 def openssl_verify(pub, message, signature):
     der = bytes.fromhex("302a300506032b6570032100") + pub
     with tempfile.TemporaryDirectory() as d:
@@ -32,6 +48,7 @@ def openssl_verify(pub, message, signature):
 
 def main(folder):
     problems, hashes, bys, prev = [], [], [], "0" * 64
+    added, accountants = {}, {}  # (name, id) -> type ‖ key for every key the entries add; 32-byte key for accountants
     with open(os.path.join(folder, "entries.jsonl"), "rb") as f:
         for n, line in enumerate(f):
             body = line[:-1] if line.endswith(b"\n") else line
@@ -47,16 +64,27 @@ def main(folder):
             if entry.get("seq") != n: problems.append(f"entry {n}: seq is {entry.get('seq')}")
             if entry.get("prev") != prev:
                 problems.append(f"entry {n}: prev mismatch" + (f": entry {n - 1} was changed, or this entry's link" if n else ""))
+            if (n == 0 and entry.get("kind") == "ledger.open") or entry.get("kind") == "key.add":
+                try:
+                    name, key_id, key = vkey(entry.get("key"))
+                    added[(name, key_id)] = key
+                    if n == 0 or entry.get("role") == "accountant":
+                        if key[0] != 1: raise ValueError(f"accountant key {name}+{key_id} is not of type 0x01 (Ed25519)")
+                        accountants[(name, key_id)] = key[1:]
+                except ValueError as e:
+                    problems.append(f"entry {n}: {e}")
             hashes.append(leaf(body))
             bys.append(entry.get("by"))
             prev = hashes[-1].hex()
-    keys = {}
-    for line in open(os.path.join(folder, "keys.txt")):
+    for line in open(os.path.join(folder, "keys.txt")):  # a copy for the reader: checked, never trusted
         try:
-            name, key_id, key = line.strip().split("+", 2)
-            keys[(name, key_id)] = base64.b64decode(key)[1:]
-        except ValueError:
-            problems.append(f"keys.txt: {line.strip()!r} is not name+id+key")
+            name, key_id, key = vkey(line.strip())
+            if added.get((name, key_id)) != key:
+                same_name = ", ".join(f"{k_name}+{k_id}" for k_name, k_id in added if k_name == name)
+                problems.append(f"keys.txt: {name}+{key_id} is not a key the entries add"
+                                + (f" (under that name they add {same_name})" if same_name else ""))
+        except ValueError as e:
+            if line.strip(): problems.append(f"keys.txt: {e}")
     signers = {}  # checkpoint size -> ids of the keys whose signature on it verifies
     checkpoints = sorted(int(p[:-4]) for p in os.listdir(os.path.join(folder, "checkpoints")) if p[:-4].isdigit())
     for size in checkpoints:
@@ -78,7 +106,7 @@ def main(folder):
             except ValueError:
                 problems.append(f"checkpoint {size}: signature line {line!r} is malformed")
                 continue
-            pub = keys.get((name, sig[:4].hex()))
+            pub = accountants.get((name, sig[:4].hex()))
             if pub is not None and len(sig) == 68 and openssl_verify(pub, (text + "\n").encode(), sig[4:]):
                 signers[size].add(sig[:4].hex())
         if not signers[size]: problems.append(f"checkpoint {size}: no valid accountant signature")
@@ -91,6 +119,7 @@ def main(folder):
         if by not in signers.get(checkpoints[covering], set()):
             problems.append(f"entry {n}: checkpoint {checkpoints[covering]} is not signed by its key {by}")
     for p in problems: print(p)
+    print("accountant keys, from the entries: " + (", ".join(f"{n}+{i}" for n, i in accountants) or "none"))
     print(f"{len(hashes)} entries, {len(checkpoints)} checkpoints, root {root(hashes).hex()}: "
           + ("intact" if not problems else f"{len(problems)} problems"))
     return 0 if not problems else 1

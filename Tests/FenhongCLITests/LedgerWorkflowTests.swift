@@ -165,8 +165,8 @@ struct LedgerWorkflowTests {
     }
 
     /// docs/verify_bundle.py, the page of Python an inspector can read, finds the bundle intact,
-    /// and finds an appended entry no checkpoint covers, a deleted last checkpoint and a line
-    /// that is not JSON — without a traceback.
+    /// and finds an appended entry no checkpoint covers, a deleted last checkpoint, a line that
+    /// is not JSON and a key in keys.txt that is not its ID's — without a traceback.
     @Test func pythonVerifierOfBundles() throws {
         let cli = try villageLedger()
         #expect(try cli.run("export", "--out", "bundle").status == 0)
@@ -179,6 +179,8 @@ struct LedgerWorkflowTests {
             ("tail -n 1 b/entries.jsonl >> b/entries.jsonl", "entries 10…10: covered by no checkpoint"),
             ("rm b/checkpoints/10.txt", "entries 9…9: covered by no checkpoint"),
             ("echo '{not json' >> b/entries.jsonl", "entry 10: not a JSON object"),
+            // The keys come from the entries: keys.txt is a copy, checked and never trusted.
+            ("sed -i 's/^\\([^+]*\\)+[0-9a-f]\\{8\\}+/\\1+00000000+/' b/keys.txt", ", not 00000000"),
         ]
         for (damage, expected) in cases {
             #expect(try cli.shell("rm -rf b && cp -r bundle b && \(damage)").status == 0)
