@@ -45,7 +45,7 @@ public enum StatementSource {
         let year = StatementText.statementYear(in: statementText)
         return try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
             let signed = try checkpoint(reader, size: size)
-            let statement = try HouseholdStatement.build(facts: try facts(reader, household: household), year: year, date: date,
+            let statement = try HouseholdStatement.build(facts: try facts(scanning: reader, household: household), year: year, date: date,
                                                          checkpoint: footer(reader, signed))
             return try proof(reader, statement, signed)
         }
@@ -124,6 +124,22 @@ public enum StatementSource {
         return HouseholdFacts(opening: opening, household: household, entries: records)
     }
 
+    /// One household's facts found in every body, not through the ledger's indexes: what a check
+    /// rests on. An index is data derived from the bodies that verify does not read, and a
+    /// forger can rebuild one to leave a payment out of what fenhong finds for a household.
+    static func facts(scanning reader: LedgerReader, household: String) throws -> HouseholdFacts {
+        let records = try reader.allHashedEntries().map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
+        guard case .ledgerOpen(let opening)? = records.first?.entry.payload else {
+            throw ReportError("the ledger does not start with ledger.open")
+        }
+        return facts(in: records, opening: opening, household: household)
+    }
+
+    /// Household `household`'s facts among `records`, every entry of the ledger in order.
+    static func facts(in records: [RecordedEntry], opening: LedgerOpen, household: String) -> HouseholdFacts {
+        HouseholdFacts.collect(from: records)?.facts[household] ?? HouseholdFacts(opening: opening, household: household, entries: [])
+    }
+
     /// `base` without its extension, then `suffix`: `chen.txt` → `chen.proof.txt`.
     public static func sibling(of base: String, suffix: String) -> String {
         // Not NSString's path methods, which trap on one-character names in this Foundation.
@@ -199,12 +215,14 @@ public enum StatementSource {
         try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
             var state = LedgerState()
             var hashes = InMemorySubtreeHashes()
+            var records: [RecordedEntry] = []
             for (entry, hash) in try reader.allHashedEntries() {
                 state.apply(entry, check: false)
                 hashes.append(hash)
+                records.append(RecordedEntry(entry: entry, hash: hash))
             }
             guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
-            let facts = try? facts(reader, household: proof.household)
+            let facts = facts(in: records, opening: opening, household: proof.household)
             var trust = try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
             trust.cosignatures = try? cosignatures(reader, upTo: proof.checkpoint.checkpoint.size)
             return trust

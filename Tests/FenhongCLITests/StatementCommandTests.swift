@@ -40,6 +40,32 @@ struct StatementCommandTests {
         if ProcessInfo.processInfo.environment["FENHONG_PRINT_STATEMENT"] == "1" { print(run.stdout) }
     }
 
+    /// A forger who rebuilds the ledger's household index without one of Chen Mei's payments
+    /// (the bodies, hashes and signatures untouched, so verify finds them intact) makes
+    /// `statement` leave the payment out; the check finds the household's entries in the bodies
+    /// themselves, so it rejects that statement and still accepts the true one.
+    @Test func statementFromARebuiltIndexIsRejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "true.txt", "--proof", "--date", "2024-12-31").status == 0)
+        let seq = try cli.shell("sqlite3 baixin.fenhong \"SELECT min(seq) FROM entry WHERE kind = 'dividend.pay' AND household = '152223-001'\"")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(seq) != nil, "\(seq)")
+        let definition = "CREATE INDEX entry_by_household_distribution ON entry(household, distribution) WHERE household IS NOT NULL"
+        let rebuilt = try cli.shell("""
+            sqlite3 baixin.fenhong "DROP INDEX entry_by_household_distribution; \(definition) AND seq <> \(seq); \
+            PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = '\(definition)' WHERE name = 'entry_by_household_distribution';"
+            """)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try cli.run("verify", "baixin.fenhong").status == 0)
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "forged.txt", "--proof", "--date", "2024-12-31").status == 0)
+        #expect(try cli.file("forged.txt") != cli.file("true.txt"))
+        let forged = try cli.run("statement", "check", "forged.txt")
+        #expect(forged.status == 1, "\(forged.stdout)")
+        #expect(forged.stdout.contains("REJECTED"))
+        let genuine = try cli.run("statement", "check", "true.txt")
+        #expect(genuine.status == 0, "\(genuine.stdout) \(genuine.stderr)")
+    }
+
     /// A forger who rewrites an entry and its stored hash, but leaves the stored tree nodes as
     /// they were, is caught: the check recomputes the tree from the bodies, whose root no longer
     /// extends the statement's checkpoint.
