@@ -56,7 +56,7 @@ struct JournalBuilder {
             var lines = [(VillageAccount, Int64)]()
             for line in d.appropriations where line.amount.value != 0 {
                 lines.append((.distributionAppropriation(line.name), line.amount.value))
-                lines.append((line.name.contains("公积") ? .reserveFund : .payable(other: line.name), -line.amount.value))
+                lines.append((VillageAccount.isReserveFund(line.name) ? .reserveFund : .payable(other: line.name), -line.amount.value))
             }
             if d.allocated.value != 0 { lines.append((.distributionToHouseholds, d.allocated.value)) }
             for a in allocations[d.id] ?? [] where a.amount.value != 0 {

@@ -37,8 +37,12 @@ struct VillageAccount: Hashable, Comparable {
     static let reserveFund = VillageAccount(hledger: "所有者权益:公积公益金", beancount: "Equity:ReserveWelfareFund", chinese: "公积公益金")
     static let distributionToHouseholds = VillageAccount(
         hledger: "所有者权益:收益分配:各项分配:农户分配", beancount: "Equity:Distribution:Households", chinese: "收益分配—各项分配—农户分配")
+    /// True for an appropriation to 公积公益金 (account 311, owners' equity): named 公积… or
+    /// 公益…, for a village may split it (Heyang: 公积金 27%, 公益金 10%, DOMAIN §9.2).
+    static func isReserveFund(_ name: String) -> Bool { name.contains("公积") || name.contains("公益") }
+
     static func distributionAppropriation(_ name: String) -> VillageAccount {
-        name.contains("公积")
+        isReserveFund(name)
             ? VillageAccount(hledger: "所有者权益:收益分配:各项分配:提取公积公益金", beancount: "Equity:Distribution:ReserveWelfareFund",
                              chinese: "收益分配—各项分配—提取公积公益金")
             : VillageAccount(hledger: "所有者权益:收益分配:各项分配:" + hledgerComponent(name), beancount: "Equity:Distribution:Other",

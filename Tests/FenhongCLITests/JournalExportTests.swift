@@ -17,7 +17,7 @@ enum AccountingTools {
 /// `fenhong export --format hledger|beancount`: the journal checks, and its balances are Fenhong's own totals.
 @Suite(.serialized)
 struct JournalExportTests {
-    /// Fund, investment, income, an expense, a distribution with 10% to 公积公益金 over three households,
+    /// Fund, investment, income, an expense, a distribution with 10% to 公积公益金 (as 公积金 6% and 公益金 4%, both equity) over three households,
     /// a bank payment, a cash payment, and a bank payment reversed: 8,600.00 still owed.
     private func village() throws -> CLI {
         let cli = try CLI()
@@ -37,7 +37,7 @@ struct JournalExportTests {
             ["income", "record", "--amount", "16500", "--category", "投资收益", "--counterparty", "扎赉特旗肉牛养殖合作社", "--date", "2019-12-10", "--at", "2019-12-10T08:00:00Z"],
             ["expense", "record", "--amount", "500", "--category", "管理费用", "--counterparty", "村委会", "--date", "2019-12-11", "--at", "2019-12-11T08:00:00Z"],
             ["dividend", "declare", "--id", "2019", "--record-date", "2019-12-15", "--distributable", "16000",
-             "--appropriation", "公积公益金=10%", "--basis", "household", "--at", "2019-12-20T08:00:00Z"],
+             "--appropriation", "公积金=6%", "--appropriation", "公益金=4%", "--basis", "household", "--at", "2019-12-20T08:00:00Z"],
             ["import", "payments", "p.csv", "--at", "2019-12-28T08:00:00Z"],
             ["reverse", "--seq", "14", "--reason", "付错账户", "--at", "2019-12-30T08:00:00Z"],
             // Earlier years' undistributed income brought in: equity, not this year's income.
