@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerStore
 
 /// The root command: it only lists the subcommands.
 @main
@@ -35,9 +36,20 @@ struct Fenhong: ParsableCommand {
         }
     }
 
+    /// The fields an option of the same name gives, where a command's option is the field
+    /// itself (amounts, in yuan on the command line and fen in a body, are not among them).
+    static let optionFields: Set<String> = [
+        "household", "head", "members", "holder", "from", "to", "units", "class", "reference", "reason", "category",
+        "counterparty", "source", "purpose", "org", "village", "origin", "id",
+    ]
+
     /// One sentence: a validation message as written, a parser error without its usage lines.
     static func message(for error: Error) -> String {
         if let validation = error as? ValidationError { return validation.message }
+        // A value the entry refused, named by the option that gave it rather than by the field.
+        if case .invalidEntry(.invalidValue(_, let field, let reason))? = error as? StoreError, optionFields.contains(field) {
+            return "--\(field) \(reason)"
+        }
         // The parser's own errors (a missing option, an unknown argument): its first line, without
         // the usage text that follows it.
         if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {

@@ -64,6 +64,8 @@ struct ImportBatchTests {
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,3\n", "f.csv line 2: the row has 3 fields, the header has 4"),
             (.households, "户号,户主,人口,身份证号,账号,日期\n\"152223-001\",\"陈\n梅\",2,1.52223E+17,****5678,2018-06-01\n",
              "f.csv line 3, column 身份证号: \"1.52223E+17\" is an ID number Excel turned into scientific notation; format the column as text and type it again"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,\"陈\n梅\",2,152223198001181234,****5678,2018-06-01\n",
+             "f.csv line 2, column 户主: the value holds a line break or control character (\\n); type it on one line"),
             (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,陈梅,2,152223198001811234,****5678,2018-06-01\n",
              "f.csv line 2, column 身份证号: \"152223198001811234\": its last character should be 2, not 4, for the 17 before it: a digit is mistyped (GB 11643 check digit)"),
             (.households, "户号,户主,人口,身份证号,账号,日期\n152 001,陈梅,2,152223198001181234,****5678,2018-06-01\n",

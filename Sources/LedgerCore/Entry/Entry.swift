@@ -131,8 +131,12 @@ public struct Entry: Sendable, Equatable {
     public func checkedCanonicalBodyLocatingPrev() throws(EntryError) -> (body: [UInt8], prevOffset: Int) {
         let (members, payloadCount) = membersAndPayloadCount()
         for member in members {
-            guard let number = member.value.integerOutOfRange else { continue }
-            throw .invalidValue(kind: kind.rawValue, field: member.key, reason: JSONValue.outOfRange(number))
+            if let number = member.value.integerOutOfRange {
+                throw .invalidValue(kind: kind.rawValue, field: member.key, reason: JSONValue.outOfRange(number))
+            }
+            // Written once and printed for good: a line break in a head's name split every
+            // statement and list that shows it. (Bodies already written are read as they are.)
+            if let reason = member.value.lineBreakReason(field: member.key) { throw .invalidValue(kind: kind.rawValue, field: member.key, reason: reason) }
         }
         var reader = FieldReader(kind: kind.rawValue, pairs: Array(members.prefix(payloadCount)))
         _ = try EntryPayload.read(kind: kind, &reader)

@@ -78,8 +78,11 @@ struct ImportRow {
         var writer = FieldWriter()
         payload.fields.write(to: &writer)
         var reader = FieldReader(kind: payload.kind.rawValue, pairs: writer.pairs)
-        do {
+        do throws(EntryError) {
             _ = try EntryPayload.read(kind: payload.kind, &reader)
+            for pair in writer.pairs {
+                if let reason = pair.value.lineBreakReason(field: pair.key) { throw EntryError.invalidValue(kind: payload.kind.rawValue, field: pair.key, reason: reason) }
+            }
         } catch {
             guard case .invalidValue(_, let field, let reason) = error,
                   let column = layout.kind.columns.first(where: { $0.fields.contains(field) }) else {

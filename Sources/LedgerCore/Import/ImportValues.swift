@@ -93,12 +93,10 @@ public enum ImportValues {
 
     /// 银行/bank, 一卡通/card, 现金/cash.
     static func channel(_ text: String) -> Result<PaymentChannel, CSVProblem> {
-        switch text.lowercased() {
-        case "银行", "bank": .success(.bank)
-        case "一卡通", "card": .success(.card)
-        case "现金", "cash": .success(.cash)
-        default: .failure(.invalidValue("\(MessageText.quoted(text)) is not a payment channel (银行, 一卡通, 现金 or bank, card, cash)"))
+        guard let channel = PaymentChannel(named: text) else {
+            return .failure(.invalidValue("\(MessageText.quoted(text)) is not a payment channel (银行, 一卡通, 现金 or bank, card, cash)"))
         }
+        return .success(channel)
     }
 
     /// The Chinese name of a channel, as `fenhong log --csv` writes it.

@@ -39,6 +39,33 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// The first character in a string of this value, at any depth, that would break a line or
+    /// reorder text where the ledger prints it (statements, journals, the public posting): a line
+    /// break or control character, or a bidirectional override, which reorders what follows it.
+    /// With `allowingLineFeed`, a line feed is allowed (a reason may run to several lines).
+    public func lineBreakingScalar(allowingLineFeed: Bool = false) -> Unicode.Scalar? {
+        switch self {
+        case .string(let s):
+            s.unicodeScalars.first {
+                ($0 != "\n" || !allowingLineFeed) && MessageText.needsEscape($0)
+                    || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+            }
+        case .array(let elements): elements.lazy.compactMap { $0.lineBreakingScalar(allowingLineFeed: allowingLineFeed) }.first
+        case .object(let members):
+            members.sorted { $0.key < $1.key }.lazy.compactMap { $0.value.lineBreakingScalar(allowingLineFeed: allowingLineFeed) }.first
+        case .integer, .bool, .null: nil
+        }
+    }
+
+    /// Why the value of member `field` cannot be written (see ``lineBreakingScalar(allowingLineFeed:)``;
+    /// a `reason` may hold line feeds): the end of a sentence that begins with the field's name;
+    /// nil when it can.
+    public func lineBreakReason(field: String) -> String? {
+        lineBreakingScalar(allowingLineFeed: field == "reason").map {
+            "holds a line break or control character (\(MessageText.escape($0))); type it on one line"
+        }
+    }
+
     /// The name of this value's JSON type, for error messages.
     public var typeName: String {
         switch self {

@@ -571,7 +571,7 @@ public struct LedgerState: Sendable {
             return problems.add(.missingTarget, "entry \(target) does not exist before entry \(seq)")
         }
         guard seqFlags.isReversible(target) else {
-            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, fund, investment, income and expense records, and declarations (with all their allocations) can be reversed; a household is corrected with household update, a key with key retire, an allocation by withdrawing its declaration")
+            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, fund, investment, income and expense records, and declarations (with all their allocations) can be reversed; a household is corrected with household update, a key with key retire, an allocation by withdrawing its declaration, and a reversal made by mistake by recording the reversed entry again")
         }
         guard !seqFlags.isReversed(target) else {
             return problems.add(.doubleReversal, "entry \(target) was already reversed")

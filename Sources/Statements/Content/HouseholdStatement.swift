@@ -156,13 +156,14 @@ extension HouseholdStatement {
                 // As of the statement's date: a distribution recorded after it was not owed yet.
                 guard isShown(a.id, record), day(of: a.id, record) <= date else { continue }
                 allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id), rebate: a.rebate), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
-                // A withdrawn declaration owes nothing: the withdrawal takes the allocation back,
-                // from the day it was recorded.
+                // A withdrawn declaration owes nothing, as of any day: the withdrawal takes the
+                // allocation back on the distribution's own day, whatever day it was made — as
+                // the journal books it. Dated by the withdrawal, a statement as of a day between
+                // would owe both the withdrawn distribution and the one declared in its place.
                 if let declared = declarations[a.id], let withdrawal = reversals[declared.seq],
-                   Self.isShown(withdrawal, of: declared, asOf: date),
                    case .entryReverse(let r) = withdrawal.entry.payload {
                     allocations.append(Line(record: withdrawal, kind: .withdrawal(target: declared.seq, reason: r.reason),
-                                            date: withdrawal.entry.reversalDate, distribution: a.id, amount: Fen(-a.amount.value)))
+                                            date: day(of: a.id, record), distribution: a.id, amount: Fen(-a.amount.value)))
                 }
             case .dividendPay(let p) where p.household == household:
                 guard isShown(p.id, record), p.date <= date else { continue }

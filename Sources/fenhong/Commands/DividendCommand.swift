@@ -168,14 +168,14 @@ struct DividendPay: ParsableCommand {
     @Option(help: "Household number.") var household: String
     // Unconditional: "-5" is the (refused) amount, not an unknown option and a missing value.
     @Option(parsing: .unconditional, help: "Amount (default: all that is outstanding).") var amount: String?
-    @Option(help: "bank, card (一卡通) or cash (default: cash for a household registered as paid in cash, else bank).") var channel: String?
+    @Option(help: "bank (银行), card (一卡通) or cash (现金) (default: cash for a household registered as paid in cash, else bank).") var channel: String?
     @Option(help: "Account paid into (stored masked; default: the household's registered account).") var account: String?
     @Option(help: "Bank reference or voucher number (凭证号).") var reference: String
     @Option(help: "Date paid YYYY-MM-DD (default: today).") var date: String?
 
     func run() throws {
         let chosen = try channel.map { name in
-            guard let value = PaymentChannel(rawValue: name) else { throw ValidationError("--channel \(name) must be bank, card or cash") }
+            guard let value = PaymentChannel(named: name) else { throw ValidationError("--channel \(name) must be bank (银行), card (一卡通) or cash (现金)") }
             return value
         }
         let day = try date.map { try Parse.pastDate($0, option: "--date") } ?? Parse.today()

@@ -139,6 +139,17 @@ public enum PaymentChannel: String, Sendable, CaseIterable {
     case card
     /// Cash at a public dividend meeting, signed for.
     case cash
+
+    /// A channel as an accountant names it, in Chinese or English: 银行/bank, 一卡通/card,
+    /// 现金/cash (any case); nil for anything else.
+    public init?(named text: String) {
+        switch text.lowercased() {
+        case "银行", "bank": self = .bank
+        case "一卡通", "card": self = .card
+        case "现金", "cash": self = .cash
+        default: return nil
+        }
+    }
 }
 
 /// `dividend.pay`: money paid to a household against what a distribution owes it.
