@@ -38,7 +38,7 @@ public enum StatementSource {
     /// prints is held to the ledger as that checkpoint recorded it.
     public static func proof(rebuiltFor statementText: String, ledgerPath: String) throws -> StatementProof {
         guard let household = StatementText.labelled(StatementLabels.household, in: statementText)?.value,
-              let size = StatementText.labelled("条目数", in: statementText)?.value.split(separator: " ").last.flatMap({ Int64($0) }),
+              let size = printedSize(statementText),
               let date = StatementText.statementDate(in: statementText)
         else { throw ReportError("the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file") }
         // "2024 年度" for one year's distributions, "全部年度" for all of them.
@@ -49,6 +49,11 @@ public enum StatementSource {
                                                          checkpoint: footer(reader, signed))
             return try proof(reader, statement, signed)
         }
+    }
+
+    /// The checkpoint size a statement prints (条目数 Size 16), if it prints one.
+    public static func printedSize(_ statementText: String) -> Int64? {
+        StatementText.labelled("条目数", in: statementText)?.value.split(separator: " ").last.flatMap { Int64($0) }
     }
 
     /// Every valid cosignature by an inspector key of the ledger on a checkpoint of at most `size`.

@@ -114,6 +114,14 @@ struct StatementCommandTests {
         let grown = try cli.run("statement", "check", "chen.txt")
         #expect(grown.status == 0, "\(grown.stdout) \(grown.stderr)")
         #expect(grown.stdout.contains("the ledger (17 entries) extends it"))
+        // The same statement in HTML, printed now, writes its proof over chen.proof.txt: the text
+        // one, printed at 16 entries, is then checked against a proof made again for it.
+        #expect(try cli.run("statement", "--household", "152223-001", "--format", "html", "--out", "chen.html", "--proof", "--date", "2024-12-31").status == 0)
+        let shared = try cli.run("statement", "check", "chen.txt")
+        #expect(shared.status == 0, "\(shared.stdout) \(shared.stderr)")
+        #expect(shared.stdout.hasPrefix("NOTE chen.proof.txt proves checkpoint 17, but chen.txt prints checkpoint 16: it is another statement's proof"), "\(shared.stdout)")
+        #expect(try cli.run("statement", "check", "chen.html").status == 0)
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
         #expect(try cli.run("export", "--out", "bundle").status == 0)
         let bundled = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
         #expect(bundled.status == 0, "\(bundled.stdout) \(bundled.stderr)")

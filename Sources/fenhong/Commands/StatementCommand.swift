@@ -138,7 +138,7 @@ struct StatementCheckCommand: ParsableCommand {
         // The statement first: a missing statement is named as such, not as its missing proof.
         let statement = proofOnly ? nil : try StatementSource.statement(file)
         let statementText = statement?.text
-        let parsed: StatementProof
+        var parsed: StatementProof
         var rebuilt = false
         if proof == nil, bundle == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
             // A household may bring the statement alone: its proof is made again from the ledger.
@@ -153,6 +153,16 @@ struct StatementCheckCommand: ParsableCommand {
             } catch let error as StatementProofFormatError {
                 throw ValidationError("\(proofPath): \(error)")
             }
+        }
+        // The proof beside a statement may be another's: `chen.txt` and `chen.pdf` printed at
+        // different sizes share `chen.proof.txt`, the later one's. A statement that prints
+        // another checkpoint size than its default proof is checked as one brought without it.
+        if !rebuilt, proof == nil, bundle == nil, let statementText,
+           let printed = StatementSource.printedSize(statementText), printed != parsed.checkpoint.checkpoint.size {
+            print("NOTE \(proofPath) proves checkpoint \(parsed.checkpoint.checkpoint.size), but \(file) prints checkpoint \(printed): "
+                  + "it is another statement's proof, so the proof was made again from the ledger")
+            parsed = try StatementSource.proof(rebuiltFor: statementText, ledgerPath: try ledger.path)
+            rebuilt = true
         }
         var trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: parsed) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: parsed)
         trust.today = Parse.today()
