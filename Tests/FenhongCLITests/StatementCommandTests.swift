@@ -176,6 +176,14 @@ struct StatementCommandTests {
         // The one note: a copy printed by an earlier version differs as well.
         #expect(check.stdout.hasSuffix("\nNOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
                                        + "print a new one (fenhong statement) and compare its figures with the household's copy\n"))
+        // A root that is not the checkpoint's is no matter of layout: the note says what it can mean.
+        let rootLine = try #require(lines.firstIndex { $0.hasPrefix("根指纹 Root") }) + 1
+        let root = lines[rootLine - 1].split(separator: " ").last.map(String.init) ?? ""
+        let other = try checkEdited(cli, lines, line: rootLine, root, String(repeating: "0", count: 64))
+        #expect(other.status == 1)
+        #expect(other.stdout.contains("\nNOTE chen.txt prints root \(String(repeating: "0", count: 64)) for checkpoint 16, but the ledger's checkpoint 16 has root \(root): "
+                                      + "the statement was altered, or the ledger was rewritten and signed again since it was printed"), "\(other.stdout)")
+        #expect(!other.stdout.contains("earlier version"))
     }
 
     /// A household that brings its statement without the proof file (the footer says only
@@ -214,7 +222,11 @@ struct StatementCommandTests {
         let text = lines.joined(separator: "\n")
         let size = try checkEdited(cli, lines, line: sizeLine, "条目数 Size  16", "条目数 Size  15")
         #expect(size.status == 1)
-        #expect(size.stdout.contains("statement line \(sizeLine): notAsPrinted: it reads \"条目数 Size 15\"; fenhong prints \"条目数 Size 16\""), "\(size.stdout)")
+        // Another size is taken at its word — its proof made again, at 15 — and found wanting:
+        // entry 15 was recorded before the statement's date, and the root is not checkpoint 15's.
+        #expect(size.stdout.hasPrefix("NOTE chen.proof.txt proves checkpoint 16, but chen.txt prints checkpoint 15"), "\(size.stdout)")
+        #expect(size.stdout.contains("REJECTED chen.txt statement: entryOmitted: entry 15 (dividend.pay)"), "\(size.stdout)")
+        #expect(size.stdout.contains("NOTE chen.txt prints root "), "\(size.stdout)")
         try (text + "监督小组联署 Cosigned：zalaite-inspector，检查点 16（2024-12-31）\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
         let cosigned = try cli.run("statement", "check", "chen.txt")
         #expect(cosigned.status == 1)

@@ -101,16 +101,17 @@ extension StatementProof {
     /// ideographic space) as one space, and trimmed; with their 1-based line numbers. Read by
     /// Unicode scalar: anything else — a carriage return that a terminal would overwrite the
     /// line with, a mark that combines with a space, a look-alike character — stays, and differs.
-    /// So does a run of more spaces than a printed line is wide, which would push what follows
-    /// out of sight.
+    /// So does a run of spaces wider than a printed line, which would push what follows out of
+    /// sight: counted in columns, a tab as 8 and an ideographic space as 2.
     private static func normalizedLines(_ text: String) -> [(number: Int, text: String)] {
         var lines = [(number: Int, text: String)]()
-        var line = String.UnicodeScalarView(), number = 1, pendingSpace = false, run = String.UnicodeScalarView()
+        var line = String.UnicodeScalarView(), number = 1, pendingSpace = false, run = String.UnicodeScalarView(), runWidth = 0
         func endLine() {
             if !line.isEmpty { lines.append((number, String(line))) }
             line = String.UnicodeScalarView()
             pendingSpace = false
             run = String.UnicodeScalarView()
+            runWidth = 0
             number += 1
         }
         var scalars = Array(text.unicodeScalars)
@@ -122,10 +123,12 @@ extension StatementProof {
             case " ", "\t", "\u{3000}":
                 pendingSpace = !line.isEmpty
                 run.append(scalar)
+                runWidth += scalar == "\t" ? 8 : scalar == " " ? 1 : 2
             default:
-                if run.count > widest { line.append(contentsOf: run) } else if pendingSpace { line.append(" ") }
+                if runWidth > widest { line.append(contentsOf: run) } else if pendingSpace { line.append(" ") }
                 pendingSpace = false
                 run = String.UnicodeScalarView()
+                runWidth = 0
                 line.append(scalar)
             }
         }

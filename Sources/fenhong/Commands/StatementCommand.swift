@@ -170,8 +170,16 @@ struct StatementCheckCommand: ParsableCommand {
         let name = proofOnly ? proofPath : file
         guard failures.isEmpty else {
             for failure in failures { print("REJECTED \(name) \(failure)") }
-            // Where the file differs from the statement printed now (not where its date cannot be).
-            if failures.contains(where: { $0.rule == .notAsPrinted && ($0.location.contains("line") || $0.detail.hasPrefix("the PDF")) }) {
+            let checkpoint = parsed.checkpoint.checkpoint
+            if let statementText, let root = StatementText.labelled("根指纹", in: statementText)?.value.split(separator: " ").last,
+               root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {
+                // The ledger's checkpoint of the size the statement prints is not the one it was printed at.
+                print("NOTE \(name) prints root \(root) for checkpoint \(checkpoint.size), but the ledger's checkpoint \(checkpoint.size) has root "
+                      + "\(checkpoint.root.hex): the statement was altered, or the ledger was rewritten and signed again since it was printed; "
+                      + "keep this statement, and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)")
+            } else if failures.allSatisfy({ $0.rule == .notAsPrinted }),
+                      failures.contains(where: { $0.location.contains("line") || $0.detail.hasPrefix("the PDF") }) {
+                // Only the layout differs from the statement printed now, not any figure checked.
                 print("NOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
                       + "print a new one (fenhong statement) and compare its figures with the household's copy")
             }
