@@ -101,7 +101,7 @@ public enum DistributionSpecError: Error, CustomStringConvertible {
                 + "\(held.count == 1 ? "is" : "are") held at the record date \(date) but \(held.count == 1 ? "has" : "have") no weight; "
                 + "give every class held a weight (0 leaves a class out), e.g. --classes "
                 + (weighted.map { "\($0.0)=\($0.1)" } + held.map { "\($0.0)=1" }).joined(separator: ",")
-        case .unknownHousehold(let h, let date): "the transaction volumes name household \(h), which is not registered at the record date \(date)"
+        case .unknownHousehold(let h, let date): "the transaction volumes (--transactions) name household \(h), which is not registered at the record date \(date)"
         case .alreadyDeclared(let id): "distribution \(id) is already declared; a distribution id is declared once"
         }
     }

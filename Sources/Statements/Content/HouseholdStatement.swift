@@ -305,14 +305,3 @@ extension HouseholdStatement {
     /// a statement never prints one.
     static func printedID(_ idMasked: String) -> String { Masking.maskID(idMasked) ?? String(repeating: "*", count: 18) }
 }
-
-private extension HouseholdRegistration {
-    /// The registration as `update` leaves it.
-    mutating func apply(_ update: HouseholdUpdate) {
-        if let head = update.head { self.head = head }
-        if let members = update.members { self.members = members }
-        if let idMasked = update.idMasked { self.idMasked = idMasked }
-        if let account = update.account { self.account = account }
-        if let poor = update.poor { self.poor = poor }
-    }
-}

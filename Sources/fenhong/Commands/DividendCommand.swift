@@ -21,7 +21,7 @@ struct DistributionOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Undistributed income of earlier years (上年未分配收益) added to the pool after the appropriations, e.g. to pay a whole-yuan rate.") var carryIn: String?
     @Option(help: "units (shares), household (equal), member (per member) or cooperative (Art. 44).") var basis: String = "units"
     @Option(help: "Share classes and weights for the units basis, e.g. member=1,poverty=2 (default: member=1,poverty=1).") var classes: String?
-    @Option(parsing: .unconditional, help: "Guaranteed minimum (保底) per registered-poor household, funded first.") var minimum: String?
+    @Option(parsing: .unconditional, help: "Guaranteed minimum (保底) per registered-poor household: paid first from the pool; the rest is then shared by the basis among all, so such a household gets the minimum plus its share (Gaoxian's model, DOMAIN §3).") var minimum: String?
     @Option(help: "largest-remainder (exact, default) or rate (a rate per unit; the rest stays undistributed).") var method: String = "largest-remainder"
     @Flag(help: "Same as --method rate: a floor rate per unit, the residual kept as undistributed income.") var ratePerUnit = false
     @Option(parsing: .unconditional, help: "With --method rate: the rate per unit (default: pool ÷ units, rounded down).") var rate: String?
@@ -67,8 +67,12 @@ struct DistributionOptions: ParsableArguments {
         case "cooperative":
             guard let transactions else { throw ValidationError("--basis cooperative needs --transactions FILE.csv") }
             let label = "--transactions \(transactions)"
-            guard let text = String(validating: try InputFile.contents(of: transactions, label: label), as: UTF8.self) else {
-                throw ValidationError("\(label) is not UTF-8 text (save it from Excel as \"CSV UTF-8\")")
+            // In whichever encoding Excel saved it, as an import reads it (GB18030 on Chinese Windows).
+            let text: String
+            do {
+                text = String(decoding: try CSVEncoding.decode(try InputFile.contents(of: transactions, label: label)).utf8, as: UTF8.self)
+            } catch let problem as CSVProblem {
+                throw ValidationError("\(label): \(problem)")
             }
             volumes = try TransactionVolumes.parse(text, file: transactions)
             basisValue = .cooperative(CooperativeRule(

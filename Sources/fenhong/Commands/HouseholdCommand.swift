@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerStore
+import Statements
 
 struct HouseholdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,10 +61,20 @@ struct HouseholdUpdateCommand: ParsableCommand {
             guard let value = ImportValues.yesOrNo(poor) else { throw ValidationError("--poor \(poor) must be yes or no (是 or 否)") }
             poorValue = value
         }
-        try write.append([.householdUpdate(HouseholdUpdate(
+        let update = HouseholdUpdate(
             household: household, head: try head.map { try Parse.name($0, option: "--head") }, members: members, poor: poorValue,
             idMasked: try id.map(Parse.maskedID), account: try account.map(Parse.payoutAccount),
-            date: try Parse.pastDate(date, option: "--date", advice: "record a change when it has happened"), reason: reason))])
+            date: try Parse.pastDate(date, option: "--date", advice: "record a change when it has happened"), reason: reason)
+        // An update that changes nothing the household had that day would stand in its history for good.
+        let entries = try write.ledger.open(readOnly: true).withReader { try $0.entries(household: household) }
+        if let current = HouseholdStatement.registration(of: household, in: entries, on: update.date) {
+            var changed = current
+            changed.apply(update)
+            if changed == current {
+                throw ValidationError("household update changes nothing: on \(update.date) household \(household) already has what it gives")
+            }
+        }
+        try write.append([.householdUpdate(update)])
     }
 }
 

@@ -129,6 +129,8 @@ enum Parse {
     static func year(_ year: Int?) throws -> Int? {
         guard let year else { return nil }
         guard (1...9999).contains(year) else { throw ValidationError("--year \(year) is not a year like 2024") }
+        // A year to come has nothing in it: its empty statement would read as "nothing owed".
+        guard year <= today().year else { throw ValidationError("--year \(year) has not begun; a statement shows a year that has") }
         return year
     }
 

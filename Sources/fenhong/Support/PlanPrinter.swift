@@ -43,6 +43,14 @@ enum PlanPrinter {
         out.append("")
         out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
+        if plan.rebate != nil {
+            // A member left out of the volumes file gets nothing by transactions: say whom.
+            let without = plan.lines.filter { $0.weight == 0 }.map(\.holder)
+            if !without.isEmpty {
+                out.append("ℹ no transactions in the volumes file, so nothing returned by transactions, for \(without.count == 1 ? "1 member" : "\(without.count) members"): "
+                           + without.prefix(10).joined(separator: ", ") + (without.count > 10 ? " …" : ""))
+            }
+        }
         let distributed = Fen(plan.declaredDistributable.value - plan.residual.value)
         if let undistributed, distributed.value > undistributed {
             out.append("⚠ \(distributed.formatted) to distribute is more than the income recorded and not yet distributed, "

@@ -118,3 +118,14 @@ public struct HouseholdUpdate: EntryFields {
         f.set("reason", reason)
     }
 }
+
+extension HouseholdRegistration {
+    /// The registration as `update` leaves it.
+    public mutating func apply(_ update: HouseholdUpdate) {
+        if let head = update.head { self.head = head }
+        if let members = update.members { self.members = members }
+        if let idMasked = update.idMasked { self.idMasked = idMasked }
+        if let account = update.account { self.account = account }
+        if let poor = update.poor { self.poor = poor }
+    }
+}
