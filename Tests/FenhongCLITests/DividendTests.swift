@@ -236,6 +236,7 @@ struct DividendTests {
         #expect(try cli.execute(["statement", "--household", "152223-001", "--out", "s.txt", "--proof"]).status == 0)
         let text = try cli.file("s.txt")
         #expect(text.contains("撤销第13条：股数有误     -400.00    22"), "\(text)")
+        #expect(text.contains("\n2019（已撤销）") && text.contains("\n2019b  "), "\(text)")
         let check = try cli.execute(["statement", "check", "s.txt"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         // As of the year's end, before the withdrawal was made: 2019b is owed, and 2019 is not

@@ -71,6 +71,10 @@ extension HouseholdStatement {
         }
 
         if !distributions.isEmpty {
+            // A withdrawn distribution is marked where it is described, not only where its allocation is taken back.
+            let withdrawn = Set(allocations.compactMap { line -> String? in
+                if case .withdrawal = line.kind { line.distribution } else { nil }
+            })
             sections.append(.init(heading: "分配依据", content: .table(.init(
                 columns: [.init("分配编号"), .init("登记日"), .init("可分配收益", alignment: .right),
                           .init("提取", alignment: .right), .init("分配总额", alignment: .right),
@@ -79,10 +83,11 @@ extension HouseholdStatement {
                     let d = distribution.declaration
                     let drawn = d.appropriations.map { "\($0.name)\(Self.spokenRate($0.bp))，\($0.amount.spokenChinese)" }
                         .joined(separator: "，")
+                    let isWithdrawn = withdrawn.contains(d.id)
                     return .init(
-                        [d.id, d.recordDate.text, d.distributable.formatted, distribution.appropriated.formatted,
+                        [isWithdrawn ? d.id + "（已撤销）" : d.id, d.recordDate.text, d.distributable.formatted, distribution.appropriated.formatted,
                          d.pool.formatted, String(distribution.record.seq), distribution.record.shortHash],
-                        spoken: "分配编号\(d.id)，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
+                        spoken: "分配编号\(d.id)\(isWithdrawn ? "（已撤销）" : "")，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
                             + (drawn.isEmpty ? "" : "，提取" + drawn) + "，分配总额\(d.pool.spokenChinese)。")
                 }))))
         }
