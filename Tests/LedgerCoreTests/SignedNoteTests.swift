@@ -64,7 +64,11 @@ struct SignedNoteTests {
         #expect(throws: NoteError.self) { try NoteVerifierKey(vkey: "example.com/foo+530d903b+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k") }
         #expect(throws: NoteError.self) { try NoteVerifierKey(vkey: "nameonly") }
         #expect(throws: NoteError.self) { try SignedNote(parsing: "text\n— a AAAA\n") }
-        #expect(throws: NoteError.self) { try SignedNote(parsing: "text\n\n") }
+        #expect(throws: NoteError.malformedNote("no signature lines after the blank line")) { try SignedNote(parsing: "text\n\n") }
+        // A hyphen pair typed for the em dash is named, with the character the line needs.
+        #expect(throws: NoteError.malformedNote("\"-- a AAAA\" after the blank line is no signature line, which starts with \"— \" (an em dash, U+2014, and a space)")) {
+            try SignedNote(parsing: "text\n\n-- a AAAA\n")
+        }
         #expect(throws: NoteError.self) { try Checkpoint(text: "fenhong/152223/baixin\n012\nAAAA\n") }
     }
 

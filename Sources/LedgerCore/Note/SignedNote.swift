@@ -54,10 +54,13 @@ public struct SignedNote: Hashable, Sendable {
         }
         text = String(note[..<split.lowerBound]) + "\n"
         let block = note[split.upperBound...]
+        guard !block.isEmpty else { throw .malformedNote("no signature lines after the blank line") }
         guard block.hasSuffix("\n") else { throw .malformedNote("the last signature line has no newline") }
         var signatures = [NoteSignature]()
         for line in block.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
-            guard line.hasPrefix("— ") else { throw .malformedNote("a signature line starts with \"— \"") }
+            guard line.hasPrefix("— ") else {
+                throw .malformedNote("\(MessageText.quoted(line)) after the blank line is no signature line, which starts with \"— \" (an em dash, U+2014, and a space)")
+            }
             let fields = line.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
             guard fields.count == 2, !fields[0].isEmpty,
                   let raw = Data(base64Encoded: String(fields[1])), raw.count > 4
