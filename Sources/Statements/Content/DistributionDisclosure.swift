@@ -151,6 +151,20 @@ extension DistributionDisclosure {
     /// The rule's parameters in words a villager reads: weights by class, the method, the
     /// guaranteed minimum, the cooperative rebate; amounts in yuan. Anything else as recorded.
     static func ruleDetails(_ rule: [String: JSONValue]) -> String {
+        let parts = ruleDetailParts(rule)
+        return parts.isEmpty ? String(decoding: CanonicalJSON.encode(.object(rule)), as: UTF8.self) : parts.joined(separator: "；")
+    }
+
+    /// The rule as a household's statement gives it: its name, then what makes a household's
+    /// share differ from the shares it holds (weights, a rate, a guaranteed minimum …), but not
+    /// how remainders are settled, which the public posting gives.
+    static func ruleInWords(_ rule: [String: JSONValue]) -> String {
+        ([ruleName(rule)] + ruleDetailParts(rule, settling: false)).joined(separator: "；")
+    }
+
+    /// The parameters of ``ruleDetails(_:)``, each in words; empty when there are none. Without
+    /// `settling`, largest remainder (the way fen are settled) is left out.
+    private static func ruleDetailParts(_ rule: [String: JSONValue], settling: Bool = true) -> [String] {
         var parts = [String]()
         if let classes = rule["classes"]?.objectValue {
             let weights = classes.sorted { $0.key < $1.key }.compactMap { name, weight in
@@ -159,7 +173,7 @@ extension DistributionDisclosure {
             if !weights.isEmpty { parts.append("权重：" + weights.joined(separator: "，")) }
         }
         switch rule["method"]?.stringValue {
-        case "largest-remainder"?: parts.append("最大余额法，精确到分")
+        case "largest-remainder"? where settling: parts.append("最大余额法，精确到分")
         case "rate-per-unit"?: parts.append("每份定额" + (rule["rate"]?.integerValue.map { Fen($0).formatted + "元" } ?? ""))
         default: break
         }
@@ -167,7 +181,7 @@ extension DistributionDisclosure {
         if let carried = rule["carriedIn"]?.integerValue { parts.append("可分配收益含上年未分配收益转入\(Fen(carried).formatted)元") }
         if let bp = rule["rebateBp"]?.integerValue { parts.append("按交易量返还不少于\(percent(bp))") }
         if let rebate = rule["rebate"]?.integerValue { parts.append("返还总额\(Fen(rebate).formatted)元") }
-        return parts.isEmpty ? String(decoding: CanonicalJSON.encode(.object(rule)), as: UTF8.self) : parts.joined(separator: "；")
+        return parts
     }
 
     /// 1000 → "10%", 825 → "8.25%".

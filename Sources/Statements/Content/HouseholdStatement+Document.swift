@@ -22,7 +22,9 @@ public enum StatementLabels {
     /// print the totals section is pages away).
     public static let overviewHeading = "先看合计"
     /// The other sections' headings, which end the holdings when a statement is read back.
-    public static let sectionsAfterHoldings = [accounts, "分配依据", "应分明细", "支付明细", "合计", "说明", "签字"]
+    public static let sectionsAfterHoldings = [accounts, "分配依据", rules, "应分明细", "支付明细", "合计", "说明", "签字"]
+    /// How each distribution counted its shares, in words.
+    public static let rules = "分配方式"
     /// A cooperative member's accounts (出资额 …), in yuan, after the holdings.
     public static let accounts = "成员账户"
     /// The columns every money line ends with: the entry's seq and short hash.
@@ -90,6 +92,16 @@ extension HouseholdStatement {
                         spoken: "分配编号\(d.id)\(isWithdrawn ? "（已撤销）" : "")，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
                             + (drawn.isEmpty ? "" : "，提取" + drawn) + "，分配总额\(d.pool.spokenChinese)。")
                 }))))
+        }
+
+        if !distributions.isEmpty {
+            // How each share was counted (weights by class, a guaranteed minimum …): what makes a
+            // household's 份额 differ from the shares it holds.
+            sections.append(.init(heading: StatementLabels.rules, content: .keyValues(distributions.map { distribution in
+                let id = distribution.declaration.id
+                let words = DistributionDisclosure.ruleInWords(distribution.declaration.rule)
+                return .init(id, words, spoken: "分配编号\(id)：\(words)。")
+            })))
         }
 
         if allocations.isEmpty {

@@ -96,6 +96,13 @@ body.large-print footer { font-size: 18pt; }
 </table>
 </section>
 <section>
+<h2>分配方式</h2>
+<dl class="fields">
+<div><dt>2023</dt><dd>按股份分配</dd></div>
+<div><dt>2024</dt><dd>按股份分配</dd></div>
+</dl>
+</section>
+<section>
 <h2>应分明细</h2>
 <table>
 <thead>
