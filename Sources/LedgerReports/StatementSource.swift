@@ -37,17 +37,44 @@ public enum StatementSource {
     /// 条目数 Size, 2024 年度 or 全部年度, 截至). Checked against it, every figure the statement
     /// prints is held to the ledger as that checkpoint recorded it.
     public static func proof(rebuiltFor statementText: String, ledgerPath: String) throws -> StatementProof {
-        guard let household = StatementText.labelled(StatementLabels.household, in: statementText)?.value,
-              let size = printedSize(statementText),
-              let date = StatementText.statementDate(in: statementText)
-        else { throw ReportError("the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file") }
-        // "2024 年度" for one year's distributions, "全部年度" for all of them.
-        let year = StatementText.statementYear(in: statementText)
+        let printed = try PrintedIdentity(statementText)
         return try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
-            let signed = try checkpoint(reader, size: size)
-            let statement = try HouseholdStatement.build(facts: try facts(scanning: reader, household: household), year: year, date: date,
-                                                         checkpoint: footer(reader, signed))
+            let signed = try checkpoint(reader, size: printed.size)
+            let statement = try HouseholdStatement.build(facts: try facts(scanning: reader, household: printed.household), year: printed.year,
+                                                         date: printed.date, checkpoint: footer(reader, signed))
             return try proof(reader, statement, signed)
+        }
+    }
+
+    /// As ``proof(rebuiltFor:ledgerPath:)``, from an exported bundle: it holds every body and
+    /// checkpoint, so a statement brought alone is checked against a bundle as against a ledger.
+    public static func proof(rebuiltFor statementText: String, bundle: String) throws -> StatementProof {
+        let printed = try PrintedIdentity(statementText)
+        let contents = try BundleContents(folder: bundle)
+        guard let text = contents.checkpoints.last(where: { $0.size == printed.size })?.note,
+              let signed = try? SignedCheckpoint(parsing: text) else {
+            throw ReportError("--size \(printed.size): the bundle has no checkpoint of that size, which the statement prints")
+        }
+        let statement = try HouseholdStatement.build(
+            facts: facts(in: contents.records, opening: contents.opening, household: printed.household), year: printed.year,
+            date: printed.date, checkpoint: footer(signed, keyEntries: contents.keyEntries, checkpoints: contents.checkpoints))
+        return try StatementProof.make(statement: statement, checkpoint: signed, tree: MerkleTree(reader: contents.hashes)) { seq in
+            guard seq >= 0, seq < contents.bodies.count else { throw ReportError("entry \(seq) is missing from the bundle") }
+            return contents.bodies[Int(seq)]
+        }
+    }
+
+    /// What a statement prints of the proof it was printed with: household (户号), checkpoint
+    /// size (条目数), date (截至) and year (`2024 年度`, or 全部年度 for all).
+    struct PrintedIdentity {
+        let household: String, size: Int64, date: LedgerDate, year: Int?
+
+        init(_ statementText: String) throws {
+            guard let household = StatementText.labelled(StatementLabels.household, in: statementText)?.value,
+                  let size = printedSize(statementText),
+                  let date = StatementText.statementDate(in: statementText)
+            else { throw ReportError("the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file") }
+            (self.household, self.size, self.date, year) = (household, size, date, StatementText.statementYear(in: statementText))
         }
     }
 
@@ -82,13 +109,18 @@ public enum StatementSource {
     /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
     /// on a checkpoint no larger than it.
     public static func footer(_ reader: LedgerReader, _ signed: SignedCheckpoint) throws -> StatementCheckpoint {
-        let inspectors = try reader.entries(kind: .keyAdd).compactMap { entry -> NoteVerifierKey? in
+        footer(signed, keyEntries: try reader.entries(kind: .keyAdd), checkpoints: try reader.checkpoints())
+    }
+
+    /// As ``footer(_:_:)``, from the key entries and the checkpoints (size, note) of a ledger.
+    static func footer(_ signed: SignedCheckpoint, keyEntries: [Entry], checkpoints: [(size: Int64, note: String)]) -> StatementCheckpoint {
+        let inspectors = keyEntries.compactMap { entry -> NoteVerifierKey? in
             guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }
             return try? NoteVerifierKey(vkey: change.key)
         }
         var latest = [String: StatementCheckpoint.Cosigner]()
         if !inspectors.isEmpty {
-            for (size, text) in try reader.checkpoints() where size <= signed.checkpoint.size {
+            for (size, text) in checkpoints where size <= signed.checkpoint.size {
                 guard let note = try? SignedNote(parsing: text), note.signatures.count > 1 else { continue }
                 for key in inspectors {
                     if let time = note.cosignatureTime(by: key) {
@@ -236,32 +268,11 @@ public enum StatementSource {
 
     /// The bundle as it stands: entries.jsonl rebuilt into a tree, keys from its entries.
     public static func trust(bundle: String, proof: StatementProof) throws -> StatementProofTrust {
-        let path = bundle + "/entries.jsonl"
-        var hashes = InMemorySubtreeHashes()
-        var state = LedgerState()
-        var records = [RecordedEntry]()
-        var checkpoints = [(Int64, String)]()
-        // Read as the verifier reads a bundle (line ends and all).
-        try BundleSource(folder: bundle).read { snapshot in
-            var cursor = try snapshot.checkpoints()
-            while let checkpoint = try cursor.next() { if let note = checkpoint.note { checkpoints.append((checkpoint.size, note)) } }
-            try snapshot.forEachEntry { seq, raw, _ in
-                let body = [UInt8](raw)
-                let hash = Entry.hash(body: body)
-                do {
-                    let entry = try Entry.decode(body: body)
-                    state.apply(entry, check: false)
-                    records.append(RecordedEntry(entry: entry, hash: hash))
-                } catch {
-                    throw ReportError("\(path) line \(seq + 1): \(error)")
-                }
-                hashes.append(hash)
-            }
-        }
-        guard let opening = state.opening else { throw ReportError("\(path) does not start with ledger.open") }
-        let facts = HouseholdFacts.collect(from: records)?.facts[proof.household]
-        var trust = try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
-        trust.cosignatures = cosignatures(keyEntries: records.map(\.entry).filter { $0.kind == .keyAdd }, checkpoints: checkpoints,
+        let contents = try BundleContents(folder: bundle)
+        let facts = HouseholdFacts.collect(from: contents.records)?.facts[proof.household]
+        var trust = try trust(opening: contents.opening, state: contents.state, tree: MerkleTree(reader: contents.hashes),
+                              size: contents.hashes.size, proof: proof, facts: facts)
+        trust.cosignatures = cosignatures(keyEntries: contents.keyEntries, checkpoints: contents.checkpoints.map { ($0.size, $0.note) },
                                           upTo: proof.checkpoint.checkpoint.size)
         return trust
     }
@@ -275,5 +286,43 @@ public enum StatementSource {
         let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
         return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
                                    facts: facts)
+    }
+}
+
+/// Everything a statement is checked with, read from an exported bundle as the verifier reads
+/// one (line ends and all): every body, decoded and hashed, and every checkpoint.
+struct BundleContents {
+    var bodies: [[UInt8]] = []
+    var records: [RecordedEntry] = []
+    var hashes = InMemorySubtreeHashes()
+    var state = LedgerState()
+    var checkpoints: [(size: Int64, note: String)] = []
+    let opening: LedgerOpen
+
+    var keyEntries: [Entry] { records.map(\.entry).filter { $0.kind == .keyAdd } }
+
+    init(folder: String) throws {
+        let path = folder + "/entries.jsonl"
+        var bodies: [[UInt8]] = [], records: [RecordedEntry] = [], hashes = InMemorySubtreeHashes(), state = LedgerState()
+        var checkpoints: [(size: Int64, note: String)] = []
+        try BundleSource(folder: folder).read { snapshot in
+            var cursor = try snapshot.checkpoints()
+            while let checkpoint = try cursor.next() { if let note = checkpoint.note { checkpoints.append((checkpoint.size, note)) } }
+            try snapshot.forEachEntry { seq, raw, _ in
+                let body = [UInt8](raw)
+                let hash = Entry.hash(body: body)
+                do {
+                    let entry = try Entry.decode(body: body)
+                    state.apply(entry, check: false)
+                    records.append(RecordedEntry(entry: entry, hash: hash))
+                } catch {
+                    throw ReportError("\(path) line \(seq + 1): \(error)")
+                }
+                bodies.append(body)
+                hashes.append(hash)
+            }
+        }
+        guard let opening = state.opening else { throw ReportError("\(path) does not start with ledger.open") }
+        (self.bodies, self.records, self.hashes, self.state, self.checkpoints, self.opening) = (bodies, records, hashes, state, checkpoints, opening)
     }
 }

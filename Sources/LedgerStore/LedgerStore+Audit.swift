@@ -97,7 +97,7 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
         self.path = path
         nodeRows = TreeNodeRows(db: db)
         // Tables only: a view named `entry` could yield rows without end.
-        tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND typeof(name) = 'text'"))
+        tables = try Schema.tableNames(db)
         guard tables.contains("entry") else { throw SourceError("\(path) is not a Fenhong ledger: it has no entry table") }
     }
 

@@ -29,7 +29,7 @@ extension LedgerStore {
         // Read unrolled, a hot journal's pages would be passed over: the ledger as SQLite (and
         // the next writer) will take it is not the file as it lies (a verify could pass a file
         // whose next write restores a tampered page).
-        if fileSize(path + "-journal").map({ $0 > 0 }) ?? false { throw StoreError.hotJournal(path: path) }
+        if hasHotJournal(path) { throw StoreError.hotJournal(path: path) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
@@ -50,6 +50,18 @@ extension LedgerStore {
     /// True when there is no `-wal` file beside `path`, or an empty one.
     private static func walIsEmpty(_ path: String) -> Bool {
         fileSize(path + "-wal").map { $0 == 0 } ?? true
+    }
+
+    /// True when a rollback journal that SQLite would play back lies beside the file `path`
+    /// names — beside the file itself when `path` is a link, as SQLite looks for it: one that
+    /// begins with the journal's magic number (a finished journal kept by PERSIST mode has its
+    /// header zeroed, and is none).
+    static func hasHotJournal(_ path: String) -> Bool {
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let handle = FileHandle(forReadingAtPath: real + "-journal") else { return false }
+        defer { try? handle.close() }
+        let magic: [UInt8] = [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7]
+        return (try? handle.read(upToCount: 8)).map { [UInt8]($0) == magic } ?? false
     }
 
     /// The size of the file at `path`, nil when there is none (or it cannot be read).

@@ -104,7 +104,7 @@ public final class LedgerStore: @unchecked Sendable {
         try read { db in
             // Tables only, each of them: a view in a table's place could yield rows without end
             // (a cosignature view made cosign, checkpoint and statement check spin).
-            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND typeof(name) = 'text'"))
+            let tables = try Schema.tableNames(db)
             guard tables.contains("entry"), tables.contains("checkpoint") else {
                 throw StoreError.notALedger(path: path, reason: "it has no entry and checkpoint tables")
             }

@@ -3,6 +3,12 @@ import LedgerCore
 
 /// The SQLite schema, as named migrations that are never edited once released.
 enum Schema {
+    /// The names of the file's tables (views and the rest left out), in lower case: SQLite
+    /// names are, so a table `Cosignature` is the table `cosignature`.
+    static func tableNames(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND typeof(name) = 'text'").map { $0.lowercased() })
+    }
+
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-append-only-ledger") { db in

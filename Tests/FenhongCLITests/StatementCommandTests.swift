@@ -291,6 +291,24 @@ struct StatementCommandTests {
         #expect(check.stdout.contains("ledgerTruncated: the checkpoint covers 16 entries, the ledger now has 12"))
     }
 
+    /// A statement brought alone is checked against a bundle as against a ledger: its proof is
+    /// made again from the bundle's bodies and checkpoints; an altered amount is still caught.
+    @Test func statementWithoutItsProofAgainstABundle() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--date", "2024-12-31").status == 0)
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        let check = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+        #expect(check.stdout.hasSuffix("(no proof file: the proof was made again from the bundle)\n"), "\(check.stdout)")
+        let text = try cli.file("chen.txt")
+        try text.replacingOccurrences(of: "已付合计          5,760.00", with: "已付合计          6,760.00")
+            .write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        #expect(try cli.file("chen.txt") != text)
+        let altered = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
+        #expect(altered.status == 1, "\(altered.stdout)")
+        #expect(altered.stdout.contains("REJECTED chen.txt statement line"), "\(altered.stdout)")
+    }
+
     /// What cannot run exits 2 with one sentence: no proof, no household, unknown household.
     @Test func cannotRunExitsTwo() throws {
         let cli = try ledger()
@@ -302,7 +320,7 @@ struct StatementCommandTests {
         #expect(noProof.status == 2)
         #expect(noProof.stderr == "fenhong: the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file\n")
         let bundled = try cli.run("statement", "check", "lonely.txt", "--bundle", "nowhere")
-        #expect(bundled.stderr == "fenhong: lonely.proof.txt does not exist: against a bundle a statement is checked with its proof file; without it, check it against the ledger file (--ledger)\n")
+        #expect(bundled.stderr == "fenhong: the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file\n")
         let unknown = try cli.run("statement", "--household", "152223-404")
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "fenhong: household 152223-404 is not registered in the ledger\n")

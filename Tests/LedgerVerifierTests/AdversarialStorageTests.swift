@@ -79,7 +79,16 @@ struct AdversarialStorageTests {
     @Test func hotJournalIsRefused() throws {
         let path = try fixture.copy()
         defer { Fixture.discard(path) }
-        try Data(repeating: 0xD9, count: 512).write(to: URL(fileURLWithPath: path + "-journal"))
+        // A finished journal kept with its header zeroed (PERSIST mode) is no hot journal.
+        try Data(repeating: 0, count: 512).write(to: URL(fileURLWithPath: path + "-journal"))
+        _ = try LedgerStore.auditSource(path: path)
+        let magic: [UInt8] = [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7]
+        try Data(magic + [UInt8](repeating: 0, count: 504)).write(to: URL(fileURLWithPath: path + "-journal"))
+        // Beside the file itself, not beside a link to it, as SQLite looks for it.
+        let link = (path as NSString).deletingLastPathComponent + "/link/copy.fenhong"
+        try FileManager.default.createDirectory(atPath: (link as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        #expect(throws: StoreError.self) { try LedgerStore.auditSource(path: link) }
         #expect(throws: StoreError.self) { try LedgerStore.auditSource(path: path) }
         do {
             _ = try LedgerStore.auditSource(path: path)

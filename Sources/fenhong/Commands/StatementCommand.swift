@@ -140,14 +140,15 @@ struct StatementCheckCommand: ParsableCommand {
         let statementText = statement?.text
         var parsed: StatementProof
         var rebuilt = false
-        if proof == nil, bundle == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
-            // A household may bring the statement alone: its proof is made again from the ledger.
-            parsed = try StatementSource.proof(rebuiltFor: statementText, ledgerPath: try ledger.path)
+        // A household may bring the statement alone: its proof is made again from the ledger or bundle.
+        func rebuiltProof(_ statementText: String) throws -> StatementProof {
+            if let bundle { return try StatementSource.proof(rebuiltFor: statementText, bundle: bundle) }
+            return try StatementSource.proof(rebuiltFor: statementText, ledgerPath: try ledger.path)
+        }
+        if proof == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
+            parsed = try rebuiltProof(statementText)
             rebuilt = true
         } else {
-            if bundle != nil, proof == nil, !FileManager.default.fileExists(atPath: proofPath) {
-                throw ValidationError("\(proofPath) does not exist: against a bundle a statement is checked with its proof file; without it, check it against the ledger file (--ledger)")
-            }
             do {
                 parsed = try StatementProof(parsing: try StatementSource.readProof(proofPath))
             } catch let error as StatementProofFormatError {
@@ -157,11 +158,11 @@ struct StatementCheckCommand: ParsableCommand {
         // The proof beside a statement may be another's: `chen.txt` and `chen.pdf` printed at
         // different sizes share `chen.proof.txt`, the later one's. A statement that prints
         // another checkpoint size than its default proof is checked as one brought without it.
-        if !rebuilt, proof == nil, bundle == nil, let statementText,
+        if !rebuilt, proof == nil, let statementText,
            let printed = StatementSource.printedSize(statementText), printed != parsed.checkpoint.checkpoint.size {
             print("NOTE \(proofPath) proves checkpoint \(parsed.checkpoint.checkpoint.size), but \(file) prints checkpoint \(printed): "
-                  + "it is another statement's proof, so the proof was made again from the ledger")
-            parsed = try StatementSource.proof(rebuiltFor: statementText, ledgerPath: try ledger.path)
+                  + "it is another statement's proof, so the proof was made again from the \(bundle == nil ? "ledger" : "bundle")")
+            parsed = try rebuiltProof(statementText)
             rebuilt = true
         }
         var trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: parsed) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: parsed)
@@ -189,7 +190,7 @@ struct StatementCheckCommand: ParsableCommand {
         print("OK \(name): \(parsed.inclusions.count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
               + (statementText == nil ? "" : ", and the household and every amount printed match them")
               + "; the ledger (\(trust.head.size) entries) extends it"
-              + (rebuilt ? " (no proof file: the proof was made again from the ledger)" : ""))
+              + (rebuilt ? " (no proof file: the proof was made again from the \(bundle == nil ? "ledger" : "bundle"))" : ""))
         let later = trust.entries(after: cp.size)
         if let last = later.last {
             print("NOTE the ledger has recorded \(later.count) more \(later.count == 1 ? "entry" : "entries") of household \(parsed.household) since "
