@@ -260,6 +260,19 @@ struct DividendTests {
             let year = try cli.shell("hledger -f books.journal bal 农户分配 -e 2020-01-01 -N -O csv")
             #expect(year.stdout.hasSuffix(",\"1800.00 CNY\"\n"), "\(year.stdout)\(year.stderr)")
         }
+        // Withdrawn and not declared again: a day between the payment and the withdrawal owes
+        // what was paid, nothing more and nothing less.
+        let paid = try cli.execute(["dividend", "pay", "--id", "2019b", "--household", "152223-001", "--reference", "R3", "--date", "2020-01-06"])
+        let paySeq = try #require(paid.stdout.split(separator: " ").dropFirst(2).first.map(String.init))
+        let declared = try cli.run("log", "--json").stdout.split(separator: "\n").first { $0.contains(#""id":"2019b","kind":"dividend.declare""#) }
+        let declareSeq = try #require(declared?.range(of: #""seq":"#).map { declared![$0.upperBound...].prefix { $0.isNumber } }.map(String.init))
+        #expect(try cli.execute(["reverse", "--seq", paySeq, "--reason", "退回", "--date", "2020-02-01"]).status == 0)
+        #expect(try cli.execute(["reverse", "--seq", declareSeq, "--reason", "方案有误", "--date", "2020-02-01"]).status == 0)
+        let between = try cli.run("statement", "--household", "152223-001", "--date", "2020-01-20").stdout
+        #expect(between.contains("应分合计          540.00") && between.contains("已付合计          540.00")
+                && between.contains("未付余额          0.00"), "\(between)")
+        let after = try cli.run("statement", "--household", "152223-001", "--date", "2020-02-01").stdout
+        #expect(after.contains("未付余额          0.00") && after.contains("撤销第\(declareSeq)条：方案有误"), "\(after)")
     }
 
     /// A payment recorded late (back-dated), found wrong and paid again, also late: a statement

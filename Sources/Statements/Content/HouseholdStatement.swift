@@ -156,14 +156,20 @@ extension HouseholdStatement {
                 // As of the statement's date: a distribution recorded after it was not owed yet.
                 guard isShown(a.id, record), day(of: a.id, record) <= date else { continue }
                 allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id), rebate: a.rebate), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
-                // A withdrawn declaration owes nothing, as of any day: the withdrawal takes the
-                // allocation back on the distribution's own day, whatever day it was made — as
-                // the journal books it. Dated by the withdrawal, a statement as of a day between
-                // would owe both the withdrawn distribution and the one declared in its place.
+                // A withdrawn declaration owes nothing from the day the withdrawal took effect —
+                // or from the record date of a distribution declared after it, if earlier: that
+                // one takes its place, and no day owes both (1,800.00 of 1,000.00 was).
                 if let declared = declarations[a.id], let withdrawal = reversals[declared.seq],
                    case .entryReverse(let r) = withdrawal.entry.payload {
-                    allocations.append(Line(record: withdrawal, kind: .withdrawal(target: declared.seq, reason: r.reason),
-                                            date: day(of: a.id, record), distribution: a.id, amount: Fen(-a.amount.value)))
+                    let replaced = covered.lazy.compactMap { later -> LedgerDate? in
+                        guard later.seq > withdrawal.seq, case .dividendDeclare(let d) = later.entry.payload else { return nil }
+                        return d.recordDate
+                    }.min()
+                    let effective = min(withdrawal.entry.reversalDate, replaced ?? withdrawal.entry.reversalDate)
+                    if effective <= date || Self.isShown(withdrawal, of: declared, asOf: date) {
+                        allocations.append(Line(record: withdrawal, kind: .withdrawal(target: declared.seq, reason: r.reason),
+                                                date: max(effective, day(of: a.id, record)), distribution: a.id, amount: Fen(-a.amount.value)))
+                    }
                 }
             case .dividendPay(let p) where p.household == household:
                 guard isShown(p.id, record), p.date <= date else { continue }
