@@ -8,10 +8,13 @@ signature (via `openssl pkeyutl`) by an accountant key; and every entry is cover
 checkpoint after it, signed by the key named in its "by". Exit 0 when all hold, 1 otherwise.
 The keys come from the entries, never from keys.txt: the accountant keys are entry 0's (ledger.open)
 and those of the key.add entries of role accountant, each key ID recomputed from its key (C2SP
-signed-note). keys.txt is only cross-checked: a line that is not a key the entries add is a problem.
+signed-note). A key serves only the checkpoints that include its key.add (size > its seq) and, once
+a key.retire at seq r names it, none of size > r (as in `fenhong verify`). A key.add or key.retire
+counts only if its "by" is an accountant key in service before it; otherwise it is a problem.
+keys.txt is only cross-checked: a line that is not a key the entries add is a problem.
 A bundle rewritten from entry 0 on, keys and all, still passes here: compare the printed accountant
 keys and root with the keys the accountants gave you or a checkpoint you kept.
-It does not replay the business rules (amounts, keys' dates of service): `fenhong verify` does.
+It does not replay the business rules (amounts, shares, dates): `fenhong verify` does.
 """
 import base64, bisect, hashlib, json, os, subprocess, sys, tempfile
 
@@ -48,7 +51,10 @@ def openssl_verify(pub, message, signature):
 
 def main(folder):
     problems, hashes, bys, prev = [], [], [], "0" * 64
-    added, accountants = {}, {}  # (name, id) -> type ‖ key for every key the entries add; 32-byte key for accountants
+    added = {}  # (name, id) -> type ‖ key, for every key the entries add
+    accountants = {}  # (name, id) -> [32-byte key, seq of its key.add, seq of its key.retire or None]
+    def serving(size):  # the accountant keys that may sign a checkpoint of this size (that may record entry size - 1)
+        return {k: pub for k, (pub, since, retired) in accountants.items() if since < size and (retired is None or size <= retired)}
     with open(os.path.join(folder, "entries.jsonl"), "rb") as f:
         for n, line in enumerate(f):
             body = line[:-1] if line.endswith(b"\n") else line
@@ -64,13 +70,20 @@ def main(folder):
             if entry.get("seq") != n: problems.append(f"entry {n}: seq is {entry.get('seq')}")
             if entry.get("prev") != prev:
                 problems.append(f"entry {n}: prev mismatch" + (f": entry {n - 1} was changed, or this entry's link" if n else ""))
-            if (n == 0 and entry.get("kind") == "ledger.open") or entry.get("kind") == "key.add":
+            kind = entry.get("kind")
+            if (n == 0 and kind == "ledger.open") or kind in ("key.add", "key.retire"):
                 try:
                     name, key_id, key = vkey(entry.get("key"))
-                    added[(name, key_id)] = key
-                    if n == 0 or entry.get("role") == "accountant":
-                        if key[0] != 1: raise ValueError(f"accountant key {name}+{key_id} is not of type 0x01 (Ed25519)")
-                        accountants[(name, key_id)] = key[1:]
+                    if n > 0 and entry.get("by") not in {i for _, i in serving(n + 1)}:  # only an accountant in service changes keys
+                        raise ValueError(f"{kind} recorded by key {entry.get('by')}, "
+                                         "which is no accountant key of the ledger before it")
+                    if kind == "key.retire":
+                        if (name, key_id) in accountants: accountants[(name, key_id)][2] = n
+                    else:
+                        added[(name, key_id)] = key
+                        if n == 0 or entry.get("role") == "accountant":
+                            if key[0] != 1: raise ValueError(f"accountant key {name}+{key_id} is not of type 0x01 (Ed25519)")
+                            accountants[(name, key_id)] = [key[1:], n, None]
                 except ValueError as e:
                     problems.append(f"entry {n}: {e}")
             hashes.append(leaf(body))
@@ -106,7 +119,7 @@ def main(folder):
             except ValueError:
                 problems.append(f"checkpoint {size}: signature line {line!r} is malformed")
                 continue
-            pub = accountants.get((name, sig[:4].hex()))
+            pub = serving(size).get((name, sig[:4].hex()))
             if pub is not None and len(sig) == 68 and openssl_verify(pub, (text + "\n").encode(), sig[4:]):
                 signers[size].add(sig[:4].hex())
         if not signers[size]: problems.append(f"checkpoint {size}: no valid accountant signature")
