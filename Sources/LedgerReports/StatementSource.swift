@@ -39,7 +39,8 @@ public enum StatementSource {
     public static func proof(rebuiltFor statementText: String, ledgerPath: String) throws -> StatementProof {
         let printed = try PrintedIdentity(statementText)
         return try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
-            let signed = try checkpoint(reader, size: printed.size)
+            if case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload { try printed.requireOrigin(opening.origin) }
+            guard let signed = try reader.checkpoint(size: printed.size) else { throw ReportError(printed.noCheckpoint(in: "ledger")) }
             let statement = try HouseholdStatement.build(facts: try facts(scanning: reader, household: printed.household), year: printed.year,
                                                          date: printed.date, checkpoint: footer(reader, signed))
             return try proof(reader, statement, signed)
@@ -51,9 +52,10 @@ public enum StatementSource {
     public static func proof(rebuiltFor statementText: String, bundle: String) throws -> StatementProof {
         let printed = try PrintedIdentity(statementText)
         let contents = try BundleContents(folder: bundle)
+        try printed.requireOrigin(contents.opening.origin)
         guard let text = contents.checkpoints.last(where: { $0.size == printed.size })?.note,
               let signed = try? SignedCheckpoint(parsing: text) else {
-            throw ReportError("--size \(printed.size): the bundle has no checkpoint of that size, which the statement prints")
+            throw ReportError(printed.noCheckpoint(in: "bundle"))
         }
         let statement = try HouseholdStatement.build(
             facts: facts(in: contents.records, opening: contents.opening, household: printed.household), year: printed.year,
@@ -66,15 +68,34 @@ public enum StatementSource {
 
     /// What a statement prints of the proof it was printed with: household (户号), checkpoint
     /// size (条目数), date (截至) and year (`2024 年度`, or 全部年度 for all).
-    struct PrintedIdentity {
-        let household: String, size: Int64, date: LedgerDate, year: Int?
+    public struct PrintedIdentity: Sendable {
+        public let household: String, size: Int64, date: LedgerDate, year: Int?
+        /// The ledger it names (账本 Origin), if it prints one.
+        let origin: Substring?
 
-        init(_ statementText: String) throws {
+        public init(_ statementText: String) throws {
             guard let household = StatementText.labelled(StatementLabels.household, in: statementText)?.value,
                   let size = printedSize(statementText),
                   let date = StatementText.statementDate(in: statementText)
             else { throw ReportError("the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file") }
             (self.household, self.size, self.date, year) = (household, size, date, StatementText.statementYear(in: statementText))
+            origin = StatementText.labelled("账本", in: statementText)?.value.split(separator: " ").last
+        }
+
+        /// Refuses a ledger or bundle of another origin than the statement names.
+        func requireOrigin(_ actual: String) throws {
+            guard let origin, origin != actual else { return }
+            throw ReportError("the statement is of ledger \(origin), not of \(actual): check it against its own ledger")
+        }
+
+        /// Why a proof cannot be made again in a ledger or bundle without the checkpoint printed.
+        func noCheckpoint(in source: String) -> String {
+            "the statement prints checkpoint \(size) (条目数 Size), which the \(source) does not have: it is no statement of this \(source), or its size was changed"
+        }
+
+        /// True when `proof` is of this very statement: its household, checkpoint, year and date.
+        public func matches(_ proof: StatementProof) -> Bool {
+            proof.household == household && proof.checkpoint.checkpoint.size == size && proof.year == year && proof.date == date
         }
     }
 

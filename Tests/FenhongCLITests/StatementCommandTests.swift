@@ -119,8 +119,15 @@ struct StatementCommandTests {
         #expect(try cli.run("statement", "--household", "152223-001", "--format", "html", "--out", "chen.html", "--proof", "--date", "2024-12-31").status == 0)
         let shared = try cli.run("statement", "check", "chen.txt")
         #expect(shared.status == 0, "\(shared.stdout) \(shared.stderr)")
-        #expect(shared.stdout.hasPrefix("NOTE chen.proof.txt proves checkpoint 17, but chen.txt prints checkpoint 16: it is another statement's proof"), "\(shared.stdout)")
+        #expect(shared.stdout.hasPrefix("NOTE chen.proof.txt is the proof of another statement (household 152223-001, checkpoint 17, 全部年度, 截至 2024-12-31), "
+                                        + "not of chen.txt (household 152223-001, checkpoint 16, 全部年度, 截至 2024-12-31): the proof was made again from the ledger\n"), "\(shared.stdout)")
         #expect(try cli.run("statement", "check", "chen.html").status == 0)
+        // So is one of another year at the same size.
+        #expect(try cli.run("statement", "--household", "152223-001", "--year", "2024", "--format", "html", "--out", "chen.html", "--proof", "--date", "2024-12-31").status == 0)
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "all.txt", "--date", "2024-12-31").status == 0)
+        #expect(try cli.shell("cp chen.proof.txt all.proof.txt").status == 0)
+        let year = try cli.run("statement", "check", "all.txt")
+        #expect(year.status == 0 && year.stdout.contains("checkpoint 17, 2024 年度"), "\(year.stdout)")
         #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
         #expect(try cli.run("export", "--out", "bundle").status == 0)
         let bundled = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
@@ -222,11 +229,14 @@ struct StatementCommandTests {
         let text = lines.joined(separator: "\n")
         let size = try checkEdited(cli, lines, line: sizeLine, "条目数 Size  16", "条目数 Size  15")
         #expect(size.status == 1)
-        // Another size is taken at its word — its proof made again, at 15 — and found wanting:
-        // entry 15 was recorded before the statement's date, and the root is not checkpoint 15's.
-        #expect(size.stdout.hasPrefix("NOTE chen.proof.txt proves checkpoint 16, but chen.txt prints checkpoint 15"), "\(size.stdout)")
-        #expect(size.stdout.contains("REJECTED chen.txt statement: entryOmitted: entry 15 (dividend.pay)"), "\(size.stdout)")
-        #expect(size.stdout.contains("NOTE chen.txt prints root "), "\(size.stdout)")
+        // Another size is proved again and found wanting (entry 15 was recorded before the
+        // statement's date): its own proof's verdict stands.
+        #expect(size.stdout.contains("statement line \(sizeLine): notAsPrinted: it reads \"条目数 Size 15\"; fenhong prints \"条目数 Size 16\""), "\(size.stdout)")
+        #expect(!size.stdout.contains("another statement"), "\(size.stdout)")
+        // A size the ledger never had cannot be proved again: its own proof rejects it (exit 1).
+        let never = try checkEdited(cli, lines, line: sizeLine, "条目数 Size  16", "条目数 Size  999")
+        #expect(never.status == 1, "\(never.stdout) \(never.stderr)")
+        #expect(never.stdout.contains("REJECTED chen.txt statement line \(sizeLine): notAsPrinted"), "\(never.stdout)")
         try (text + "监督小组联署 Cosigned：zalaite-inspector，检查点 16（2024-12-31）\n").write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
         let cosigned = try cli.run("statement", "check", "chen.txt")
         #expect(cosigned.status == 1)
@@ -307,6 +317,21 @@ struct StatementCommandTests {
         let altered = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
         #expect(altered.status == 1, "\(altered.stdout)")
         #expect(altered.stdout.contains("REJECTED chen.txt statement line"), "\(altered.stdout)")
+    }
+
+    /// Checked against another village's ledger, a statement is refused, saying whose ledger it
+    /// is, not that it may have been altered.
+    @Test func statementOfAnotherLedgerSaysSo() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        #expect(try cli.run("init", "--origin", "fenhong/152223/other", "--org", "别的嘎查", "--village", "别的嘎查",
+                            "--ledger", "other.fenhong", "--key", "accountant.key").status == 0)
+        let withProof = try cli.run("statement", "check", "chen.txt", "--ledger", "other.fenhong")
+        #expect(withProof.stdout.hasPrefix("REJECTED chen.txt checkpoint: checkpointOrigin: the checkpoint is of fenhong/152223/baixin, the ledger is fenhong/152223/other"))
+        #expect(try cli.shell("rm chen.proof.txt").status == 0)
+        let check = try cli.run("statement", "check", "chen.txt", "--ledger", "other.fenhong")
+        #expect(check.status == 2, "\(check.stdout) \(check.stderr)")
+        #expect(check.stderr == "fenhong: the statement is of ledger fenhong/152223/baixin, not of fenhong/152223/other: check it against its own ledger\n", "\(check.stderr)")
     }
 
     /// What cannot run exits 2 with one sentence: no proof, no household, unknown household.

@@ -70,7 +70,7 @@ struct StatementCommand: ParsableCommand {
             throw ValidationError("--format pdf needs --out FILE: a PDF is not for the terminal")
         }
         let day = try date.map { try Parse.pastDate($0, option: "--date", advice: "a statement is as of a day that has come") } ?? Parse.today()
-        let chosenYear = try Parse.year(year)
+        let chosenYear = try Parse.year(year, asOf: day)
         let store = try ledger.open(readOnly: true)
         let (statement, proofFile) = try store.withReader { reader -> (HouseholdStatement, StatementProof?) in
             let signed = try StatementSource.checkpoint(reader, size: size)
@@ -132,6 +132,12 @@ struct StatementCheckCommand: ParsableCommand {
     @Option(help: "Check against an exported bundle instead of a ledger file.") var bundle: String?
     @OptionGroup var ledger: LedgerOption
 
+    /// A proof as a note names it: household, checkpoint, year and date.
+    static func describe(_ proof: StatementProof) -> String {
+        "household \(proof.household), checkpoint \(proof.checkpoint.checkpoint.size), \(proof.year.map { "\($0) 年度" } ?? "全部年度")"
+            + (proof.date.map { ", 截至 \($0)" } ?? "")
+    }
+
     func run() throws {
         let proofOnly = file.hasSuffix(".proof.txt")
         let proofPath = proof ?? (proofOnly ? file : StatementSource.sibling(of: file, suffix: ".proof.txt"))
@@ -155,19 +161,26 @@ struct StatementCheckCommand: ParsableCommand {
                 throw ValidationError("\(proofPath): \(error)")
             }
         }
-        // The proof beside a statement may be another's: `chen.txt` and `chen.pdf` printed at
-        // different sizes share `chen.proof.txt`, the later one's. A statement that prints
-        // another checkpoint size than its default proof is checked as one brought without it.
-        if !rebuilt, proof == nil, let statementText,
-           let printed = StatementSource.printedSize(statementText), printed != parsed.checkpoint.checkpoint.size {
-            print("NOTE \(proofPath) proves checkpoint \(parsed.checkpoint.checkpoint.size), but \(file) prints checkpoint \(printed): "
-                  + "it is another statement's proof, so the proof was made again from the \(bundle == nil ? "ledger" : "bundle")")
-            parsed = try rebuiltProof(statementText)
-            rebuilt = true
+        func trusted(_ proof: StatementProof) throws -> StatementProofTrust {
+            var trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: proof) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: proof)
+            trust.today = Parse.today()
+            return trust
         }
-        var trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: parsed) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: parsed)
-        trust.today = Parse.today()
-        let failures = parsed.check(against: trust, statementText: statementText, printed: statement?.printed)
+        var trust = try trusted(parsed)
+        var failures = parsed.check(against: trust, statementText: statementText, printed: statement?.printed)
+        // The proof beside a statement may be another's: `chen.txt` and `chen.pdf` printed at
+        // different sizes, or for another year, share `chen.proof.txt`, the later one's. A
+        // statement its default proof rejects, and which is not that proof's statement, passes
+        // when it is the statement fenhong prints from the ledger for what it prints — as one
+        // brought without a proof does; else its own proof's verdict stands.
+        if !failures.isEmpty, !rebuilt, proof == nil, let statementText,
+           let printed = try? StatementSource.PrintedIdentity(statementText), !printed.matches(parsed),
+           let again = try? rebuiltProof(statementText), let againTrust = try? trusted(again),
+           again.check(against: againTrust, statementText: statementText, printed: statement?.printed).isEmpty {
+            print("NOTE \(proofPath) is the proof of another statement (\(Self.describe(parsed))), not of \(file) (\(Self.describe(again))): "
+                  + "the proof was made again from the \(bundle == nil ? "ledger" : "bundle")")
+            (parsed, trust, failures, rebuilt) = (again, againTrust, [], true)
+        }
         let name = proofOnly ? proofPath : file
         guard failures.isEmpty else {
             for failure in failures { print("REJECTED \(name) \(failure)") }
