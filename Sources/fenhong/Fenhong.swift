@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerCore
 import LedgerStore
 
 /// The root command: it only lists the subcommands.
@@ -31,24 +32,25 @@ struct Fenhong: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data(("fenhong: " + message(for: error) + "\n").utf8))
+            // One line whatever a value in it held (a line break typed in an option).
+            FileHandle.standardError.write(Data(("fenhong: " + MessageText.oneLine(message(for: error)) + "\n").utf8))
             Foundation.exit(2)
         }
     }
 
     /// The fields an option of the same name gives, where a command's option is the field
     /// itself (amounts, in yuan on the command line and fen in a body, are not among them).
-    static let optionFields: Set<String> = [
+    static let optionFields: [String: String] = Dictionary(uniqueKeysWithValues: [
         "household", "head", "members", "holder", "from", "to", "units", "class", "reference", "reason", "category",
-        "counterparty", "source", "purpose", "org", "village", "origin", "id",
-    ]
+        "counterparty", "source", "purpose", "org", "village", "origin", "id", "region",
+    ].map { ($0, "--" + $0) } + [("appropriations", "--appropriation")])
 
     /// One sentence: a validation message as written, a parser error without its usage lines.
     static func message(for error: Error) -> String {
         if let validation = error as? ValidationError { return validation.message }
         // A value the entry refused, named by the option that gave it rather than by the field.
-        if case .invalidEntry(.invalidValue(_, let field, let reason))? = error as? StoreError, optionFields.contains(field) {
-            return "--\(field) \(reason)"
+        if case .invalidEntry(.invalidValue(_, let field, let reason))? = error as? StoreError, let option = optionFields[field] {
+            return "\(option) \(reason)"
         }
         // The parser's own errors (a missing option, an unknown argument): its first line, without
         // the usage text that follows it.

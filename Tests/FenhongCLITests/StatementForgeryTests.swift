@@ -78,8 +78,9 @@ struct StatementForgeryTests {
         let hidden = try cli.run("statement", "check", "chen.txt")
         #expect(hidden.status == 1, "\(hidden.stdout)")
         #expect(hidden.stdout.contains("notAsPrinted"), "\(hidden.stdout)")
-        // Counted in columns: 13 tabs (104 columns) or 51 ideographic spaces (102) push as far.
-        for run in [String(repeating: "\t", count: 13), String(repeating: "\u{3000}", count: 51)] {
+        // Counted in columns from the line's start: 12 tabs (to column 96, after the label's 8)
+        // or 47 ideographic spaces, and the figure lies beyond the widest line.
+        for run in [String(repeating: "\t", count: 12), String(repeating: "\u{3000}", count: 47), String(repeating: " ", count: 95)] {
             try write(cli, "chen.txt", Array(text.replacingOccurrences(of: "\n未付余额", with: "\n未付余额" + run).utf8))
             let wide = try cli.run("statement", "check", "chen.txt")
             #expect(wide.status == 1 && wide.stdout.contains("notAsPrinted"), "\(wide.stdout)")

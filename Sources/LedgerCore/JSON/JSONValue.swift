@@ -62,7 +62,9 @@ public enum JSONValue: Hashable, Sendable {
     /// nil when it can.
     public func lineBreakReason(field: String) -> String? {
         lineBreakingScalar(allowingLineFeed: field == "reason").map {
-            "holds a line break or control character (\(MessageText.escape($0))); type it on one line"
+            MessageText.needsEscape($0)
+                ? "holds a line break or control character (\(MessageText.escape($0))); type it on one line"
+                : "holds a bidirectional override (\(MessageText.escape($0))), which reorders what follows it on a printed line; type it without one"
         }
     }
 

@@ -101,17 +101,18 @@ extension StatementProof {
     /// ideographic space) as one space, and trimmed; with their 1-based line numbers. Read by
     /// Unicode scalar: anything else — a carriage return that a terminal would overwrite the
     /// line with, a mark that combines with a space, a look-alike character — stays, and differs.
-    /// So does a run of spaces wider than a printed line, which would push what follows out of
-    /// sight: counted in columns, a tab as 8 and an ideographic space as 2.
+    /// So does a run of spaces that puts what follows beyond the widest printed line, out of
+    /// sight: counted in columns from the line's start (a tab to the next multiple of 8, an
+    /// ideographic space or a Chinese character as 2).
     private static func normalizedLines(_ text: String) -> [(number: Int, text: String)] {
         var lines = [(number: Int, text: String)]()
-        var line = String.UnicodeScalarView(), number = 1, pendingSpace = false, run = String.UnicodeScalarView(), runWidth = 0
+        var line = String.UnicodeScalarView(), number = 1, pendingSpace = false, run = String.UnicodeScalarView(), column = 0
         func endLine() {
             if !line.isEmpty { lines.append((number, String(line))) }
             line = String.UnicodeScalarView()
             pendingSpace = false
             run = String.UnicodeScalarView()
-            runWidth = 0
+            column = 0
             number += 1
         }
         var scalars = Array(text.unicodeScalars)
@@ -123,12 +124,12 @@ extension StatementProof {
             case " ", "\t", "\u{3000}":
                 pendingSpace = !line.isEmpty
                 run.append(scalar)
-                runWidth += scalar == "\t" ? 8 : scalar == " " ? 1 : 2
+                column = scalar == "\t" ? (column / 8 + 1) * 8 : column + Self.columns(scalar)
             default:
-                if runWidth > widest { line.append(contentsOf: run) } else if pendingSpace { line.append(" ") }
+                column += Self.columns(scalar)
+                if !run.isEmpty && column > widest { line.append(contentsOf: run) } else if pendingSpace { line.append(" ") }
                 pendingSpace = false
                 run = String.UnicodeScalarView()
-                runWidth = 0
                 line.append(scalar)
             }
         }
@@ -136,8 +137,18 @@ extension StatementProof {
         return lines
     }
 
-    /// More spaces in a row than any statement prints (its lines are at most 100 columns).
+    /// The widest line any statement prints, in columns.
     private static let widest = 100
+
+    /// The columns `scalar` takes on a terminal or in a monospaced font: 2 for the wide
+    /// characters of East Asian scripts (Chinese, the ideographic space, full-width forms), else 1.
+    private static func columns(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD: 2
+        default: 1
+        }
+    }
 
     /// An HTML file's text without a byte-order mark, with Windows line ends made Unix ones, and
     /// without the line ends an editor adds or takes away at either end.

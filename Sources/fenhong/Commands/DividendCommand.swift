@@ -53,6 +53,8 @@ struct DistributionOptions: ParsableArguments {
         let appropriations = try appropriation.map { text -> Appropriation in
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--appropriation \(text) must read NAME=RATE, e.g. 公积公益金=10%") }
+            // Printed on the plan, the public posting and every statement: on one line.
+            if let reason = JSONValue.string(parts[0]).lineBreakReason(field: "name") { throw ValidationError("--appropriation \(parts[0]) \(reason)") }
             return Appropriation(name: parts[0], bp: try Parse.basisPoints(parts[1], option: "--appropriation \(parts[0])"))
         }
         if appropriations.reduce(0, { $0 + $1.bp }) >= 10_000 {

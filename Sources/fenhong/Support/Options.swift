@@ -126,11 +126,15 @@ enum Parse {
     }
 
     /// A year as `--year` takes it: the distributions whose record date falls in it.
-    static func year(_ year: Int?) throws -> Int? {
+    /// A statement's year: one that has begun by `asOf`, the statement's date.
+    static func year(_ year: Int?, asOf day: LedgerDate) throws -> Int? {
         guard let year else { return nil }
         guard (1...9999).contains(year) else { throw ValidationError("--year \(year) is not a year like 2024") }
         // A year to come has nothing in it: its empty statement would read as "nothing owed".
-        guard year <= today().year else { throw ValidationError("--year \(year) has not begun; a statement shows a year that has") }
+        guard year <= day.year else {
+            throw ValidationError(day == today() ? "--year \(year) has not begun; a statement shows a year that has"
+                                                 : "--year \(year) had not begun by --date \(day); a statement shows a year that has")
+        }
         return year
     }
 

@@ -45,10 +45,10 @@ enum PlanPrinter {
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
         if plan.rebate != nil {
             // A member left out of the volumes file gets nothing by transactions: say whom.
-            let without = plan.lines.filter { $0.weight == 0 }.map(\.holder)
+            let without = plan.lines.filter { $0.weight == 0 && $0.capitalWeight > 0 }.map(\.holder)
             if !without.isEmpty {
                 out.append("ℹ no transactions in the volumes file, so nothing returned by transactions, for \(without.count == 1 ? "1 member" : "\(without.count) members"): "
-                           + without.prefix(10).joined(separator: ", ") + (without.count > 10 ? " …" : ""))
+                           + without.prefix(30).joined(separator: ", ") + (without.count > 30 ? " …" : ""))
             }
         }
         let distributed = Fen(plan.declaredDistributable.value - plan.residual.value)

@@ -22,8 +22,11 @@ enum Printer {
         print("\(label) \(signed.checkpoint.size)  root \(signed.checkpoint.root.shortHex)  signed by \(signers)")
     }
 
-    /// One line that says what an entry is about.
-    static func summary(_ entry: Entry) -> String {
+    /// One line that says what an entry is about: on one line whatever its text holds (a reason
+    /// may run to several).
+    static func summary(_ entry: Entry) -> String { MessageText.oneLine(summaryText(entry)) }
+
+    private static func summaryText(_ entry: Entry) -> String {
         switch entry.payload {
         case .ledgerOpen(let p): "\(p.org) \(p.origin)"
         case .keyAdd(let p), .keyRetire(let p): "\(p.role.rawValue) \(p.key)"
