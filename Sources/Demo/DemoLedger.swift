@@ -168,8 +168,10 @@ struct DemoWriter {
     private mutating func correctMisdirectedPayment(_ id: String) throws {
         let wrong = try record("2020-12-26", [.dividendPay(DividendPayment(
             id: id, household: "152223-019", amount: Fen(yuan: 2_880), channel: .bank, account: DemoVillage.account(18),
-            reference: "ZLT2020-012", date: Self.date("2020-12-26")))])
-        try record("2020-12-27", [.entryReverse(Reversal(target: wrong.entries[0].seq, reason: "误记入152223-019，应付152223-012"))])
+            reference: "ZLT2020-019A", date: Self.date("2020-12-26")))])
+        // The reason is printed on 张桂兰's statement: it names no other household.
+        try record("2020-12-27", [.entryReverse(Reversal(target: wrong.entries[0].seq, reason: "误付：此款应付他户，已退回",
+                                                         reference: "退ZLT2020-019A"))])
     }
 
     /// Pays everything outstanding in `id`: Chen Mei by her 一卡通 card, 其木格 in cash before
