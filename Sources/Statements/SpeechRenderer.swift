@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// Renders a statement as a script for listening: one sentence per line, no tables.
 ///
 /// A listener cannot scan columns, so each table row becomes one sentence: the row's `spoken`
@@ -62,7 +64,11 @@ public struct SpeechRenderer: Sendable {
         var out = "", i = 0
         while i < characters.count {
             let character = characters[i]
-            if character.isASCII && character.isNumber {
+            if character.isASCII && character.isNumber, let (date, end) = Self.date(in: characters, at: i) {
+                // A date as text writes it (2020-10-05, in a reason): said as a date.
+                out += speakable(date.chinese)
+                i = end
+            } else if character.isASCII && character.isNumber {
                 // A figure: digits, with the separators of an amount (2,880.00) kept as written.
                 var end = i
                 while end < characters.count, characters[end].isASCII,
@@ -73,7 +79,11 @@ public struct SpeechRenderer: Sendable {
                 let figure = characters[i..<end]
                 let plain = figure.allSatisfy(\.isNumber)
                 let isMonthOrDay = plain && figure.count <= 2 && end < characters.count && (characters[end] == "月" || characters[end] == "日")
-                if isMonthOrDay, let n = Int(String(figure)), (1...31).contains(n) {
+                if !plain, let amount = try? Fen.parse(String(figure)) {
+                    // An amount written in figures (10,000.05 in a reason): said in words, 元 and all.
+                    out += amount.spokenChinese
+                    if end < characters.count, characters[end] == "元" { end += 1 }
+                } else if isMonthOrDay, let n = Int(String(figure)), (1...31).contains(n) {
                     out += (n >= 20 ? digits[Character(String(n / 10))]! : "") + (n >= 10 ? "十" : "") + (n % 10 == 0 && n >= 10 ? "" : digits[Character(String(n % 10))]!)
                 } else {
                     out += plain && figure.count >= 3 ? figure.map { digits[$0]! }.joined() : String(figure)
@@ -93,6 +103,15 @@ public struct SpeechRenderer: Sendable {
             }
         }
         return out
+    }
+
+    /// The date written `YYYY-MM-DD` at `start`, and where it ends; nil when there is none.
+    private static func date(in characters: [Character], at start: Int) -> (LedgerDate, Int)? {
+        let end = start + 10
+        guard end <= characters.count, characters[start + 4] == "-", characters[start + 7] == "-",
+              end == characters.count || !(characters[end].isASCII && characters[end].isNumber),
+              let date = LedgerDate(String(characters[start..<end])) else { return nil }
+        return (date, end)
     }
 
     /// The English words of distribution ids and share classes, in Chinese.

@@ -124,9 +124,9 @@ extension StatementProof {
             case " ", "\t", "\u{3000}":
                 pendingSpace = !line.isEmpty
                 run.append(scalar)
-                column = scalar == "\t" ? (column / 8 + 1) * 8 : column + Self.columns(scalar)
+                column = scalar == "\t" ? (column / 8 + 1) * 8 : column + DisplayWidth.of(scalar)
             default:
-                column += Self.columns(scalar)
+                column += DisplayWidth.of(scalar)
                 if !run.isEmpty && column > widest { line.append(contentsOf: run) } else if pendingSpace { line.append(" ") }
                 pendingSpace = false
                 run = String.UnicodeScalarView()
@@ -139,16 +139,6 @@ extension StatementProof {
 
     /// The widest line any statement prints, in columns.
     private static let widest = 100
-
-    /// The columns `scalar` takes on a terminal or in a monospaced font: 2 for the wide
-    /// characters of East Asian scripts (Chinese, the ideographic space, full-width forms), else 1.
-    private static func columns(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD: 2
-        default: 1
-        }
-    }
 
     /// An HTML file's text without a byte-order mark, with Windows line ends made Unix ones, and
     /// without the line ends an editor adds or takes away at either end.
