@@ -290,6 +290,13 @@ struct DividendTests {
         let text = try cli.file("s.txt")
         #expect(text.contains("已付合计          400.00") && text.contains("未付余额          0.00"), "\(text)")
         #expect(try cli.execute(["statement", "check", "s.txt"]).status == 0)
+        // Payments are listed in the order money moved, not the order recorded: a 2020-01-05
+        // payment recorded after those of 2020-01-10 comes first.
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "1", "--reference", "P3", "--date", "2020-01-10"]).status == 0)
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "2", "--reference", "P4", "--date", "2020-01-05"]).status == 0)
+        let lines = try cli.run("statement", "--household", "152223-002").stdout.split(separator: "\n")
+        let p3 = try #require(lines.firstIndex { $0.contains(" P3 ") }), p4 = try #require(lines.firstIndex { $0.contains(" P4 ") })
+        #expect(p4 < p3, "\(lines)")
     }
 
     /// A household paid in cash at the dividend meeting is registered with 现金 for its account,

@@ -189,7 +189,8 @@ extension HouseholdStatement {
             default: break
             }
         }
-        payments.sort { $0.record.seq < $1.record.seq }
+        // In the order money moved, as a bank book reads; entries of one day in the order recorded.
+        payments.sort { ($0.date, $0.record.seq) < ($1.date, $1.record.seq) }
         var shownIDs = [String]()
         for line in allocations + payments where !shownIDs.contains(line.distribution) { shownIDs.append(line.distribution) }
         let distributions = shownIDs.compactMap { id -> Distribution? in
