@@ -13,15 +13,19 @@ public struct StatementDocument: Sendable, Equatable {
     public var sections: [Section]
     /// How to check the statement against the ledger; printed last.
     public var footer: VerificationFooter?
+    /// Whose document it is, e.g. "户号 152223-019 张桂兰": printed at the foot of every page,
+    /// so that a page that comes loose still says whose it is.
+    public var owner: String?
 
     /// Creates a document from its parts.
     public init(
-        title: String, subtitleLines: [String] = [], sections: [Section] = [], footer: VerificationFooter? = nil
+        title: String, subtitleLines: [String] = [], sections: [Section] = [], footer: VerificationFooter? = nil, owner: String? = nil
     ) {
         self.title = title
         self.subtitleLines = subtitleLines
         self.sections = sections
         self.footer = footer
+        self.owner = owner
     }
 }
 

@@ -160,14 +160,22 @@ struct PDFRendererTests {
         let directory = try Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("long.pdf")
-        try Data(PDFRenderer().render(SampleStatements.longStatement(paymentCount: 60))).write(to: file)
+        var document = SampleStatements.longStatement(paymentCount: 60)
+        document.owner = "户号 152223-001 陈梅"
+        try Data(PDFRenderer().render(document)).write(to: file)
         let text = String(decoding: try Tool.run(pdftotext, ["-layout", file.path, "-"]).output, as: UTF8.self)
         let pageCount = text.components(separatedBy: "\u{0C}").filter { !$0.isEmpty }.count  // form feed per page
         #expect(pageCount == 3)
-        let compact = text.replacingOccurrences(of: " ", with: "")
-        for page in 1...pageCount { #expect(compact.contains("第\(page)页/共\(pageCount)页")) }
+        let compact = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
+        // Every page says whose it is, as well as which it is.
+        for page in 1...pageCount { #expect(compact.contains("户号152223-001陈梅第\(page)页/共\(pageCount)页"), "\(compact)") }
         #expect(compact.contains("分红第60笔"))
         #expect(text.components(separatedBy: "支付方式").count - 1 == pageCount)  // header repeated on each page
+        #expect(text.components(separatedBy: "（续）").count - 1 == pageCount - 1)  // and the section's heading, continued
+        // Large print too: a page of blocks alone says which section they belong to.
+        try Data(PDFRenderer(largePrint: true).render(document)).write(to: file)
+        let large = String(decoding: try Tool.run(pdftotext, ["-layout", file.path, "-"]).output, as: UTF8.self)
+        #expect(large.contains("（续）"), "\(large)")
     }
 
     /// Large print sets body text at 18 pt and spreads table rows over lines.

@@ -175,7 +175,7 @@ extension HouseholdStatement {
             title: "\(village) 分红明细单", subtitleLines: subtitles, sections: sections,
             footer: checkpoint.footer(extraNotes: [
                 "核验方法：fenhong statement check 本明细单 --ledger 账本（或 --bundle 账本目录）",
-            ]))
+            ]), owner: "\(StatementLabels.household) \(household) \(head)")
     }
 
     private func paymentRow(_ line: Line) -> StatementDocument.Row {

@@ -38,6 +38,8 @@ struct PDFLayout {
     var donePages: [[UInt8]] = []
     var page = PDFBuffer()
     var cursor: Double
+    /// The heading of the section being laid, which a page it runs onto repeats.
+    var continuing: String?
 
     init(style: Style, pageWidth: Double, pageHeight: Double) {
         self.style = style
@@ -92,6 +94,10 @@ struct PDFLayout {
                 ensure(lineHeight(style.headingSize) + style.bodySize * 0.2 + Double(signatures.count) * style.signatureHeight)
             }
             if !section.heading.isEmpty { heading(section.heading) }
+            // A section that runs onto the next page says so there: large print's blocks look
+            // alike, and a page of them alone would not say what they are.
+            continuing = section.heading.isEmpty ? nil : section.heading
+            defer { continuing = nil }
             switch section.content {
             // A block of figures (the totals) is read as one: never split across pages.
             case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize, keepTogether: true)
@@ -114,15 +120,16 @@ struct PDFLayout {
         }
     }
 
-    /// The content streams, each ending with its "第 i 页 / 共 n 页" line.
-    mutating func finishedPages() -> [[UInt8]] {
+    /// The content streams, each ending with its "第 i 页 / 共 n 页" line, after whose
+    /// document it is when `owner` is given.
+    mutating func finishedPages(owner: String? = nil) -> [[UInt8]] {
         donePages.append(page.bytes)
         page = PDFBuffer()
         let count = donePages.count
         for index in donePages.indices {
             var buffer = PDFBuffer(capacity: 128)
             buffer.bytes = donePages[index]
-            let label = "第 \(index + 1) 页 / 共 \(count) 页"
+            let label = (owner.map { $0 + "　" } ?? "") + "第 \(index + 1) 页 / 共 \(count) 页"
             let width = PDFFontMetrics.width(label, size: style.pageNumberSize)
             Self.text(label, x: (pageWidth - width) / 2, baseline: style.margin - 4, size: style.pageNumberSize,
                       bold: false, into: &buffer)
@@ -137,6 +144,7 @@ struct PDFLayout {
         donePages.append(page.bytes)
         page = PDFBuffer()
         cursor = pageHeight - style.margin
+        if let continuing { heading(continuing + "（续）") }
     }
 
     /// Starts a new page unless `height` fits below the cursor (or the page is still empty).

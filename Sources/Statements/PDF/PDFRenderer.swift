@@ -75,7 +75,7 @@ public struct PDFRenderer: Sendable {
             style: largePrint ? .largePrint : .standard,
             pageWidth: Double(Self.pageWidth), pageHeight: Double(Self.pageHeight))
         layout.lay(document)
-        let pages = layout.finishedPages()
+        let pages = layout.finishedPages(owner: document.owner)
         let writer = PDFFileWriter(pageWidth: Self.pageWidth, pageHeight: Self.pageHeight)
         return writer.file(pages: pages, title: document.title, creationDate: creationDate)
     }
