@@ -40,9 +40,11 @@ public enum StatementSource {
         let printed = try PrintedIdentity(statementText)
         return try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
             if case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload { try printed.requireOrigin(opening.origin) }
-            guard let signed = try reader.checkpoint(size: printed.size) else { throw ReportError(printed.noCheckpoint(in: "ledger")) }
-            let statement = try HouseholdStatement.build(facts: try facts(scanning: reader, household: printed.household), year: printed.year,
-                                                         date: printed.date, checkpoint: footer(reader, signed))
+            guard let signed = try reader.checkpoint(size: printed.size) else { throw NotOfThisLedger(printed.noCheckpoint(in: "ledger")) }
+            let statement = try NotOfThisLedger.building {
+                try HouseholdStatement.build(facts: try facts(scanning: reader, household: printed.household), year: printed.year,
+                                             date: printed.date, checkpoint: footer(reader, signed))
+            }
             return try proof(reader, statement, signed)
         }
     }
@@ -55,14 +57,29 @@ public enum StatementSource {
         try printed.requireOrigin(contents.opening.origin)
         guard let text = contents.checkpoints.last(where: { $0.size == printed.size })?.note,
               let signed = try? SignedCheckpoint(parsing: text) else {
-            throw ReportError(printed.noCheckpoint(in: "bundle"))
+            throw NotOfThisLedger(printed.noCheckpoint(in: "bundle"))
         }
-        let statement = try HouseholdStatement.build(
-            facts: facts(in: contents.records, opening: contents.opening, household: printed.household), year: printed.year,
-            date: printed.date, checkpoint: footer(signed, keyEntries: contents.keyEntries, checkpoints: contents.checkpoints))
+        let statement = try NotOfThisLedger.building {
+            try HouseholdStatement.build(
+                facts: facts(in: contents.records, opening: contents.opening, household: printed.household), year: printed.year,
+                date: printed.date, checkpoint: footer(signed, keyEntries: contents.keyEntries, checkpoints: contents.checkpoints))
+        }
         return try StatementProof.make(statement: statement, checkpoint: signed, tree: MerkleTree(reader: contents.hashes)) { seq in
             guard seq >= 0, seq < contents.bodies.count else { throw ReportError("entry \(seq) is missing from the bundle") }
             return contents.bodies[Int(seq)]
+        }
+    }
+
+    /// Why a statement cannot be of the ledger or bundle it is checked against: another origin,
+    /// a checkpoint it never had, a household it does not register. The statement is rejected,
+    /// not the check left undone.
+    public struct NotOfThisLedger: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+
+        /// `build`'s statement, its household not registered there taken as this error.
+        static func building(_ build: () throws -> HouseholdStatement) throws -> HouseholdStatement {
+            do { return try build() } catch let error as StatementError { throw NotOfThisLedger("\(error)") }
         }
     }
 
@@ -85,7 +102,7 @@ public enum StatementSource {
         /// Refuses a ledger or bundle of another origin than the statement names.
         func requireOrigin(_ actual: String) throws {
             guard let origin, origin != actual else { return }
-            throw ReportError("the statement is of ledger \(origin), not of \(actual): check it against its own ledger")
+            throw NotOfThisLedger("the statement is of ledger \(origin), not of \(actual): check it against its own ledger")
         }
 
         /// Why a proof cannot be made again in a ledger or bundle without the checkpoint printed.
@@ -281,7 +298,8 @@ public enum StatementSource {
             }
             guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
             let facts = facts(in: records, opening: opening, household: proof.household)
-            var trust = try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts)
+            var trust = try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts,
+                                  checkpoints: try reader.checkpoints().map { (size: $0.0, note: $0.1) })
             trust.cosignatures = try? cosignatures(reader, upTo: proof.checkpoint.checkpoint.size)
             return trust
         }
@@ -292,21 +310,48 @@ public enum StatementSource {
         let contents = try BundleContents(folder: bundle)
         let facts = HouseholdFacts.collect(from: contents.records)?.facts[proof.household]
         var trust = try trust(opening: contents.opening, state: contents.state, tree: MerkleTree(reader: contents.hashes),
-                              size: contents.hashes.size, proof: proof, facts: facts)
+                              size: contents.hashes.size, proof: proof, facts: facts, checkpoints: contents.checkpoints)
         trust.cosignatures = cosignatures(keyEntries: contents.keyEntries, checkpoints: contents.checkpoints.map { ($0.size, $0.note) },
                                           upTo: proof.checkpoint.checkpoint.size)
         return trust
     }
 
     public static func trust<R: SubtreeHashReader>(
-        opening: LedgerOpen, state: LedgerState, tree: MerkleTree<R>, size: Int, proof: StatementProof, facts: HouseholdFacts?
+        opening: LedgerOpen, state: LedgerState, tree: MerkleTree<R>, size: Int, proof: StatementProof, facts: HouseholdFacts?,
+        checkpoints: [(size: Int64, note: String)]
     ) throws -> StatementProofTrust {
         let proofSize = proof.checkpoint.checkpoint.size
-        let keys = state.keys.values.filter { $0.role == .accountant && $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
+        let keys = try vouchedKeys(state, origin: opening.origin, tree: tree, size: size, checkpoints: checkpoints)
+            .filter { $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
         let consistency = proofSize >= 1 && Int(proofSize) <= size ? try tree.consistencyProof(from: Int(proofSize), to: size) : nil
         let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
         return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
                                    facts: facts)
+    }
+}
+
+extension StatementSource {
+    /// The accountant keys a statement's checkpoint may be signed with: entry 0's, and each one
+    /// a later `key.add` names only once a checkpoint that holds that entry — its root the
+    /// tree's at its size — was signed by a key vouched for before, as verify holds every entry
+    /// to a checkpoint signed by its key. A key that no such checkpoint vouches for (a forger's
+    /// `key.add`, its checkpoint deleted) signs nothing a statement rests on.
+    static func vouchedKeys<R: SubtreeHashReader>(
+        _ state: LedgerState, origin: String, tree: MerkleTree<R>, size: Int, checkpoints: [(size: Int64, note: String)]
+    ) throws -> [LedgerState.KeyRecord] {
+        let accountants = state.keys.values.filter { $0.role == .accountant }.sorted { $0.addedAt < $1.addedAt }
+        var vouched = accountants.filter { $0.addedAt == 0 }
+        var pending = accountants.filter { $0.addedAt > 0 }
+        for (checkpointSize, text) in checkpoints.sorted(by: { $0.size < $1.size }) where !pending.isEmpty {
+            guard checkpointSize >= 1, checkpointSize <= Int64(size), let signed = try? SignedCheckpoint(parsing: text),
+                  signed.checkpoint.size == checkpointSize, signed.checkpoint.origin == origin,
+                  signed.checkpoint.root == (try tree.root(size: Int(checkpointSize))),
+                  vouched.contains(where: { $0.addedAt < checkpointSize && $0.isValid(at: checkpointSize - 1) && signed.note.isSigned(by: $0.key) })
+            else { continue }
+            vouched += pending.filter { $0.addedAt < checkpointSize }
+            pending.removeAll { $0.addedAt < checkpointSize }
+        }
+        return vouched
     }
 }
 

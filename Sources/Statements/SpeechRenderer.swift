@@ -79,7 +79,9 @@ public struct SpeechRenderer: Sendable {
                 let figure = characters[i..<end]
                 let plain = figure.allSatisfy(\.isNumber)
                 let isMonthOrDay = plain && figure.count <= 2 && end < characters.count && (characters[end] == "月" || characters[end] == "日")
-                if !plain, let amount = try? Fen.parse(String(figure)) {
+                let isMoney = end < characters.count && characters[end] == "元"
+                    || figure.count >= 4 && figure[figure.index(figure.endIndex, offsetBy: -3)] == "."
+                if !plain, isMoney, let amount = try? Fen.parse(String(figure)) {
                     // An amount written in figures (10,000.05 in a reason): said in words, 元 and all.
                     out += amount.spokenChinese
                     if end < characters.count, characters[end] == "元" { end += 1 }

@@ -182,7 +182,7 @@ struct StatementCommandTests {
         #expect(check.stdout.split(separator: "\n").count == 2)
         // The one note: a copy printed by an earlier version differs as well.
         #expect(check.stdout.hasSuffix("\nNOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
-                                       + "print a new one (fenhong statement) and compare its figures with the household's copy\n"))
+                                       + "print a new one (fenhong statement) and compare its figures with the household's copy; a figure that differs is no matter of layout\n"))
         // A root that is not the checkpoint's is no matter of layout: the note says what it can mean.
         let rootLine = try #require(lines.firstIndex { $0.hasPrefix("根指纹 Root") }) + 1
         let root = lines[rootLine - 1].split(separator: " ").last.map(String.init) ?? ""
@@ -319,7 +319,7 @@ struct StatementCommandTests {
         #expect(altered.stdout.contains("REJECTED chen.txt statement line"), "\(altered.stdout)")
     }
 
-    /// Checked against another village's ledger, a statement is refused, saying whose ledger it
+    /// Checked against another village's ledger, a statement is rejected, saying whose ledger it
     /// is, not that it may have been altered.
     @Test func statementOfAnotherLedgerSaysSo() throws {
         let cli = try ledger()
@@ -330,8 +330,27 @@ struct StatementCommandTests {
         #expect(withProof.stdout.hasPrefix("REJECTED chen.txt checkpoint: checkpointOrigin: the checkpoint is of fenhong/152223/baixin, the ledger is fenhong/152223/other"))
         #expect(try cli.shell("rm chen.proof.txt").status == 0)
         let check = try cli.run("statement", "check", "chen.txt", "--ledger", "other.fenhong")
-        #expect(check.status == 2, "\(check.stdout) \(check.stderr)")
-        #expect(check.stderr == "fenhong: the statement is of ledger fenhong/152223/baixin, not of fenhong/152223/other: check it against its own ledger\n", "\(check.stderr)")
+        #expect(check.status == 1, "\(check.stdout) \(check.stderr)")
+        #expect(check.stdout == "REJECTED chen.txt statement: the statement is of ledger fenhong/152223/baixin, not of fenhong/152223/other: check it against its own ledger\n", "\(check.stdout)")
+    }
+
+    /// A key a later key.add names signs for a statement only once a checkpoint signed by a key
+    /// already trusted holds that key.add: with that checkpoint deleted, a forger's key (one
+    /// entry with the real key, or none) proves nothing; with it, the new key is the ledger's.
+    @Test func keyNoCheckpointVouchesForIsNotTrusted() throws {
+        let cli = try ledger()
+        let generated = try cli.run("key", "generate", "--name", "baixin-accountant", "--out", "second.key")
+        let vkey = try #require(generated.stdout.split(separator: "\n").last.map(String.init))
+        #expect(try cli.run("key", "add", "--ledger", "baixin.fenhong", "--key", "accountant.key", "--vkey", vkey, "--role", "accountant").status == 0)  // entry 16, checkpoint 17
+        #expect(try cli.run("income", "record", "--ledger", "baixin.fenhong", "--key", "second.key", "--amount", "1", "--category", "其他收入",
+                            "--counterparty", "x", "--date", "2024-12-30").status == 0)  // entry 17, checkpoint 18, by the new key
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        let vouched = try cli.run("statement", "check", "chen.txt")
+        #expect(vouched.status == 0, "\(vouched.stdout) \(vouched.stderr)")
+        #expect(try cli.shell("sqlite3 baixin.fenhong 'DROP TRIGGER checkpoint_no_delete; DELETE FROM checkpoint WHERE size = 17'").status == 0)
+        let unvouched = try cli.run("statement", "check", "chen.txt")
+        #expect(unvouched.status == 1, "\(unvouched.stdout) \(unvouched.stderr)")
+        #expect(unvouched.stdout.contains("REJECTED"), "\(unvouched.stdout)")
     }
 
     /// What cannot run exits 2 with one sentence: no proof, no household, unknown household.

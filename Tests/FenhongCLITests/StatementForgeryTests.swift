@@ -85,6 +85,10 @@ struct StatementForgeryTests {
             let wide = try cli.run("statement", "check", "chen.txt")
             #expect(wide.status == 1 && wide.stdout.contains("notAsPrinted"), "\(wide.stdout)")
         }
+        // A whole line moved right until it lies beyond the 80 columns a text statement prints.
+        try write(cli, "chen.txt", Array(text.replacingOccurrences(of: "\n未付余额", with: "\n" + String(repeating: " ", count: 75) + "未付余额").utf8))
+        let moved = try cli.run("statement", "check", "chen.txt")
+        #expect(moved.status == 1 && moved.stdout.contains("notAsPrinted"), "\(moved.stdout)")
         try write(cli, "chen.txt", Array(text.replacingOccurrences(of: "\n", with: "\r").utf8))
         let mac = try cli.run("statement", "check", "chen.txt")
         #expect(mac.status == 0, "\(mac.stdout)\(mac.stderr)")

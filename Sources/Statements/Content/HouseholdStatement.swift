@@ -161,14 +161,16 @@ extension HouseholdStatement {
                 // one takes its place, and no day owes both (1,800.00 of 1,000.00 was).
                 if let declared = declarations[a.id], let withdrawal = reversals[declared.seq],
                    case .entryReverse(let r) = withdrawal.entry.payload {
+                    // Declared after it, of the withdrawn one's record date or later: its replacement.
+                    let withdrawnDay = day(of: a.id, record)
                     let replaced = covered.lazy.compactMap { later -> LedgerDate? in
-                        guard later.seq > withdrawal.seq, case .dividendDeclare(let d) = later.entry.payload else { return nil }
+                        guard later.seq > withdrawal.seq, case .dividendDeclare(let d) = later.entry.payload, d.recordDate >= withdrawnDay else { return nil }
                         return d.recordDate
                     }.min()
                     let effective = min(withdrawal.entry.reversalDate, replaced ?? withdrawal.entry.reversalDate)
                     if effective <= date || Self.isShown(withdrawal, of: declared, asOf: date) {
                         allocations.append(Line(record: withdrawal, kind: .withdrawal(target: declared.seq, reason: r.reason),
-                                                date: max(effective, day(of: a.id, record)), distribution: a.id, amount: Fen(-a.amount.value)))
+                                                date: effective, distribution: a.id, amount: Fen(-a.amount.value)))
                     }
                 }
             case .dividendPay(let p) where p.household == household:

@@ -137,8 +137,8 @@ extension StatementProof {
         return lines
     }
 
-    /// The widest line any statement prints, in columns.
-    private static let widest = 100
+    /// The widest line a text statement prints, in columns.
+    private static let widest = TextRenderer().widthMax
 
     /// An HTML file's text without a byte-order mark, with Windows line ends made Unix ones, and
     /// without the line ends an editor adds or takes away at either end.

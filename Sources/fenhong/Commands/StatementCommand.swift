@@ -152,7 +152,12 @@ struct StatementCheckCommand: ParsableCommand {
             return try StatementSource.proof(rebuiltFor: statementText, ledgerPath: try ledger.path)
         }
         if proof == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
-            parsed = try rebuiltProof(statementText)
+            do {
+                parsed = try rebuiltProof(statementText)
+            } catch let mismatch as StatementSource.NotOfThisLedger {
+                print("REJECTED \(file) statement: \(mismatch)")
+                throw ExitCode(1)
+            }
             rebuilt = true
         } else {
             do {
@@ -195,7 +200,7 @@ struct StatementCheckCommand: ParsableCommand {
                       failures.contains(where: { $0.location.contains("line") || $0.detail.hasPrefix("the PDF") }) {
                 // Only the layout differs from the statement printed now, not any figure checked.
                 print("NOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
-                      + "print a new one (fenhong statement) and compare its figures with the household's copy")
+                      + "print a new one (fenhong statement) and compare its figures with the household's copy; a figure that differs is no matter of layout")
             }
             throw ExitCode(1)
         }
@@ -203,7 +208,8 @@ struct StatementCheckCommand: ParsableCommand {
         print("OK \(name): \(parsed.inclusions.count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
               + (statementText == nil ? "" : ", and the household and every amount printed match them")
               + "; the ledger (\(trust.head.size) entries) extends it"
-              + (rebuilt ? " (no proof file: the proof was made again from the \(bundle == nil ? "ledger" : "bundle"))" : ""))
+              + (rebuilt ? " (\(FileManager.default.fileExists(atPath: proofPath) ? "its proof file is another's" : "no proof file"): "
+                  + "the proof was made again from the \(bundle == nil ? "ledger" : "bundle"))" : ""))
         let later = trust.entries(after: cp.size)
         if let last = later.last {
             print("NOTE the ledger has recorded \(later.count) more \(later.count == 1 ? "entry" : "entries") of household \(parsed.household) since "
