@@ -429,7 +429,7 @@ public struct LedgerState: Sendable {
     /// A share entry or household update may not take effect on or before the record date of a
     /// distribution already declared: it would change the holdings and eligibility that
     /// distribution was divided by, after the fact. A late-found change is dated after it.
-    private func requireUnsettled(_ date: LedgerDate, reversing target: Int64? = nil, _ problems: inout RuleReport) {
+    func requireUnsettled(_ date: LedgerDate, reversing target: Int64? = nil, _ problems: inout RuleReport) {
         guard let settled = settledThrough, date <= settled.date else { return }
         let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a change dated \(date)"
         let remedy = target == nil ? "date it after \(settled.date)" : "record the correction as a share entry dated after \(settled.date)"
@@ -534,69 +534,12 @@ public struct LedgerState: Sendable {
         paymentEffects.append(PaymentEffect(seq: seq, key: key, amount: payment.amount.value, date: payment.date))
     }
 
-    /// Withdraws distribution `d`'s declaration, and with it every allocation: nothing is owed by
-    /// it any more. Only once none of its payments stands (each was reversed first), and the
-    /// record date it settled is settled no longer, unless another declaration settles it.
-    private mutating func withdraw(_ d: Int, by seq: Int64, _ problems: inout RuleReport) {
-        let id = distributionIDs[d]
-        if tallies[d].paid > 0 {
-            problems.add(.paymentsStanding, "distribution \(id) has \(Fen(tallies[d].paid).formatted) paid that is not reversed; reverse its payments before its declaration")
-        }
-        tallies[d].withdrawnBy = seq
-        settledThrough = nil
-        for other in tallies.indices where tallies[other].isDeclared && tallies[other].withdrawnBy == nil {
-            if let date = tallies[other].recordDate, settledThrough.map({ date > $0.date }) ?? true {
-                settledThrough = (date, distributionIDs[other])
-            }
-        }
-    }
-
     /// A running total of amounts (each at most ``Fen/max``), held at `Int64.max` rather than
     /// overflowing: a forged ledger may repeat an allocation or payment ten thousand times. Past
     /// what it may reach, a total is already reported (`allocation-sum`, `overpayment`).
     private static func sum(_ total: Int64, _ amount: Int64) -> Int64 {
         let (sum, overflow) = total.addingReportingOverflow(amount)
         return overflow ? .max : sum
-    }
-
-    /// Marks `entry` (neither a payment nor a share entry) as one a reversal may undo.
-    private mutating func markReversible(_ entry: Entry) {
-        seqFlags.markReversible(entry.seq)
-        undoneDays[entry.seq] = Reversal.Undone(entry)
-    }
-
-    private mutating func reverse(_ reversal: Reversal, seq: Int64, _ problems: inout RuleReport) {
-        let target = reversal.target
-        guard target < seq else {
-            return problems.add(.missingTarget, "entry \(target) does not exist before entry \(seq)")
-        }
-        guard seqFlags.isReversible(target) else {
-            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, fund, investment, income and expense records, and declarations (with all their allocations) can be reversed; a household is corrected with household update, a key with key retire, an allocation by withdrawing its declaration, and a reversal made by mistake by recording the reversed entry again")
-        }
-        guard !seqFlags.isReversed(target) else {
-            return problems.add(.doubleReversal, "entry \(target) was already reversed")
-        }
-        seqFlags.markReversed(target)
-        let payment = paymentEffect(seq: target)
-        if reversal.date != nil,
-           let undone = shareEffects[target] != nil ? .shares : payment.map({ .payment($0.date) }) ?? undoneDays[target],
-           let refusal = reversal.refusal(reversing: target, undone) {
-            problems.add(.reversalDate, refusal)
-        }
-        if let effect = shareEffects[target] {
-            // Undone on the day it took effect: a day a declared distribution has settled is
-            // not changed afterwards, and no day may be left holding fewer than no units.
-            requireUnsettled(effect.date, reversing: target, &problems)
-            applyShares(seq: seq, date: effect.date, effect.changes.map { ($0.0, -$0.1) }, &problems)
-        } else if let payment {
-            owed[payment.key]?.paid -= payment.amount
-            tallies[payment.key.distribution].paid -= payment.amount
-        } else if let d = declarations.firstIndex(where: { $0?.seq == target }) {
-            withdraw(d, by: seq, &problems)
-        }
-        if let effect = incomeEffects.removeValue(forKey: target) { moveIncome(by: effect == .min ? .max : -effect) }
-        shareEffects[seq] = nil  // a reversal is itself never reversed
-        seqFlags.clear(seq)
     }
 }
 
