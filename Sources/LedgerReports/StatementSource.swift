@@ -331,6 +331,35 @@ public enum StatementSource {
 }
 
 extension StatementSource {
+    /// Why the ledger (or bundle) at hand does not extend `kept`, a checkpoint the inspector or
+    /// household kept, or nil when it does: of its origin, at least as long, and with the same
+    /// root at the kept size, recomputed from the bodies. Only this tells the ledger the
+    /// statement was printed from from one made afresh under the same origin with another key.
+    public static func notExtending(_ kept: SignedCheckpoint, ledgerPath: String?, bundle: String?) throws -> String? {
+        var hashes = InMemorySubtreeHashes(), origin = ""
+        if let bundle {
+            let contents = try BundleContents(folder: bundle)
+            (hashes, origin) = (contents.hashes, contents.opening.origin)
+        } else if let ledgerPath {
+            try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
+                for (entry, hash) in try reader.allHashedEntries() {
+                    if case .ledgerOpen(let opening) = entry.payload, entry.seq == 0 { origin = opening.origin }
+                    hashes.append(hash)
+                }
+            }
+        }
+        let checkpoint = kept.checkpoint
+        guard checkpoint.origin == origin else { return "the kept checkpoint is of \(checkpoint.origin), the ledger is \(origin)" }
+        guard checkpoint.size <= Int64(hashes.size) else {
+            return "the kept checkpoint covers \(checkpoint.size) entries, the ledger has \(hashes.size): it was cut short"
+        }
+        let root = try MerkleTree(reader: hashes).root(size: Int(checkpoint.size))
+        guard root == checkpoint.root else {
+            return "the ledger's first \(checkpoint.size) entries have root \(root.hex), the kept checkpoint \(checkpoint.root.hex): the ledger was rewritten since, or is another"
+        }
+        return nil
+    }
+
     /// The accountant keys a statement's checkpoint may be signed with: entry 0's, and each one
     /// a later `key.add` names only once a checkpoint that holds that entry — its root the
     /// tree's at its size — was signed by a key vouched for before, as verify holds every entry

@@ -353,6 +353,30 @@ struct StatementCommandTests {
         #expect(unvouched.stdout.contains("REJECTED"), "\(unvouched.stdout)")
     }
 
+    /// With a checkpoint kept from before (--trusted), a ledger made afresh under the same
+    /// origin with a key of its own — whose statements check against itself — is rejected.
+    @Test func keptCheckpointHoldsTheLedger() throws {
+        let cli = try ledger()
+        let kept = try cli.run("checkpoint", "--ledger", "baixin.fenhong")
+        #expect(kept.status == 0, "\(kept.stderr)")
+        try kept.stdout.write(to: cli.folder.appendingPathComponent("kept.txt"), atomically: true, encoding: .utf8)
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        let held = try cli.run("statement", "check", "chen.txt", "--trusted", "kept.txt")
+        #expect(held.status == 0 && held.stdout.hasSuffix("; it extends the checkpoint kept in kept.txt\n"), "\(held.stdout) \(held.stderr)")
+        let fresh: [[String]] = [
+            ["key", "generate", "--name", "baixin-accountant", "--out", "forger.key"],
+            ["init", "--origin", "fenhong/152223/baixin", "--org", "白辛嘎查股份经济合作社", "--village", "白辛嘎查", "--ledger", "fresh.fenhong", "--key", "forger.key"],
+            ["household", "add", "--household", "152223-001", "--head", "陈梅", "--members", "3", "--poor", "--id", "152223198001181234",
+             "--account", "****6217", "--date", "2018-06-01", "--ledger", "fresh.fenhong", "--key", "forger.key"],
+            ["statement", "--household", "152223-001", "--ledger", "fresh.fenhong", "--out", "fresh.txt", "--proof"],
+        ]
+        for step in fresh { #expect(try cli.execute(step).status == 0, "\(step)") }
+        #expect(try cli.run("statement", "check", "fresh.txt", "--ledger", "fresh.fenhong").status == 0)
+        let rejected = try cli.run("statement", "check", "fresh.txt", "--ledger", "fresh.fenhong", "--trusted", "kept.txt")
+        #expect(rejected.status == 1, "\(rejected.stdout) \(rejected.stderr)")
+        #expect(rejected.stdout.hasPrefix("REJECTED fresh.txt ledger: inconsistentWithTrusted: the kept checkpoint covers 16 entries, the ledger has 2"), "\(rejected.stdout)")
+    }
+
     /// What cannot run exits 2 with one sentence: no proof, no household, unknown household.
     @Test func cannotRunExitsTwo() throws {
         let cli = try ledger()

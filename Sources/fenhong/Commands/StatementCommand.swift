@@ -130,6 +130,9 @@ struct StatementCheckCommand: ParsableCommand {
     // and leave its file an unexpected argument.
     @Option(name: .customLong("proof-file"), help: "The proof file (default: <name>.proof.txt beside FILE).") var proof: String?
     @Option(help: "Check against an exported bundle instead of a ledger file.") var bundle: String?
+    @Option(name: .customLong("trusted"),
+            help: "A checkpoint kept from before (fenhong checkpoint, or a bundle's checkpoints/<size>.txt): the ledger must extend it.")
+    var kept: String?
     @OptionGroup var ledger: LedgerOption
 
     /// A proof as a note names it: household, checkpoint, year and date.
@@ -187,6 +190,16 @@ struct StatementCheckCommand: ParsableCommand {
             (parsed, trust, failures, rebuilt) = (again, againTrust, [], true)
         }
         let name = proofOnly ? proofPath : file
+        if let kept {
+            // Held to a checkpoint kept from before: a ledger made afresh under the same origin,
+            // with a key of its own, prints and checks its own statements, but does not extend it.
+            let checkpoint = try LedgerAudit.readTrusted(kept)
+            if let why = try StatementSource.notExtending(checkpoint, ledgerPath: bundle == nil ? try ledger.path : nil, bundle: bundle) {
+                print("REJECTED \(name) ledger: inconsistentWithTrusted: \(why)")
+                for failure in failures { print("REJECTED \(name) \(failure)") }
+                throw ExitCode(1)
+            }
+        }
         guard failures.isEmpty else {
             for failure in failures { print("REJECTED \(name) \(failure)") }
             let checkpoint = parsed.checkpoint.checkpoint
@@ -209,7 +222,8 @@ struct StatementCheckCommand: ParsableCommand {
               + (statementText == nil ? "" : ", and the household and every amount printed match them")
               + "; the ledger (\(trust.head.size) entries) extends it"
               + (rebuilt ? " (\(FileManager.default.fileExists(atPath: proofPath) ? "its proof file is another's" : "no proof file"): "
-                  + "the proof was made again from the \(bundle == nil ? "ledger" : "bundle"))" : ""))
+                  + "the proof was made again from the \(bundle == nil ? "ledger" : "bundle"))" : "")
+              + (kept.map { "; it extends the checkpoint kept in \($0)" } ?? ""))
         let later = trust.entries(after: cp.size)
         if let last = later.last {
             print("NOTE the ledger has recorded \(later.count) more \(later.count == 1 ? "entry" : "entries") of household \(parsed.household) since "
