@@ -389,6 +389,8 @@ struct StatementCommandTests {
         #expect(noProof.stderr == "fenhong: the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file\n")
         let bundled = try cli.run("statement", "check", "lonely.txt", "--bundle", "nowhere")
         #expect(bundled.stderr == "fenhong: the statement does not print its household, date and checkpoint size (户号, 截至, 条目数), so its proof cannot be made again; give its proof file\n")
+        let both = try cli.run("statement", "check", "lonely.txt", "--bundle", "b", "--ledger", "baixin.fenhong")
+        #expect(both.status == 2 && both.stderr == "fenhong: give --ledger or --bundle, not both: a statement is checked against one of them\n", "\(both.stderr)")
         let unknown = try cli.run("statement", "--household", "152223-404")
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "fenhong: household 152223-404 is not registered in the ledger\n")

@@ -141,6 +141,12 @@ struct StatementCheckCommand: ParsableCommand {
             + (proof.date.map { ", 截至 \($0)" } ?? "")
     }
 
+    func validate() throws {
+        if bundle != nil, ledger.ledger != nil {
+            throw ValidationError("give --ledger or --bundle, not both: a statement is checked against one of them")
+        }
+    }
+
     func run() throws {
         let proofOnly = file.hasSuffix(".proof.txt")
         let proofPath = proof ?? (proofOnly ? file : StatementSource.sibling(of: file, suffix: ".proof.txt"))
