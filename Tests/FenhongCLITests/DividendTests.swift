@@ -158,15 +158,20 @@ struct DividendTests {
         #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R1"]).status == 0)
         #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R2"]).status == 2)
         // Without --account, the payment goes to the household's registered (masked) account.
-        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "1", "--reference", "R4"]).status == 0)
+        let first = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "1", "--reference", "R4"])
+        #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
         #expect(try cli.run("log", "--json").stdout.contains(#""account":"****0001","amount":100"#))
+        // A voucher already given for another household's payment is recorded, and noted.
+        let reused = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-003", "--amount", "1", "--reference", "R1"])
+        #expect(reused.status == 0)
+        #expect(reused.stderr.hasPrefix("note: voucher R1 was already given for household 152223-001's payment, entry "), "\(reused.stderr)")
         #expect(try cli.execute(["dividend", "pay", "--id", "2020", "--household", "152223-001", "--reference", "R3"]).status == 2)
         let status = try cli.execute(["dividend", "status", "--id", "2019"]).stdout
         // 10,000.00 over 6 households: 4 × 1,666.67 + 2 × 1,666.66, extra fen to the lower numbers.
         #expect(status.contains("152223-001  户1    1,666.67  1,666.67         0.00"), "\(status)")
         #expect(status.contains("152223-002  户2    1,666.67      1.00     1,665.67"), "\(status)")
         #expect(status.contains("152223-006  户6    1,666.66      0.00     1,666.66"), "\(status)")
-        #expect(status.contains("total             10,000.00  1,667.67     8,332.33"), "\(status)")
+        #expect(status.contains("total             10,000.00  1,668.67     8,331.33"), "\(status)")
 
         // The account in effect on the day paid: an update dated later does not apply to an
         // earlier payment, and does to a later one. A zero amount is refused as such.

@@ -189,6 +189,7 @@ struct DividendPay: ParsableCommand {
         let maskedAccount = try account.map(Parse.maskedAccount)
         if chosen == .cash, let account { throw ValidationError("--account \(account) goes with a bank or card payment; a cash payment has no account") }
         let store = try write.ledger.open()
+        var reused: Entry?
         let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
             let probe = EntryPayload.dividendPay(DividendPayment(id: id, household: household, amount: Fen(1), channel: .cash,
                                                                  account: "cash", reference: "-", date: day))
@@ -213,10 +214,17 @@ struct DividendPay: ParsableCommand {
                 throw ValidationError("--household \(household) is paid in cash (its registered account); for a \(channelValue.rawValue) payment give --account")
             }
             let paidInto = channelValue == .cash ? Masking.cash : (maskedAccount ?? registered)
+            // A voucher names one payment: the same one on another household's is most likely a typo.
+            reused = try reader.entries(distribution: id).first { entry in
+                if case .dividendPay(let p) = entry.payload { p.reference == reference && p.household != household } else { false }
+            }
             return [.dividendPay(DividendPayment(id: id, household: household, amount: pay, channel: channelValue,
                                                  account: paidInto, reference: reference, date: day))]
         }
         Printer.recorded(result)
+        if let reused, case .dividendPay(let p) = reused.payload {
+            Printer.stderr("note: voucher \(reference) was already given for household \(p.household)'s payment, entry \(reused.seq); check it (recorded all the same)")
+        }
     }
 }
 
