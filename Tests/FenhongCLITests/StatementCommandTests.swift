@@ -19,6 +19,15 @@ struct StatementCommandTests {
         return (lines, try #require(lines.firstIndex { $0.contains(marker) }) + 1)
     }
 
+    /// `statement check` run with `arguments`, expected to reject (exit 1) with `needle` in its report.
+    @discardableResult
+    private func expectRejected(_ cli: CLI, _ arguments: [String], containing needle: String) throws -> CLI.Run {
+        let run = try cli.execute(["statement", "check"] + arguments)
+        #expect(run.status == 1, "\(run.stdout) \(run.stderr)")
+        #expect(run.stdout.contains(needle), "\(run.stdout)")
+        return run
+    }
+
     /// `lines` with `old` replaced by `new` on line `number` (1-based), written back to chen.txt
     /// and checked.
     private func checkEdited(_ cli: CLI, _ lines: [String], line number: Int, _ old: String, _ new: String) throws -> CLI.Run {
@@ -83,9 +92,7 @@ struct StatementCommandTests {
             """
         let forged = try cli.shell(forge)
         #expect(forged.status == 0, "\(forged.stderr)")
-        let check = try cli.run("statement", "check", "chen.txt")
-        #expect(check.status == 1, "\(check.stdout) \(check.stderr)")
-        #expect(check.stdout.contains("notConsistent"), "\(check.stdout)")
+        try expectRejected(cli, ["chen.txt"], containing: "notConsistent")
     }
 
     /// `log --household` shows the household's entries and the reversal of its wrong payment,
@@ -348,9 +355,7 @@ struct StatementCommandTests {
         let vouched = try cli.run("statement", "check", "chen.txt")
         #expect(vouched.status == 0, "\(vouched.stdout) \(vouched.stderr)")
         #expect(try cli.shell("sqlite3 baixin.fenhong 'DROP TRIGGER checkpoint_no_delete; DELETE FROM checkpoint WHERE size = 17'").status == 0)
-        let unvouched = try cli.run("statement", "check", "chen.txt")
-        #expect(unvouched.status == 1, "\(unvouched.stdout) \(unvouched.stderr)")
-        #expect(unvouched.stdout.contains("REJECTED"), "\(unvouched.stdout)")
+        try expectRejected(cli, ["chen.txt"], containing: "REJECTED")
     }
 
     /// With a checkpoint kept from before (--trusted), a ledger made afresh under the same
