@@ -335,12 +335,13 @@ extension StatementSource {
     /// household kept, or nil when it does: of its origin, at least as long, and with the same
     /// root at the kept size, recomputed from the bodies. Only this tells the ledger the
     /// statement was printed from from one made afresh under the same origin with another key.
-    public static func notExtending(_ kept: SignedCheckpoint, ledgerPath: String?, bundle: String?) throws -> String? {
+    static func notExtending(_ kept: SignedCheckpoint, against: StatementCheck.Against) throws -> String? {
         var hashes = InMemorySubtreeHashes(), origin = ""
-        if let bundle {
+        switch against {
+        case .bundle(let bundle):
             let contents = try BundleContents(folder: bundle)
             (hashes, origin) = (contents.hashes, contents.opening.origin)
-        } else if let ledgerPath {
+        case .ledger(let ledgerPath):
             try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
                 for (entry, hash) in try reader.allHashedEntries() {
                     if case .ledgerOpen(let opening) = entry.payload, entry.seq == 0 { origin = opening.origin }

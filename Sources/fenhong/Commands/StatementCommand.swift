@@ -121,8 +121,9 @@ struct StatementCheckCommand: ParsableCommand {
             accountant key of the ledger, the ledger must have only grown since, and every amount, hash and \
             total printed on the statement must match the proved entries. FILE is the statement (text, html, \
             or pdf when pdftotext is installed); its proof is <name>.proof.txt unless --proof-file names it. \
-            A statement brought without its proof is checked against a proof made again from the ledger, for the \
-            household, checkpoint size, year and date it prints.
+            A statement brought without its proof is checked against a proof made again from the ledger or bundle, \
+            for the household, checkpoint size, year and date it prints. With --trusted, the ledger must also extend \
+            a checkpoint kept from before.
             """)
 
     @Argument(help: "The statement, or a .proof.txt to check the proof alone.") var file: String
@@ -135,12 +136,6 @@ struct StatementCheckCommand: ParsableCommand {
     var kept: String?
     @OptionGroup var ledger: LedgerOption
 
-    /// A proof as a note names it: household, checkpoint, year and date.
-    static func describe(_ proof: StatementProof) -> String {
-        "household \(proof.household), checkpoint \(proof.checkpoint.checkpoint.size), \(proof.year.map { "\($0) 年度" } ?? "全部年度")"
-            + (proof.date.map { ", 截至 \($0)" } ?? "")
-    }
-
     func validate() throws {
         if bundle != nil, ledger.ledger != nil {
             throw ValidationError("give --ledger or --bundle, not both: a statement is checked against one of them")
@@ -148,92 +143,9 @@ struct StatementCheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let proofOnly = file.hasSuffix(".proof.txt")
-        let proofPath = proof ?? (proofOnly ? file : StatementSource.sibling(of: file, suffix: ".proof.txt"))
-        // The statement first: a missing statement is named as such, not as its missing proof.
-        let statement = proofOnly ? nil : try StatementSource.statement(file)
-        let statementText = statement?.text
-        var parsed: StatementProof
-        var rebuilt = false
-        // A household may bring the statement alone: its proof is made again from the ledger or bundle.
-        func rebuiltProof(_ statementText: String) throws -> StatementProof {
-            if let bundle { return try StatementSource.proof(rebuiltFor: statementText, bundle: bundle) }
-            return try StatementSource.proof(rebuiltFor: statementText, ledgerPath: try ledger.path)
-        }
-        if proof == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
-            do {
-                parsed = try rebuiltProof(statementText)
-            } catch let mismatch as StatementSource.NotOfThisLedger {
-                print("REJECTED \(file) statement: \(mismatch)")
-                throw ExitCode(1)
-            }
-            rebuilt = true
-        } else {
-            do {
-                parsed = try StatementProof(parsing: try StatementSource.readProof(proofPath))
-            } catch let error as StatementProofFormatError {
-                throw ValidationError("\(proofPath): \(error)")
-            }
-        }
-        func trusted(_ proof: StatementProof) throws -> StatementProofTrust {
-            var trust = try bundle.map { try StatementSource.trust(bundle: $0, proof: proof) } ?? StatementSource.trust(ledgerPath: try ledger.path, proof: proof)
-            trust.today = Parse.today()
-            return trust
-        }
-        var trust = try trusted(parsed)
-        var failures = parsed.check(against: trust, statementText: statementText, printed: statement?.printed)
-        // The proof beside a statement may be another's: `chen.txt` and `chen.pdf` printed at
-        // different sizes, or for another year, share `chen.proof.txt`, the later one's. A
-        // statement its default proof rejects, and which is not that proof's statement, passes
-        // when it is the statement fenhong prints from the ledger for what it prints — as one
-        // brought without a proof does; else its own proof's verdict stands.
-        if !failures.isEmpty, !rebuilt, proof == nil, let statementText,
-           let printed = try? StatementSource.PrintedIdentity(statementText), !printed.matches(parsed),
-           let again = try? rebuiltProof(statementText), let againTrust = try? trusted(again),
-           again.check(against: againTrust, statementText: statementText, printed: statement?.printed).isEmpty {
-            print("NOTE \(proofPath) is the proof of another statement (\(Self.describe(parsed))), not of \(file) (\(Self.describe(again))): "
-                  + "the proof was made again from the \(bundle == nil ? "ledger" : "bundle")")
-            (parsed, trust, failures, rebuilt) = (again, againTrust, [], true)
-        }
-        let name = proofOnly ? proofPath : file
-        if let kept {
-            // Held to a checkpoint kept from before: a ledger made afresh under the same origin,
-            // with a key of its own, prints and checks its own statements, but does not extend it.
-            let checkpoint = try LedgerAudit.readTrusted(kept)
-            if let why = try StatementSource.notExtending(checkpoint, ledgerPath: bundle == nil ? try ledger.path : nil, bundle: bundle) {
-                print("REJECTED \(name) ledger: inconsistentWithTrusted: \(why)")
-                for failure in failures { print("REJECTED \(name) \(failure)") }
-                throw ExitCode(1)
-            }
-        }
-        guard failures.isEmpty else {
-            for failure in failures { print("REJECTED \(name) \(failure)") }
-            let checkpoint = parsed.checkpoint.checkpoint
-            if let statementText, let root = StatementText.labelled("根指纹", in: statementText)?.value.split(separator: " ").last,
-               root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {
-                // The ledger's checkpoint of the size the statement prints is not the one it was printed at.
-                print("NOTE \(name) prints root \(root) for checkpoint \(checkpoint.size), but the ledger's checkpoint \(checkpoint.size) has root "
-                      + "\(checkpoint.root.hex): the statement was altered, or the ledger was rewritten and signed again since it was printed; "
-                      + "keep this statement, and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)")
-            } else if failures.allSatisfy({ $0.rule == .notAsPrinted }),
-                      failures.contains(where: { $0.location.contains("line") || $0.detail.hasPrefix("the PDF") }) {
-                // Only the layout differs from the statement printed now, not any figure checked.
-                print("NOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
-                      + "print a new one (fenhong statement) and compare its figures with the household's copy; a figure that differs is no matter of layout")
-            }
-            throw ExitCode(1)
-        }
-        let cp = parsed.checkpoint.checkpoint
-        print("OK \(name): \(parsed.inclusions.count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
-              + (statementText == nil ? "" : ", and the household and every amount printed match them")
-              + "; the ledger (\(trust.head.size) entries) extends it"
-              + (rebuilt ? " (\(FileManager.default.fileExists(atPath: proofPath) ? "its proof file is another's" : "no proof file"): "
-                  + "the proof was made again from the \(bundle == nil ? "ledger" : "bundle"))" : "")
-              + (kept.map { "; it extends the checkpoint kept in \($0)" } ?? ""))
-        let later = trust.entries(after: cp.size)
-        if let last = later.last {
-            print("NOTE the ledger has recorded \(later.count) more \(later.count == 1 ? "entry" : "entries") of household \(parsed.household) since "
-                  + "(the last is entry \(last.seq), \(last.entry.kind.rawValue)): a statement printed now would differ; print a new one")
-        }
+        let against: StatementCheck.Against = try bundle.map { .bundle($0) } ?? .ledger(try ledger.path)
+        let verdict = try StatementCheck(file: file, proofFile: proof, against: against, kept: kept, today: Parse.today()).run()
+        for line in verdict.lines { print(line) }
+        if !verdict.accepted { throw ExitCode(1) }
     }
 }

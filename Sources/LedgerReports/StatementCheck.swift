@@ -1,0 +1,146 @@
+import Foundation
+import LedgerCore
+import LedgerStore
+import Statements
+
+/// `fenhong statement check`: a printed statement, or a proof alone, held to a ledger or an
+/// exported bundle (FORMAT §10). Decides the verdict and words every line of it; the command
+/// only prints them.
+public struct StatementCheck {
+    public enum Against: Sendable {
+        case ledger(String)
+        case bundle(String)
+    }
+
+    /// The lines to print (REJECTED …, NOTE …, OK …) and whether the statement stands.
+    public struct Verdict: Sendable {
+        public var lines: [String]
+        public var accepted: Bool
+    }
+
+    /// The statement, or a `.proof.txt` to check the proof alone.
+    public let file: String
+    /// The proof file given (`--proof-file`); else `<name>.proof.txt` beside the statement.
+    public let proofFile: String?
+    public let against: Against
+    /// A checkpoint kept from before (`--trusted`), which the ledger must extend.
+    public let kept: String?
+    public let today: LedgerDate
+
+    public init(file: String, proofFile: String?, against: Against, kept: String?, today: LedgerDate) {
+        (self.file, self.proofFile, self.against, self.kept, self.today) = (file, proofFile, against, kept, today)
+    }
+
+    private var proofOnly: Bool { file.hasSuffix(".proof.txt") }
+    private var proofPath: String { proofFile ?? (proofOnly ? file : StatementSource.sibling(of: file, suffix: ".proof.txt")) }
+    private var sourceName: String { if case .bundle = against { "bundle" } else { "ledger" } }
+
+    public func run() throws -> Verdict {
+        var lines: [String] = []
+        // The statement first: a missing statement is named as such, not as its missing proof.
+        let statement = proofOnly ? nil : try StatementSource.statement(file)
+        let statementText = statement?.text
+        var parsed: StatementProof
+        var rebuilt = false
+        if proofFile == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
+            // A household may bring the statement alone: its proof is made again.
+            do {
+                parsed = try rebuiltProof(statementText)
+            } catch let mismatch as StatementSource.NotOfThisLedger {
+                return Verdict(lines: ["REJECTED \(file) statement: \(mismatch)"], accepted: false)
+            }
+            rebuilt = true
+        } else {
+            do {
+                parsed = try StatementProof(parsing: try StatementSource.readProof(proofPath))
+            } catch let error as StatementProofFormatError {
+                throw ReportError("\(proofPath): \(error)")
+            }
+        }
+        var trust = try trusted(parsed)
+        var failures = parsed.check(against: trust, statementText: statementText, printed: statement?.printed)
+        // The proof beside a statement may be another's: `chen.txt` and `chen.pdf` printed at
+        // different sizes, or for another year, share `chen.proof.txt`, the later one's. A
+        // statement its default proof rejects, and which is not that proof's statement, passes
+        // when it is the statement fenhong prints for what it prints — as one brought without a
+        // proof does; else its own proof's verdict stands.
+        if !failures.isEmpty, !rebuilt, proofFile == nil, let statementText,
+           let printed = try? StatementSource.PrintedIdentity(statementText), !printed.matches(parsed),
+           let again = try? rebuiltProof(statementText), let againTrust = try? trusted(again),
+           again.check(against: againTrust, statementText: statementText, printed: statement?.printed).isEmpty {
+            lines.append("NOTE \(proofPath) is the proof of another statement (\(Self.describe(parsed))), not of \(file) (\(Self.describe(again))): "
+                         + "the proof was made again from the \(sourceName)")
+            (parsed, trust, failures, rebuilt) = (again, againTrust, [], true)
+        }
+        let name = proofOnly ? proofPath : file
+        if let kept {
+            // Held to a checkpoint kept from before: a ledger made afresh under the same origin,
+            // with a key of its own, prints and checks its own statements, but does not extend it.
+            if let why = try StatementSource.notExtending(try LedgerAudit.readTrusted(kept), against: against) {
+                lines.append("REJECTED \(name) ledger: inconsistentWithTrusted: \(why)")
+                lines += failures.map { "REJECTED \(name) \($0)" }
+                return Verdict(lines: lines, accepted: false)
+            }
+        }
+        guard failures.isEmpty else {
+            lines += failures.map { "REJECTED \(name) \($0)" }
+            if let note = Self.rejectionNote(name: name, statementText: statementText, checkpoint: parsed.checkpoint.checkpoint, failures: failures) {
+                lines.append(note)
+            }
+            return Verdict(lines: lines, accepted: false)
+        }
+        let cp = parsed.checkpoint.checkpoint
+        lines.append("OK \(name): \(parsed.inclusions.count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
+                     + (statementText == nil ? "" : ", and the household and every amount printed match them")
+                     + "; the ledger (\(trust.head.size) entries) extends it"
+                     + (rebuilt ? " (\(FileManager.default.fileExists(atPath: proofPath) ? "its proof file is another's" : "no proof file"): "
+                        + "the proof was made again from the \(sourceName))" : "")
+                     + (kept.map { "; it extends the checkpoint kept in \($0)" } ?? ""))
+        let later = trust.entries(after: cp.size)
+        if let last = later.last {
+            lines.append("NOTE the ledger has recorded \(later.count) more \(later.count == 1 ? "entry" : "entries") of household \(parsed.household) since "
+                         + "(the last is entry \(last.seq), \(last.entry.kind.rawValue)): a statement printed now would differ; print a new one")
+        }
+        return Verdict(lines: lines, accepted: true)
+    }
+
+    /// The proof of `statementText` made again from the ledger or bundle.
+    private func rebuiltProof(_ statementText: String) throws -> StatementProof {
+        switch against {
+        case .bundle(let bundle): try StatementSource.proof(rebuiltFor: statementText, bundle: bundle)
+        case .ledger(let path): try StatementSource.proof(rebuiltFor: statementText, ledgerPath: path)
+        }
+    }
+
+    /// The ledger or bundle as it stands, for `proof`.
+    private func trusted(_ proof: StatementProof) throws -> StatementProofTrust {
+        var trust = switch against {
+        case .bundle(let bundle): try StatementSource.trust(bundle: bundle, proof: proof)
+        case .ledger(let path): try StatementSource.trust(ledgerPath: path, proof: proof)
+        }
+        trust.today = today
+        return trust
+    }
+
+    /// A proof as a note names it: household, checkpoint, year and date.
+    static func describe(_ proof: StatementProof) -> String {
+        "household \(proof.household), checkpoint \(proof.checkpoint.checkpoint.size), \(proof.year.map { "\($0) 年度" } ?? "全部年度")"
+            + (proof.date.map { ", 截至 \($0)" } ?? "")
+    }
+
+    /// What a rejection may mean, when the failures say more than themselves: a printed root
+    /// that is not the checkpoint's, or a layout alone that differs from the one printed now.
+    static func rejectionNote(name: String, statementText: String?, checkpoint: Checkpoint, failures: [StatementProofFailure]) -> String? {
+        if let statementText, let root = StatementText.labelled("根指纹", in: statementText)?.value.split(separator: " ").last,
+           root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {
+            // The ledger's checkpoint of the size the statement prints is not the one it was printed at.
+            return "NOTE \(name) prints root \(root) for checkpoint \(checkpoint.size), but the ledger's checkpoint \(checkpoint.size) has root "
+                + "\(checkpoint.root.hex): the statement was altered, or the ledger was rewritten and signed again since it was printed; "
+                + "keep this statement, and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
+        }
+        guard failures.allSatisfy({ $0.rule == .notAsPrinted }),
+              failures.contains(where: { $0.location.contains("line") || $0.detail.hasPrefix("the PDF") }) else { return nil }
+        return "NOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
+            + "print a new one (fenhong statement) and compare its figures with the household's copy; a figure that differs is no matter of layout"
+    }
+}
