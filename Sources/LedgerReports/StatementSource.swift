@@ -62,7 +62,7 @@ public enum StatementSource {
         let statement = try NotOfThisLedger.building {
             try HouseholdStatement.build(
                 facts: facts(in: contents.records, opening: contents.opening, household: printed.household), year: printed.year,
-                date: printed.date, checkpoint: footer(signed, keyEntries: contents.keyEntries, checkpoints: contents.checkpoints))
+                date: printed.date, checkpoint: footer(signed, opening: contents.opening, keyEntries: contents.keyEntries, checkpoints: contents.checkpoints))
         }
         return try StatementProof.make(statement: statement, checkpoint: signed, tree: MerkleTree(reader: contents.hashes)) { seq in
             guard seq >= 0, seq < contents.bodies.count else { throw ReportError("entry \(seq) is missing from the bundle") }
@@ -123,12 +123,14 @@ public enum StatementSource {
 
     /// Every valid cosignature by an inspector key of the ledger on a checkpoint of at most `size`.
     public static func cosignatures(_ reader: LedgerReader, upTo size: Int64) throws -> [StatementCheckpoint.Cosigner] {
-        cosignatures(keyEntries: try reader.entries(kind: .keyAdd), checkpoints: try reader.checkpoints(), upTo: size)
+        guard case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload else { return [] }
+        return cosignatures(keyEntries: try reader.entries(kind: .keyAdd), checkpoints: try reader.checkpoints(), upTo: size, origin: opening.origin)
     }
 
     /// Every valid inspector cosignature among `checkpoints` no larger than `size`, by the
-    /// inspector keys `keyEntries` add.
-    static func cosignatures(keyEntries: [Entry], checkpoints: [(Int64, String)], upTo size: Int64) -> [StatementCheckpoint.Cosigner] {
+    /// inspector keys `keyEntries` add — on a note that is the checkpoint of its own size and of
+    /// ledger `origin` (a cosigned note copied under another size vouches for nothing there).
+    static func cosignatures(keyEntries: [Entry], checkpoints: [(Int64, String)], upTo size: Int64, origin: String) -> [StatementCheckpoint.Cosigner] {
         let inspectors = keyEntries.compactMap { entry -> NoteVerifierKey? in
             guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }
             return try? NoteVerifierKey(vkey: change.key)
@@ -136,38 +138,38 @@ public enum StatementSource {
         guard !inspectors.isEmpty else { return [] }
         var found = [StatementCheckpoint.Cosigner]()
         for (checkpointSize, text) in checkpoints where checkpointSize <= size {
-            guard let note = try? SignedNote(parsing: text), note.signatures.count > 1 else { continue }
+            guard let signed = try? SignedCheckpoint(parsing: text), signed.note.signatures.count > 1,
+                  signed.checkpoint.size == checkpointSize, signed.checkpoint.origin == origin else { continue }
             for key in inspectors {
-                if let time = note.cosignatureTime(by: key) { found.append(.init(name: key.name, size: checkpointSize, time: time)) }
+                if let time = signed.note.cosignatureTime(by: key) { found.append(.init(name: key.name, size: checkpointSize, time: time)) }
             }
         }
         return found
     }
 
-    /// The checkpoint as a footer prints it: its signer, and each inspector's latest cosignature
-    /// on a checkpoint no larger than it.
+    /// The checkpoint as a footer prints it: the accountant whose signature on it verifies, and
+    /// each inspector's latest cosignature on a checkpoint no larger than it.
     public static func footer(_ reader: LedgerReader, _ signed: SignedCheckpoint) throws -> StatementCheckpoint {
-        footer(signed, keyEntries: try reader.entries(kind: .keyAdd), checkpoints: try reader.checkpoints())
+        guard case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload else {
+            throw ReportError("the ledger does not start with ledger.open")
+        }
+        return footer(signed, opening: opening, keyEntries: try reader.entries(kind: .keyAdd), checkpoints: try reader.checkpoints())
     }
 
-    /// As ``footer(_:_:)``, from the key entries and the checkpoints (size, note) of a ledger.
-    static func footer(_ signed: SignedCheckpoint, keyEntries: [Entry], checkpoints: [(size: Int64, note: String)]) -> StatementCheckpoint {
-        let inspectors = keyEntries.compactMap { entry -> NoteVerifierKey? in
-            guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }
-            return try? NoteVerifierKey(vkey: change.key)
-        }
+    /// As ``footer(_:_:)``, from entry 0, the key entries and the checkpoints (size, note) of a ledger.
+    static func footer(_ signed: SignedCheckpoint, opening: LedgerOpen, keyEntries: [Entry], checkpoints: [(size: Int64, note: String)]) -> StatementCheckpoint {
         var latest = [String: StatementCheckpoint.Cosigner]()
-        if !inspectors.isEmpty {
-            for (size, text) in checkpoints where size <= signed.checkpoint.size {
-                guard let note = try? SignedNote(parsing: text), note.signatures.count > 1 else { continue }
-                for key in inspectors {
-                    if let time = note.cosignatureTime(by: key) {
-                        latest[key.name] = .init(name: key.name, size: size, time: time)
-                    }
-                }
-            }
+        for cosigner in cosignatures(keyEntries: keyEntries, checkpoints: checkpoints.map { ($0.size, $0.note) },
+                                     upTo: signed.checkpoint.size, origin: opening.origin) {
+            if latest[cosigner.name].map({ $0.size <= cosigner.size }) ?? true { latest[cosigner.name] = cosigner }
         }
-        return StatementCheckpoint(checkpoint: signed.checkpoint, signer: signed.note.signatures.first?.name ?? "",
+        // The name of a signature that verifies, not merely the first line's: a line added above
+        // the accountant's would name anyone.
+        let accountants = ([opening.key] + keyEntries.compactMap { entry -> String? in
+            guard case .keyAdd(let change) = entry.payload, change.role == .accountant else { return nil }
+            return change.key
+        }).compactMap { try? NoteVerifierKey(vkey: $0) }
+        return StatementCheckpoint(checkpoint: signed.checkpoint, signer: StatementCheckpoint.signer(of: signed.note, among: accountants),
                                    cosigners: latest.values.sorted { ($0.size, $0.name) < ($1.size, $1.name) })
     }
 
@@ -312,7 +314,7 @@ public enum StatementSource {
         var trust = try trust(opening: contents.opening, state: contents.state, tree: MerkleTree(reader: contents.hashes),
                               size: contents.hashes.size, proof: proof, facts: facts, checkpoints: contents.checkpoints)
         trust.cosignatures = cosignatures(keyEntries: contents.keyEntries, checkpoints: contents.checkpoints.map { ($0.size, $0.note) },
-                                          upTo: proof.checkpoint.checkpoint.size)
+                                          upTo: proof.checkpoint.checkpoint.size, origin: contents.opening.origin)
         return trust
     }
 
@@ -336,21 +338,33 @@ extension StatementSource {
     /// root at the kept size, recomputed from the bodies. Only this tells the ledger the
     /// statement was printed from from one made afresh under the same origin with another key.
     static func notExtending(_ kept: SignedCheckpoint, against: StatementCheck.Against) throws -> String? {
-        var hashes = InMemorySubtreeHashes(), origin = ""
+        var hashes = InMemorySubtreeHashes(), origin = "", keys: [String] = []
+        func noteKey(_ entry: Entry) {
+            switch entry.payload {
+            case .ledgerOpen(let opening) where entry.seq == 0: (origin, keys) = (opening.origin, keys + [opening.key])
+            case .keyAdd(let change) where change.role == .accountant: keys.append(change.key)
+            default: break
+            }
+        }
         switch against {
         case .bundle(let bundle):
             let contents = try BundleContents(folder: bundle)
-            (hashes, origin) = (contents.hashes, contents.opening.origin)
+            hashes = contents.hashes
+            for record in contents.records { noteKey(record.entry) }
         case .ledger(let ledgerPath):
             try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
                 for (entry, hash) in try reader.allHashedEntries() {
-                    if case .ledgerOpen(let opening) = entry.payload, entry.seq == 0 { origin = opening.origin }
+                    noteKey(entry)
                     hashes.append(hash)
                 }
             }
         }
         let checkpoint = kept.checkpoint
         guard checkpoint.origin == origin else { return "the kept checkpoint is of \(checkpoint.origin), the ledger is \(origin)" }
+        // As verify takes a kept checkpoint: signed by an accountant key the ledger names.
+        guard keys.compactMap({ try? NoteVerifierKey(vkey: $0) }).contains(where: { kept.note.isSigned(by: $0) }) else {
+            return "the kept checkpoint carries no valid signature by an accountant key of this ledger"
+        }
         guard checkpoint.size <= Int64(hashes.size) else {
             return "the kept checkpoint covers \(checkpoint.size) entries, the ledger has \(hashes.size): it was cut short"
         }

@@ -379,7 +379,39 @@ struct StatementCommandTests {
         #expect(try cli.run("statement", "check", "fresh.txt", "--ledger", "fresh.fenhong").status == 0)
         let rejected = try cli.run("statement", "check", "fresh.txt", "--ledger", "fresh.fenhong", "--trusted", "kept.txt")
         #expect(rejected.status == 1, "\(rejected.stdout) \(rejected.stderr)")
-        #expect(rejected.stdout.hasPrefix("REJECTED fresh.txt ledger: inconsistentWithTrusted: the kept checkpoint covers 16 entries, the ledger has 2"), "\(rejected.stdout)")
+        #expect(rejected.stdout.hasPrefix("REJECTED fresh.txt ledger: inconsistentWithTrusted: the kept checkpoint carries no valid signature by an accountant key of this ledger"), "\(rejected.stdout)")
+        // A kept checkpoint must be signed, as verify takes one: its text with a made-up line is no kept checkpoint.
+        let text = try cli.file("kept.txt")
+        let unsigned = String(text[..<text.range(of: "\n\n")!.lowerBound]) + "\n\n— nobody " + Data(repeating: 7, count: 68).base64EncodedString() + "\n"
+        try unsigned.write(to: cli.folder.appendingPathComponent("unsigned.txt"), atomically: true, encoding: .utf8)
+        let forgedKept = try cli.run("statement", "check", "chen.txt", "--trusted", "unsigned.txt")
+        #expect(forgedKept.status == 1 && forgedKept.stdout.contains("no valid signature"), "\(forgedKept.stdout) \(forgedKept.stderr)")
+    }
+
+    /// The footer prints what the ledger proves: no cosignature from a cosigned note copied
+    /// under another size, and as signer the accountant whose signature verifies, not a line
+    /// added above it.
+    @Test func footerPrintsOnlyWhatVerifies() throws {
+        let cli = try CLI()
+        #expect(try cli.run("demo", "--out", "demo").status == 0)
+        #expect(try cli.shell("""
+            sqlite3 demo/baixin.fenhong "INSERT INTO checkpoint SELECT 150, note FROM checkpoint WHERE size = 233; \
+            INSERT INTO cosignature SELECT 150, key_id, line FROM cosignature WHERE size = 233;"
+            """).status == 0)
+        let copied = try cli.run("statement", "--ledger", "demo/baixin.fenhong", "--household", "152223-007", "--date", "2022-12-01", "--size", "198")
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(!copied.stdout.contains("联署"), "\(copied.stdout)")
+        // A line above the accountant's signature names nobody on the statement.
+        #expect(try cli.shell("""
+            python3 -c "p='demo/bundle/checkpoints/233.txt'; t=open(p).read(); i=t.index('— baixin'); open(p,'w').write(t[:i] + '— 扎赉特旗农经站 ' + 'A' * 92 + '\\n' + t[i:])"
+            """).status == 0)
+        #expect(try cli.run("statement", "--ledger", "demo/baixin.fenhong", "--household", "152223-007", "--out", "g.txt").status == 0)
+        let genuine = try cli.file("g.txt")
+        #expect(genuine.contains("签署 Signer  baixin-accountant"))
+        try genuine.replacingOccurrences(of: "签署 Signer  baixin-accountant", with: "签署 Signer  扎赉特旗农经站")
+            .write(to: cli.folder.appendingPathComponent("s.txt"), atomically: true, encoding: .utf8)
+        try expectRejected(cli, ["s.txt", "--bundle", "demo/bundle"], containing: "REJECTED")
+        #expect(try cli.run("statement", "check", "g.txt", "--bundle", "demo/bundle").status == 0)
     }
 
     /// What cannot run exits 2 with one sentence: no proof, no household, unknown household.

@@ -73,6 +73,21 @@ struct ContentDisclosureTests {
         #expect(grouped.facts["152223-002"]!.entries.map(\.seq) == [2, 4, 5, 7, 9, 10, 12])
     }
 
+    /// A second declaration of an id (beyond the checkpoint, or forged: the rules refuse one)
+    /// never stands in for the first: the household's statement at the checkpoint is unchanged.
+    @Test func laterDeclarationOfAnIdDoesNotReplaceTheFirst() throws {
+        var forged = ContentLedger.village()
+        let size = forged.records.count
+        forged.append(.dividendDeclare(DividendDeclaration(
+            id: "2024", recordDate: LedgerDate("2025-01-04")!, distributable: .zero, appropriations: [], pool: .zero,
+            rule: ["basis": .string("units")], allocated: .zero, residual: .zero)), at: "2025-01-05T08:00:00Z")
+        let grouped = try #require(HouseholdFacts.collect(from: forged.records))
+        let checkpoint = try ledger.statement("152223-001").checkpoint
+        #expect(checkpoint.checkpoint.size == Int64(size))
+        let statement = try HouseholdStatement.build(facts: grouped.facts["152223-001"]!, date: ContentLedger.statementDate, checkpoint: checkpoint)
+        #expect(statement == (try ledger.statement("152223-001")))
+    }
+
     /// Dates add across months, years and leap days.
     @Test func dateArithmetic() {
         #expect(LedgerDate("2024-02-28")!.adding(days: 1).text == "2024-02-29")

@@ -28,7 +28,9 @@ extension HouseholdFacts {
             case .sharesTransfer(let t):
                 if t.from != Holder.collective { add(t.from, record) }
                 if t.to != Holder.collective { add(t.to, record) }
-            case .dividendDeclare(let d): declarations[d.id] = record
+            // The first declaration of an id is the one (the rules refuse a second): a later one,
+            // beyond the checkpoint or forged, never stands in its place.
+            case .dividendDeclare(let d): if declarations[d.id] == nil { declarations[d.id] = record }
             case .dividendAllocate(let a):
                 add(a.household, record)
                 // Its declaration's reversal (a withdrawal) goes on this household's statement too.

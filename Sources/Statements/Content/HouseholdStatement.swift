@@ -138,7 +138,8 @@ extension HouseholdStatement {
         var recordDates = [String: LedgerDate]()
         var byVolume = Set<String>()
         for record in covered {
-            if case .dividendDeclare(let d) = record.entry.payload {
+            // The first declaration of an id is the one (the rules refuse a second).
+            if case .dividendDeclare(let d) = record.entry.payload, declarations[d.id] == nil {
                 declarations[d.id] = record
                 recordDates[d.id] = d.recordDate
                 if d.rule["basis"] == .string("cooperative") { byVolume.insert(d.id) }

@@ -21,6 +21,12 @@ public struct RecordedEntry: Sendable, Equatable {
 
 /// The checkpoint a statement or posting is made against, as printed in its footer.
 public struct StatementCheckpoint: Sendable, Equatable {
+    /// The name a footer prints as the signer of `note`: the first of `keys` whose signature on
+    /// it verifies (the first line's name only when none does, and the check then rejects it).
+    public static func signer(of note: SignedNote, among keys: [NoteVerifierKey]) -> String {
+        keys.first { note.isSigned(by: $0) }?.name ?? note.signatures.first?.name ?? ""
+    }
+
     /// An inspector who cosigned a checkpoint covering the statement.
     public struct Cosigner: Sendable, Equatable {
         /// The inspector key's name.

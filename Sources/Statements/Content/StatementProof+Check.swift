@@ -24,6 +24,11 @@ public struct StatementProofTrust: Sendable {
     public var today: LedgerDate?
 
     /// Describes the ledger a proof is checked against.
+    /// The name a statement prints as its checkpoint's signer: the accountant key whose
+    /// signature on `note` verifies — not merely the first line's name, which a line added
+    /// above the accountant's would set.
+    public func signer(of note: SignedNote) -> String { StatementCheckpoint.signer(of: note, among: accountantKeys) }
+
     public init(origin: String, accountantKeys: [NoteVerifierKey], head: Checkpoint, consistency: [TreeHash]?,
                 facts: HouseholdFacts? = nil, cosignatures: [StatementCheckpoint.Cosigner]? = nil) {
         self.origin = origin
@@ -204,7 +209,7 @@ extension StatementProof {
         let own = trust.facts?.entries.filter { $0.seq < cp.size }
         failures += checkIdentity(statementText, own.map { HouseholdStatement.identities(of: household, in: $0) })
         if let opening = trust.facts?.opening { failures += Self.checkHeading(statementText, opening) }
-        failures += Self.checkFooter(statementText, checkpoint, trust.cosignatures)
+        failures += Self.checkFooter(statementText, checkpoint, signer: trust.signer(of: checkpoint.note), trust.cosignatures)
         if let own { failures += checkHoldings(statementText, own) }
         failures += checkLines(statementText, entries)
         return failures
@@ -255,7 +260,7 @@ extension StatementProof {
     /// The footer against the proof's checkpoint: its size, origin, root and signer, and each
     /// cosigner line one the ledger has (a cosignature added since the statement was printed is
     /// no fault of it; one it never had is).
-    static func checkFooter(_ text: String, _ signed: SignedCheckpoint, _ cosignatures: [StatementCheckpoint.Cosigner]?) -> [StatementProofFailure] {
+    static func checkFooter(_ text: String, _ signed: SignedCheckpoint, signer: String, _ cosignatures: [StatementCheckpoint.Cosigner]?) -> [StatementProofFailure] {
         func words(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         var failures = [StatementProofFailure]()
@@ -265,7 +270,7 @@ extension StatementProof {
         }
         let cp = signed.checkpoint
         let expected = [("条目数", "Size", String(cp.size)), ("账本", "Origin", cp.origin),
-                        ("签署", "Signer", signed.note.signatures.first?.name ?? "")]
+                        ("签署", "Signer", signer)]
         for (label, key, want) in expected {
             guard let (number, found) = value(label, key) else {
                 failures.append(.init(rule: .footerMismatch, location: "statement", detail: "it has no \(label) \(key) line"))

@@ -44,7 +44,7 @@ extension StatementProof {
         for cosigner in trust.cosignatures ?? [] where bare.contains(StatementCheckpoint.note(cosigner).filter { !$0.isWhitespace }) {
             if latest[cosigner.name].map({ $0.size < cosigner.size }) ?? true { latest[cosigner.name] = cosigner }
         }
-        let footer = StatementCheckpoint(checkpoint: cp, signer: checkpoint.note.signatures.first?.name ?? "",
+        let footer = StatementCheckpoint(checkpoint: cp, signer: trust.signer(of: checkpoint.note),
                                          cosigners: latest.values.sorted { ($0.size, $0.name) < ($1.size, $1.name) })
         guard let statement = try? HouseholdStatement.build(facts: facts, year: year, date: date, checkpoint: footer) else {
             return [.init(rule: .notAsPrinted, location: "statement",
