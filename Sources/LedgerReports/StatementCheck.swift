@@ -122,6 +122,18 @@ public struct StatementCheck {
         return trust
     }
 
+    /// True when a line's failure reads other amounts than fenhong prints there (`it reads "…";
+    /// fenhong prints "…"`): no matter of layout, which an older version's statement would be.
+    static func figuresDiffer(_ failure: StatementProofFailure) -> Bool {
+        let parts = failure.detail.components(separatedBy: "\"; fenhong prints \"")
+        guard parts.count == 2 else { return false }
+        func amounts(_ text: String) -> [String] {
+            text.split(whereSeparator: { !($0.isNumber || $0 == "," || $0 == "." || $0 == "-") })
+                .map(String.init).filter { $0.contains(".") && $0.last?.isNumber == true }
+        }
+        return amounts(parts[0]) != amounts(parts[1].components(separatedBy: "\" for household").first ?? parts[1])
+    }
+
     /// A proof as a note names it: household, checkpoint, year and date.
     static func describe(_ proof: StatementProof) -> String {
         "household \(proof.household), checkpoint \(proof.checkpoint.checkpoint.size), \(proof.year.map { "\($0) 年度" } ?? "全部年度")"
@@ -139,7 +151,8 @@ public struct StatementCheck {
                 + "keep this statement, and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
         }
         guard failures.allSatisfy({ $0.rule == .notAsPrinted }),
-              failures.contains(where: { $0.location.contains("line") || $0.detail.hasPrefix("the PDF") }) else { return nil }
+              failures.contains(where: { $0.location.contains("line") || $0.detail.hasPrefix("the PDF") }),
+              !failures.contains(where: figuresDiffer) else { return nil }
         return "NOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
             + "print a new one (fenhong statement) and compare its figures with the household's copy; a figure that differs is no matter of layout"
     }

@@ -121,12 +121,6 @@ public enum StatementSource {
         StatementText.labelled("条目数", in: statementText)?.value.split(separator: " ").last.flatMap { Int64($0) }
     }
 
-    /// Every valid cosignature by an inspector key of the ledger on a checkpoint of at most `size`.
-    public static func cosignatures(_ reader: LedgerReader, upTo size: Int64) throws -> [StatementCheckpoint.Cosigner] {
-        guard case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload else { return [] }
-        return cosignatures(keyEntries: try reader.entries(kind: .keyAdd), checkpoints: try reader.checkpoints(), upTo: size, origin: opening.origin)
-    }
-
     /// Every valid inspector cosignature among `checkpoints` no larger than `size`, by the
     /// inspector keys `keyEntries` add — on a note that is the checkpoint of its own size and of
     /// ledger `origin` (a cosigned note copied under another size vouches for nothing there).
@@ -300,10 +294,9 @@ public enum StatementSource {
             }
             guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
             let facts = facts(in: records, opening: opening, household: proof.household)
-            var trust = try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts,
-                                  checkpoints: try reader.checkpoints().map { (size: $0.0, note: $0.1) })
-            trust.cosignatures = try? cosignatures(reader, upTo: proof.checkpoint.checkpoint.size)
-            return trust
+            return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts,
+                             checkpoints: try reader.checkpoints().map { (size: $0.0, note: $0.1) },
+                             keyEntries: records.map(\.entry).filter { $0.kind == .keyAdd })
         }
     }
 
@@ -311,24 +304,26 @@ public enum StatementSource {
     public static func trust(bundle: String, proof: StatementProof) throws -> StatementProofTrust {
         let contents = try BundleContents(folder: bundle)
         let facts = HouseholdFacts.collect(from: contents.records)?.facts[proof.household]
-        var trust = try trust(opening: contents.opening, state: contents.state, tree: MerkleTree(reader: contents.hashes),
-                              size: contents.hashes.size, proof: proof, facts: facts, checkpoints: contents.checkpoints)
-        trust.cosignatures = cosignatures(keyEntries: contents.keyEntries, checkpoints: contents.checkpoints.map { ($0.size, $0.note) },
-                                          upTo: proof.checkpoint.checkpoint.size, origin: contents.opening.origin)
-        return trust
+        return try trust(opening: contents.opening, state: contents.state, tree: MerkleTree(reader: contents.hashes),
+                         size: contents.hashes.size, proof: proof, facts: facts, checkpoints: contents.checkpoints, keyEntries: contents.keyEntries)
     }
 
     public static func trust<R: SubtreeHashReader>(
         opening: LedgerOpen, state: LedgerState, tree: MerkleTree<R>, size: Int, proof: StatementProof, facts: HouseholdFacts?,
-        checkpoints: [(size: Int64, note: String)]
+        checkpoints: [(size: Int64, note: String)], keyEntries: [Entry]
     ) throws -> StatementProofTrust {
         let proofSize = proof.checkpoint.checkpoint.size
-        let keys = try vouchedKeys(state, origin: opening.origin, tree: tree, size: size, checkpoints: checkpoints)
-            .filter { $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
+        let (vouched, through) = try vouchedKeys(state, origin: opening.origin, tree: tree, size: size, checkpoints: checkpoints)
+        let keys = vouched.filter { $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
         let consistency = proofSize >= 1 && Int(proofSize) <= size ? try tree.consistencyProof(from: Int(proofSize), to: size) : nil
         let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
-        return StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
-                                   facts: facts)
+        var trust = StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
+                                        facts: facts)
+        // Only inspectors whose key.add the accountants signed for: one appended after the last
+        // checkpoint, under the real inspector's name, would cosign anything.
+        trust.cosignatures = cosignatures(keyEntries: keyEntries.filter { $0.seq < through }, checkpoints: checkpoints.map { ($0.size, $0.note) },
+                                          upTo: proofSize, origin: opening.origin)
+        return trust
     }
 }
 
@@ -380,22 +375,28 @@ extension StatementSource {
     /// tree's at its size — was signed by a key vouched for before, as verify holds every entry
     /// to a checkpoint signed by its key. A key that no such checkpoint vouches for (a forger's
     /// `key.add`, its checkpoint deleted) signs nothing a statement rests on.
+    /// With them, `through`: the size of the largest checkpoint a vouched key signed — every
+    /// entry below it (an inspector's `key.add` too) is one the ledger's accountants signed for.
     static func vouchedKeys<R: SubtreeHashReader>(
         _ state: LedgerState, origin: String, tree: MerkleTree<R>, size: Int, checkpoints: [(size: Int64, note: String)]
-    ) throws -> [LedgerState.KeyRecord] {
+    ) throws -> (keys: [LedgerState.KeyRecord], through: Int64) {
         let accountants = state.keys.values.filter { $0.role == .accountant }.sorted { $0.addedAt < $1.addedAt }
         var vouched = accountants.filter { $0.addedAt == 0 }
         var pending = accountants.filter { $0.addedAt > 0 }
-        for (checkpointSize, text) in checkpoints.sorted(by: { $0.size < $1.size }) where !pending.isEmpty {
+        func isSignedByVouched(_ checkpointSize: Int64, _ text: String) throws -> Bool {
             guard checkpointSize >= 1, checkpointSize <= Int64(size), let signed = try? SignedCheckpoint(parsing: text),
                   signed.checkpoint.size == checkpointSize, signed.checkpoint.origin == origin,
-                  signed.checkpoint.root == (try tree.root(size: Int(checkpointSize))),
-                  vouched.contains(where: { $0.addedAt < checkpointSize && $0.isValid(at: checkpointSize - 1) && signed.note.isSigned(by: $0.key) })
-            else { continue }
+                  signed.checkpoint.root == (try tree.root(size: Int(checkpointSize))) else { return false }
+            return vouched.contains { $0.addedAt < checkpointSize && $0.isValid(at: checkpointSize - 1) && signed.note.isSigned(by: $0.key) }
+        }
+        let ordered = checkpoints.sorted { $0.size < $1.size }
+        for (checkpointSize, text) in ordered where !pending.isEmpty {
+            guard try isSignedByVouched(checkpointSize, text) else { continue }
             vouched += pending.filter { $0.addedAt < checkpointSize }
             pending.removeAll { $0.addedAt < checkpointSize }
         }
-        return vouched
+        let through = try ordered.reversed().first { try isSignedByVouched($0.size, $0.note) }?.size ?? 0
+        return (vouched, through)
     }
 }
 
@@ -421,13 +422,20 @@ struct BundleContents {
             try snapshot.forEachEntry { seq, raw, _ in
                 let body = [UInt8](raw)
                 let hash = Entry.hash(body: body)
+                let entry: Entry
                 do {
-                    let entry = try Entry.decode(body: body)
-                    state.apply(entry, check: false)
-                    records.append(RecordedEntry(entry: entry, hash: hash))
+                    entry = try Entry.decode(body: body)
                 } catch {
                     throw ReportError("\(path) line \(seq + 1): \(error)")
                 }
+                // The tree is built in line order, the statement by the seq each body gives: the
+                // two must agree, or a line appended with an old seq would be read into the past.
+                let position = Int64(records.count)
+                guard entry.seq == position else {
+                    throw ReportError("\(path) line \(position + 1) is entry \(entry.seq), not entry \(position): entries are missing, out of order or added; run fenhong verify on the bundle")
+                }
+                state.apply(entry, check: false)
+                records.append(RecordedEntry(entry: entry, hash: hash))
                 bodies.append(body)
                 hashes.append(hash)
             }
