@@ -124,18 +124,28 @@ public enum StatementSource {
     /// Every valid inspector cosignature among `checkpoints` no larger than `size`, by the
     /// inspector keys `keyEntries` add — on a note that is the checkpoint of its own size and of
     /// ledger `origin` (a cosigned note copied under another size vouches for nothing there).
+    /// `keyEntries` are the ledger's `key.add` and `key.retire` entries: an inspector cosigns a
+    /// checkpoint only in service — added below it, and not retired before its last entry.
     static func cosignatures(keyEntries: [Entry], checkpoints: [(Int64, String)], upTo size: Int64, origin: String) -> [StatementCheckpoint.Cosigner] {
-        let inspectors = keyEntries.compactMap { entry -> NoteVerifierKey? in
-            guard case .keyAdd(let change) = entry.payload, change.role == .inspector else { return nil }
-            return try? NoteVerifierKey(vkey: change.key)
+        var inspectors: [(key: NoteVerifierKey, added: Int64, retired: Int64?)] = []
+        for entry in keyEntries {
+            switch entry.payload {
+            case .keyAdd(let change) where change.role == .inspector:
+                if let key = try? NoteVerifierKey(vkey: change.key) { inspectors.append((key, entry.seq, nil)) }
+            case .keyRetire(let change):
+                for i in inspectors.indices where inspectors[i].key.vkey == change.key && inspectors[i].retired == nil { inspectors[i].retired = entry.seq }
+            default: break
+            }
         }
         guard !inspectors.isEmpty else { return [] }
         var found = [StatementCheckpoint.Cosigner]()
         for (checkpointSize, text) in checkpoints where checkpointSize <= size {
             guard let signed = try? SignedCheckpoint(parsing: text), signed.note.signatures.count > 1,
                   signed.checkpoint.size == checkpointSize, signed.checkpoint.origin == origin else { continue }
-            for key in inspectors {
-                if let time = signed.note.cosignatureTime(by: key) { found.append(.init(name: key.name, size: checkpointSize, time: time)) }
+            for inspector in inspectors where inspector.added < checkpointSize && inspector.retired.map({ checkpointSize <= $0 }) ?? true {
+                if let time = signed.note.cosignatureTime(by: inspector.key) {
+                    found.append(.init(name: inspector.key.name, size: checkpointSize, time: time))
+                }
             }
         }
         return found
@@ -147,7 +157,8 @@ public enum StatementSource {
         guard case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload else {
             throw ReportError("the ledger does not start with ledger.open")
         }
-        return footer(signed, opening: opening, keyEntries: try reader.entries(kind: .keyAdd), checkpoints: try reader.checkpoints())
+        let keyEntries = (try reader.entries(kind: .keyAdd) + reader.entries(kind: .keyRetire)).sorted { $0.seq < $1.seq }
+        return footer(signed, opening: opening, keyEntries: keyEntries, checkpoints: try reader.checkpoints())
     }
 
     /// As ``footer(_:_:)``, from entry 0, the key entries and the checkpoints (size, note) of a ledger.
@@ -296,7 +307,7 @@ public enum StatementSource {
             let facts = facts(in: records, opening: opening, household: proof.household)
             return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts,
                              checkpoints: try reader.checkpoints().map { (size: $0.0, note: $0.1) },
-                             keyEntries: records.map(\.entry).filter { $0.kind == .keyAdd })
+                             keyEntries: records.map(\.entry).filter { $0.kind == .keyAdd || $0.kind == .keyRetire })
         }
     }
 
@@ -317,8 +328,11 @@ public enum StatementSource {
         let keys = vouched.filter { $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
         let consistency = proofSize >= 1 && Int(proofSize) <= size ? try tree.consistencyProof(from: Int(proofSize), to: size) : nil
         let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
+        // Entries no vouched checkpoint covers were signed for by no accountant: they neither
+        // stand on a statement nor make a statement printed before them stale.
+        let signedFacts = facts.map { HouseholdFacts(opening: $0.opening, household: $0.household, entries: $0.entries.filter { $0.seq < through }) }
         var trust = StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
-                                        facts: facts)
+                                        facts: signedFacts)
         // Only inspectors whose key.add the accountants signed for: one appended after the last
         // checkpoint, under the real inspector's name, would cosign anything.
         trust.cosignatures = cosignatures(keyEntries: keyEntries.filter { $0.seq < through }, checkpoints: checkpoints.map { ($0.size, $0.note) },
@@ -410,7 +424,8 @@ struct BundleContents {
     var checkpoints: [(size: Int64, note: String)] = []
     let opening: LedgerOpen
 
-    var keyEntries: [Entry] { records.map(\.entry).filter { $0.kind == .keyAdd } }
+    /// The `key.add` and `key.retire` entries, in order.
+    var keyEntries: [Entry] { records.map(\.entry).filter { $0.kind == .keyAdd || $0.kind == .keyRetire } }
 
     init(folder: String) throws {
         let path = folder + "/entries.jsonl"

@@ -26,8 +26,14 @@ extension LedgerReader {
         try hashedEntries(sql: "SELECT seq, body, hash FROM entry WHERE \(Schema.kindCondition(kind)) ORDER BY seq", arguments: [kind.rawValue])
     }
 
-    /// Every entry with its hash, in order, in one scan (a statement for every household).
+    /// Every entry with its hash, in order, in one scan (a statement for every household): the
+    /// n-th row entry n, or the ledger is refused. A table rebuilt without its key could hold two
+    /// rows of one seq, and the second be taken for the next entry of the tree.
     public func allHashedEntries() throws -> [HashedEntry] {
-        try hashedEntries(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: [])
+        let all = try hashedEntries(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: [])
+        for (position, item) in all.enumerated() where item.entry.seq != Int64(position) {
+            throw StoreError.notALedger(path: path, reason: "its entries are not 0, 1, 2 … in order: entry \(item.entry.seq) stands where entry \(position) should (run fenhong verify)")
+        }
+        return all
     }
 }

@@ -416,35 +416,93 @@ struct StatementCommandTests {
         #expect(try cli.run("statement", "check", "g.txt", "--bundle", "demo/bundle").status == 0)
     }
 
+    /// `query` run by the sqlite3 shell on the fixture's ledger; its output.
+    private func sql(_ cli: CLI, _ query: String) throws -> String {
+        try query.write(to: cli.folder.appendingPathComponent("q.sql"), atomically: true, encoding: .utf8)
+        let run = try cli.shell("sqlite3 baixin.fenhong < q.sql")
+        #expect(run.status == 0, "\(run.stderr)")
+        return run.stdout.trimmingCharacters(in: .newlines)
+    }
+
+    /// Appends `payload` as entry 16 of the fixture's ledger, recorded `at`, as a forger without
+    /// the key would: chained and hashed right, covered by no checkpoint.
+    private func appendUnsigned(_ cli: CLI, _ payload: EntryPayload, at time: String) throws {
+        let accountant = try KeyFile.read(cli.folder.appendingPathComponent("accountant.key").path)
+        let last = Entry.hash(body: Array(try sql(cli, "SELECT body FROM entry WHERE seq = 15").utf8))
+        let body = Entry(seq: 16, prev: last, at: LedgerTime(time)!, by: accountant.id, payload: payload).canonicalBody()
+        let hex = Entry.hash(body: body).bytes.map { String(format: "%02x", $0) }.joined()
+        _ = try sql(cli, "INSERT INTO entry (seq, body, hash) VALUES (16, '\(String(decoding: body, as: UTF8.self))', X'\(hex)')")
+    }
+
     /// A cosignature counts only by an inspector whose key.add the accountants signed for: one
     /// appended after the last checkpoint, unsigned, under the real inspector's name, cosigns
     /// nothing a statement may print. A bundle line whose body claims another place is refused.
     @Test func cosignerAddedAfterTheCheckpointIsNone() throws {
         let cli = try ledger()
         let forger = try NoteSigner.generate(name: "zalaite-inspector", algorithm: .cosignature)
-        let accountant = try KeyFile.read(cli.folder.appendingPathComponent("accountant.key").path)
-        func sql(_ query: String) throws -> String {
-            try query.write(to: cli.folder.appendingPathComponent("q.sql"), atomically: true, encoding: .utf8)
-            let run = try cli.shell("sqlite3 baixin.fenhong < q.sql")
-            #expect(run.status == 0, "\(run.stderr)")
-            return run.stdout.trimmingCharacters(in: .newlines)
-        }
-        let last = Entry.hash(body: Array(try sql("SELECT body FROM entry WHERE seq = 15").utf8))
-        let body = Entry(seq: 16, prev: last, at: LedgerTime("2024-12-31T08:00:00Z")!, by: accountant.id,
-                         payload: .keyAdd(KeyChange(key: forger.verifier.vkey, role: .inspector))).canonicalBody()
-        let hex = Entry.hash(body: body).bytes.map { String(format: "%02x", $0) }.joined()
-        _ = try sql("INSERT INTO entry (seq, body, hash) VALUES (16, '\(String(decoding: body, as: UTF8.self))', X'\(hex)')")
-        var note = try SignedNote(parsing: try sql("SELECT note FROM checkpoint WHERE size = 16") + "\n")
+        try appendUnsigned(cli, .keyAdd(KeyChange(key: forger.verifier.vkey, role: .inspector)), at: "2024-12-31T08:00:00Z")
+        var note = try SignedNote(parsing: try sql(cli, "SELECT note FROM checkpoint WHERE size = 16") + "\n")
         try note.cosign(with: forger, time: 1_735_603_200)
-        _ = try sql("INSERT INTO cosignature VALUES (16, '\(forger.id)', '\(note.signatures.last!.line)')")
+        _ = try sql(cli, "INSERT INTO cosignature VALUES (16, '\(forger.id)', '\(note.signatures.last!.line)')")
+        // Added at 16, it cosigns no checkpoint of 16 or below: the statement names no cosigner,
+        // and one that names it is rejected.
         #expect(try cli.run("statement", "--household", "152223-001", "--size", "16", "--date", "2024-12-31", "--out", "s.txt").status == 0)
-        #expect(try cli.file("s.txt").contains("zalaite-inspector"))
-        try expectRejected(cli, ["s.txt"], containing: "REJECTED")
+        let printed = try cli.file("s.txt")
+        #expect(!printed.contains("zalaite-inspector"), "\(printed)")
+        try (printed + "监督小组联署 Cosigned：zalaite-inspector，检查点 16（2024-12-31）\n")
+            .write(to: cli.folder.appendingPathComponent("claimed.txt"), atomically: true, encoding: .utf8)
+        try expectRejected(cli, ["claimed.txt"], containing: "REJECTED")
         // In a bundle, a line appended with an old seq would be read into the past: refused.
         #expect(try cli.run("export", "--out", "bundle").status == 0)
         #expect(try cli.shell("sed -n 4p bundle/entries.jsonl >> bundle/entries.jsonl").status == 0)
         let moved = try cli.run("statement", "check", "s.txt", "--bundle", "bundle")
         #expect(moved.status == 2 && moved.stderr.contains("line 18 is entry 3, not entry 17"), "\(moved.stderr)")
+    }
+
+    /// An entry no accountant signed for (appended after the last checkpoint) makes no statement
+    /// stale: the household's genuine statement still checks.
+    @Test func unsignedEntryMakesNoStatementStale() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        try appendUnsigned(cli, .householdUpdate(HouseholdUpdate(household: "152223-001", members: 9, date: LedgerDate("2024-12-30")!)),
+                           at: "2024-12-30T08:00:00Z")
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+    }
+
+    /// A ledger whose entry table holds two rows of one seq (rebuilt without its key) is refused:
+    /// the second row would be taken for the next entry of the tree, under a real checkpoint.
+    @Test func duplicatedEntryRowIsRefused() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        #expect(try cli.shell("""
+            sqlite3 baixin.fenhong "CREATE TABLE kept AS SELECT seq, body, hash FROM entry; DROP TABLE entry; \
+            CREATE TABLE entry (seq INTEGER, body TEXT, hash BLOB); INSERT INTO entry SELECT * FROM kept; \
+            INSERT INTO entry SELECT * FROM kept WHERE seq = 15; DROP TABLE kept;"
+            """).status == 0)
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 2, "\(check.stdout) \(check.stderr)")
+        #expect(check.stderr.contains("its entries are not 0, 1, 2 … in order: entry 15 stands where entry 16 should"), "\(check.stderr)")
+    }
+
+    /// A retired inspector's cosignature on a checkpoint after its retirement is none.
+    @Test func retiredInspectorCosignsNothing() throws {
+        let cli = try CLI()
+        #expect(try cli.run("demo", "--out", "demo").status == 0)
+        let vkey = try cli.shell("sqlite3 demo/baixin.fenhong \"SELECT json_extract(body, '$.key') FROM entry WHERE kind = 'key.add' AND json_extract(body, '$.role') = 'inspector'\"")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try cli.run("key", "retire", "--ledger", "demo/baixin.fenhong", "--key", "demo/accountant.key", "--vkey", vkey, "--role", "inspector").status == 0)  // 233, checkpoint 234
+        let inspector = try KeyFile.read(cli.folder.appendingPathComponent("demo/inspector.key").path)
+        let text = try cli.shell("sqlite3 demo/baixin.fenhong \"SELECT note FROM checkpoint WHERE size = 234\"").stdout
+        var note = try SignedNote(parsing: text.hasSuffix("\n\n") ? String(text.dropLast()) : text)
+        try note.cosign(with: inspector, time: 1_767_225_600)
+        try "INSERT INTO cosignature VALUES (234, '\(inspector.id)', '\(note.signatures.last!.line)');"
+            .write(to: cli.folder.appendingPathComponent("q.sql"), atomically: true, encoding: .utf8)
+        #expect(try cli.shell("sqlite3 demo/baixin.fenhong < q.sql").status == 0)
+        #expect(try cli.shell("sqlite3 demo/baixin.fenhong 'SELECT size FROM cosignature'").stdout == "233\n234\n")
+        let statement = try cli.run("statement", "--ledger", "demo/baixin.fenhong", "--household", "152223-007")
+        #expect(statement.status == 0, "\(statement.stderr)")
+        #expect(statement.stdout.contains("检查点 233") && !statement.stdout.contains("检查点 234"), "\(statement.stdout)")
     }
 
     /// What cannot run exits 2 with one sentence: no proof, no household, unknown household.
