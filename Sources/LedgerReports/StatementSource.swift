@@ -326,16 +326,19 @@ public enum StatementSource {
         let proofSize = proof.checkpoint.checkpoint.size
         let (vouched, through) = try vouchedKeys(state, origin: opening.origin, tree: tree, size: size, checkpoints: checkpoints)
         let keys = vouched.filter { $0.isValid(at: max(0, proofSize - 1)) }.map(\.key)
+        // Signed for: what a vouched checkpoint covers, and what the proof's does (which the
+        // check holds to a vouched key) — later checkpoints deleted cannot shorten it.
+        let signedThrough = max(through, proofSize)
         let consistency = proofSize >= 1 && Int(proofSize) <= size ? try tree.consistencyProof(from: Int(proofSize), to: size) : nil
         let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
         // Entries no vouched checkpoint covers were signed for by no accountant: they neither
         // stand on a statement nor make a statement printed before them stale.
-        let signedFacts = facts.map { HouseholdFacts(opening: $0.opening, household: $0.household, entries: $0.entries.filter { $0.seq < through }) }
+        let signedFacts = facts.map { HouseholdFacts(opening: $0.opening, household: $0.household, entries: $0.entries.filter { $0.seq < signedThrough }) }
         var trust = StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
                                         facts: signedFacts)
         // Only inspectors whose key.add the accountants signed for: one appended after the last
         // checkpoint, under the real inspector's name, would cosign anything.
-        trust.cosignatures = cosignatures(keyEntries: keyEntries.filter { $0.seq < through }, checkpoints: checkpoints.map { ($0.size, $0.note) },
+        trust.cosignatures = cosignatures(keyEntries: keyEntries.filter { $0.seq < signedThrough }, checkpoints: checkpoints.map { ($0.size, $0.note) },
                                           upTo: proofSize, origin: opening.origin)
         return trust
     }

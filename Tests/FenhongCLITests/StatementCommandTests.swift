@@ -470,6 +470,26 @@ struct StatementCommandTests {
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
     }
 
+    /// Deleting the checkpoints after a statement's own cannot shorten what it is held to: a
+    /// statement at checkpoint 16 without the payment entry 15 records is rejected, with its
+    /// genuine proof, though the ledger no longer holds checkpoint 16. A proof alone of a
+    /// household the ledger does not register proves nothing.
+    @Test func deletedCheckpointsShortenNothing() throws {
+        let cli = try ledger()
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
+        #expect(try cli.shell("cp baixin.fenhong printer.fenhong").status == 0)
+        #expect(try cli.shell("sqlite3 printer.fenhong 'DROP TRIGGER entry_no_delete; DELETE FROM entry WHERE seq = 15'").status == 0)
+        #expect(try cli.run("statement", "--ledger", "printer.fenhong", "--household", "152223-001", "--size", "16", "--date", "2024-12-31",
+                            "--out", "short.txt").status == 0)
+        #expect(try cli.file("short.txt") != cli.file("chen.txt"))
+        _ = try sql(cli, "DROP TRIGGER checkpoint_no_delete; DELETE FROM checkpoint WHERE size = 16;")
+        try expectRejected(cli, ["short.txt", "--proof-file", "chen.proof.txt"], containing: "REJECTED")
+        #expect(try cli.run("statement", "check", "chen.txt").status == 0)
+        let proof = try cli.file("chen.proof.txt").replacingOccurrences(of: "household 152223-001", with: "household 152223-099")
+        try proof.write(to: cli.folder.appendingPathComponent("nobody.proof.txt"), atomically: true, encoding: .utf8)
+        try expectRejected(cli, ["nobody.proof.txt"], containing: "household 152223-099 is not registered in the ledger at checkpoint 16")
+    }
+
     /// A ledger whose entry table holds two rows of one seq (rebuilt without its key) is refused:
     /// the second row would be taken for the next entry of the tree, under a real checkpoint.
     @Test func duplicatedEntryRowIsRefused() throws {

@@ -154,6 +154,12 @@ extension StatementProof {
             try? HouseholdStatement.build(facts: facts, year: year, date: date,
                                           checkpoint: StatementCheckpoint(checkpoint: cp, signer: "", cosigners: []))
         }
+        if trust.facts != nil, complete == nil {
+            // No statement of this household can be made from the ledger at that checkpoint:
+            // it is not registered there, and a proof of it proves nothing of the ledger's.
+            failures.append(.init(rule: .entryOmitted, location: "statement",
+                                  detail: "household \(household) is not registered in the ledger at checkpoint \(cp.size)"))
+        }
         if let expected = complete?.citedEntries {
             let proved = Set(inclusions.map(\.index))
             for record in expected where !proved.contains(record.seq) {
