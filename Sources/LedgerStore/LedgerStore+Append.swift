@@ -43,6 +43,7 @@ extension LedgerStore {
         precondition(!payloads.isEmpty, "a command appends at least one entry")
         let size = try reader.size()
         var frontier = try TreeFrontier(size: Int(size), reader: reader.subtreeReader)
+        if size > 0 { try requireSignedHead(reader, size: size, root: frontier.root) }
         var prev = try size == 0 ? EntryHash.zero : reader.entryHash(seq: size - 1)
 
         var state = try reader.state(for: payloads)
@@ -77,6 +78,28 @@ extension LedgerStore {
         try db.execute(sql: "INSERT INTO checkpoint (size, note) VALUES (?, ?)",
                        arguments: [frontier.size, checkpoint.note.serialized])
         return AppendResult(entries: entries, hashes: hashes, checkpoint: checkpoint)
+    }
+
+    /// Refuses to append to a ledger whose head is not what its latest checkpoint signed: the
+    /// head must be that checkpoint's size, its root the tree's there, and its signature an
+    /// accountant key's. Every fenhong append writes its checkpoint in the same transaction, so
+    /// a ledger fenhong wrote always passes; a row inserted beside it, or a history rewritten with
+    /// its checkpoints deleted, would otherwise be signed by the accountant's next command.
+    private func requireSignedHead(_ reader: LedgerReader, size: Int64, root: TreeHash) throws {
+        let latest = try reader.latestCheckpoint()
+        guard latest.checkpoint.size == size else {
+            throw StoreError.unsignedHead(path: path, reason: "it holds \(size) entries, but its latest checkpoint covers \(latest.checkpoint.size)")
+        }
+        guard latest.checkpoint.root == root else {
+            throw StoreError.unsignedHead(path: path, reason: "its tree's root at \(size) entries is not the one its latest checkpoint signed")
+        }
+        var keys = try reader.entries(kind: .keyAdd).compactMap { entry -> String? in
+            if case .keyAdd(let change) = entry.payload, change.role == .accountant { change.key } else { nil }
+        }
+        if case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload { keys.append(opening.key) }
+        guard keys.compactMap({ try? NoteVerifierKey(vkey: $0) }).contains(where: { latest.note.isSigned(by: $0) }) else {
+            throw StoreError.unsignedHead(path: path, reason: "its latest checkpoint carries no valid signature by an accountant key of the ledger")
+        }
     }
 
     /// Adds an inspector's cosignature line to the checkpoint of `size`.

@@ -17,6 +17,9 @@ public enum StoreError: Error, CustomStringConvertible {
     case sqlite(path: String, message: String)
     /// An entry's body no longer matches its stored hash or seq.
     case changedOutside(path: String, seq: Int64)
+    /// The ledger's head is not what its latest checkpoint signed: rows were written beside
+    /// fenhong, which an append would otherwise sign for.
+    case unsignedHead(path: String, reason: String)
     /// A rollback journal beside the ledger: SQLite takes the ledger to be what rolling it back
     /// leaves, so a reader that cannot roll it back cannot say what the ledger holds.
     case hotJournal(path: String)
@@ -39,6 +42,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .unknownSigner(let id): "key \(id) is not an accountant key of this ledger"
         case .changedOutside(let path, let seq):
             "\(path) was changed outside fenhong: entry \(seq) does not match its stored hash; nothing was done (run `fenhong verify \(path)`)"
+        case .unsignedHead(let path, let reason):
+            "\(path) was changed outside fenhong: \(reason); nothing was recorded, and nothing will be until it is put right (run `fenhong verify \(path)`)"
         case .hotJournal(let path):
             "\(path)-journal holds a write that did not finish: the ledger is what rolling it back leaves, not the file as it lies, and a reader may not roll it back; copy both files, open the copy once with sqlite3 (which rolls it back), and verify the copy"
         case .sqlite(let path, let message): "\(path): SQLite error: \(message)"

@@ -490,6 +490,26 @@ struct StatementCommandTests {
         try expectRejected(cli, ["nobody.proof.txt"], containing: "household 152223-099 is not registered in the ledger at checkpoint 16")
     }
 
+    /// The accountant's next command signs for nothing written beside fenhong: an entry
+    /// inserted after the last checkpoint (as a forger without the key would) stops every append
+    /// until it is put right, and so does a checkpoint whose root is not the tree's.
+    @Test func appendSignsNothingWrittenBesideIt() throws {
+        let cli = try ledger()
+        try appendUnsigned(cli, .householdUpdate(HouseholdUpdate(household: "152223-001", account: "****6666", date: LedgerDate("2024-12-30")!)),
+                           at: "2024-12-30T08:00:00Z")
+        let record = ["income", "record", "--ledger", "baixin.fenhong", "--key", "accountant.key", "--amount", "1", "--category", "其他收入",
+                      "--counterparty", "x", "--date", "2024-12-31"]
+        let refused = try cli.execute(record)
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "fenhong: baixin.fenhong was changed outside fenhong: it holds 17 entries, but its latest checkpoint covers 16; "
+                + "nothing was recorded, and nothing will be until it is put right (run `fenhong verify baixin.fenhong`)\n", "\(refused.stderr)")
+        #expect(try sql(cli, "SELECT count(*) FROM entry") == "17")
+        _ = try sql(cli, "DROP TRIGGER entry_no_delete; DELETE FROM entry WHERE seq = 16;")
+        #expect(try cli.execute(record).status == 0)  // put right: appends again (entry 16, checkpoint 17)
+        _ = try sql(cli, "DROP TRIGGER checkpoint_no_update; UPDATE checkpoint SET note = (SELECT note FROM checkpoint WHERE size = 16) WHERE size = 17;")
+        #expect(try cli.execute(record).stderr.contains("but its latest checkpoint covers 16"))
+    }
+
     /// A ledger whose entry table holds two rows of one seq (rebuilt without its key) is refused:
     /// the second row would be taken for the next entry of the tree, under a real checkpoint.
     @Test func duplicatedEntryRowIsRefused() throws {
