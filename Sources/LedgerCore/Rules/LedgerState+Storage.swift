@@ -82,23 +82,46 @@ struct AllocationTable: Sendable {
 
 /// One byte per entry: reversible, reversed. A million entries cost a megabyte.
 struct SeqFlags: Sendable {
+    /// Dense from seq 0, for a replay of every entry in order (the verifier's).
     private var bytes: [UInt8] = []
+    /// Far beyond the dense end, for a few entries of a large ledger (an append's rules): one
+    /// byte a seq up to them would be a megabyte zeroed for every append at a million entries.
+    private var sparse: [Int64: UInt8] = [:]
     private static let reversible: UInt8 = 1
     private static let reversed: UInt8 = 2
+    /// The furthest past the dense end a seq may lie and still extend it.
+    private static let stretchMax = 4_096
+    /// The most seqs kept sparse: beyond it the state is a replay (a verification's), and dense.
+    private static let sparseMax = 1_024
 
     private mutating func set(_ seq: Int64, _ flag: UInt8) {
         let index = Int(seq)
-        if index >= bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(index + 1 - bytes.count, bytes.count / 2))) }
+        if index >= bytes.count && index - bytes.count > Self.stretchMax && sparse.count < Self.sparseMax {
+            sparse[seq, default: 0] |= flag
+            return
+        }
+        if index >= bytes.count {
+            bytes.append(contentsOf: repeatElement(0, count: max(index + 1 - bytes.count, bytes.count / 2)))
+            // Seqs kept sparse that the dense bytes now reach move into them.
+            for (kept, flags) in sparse where Int(kept) < bytes.count {
+                bytes[Int(kept)] |= flags
+                sparse[kept] = nil
+            }
+        }
         bytes[index] |= flag
     }
 
     private func get(_ seq: Int64, _ flag: UInt8) -> Bool {
-        seq >= 0 && Int(seq) < bytes.count && bytes[Int(seq)] & flag != 0
+        guard seq >= 0 else { return false }
+        if Int(seq) < bytes.count { return bytes[Int(seq)] & flag != 0 }
+        return (sparse[seq] ?? 0) & flag != 0
     }
 
     mutating func markReversible(_ seq: Int64) { set(seq, Self.reversible) }
     mutating func markReversed(_ seq: Int64) { set(seq, Self.reversed) }
-    mutating func clear(_ seq: Int64) { if seq >= 0 && Int(seq) < bytes.count { bytes[Int(seq)] = 0 } }
+    mutating func clear(_ seq: Int64) {
+        if seq >= 0 && Int(seq) < bytes.count { bytes[Int(seq)] = 0 } else { sparse[seq] = nil }
+    }
     func isReversible(_ seq: Int64) -> Bool { get(seq, Self.reversible) }
     func isReversed(_ seq: Int64) -> Bool { get(seq, Self.reversed) }
 }
