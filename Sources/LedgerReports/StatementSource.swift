@@ -314,7 +314,7 @@ public enum StatementSource {
     /// The bundle as it stands: entries.jsonl rebuilt into a tree, keys from its entries.
     public static func trust(bundle: String, proof: StatementProof) throws -> StatementProofTrust {
         let contents = try BundleContents(folder: bundle)
-        let facts = HouseholdFacts.collect(from: contents.records)?.facts[proof.household]
+        let facts = facts(in: contents.records, opening: contents.opening, household: proof.household)
         return try trust(opening: contents.opening, state: contents.state, tree: MerkleTree(reader: contents.hashes),
                          size: contents.hashes.size, proof: proof, facts: facts, checkpoints: contents.checkpoints, keyEntries: contents.keyEntries)
     }

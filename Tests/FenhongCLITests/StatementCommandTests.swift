@@ -488,6 +488,8 @@ struct StatementCommandTests {
         let proof = try cli.file("chen.proof.txt").replacingOccurrences(of: "household 152223-001", with: "household 152223-099")
         try proof.write(to: cli.folder.appendingPathComponent("nobody.proof.txt"), atomically: true, encoding: .utf8)
         try expectRejected(cli, ["nobody.proof.txt"], containing: "household 152223-099 is not registered in the ledger at checkpoint 16")
+        #expect(try cli.run("export", "--out", "bundle").status == 0)
+        try expectRejected(cli, ["nobody.proof.txt", "--bundle", "bundle"], containing: "household 152223-099 is not registered in the ledger at checkpoint 16")
     }
 
     /// The accountant's next command signs for nothing written beside fenhong: an entry

@@ -106,7 +106,7 @@ struct StatementForgeryTests {
         }
         let check = try cli.run("statement", "check", "chen.txt", "--bundle", "bundle")
         #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout.contains("notAsPrinted: household \(lookalike) is not in the ledger"), "\(check.stdout)")
+        #expect(check.stdout.contains("household \(lookalike) is not registered in the ledger at checkpoint 16"), "\(check.stdout)")
     }
 
     /// Harmless handling still passes: a proof file saved again with a byte-order mark and
