@@ -123,12 +123,19 @@ struct EntryTests {
         }
         // The check digit (GB 11643): right for these, a mistyped or swapped digit shows.
         for right in ["152223198001181234", "15222319800119123X", "15222319800119123x", "11010519491231002X", "152223800101123", "152223********1234"] {
-            #expect(Masking.checkDigitProblem(right) == nil, "\(right)")
+            #expect(Masking.idNumberProblem(right) == nil, "\(right)")
         }
-        #expect(Masking.checkDigitProblem("152223198001181235")
+        #expect(Masking.idNumberProblem("152223198001181235")
                 == "its last character should be 4, not 5, for the 17 before it: a digit is mistyped (GB 11643 check digit)")
-        #expect(Masking.checkDigitProblem("152223198010181234")?.hasPrefix("its last character should be 6, not 4") == true)  // 01 and 10 swapped
-        #expect(Masking.checkDigitProblem("15222319800119123 ") == nil)  // not an ID number at all: maskID says so
+        #expect(Masking.idNumberProblem("152223198010181234")?.hasPrefix("its last character should be 6, not 4") == true)  // 01 and 10 swapped
+        #expect(Masking.idNumberProblem("15222319800119123 ") == nil)  // not an ID number at all: maskID says so
+        // The date of birth inside must be a day of the calendar (checked before the check digit).
+        #expect(Masking.idNumberProblem("152223198013011234")
+                == "its date of birth 19801301 (characters 7–14) is no day of the calendar: a digit is mistyped")
+        #expect(Masking.idNumberProblem("152223198102291234")?.hasPrefix("its date of birth 19810229") == true)  // not a leap year
+        #expect(Masking.idNumberProblem("152223188001011234")?.hasPrefix("its date of birth 18800101") == true)
+        #expect(Masking.idNumberProblem("152223801301123") == "its date of birth 801301 (characters 7–12) is no day of the calendar: a digit is mistyped")
+        #expect(Masking.idNumberProblem("152223200002291234")?.hasPrefix("its last character") == true)  // 2000-02-29 is a day
         #expect(Masking.maskAccount("6228 4800 1234 5678") == "****5678")
         #expect(Masking.maskAccount("12") == nil)
         // A household paid in cash has no account: `cash`, and nothing else that is not masked.

@@ -59,17 +59,26 @@ public enum Masking {
         return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
     }
 
-    /// Why a full 18-character ID number cannot be right, or nil: its last character is a check
-    /// over the other 17 (GB 11643, ISO 7064 MOD 11-2), so one digit mistyped, or two swapped,
-    /// shows. Nil for a masked, 15-digit or malformed number, which has no check to make.
-    public static func checkDigitProblem(_ text: String) -> String? {
+    /// Why a full ID number cannot be right, or nil: the date of birth it holds (characters 7–14
+    /// of 18, `YYYYMMDD`; 7–12 of 15, `YYMMDD` in the 1900s) must be a day of the calendar, and
+    /// the last of 18 characters is a check over the other 17 (GB 11643, ISO 7064 MOD 11-2), so
+    /// one digit mistyped, or two swapped, shows. Nil for a masked or malformed number, which has
+    /// no check to make.
+    public static func idNumberProblem(_ text: String) -> String? {
         let chars = Array(text.uppercased())
-        guard chars.count == 18, !isMaskedID(text), chars[17] == "X" || chars[17].isASCII && chars[17].isNumber else { return nil }
+        guard chars.count == 18 || chars.count == 15, !isMaskedID(text) else { return nil }
         var digits: [Int] = []
         for c in chars.prefix(17) {
             guard let digit = c.wholeNumberValue, c.isASCII else { return nil }
             digits.append(digit)
         }
+        let birthEnd = chars.count == 18 ? 14 : 12
+        let birth = String(chars[6..<birthEnd])
+        let year = chars.count == 18 ? birth.prefix(4) : "19" + birth.prefix(2)
+        guard LedgerDate("\(year)-\(birth.dropLast(2).suffix(2))-\(birth.suffix(2))") != nil else {
+            return "its date of birth \(birth) (characters 7–\(birthEnd)) is no day of the calendar: a digit is mistyped"
+        }
+        guard chars.count == 18, chars[17] == "X" || chars[17].isASCII && chars[17].isNumber else { return nil }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
         let expected = Array("10X98765432")[sum % 11]

@@ -57,7 +57,7 @@ public enum ImportValues {
     /// A full or masked ID number, masked (first 6, last 4).
     static func maskedID(_ text: String) -> Result<String, CSVProblem> {
         if let masked = Masking.maskID(text) {
-            if let problem = Masking.checkDigitProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(text)): \(problem)")) }
+            if let problem = Masking.idNumberProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(text)): \(problem)")) }
             return .success(masked)
         }
         if text.uppercased().contains("E+") {

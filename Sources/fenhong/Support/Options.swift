@@ -153,7 +153,7 @@ enum Parse {
         guard let masked = Masking.maskID(text) else {
             throw ValidationError("--id \(text) is not an ID number (15 or 18 characters) or its masked form 152223********1234")
         }
-        if let problem = Masking.checkDigitProblem(text) { throw ValidationError("--id \(text): \(problem)") }
+        if let problem = Masking.idNumberProblem(text) { throw ValidationError("--id \(text): \(problem)") }
         return masked
     }
 
