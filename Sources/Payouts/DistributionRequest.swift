@@ -83,6 +83,12 @@ public struct CooperativeRule: Hashable, Sendable {
     /// The unit classes whose sum is each member's capital account: contribution, quantified
     /// reserve share, quantified share of subsidies and donations (fen).
     public var capitalClasses: [String]
+    /// True when the transactions are those the members' accounts record in the period
+    /// (``TransactionPeriod``), not a file's.
+    public var transactionsRecorded = false
+    /// The record date of the cooperative distribution before, after which the recorded
+    /// transactions count.
+    public var transactionsAfter: LedgerDate?
 
     /// Creates a rule; the defaults are the legal 60% and the member-account field names.
     public init(

@@ -158,3 +158,18 @@ private func writeDigits(_ value: Int, _ digits: Int, to out: UnsafeMutableBuffe
         value /= 10
     }
 }
+
+extension LedgerDate {
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> LedgerDate {
+        // Howard Hinnant's days_from_civil, then back through LedgerTime.
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let m = Int64(month), d = Int64(day)
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let epochDays = era * 146_097 + doe - 719_468
+        return LedgerTime(secondsSinceEpoch: (epochDays + Int64(days)) * 86_400).date
+    }
+}

@@ -34,6 +34,8 @@ extension DistributionPlan {
             rule["rebateBp"] = .integer(coop.rebateBp)
             rule["transactionClass"] = .string(coop.transactionClass)
             rule["capitalClasses"] = .array(coop.capitalClasses.map { .string($0) })
+            if coop.transactionsRecorded { rule["transactions"] = .string("ledger") }
+            if let after = coop.transactionsAfter { rule["transactionsAfter"] = .string(after.text) }
             if let rebate { rule["rebate"] = .integer(rebate.value) }
         }
         switch request.method {

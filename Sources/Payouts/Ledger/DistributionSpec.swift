@@ -31,14 +31,22 @@ public struct DistributionSpec: Sendable {
     }
 
     /// Plans the distribution over the ledger's holders at the record date.
-    public func plan(entries: [Entry]) throws -> (plan: DistributionPlan, snapshot: RecordDateSnapshot) {
+    /// A cooperative's also gives the transactions it returns by (``TransactionPeriod``).
+    public func plan(entries: [Entry]) throws -> (plan: DistributionPlan, snapshot: RecordDateSnapshot, transactions: TransactionPeriod?) {
         let snapshot = RecordDateSnapshot(entries: entries, recordDate: recordDate, povertyClass: povertyClass)
         var extra = [String: [String: Int64]]()
-        if case .cooperative(let rule) = basis {
-            for (household, volume) in transactionVolumes {
-                guard snapshot.households[household] != nil else { throw DistributionSpecError.unknownHousehold(household, recordDate) }
-                extra[household] = [rule.transactionClass: volume]
+        var basis = basis
+        var period: TransactionPeriod?
+        if case .cooperative(var rule) = basis {
+            for household in transactionVolumes.keys where snapshot.households[household] == nil {
+                throw DistributionSpecError.unknownHousehold(household, recordDate)
             }
+            let transactions = try TransactionPeriod.of(entries: entries, snapshot: snapshot, rule: rule, file: transactionVolumes)
+            // Every member's volume given, zero for none: the account's total of earlier years never counts.
+            for household in snapshot.households.keys { extra[household] = [rule.transactionClass: transactions.volumes[household] ?? 0] }
+            if transactions.source == .ledger { (rule.transactionsRecorded, rule.transactionsAfter) = (true, transactions.after) }
+            basis = .cooperative(rule)
+            period = transactions
         }
         var byShares = false
         if case .units(let weights) = basis {
@@ -48,7 +56,7 @@ public struct DistributionSpec: Sendable {
         let request = DistributionRequest(amount: amount, appropriations: appropriations, carriedIn: carriedIn, basis: basis,
                                           guaranteedMinimum: guaranteedMinimum, method: method,
                                           holders: snapshot.holders(extraUnits: extra, collective: byShares))
-        return (try DistributionPlan(request), snapshot)
+        return (try DistributionPlan(request), snapshot, period)
     }
 }
 
@@ -86,6 +94,10 @@ extension DistributionSpec {
 /// Why a distribution cannot be planned from the ledger.
 public enum DistributionSpecError: Error, CustomStringConvertible {
     case unknownHousehold(String, LedgerDate)
+    /// A cooperative distribution with no transactions to return by, in the ledger or a file.
+    case noTransactions(after: LedgerDate?, through: LedgerDate)
+    /// A volumes file that gives a member other transactions (nil: none) than the ledger records.
+    case transactionsDiffer(household: String, file: Int64?, ledger: Int64, after: LedgerDate?, through: LedgerDate)
     case alreadyDeclared(String)
     /// A class weighed that the ledger has never had, with the classes it has.
     case unknownClass(String, known: [String])
@@ -102,6 +114,14 @@ public enum DistributionSpecError: Error, CustomStringConvertible {
                 + "give every class held a weight (0 leaves a class out), e.g. --classes "
                 + (weighted.map { "\($0.0)=\($0.1)" } + held.map { "\($0.0)=1" }).joined(separator: ",")
         case .unknownHousehold(let h, let date): "the transaction volumes (--transactions) name household \(h), which is not registered at the record date \(date)"
+        case .noTransactions(let after, let through):
+            "the ledger records no 交易额 (class trade) \(TransactionPeriod.text(after: after, through: through)), and no volumes file (--transactions) gives any: "
+                + "a cooperative returns surplus by its members' transactions; record them (fenhong shares issue --class trade --amount …) or give --transactions FILE.csv"
+        case .transactionsDiffer(let h, let file, let ledger, let after, let through):
+            (file.map { "the transaction volumes (--transactions) give household \(h) \(Fen($0).formatted)" }
+                ?? "the transaction volumes (--transactions) leave out household \(h)")
+                + ", but the 交易额 its account records \(TransactionPeriod.text(after: after, through: through)) is \(Fen(ledger).formatted): "
+                + "a distribution returns by the transactions the members' accounts record (Art. 43); correct the file, or leave --transactions out"
         case .alreadyDeclared(let id): "distribution \(id) is already declared; a distribution id is declared once"
         }
     }

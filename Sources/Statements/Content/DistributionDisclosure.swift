@@ -179,7 +179,13 @@ extension DistributionDisclosure {
         }
         if let minimum = rule["minimum"]?.integerValue { parts.append("建档立卡户保底每户\(Fen(minimum).formatted)元") }
         if let carried = rule["carriedIn"]?.integerValue { parts.append("可分配收益含上年未分配收益转入\(Fen(carried).formatted)元") }
-        if let bp = rule["rebateBp"]?.integerValue { parts.append("按交易量返还不少于\(percent(bp))") }
+        // Art. 44's 60% is of the distributable surplus (可分配盈余): what is left after the
+        // reserve, the pool (分配总额), not the amount before it.
+        if let bp = rule["rebateBp"]?.integerValue { parts.append("按交易量返还不少于可分配盈余（分配总额）的\(percent(bp))") }
+        if rule["transactions"]?.stringValue == "ledger" {
+            let after = rule["transactionsAfter"]?.stringValue.flatMap(LedgerDate.init)
+            parts.append("交易额按成员账户记载，" + (after.map { "\($0.adding(days: 1).chinese)起至登记日" } ?? "截至登记日"))
+        }
         if let rebate = rule["rebate"]?.integerValue { parts.append("返还总额\(Fen(rebate).formatted)元") }
         return parts
     }
@@ -187,20 +193,5 @@ extension DistributionDisclosure {
     /// 1000 → "10%", 825 → "8.25%".
     static func percent(_ bp: Int64) -> String {
         bp % 100 == 0 ? "\(bp / 100)%" : "\(bp / 100).\(bp % 100 < 10 ? "0" : "")\(bp % 100 % 10 == 0 ? bp % 100 / 10 : bp % 100)%"
-    }
-}
-
-extension LedgerDate {
-    /// The date `days` days later (earlier when negative).
-    public func adding(days: Int) -> LedgerDate {
-        // Howard Hinnant's days_from_civil, then back through LedgerTime.
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month), d = Int64(day)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let epochDays = era * 146_097 + doe - 719_468
-        return LedgerTime(secondsSinceEpoch: (epochDays + Int64(days)) * 86_400).date
     }
 }

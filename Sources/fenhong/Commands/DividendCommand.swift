@@ -25,7 +25,7 @@ struct DistributionOptions: ParsableArguments {
     @Option(help: "largest-remainder (exact, default) or rate (a rate per unit; the rest stays undistributed).") var method: String = "largest-remainder"
     @Flag(help: "Same as --method rate: a floor rate per unit, the residual kept as undistributed income.") var ratePerUnit = false
     @Option(parsing: .unconditional, help: "With --method rate: the rate per unit (default: pool ÷ units, rounded down).") var rate: String?
-    @Option(help: "Cooperative basis: CSV of household,transaction volume (yuan).") var transactions: String?
+    @Option(help: "Cooperative basis: CSV of household,transaction volume (yuan), where the ledger records no 交易额 since the last cooperative distribution; else it must agree with the ledger.") var transactions: String?
     @Option(parsing: .unconditional, help: "Cooperative basis: the declared rebate by transactions (default: the minimum).") var rebate: String?
     @Option(help: "Cooperative basis: the charter's minimum rebate rate (at least 60%).") var rebateRate: String = "60%"
 
@@ -67,16 +67,18 @@ struct DistributionOptions: ParsableArguments {
         case "household": basisValue = .equalPerHousehold
         case "member": basisValue = .perMember
         case "cooperative":
-            guard let transactions else { throw ValidationError("--basis cooperative needs --transactions FILE.csv") }
-            let label = "--transactions \(transactions)"
-            // In whichever encoding Excel saved it, as an import reads it (GB18030 on Chinese Windows).
-            let text: String
-            do {
-                text = String(decoding: try CSVEncoding.decode(try InputFile.contents(of: transactions, label: label)).utf8, as: UTF8.self)
-            } catch let problem as CSVProblem {
-                throw ValidationError("\(label): \(problem)")
+            // The members' 交易额 as the ledger records them; else, or to be checked against them, a file's.
+            if let transactions {
+                let label = "--transactions \(transactions)"
+                // In whichever encoding Excel saved it, as an import reads it (GB18030 on Chinese Windows).
+                let text: String
+                do {
+                    text = String(decoding: try CSVEncoding.decode(try InputFile.contents(of: transactions, label: label)).utf8, as: UTF8.self)
+                } catch let problem as CSVProblem {
+                    throw ValidationError("\(label): \(problem)")
+                }
+                volumes = try TransactionVolumes.parse(text, file: transactions)
             }
-            volumes = try TransactionVolumes.parse(text, file: transactions)
             basisValue = .cooperative(CooperativeRule(
                 rebateBp: try Parse.basisPoints(rebateRate, option: "--rebate-rate"),
                 declaredRebate: try rebate.map { try Parse.amount($0, option: "--rebate") },
@@ -127,9 +129,10 @@ struct DividendPlan: ParsableCommand {
     func run() throws {
         let spec = try distribution.spec()
         let entries = try ledger.open(readOnly: true).withReader { try $0.allEntries() }
-        let (plan, snapshot) = try spec.plan(entries: entries)
+        let (plan, snapshot, transactions) = try spec.plan(entries: entries)
         print(json ? PlanPrinter.json(plan, spec: spec, snapshot: snapshot)
-                   : PlanPrinter.text(plan, spec: spec, snapshot: snapshot, undistributed: DistributionSpec.undistributedIncome(in: entries)))
+                   : PlanPrinter.text(plan, spec: spec, snapshot: snapshot, transactions: transactions,
+                                      undistributed: DistributionSpec.undistributedIncome(in: entries)))
     }
 }
 
@@ -154,8 +157,9 @@ struct DividendDeclare: ParsableCommand {
             // Planned inside the write transaction: the plan is of exactly the ledger it is appended to.
             guard try reader.entries(distribution: spec.id).isEmpty else { throw DistributionSpecError.alreadyDeclared(spec.id) }
             let entries = try reader.allEntries()
-            let (plan, snapshot) = try spec.plan(entries: entries)
-            shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot, undistributed: DistributionSpec.undistributedIncome(in: entries))
+            let (plan, snapshot, transactions) = try spec.plan(entries: entries)
+            shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot, transactions: transactions,
+                                     undistributed: DistributionSpec.undistributedIncome(in: entries))
             return plan.declarationEntries(id: spec.id, recordDate: spec.recordDate)
         }
         print(shown)

@@ -5,7 +5,8 @@ import Payouts
 enum PlanPrinter {
     /// `undistributed`: the income recorded and not yet distributed (``DistributionSpec/undistributedIncome(in:)``),
     /// nil when the ledger records no income.
-    static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot, undistributed: Int64?) -> String {
+    static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot, transactions: TransactionPeriod?,
+                     undistributed: Int64?) -> String {
         var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))", ""]
         var summary = TextTable(["", "amount"], rightAligned: [1])
         if let distributable = plan.distributable { summary.add(["distributable 可分配收益", distributable.formatted]) }
@@ -43,11 +44,15 @@ enum PlanPrinter {
         out.append("")
         out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
-        if plan.rebate != nil {
-            // A member left out of the volumes file gets nothing by transactions: say whom.
+        if let transactions {
+            out.append(transactions.source == .ledger
+                ? "ℹ returned by the 交易额 the members' accounts record \(transactions.text)"
+                : "ℹ returned by the volumes file: the ledger records no 交易额 \(transactions.text)")
+            // A member without transactions gets nothing by them: say whom.
             let without = plan.lines.filter { $0.weight == 0 && $0.capitalWeight > 0 }.map(\.holder)
             if !without.isEmpty {
-                out.append("ℹ no transactions in the volumes file, so nothing returned by transactions, for \(without.count == 1 ? "1 member" : "\(without.count) members"): "
+                out.append("ℹ no transactions \(transactions.source == .ledger ? "recorded in that time" : "in the volumes file"), so nothing returned by transactions, "
+                           + "for \(without.count == 1 ? "1 member" : "\(without.count) members"): "
                            + without.prefix(30).joined(separator: ", ") + (without.count > 30 ? " …" : ""))
             }
         }

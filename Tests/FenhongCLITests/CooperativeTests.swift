@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// A cooperative returns its surplus by its members' transactions (Art. 44) as their accounts
+/// record them (交易额, Art. 43), year by year: a volumes file may stand in only where the
+/// ledger records none, and must agree with it otherwise.
+@Suite struct CooperativeTests {
+    private func cooperative() throws -> CLI {
+        let cli = try CLI()
+        cli.environment = ["FENHONG_LEDGER": "coop.fenhong", "FENHONG_KEY": "accountant.key"]
+        #expect(try cli.run("key", "generate", "--name", "coop-accountant", "--out", "accountant.key").status == 0)
+        var steps: [[String]] = [
+            ["init", "--origin", "fenhong/152223/lvyuan", "--org", "扎赉特旗绿源肉牛养殖专业合作社", "--village", "白辛嘎查",
+             "--region", "兴安盟,扎赉特旗,阿尔本格勒镇,白辛嘎查", "--at", "2024-01-01T08:00:00Z"],
+        ]
+        for (household, head, id) in [("C1", "陈梅", "152223198001181234"), ("C2", "包金山", "152223197502073456")] {
+            steps.append(["household", "add", "--household", household, "--head", head, "--members", "2", "--id", id,
+                          "--account", "****1111", "--date", "2024-01-01"])
+            steps.append(["shares", "issue", "--holder", household, "--class", "capital", "--amount", "5000", "--reason", "入股", "--date", "2024-01-02"])
+        }
+        steps.append(["shares", "issue", "--holder", "C1", "--class", "trade", "--amount", "120000", "--reason", "2024年交售肉牛", "--date", "2024-11-30"])
+        steps.append(["shares", "issue", "--holder", "C2", "--class", "trade", "--amount", "75000.33", "--reason", "2024年交售肉牛", "--date", "2024-11-30"])
+        for step in steps {
+            let run = try cli.execute(step)
+            #expect(run.status == 0, "\(step.joined(separator: " ")): \(run.stderr)")
+        }
+        return cli
+    }
+
+    private func plan(_ id: String, _ recordDate: String, pool: String, _ extra: String...) -> [String] {
+        ["dividend", "plan", "--id", id, "--record-date", recordDate, "--pool", pool, "--basis", "cooperative"] + extra
+    }
+
+    /// Lines of a table with its spaces squeezed.
+    private func rows(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+    }
+
+    @Test func transactionsAreTheYearsRecorded() throws {
+        let cli = try cooperative()
+        // 2024: 600.00 (60% of 1,000.00) by 120,000.00 and 75,000.33 of 交易额; 400.00 by equal capital.
+        let first = try cli.execute(plan("2024", "2024-12-31", pool: "1000"))
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("ℹ returned by the 交易额 the members' accounts record up to 2024-12-31"), "\(first.stdout)")
+        #expect(rows(first.stdout).contains { $0.hasPrefix("C1 陈梅 120,000.00 369.23 5,000.00 200.00") && $0.hasSuffix("569.23") }, "\(first.stdout)")
+        #expect(rows(first.stdout).contains { $0.hasPrefix("C2 包金山 75,000.33 230.77 5,000.00 200.00") && $0.hasSuffix("430.77") }, "\(first.stdout)")
+
+        // A file that says otherwise than the accounts is refused, naming the member; one that agrees is taken.
+        #expect(try cli.shell("printf '户号,交易额\\nC1,999999\\nC2,75000.33\\n' > wrong.csv && printf 'C1,120000\\n' > short.csv"
+                              + " && printf 'C1,120000.00\\r\\nC2,75000.33\\r\\n' > right.csv").status == 0)
+        let wrong = try cli.execute(plan("2024", "2024-12-31", pool: "1000", "--transactions", "wrong.csv"))
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr == "fenhong: the transaction volumes (--transactions) give household C1 999,999.00, but the 交易额 its account records "
+                + "up to 2024-12-31 is 120,000.00: a distribution returns by the transactions the members' accounts record (Art. 43); "
+                + "correct the file, or leave --transactions out\n")
+        let short = try cli.execute(plan("2024", "2024-12-31", pool: "1000", "--transactions", "short.csv"))
+        #expect(short.stderr.hasPrefix("fenhong: the transaction volumes (--transactions) leave out household C2, but the 交易额 its account records up to 2024-12-31 is 75,000.33"), "\(short.stderr)")
+        #expect(try cli.execute(plan("2024", "2024-12-31", pool: "1000", "--transactions", "right.csv")).stdout == first.stdout)
+
+        let declare = try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--pool", "1000", "--basis", "cooperative"])
+        #expect(declare.status == 0, "\(declare.stderr)")
+
+        // 2025, before any sale is recorded: nothing to return by, and the accounts' 2024 totals never count again.
+        let none = try cli.execute(plan("2025", "2025-12-31", pool: "100"))
+        #expect(none.status == 2)
+        #expect(none.stderr == "fenhong: the ledger records no 交易额 (class trade) from 2025-01-01 through 2025-12-31 (after the record date of the "
+                + "cooperative distribution before), and no volumes file (--transactions) gives any: a cooperative returns surplus by its members' "
+                + "transactions; record them (fenhong shares issue --class trade --amount …) or give --transactions FILE.csv\n")
+
+        // Only C1 sold in 2025: all 60.00 by transactions is C1's; capital shares alike.
+        #expect(try cli.run("shares", "issue", "--holder", "C1", "--class", "trade", "--amount", "10000", "--reason", "2025年交售肉牛",
+                            "--date", "2025-06-30").status == 0)
+        let second = try cli.execute(plan("2025", "2025-12-31", pool: "100"))
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("ℹ returned by the 交易额 the members' accounts record from 2025-01-01 through 2025-12-31"), "\(second.stdout)")
+        #expect(second.stdout.contains("ℹ no transactions recorded in that time, so nothing returned by transactions, for 1 member: C2"), "\(second.stdout)")
+        #expect(rows(second.stdout).contains { $0.hasPrefix("C1 陈梅 10,000.00 60.00 5,000.00 20.00") && $0.hasSuffix("80.00") }, "\(second.stdout)")
+        #expect(rows(second.stdout).contains { $0.hasPrefix("C2 包金山 0.00 0.00 5,000.00 20.00") && $0.hasSuffix("20.00") }, "\(second.stdout)")
+
+        // The declaration records where its transactions came from; the statement says it in words.
+        #expect(try cli.run("dividend", "declare", "--id", "2025", "--record-date", "2025-12-31", "--pool", "100", "--basis", "cooperative").status == 0)
+        let log = try cli.run("log", "--json").stdout
+        #expect(log.contains(#""transactions":"ledger","transactionsAfter":"2024-12-31""#), "\(log)")
+        // Wrapped in 80 columns: read without line breaks and indents.
+        let statement = try cli.run("statement", "--household", "C1", "--date", "2026-01-05").stdout.filter { $0 != "\n" && $0 != " " }
+        #expect(statement.contains("按交易量返还不少于可分配盈余（分配总额）的60%"), "\(statement)")
+        #expect(statement.contains("交易额按成员账户记载，2025年1月1日起至登记日"), "\(statement)")
+        #expect(try cli.run("verify", "coop.fenhong").status == 0)
+    }
+}
