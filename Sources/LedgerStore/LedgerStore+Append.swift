@@ -72,6 +72,7 @@ extension LedgerStore {
             }
         }
         violations += state.unfinishedDistributions(ids: declared)
+        violations += try PovertyShares.violations(payloads, firstSeq: size) { household in try reader.entries(household: household).map(\.payload) }
         guard violations.isEmpty else { throw StoreError.rules(violations) }
         guard let origin = state.opening?.origin else { throw StoreError.notALedger(path: path, reason: "it has no ledger.open entry") }
         let checkpoint = try SignedCheckpoint.sign(Checkpoint(origin: origin, size: Int64(frontier.size), root: frontier.root), with: signer)

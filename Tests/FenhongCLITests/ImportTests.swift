@@ -89,7 +89,7 @@ struct ImportTests {
             ("shares", "户号,股别,日期\n152223-001,人口股,2020-01-01\n",
              "bad.csv line 1: the column 股数 (units) is missing; the header has 户号, 股别, 日期"),
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,1,2019-02-30\n",
-             "bad.csv line 3, column 日期: \"2019-02-30\" is not a date YYYY-MM-DD"),
+             "bad.csv line 3, column 日期: \"2019-02-30\" is not a date like 2019-12-28, 2019/12/28 or 2019年12月28日"),
             ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2019-01-01\n152223-010,李四,2,否,152223199001185678,****8888,2019-01-01\n152223-009,王五,1,否,152223199001099999,****7777,2019-01-01\n",
              "bad.csv line 4, column 户号: household 152223-009 is already on line 2"),
             ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2019-01-01\n152223-002,包金山,4,否,152223197502073456,****4321,2019-01-01\n",
@@ -261,11 +261,54 @@ struct ImportTests {
     @Test func largeFilesShowProgress() throws {
         let cli = try ledger()
         var text = "户号,户主,人口,身份证号,账号,日期\n"
-        for i in 1...10_001 { text += "H\(i),户\(i),2,152223198001181234,****5678,2018-06-01\n" }
+        for i in 1...10_001 { text += "H\(i),户\(i),2,152223********1234,****5678,2018-06-01\n" }
         try write(cli, "big.csv", text)
         let run = try cli.execute(["import", "households", "big.csv"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "big.csv: 10001 rows, UTF-8; checking every row before writing\nchecked 10000 of 10001 rows\nwriting 10001 entries in one transaction\n")
         #expect(run.stdout.contains("recorded entries 1–10001  10001 × household.register\ncheckpoint 10002  root "))
+    }
+
+    /// A file imported a second time, or a row the ledger already holds, is refused whole: it
+    /// would double every holding or payment in it (and every dividend on them). A payment
+    /// reversed may be recorded again.
+    @Test func secondImportIsRefused() throws {
+        let cli = try village()
+        let before = try entryCount(cli)
+        let again = try cli.execute(["import", "shares", "shares.csv"])
+        #expect(again.status == 2)
+        #expect(again.stderr == "fenhong: shares.csv line 2, column 户号: the issue of 10 扶贫股 to 152223-001 on 2018-06-02 (折股量化) is already recorded, "
+                + "entry 4: is the file imported a second time? Nothing was recorded\n")
+        try write(cli, "person.csv", "户号,户主,人口,身份证号,账号,日期\n152223-071,陈梅,2,152223198001181234,****5678,2018-06-01\n")
+        #expect(try cli.execute(["import", "households", "person.csv"]).stderr.hasPrefix(
+            "fenhong: person.csv line 2, column 身份证号: 陈梅, ID number 152223********1234, is already recorded as household 152223-001, entry 1: one person is one household"))
+        try write(cli, "p.csv", "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-002,100,银行,****4321,PZ-2,2019-12-28\n")
+        #expect(try cli.execute(["import", "payments", "p.csv"]).status == 0)
+        let paidTwice = try cli.execute(["import", "payments", "p.csv"])
+        #expect(paidTwice.stderr.hasPrefix("fenhong: p.csv line 2, column 凭证号: the payment of distribution 2019 to household 152223-002 with voucher PZ-2 is already recorded, entry "), "\(paidTwice.stderr)")
+        #expect(try entryCount(cli) == before + 1)
+        let paid = try cli.run("log", "--json").stdout.split(separator: "\n").count - 1
+        #expect(try cli.execute(["reverse", "--seq", "\(paid)", "--reason", "退回"]).status == 0)
+        #expect(try cli.execute(["import", "payments", "p.csv"]).status == 0)
+    }
+
+    /// 扶贫股 go to registered-poor households: to one registered with its 建档立卡 cell empty (否)
+    /// they would count for nothing, silently; marked poor first, they are taken.
+    @Test func povertySharesNeedAPoorHousehold() throws {
+        let cli = try ledger()
+        try write(cli, "households.csv", Self.households, bom: true)
+        #expect(try cli.execute(["import", "households", "households.csv"]).status == 0)
+        try write(cli, "poverty.csv", "户号,股别,股数,日期,事由\n152223-001,扶贫股,10,2018-06-02,折股量化\n152223-002,扶贫股,10,2018-06-02,折股量化\n")
+        let refused = try cli.execute(["import", "shares", "poverty.csv"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "fenhong: poverty.csv line 3, column 股别: household 152223-002 is not registered-poor on 2018-06-02: 扶贫股 (class poverty) go to "
+                + "registered-poor households, and would count for nothing in its dividends; if it is registered-poor, say so first "
+                + "(fenhong household update --household 152223-002 --poor yes --date …)\n")
+        #expect(try cli.execute(["household", "update", "--household", "152223-002", "--poor", "yes", "--date", "2018-06-01", "--reason", "建档立卡"]).status == 0)
+        #expect(try cli.execute(["import", "shares", "poverty.csv"]).status == 0)
+        // Passed on (递补) only to a household registered-poor that day.
+        let transfer = ["shares", "transfer", "--from", "152223-002", "--to", "152223-003", "--class", "poverty", "--units", "5", "--date", "2018-06-03", "--reason", "递补"]
+        #expect(try cli.execute(["household", "update", "--household", "152223-003", "--poor", "no", "--date", "2018-06-02", "--reason", "脱贫"]).status == 0)
+        #expect(try cli.execute(transfer).stderr.contains("household 152223-003 is not registered-poor on 2018-06-03"))
     }
 }

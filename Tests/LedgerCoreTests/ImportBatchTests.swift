@@ -57,7 +57,7 @@ struct ImportBatchTests {
             (.shares, "户号,股别,股数,日期,电话\n", "f.csv line 1, column 电话: unknown column; the columns are 户号, 股别, 股数, 日期, 事由 (or holder, class, units, date, reason)"),
             (.shares, "户号,股别,股数\n", "f.csv line 1: the column 日期 (date) is missing; the header has 户号, 股别, 股数"),
             (.shares, "户号,股别,holder,股数,日期\n", "f.csv line 1, column holder: the column is given twice (first as column 1)"),
-            (.shares, "户号,股别,股数,日期\n152223-001,人口股,3,2018-02-30\n", "f.csv line 2, column 日期: \"2018-02-30\" is not a date YYYY-MM-DD"),
+            (.shares, "户号,股别,股数,日期\n152223-001,人口股,3,2018-02-30\n", "f.csv line 2, column 日期: \"2018-02-30\" is not a date like 2019-12-28, 2019/12/28 or 2019年12月28日"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,0,2018-02-01\n", "f.csv line 2, column 股数: \"0\" is not a whole number greater than zero"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口,3,2018-02-01\n",
              "f.csv line 2, column 股别: \"人口\" is not a share class (人口股, 扶贫股, 集体股, 劳龄股 or member, poverty, collective, labour)"),
@@ -74,12 +74,45 @@ struct ImportBatchTests {
              "f.csv line 2, column 户号: the value must be a household number of at most 32 letters, digits and -, not \"152 001\""),
             (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,,2,152223198001181234,****5678,2018-06-01\n",
              "f.csv line 2, column 户主: the value is empty"),
-            (.households, "household,head,members,id,account,date\n152223-001,a,2,152223198001181234,****5678,2018-06-01\n152223-002,b,2,152223198001181234,****5678,2018-06-01\n152223-001,c,2,152223198001181234,****5678,2018-06-01\n",
+            (.households, "household,head,members,id,account,date\n152223-001,a,2,152223198001181234,****5678,2018-06-01\n152223-002,b,2,152223197502073456,****5678,2018-06-01\n152223-001,c,2,152223196502011234,****5678,2018-06-01\n",
              "f.csv line 4, column household: household 152223-001 is already on line 2"),
+            // One person under two household numbers; a row, a payment or an issue copied twice.
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-017,郭丽,2,152223198001181234,****5678,2018-06-01\n152223-071,郭丽,2,152223198001181234,****5678,2018-06-01\n",
+             "f.csv line 3, column 身份证号: ID number 152223********1234 is already on line 2"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-017,郭丽,2,152223********1234,****5678,2018-06-01\n152223-071,郭丽,2,152223********1234,****5678,2018-06-01\n",
+             "f.csv line 3, column 身份证号: 郭丽, ID number 152223********1234, is already on line 2"),
+            (.shares, "户号,股别,股数,日期,事由\n152223-001,人口股,6,2018/12/20,x\n152223-001,人口股,6,2018/12/20,x\n",
+             "f.csv line 3, column 户号: the issue of 6 人口股 to 152223-001 on 2018-12-20 (x) is already on line 2"),
+            (.payments, pay + "2019,152223-001,5,银行,****5678,PZ-1,2019-12-28\n2019,152223-001,5,银行,****5678,PZ-1,2019-12-29\n",
+             "f.csv line 3, column 凭证号: the payment of distribution 2019 to household 152223-001 with voucher PZ-1 is already on line 2"),
+            // What Excel does to numbers, names and dates, said as such.
+            (.payments, pay + "2019,152223-001,5,银行,****5678,2.01912E+16,2019-12-28\n",
+             "f.csv line 2, column 凭证号: \"2.01912E+16\" is a voucher number Excel turned into scientific notation, which loses its last digits; format the column as text and type it again"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,巴特?,2,152223198001181234,****5678,2018-06-01\n",
+             "f.csv line 2, column 户主: \"巴特?\" holds a ?, which Excel writes for a character its \"CSV\" (GBK) cannot hold; save the sheet as \"CSV UTF-8\" and import that"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,陈梅,2,1.52223E17,****5678,2018-06-01\n",
+             "f.csv line 2, column 身份证号: \"1.52223E17\" is an ID number Excel turned into scientific notation; format the column as text and type it again"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,陈梅,2,152223*******003X,****5678,2018-06-01\n",
+             "f.csv line 2, column 身份证号: \"152223*******003X\" is not an ID number (15 or 18 characters) or its masked form 152223********1234"),
+            (.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,陈梅,2,152223195102020000,****5678,2018-06-01\n",
+             "f.csv line 2, column 身份证号: \"152223195102020000\": its last character should be 6, not 0, for the 17 before it: a digit is mistyped (GB 11643 check digit), or Excel kept only its first 15 digits (format the column as text and type it again)"),
+            (.shares, "户号,股别,股数,日期\n152223-001,人口股,3,43827\n",
+             "f.csv line 2, column 日期: \"43827\" is not a date, but Excel's number for 2019-12-28: format the column as a date (yyyy-mm-dd) and save the file again"),
         ]
         for (kind, text, expected) in cases {
             #expect(message(kind, text) == expected)
         }
+    }
+
+    /// What is meant is read: an apostrophe Excel users type before a long number, digits typed
+    /// full-width with a Chinese input method.
+    @Test func spreadsheetHabits() throws {
+        let h = try batch(.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,陈梅,2,'152223198001181234,'6228480012345678,2018-06-01\n")
+        #expect(h.payloads == [.householdRegister(HouseholdRegistration(
+            household: "152223-001", head: "陈梅", members: 2, poor: false, idMasked: "152223********1234", account: "****5678", date: LedgerDate("2018-06-01")!))])
+        let p = try batch(.payments, "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-001,\"１５，０００.５０\",银行,****5678,PZ-1,2019-12-28\n")
+        #expect(p.payloads == [.dividendPay(DividendPayment(id: "2019", household: "152223-001", amount: Fen(1_500_050), channel: .bank,
+                                                             account: "****5678", reference: "PZ-1", date: LedgerDate("2019-12-28")!))])
     }
 
     /// Exported rows import as the same payloads (log --csv → import).

@@ -49,7 +49,8 @@ public enum Masking {
     /// Masks a full ID number to its first 6 and last 4 characters; masked input is returned as is.
     public static func maskID(_ text: String) -> String? {
         // A masked check character is written as a full one is: X, not x.
-        if isMaskedID(text) { return text.uppercased() }
+        // A resident ID number, masked or not, has 18 characters, or 15 (before 1999).
+        if isMaskedID(text) { return text.count == 15 || text.count == 18 ? text.uppercased() : nil }
         // A resident ID number has 18 characters (the last a check digit, 0–9 or X), or 15 digits
         // (before 1999): a digit left out or typed twice is not masked into a plausible one.
         let chars = Array(text.uppercased())
@@ -83,7 +84,9 @@ public enum Masking {
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
         let expected = Array("10X98765432")[sum % 11]
         guard chars[17] != expected else { return nil }
-        return "its last character should be \(expected), not \(chars[17]), for the 17 before it: a digit is mistyped (GB 11643 check digit)"
+        // Excel keeps 15 digits of a number: an ID number typed into a number cell ends in 000.
+        let excel = text.hasSuffix("000") ? ", or Excel kept only its first 15 digits (format the column as text and type it again)" : ""
+        return "its last character should be \(expected), not \(chars[17]), for the 17 before it: a digit is mistyped (GB 11643 check digit)\(excel)"
     }
 
     /// Masks a full account number to `****` and its last 4 digits; masked input is returned as is.

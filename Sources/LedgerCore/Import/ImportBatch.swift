@@ -30,6 +30,8 @@ public struct ImportBatch: Sendable {
         payloads.reserveCapacity(table.records.count)
         lines.reserveCapacity(table.records.count)
         var firstLine = [String: Int]()
+        var firstRecord = [String: Int]()
+        var firstID = [String: Int]()
         for (offset, record) in table.records.enumerated() {
             let row = try layout.row(record)
             let payload = try row.payload()
@@ -40,6 +42,14 @@ public struct ImportBatch: Sendable {
                 if let first = firstLine.updateValue(record.line, forKey: r.household) {
                     throw row.error("household", .duplicateInFile(what: "household \(r.household)", firstLine: first))
                 }
+                // One person, one household: a full ID number twice is one person under two numbers.
+                if let id = row.optional("id")?.uppercased(), !Masking.isMaskedID(id), let first = firstID.updateValue(record.line, forKey: id) {
+                    throw row.error("id", .duplicateInFile(what: "ID number \(r.idMasked)", firstLine: first))
+                }
+            }
+            if let key = Self.repeatKey(payload), let first = firstRecord.updateValue(record.line, forKey: key) {
+                let (what, column) = Self.repeated(payload)
+                throw row.error(column, .duplicateInFile(what: what, firstLine: first))
             }
             payloads.append(payload)
             lines.append(record.line)

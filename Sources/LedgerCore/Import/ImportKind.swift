@@ -53,6 +53,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case (.households, .duplicateHousehold): "household"
         case (.shares, .unknownHousehold): "holder"
         case (.shares, .negativeShares): "units"
+        case (.shares, .povertyShares): "class"
         case (.payments, .undeclaredDistribution): "id"
         case (.payments, .unknownHousehold), (.payments, .notAllocated), (.payments, .duplicateAllocation): "household"
         case (.payments, .overpayment): "amount"

@@ -38,7 +38,7 @@ struct ImportRow {
         case .households:
             let poorText = optional("poor") ?? ""
             payload = .householdRegister(HouseholdRegistration(
-                household: try text("household"), head: try text("head"), members: try value("members", ImportValues.positive),
+                household: try text("household"), head: try value("head", ImportValues.name), members: try value("members", ImportValues.positive),
                 poor: poorText.isEmpty ? false : try value("poor", ImportValues.bool),
                 idMasked: try value("id", ImportValues.maskedID), account: try value("account", ImportValues.payoutAccount),
                 date: try value("date", ImportValues.date)))
@@ -66,7 +66,7 @@ struct ImportRow {
             }
             payload = .dividendPay(DividendPayment(
                 id: try text("id"), household: try text("household"), amount: try value("amount", ImportValues.amount),
-                channel: channel, account: account, reference: try text("reference"), date: try value("date", ImportValues.date)))
+                channel: channel, account: account, reference: try value("reference", ImportValues.reference), date: try value("date", ImportValues.date)))
         }
         try check(payload)
         return payload

@@ -13,7 +13,13 @@ public enum ImportValues {
             func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
             if let date = LedgerDate("\(parts[0])-\(two(parts[1]))-\(two(parts[2]))") { return .success(date) }
         }
-        return .failure(.invalidValue("\(MessageText.quoted(text)) is not a date YYYY-MM-DD"))
+        // A date cell Excel saved as its serial number: days since 1899-12-30 from 1900-03-01 on
+        // (43827 is 2019-12-28).
+        if text.count == 5, let serial = Int(text), serial >= 10_000, let first = LedgerDate("1900-01-01") {
+            let day = first.adding(days: serial - 2)
+            return .failure(.invalidValue("\(MessageText.quoted(text)) is not a date, but Excel's number for \(day): format the column as a date (yyyy-mm-dd) and save the file again"))
+        }
+        return .failure(.invalidValue("\(MessageText.quoted(text)) is not a date like 2019-12-28, 2019/12/28 or 2019年12月28日"))
     }
 
     /// 是/否, yes/no, true/false, 1/0, y/n.
@@ -46,7 +52,7 @@ public enum ImportValues {
     /// An amount (`Fen.parse`): `3000`, `3,000.00`, `3000元`.
     static func amount(_ text: String) -> Result<Fen, CSVProblem> {
         do {
-            return .success(try Fen.parse(text))
+            return .success(try Fen.parse(halfWidth(text)))
         } catch {
             var reason = error.description
             if reason.hasSuffix(".") { reason.removeLast() }
@@ -56,11 +62,12 @@ public enum ImportValues {
 
     /// A full or masked ID number, masked (first 6, last 4).
     static func maskedID(_ text: String) -> Result<String, CSVProblem> {
+        let text = withoutTextMark(text)
         if let masked = Masking.maskID(text) {
             if let problem = Masking.idNumberProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(text)): \(problem)")) }
             return .success(masked)
         }
-        if text.uppercased().contains("E+") {
+        if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an ID number Excel turned into scientific notation; format the column as text and type it again"))
         }
         return .failure(.invalidValue("\(MessageText.quoted(text)) is not an ID number (15 or 18 characters) or its masked form 152223********1234"))
@@ -68,18 +75,63 @@ public enum ImportValues {
 
     /// A household's payout account: `现金` or `cash` for cash, else as ``maskedAccount(_:)``.
     static func payoutAccount(_ text: String) -> Result<String, CSVProblem> {
+        let text = withoutTextMark(text)
         if let account = Masking.payoutAccount(text) { return .success(account) }
-        if text.uppercased().contains("E+") { return maskedAccount(text) }  // says what Excel did
+        if isScientific(text) { return maskedAccount(text) }  // says what Excel did
         return .failure(.invalidValue("\(MessageText.quoted(text)) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
     }
 
     /// A full or masked account number, masked to `****` and its last 4 digits.
     static func maskedAccount(_ text: String) -> Result<String, CSVProblem> {
+        let text = withoutTextMark(text)
         if let masked = Masking.maskAccount(text) { return .success(masked) }
-        if text.uppercased().contains("E+") {
+        if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an account number Excel turned into scientific notation; format the column as text and type it again"))
         }
         return .failure(.invalidValue("\(MessageText.quoted(text)) is not an account number or its masked form ****5678"))
+    }
+
+    /// A voucher number (凭证号) as typed: refused when Excel turned a long number into
+    /// scientific notation (`2.01912E+16`), which two vouchers may share.
+    static func reference(_ text: String) -> Result<String, CSVProblem> {
+        let text = withoutTextMark(text)
+        guard !isScientific(text) else {
+            return .failure(.invalidValue("\(MessageText.quoted(text)) is a voucher number Excel turned into scientific notation, which loses its last digits; format the column as text and type it again"))
+        }
+        return .success(text)
+    }
+
+    /// A household head's name: refused when it holds `?`, which is what Excel's GBK "CSV" writes
+    /// for a character it cannot hold (a rare character of a name, a Mongolian letter).
+    static func name(_ text: String) -> Result<String, CSVProblem> {
+        guard !text.contains("?") else {
+            return .failure(.invalidValue("\(MessageText.quoted(text)) holds a ?, which Excel writes for a character its \"CSV\" (GBK) cannot hold; save the sheet as \"CSV UTF-8\" and import that"))
+        }
+        return .success(text)
+    }
+
+    /// True for a number Excel wrote in scientific notation: `1.52223E+17`, `1.52223E17`.
+    static func isScientific(_ text: String) -> Bool {
+        let parts = text.uppercased().split(separator: "E", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return false }
+        let exponent = parts[1].drop { $0 == "+" || $0 == "-" }
+        return !exponent.isEmpty && exponent.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `text` without the apostrophe Excel users type before a long number to keep it as text.
+    static func withoutTextMark(_ text: String) -> String {
+        text.hasPrefix("'") ? String(text.dropFirst()) : text
+    }
+
+    /// Full-width digits and signs (`１４４１.４４`, `15，000.50`, typed with a Chinese input method)
+    /// as their ASCII forms.
+    static func halfWidth(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF0C, 0xFF0E, 0xFF0D: Unicode.Scalar(scalar.value - 0xFEE0)!
+            default: scalar
+            }
+        }))
     }
 
     /// 人口股, 扶贫股, 集体股, 劳龄股 … or member, poverty, collective, labour ….

@@ -34,6 +34,9 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case doubleReversal = "double-reversal"
     /// A reversal dated before the entry it reverses, or dated at all for a share entry.
     case reversalDate = "reversal-date"
+    /// 扶贫股 issued or transferred to a household not registered-poor on their date; judged
+    /// when written (``PovertyShares``), not by `fenhong verify`.
+    case povertyShares = "poverty-shares"
 }
 
 /// One broken business rule: where, which, and the values needed to act on it.

@@ -12,6 +12,10 @@ extension LedgerStore {
         do {
             return try append(signer: signer, at: time) { reader in
                 firstSeq = try reader.size()
+                // A file imported twice, or a row the ledger already holds, doubles what it records.
+                if let repeated = batch.alreadyRecorded(in: try reader.entries(kind: batch.repeatableKind) + reader.entries(kind: .entryReverse)) {
+                    throw repeated
+                }
                 return batch.payloads
             }
         } catch StoreError.rules(let violations) {
