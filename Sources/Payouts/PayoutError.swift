@@ -105,13 +105,13 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noCapitalAccounts(let remainder, let rebate, let surplus):
             "No member holds capital accounts (出资额 capital, 公积金份额 reserve, 补助份额 subsidy) at the record date, so the \(remainder) left after the rebate of \(rebate) cannot be divided by them; record those accounts (fenhong shares issue --class capital --amount …), or declare a rebate of the whole surplus, \(surplus)."
         case .rebateRateOutOfRange(let bp):
-            "The cooperative rebate rate is \(bp) bp, but Art. 44 requires at least 6000 bp (60%) and it cannot exceed 10000 bp."
+            "The cooperative rebate rate is \(Fen(bp).formatted)%, but Art. 44 requires at least 60% and it cannot exceed 100%."
         case .rebateBelowMinimum(let declared, let minimum, let distributable):
-            "The rebate \(declared) is below the minimum \(minimum) required on a distributable surplus of \(distributable) (Art. 44, rounded up to the fen)."
+            "The rebate \(declared) is below the minimum \(minimum) required on a distributable surplus (可分配盈余, what the appropriations leave: the pool) of \(distributable) (Art. 44, rounded up to the fen)."
         case .rebateExceedsSurplus(let declared, let distributable):
             "The rebate \(declared) exceeds the distributable surplus \(distributable)."
         case .cooperativeOptionNotSupported(let option):
-            "The cooperative basis does not support \(option); it splits by largest remainder without a guaranteed minimum."
+            "The cooperative basis does not support \(option): it returns the rebate by transactions and the rest by capital accounts, each split by largest remainder."
         }
     }
 }

@@ -87,4 +87,20 @@ import Testing
         #expect(statement.contains("交易额按成员账户记载，2025年1月1日起至登记日"), "\(statement)")
         #expect(try cli.run("verify", "coop.fenhong").status == 0)
     }
+
+    /// A withdrawn distribution is marked wherever a member's statement names it: its rule, and its
+    /// return by transactions, which no longer adds up into what is owed.
+    @Test func withdrawnDistributionIsMarked() throws {
+        let cli = try cooperative()
+        let declare = ["dividend", "declare", "--record-date", "2024-12-31", "--pool", "1000", "--basis", "cooperative"]
+        #expect(try cli.execute(declare + ["--id", "2024"]).status == 0)
+        let declaration = try cli.run("log", "--json").stdout.split(separator: "\n").firstIndex { $0.contains(#""kind":"dividend.declare""#) }!
+        #expect(try cli.execute(["reverse", "--seq", "\(declaration)", "--reason", "交易额录错"]).status == 0)
+        #expect(try cli.execute(declare + ["--id", "2024-b"]).status == 0)
+        let statement = try cli.run("statement", "--household", "C1", "--date", "2025-01-05").stdout
+        let rows = rows(statement)
+        #expect(rows.contains("2024（已撤销） 369.23 200.00 569.23") && rows.contains("2024-b 369.23 200.00 569.23"), "\(statement)")
+        #expect(rows.contains { $0.hasPrefix("2024（已撤销） 按交易量返还，其余按出资额分配") }, "\(statement)")
+        #expect(rows.contains("应分合计 569.23"), "\(statement)")
+    }
 }

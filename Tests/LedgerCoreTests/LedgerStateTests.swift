@@ -212,7 +212,7 @@ struct LedgerStateTests {
         let found = { (payload: EntryPayload) in self.codes([payload], base: self.opened).filter { $0.code == .cooperativeRebate } }
         #expect(found(declare(pool: 1_234_567, rebate: 740_741)).isEmpty)  // ⌈60% of 12,345.67⌉ = 7,407.41
         #expect(found(declare(pool: 1_234_567, rebate: 740_740)).first?.detail
-                == "distribution C returns 7,407.40 by transactions; at 6000 bp of its pool 12,345.67 it must return at least 7,407.41 (rounded up to the fen) and at most the pool (Art. 44)")
+                == "distribution C returns 7,407.40 by transactions; at 60.00% of its pool 12,345.67 it must return at least 7,407.41 (rounded up to the fen) and at most the pool (Art. 44)")
         #expect(found(declare(pool: 1_000, rebate: 700, bp: 7_500)).count == 1)
         #expect(found(declare(pool: 1_000, rebate: 1_001)).count == 1)
         #expect(found(declare(pool: 1_000, rebate: 1_000, bp: 5_999)).first?.detail

@@ -453,7 +453,7 @@ public struct LedgerState: Sendable {
         if rebate > declaration.allocated.value {
             problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions, more than the \(declaration.allocated.formatted) it allocates")
         } else if rebate < required {
-            problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions; at \(bp) bp of its pool \(declaration.pool.formatted) it must return at least \(Fen(required).formatted) (rounded up to the fen) and at most the pool (Art. 44)")
+            problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions; at \(Fen(bp).formatted)% of its pool \(declaration.pool.formatted) it must return at least \(Fen(required).formatted) (rounded up to the fen) and at most the pool (Art. 44)")
         }
     }
 

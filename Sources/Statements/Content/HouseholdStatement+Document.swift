@@ -12,6 +12,8 @@ public enum StatementLabels {
     public static let capitalSuffix = "（大写）"
     /// Marks a payment that was reversed.
     public static let reversedMark = "（冲销）"
+    /// Marks a distribution that was withdrawn, wherever it is named.
+    public static let withdrawnMark = "（已撤销）"
     /// Who the household is, in the header.
     public static let household = "户号", head = "户主", members = "家庭人口", idNumber = "身份证号"
     /// The holdings section, its columns and its totals row.
@@ -72,11 +74,12 @@ extension HouseholdStatement {
             })))
         }
 
+        // A withdrawn distribution is marked wherever it is named, not only where its allocation is taken back.
+        let withdrawn = Set(allocations.compactMap { line -> String? in
+            if case .withdrawal = line.kind { line.distribution } else { nil }
+        })
+        func named(_ id: String) -> String { withdrawn.contains(id) ? id + StatementLabels.withdrawnMark : id }
         if !distributions.isEmpty {
-            // A withdrawn distribution is marked where it is described, not only where its allocation is taken back.
-            let withdrawn = Set(allocations.compactMap { line -> String? in
-                if case .withdrawal = line.kind { line.distribution } else { nil }
-            })
             sections.append(.init(heading: "分配依据", content: .table(.init(
                 columns: [.init("分配编号"), .init("登记日"), .init("可分配收益", alignment: .right),
                           .init("提取", alignment: .right), .init("分配总额", alignment: .right),
@@ -85,11 +88,10 @@ extension HouseholdStatement {
                     let d = distribution.declaration
                     let drawn = d.appropriations.map { "\($0.name)\(Self.spokenRate($0.bp))，\($0.amount.spokenChinese)" }
                         .joined(separator: "，")
-                    let isWithdrawn = withdrawn.contains(d.id)
                     return .init(
-                        [isWithdrawn ? d.id + "（已撤销）" : d.id, d.recordDate.text, d.distributable.formatted, distribution.appropriated.formatted,
+                        [named(d.id), d.recordDate.text, d.distributable.formatted, distribution.appropriated.formatted,
                          d.pool.formatted, String(distribution.record.seq), distribution.record.shortHash],
-                        spoken: "分配编号\(d.id)\(isWithdrawn ? "（已撤销）" : "")，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
+                        spoken: "分配编号\(named(d.id))，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
                             + (drawn.isEmpty ? "" : "，提取" + drawn) + "，分配总额\(d.pool.spokenChinese)。")
                 }))))
         }
@@ -98,7 +100,7 @@ extension HouseholdStatement {
             // How each share was counted (weights by class, a guaranteed minimum …): what makes a
             // household's 份额 differ from the shares it holds.
             sections.append(.init(heading: StatementLabels.rules, content: .keyValues(distributions.map { distribution in
-                let id = distribution.declaration.id
+                let id = named(distribution.declaration.id)
                 let words = DistributionDisclosure.ruleInWords(distribution.declaration.rule)
                 return .init(id, words, spoken: "分配编号\(id)：\(words)。")
             })))
@@ -137,8 +139,8 @@ extension HouseholdStatement {
                           .init("应分（元）", alignment: .right)],
                 rows: returns.map { line, rebate in
                     let byCapital = line.amount - rebate
-                    return .init([line.distribution, rebate.formatted, byCapital.formatted, line.amount.formatted],
-                                 spoken: "分配编号\(line.distribution)，按交易量返还\(rebate.spokenChinese)，按出资额等分配\(byCapital.spokenChinese)。")
+                    return .init([named(line.distribution), rebate.formatted, byCapital.formatted, line.amount.formatted],
+                                 spoken: "分配编号\(named(line.distribution))，按交易量返还\(rebate.spokenChinese)，按出资额等分配\(byCapital.spokenChinese)。")
                 }))))
         }
 

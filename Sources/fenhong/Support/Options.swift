@@ -144,7 +144,7 @@ enum Parse {
         var bp: Int64?
         if t.hasSuffix("bp") { bp = Int64(t.dropLast(2)) }
         if t.hasSuffix("%") { bp = (try? Fen.parse(String(t.dropLast())))?.value }  // hundredths of a percent, as fen are of a yuan
-        guard let bp, bp >= 0 else { throw ValidationError("\(option) \(text) is not a rate like 8%, 8.25% or 825bp") }
+        guard let bp, bp >= 0 else { throw ValidationError("\(option) \(text) is not a rate like 8%, 8.25% (at most two decimals) or 825bp") }
         guard bp <= 10_000 else { throw ValidationError("\(option) \(text) is more than 100%") }
         return bp
     }
