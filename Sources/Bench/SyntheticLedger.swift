@@ -46,7 +46,8 @@ public struct SyntheticLedger {
         let households = Int(min(Int64(Self.householdsMax), max(4, entriesTarget / 20)))
         let clock = ContinuousClock()
         let start = clock.now
-        let open = LedgerOpen(origin: "fenhong/152223/synthetic", org: "合成测试集体经济组织", village: "合成嘎查",
+        // A village of its own for each seed: ledgers of one origin that differ are one village's split view.
+        let open = LedgerOpen(origin: seed == 1 ? "fenhong/152223/synthetic" : "fenhong/152223/synthetic-\(seed)", org: "合成测试集体经济组织", village: "合成嘎查",
                               region: ["兴安盟", "扎赉特旗", "合成嘎查"], key: accountant.verifier.vkey)
         var time = 1_545_292_800 as Int64
         func at() -> LedgerTime { time += 60; return LedgerTime(secondsSinceEpoch: time) }

@@ -15,6 +15,10 @@ public enum LedgerAudit {
         if isDirectory.boolValue {
             return try Verifier.verify(BundleSource(folder: path), trusted: trusted, options: options)
         }
+        // A checkpoint kept, given where the ledger goes, is named as such, not as a damaged database.
+        if FileHandle(forReadingAtPath: path).flatMap({ try? $0.read(upToCount: 8) }) == Data("fenhong/".utf8) {
+            throw SourceError("\(path) is a checkpoint kept, not a ledger: give it as --trusted, and the ledger or bundle as the path to verify")
+        }
         let sidecars = LedgerStore.Sidecars(of: path)
         do {
             return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted, options: options)
@@ -24,34 +28,35 @@ public enum LedgerAudit {
         }
     }
 
-    /// What `path` names for `verify`: itself when it is a ledger file or a bundle folder (one
-    /// with `entries.jsonl`); for any other folder, the ledgers in it — its `*.fenhong` files and
-    /// its bundle folders, by name — and the names of the other files it skipped (SQLite's
-    /// `-wal` and `-shm` files beside a ledger are neither).
-    public static func ledgers(at path: String) -> (ledgers: [String], skipped: [String]) {
+    /// The origin of the ledger file or bundle folder at `path`, as its entry 0 says; nil when
+    /// that cannot be read (verify then says why).
+    public static func origin(of path: String) -> String? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-              !FileManager.default.fileExists(atPath: path + "/entries.jsonl"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: path)
-        else { return ([path], []) }
-        var ledgers = [String](), skipped = [String]()
-        for name in names.sorted() {
-            let full = path.hasSuffix("/") ? path + name : path + "/" + name
-            var folder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: full, isDirectory: &folder)
-            if folder.boolValue ? FileManager.default.fileExists(atPath: full + "/entries.jsonl") : name.hasSuffix(".fenhong") {
-                ledgers.append(full)
-            } else if !["-wal", "-shm", "-journal"].contains(where: { name.hasSuffix($0) }) {
-                skipped.append(name)
-            }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        let first: Entry?
+        if isDirectory.boolValue {
+            guard let handle = FileHandle(forReadingAtPath: path + "/entries.jsonl") else { return nil }
+            defer { try? handle.close() }
+            guard let head = try? handle.read(upToCount: Entry.bodySizeMax + 2) else { return nil }
+            var line = Array(head.prefix { $0 != UInt8(ascii: "\n") })
+            if line.last == UInt8(ascii: "\r") { line.removeLast() }
+            first = try? Entry.decode(body: line)
+        } else {
+            let sidecars = LedgerStore.Sidecars(of: path)
+            first = try? LedgerStore.open(path: path, readOnly: true).withReader { try $0.entry(seq: 0) }
+            if first == nil { sidecars.removeNewEmpty() }
         }
-        return (ledgers, skipped)
+        if case .ledgerOpen(let opening)? = first?.payload { return opening.origin }
+        return nil
     }
 
     /// Reads a checkpoint the inspector kept.
     public static func readTrusted(_ path: String, label: String = "--trusted") throws -> SignedCheckpoint {
         let data: [UInt8]
         do { data = try InputFile.contents(of: path, label: "\(label) \(path)") } catch { throw SourceError(error.description) }
+        if data.starts(with: Array("SQLite format 3\0".utf8)) {
+            throw SourceError("\(label) \(path) is a ledger file, not a checkpoint kept: give the ledger as the path, and as \(label) the checkpoint you kept (fenhong checkpoint prints one)")
+        }
         // As a text editor may have saved it: UTF-8 with or without a byte-order mark, or the
         // Chinese Windows code page (GB18030, Notepad's "ANSI"); CRLF line ends; blank lines after
         // the last signature. A checkpoint's text is ASCII, so all of these read the same.

@@ -9,13 +9,16 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check a ledger file or an exported bundle: bodies, chain, tree, checkpoints, signatures, business rules.",
         discussion: """
-            Give several paths, or a folder of ledgers (its *.fenhong files and bundle folders), to check many \
-            villages in one run: each is reported in turn, then a summary line (with --json, one line each). \
+            Give several paths, or folders of ledgers (their *.fenhong files, SQLite files and bundle folders, \
+            subfolders included), to check many villages in one run: each is reported in turn, then a summary \
+            naming those not intact, the files passed over, and copies of one village's ledger that disagree \
+            (with --json, one line each, then a summary line). With many ledgers, --trusted may name a folder \
+            of kept checkpoints: each ledger is held to the one of its village. \
             Exit status: 0 all intact, 1 problems found (each printed with its entry and rule), 2 one could not run.
             """)
 
     @Argument(help: "Ledger files, bundle folders written by `fenhong export`, or folders of them.") var paths: [String]
-    @Option(parsing: .unconditional, help: "A checkpoint you kept earlier: the ledger must extend it (catches truncation and rewritten history).")
+    @Option(parsing: .unconditional, help: "A checkpoint you kept earlier, or a folder of them: each ledger must extend the one of its village (catches truncation and rewritten history).")
     var trusted: String?
     @Flag(help: "Print each report as one line of JSON.") var json = false
 
@@ -24,39 +27,37 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let expanded = paths.map(LedgerAudit.ledgers(at:))
-        let ledgers = expanded.flatMap(\.ledgers)
-        for skipped in expanded.flatMap(\.skipped) { Printer.stderr("fenhong: skipped \(skipped): not a .fenhong file or a bundle folder") }
-        if trusted != nil && ledgers.count != 1 {
-            throw ValidationError("--trusted is the checkpoint kept for one ledger; verify the \(ledgers.count) ledgers one at a time with their own")
-        }
-        if ledgers.isEmpty {
-            let message = "\(paths.joined(separator: ", ")) holds no .fenhong file or bundle folder"
-            if json { print(ReportPrinter.json(cannotRun: message), terminator: "") }
+        let sweep = try LedgerSweep(paths: paths, trusted: trusted)
+        for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
+        if sweep.ledgers.isEmpty {
+            let message = "\(paths.joined(separator: ", ")) holds no ledger file or bundle folder"
+            if json { print(ReportPrinter.json(cannotRun: message, path: paths.joined(separator: ", ")), terminator: "") }
             throw ValidationError(message)
         }
-        let kept = try trusted.map { try LedgerAudit.readTrusted($0) }
-        var tally = (intact: 0, problems: 0, unreadable: 0)
-        for (index, path) in ledgers.enumerated() {
+        let many = sweep.ledgers.count > 1
+        var outcomes: [(path: String, outcome: LedgerSweep.Outcome)] = []
+        var unkept = 0
+        for (index, path) in sweep.ledgers.enumerated() {
             if !json && index > 0 { print("") }
-            do {
-                let report = try LedgerAudit.verify(path: path, trusted: kept) { count in
-                    Printer.stderr("fenhong: \(path): verified \(count) entries…")
-                }
-                print(json ? ReportPrinter.json(report, path: path, trusted: kept) : ReportPrinter.text(report, trusted: kept), terminator: "")
-                if report.ok { tally.intact += 1 } else { tally.problems += 1 }
-            } catch {
-                // A program reading --json gets JSON either way; the sentence also goes to stderr.
+            let outcome = sweep.verify(path) { count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }
+            switch outcome {
+            case .verified(let report, let trusted):
+                print(json ? ReportPrinter.json(report, path: path, trusted: trusted)
+                           : ReportPrinter.text(report, trusted: trusted, advising: !many), terminator: "")
+                if report.ok && trusted == nil { unkept += 1 }
+            case .cannotRun(let error):
+                // A program reading --json gets JSON either way; a person reads it in the report,
+                // or for a single ledger on stderr.
                 if json { print(ReportPrinter.json(cannotRun: Fenhong.message(for: error), path: path), terminator: "") }
-                if ledgers.count == 1 { throw error }
-                Printer.stderr("fenhong: \(Fenhong.message(for: error))")
-                tally.unreadable += 1
+                if !many { throw error }
+                if !json { print("\(path): could not be read: \(Fenhong.message(for: error))") }
             }
+            outcomes.append((path, outcome))
         }
-        if ledgers.count > 1 && !json {
-            print("\n\(ledgers.count) ledgers: \(tally.intact) intact, \(tally.problems) with problems, \(tally.unreadable) could not be read")
+        let summary = sweep.summary(outcomes)
+        if many || !summary.keptWithoutLedger.isEmpty {
+            print(json ? ReportPrinter.json(summary, of: sweep) : "\n" + ReportPrinter.text(summary, of: sweep, unkept: unkept), terminator: "")
         }
-        if tally.unreadable > 0 { throw ExitCode(2) }
-        if tally.problems > 0 { throw ExitCode(1) }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 }

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerStore
 import LedgerVerifier
 
 /// A verification report as a person reads it, or as JSON.
@@ -6,7 +7,9 @@ enum ReportPrinter {
     /// The summary and one line per problem.
     /// `trusted`: the checkpoint given with `--trusted`, named so that the reader knows the
     /// ledger was held to it (a problem with it is among the problems).
-    static func text(_ report: VerificationReport, trusted: SignedCheckpoint? = nil) -> String {
+    /// `advising`: say, when intact and held to nothing, what only a kept checkpoint shows (a
+    /// sweep of many ledgers says it once, in its summary).
+    static func text(_ report: VerificationReport, trusted: SignedCheckpoint? = nil, advising: Bool = true) -> String {
         var out = "\(report.source): \(report.entries) entries, tree size \(report.size), root \(report.root.hex)\n"
         out += "checkpoints checked: \(report.checkpoints)\n"
         if let trusted {
@@ -24,7 +27,7 @@ enum ReportPrinter {
             out += "intact: no problems found\n"
             // Without a kept checkpoint, a ledger cut short, or rewritten from some entry on and
             // signed again with the accountant's key, is intact in itself: say how to catch it.
-            if trusted == nil {
+            if trusted == nil && advising {
                 out += "held to no kept checkpoint: keep the latest (fenhong checkpoint, or a bundle's checkpoints/<size>.txt) and verify "
                     + "with --trusted KEPT next time; only that shows a ledger cut short, or rewritten and signed again\n"
             }
@@ -63,5 +66,38 @@ enum ReportPrinter {
         if let path { object["path"] = .string(path) }
         let value = JSONValue.object(object)
         return String(decoding: CanonicalJSON.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// The sweep's summary: the counts, then those not intact, what was passed over, split
+    /// views and kept checkpoints that found no ledger, by name.
+    static func text(_ summary: LedgerSweep.Summary, of sweep: LedgerSweep, unkept: Int) -> String {
+        let total = summary.intact.count + summary.withProblems.count + summary.unreadable.count
+        var out = "\(total) ledgers: \(summary.intact.count) intact, \(summary.withProblems.count) with problems, \(summary.unreadable.count) could not be read"
+        out += sweep.passedOver.isEmpty ? "\n" : "; \(sweep.passedOver.count) other \(sweep.passedOver.count == 1 ? "file" : "files") passed over\n"
+        if !summary.withProblems.isEmpty { out += "with problems: \(summary.withProblems.joined(separator: ", "))\n" }
+        if !summary.unreadable.isEmpty { out += "could not be read: \(summary.unreadable.joined(separator: ", "))\n" }
+        for split in summary.splitViews { out += "split view: \(split)\n" }
+        for kept in summary.keptWithoutLedger {
+            out += "no ledger given for the checkpoint kept in \(kept.path) (\(kept.checkpoint.checkpoint.origin), size \(kept.checkpoint.checkpoint.size)): "
+                + "this village's ledger is missing from the run\n"
+        }
+        if unkept > 0 {
+            out += "\(unkept) intact \(unkept == 1 ? "ledger was" : "ledgers were") held to no kept checkpoint: keep each village's latest "
+                + "(fenhong checkpoint) in one folder and verify with --trusted FOLDER next time; only that shows a ledger cut short, or rewritten and signed again\n"
+        }
+        return out
+    }
+
+    /// The sweep's summary as one line of JSON: `{"summary":true,"ok":…,"ledgers":…,…}`.
+    static func json(_ summary: LedgerSweep.Summary, of sweep: LedgerSweep) -> String {
+        let names = { (paths: [String]) in JSONValue.array(paths.map(JSONValue.string)) }
+        let object: [String: JSONValue] = [
+            "summary": .bool(true), "ok": .bool(summary.exitCode == 0),
+            "ledgers": .integer(Int64(summary.intact.count + summary.withProblems.count + summary.unreadable.count)),
+            "intact": .integer(Int64(summary.intact.count)), "withProblems": names(summary.withProblems),
+            "unreadable": names(summary.unreadable), "passedOver": names(sweep.passedOver),
+            "splitViews": names(summary.splitViews), "keptWithoutLedger": names(summary.keptWithoutLedger.map(\.path)),
+        ]
+        return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self) + "\n"
     }
 }

@@ -1,0 +1,180 @@
+import Foundation
+import LedgerCore
+import LedgerVerifier
+
+/// `fenhong verify` of many villages in one run: the ledgers that paths and folders hold (found
+/// in subfolders too, named in any case, or known by their content), each verified against the
+/// checkpoint kept for its village, and what the reports say together: which were not intact,
+/// what was passed over, two copies of one village's ledger that disagree, a village whose kept
+/// checkpoint found no ledger.
+public struct LedgerSweep {
+    /// The ledger files and bundle folders found, each once, in the order given (a folder's by name).
+    public let ledgers: [String]
+    /// The other files in the folders given, passed over (SQLite's `-wal`, `-shm` and `-journal`
+    /// files beside a ledger are not counted).
+    public let passedOver: [String]
+    /// The checkpoint to hold one ledger to: the one `--trusted` names, for a single ledger.
+    private let single: SignedCheckpoint?
+    /// The checkpoints kept, by origin, the largest of each (`--trusted` with many ledgers).
+    public let kept: [String: Kept]
+
+    /// A checkpoint kept, and the file it was read from.
+    public struct Kept: Sendable {
+        public let path: String
+        public let checkpoint: SignedCheckpoint
+    }
+
+    /// What verifying one ledger came to.
+    public enum Outcome {
+        /// The report, and the checkpoint it was held to, if any.
+        case verified(VerificationReport, trusted: SignedCheckpoint?)
+        /// Why it could not be verified.
+        case cannotRun(any Error)
+    }
+
+    /// `trusted`: a checkpoint kept (a file), or a folder of them. With one ledger, a file is the
+    /// checkpoint it is held to, whatever its origin (a mismatch is a problem); with many, each
+    /// ledger is held to the kept checkpoint of its own origin.
+    public init(paths: [String], trusted: String?) throws {
+        var found = [String](), passedOver = [String](), seen = Set<String>()
+        for path in paths {
+            let (ledgers, others) = Self.ledgers(at: path)
+            for ledger in ledgers where seen.insert(URL(fileURLWithPath: ledger).standardizedFileURL.path).inserted { found.append(ledger) }
+            passedOver += others
+        }
+        ledgers = found
+        self.passedOver = passedOver
+        let keptFiles = try trusted.map(Self.keptFiles) ?? []
+        if found.count == 1, keptFiles.count == 1, let file = keptFiles.first {
+            single = try LedgerAudit.readTrusted(file)
+            kept = [:]
+        } else {
+            single = nil
+            var byOrigin = [String: Kept]()
+            for file in keptFiles {
+                let checkpoint = try LedgerAudit.readTrusted(file)
+                let origin = checkpoint.checkpoint.origin
+                if byOrigin[origin].map({ $0.checkpoint.checkpoint.size < checkpoint.checkpoint.size }) ?? true {
+                    byOrigin[origin] = Kept(path: file, checkpoint: checkpoint)
+                }
+            }
+            kept = byOrigin
+        }
+    }
+
+    /// The files `--trusted` names: itself, or a folder's files (its `.txt` files, by name).
+    private static func keptFiles(_ path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let files = names.filter { $0.lowercased().hasSuffix(".txt") }.sorted().map { join(path, $0) }
+        guard !files.isEmpty else { throw SourceError("--trusted \(path) is a folder with no kept checkpoint (.txt file) in it") }
+        return files
+    }
+
+    /// Verifies the ledger at `path`, held to the checkpoint kept for it.
+    public func verify(_ path: String, progress: (@Sendable (Int64) -> Void)? = nil) -> Outcome {
+        let trusted = single ?? (kept.isEmpty ? nil : LedgerAudit.origin(of: path).flatMap { kept[$0]?.checkpoint })
+        do {
+            let report = try LedgerAudit.verify(path: path, trusted: trusted, progress: progress)
+            // Entry 0 unreadable where it was looked up first, but read by the verifier: held to
+            // its village's kept checkpoint all the same.
+            if trusted == nil, let origin = report.origin, let again = kept[origin]?.checkpoint {
+                return .verified(try LedgerAudit.verify(path: path, trusted: again, progress: progress), trusted: again)
+            }
+            return .verified(report, trusted: trusted)
+        } catch {
+            return .cannotRun(error)
+        }
+    }
+
+    /// What the outcomes say together.
+    public struct Summary: Sendable {
+        public var intact: [String] = []
+        public var withProblems: [String] = []
+        public var unreadable: [String] = []
+        /// Two or more ledgers of one origin and size with different roots: one village, two
+        /// histories. Each a sentence.
+        public var splitViews: [String] = []
+        /// Kept checkpoints whose village no ledger given belongs to.
+        public var keptWithoutLedger: [Kept] = []
+
+        /// 2 when a ledger could not be read or a kept checkpoint found none, 1 for problems
+        /// (split views among them), else 0.
+        public var exitCode: Int32 {
+            !unreadable.isEmpty || !keptWithoutLedger.isEmpty ? 2 : !withProblems.isEmpty || !splitViews.isEmpty ? 1 : 0
+        }
+    }
+
+    public func summary(_ outcomes: [(path: String, outcome: Outcome)]) -> Summary {
+        var summary = Summary()
+        var byOrigin = [String: [(path: String, report: VerificationReport)]]()
+        for (path, outcome) in outcomes {
+            switch outcome {
+            case .verified(let report, _):
+                if report.ok { summary.intact.append(path) } else { summary.withProblems.append(path) }
+                if let origin = report.origin { byOrigin[origin, default: []].append((path, report)) }
+            case .cannotRun:
+                summary.unreadable.append(path)
+            }
+        }
+        for (origin, copies) in byOrigin.sorted(by: { $0.key < $1.key }) {
+            for (size, same) in Dictionary(grouping: copies, by: { $0.report.size }).sorted(by: { $0.key < $1.key }) {
+                let roots = Dictionary(grouping: same, by: { $0.report.root })
+                guard roots.count > 1 else { continue }
+                let versions = roots.sorted { $0.value[0].path < $1.value[0].path }.map { root, paths in
+                    paths.map(\.path).joined(separator: ", ") + " (root \(root.hex.prefix(16))…)"
+                }
+                summary.splitViews.append("\(origin): \(versions.joined(separator: " and ")) each hold \(size) entries of this village "
+                    + "with a different root: one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
+            }
+        }
+        let given = Set(byOrigin.keys)
+        summary.keptWithoutLedger = kept.values.filter { !given.contains($0.checkpoint.checkpoint.origin) }.sorted { $0.path < $1.path }
+        return summary
+    }
+
+    /// What `path` names: itself when it is a ledger file or a bundle folder; for any other
+    /// folder, the ledgers in it and in its subfolders — files named `*.fenhong` in any case or
+    /// beginning as an SQLite database does, and bundle folders — by name, and the other files,
+    /// passed over. A folder with a bundle's `checkpoints` or `keys.txt` but no `entries.jsonl` is
+    /// a bundle cut short, not a folder to pass over.
+    public static func ledgers(at path: String) -> (ledgers: [String], passedOver: [String]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue, !isBundle(path),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+        else { return ([path], []) }
+        var ledgers = [String](), passedOver = [String]()
+        for name in names.sorted() {
+            let full = join(path, name)
+            var folder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &folder)
+            if folder.boolValue {
+                let inner = Self.ledgers(at: full)
+                ledgers += inner.ledgers
+                passedOver += inner.passedOver
+            } else if name.lowercased().hasSuffix(".fenhong") || isSQLite(full) {
+                ledgers.append(full)
+            } else if !["-wal", "-shm", "-journal"].contains(where: { name.lowercased().hasSuffix($0) }) {
+                passedOver.append(full)
+            }
+        }
+        return (ledgers, passedOver)
+    }
+
+    /// True for a bundle folder, whole or cut short.
+    private static func isBundle(_ folder: String) -> Bool {
+        ["entries.jsonl", "checkpoints", "keys.txt"].contains { FileManager.default.fileExists(atPath: join(folder, $0)) }
+    }
+
+    /// True for a file that begins as every SQLite database does.
+    private static func isSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
+    }
+
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}

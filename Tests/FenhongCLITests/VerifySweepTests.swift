@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// An inspector verifies many villages in one run: every ledger in the folders given is found
+/// and counted, each is held to the checkpoint kept for its village, and copies of one village's
+/// ledger that disagree, or a village whose ledger is missing, are said in the summary.
+@Suite struct VerifySweepTests {
+    /// Two villages: the demo's, and a synthetic one.
+    private func villages() throws -> CLI {
+        let cli = try CLI()
+        #expect(try cli.run("demo", "--out", "d").status == 0)
+        #expect(try cli.run("bench", "generate", "--ledger", "other.fenhong", "--entries", "300", "--seed", "7").status == 0)
+        return cli
+    }
+
+    /// Ledgers in subfolders, named in capitals, or only SQLite inside are found; a bundle cut
+    /// short cannot be read (exit 2); other files are passed over and counted.
+    @Test func everyLedgerInTheFoldersIsCounted() throws {
+        let cli = try villages()
+        #expect(try cli.shell("mkdir -p U/zalaite && cp d/baixin.fenhong U/zalaite/ && cp d/baixin.fenhong U/A.FENHONG && cp other.fenhong U/c.db"
+                              + " && cp -r d/bundle U/v20 && rm U/v20/entries.jsonl && echo x > U/notes.txt").status == 0)
+        let run = try cli.execute(["verify", "U"])
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("U/v20: could not be read: U/v20 is not a Fenhong bundle"), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("""
+
+            4 ledgers: 3 intact, 0 with problems, 1 could not be read; 1 other file passed over
+            could not be read: U/v20
+            3 intact ledgers were held to no kept checkpoint: keep each village's latest (fenhong checkpoint) in one folder and verify \
+            with --trusted FOLDER next time; only that shows a ledger cut short, or rewritten and signed again
+
+            """), "\(run.stdout)")
+        #expect(run.stderr.contains("fenhong: passed over U/notes.txt: not a ledger file or a bundle folder"))
+        // The same ledger named twice is verified once.
+        #expect(try cli.execute(["verify", "U/A.FENHONG", "U/../U/A.FENHONG"]).stdout.contains("tree size 233") == true)
+        #expect(try cli.execute(["verify", "U/A.FENHONG", "U/../U/A.FENHONG"]).stdout.contains("ledgers:") == false)
+    }
+
+    /// Held to a folder of kept checkpoints, each ledger by its village; two copies of one village
+    /// with different histories at one size are a split view (exit 1); a kept checkpoint whose
+    /// village has no ledger in the run says the ledger is missing (exit 2).
+    @Test func keptCheckpointsAndSplitViews() throws {
+        let cli = try villages()
+        #expect(try cli.shell("mkdir kept C && cp d/baixin.fenhong C/d3.fenhong && cp d/baixin.fenhong C/d5.fenhong && cp other.fenhong C/").status == 0)
+        for (ledger, kept) in [("d/baixin.fenhong", "kept/baixin.txt"), ("other.fenhong", "kept/other.txt")] {
+            try Data(try cli.run("checkpoint", "--ledger", ledger).stdout.utf8).write(to: cli.folder.appendingPathComponent(kept))
+        }
+        for (file, amount) in [("C/d3.fenhong", "100"), ("C/d5.fenhong", "200")] {
+            #expect(try cli.execute(["income", "record", "--ledger", file, "--key", "d/accountant.key", "--amount", amount, "--category", "其他",
+                                     "--counterparty", "x", "--date", "2024-12-30"]).status == 0)
+        }
+        let run = try cli.execute(["verify", "C", "--trusted", "kept"])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "checked against the trusted checkpoint of size 233").count == 3, "\(run.stdout)")
+        #expect(run.stdout.contains("checked against the trusted checkpoint of size 300"), "\(run.stdout)")
+        #expect(run.stdout.contains("3 ledgers: 3 intact, 0 with problems, 0 could not be read\nsplit view: fenhong/152223/baixin: C/d3.fenhong (root "), "\(run.stdout)")
+        #expect(run.stdout.contains("each hold 234 entries of this village with a different root: one village, two histories (a split view)"), "\(run.stdout)")
+        #expect(!run.stdout.contains("held to no kept checkpoint"))
+        #expect(try cli.shell("rm C/other.fenhong").status == 0)
+        let missing = try cli.execute(["verify", "C", "--trusted", "kept", "--json"])
+        #expect(missing.status == 2)
+        let summary = missing.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(summary.contains(#""keptWithoutLedger":["kept/other.txt"]"#) && summary.contains(#""summary":true"#), "\(summary)")
+    }
+
+    /// A checkpoint given as the ledger, or a ledger as the checkpoint, is named as such; a
+    /// byte-order mark an editor put before a bundle's first line is no part of entry 0.
+    @Test func misplacedFilesAreNamed() throws {
+        let cli = try villages()
+        try Data(try cli.run("checkpoint", "--ledger", "d/baixin.fenhong").stdout.utf8).write(to: cli.folder.appendingPathComponent("kept.txt"))
+        let asLedger = try cli.execute(["verify", "kept.txt"])
+        #expect(asLedger.status == 2)
+        #expect(asLedger.stderr == "fenhong: kept.txt is a checkpoint kept, not a ledger: give it as --trusted, and the ledger or bundle as the path to verify\n")
+        let asKept = try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "other.fenhong"])
+        #expect(asKept.stderr == "fenhong: --trusted other.fenhong is a ledger file, not a checkpoint kept: give the ledger as the path, "
+                + "and as --trusted the checkpoint you kept (fenhong checkpoint prints one)\n")
+        #expect(try cli.shell("cp -r d/bundle b2 && printf '\\357\\273\\277' | cat - d/bundle/entries.jsonl > b2/entries.jsonl && head -c 3 b2/entries.jsonl | od -An -tx1").stdout
+                .contains("ef bb bf"))
+        let marked = try cli.execute(["verify", "b2", "--trusted", "kept.txt"])
+        #expect(marked.status == 0, "\(marked.stdout)")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/verify_bundle.py").path
+        let python = try cli.shell("python3 '\(script)' b2")
+        #expect(python.status == 0, "\(python.stdout)\(python.stderr)")
+    }
+
+    /// One folder holds one village's statements: household numbers repeat across villages, and
+    /// another village's written over them would be checked against the wrong ledger.
+    @Test func statementsOfTwoVillagesKeepApart() throws {
+        let cli = try villages()
+        #expect(try cli.execute(["statements", "--ledger", "d/baixin.fenhong", "--out", "SS"]).status == 0)
+        let other = try cli.execute(["statements", "--ledger", "other.fenhong", "--out", "SS"])
+        #expect(other.status == 2)
+        #expect(other.stderr == "fenhong: SS holds the statements of another village, \"fenhong/152223/baixin\" (SS/.fenhong-origin); write those of "
+                + "fenhong/152223/synthetic-7 into a folder of their own: household numbers repeat across villages\n")
+        #expect(try cli.execute(["statements", "--ledger", "d/baixin.fenhong", "--out", "SS"]).status == 0)
+    }
+}
