@@ -59,6 +59,7 @@ def main(folder):
         for n, line in enumerate(f):
             body = line[:-1] if line.endswith(b"\n") else line
             body = body[:-1] if body.endswith(b"\r") else body  # CRLF: the file passed through Windows
+            body = body[3:] if n == 0 and body.startswith(b"\xef\xbb\xbf") else body  # a byte-order mark an editor added
             try:
                 entry = json.loads(body)
                 assert isinstance(entry, dict)

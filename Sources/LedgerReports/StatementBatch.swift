@@ -19,6 +19,25 @@ public enum StatementBatch {
         public let failure: String?
     }
 
+    /// The file in a statements folder naming the village whose statements it holds.
+    public static let originFile = ".fenhong-origin"
+
+    /// Claims `folder` for the statements of the ledger of `origin`, refusing one that holds
+    /// another village's: household numbers repeat across villages, and statements written over
+    /// another village's would be checked against the wrong ledger (and the index list only these).
+    static func claim(_ folder: String, for origin: String) throws {
+        let marker = folder + "/" + originFile
+        if let data = FileManager.default.contents(atPath: marker) {
+            let existing = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard existing == origin else {
+                throw ReportError("\(folder) holds the statements of another village, \(MessageText.quoted(existing)) (\(marker)); "
+                                  + "write those of \(origin) into a folder of their own: household numbers repeat across villages")
+            }
+            return
+        }
+        try StatementSource.write(Array((origin + "\n").utf8), to: marker)
+    }
+
     /// Writes `<household>.<fileExtension>` (and `<household>.proof.txt` with `proofs`) for every
     /// household into `folder`; returns the outcomes in household order.
     public static func write(store: LedgerStore, to folder: String, year: Int?, date: LedgerDate, fileExtension: String,
@@ -42,6 +61,7 @@ public enum StatementBatch {
             }
             return (households, facts, footer, proofFiles)
         }
+        try claim(folder, for: footer.checkpoint.origin)
         let results = Slots<Item>(count: households.count)
         let counter = Counter()
         let parts = 2

@@ -48,7 +48,9 @@ struct BundleSnapshot: LedgerSnapshot {
             do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch { throw SourceError("\(path) cannot be read: \(error)") }
             if chunk.isEmpty { break }
             try chunk.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var start = 0
+                // A byte-order mark before the first line (an editor saved the file) is no part of
+                // entry 0, as a CR before a line's LF is no part of its entry.
+                var start = seq == 0 && carry.isEmpty && buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
                 while let newline = buffer[start...].firstIndex(of: 0x0A) {
                     if carry.isEmpty {
                         // A CR before the LF (the file passed through Windows) ends the line too:

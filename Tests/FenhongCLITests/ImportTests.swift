@@ -92,8 +92,11 @@ struct ImportTests {
              "bad.csv line 3, column 日期: \"2019-02-30\" is not a date like 2019-12-28, 2019/12/28 or 2019年12月28日"),
             ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2019-01-01\n152223-010,李四,2,否,152223199001185678,****8888,2019-01-01\n152223-009,王五,1,否,152223199001099999,****7777,2019-01-01\n",
              "bad.csv line 4, column 户号: household 152223-009 is already on line 2"),
-            ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2019-01-01\n152223-002,包金山,4,否,152223197502073456,****4321,2019-01-01\n",
+            ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2020-01-01\n152223-002,包金山,4,否,152223197502073456,****4321,2020-01-01\n",
              "bad.csv line 3, column 户号: household 152223-002 is already registered"),
+            // Registered as of a day distribution 2019 already counted: it would change whom it divided among.
+            ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2019-01-01\n",
+             "bad.csv line 2, column 日期: distribution 2019 was declared on holdings as of 2019-12-15; a change dated 2019-01-01 would alter them (date it after 2019-12-15)"),
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-404,人口股,1,2020-01-01\n",
              "bad.csv line 3, column 户号: household 152223-404 is not registered"),
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n\"152223-002,人口股,1,2020-01-01\n152223-003,人口股,1,2020-01-01\n",

@@ -54,7 +54,7 @@ struct CSVTests {
     }
 
     /// The named limits on lines, field length and field count hold.
-    @Test func limits() {
+    @Test func limits() throws {
         let small = CSVLimits(linesMax: 3, fieldBytesMax: 4, fieldsMax: 3)
         #expect(throws: CSVError(file: "t.csv", line: nil, column: nil, problem: .tooManyLines(limit: 3))) {
             try table("a\n1\n2\n3\n", limits: small)
@@ -65,6 +65,11 @@ struct CSVTests {
         #expect(throws: CSVError(file: "t.csv", line: 1, column: nil, problem: .tooManyFields(limit: 3))) {
             try table("a,b,c,d\n", limits: small)
         }
+        #expect(throws: CSVError(file: "t.csv", line: 1, column: nil, problem: .tooManyFields(limit: 3))) {
+            try table("a,b,c,,d\n", limits: small)
+        }
+        // A tail of empty columns beyond the limit is dropped; a row of spaces is blank.
+        #expect(try table("a,b,c,,,,,\n1,2,3,,,,,,,\n   ,\t,\n", limits: small).records.map(\.fields) == [["1", "2", "3"]])
         #expect(throws: Never.self) { try table("a\n1\n2\n", limits: small) }
     }
 

@@ -65,7 +65,7 @@ public enum CSVProblem: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .undecodable(let offset): "byte \(offset) is neither UTF-8 nor GB18030; save the sheet as CSV UTF-8 or CSV (GB18030)"
+        case .undecodable(let offset): "the text at byte \(offset) of the file (counted from 0) is neither UTF-8 nor GB18030; save the sheet as CSV UTF-8 or CSV (GB18030)"
         case .utf16: "the file is UTF-16 (Excel's Unicode Text), not CSV; save the sheet as CSV UTF-8"
         case .empty: "the file is empty; the first line must name the columns"
         case .tooManyLines(let limit): "the file has more than \(limit) lines, the most one import reads; split it"

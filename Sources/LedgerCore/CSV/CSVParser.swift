@@ -30,8 +30,10 @@ struct CSVParser {
         func fail(_ problem: CSVProblem, line: Int, field: Int?) -> CSVError {
             CSVError(file: file, line: line, column: field.flatMap { $0 < header.count ? header[$0] : nil }, problem: problem)
         }
+        // Empty fields beyond the limit are dropped, not counted: a sheet whose used range once ran
+        // far to the right saves every row with a tail of empty columns.
+        var droppedEmpty = false
         while true {
-            guard fields.count < limits.fieldsMax else { throw fail(.tooManyFields(limit: limits.fieldsMax), line: line, field: nil) }
             let fieldLine = line
             var bytes = [UInt8]()
             if index < text.count, text[index] == Self.quote {
@@ -70,8 +72,14 @@ struct CSVParser {
             guard bytes.count <= limits.fieldBytesMax else {
                 throw fail(.fieldTooLong(bytes: bytes.count, limit: limits.fieldBytesMax), line: fieldLine, field: fields.count)
             }
-            fields.append(String(decoding: bytes, as: UTF8.self))
-            fieldLines.append(fieldLine)
+            if fields.count < limits.fieldsMax && !droppedEmpty {
+                fields.append(String(decoding: bytes, as: UTF8.self))
+                fieldLines.append(fieldLine)
+            } else if bytes.isEmpty {
+                droppedEmpty = true
+            } else {
+                throw fail(.tooManyFields(limit: limits.fieldsMax), line: line, field: nil)
+            }
             if index < text.count, text[index] == Self.comma {
                 index += 1
                 continue

@@ -59,7 +59,7 @@ public struct CSVTable: Sendable {
         self.header = header
         var records = [CSVRecord]()
         while let record = try parser.next(header: header.fields) {
-            if record.fields.allSatisfy(\.isEmpty) { continue }
+            if record.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
             records.append(record)
         }
         self.records = records

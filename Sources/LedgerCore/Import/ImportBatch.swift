@@ -62,6 +62,10 @@ public struct ImportBatch: Sendable {
     /// The error for a broken business rule, naming the line (and column) of the row whose entry
     /// broke it. `firstSeq` is the seq the first payload was appended at.
     public func error(for violation: RuleViolation, firstSeq: Int64) -> CSVError {
+        // The key the file is imported with is no row's fault.
+        if [.unknownKey, .retiredKey, .wrongRole].contains(violation.code) {
+            return CSVError(file: file, line: nil, column: nil, problem: .rule(violation))
+        }
         let offset = Int(violation.seq - firstSeq)
         let line = lines.indices.contains(offset) ? lines[offset] : nil
         let column = kind.column(for: violation.code).flatMap { headers[$0] }

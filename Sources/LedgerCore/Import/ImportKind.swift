@@ -54,6 +54,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case (.shares, .unknownHousehold): "holder"
         case (.shares, .negativeShares): "units"
         case (.shares, .povertyShares): "class"
+        case (.households, .settledDate), (.shares, .settledDate): "date"
         case (.payments, .undeclaredDistribution): "id"
         case (.payments, .unknownHousehold), (.payments, .notAllocated), (.payments, .duplicateAllocation): "household"
         case (.payments, .overpayment): "amount"

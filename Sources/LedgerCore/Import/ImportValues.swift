@@ -5,6 +5,12 @@ public enum ImportValues {
     /// `2018.6.1`, `2018年6月1日`.
     static func date(_ text: String) -> Result<LedgerDate, CSVProblem> {
         if let date = LedgerDate(text) { return .success(date) }
+        // A date cell Excel saved with its time of day, midnight: `2018/11/30 0:00`.
+        let dayAndTime = text.split(separator: " ", omittingEmptySubsequences: true)
+        if dayAndTime.count == 2, dayAndTime[1].contains(":"),
+           dayAndTime[1].split(separator: ":", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 == "0" } }) {
+            return date(String(dayAndTime[0]))
+        }
         var t = text
         if t.hasSuffix("日") { t.removeLast() }
         let parts = t.split(omittingEmptySubsequences: false) { "/-.年月".contains($0) }

@@ -273,6 +273,8 @@ public struct LedgerState: Sendable {
             if householdRegistered[h] {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
+                // Registered as of a day a distribution already counted would change whom it divided among.
+                requireUnsettled(registration.date, &problems)
                 householdRegistered[h] = true
                 householdSince[h] = registration.date
                 if keepsHouseholdRecords {
@@ -426,8 +428,8 @@ public struct LedgerState: Sendable {
         problems.add(.datedBeforeRegistration, "household \(household) was registered on \(since); an entry about it dated \(date) comes before that")
     }
 
-    /// A share entry or household update may not take effect on or before the record date of a
-    /// distribution already declared: it would change the holdings and eligibility that
+    /// A share entry, household update or registration may not take effect on or before the
+    /// record date of a distribution already declared: it would change the holdings and eligibility that
     /// distribution was divided by, after the fact. A late-found change is dated after it.
     func requireUnsettled(_ date: LedgerDate, reversing target: Int64? = nil, _ problems: inout RuleReport) {
         guard let settled = settledThrough, date <= settled.date else { return }
