@@ -194,7 +194,10 @@ struct VerificationRun {
         // 5. business rules (keys used only while valid among them)
         if isDecoded {
             for violation in state.apply(prepared.entry) {
-                problems.add(Problem(seq: seq, code: violation.code.rawValue, detail: violation.detail))
+                // This entry's at its stored place (its body may name another seq); an earlier
+                // allocation's (`allocation-split`, judged when its distribution's end) at its own.
+                let at = violation.seq == prepared.entry.seq ? seq : violation.seq
+                problems.add(Problem(seq: at, code: violation.code.rawValue, detail: violation.detail))
             }
             let by = prepared.entry.by
             if let last = pendingRuns.last, last.by == by, last.last &+ 1 == seq {

@@ -15,6 +15,40 @@ struct LedgerStateTests {
         [.ledgerOpen(EntrySamples.open), .householdRegister(EntrySamples.chenMei)]
     }
 
+    /// Each allocation is what its declaration's rule gives from the units the allocations record
+    /// (`allocation-split`): money moved from one household to another, the total kept, shows —
+    /// by largest remainder, by a rate, and in a cooperative member's return by transactions.
+    @Test func allocationsAreWhatTheRuleGives() {
+        let second = HouseholdRegistration(household: "152223-002", head: "包金山", members: 4, poor: false,
+                                           idMasked: "152223********3456", account: "****4321", date: EntrySamples.chenMei.date)
+        let base = opened + [.householdRegister(second)]
+        func declare(_ rule: [String: JSONValue], pool: Int64, residual: Int64 = 0, _ lines: [(String, Int64, Int64, Int64?)]) -> [EntryPayload] {
+            [.dividendDeclare(DividendDeclaration(id: "A", recordDate: EntrySamples.day, distributable: Fen(pool), appropriations: [], pool: Fen(pool),
+                                                  rule: rule, allocated: Fen(pool - residual), residual: Fen(residual)))]
+                + lines.map { .dividendAllocate(DividendAllocation(id: "A", household: $0.0, units: $0.1, amount: Fen($0.2), rebate: $0.3.map { Fen($0) })) }
+        }
+        // 1,000.00 over 1 and 2 units: 333.33 and 666.67; 100.00 moved to the first is caught at both.
+        let split: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["member": .integer(1)]), "method": .string("largest-remainder")]
+        #expect(codes(declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_667, nil)]), base: base).isEmpty)
+        let moved = codes(declare(split, pool: 100_000, [("152223-001", 1, 43_333, nil), ("152223-002", 2, 56_667, nil)]), base: base)
+        #expect(moved.map(\.code) == [.allocationSplit, .allocationSplit] && moved.map(\.seq) == [4, 5])
+        #expect(moved.first?.detail == "household 152223-001's allocation in distribution A is 433.33, but its 1 of the 3 units allocated give 333.33 of the pool 1,000.00 (largest remainder)")
+        // A rate of 58.00 a member: 116.00 and 232.00, the rest undistributed.
+        let rate: [String: JSONValue] = ["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(5_800)]
+        #expect(codes(declare(rate, pool: 35_000, residual: 200, [("152223-001", 2, 11_600, nil), ("152223-002", 4, 23_200, nil)]), base: base).isEmpty)
+        #expect(codes(declare(rate, pool: 35_000, residual: 200, [("152223-001", 2, 11_700, nil), ("152223-002", 4, 23_100, nil)]), base: base)
+                    .map(\.code) == [.allocationSplit, .allocationSplit])
+        // A cooperative's rebate of 6.00 by transactions of 3 and 1: 4.50 and 1.50, whatever the capital parts.
+        let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600), "method": .string("largest-remainder")]
+        #expect(codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 450), ("152223-002", 1, 350, 150)]), base: base).isEmpty)
+        let rebated = codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 500), ("152223-002", 1, 350, 100)]), base: base)
+        #expect(rebated.map(\.code) == [.allocationSplit, .allocationSplit])
+        #expect(rebated.first?.detail == "household 152223-001's return by transactions in distribution A is 5.00, but its 0.03 of the 0.04 transactions give 4.50 of the rebate 6.00 (largest remainder)")
+        // A guaranteed minimum needs who was registered-poor at the record date: not judged here.
+        #expect(codes(declare(split.merging(["minimum": .integer(100)]) { $1 }, pool: 100_000, [("152223-001", 1, 43_333, nil), ("152223-002", 2, 56_667, nil)]),
+                      base: base).isEmpty)
+    }
+
     /// The sample chain, one entry of every kind, breaks no rule.
     @Test func samplesAreValid() {
         var payloads = EntrySamples.everyKind

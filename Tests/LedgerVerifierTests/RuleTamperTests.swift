@@ -33,6 +33,19 @@ struct RuleTamperTests {
         expectExactly(try fixture.forged(commands), [("allocation-sum", 10)])
     }
 
+    /// Money moved from one household's allocation to another's, the total kept and every
+    /// signature right, is not what the declared rule gives from the units recorded.
+    @Test func allocationMovedBetweenHouseholds() throws {
+        var commands = fixture.commands
+        guard case .dividendDeclare(var declaration) = commands[6].payloads[0] else { Issue.record("the fixture declares first"); return }
+        declaration.rule["method"] = .string("largest-remainder")
+        commands[6].payloads[0] = .dividendDeclare(declaration)
+        expectExactly(try fixture.forged(commands), [])
+        commands[6].payloads[2] = .dividendAllocate(DividendAllocation(id: "2018", household: "152223-002", units: 20, amount: Fen(250_000)))
+        commands[6].payloads[3] = .dividendAllocate(DividendAllocation(id: "2018", household: "152223-003", units: 30, amount: Fen(250_000)))
+        expectExactly(try fixture.forged(commands), [("allocation-split", 12), ("allocation-split", 13)])
+    }
+
     /// A cooperative's distribution returning half its pool by transactions, not the 60% Art. 44
     /// requires, is caught at its declaration.
     @Test func cooperativeRebateBelowSixtyPercent() throws {

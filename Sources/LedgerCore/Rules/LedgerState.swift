@@ -157,6 +157,8 @@ public struct LedgerState: Sendable {
     var distributionIDs: [String] = []
     var declarations: [(seq: Int64, declaration: DividendDeclaration)?] = []
     var tallies: [DistributionTally] = []
+    /// The allocations of the distribution declared last, while they come (``SplitBuffer``).
+    var openSplit: SplitBuffer?
     /// The number of entries applied.
     public private(set) var count: Int64 = 0
 
@@ -250,6 +252,7 @@ public struct LedgerState: Sendable {
     public mutating func apply(_ entry: Entry, check: Bool = true) -> [RuleViolation] {
         var problems = RuleReport(seq: entry.seq, enabled: check)
         defer { count += 1 }
+        if openSplit != nil { closeSplit(before: entry, &problems) }
         checkSigner(entry, &problems)
         switch entry.payload {
         case .ledgerOpen(let open):
@@ -331,9 +334,10 @@ public struct LedgerState: Sendable {
                 }
                 if declaration.rule["basis"] == .string("cooperative") { checkRebate(declaration, &problems) }
                 takeIncome(for: declaration, seq: entry.seq, &problems)
+                openSplit(declaration, distribution: d, &problems)
             }
         case .dividendAllocate(let allocation):
-            allocate(allocation, &problems)
+            allocate(allocation, seq: entry.seq, &problems)
         case .dividendPay(let payment):
             pay(payment, seq: entry.seq, &problems)
         case .entryReverse(let reversal):
@@ -360,7 +364,7 @@ public struct LedgerState: Sendable {
                     detail: "the allocations of distribution \(record.declaration.id) return \(Fen(tallies[d].rebated).formatted) by transactions, the declaration says \(Fen(total).formatted)"))
             }
             return found
-        }
+        } + (openSplit.map(Self.splitViolations) ?? [])
     }
 
     private mutating func checkSigner(_ entry: Entry, _ problems: inout RuleReport) {
@@ -465,7 +469,7 @@ public struct LedgerState: Sendable {
         }
     }
 
-    private mutating func allocate(_ allocation: DividendAllocation, _ problems: inout RuleReport) {
+    private mutating func allocate(_ allocation: DividendAllocation, seq: Int64, _ problems: inout RuleReport) {
         // One lookup of the record, mutated in place through its index: this runs for every
         // allocation of a million-household distribution.
         let d = intern(distribution: allocation.id)
@@ -484,6 +488,7 @@ public struct LedgerState: Sendable {
             return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
         }
         owed[key] = Owed(owed: allocation.amount.value, paid: 0)
+        gatherSplit(allocation, distribution: d, seq: seq)
         if let rebate = allocation.rebate { rebateLine(rebate, allocation, d, &problems) }
         tallies[d].allocated = Self.sum(tallies[d].allocated, allocation.amount.value)
         let allocated = tallies[d].allocated, allocatable = tallies[d].allocatable
@@ -558,5 +563,10 @@ struct RuleReport {
 
     mutating func add(_ code: RuleCode, _ detail: String) {
         if enabled { violations.append(RuleViolation(seq: seq, code: code, detail: detail)) }
+    }
+
+    /// A violation found now of an earlier entry (its own seq).
+    mutating func add(_ violation: RuleViolation) {
+        if enabled { violations.append(violation) }
     }
 }

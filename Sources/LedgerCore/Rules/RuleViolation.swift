@@ -19,6 +19,8 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case undeclaredDistribution = "undeclared-distribution"
     case duplicateAllocation = "duplicate-allocation"
     case allocationSum = "allocation-sum"
+    /// An allocation that is not what its distribution's rule gives from the units recorded.
+    case allocationSplit = "allocation-split"
     case notAllocated = "not-allocated"
     case overpayment = "overpayment"
     case paidBeforeRecordDate = "paid-before-record-date"

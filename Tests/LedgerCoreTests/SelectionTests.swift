@@ -1,4 +1,4 @@
-@testable import Payouts
+import LedgerCore
 import PropertyBased
 import Testing
 
@@ -26,9 +26,10 @@ struct SelectionTests {
     }
 
     /// Ties between long ids that share their first 8 bytes are still broken by the full bytes.
-    @Test func tieBreakBeyondThePrefix() throws {
-        let allocations = try LargestRemainder.allocate(
-            pool: .init(2), weights: [("household-9", 1), ("household-10", 1), ("household-11", 1)])
-        #expect(allocations.map(\.amount.value) == [0, 1, 1])
+    @Test func tieBreakBeyondThePrefix() {
+        let amounts = RemainderSplit.amounts(pool: 2, weights: [1, 1, 1], ids: ["household-9", "household-10", "household-11"])
+        #expect(amounts == [0, 1, 1])
+        #expect(RemainderSplit.amounts(pool: 2, weights: [0, 0], ids: ["a", "b"]) == nil)
+        #expect(RemainderSplit.amounts(pool: 2, weights: [1, -1], ids: ["a", "b"]) == nil)
     }
 }

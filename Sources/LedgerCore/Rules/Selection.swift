@@ -1,11 +1,11 @@
 /// Internal algorithms that keep allocation over a million holders well under a second:
 /// a byte-exact duplicate check and a partial selection instead of a full sort.
-enum Selection {
+public enum Selection {
     /// Rearranges `elements` so that its first `k` are the `k` smallest under `precedes`, in
     /// no particular order. Average O(n) (quickselect, median of three); falls back to sorting
     /// the remaining range after 2·log2(n) rounds so adversarial input stays O(n log n).
     /// Requires `precedes` to be a strict total order on the elements.
-    static func moveSmallestToFront<T>(_ k: Int, of elements: inout [T], by precedes: (T, T) -> Bool) {
+    public static func moveSmallestToFront<T>(_ k: Int, of elements: inout [T], by precedes: (T, T) -> Bool) {
         guard k > 0, k < elements.count else { return }
         let target = k - 1
         var low = 0, high = elements.count - 1
@@ -38,7 +38,7 @@ enum Selection {
     /// An open-addressing table keyed by FNV-1a of the bytes, the hash kept in the slot so a
     /// probe usually touches one cache line: several times faster than `Set<String>`, whose
     /// hashing must normalise Unicode.
-    static func firstDuplicate(in ids: [String]) -> String? {
+    public static func firstDuplicate(in ids: [String]) -> String? {
         guard ids.count > 1 else { return nil }
         var capacity = 4
         while capacity < ids.count * 2 { capacity <<= 1 }
