@@ -99,7 +99,7 @@ import Testing
         #expect(try cli.execute(declare + ["--id", "2024-b"]).status == 0)
         let statement = try cli.run("statement", "--household", "C1", "--date", "2025-01-05").stdout
         let rows = rows(statement)
-        #expect(rows.contains("2024（已撤销） 369.23 200.00 569.23") && rows.contains("2024-b 369.23 200.00 569.23"), "\(statement)")
+        #expect(rows.contains("2024（已撤销） 369.23 5,000.00 200.00 569.23") && rows.contains("2024-b 369.23 5,000.00 200.00 569.23"), "\(statement)")
         #expect(rows.contains { $0.hasPrefix("2024（已撤销） 按交易量返还，其余按出资额分配") }, "\(statement)")
         #expect(rows.contains("应分合计 569.23"), "\(statement)")
     }

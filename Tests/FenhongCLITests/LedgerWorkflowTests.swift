@@ -323,7 +323,7 @@ struct LedgerWorkflowTests {
         // the allocation records them; and in the public posting, by columns.
         #expect(try cli.run("log", "--json").stdout.contains(#""rebate":44994"#))
         let parts = statement.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        #expect(parts.contains("【盈余返还构成】") && parts.contains("2018 449.94 200.00 649.94"), "\(statement)")
+        #expect(parts.contains("【盈余返还构成】") && parts.contains("2018 449.94 10.00 200.00 649.94"), "\(statement)")
         let columns = posting.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(columns.contains { $0.hasPrefix("户号 户主 交易额（元） 按交易量返还 按出资额等分配 金额（元）") }, "\(posting.stdout)")
         #expect(columns.contains("152223-001 陈梅 3,000.00 449.94 200.00 649.94"), "\(posting.stdout)")

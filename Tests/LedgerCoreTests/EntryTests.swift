@@ -60,6 +60,13 @@ struct EntryTests {
         #expect(decode(good.replacingOccurrences(of: "\"currency\":\"CNY\",", with: "")) == .missingField(kind: "ledger.open", field: "currency"))
         #expect(decode(good.replacingOccurrences(of: "\"seq\":0", with: "\"seq\":\"0\"")) == .wrongType(kind: "ledger.open", field: "seq", expected: "an integer", found: "string"))
         if case .notJSON = decode(good.replacingOccurrences(of: "\"seq\":0", with: "\"seq\":0.0")) {} else { Issue.record("a float must be refused") }
+        // A cooperative allocation's capital accounts go with its return by transactions.
+        let allocation = { (extra: String) in
+            #"{"amount":100,"at":"2018-12-20T08:00:00Z","by":"0a1b2c3d",\#(extra)"household":"152223-001","id":"2019","kind":"dividend.allocate","prev":"\#(String(repeating: "0", count: 64))","seq":5,"units":1,"v":1}"#
+        }
+        #expect(decode(allocation(#""capital":30,"rebate":60,"#)) == nil)
+        #expect(decode(allocation(#""capital":30,"#)) == .invalidValue(kind: "dividend.allocate", field: "capital", reason: "goes with rebate: only a cooperative's allocation records its capital accounts"))
+        #expect(decode(allocation(#""capital":-1,"rebate":60,"#)) == .invalidValue(kind: "dividend.allocate", field: "capital", reason: "must not be negative"))
     }
 
     /// A declaration's appropriations are its rates of the year's amount, rounded half-up, and

@@ -44,6 +44,16 @@ struct LedgerStateTests {
         let rebated = codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 500), ("152223-002", 1, 350, 100)]), base: base)
         #expect(rebated.map(\.code) == [.allocationSplit, .allocationSplit])
         #expect(rebated.first?.detail == "household 152223-001's return by transactions in distribution A is 5.00, but its 0.03 of the 0.04 transactions give 4.50 of the rebate 6.00 (largest remainder)")
+        // Where the allocations record the capital accounts, the rest (4.00) by capital too: 1 and 3 give 1.00 and 3.00.
+        func coopWithCapital(_ lines: [(String, Int64, Int64, Int64, Int64)]) -> [EntryPayload] {
+            declare(coop, pool: 1_000, []) + lines.map {
+                .dividendAllocate(DividendAllocation(id: "A", household: $0.0, units: $0.1, amount: Fen($0.2), rebate: Fen($0.3), capital: $0.4))
+            }
+        }
+        #expect(codes(coopWithCapital([("152223-001", 3, 550, 450, 1), ("152223-002", 1, 450, 150, 3)]), base: base).isEmpty)
+        let byCapital = codes(coopWithCapital([("152223-001", 3, 650, 450, 1), ("152223-002", 1, 350, 150, 3)]), base: base)
+        #expect(byCapital.map(\.code) == [.allocationSplit, .allocationSplit])
+        #expect(byCapital.first?.detail == "household 152223-001's share by capital in distribution A is 2.00, but its 0.01 of the 0.04 capital accounts give 1.00 of the 4.00 left after the rebate (largest remainder)")
         // A guaranteed minimum needs who was registered-poor at the record date: not judged here.
         #expect(codes(declare(split.merging(["minimum": .integer(100)]) { $1 }, pool: 100_000, [("152223-001", 1, 43_333, nil), ("152223-002", 2, 56_667, nil)]),
                       base: base).isEmpty)

@@ -7,7 +7,7 @@
 /// slots. Being cases, the names cost nothing to pass: the hot path of every verification names
 /// about fifteen of them an entry.
 public enum FieldName: Int, CaseIterable, Sendable {
-    case account, allocated, amount, appropriations, at, bp, by, category, channel, `class`, counterparty,
+    case account, allocated, amount, appropriations, at, bp, by, capital, category, channel, `class`, counterparty,
          currency, date, distributable, from, head, holder, household, id, idMasked, key, kind, members, name,
          org, origin, pool, poor, prev, purpose, reason, rebate, recordDate, reference, region, residual, returnBp,
          role, rule, seq, source, target, to, units, v, village

@@ -19,6 +19,7 @@ extension LedgerState {
         let units: Int64
         let amount: Int64
         let rebate: Int64?
+        let capital: Int64?
     }
 
     /// What a declaration's rule fixes from the recorded units alone. A guaranteed minimum (who
@@ -30,15 +31,16 @@ extension LedgerState {
         /// A rate per unit, rounded down by nothing: rate × units.
         case rate(Int64)
         /// A cooperative's return by transactions: the declared rebate, by largest remainder of
-        /// the transactions (the rest goes by capital accounts, which the allocations do not record).
-        case rebate(Int64)
+        /// the transactions; and the rest of the pool by largest remainder of the capital accounts,
+        /// where the allocations record them.
+        case rebate(Int64, pool: Int64)
 
         init?(_ declaration: DividendDeclaration) {
             let rule = declaration.rule
             guard rule["minimum"] == nil else { return nil }
             if rule["basis"] == .string("cooperative") {
                 guard let rebate = rule["rebate"]?.integerValue else { return nil }
-                self = .rebate(rebate)
+                self = .rebate(rebate, pool: declaration.pool.value)
             } else if rule["method"] == .string("rate-per-unit") {
                 guard let rate = rule["rate"]?.integerValue, rate > 0 else { return nil }
                 self = .rate(rate)
@@ -60,7 +62,7 @@ extension LedgerState {
     mutating func gatherSplit(_ allocation: DividendAllocation, distribution d: Int, seq: Int64) {
         guard openSplit?.distribution == d else { return }
         openSplit!.lines.append(SplitLine(seq: seq, household: allocation.household, units: allocation.units,
-                                          amount: allocation.amount.value, rebate: allocation.rebate?.value))
+                                          amount: allocation.amount.value, rebate: allocation.rebate?.value, capital: allocation.capital))
     }
 
     /// Judges the distribution gathered once an entry that is not one of its allocations comes.
@@ -100,16 +102,29 @@ extension LedgerState {
                 found.append(RuleViolation(seq: line.seq, code: .allocationSplit,
                     detail: "household \(line.household)'s allocation in distribution \(id) is \(Fen(line.amount).formatted), but \(line.units) units at \(Fen(rate).formatted) each give \(overflow ? "more than any amount" : Fen(amount).formatted)"))
             }
-        case .rebate(let rebate):
+        case .rebate(let rebate, let pool):
             let rebates = lines.map { $0.rebate ?? 0 }
             // Only when every allocation records its return and together they hold the rebate:
             // else `cooperative-rebate` says so (an older ledger records none).
-            guard lines.allSatisfy({ $0.rebate != nil }), rebates.reduce(Int64(0), &+) == rebate,
-                  let expected = RemainderSplit.amounts(pool: rebate, weights: units, ids: lines.map(\.household)) else { return [] }
-            let total = units.reduce(Int64(0), &+)
-            for (line, amount) in zip(lines, expected) where line.rebate != amount {
+            guard lines.allSatisfy({ $0.rebate != nil }), rebates.reduce(Int64(0), &+) == rebate else { return [] }
+            let ids = lines.map(\.household)
+            if let expected = RemainderSplit.amounts(pool: rebate, weights: units, ids: ids) {
+                let total = units.reduce(Int64(0), &+)
+                for (line, amount) in zip(lines, expected) where line.rebate != amount {
+                    found.append(RuleViolation(seq: line.seq, code: .allocationSplit,
+                        detail: "household \(line.household)'s return by transactions in distribution \(id) is \(Fen(line.rebate ?? 0).formatted), but its \(Fen(line.units).formatted) of the \(Fen(total).formatted) transactions give \(Fen(amount).formatted) of the rebate \(Fen(rebate).formatted) (largest remainder)"))
+                }
+            }
+            // The rest of the pool by capital accounts, where every allocation records them and
+            // the allocations hold the whole pool.
+            let capitals = lines.compactMap(\.capital)
+            let byCapital = pool - rebate
+            guard capitals.count == lines.count, lines.reduce(Int64(0), { $0 &+ $1.amount }) == pool,
+                  let expected = RemainderSplit.amounts(pool: byCapital, weights: capitals, ids: ids) else { break }
+            let total = capitals.reduce(Int64(0), &+)
+            for (line, amount) in zip(lines, expected) where line.amount - (line.rebate ?? 0) != amount {
                 found.append(RuleViolation(seq: line.seq, code: .allocationSplit,
-                    detail: "household \(line.household)'s return by transactions in distribution \(id) is \(Fen(line.rebate ?? 0).formatted), but its \(Fen(line.units).formatted) of the \(Fen(total).formatted) transactions give \(Fen(amount).formatted) of the rebate \(Fen(rebate).formatted) (largest remainder)"))
+                    detail: "household \(line.household)'s share by capital in distribution \(id) is \(Fen(line.amount - (line.rebate ?? 0)).formatted), but its \(Fen(line.capital ?? 0).formatted) of the \(Fen(total).formatted) capital accounts give \(Fen(amount).formatted) of the \(Fen(byCapital).formatted) left after the rebate (largest remainder)"))
             }
         }
         guard found.count > splitReportsMax else { return found }

@@ -8,11 +8,13 @@ extension DistributionPlan {
             id: id, recordDate: recordDate, distributable: declaredDistributable,
             appropriations: appropriations.map { AppropriationLine(name: $0.name, bp: $0.bp, amount: $0.amount) },
             pool: pool, rule: ruleDescription, allocated: allocated, residual: residual)
-        // A cooperative's records each member's return by transactions (Art. 44), for its
-        // statement to show apart from its share by capital.
+        // A cooperative's records each member's return by transactions (Art. 44) and the capital
+        // accounts its share by capital was divided by, for its statement to show each part with
+        // what it was counted from, and for a verifier to split both again.
         let allocations = lines.filter { $0.weight > 0 || $0.amount.value > 0 || $0.capitalWeight > 0 }.map { line in
             EntryPayload.dividendAllocate(DividendAllocation(id: id, household: line.holder, units: line.weight, amount: line.amount,
-                                                             rebate: rebate == nil ? nil : line.basisAmount))
+                                                             rebate: rebate == nil ? nil : line.basisAmount,
+                                                             capital: rebate == nil ? nil : line.capitalWeight))
         }
         return [.dividendDeclare(declaration)] + allocations
     }

@@ -16,6 +16,8 @@ public struct DistributionDisclosure: Sendable, Equatable {
         public var amount: Fen
         /// A cooperative member's part of it returned by transactions, when recorded.
         public var rebate: Fen? = nil
+        /// The capital accounts (fen) the rest was divided by, when recorded.
+        public var capital: Int64? = nil
     }
 
     /// The organisation.
@@ -74,7 +76,8 @@ extension DistributionDisclosure {
             case .dividendDeclare(let d) where d.id == id: (declaration, declaredAt) = (d, entry.seq)
             case .entryReverse(let r) where r.target == declaredAt: throw .withdrawn(id: id, by: entry.seq)
             case .dividendAllocate(let a) where a.id == id:
-                lines.append(Line(household: a.household, head: heads[a.household] ?? "", units: a.units, amount: a.amount, rebate: a.rebate))
+                lines.append(Line(household: a.household, head: heads[a.household] ?? "", units: a.units, amount: a.amount,
+                                  rebate: a.rebate, capital: a.capital))
             default: break
             }
         }
@@ -110,6 +113,12 @@ extension DistributionDisclosure {
         // Art. 44: a cooperative's returns by transactions and shares by capital, each in a column.
         let split = !lines.isEmpty && lines.allSatisfy { $0.rebate != nil }
         let rebates = Fen(lines.reduce(Int64(0)) { $0 &+ ($1.rebate?.value ?? 0) })
+        // What the rest was divided by, where recorded: in the plan, for the table has no room
+        // in 80 columns (each member's own is on its statement).
+        if split, lines.allSatisfy({ $0.capital != nil }) {
+            let capitalTotal = Fen(lines.reduce(Int64(0)) { $0 &+ ($1.capital ?? 0) })
+            plan.append(.init("出资额等合计", capitalTotal.formatted, spoken: "出资额等合计" + capitalTotal.spokenChinese))
+        }
         let table = StatementDocument.Table(
             columns: [.init("户号"), .init("户主"), .init(byVolume ? "交易额（元）" : "份额", alignment: .right)]
                 + (split ? [.init("按交易量返还", alignment: .right), .init("按出资额等分配", alignment: .right)] : [])

@@ -118,7 +118,7 @@ extension HouseholdStatement {
                                       String(line.record.seq), line.record.shortHash],
                                      spoken: "分配编号\(line.distribution)已撤销，见第\(line.record.seq)条记录，应分减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。")
                     }
-                    guard case .allocation(let units, let byVolume, _) = line.kind else { preconditionFailure("an allocation line") }
+                    guard case .allocation(let units, let byVolume, _, _) = line.kind else { preconditionFailure("an allocation line") }
                     // A cooperative returns by transactions: its units are the volume, in fen.
                     let share = byVolume ? "交易额" + Fen(units).formatted : String(units)
                     let spokenShare = byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份"
@@ -130,17 +130,22 @@ extension HouseholdStatement {
 
         // Art. 44: a cooperative member sees what is returned by its transactions and what is its
         // share by capital accounts, each on its own.
-        let returns = allocations.compactMap { line -> (Line, Fen)? in
-            if case .allocation(_, _, let rebate?) = line.kind { (line, rebate) } else { nil }
+        let returns = allocations.compactMap { line -> (Line, Fen, Int64?)? in
+            if case .allocation(_, _, let rebate?, let capital) = line.kind { (line, rebate, capital) } else { nil }
         }
         if !returns.isEmpty {
+            // With the capital accounts the second part was divided by, where recorded.
+            let capitals = returns.contains { $0.2 != nil }
             sections.append(.init(heading: "盈余返还构成", content: .table(.init(
-                columns: [.init("分配编号"), .init("按交易量返还", alignment: .right), .init("按出资额等分配", alignment: .right),
-                          .init("应分（元）", alignment: .right)],
-                rows: returns.map { line, rebate in
+                columns: [.init("分配编号"), .init("按交易量返还", alignment: .right)]
+                    + (capitals ? [.init("出资额等（元）", alignment: .right)] : [])
+                    + [.init("按出资额等分配", alignment: .right), .init("应分（元）", alignment: .right)],
+                rows: returns.map { line, rebate, capital in
                     let byCapital = line.amount - rebate
-                    return .init([named(line.distribution), rebate.formatted, byCapital.formatted, line.amount.formatted],
-                                 spoken: "分配编号\(named(line.distribution))，按交易量返还\(rebate.spokenChinese)，按出资额等分配\(byCapital.spokenChinese)。")
+                    let basis = capitals ? [capital.map { Fen($0).formatted } ?? ""] : []
+                    return .init([named(line.distribution), rebate.formatted] + basis + [byCapital.formatted, line.amount.formatted],
+                                 spoken: "分配编号\(named(line.distribution))，按交易量返还\(rebate.spokenChinese)，"
+                                    + (capital.map { "本户出资额等\(Fen($0).spokenChinese)，" } ?? "") + "按出资额等分配\(byCapital.spokenChinese)。")
                 }))))
         }
 

@@ -32,7 +32,7 @@ public struct HouseholdStatement: Sendable, Equatable {
             /// `dividend.allocate`: owed. `byVolume` for a cooperative's distribution, whose units
             /// are the household's transaction volume in fen.
             /// `rebate`: a cooperative member's part returned by transactions, when recorded.
-            case allocation(units: Int64, byVolume: Bool, rebate: Fen? = nil)
+            case allocation(units: Int64, byVolume: Bool, rebate: Fen? = nil, capital: Int64? = nil)
             /// `dividend.pay`: paid; `reversedBy` is the seq of the reversal, if any.
             case payment(channel: PaymentChannel, account: String, reference: String, reversedBy: Int64?)
             /// `entry.reverse` of the payment at `target`: its amount taken back.
@@ -156,7 +156,7 @@ extension HouseholdStatement {
             case .dividendAllocate(let a) where a.household == household:
                 // As of the statement's date: a distribution recorded after it was not owed yet.
                 guard isShown(a.id, record), day(of: a.id, record) <= date else { continue }
-                allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id), rebate: a.rebate), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
+                allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id), rebate: a.rebate, capital: a.capital), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
                 // A withdrawn declaration owes nothing from the day the withdrawal took effect —
                 // or from the record date of a distribution declared after it, if earlier: that
                 // one takes its place, and no day owes both (1,800.00 of 1,000.00 was).

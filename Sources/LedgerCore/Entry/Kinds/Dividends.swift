@@ -103,13 +103,17 @@ public struct DividendAllocation: EntryFields {
     /// A cooperative member's part of `amount` returned by transactions (Art. 44); the rest is
     /// its share by capital accounts. Nil elsewhere, and in allocations written before it was.
     public var rebate: Fen?
+    /// With `rebate`: the capital accounts (出资额, 公积金份额, 补助份额; fen) its share by capital was
+    /// divided by, as `units` are its transactions. Nil in allocations written before it was.
+    public var capital: Int64?
 
-    public init(id: String, household: String, units: Int64, amount: Fen, rebate: Fen? = nil) {
+    public init(id: String, household: String, units: Int64, amount: Fen, rebate: Fen? = nil, capital: Int64? = nil) {
         self.id = id
         self.household = household
         self.units = units
         self.amount = amount
         self.rebate = rebate
+        self.capital = capital
     }
 
     public init(reading f: inout FieldReader) throws(EntryError) {
@@ -118,8 +122,13 @@ public struct DividendAllocation: EntryFields {
         units = try f.integer(.units)
         amount = try f.amount(.amount)
         rebate = try f.optionalAmount(.rebate)
+        capital = try f.optionalInteger(.capital)
         guard units >= 0 else { throw f.invalid(.units, "must not be negative") }
         if let rebate, rebate > amount { throw f.invalid(.rebate, "must not exceed the amount (\(amount.value) fen), not \(rebate.value)") }
+        if let capital {
+            guard capital >= 0 else { throw f.invalid(.capital, "must not be negative") }
+            guard rebate != nil else { throw f.invalid(.capital, "goes with rebate: only a cooperative's allocation records its capital accounts") }
+        }
     }
 
     public func write(to f: inout FieldWriter) {
@@ -128,6 +137,7 @@ public struct DividendAllocation: EntryFields {
         f.set("units", units)
         f.set("amount", amount)
         if let rebate { f.set("rebate", rebate) }
+        if let capital { f.set("capital", capital) }
     }
 }
 
