@@ -148,6 +148,9 @@ public struct LedgerReader {
     public func state(for payloads: [EntryPayload]) throws -> LedgerState {
         var refs = EntryReferences()
         for payload in payloads { refs.add(payload) }
+        // A distribution by shares divides by the collective's own shares too: the split of its
+        // allocations (`allocation-split`) needs what the collective held at the record date.
+        if payloads.contains(where: { $0.kind == .dividendDeclare }) { refs.shareHolders.insert(Holder.collective) }
         var targets = [Entry]()
         // Distributions whose declaration a reversal withdraws: the rules need what each has paid.
         var withdrawn = Set<String>()

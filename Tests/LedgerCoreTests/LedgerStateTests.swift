@@ -32,7 +32,7 @@ struct LedgerStateTests {
         #expect(codes(declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_667, nil)]), base: base).isEmpty)
         let moved = codes(declare(split, pool: 100_000, [("152223-001", 1, 43_333, nil), ("152223-002", 2, 56_667, nil)]), base: base)
         #expect(moved.map(\.code) == [.allocationSplit, .allocationSplit] && moved.map(\.seq) == [4, 5])
-        #expect(moved.first?.detail == "household 152223-001's allocation in distribution A is 433.33, but its 1 of the 3 units allocated give 333.33 of the pool 1,000.00 (largest remainder)")
+        #expect(moved.first?.detail == "household 152223-001's allocation in distribution A is 433.33, but its 1 of the 3 units divided by give 333.33 of the pool 1,000.00 (largest remainder)")
         // A rate of 58.00 a member: 116.00 and 232.00, the rest undistributed.
         let rate: [String: JSONValue] = ["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(5_800)]
         #expect(codes(declare(rate, pool: 35_000, residual: 200, [("152223-001", 2, 11_600, nil), ("152223-002", 4, 23_200, nil)]), base: base).isEmpty)
@@ -54,6 +54,36 @@ struct LedgerStateTests {
         let byCapital = codes(coopWithCapital([("152223-001", 3, 650, 450, 1), ("152223-002", 1, 350, 150, 3)]), base: base)
         #expect(byCapital.map(\.code) == [.allocationSplit, .allocationSplit])
         #expect(byCapital.first?.detail == "household 152223-001's share by capital in distribution A is 2.00, but its 0.01 of the 0.04 capital accounts give 1.00 of the 4.00 left after the rebate (largest remainder)")
+        // The collective's own shares take part in a split by shares: 0.02 over 1 and 4 member
+        // shares and the collective's 1 gives 0.01, 0.01 and 0.00 (ties to the lower number).
+        let collective: EntryPayload = .sharesIssue(SharesChange(holder: "collective", shareClass: "member", units: 1, date: EntrySamples.chenMei.date, reason: "集体股"))
+        #expect(codes(declare(split, pool: 2, [("152223-001", 1, 1, nil), ("152223-002", 4, 1, nil)]), base: base + [collective]).isEmpty)
+        // A fen kept "for the collective" where it holds nothing is money taken from the households.
+        let keptFen = codes(declare(split, pool: 100_000, residual: 1, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_666, nil)]), base: base)
+        #expect(keptFen.map(\.code) == [.allocationSplit, .allocationSplit], "\(keptFen)")
+        #expect(keptFen.contains { $0.detail == "distribution A keeps 0.01 undistributed, but the collective's own 0 of the 3 units give it 0.00 (largest remainder)" })
+        // A rule without its method is split by largest remainder, as fenhong writes it; a minimum of 0 is none.
+        #expect(codes(declare(["basis": .string("household")], pool: 100_000, [("152223-001", 1, 60_000, nil), ("152223-002", 1, 40_000, nil)]), base: base)
+                    .map(\.code) == [.allocationSplit, .allocationSplit])
+        #expect(codes(declare(split.merging(["minimum": .integer(0)]) { $1 }, pool: 100_000, [("152223-001", 1, 43_333, nil), ("152223-002", 2, 56_667, nil)]), base: base)
+                    .map(\.code) == [.allocationSplit, .allocationSplit])
+        // A rate with no rate, units of nothing, a cooperative return left off one allocation: said.
+        #expect(codes(declare(["basis": .string("member"), "method": .string("rate-per-unit")], pool: 35_000, residual: 200,
+                              [("152223-001", 2, 11_600, nil), ("152223-002", 4, 23_200, nil)]), base: base).map(\.detail)
+                == ["distribution A is by a rate per unit but records no rate: its allocations cannot be split again"])
+        #expect(codes(declare(split, pool: 100_000, [("152223-001", 0, 50_000, nil), ("152223-002", 0, 50_000, nil)]), base: base).map(\.code) == [.allocationSplit])
+        #expect(codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 600), ("152223-002", 1, 350, nil)]), base: base).map(\.detail)
+                .contains("household 152223-002's allocation in distribution A records no return by transactions, where the others do"))
+        // An allocation apart from its declaration, after other entries, is out of place.
+        let apart = declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil)])
+            + [.incomeRecord(CashFlow(amount: Fen(1), category: "其他", counterparty: "x", date: EntrySamples.day))]
+            + [.dividendAllocate(DividendAllocation(id: "A", household: "152223-002", units: 2, amount: Fen(66_667)))]
+        #expect(codes(apart, base: base).map(\.detail).contains("the allocation of distribution A to household 152223-002 comes apart from its declaration: a distribution's allocations follow it, together"))
+        // An allocation to a household registered after the record date: it took no part.
+        let late = HouseholdRegistration(household: "152223-003", head: "晚", members: 1, poor: false, idMasked: "152223********0000", account: "****0000",
+                                         date: EntrySamples.day.adding(days: 1))
+        #expect(codes(declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_667, nil), ("152223-003", 0, 0, nil)]),
+                      base: base + [.householdRegister(late)]).map(\.code).contains(.datedBeforeRegistration))
         // A guaranteed minimum needs who was registered-poor at the record date: not judged here.
         #expect(codes(declare(split.merging(["minimum": .integer(100)]) { $1 }, pool: 100_000, [("152223-001", 1, 43_333, nil), ("152223-002", 2, 56_667, nil)]),
                       base: base).isEmpty)
@@ -76,7 +106,10 @@ struct LedgerStateTests {
         func expense(_ fen: Int64) -> EntryPayload { .expenseRecord(CashFlow(amount: Fen(fen), category: "管理费用", counterparty: "村委会", date: day)) }
         func declare(_ id: String, _ distributable: Int64, residual: Int64 = 0) -> [EntryPayload] {
             [.dividendDeclare(DividendDeclaration(id: id, recordDate: day, distributable: Fen(distributable), appropriations: [],
-                                                  pool: Fen(distributable), rule: ["basis": .string("household")],
+                                                  pool: Fen(distributable),
+                                                  // What a rate leaves undistributed: 1 household at the rate allocated.
+                                                  rule: residual == 0 ? ["basis": .string("household")]
+                                                      : ["basis": .string("household"), "method": .string("rate-per-unit"), "rate": .integer(distributable - residual)],
                                                   allocated: Fen(distributable - residual), residual: Fen(residual))),
              .dividendAllocate(DividendAllocation(id: id, household: "152223-001", units: 1, amount: Fen(distributable - residual)))]
         }

@@ -4,10 +4,12 @@
 
 extension LedgerState {
     /// The allocations of the distribution declared last, gathered while they come (they follow
-    /// their declaration in one command), to be split again by its rule when they end.
+    /// their declaration, together, in one command), to be split again by its rule when they end.
     struct SplitBuffer: Sendable {
         let distribution: Int
         let declaration: DividendDeclaration
+        /// The declaration's entry: where a problem of no one allocation is reported.
+        let seq: Int64
         let rule: SplitRule
         var lines: [SplitLine] = []
     }
@@ -22,44 +24,90 @@ extension LedgerState {
         let capital: Int64?
     }
 
-    /// What a declaration's rule fixes from the recorded units alone. A guaranteed minimum (who
-    /// was registered-poor at the record date) or the collective's own shares (what it held)
-    /// need more than the allocations say: such a split is not judged here.
+    /// What a declaration's rule fixes from the recorded units alone. A guaranteed minimum needs
+    /// who was registered-poor at the record date, which a verifier does not keep: such a split
+    /// is not judged here.
     enum SplitRule: Sendable {
-        /// The pool, by largest remainder of the units.
-        case largestRemainder(pool: Int64)
-        /// A rate per unit, rounded down by nothing: rate × units.
+        /// The pool, by largest remainder of the units, the collective's own among them (its
+        /// part is the residual).
+        case largestRemainder(pool: Int64, collectiveUnits: Int64)
+        /// A rate per unit: rate × units.
         case rate(Int64)
         /// A cooperative's return by transactions: the declared rebate, by largest remainder of
-        /// the transactions; and the rest of the pool by largest remainder of the capital accounts,
-        /// where the allocations record them.
+        /// the transactions; and the rest of the pool by largest remainder of the capital
+        /// accounts, where the allocations record them.
         case rebate(Int64, pool: Int64)
+    }
 
-        init?(_ declaration: DividendDeclaration) {
-            let rule = declaration.rule
-            guard rule["minimum"] == nil else { return nil }
-            if rule["basis"] == .string("cooperative") {
-                guard let rebate = rule["rebate"]?.integerValue else { return nil }
-                self = .rebate(rebate, pool: declaration.pool.value)
-            } else if rule["method"] == .string("rate-per-unit") {
-                guard let rate = rule["rate"]?.integerValue, rate > 0 else { return nil }
-                self = .rate(rate)
-            } else if rule["method"] == .string("largest-remainder"), declaration.residual == .zero {
-                self = .largestRemainder(pool: declaration.pool.value)
-            } else {
-                return nil
+    /// The split rule of `declaration`, or why its rule cannot be the one fenhong writes; nil
+    /// for one not judged here (a guaranteed minimum).
+    func splitRule(_ declaration: DividendDeclaration) -> Result<SplitRule, SplitProblem>? {
+        let rule = declaration.rule
+        if let minimum = rule["minimum"] {
+            guard let fen = minimum.integerValue, fen >= 0 else { return .failure(.init("records a guaranteed minimum that is not an amount in fen")) }
+            if fen > 0 { return nil }
+        }
+        let method = rule["method"]?.stringValue ?? "largest-remainder"
+        if rule["basis"] == .string("cooperative") {
+            guard method == "largest-remainder", let rebate = rule["rebate"]?.integerValue else {
+                return .failure(.init("is a cooperative's, split by largest remainder with a recorded \"rebate\", not as its rule says"))
             }
+            return .success(.rebate(rebate, pool: declaration.pool.value))
+        }
+        switch method {
+        case "rate-per-unit":
+            guard let rate = rule["rate"]?.integerValue, rate > 0 else { return .failure(.init("is by a rate per unit but records no rate")) }
+            return .success(.rate(rate))
+        case "largest-remainder":
+            return .success(.largestRemainder(pool: declaration.pool.value, collectiveUnits: collectiveUnits(declaration)))
+        default:
+            return .failure(.init("records the method \(MessageText.quoted(method)), which is neither largest-remainder nor rate-per-unit"))
         }
     }
 
-    /// Starts gathering the allocations of the distribution just declared, closing the one before.
-    mutating func openSplit(_ declaration: DividendDeclaration, distribution d: Int, _ problems: inout RuleReport) {
-        closeSplit(&problems)
-        openSplit = SplitRule(declaration).map { SplitBuffer(distribution: d, declaration: declaration, rule: $0) }
+    /// Why a declaration's rule cannot be split: a phrase after "distribution X".
+    struct SplitProblem: Error, Sendable {
+        let phrase: String
+        init(_ phrase: String) { self.phrase = phrase }
     }
 
-    /// Gathers an allocation of the distribution being gathered.
-    mutating func gatherSplit(_ allocation: DividendAllocation, distribution d: Int, seq: Int64) {
+    /// The units the collective holds at `declaration`'s record date of the classes its rule
+    /// weighs, by their weights: a distribution by shares divides by them too, and keeps their
+    /// part (the residual).
+    func collectiveUnits(_ declaration: DividendDeclaration) -> Int64 {
+        guard declaration.rule["basis"] == .string("units"), let classes = declaration.rule["classes"]?.objectValue else { return 0 }
+        var held = [String: Int64]()
+        for (_, effect) in shareEffects where effect.date <= declaration.recordDate {
+            for (key, delta) in effect.changes where key.holder == Holder.collective { held[key.shareClass, default: 0] &+= delta }
+        }
+        var total: Int64 = 0
+        for (shareClass, weight) in classes {
+            let (product, overflow) = (held[shareClass] ?? 0).multipliedReportingOverflow(by: weight.integerValue ?? 0)
+            total = overflow ? .max : total.addingReportingOverflow(product).overflow ? .max : total + product
+        }
+        return max(0, total)
+    }
+
+    /// Starts gathering the allocations of the distribution just declared, closing the one before.
+    mutating func openSplit(_ declaration: DividendDeclaration, distribution d: Int, seq: Int64, _ problems: inout RuleReport) {
+        closeSplit(&problems)
+        allocating = d
+        switch splitRule(declaration) {
+        case .success(let rule)?: openSplit = SplitBuffer(distribution: d, declaration: declaration, seq: seq, rule: rule)
+        case .failure(let problem)?: problems.add(.allocationSplit, "distribution \(declaration.id) \(problem.phrase): its allocations cannot be split again")
+        case nil: break
+        }
+    }
+
+    /// Gathers an allocation: it must come with the others of its distribution, right after the
+    /// declaration, and its household must have been registered by the record date.
+    mutating func gatherSplit(_ allocation: DividendAllocation, distribution d: Int, household h: Int, seq: Int64, _ problems: inout RuleReport) {
+        if allocating != d {
+            problems.add(.allocationSplit, "the allocation of distribution \(allocation.id) to household \(allocation.household) comes apart from its declaration: a distribution's allocations follow it, together")
+        }
+        if let recordDate = tallies[d].recordDate, let since = householdSince[h], since > recordDate {
+            problems.add(.datedBeforeRegistration, "household \(allocation.household) was registered on \(since), after distribution \(allocation.id)'s record date \(recordDate): it took no part in it")
+        }
         guard openSplit?.distribution == d else { return }
         openSplit!.lines.append(SplitLine(seq: seq, household: allocation.household, units: allocation.units,
                                           amount: allocation.amount.value, rebate: allocation.rebate?.value, capital: allocation.capital))
@@ -67,8 +115,8 @@ extension LedgerState {
 
     /// Judges the distribution gathered once an entry that is not one of its allocations comes.
     mutating func closeSplit(before entry: Entry, _ problems: inout RuleReport) {
-        guard let open = openSplit else { return }
-        if case .dividendAllocate(let a) = entry.payload, a.id == open.declaration.id { return }
+        if case .dividendAllocate(let a) = entry.payload, allocating.map({ distributionIDs[$0] == a.id }) == true { return }
+        allocating = nil
         closeSplit(&problems)
     }
 
@@ -81,50 +129,62 @@ extension LedgerState {
     /// The allocations of `buffer` that are not what its rule gives them, at most ``splitReportsMax``
     /// of them and a count of the rest.
     static func splitViolations(_ buffer: SplitBuffer) -> [RuleViolation] {
-        let lines = buffer.lines, id = buffer.declaration.id
-        guard !lines.isEmpty else { return [] }
-        let units = lines.map(\.units)
+        let lines = buffer.lines, declaration = buffer.declaration, id = declaration.id
+        let at = { (line: SplitLine?, detail: String) in RuleViolation(seq: line?.seq ?? buffer.seq, code: .allocationSplit, detail: detail) }
+        // Only when the allocations hold what the declaration says: else `allocation-sum` says so.
+        guard lines.reduce(Int64(0), { $0 &+ $1.amount }) == declaration.allocated.value else { return [] }
+        let units = lines.map(\.units), ids = lines.map(\.household)
         var found = [RuleViolation]()
         switch buffer.rule {
-        case .largestRemainder(let pool):
-            // Only when the allocations hold the whole pool: else `allocation-sum` says so.
-            guard lines.reduce(Int64(0), { $0 &+ $1.amount }) == pool,
-                  let expected = RemainderSplit.amounts(pool: pool, weights: units, ids: lines.map(\.household)) else { return [] }
-            let total = units.reduce(Int64(0), &+)
+        case .largestRemainder(let pool, let collectiveUnits):
+            if lines.isEmpty && collectiveUnits == 0 { break }
+            guard let expected = RemainderSplit.amounts(pool: pool, weights: units + [collectiveUnits], ids: ids + [Holder.collective]) else {
+                found.append(at(lines.first, "the allocations of distribution \(id) record no units to divide its pool \(Fen(pool).formatted) by"))
+                break
+            }
+            let total = units.reduce(Int64(0), &+) &+ collectiveUnits
             for (line, amount) in zip(lines, expected) where line.amount != amount {
-                found.append(RuleViolation(seq: line.seq, code: .allocationSplit,
-                    detail: "household \(line.household)'s allocation in distribution \(id) is \(Fen(line.amount).formatted), but its \(line.units) of the \(total) units allocated give \(Fen(amount).formatted) of the pool \(Fen(pool).formatted) (largest remainder)"))
+                found.append(at(line, "household \(line.household)'s allocation in distribution \(id) is \(Fen(line.amount).formatted), but its \(line.units) of the \(total) units divided by give \(Fen(amount).formatted) of the pool \(Fen(pool).formatted) (largest remainder)"))
+            }
+            if let kept = expected.last, kept != declaration.residual.value {
+                found.append(at(lines.last, "distribution \(id) keeps \(Fen(declaration.residual.value).formatted) undistributed, but the collective's own \(collectiveUnits) of the \(total) units give it \(Fen(kept).formatted) (largest remainder)"))
             }
         case .rate(let rate):
             for line in lines {
                 let (amount, overflow) = rate.multipliedReportingOverflow(by: line.units)
                 guard overflow || line.amount != amount else { continue }
-                found.append(RuleViolation(seq: line.seq, code: .allocationSplit,
-                    detail: "household \(line.household)'s allocation in distribution \(id) is \(Fen(line.amount).formatted), but \(line.units) units at \(Fen(rate).formatted) each give \(overflow ? "more than any amount" : Fen(amount).formatted)"))
+                found.append(at(line, "household \(line.household)'s allocation in distribution \(id) is \(Fen(line.amount).formatted), but \(line.units) units at \(Fen(rate).formatted) each give \(overflow ? "more than any amount" : Fen(amount).formatted)"))
             }
         case .rebate(let rebate, let pool):
-            let rebates = lines.map { $0.rebate ?? 0 }
-            // Only when every allocation records its return and together they hold the rebate:
-            // else `cooperative-rebate` says so (an older ledger records none).
-            guard lines.allSatisfy({ $0.rebate != nil }), rebates.reduce(Int64(0), &+) == rebate else { return [] }
-            let ids = lines.map(\.household)
+            // Every allocation records its return, or none does (an older ledger); so its capital.
+            if let missing = lines.first(where: { $0.rebate == nil }), lines.contains(where: { $0.rebate != nil }) {
+                found.append(at(missing, "household \(missing.household)'s allocation in distribution \(id) records no return by transactions, where the others do"))
+                break
+            }
+            if let missing = lines.first(where: { $0.capital == nil }), lines.contains(where: { $0.capital != nil }) {
+                found.append(at(missing, "household \(missing.household)'s allocation in distribution \(id) records no capital accounts, where the others do"))
+                break
+            }
+            guard lines.first?.rebate != nil, lines.reduce(Int64(0), { $0 &+ ($1.rebate ?? 0) }) == rebate else { break }
             if let expected = RemainderSplit.amounts(pool: rebate, weights: units, ids: ids) {
                 let total = units.reduce(Int64(0), &+)
                 for (line, amount) in zip(lines, expected) where line.rebate != amount {
-                    found.append(RuleViolation(seq: line.seq, code: .allocationSplit,
-                        detail: "household \(line.household)'s return by transactions in distribution \(id) is \(Fen(line.rebate ?? 0).formatted), but its \(Fen(line.units).formatted) of the \(Fen(total).formatted) transactions give \(Fen(amount).formatted) of the rebate \(Fen(rebate).formatted) (largest remainder)"))
+                    found.append(at(line, "household \(line.household)'s return by transactions in distribution \(id) is \(Fen(line.rebate ?? 0).formatted), but its \(Fen(line.units).formatted) of the \(Fen(total).formatted) transactions give \(Fen(amount).formatted) of the rebate \(Fen(rebate).formatted) (largest remainder)"))
                 }
+            } else if rebate > 0 {
+                found.append(at(lines.first, "the allocations of distribution \(id) record no transactions to return its rebate \(Fen(rebate).formatted) by"))
             }
-            // The rest of the pool by capital accounts, where every allocation records them and
-            // the allocations hold the whole pool.
-            let capitals = lines.compactMap(\.capital)
+            // The rest of the pool by capital accounts, where the allocations record them.
             let byCapital = pool - rebate
-            guard capitals.count == lines.count, lines.reduce(Int64(0), { $0 &+ $1.amount }) == pool,
-                  let expected = RemainderSplit.amounts(pool: byCapital, weights: capitals, ids: ids) else { break }
+            guard lines.first?.capital != nil, byCapital > 0 else { break }
+            let capitals = lines.map { $0.capital ?? 0 }
+            guard let expected = RemainderSplit.amounts(pool: byCapital, weights: capitals, ids: ids) else {
+                found.append(at(lines.first, "the allocations of distribution \(id) record no capital accounts to divide the \(Fen(byCapital).formatted) left after the rebate by"))
+                break
+            }
             let total = capitals.reduce(Int64(0), &+)
             for (line, amount) in zip(lines, expected) where line.amount - (line.rebate ?? 0) != amount {
-                found.append(RuleViolation(seq: line.seq, code: .allocationSplit,
-                    detail: "household \(line.household)'s share by capital in distribution \(id) is \(Fen(line.amount - (line.rebate ?? 0)).formatted), but its \(Fen(line.capital ?? 0).formatted) of the \(Fen(total).formatted) capital accounts give \(Fen(amount).formatted) of the \(Fen(byCapital).formatted) left after the rebate (largest remainder)"))
+                found.append(at(line, "household \(line.household)'s share by capital in distribution \(id) is \(Fen(line.amount - (line.rebate ?? 0)).formatted), but its \(Fen(line.capital ?? 0).formatted) of the \(Fen(total).formatted) capital accounts give \(Fen(amount).formatted) of the \(Fen(byCapital).formatted) left after the rebate (largest remainder)"))
             }
         }
         guard found.count > splitReportsMax else { return found }

@@ -159,6 +159,8 @@ public struct LedgerState: Sendable {
     var tallies: [DistributionTally] = []
     /// The allocations of the distribution declared last, while they come (``SplitBuffer``).
     var openSplit: SplitBuffer?
+    /// The distribution whose allocations may come now: the one just declared, until another entry.
+    var allocating: Int?
     /// The number of entries applied.
     public private(set) var count: Int64 = 0
 
@@ -252,7 +254,7 @@ public struct LedgerState: Sendable {
     public mutating func apply(_ entry: Entry, check: Bool = true) -> [RuleViolation] {
         var problems = RuleReport(seq: entry.seq, enabled: check)
         defer { count += 1 }
-        if openSplit != nil { closeSplit(before: entry, &problems) }
+        if openSplit != nil || allocating != nil { closeSplit(before: entry, &problems) }
         checkSigner(entry, &problems)
         switch entry.payload {
         case .ledgerOpen(let open):
@@ -334,7 +336,7 @@ public struct LedgerState: Sendable {
                 }
                 if declaration.rule["basis"] == .string("cooperative") { checkRebate(declaration, &problems) }
                 takeIncome(for: declaration, seq: entry.seq, &problems)
-                openSplit(declaration, distribution: d, &problems)
+                openSplit(declaration, distribution: d, seq: entry.seq, &problems)
             }
         case .dividendAllocate(let allocation):
             allocate(allocation, seq: entry.seq, &problems)
@@ -488,7 +490,7 @@ public struct LedgerState: Sendable {
             return problems.add(.duplicateAllocation, "household \(allocation.household) already has an allocation in distribution \(allocation.id)")
         }
         owed[key] = Owed(owed: allocation.amount.value, paid: 0)
-        gatherSplit(allocation, distribution: d, seq: seq)
+        gatherSplit(allocation, distribution: d, household: h, seq: seq, &problems)
         if let rebate = allocation.rebate { rebateLine(rebate, allocation, d, &problems) }
         tallies[d].allocated = Self.sum(tallies[d].allocated, allocation.amount.value)
         let allocated = tallies[d].allocated, allocatable = tallies[d].allocatable
