@@ -28,6 +28,18 @@ public enum LedgerAudit {
         }
     }
 
+    /// The signed checkpoint of `size` that the ledger file or bundle folder at `path` stores;
+    /// nil when it has none that reads.
+    public static func checkpoint(of path: String, size: Int64) -> SignedCheckpoint? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { return try? readTrusted(path + "/checkpoints/\(size).txt") }
+        let sidecars = LedgerStore.Sidecars(of: path)
+        let found = try? LedgerStore.open(path: path, readOnly: true).withReader { try $0.checkpoint(size: size) }
+        if found == nil { sidecars.removeNewEmpty() }
+        return found ?? nil
+    }
+
     /// The origin of the ledger file or bundle folder at `path`, as its entry 0 says; nil when
     /// that cannot be read (verify then says why).
     public static func origin(of path: String) -> String? {

@@ -15,8 +15,8 @@ public struct LedgerSweep {
     public let passedOver: [String]
     /// The checkpoint to hold one ledger to: the one `--trusted` names, for a single ledger.
     private let single: SignedCheckpoint?
-    /// The checkpoints kept, by origin, the largest of each (`--trusted` with many ledgers).
-    public let kept: [String: Kept]
+    /// The checkpoints kept, by origin, largest first (`--trusted` with many ledgers).
+    public let kept: [String: [Kept]]
 
     /// A checkpoint kept, and the file it was read from.
     public struct Kept: Sendable {
@@ -39,7 +39,8 @@ public struct LedgerSweep {
         var found = [String](), passedOver = [String](), seen = Set<String>()
         for path in paths {
             let (ledgers, others) = Self.ledgers(at: path)
-            for ledger in ledgers where seen.insert(URL(fileURLWithPath: ledger).standardizedFileURL.path).inserted { found.append(ledger) }
+            // Each file once, however it is reached (`a/../a`, a link to it).
+            for ledger in ledgers where seen.insert(URL(fileURLWithPath: ledger).resolvingSymlinksInPath().path).inserted { found.append(ledger) }
             passedOver += others
         }
         ledgers = found
@@ -50,39 +51,56 @@ public struct LedgerSweep {
             kept = [:]
         } else {
             single = nil
-            var byOrigin = [String: Kept]()
+            var byOrigin = [String: [Kept]]()
             for file in keptFiles {
                 let checkpoint = try LedgerAudit.readTrusted(file)
-                let origin = checkpoint.checkpoint.origin
-                if byOrigin[origin].map({ $0.checkpoint.checkpoint.size < checkpoint.checkpoint.size }) ?? true {
-                    byOrigin[origin] = Kept(path: file, checkpoint: checkpoint)
-                }
+                byOrigin[checkpoint.checkpoint.origin, default: []].append(Kept(path: file, checkpoint: checkpoint))
             }
-            kept = byOrigin
+            kept = byOrigin.mapValues { $0.sorted { $0.checkpoint.checkpoint.size > $1.checkpoint.checkpoint.size } }
         }
     }
 
-    /// The files `--trusted` names: itself, or a folder's files (its `.txt` files, by name).
+    /// The files `--trusted` names: itself, or a folder's checkpoints — its files that begin as
+    /// a checkpoint does (`fenhong/…`, a byte-order mark aside), whatever their names, and its
+    /// `.txt` files (one that is no checkpoint is said to be so).
     private static func keptFiles(_ path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let files = names.filter { $0.lowercased().hasSuffix(".txt") }.sorted().map { join(path, $0) }
-        guard !files.isEmpty else { throw SourceError("--trusted \(path) is a folder with no kept checkpoint (.txt file) in it") }
+        let files = names.sorted().map { join(path, $0) }.filter { file in
+            guard InputFile.isRegularFile(file) else { return false }
+            var head = FileHandle(forReadingAtPath: file).flatMap { try? $0.read(upToCount: 11) } ?? Data()
+            if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+            return head.starts(with: Data("fenhong/".utf8)) || file.lowercased().hasSuffix(".txt")
+        }
+        guard !files.isEmpty else { throw SourceError("--trusted \(path) is a folder with no kept checkpoint in it") }
         return files
     }
 
     /// Verifies the ledger at `path`, held to the checkpoint kept for it.
+    /// Verifies the ledger at `path`, held to the checkpoints kept for its village: the largest
+    /// in the report, and each other one too (two kept checkpoints may disagree; the ledger must
+    /// extend them all).
     public func verify(_ path: String, progress: (@Sendable (Int64) -> Void)? = nil) -> Outcome {
-        let trusted = single ?? (kept.isEmpty ? nil : LedgerAudit.origin(of: path).flatMap { kept[$0]?.checkpoint })
+        if let single {
+            do { return .verified(try LedgerAudit.verify(path: path, trusted: single, progress: progress), trusted: single) } catch { return .cannotRun(error) }
+        }
         do {
-            let report = try LedgerAudit.verify(path: path, trusted: trusted, progress: progress)
+            var held = kept.isEmpty ? [] : LedgerAudit.origin(of: path).flatMap { kept[$0] } ?? []
+            var report = try LedgerAudit.verify(path: path, trusted: held.first?.checkpoint, progress: progress)
             // Entry 0 unreadable where it was looked up first, but read by the verifier: held to
-            // its village's kept checkpoint all the same.
-            if trusted == nil, let origin = report.origin, let again = kept[origin]?.checkpoint {
-                return .verified(try LedgerAudit.verify(path: path, trusted: again, progress: progress), trusted: again)
+            // its village's kept checkpoints all the same.
+            if held.isEmpty, let origin = report.origin, let found = kept[origin] {
+                held = found
+                report = try LedgerAudit.verify(path: path, trusted: held[0].checkpoint, progress: progress)
             }
-            return .verified(report, trusted: trusted)
+            for other in held.dropFirst() {
+                let again = try LedgerAudit.verify(path: path, trusted: other.checkpoint)
+                report = report.adding(again.problems.filter { $0.code == "inconsistent-with-trusted" }.map {
+                    Problem(seq: $0.seq, code: $0.code, detail: "\($0.detail) (the checkpoint kept in \(other.path))")
+                })
+            }
+            return .verified(report, trusted: held.first?.checkpoint)
         } catch {
             return .cannotRun(error)
         }
@@ -129,14 +147,25 @@ public struct LedgerSweep {
                     + "with a different root: one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
             }
         }
+        // Copies of one village of different sizes: the longer must extend the shorter's head.
+        for (origin, copies) in byOrigin.sorted(by: { $0.key < $1.key }) {
+            let sizes = copies.sorted { $0.report.size < $1.report.size }
+            for (shorter, longer) in zip(sizes, sizes.dropFirst()) where shorter.report.size < longer.report.size && shorter.report.ok && longer.report.ok {
+                guard let head = LedgerAudit.checkpoint(of: shorter.path, size: shorter.report.size),
+                      let extended = try? LedgerAudit.verify(path: longer.path, trusted: head), !extended.ok else { continue }
+                summary.splitViews.append("\(origin): \(longer.path) (\(longer.report.size) entries) does not extend \(shorter.path) (\(shorter.report.size) entries, "
+                    + "root \(shorter.report.root.hex.prefix(16))…): one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
+            }
+        }
         let given = Set(byOrigin.keys)
-        summary.keptWithoutLedger = kept.values.filter { !given.contains($0.checkpoint.checkpoint.origin) }.sorted { $0.path < $1.path }
+        summary.keptWithoutLedger = kept.values.flatMap { $0 }.filter { !given.contains($0.checkpoint.checkpoint.origin) }.sorted { $0.path < $1.path }
         return summary
     }
 
     /// What `path` names: itself when it is a ledger file or a bundle folder; for any other
-    /// folder, the ledgers in it and in its subfolders — files named `*.fenhong` in any case or
-    /// beginning as an SQLite database does, and bundle folders — by name, and the other files,
+    /// folder, the ledgers in it and in its subfolders (not through links to folders) — files
+    /// named `*.fenhong`, `*.db`, `*.sqlite` in any case or beginning as an SQLite database does,
+    /// and bundle folders — by name, and the other files,
     /// passed over. A folder with a bundle's `checkpoints` or `keys.txt` but no `entries.jsonl` is
     /// a bundle cut short, not a folder to pass over.
     public static func ledgers(at path: String) -> (ledgers: [String], passedOver: [String]) {
@@ -149,11 +178,14 @@ public struct LedgerSweep {
             let full = join(path, name)
             var folder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &folder)
+            let isLink = (try? FileManager.default.attributesOfItem(atPath: full)[.type] as? FileAttributeType) == .typeSymbolicLink
             if folder.boolValue {
+                // A link to a folder is not followed: `up -> ..` would count a ledger without end.
+                guard !isLink || isBundle(full) else { passedOver.append(full); continue }
                 let inner = Self.ledgers(at: full)
                 ledgers += inner.ledgers
                 passedOver += inner.passedOver
-            } else if name.lowercased().hasSuffix(".fenhong") || isSQLite(full) {
+            } else if Self.ledgerNames.contains(where: name.lowercased().hasSuffix) || isSQLite(full) {
                 ledgers.append(full)
             } else if !["-wal", "-shm", "-journal"].contains(where: { name.lowercased().hasSuffix($0) }) {
                 passedOver.append(full)
@@ -161,6 +193,10 @@ public struct LedgerSweep {
         }
         return (ledgers, passedOver)
     }
+
+    /// Names a ledger file goes by: a damaged one is still a ledger that cannot be read, not a
+    /// file to pass over.
+    static let ledgerNames = [".fenhong", ".db", ".sqlite", ".sqlite3"]
 
     /// True for a bundle folder, whole or cut short.
     private static func isBundle(_ folder: String) -> Bool {

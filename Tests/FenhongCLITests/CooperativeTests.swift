@@ -103,4 +103,15 @@ import Testing
         #expect(rows.contains { $0.hasPrefix("2024（已撤销） 按交易量返还，其余按出资额分配") }, "\(statement)")
         #expect(rows.contains("应分合计 569.23"), "\(statement)")
     }
+
+    /// An account passed on (继承) is no trade: the heir is returned on what it sold itself.
+    @Test func transferredTradeIsNoTrade() throws {
+        let cli = try cooperative()
+        #expect(try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--pool", "1000", "--basis", "cooperative"]).status == 0)
+        #expect(try cli.execute(["shares", "transfer", "--from", "C1", "--to", "C2", "--class", "trade", "--amount", "120000", "--date", "2025-03-01", "--reason", "继承"]).status == 0)
+        #expect(try cli.execute(["shares", "issue", "--holder", "C2", "--class", "trade", "--amount", "10000", "--reason", "2025年交售肉牛", "--date", "2025-06-30"]).status == 0)
+        let plan = try cli.execute(plan("2025", "2025-12-31", pool: "100"))
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(rows(plan.stdout).contains { $0.hasPrefix("C2 包金山 10,000.00 60.00 5,000.00 20.00") && $0.hasSuffix("80.00") }, "\(plan.stdout)")
+    }
 }

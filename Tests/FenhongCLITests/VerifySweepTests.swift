@@ -95,4 +95,37 @@ import Testing
                 + "fenhong/152223/synthetic-7 into a folder of their own: household numbers repeat across villages\n")
         #expect(try cli.execute(["statements", "--ledger", "d/baixin.fenhong", "--out", "SS"]).status == 0)
     }
+
+    /// A link back up the tree is not followed; a damaged file named as a ledger cannot be read
+    /// (not passed over); copies of one village of different sizes must extend each other; a
+    /// kept checkpoint is read whatever its name, and each of one village's is held to.
+    @Test func copiesLinksAndKeptCheckpoints() throws {
+        let cli = try villages()
+        #expect(try cli.shell("mkdir -p loop/v && cp other.fenhong loop/v/ && ln -s .. loop/v/up && ln -s .. loop/v/up2").status == 0)
+        let loop = try cli.execute(["verify", "loop"])
+        #expect(loop.status == 0 && loop.stdout.contains("1 ledgers: 1 intact, 0 with problems, 0 could not be read; 2 other files passed over"), "\(loop.stdout)")
+        #expect(try cli.shell("mkdir po && cp other.fenhong po/baixin-2024.db && printf 'XXXX' | dd of=po/baixin-2024.db bs=1 conv=notrunc 2>/dev/null").status == 0)
+        #expect(try cli.execute(["verify", "po"]).status == 2)
+        // The genuine copy, and one rewritten from entry 200 on and two entries longer, signed with the real key.
+        #expect(try cli.shell("mkdir sv && cp d/baixin.fenhong sv/genuine.fenhong && cp d/baixin.fenhong sv/rewritten.fenhong").status == 0)
+        #expect(try cli.execute(["income", "record", "--ledger", "sv/rewritten.fenhong", "--key", "d/accountant.key", "--amount", "1", "--category", "其他",
+                                 "--counterparty", "x", "--date", "2024-12-30"]).status == 0)
+        #expect(try cli.execute(["verify", "sv"]).status == 0)  // a ledger that grew since is no split view
+        #expect(try cli.shell("cp sv/genuine.fenhong sv/forked.fenhong").status == 0)
+        #expect(try cli.execute(["income", "record", "--ledger", "sv/forked.fenhong", "--key", "d/accountant.key", "--amount", "2", "--category", "其他",
+                                 "--counterparty", "y", "--date", "2024-12-30"]).status == 0)
+        #expect(try cli.execute(["expense", "record", "--ledger", "sv/forked.fenhong", "--key", "d/accountant.key", "--amount", "1", "--category", "其他",
+                                 "--counterparty", "y", "--date", "2024-12-30"]).status == 0)
+        let split = try cli.execute(["verify", "sv"])
+        #expect(split.status == 1)
+        #expect(split.stdout.contains("split view: fenhong/152223/baixin: sv/forked.fenhong (235 entries) does not extend sv/rewritten.fenhong (234 entries, root "),
+                "\(split.stdout)")
+        // Two checkpoints kept of one village, one of them a forger's: the ledger must extend both.
+        #expect(try cli.shell("mkdir k2").status == 0)
+        try Data(try cli.run("checkpoint", "--ledger", "d/baixin.fenhong").stdout.utf8).write(to: cli.folder.appendingPathComponent("k2/visit.ckpt"))
+        try Data(try cli.run("checkpoint", "--ledger", "sv/forked.fenhong").stdout.utf8).write(to: cli.folder.appendingPathComponent("k2/later.txt"))
+        let both = try cli.execute(["verify", "sv/rewritten.fenhong", "other.fenhong", "--trusted", "k2"])
+        #expect(both.status == 1, "\(both.stdout)")
+        #expect(both.stdout.contains("inconsistent-with-trusted"), "\(both.stdout)")
+    }
 }

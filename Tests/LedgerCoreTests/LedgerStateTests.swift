@@ -203,7 +203,8 @@ struct LedgerStateTests {
         ], base: opened)
         #expect(found.filter { $0.code == .settledDate }.map(\.seq) == [3, 4])
         #expect(found.first { $0.code == .settledDate }?.detail
-                == "distribution 2024 was declared on holdings as of 2024-12-20; a change dated 2024-12-20 would alter them (date it after 2024-12-20)")
+                == "distribution 2024 was declared on holdings as of 2024-12-20; a change dated 2024-12-20 would alter them (date it after 2024-12-20; "
+                   + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
     }
 
     /// No holding may fall below zero on any day, judged in date order, not in the order the
@@ -252,7 +253,8 @@ struct LedgerStateTests {
                            issue("2024-12-21"), .entryReverse(Reversal(target: 5, reason: "x"))], base: opened)
         #expect(found.filter { $0.code == .settledDate }.map(\.seq) == [4])
         #expect(found.first { $0.code == .settledDate }?.detail
-                == "distribution 2024 was declared on holdings as of 2024-12-20; reversing entry 2, a share change dated 2024-06-01, would alter them (record the correction as a share entry dated after 2024-12-20)")
+                == "distribution 2024 was declared on holdings as of 2024-12-20; reversing entry 2, a share change dated 2024-06-01, would alter them (record the correction as a share entry dated after 2024-12-20; "
+                   + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
     }
 
     /// Paying more than is owed, or a household never allocated, is refused.

@@ -3,12 +3,13 @@
 /// a household's dividends, and nothing in the rows alone says so.
 extension ImportBatch {
     /// What makes two rows the same record, or nil for a row that is never a repeat: a share
-    /// issue's holder, class, quantity, date and reason; a payment's distribution, household and
-    /// voucher (凭证号); a household's head and masked ID number.
+    /// issue's holder, class, quantity, date and reason; a payment's distribution, household,
+    /// voucher (凭证号), amount and date; a household's head and masked ID number.
     static func repeatKey(_ payload: EntryPayload) -> String? {
         switch payload {
         case .sharesIssue(let s): [s.holder, s.shareClass, String(s.units), s.date.text, s.reason].joined(separator: "\u{1F}")
-        case .dividendPay(let p): [p.id, p.household, p.reference].joined(separator: "\u{1F}")
+        // One voucher may cover several payments (a batch 记账凭证): the same amount on the same day too.
+        case .dividendPay(let p): [p.id, p.household, p.reference, String(p.amount.value), p.date.text].joined(separator: "\u{1F}")
         case .householdRegister(let r): [r.head, r.idMasked].joined(separator: "\u{1F}")
         default: nil
         }
@@ -19,29 +20,40 @@ extension ImportBatch {
         switch payload {
         case .sharesIssue(let s):
             ("the issue of \(ShareClass.quantity(s.units, of: s.shareClass)) \(ShareClass.displayName(s.shareClass)) to \(s.holder) on \(s.date) (\(s.reason))", "holder")
-        case .dividendPay(let p): ("the payment of distribution \(p.id) to household \(p.household) with voucher \(p.reference)", "reference")
+        case .dividendPay(let p): ("the payment of \(p.amount.formatted) of distribution \(p.id) to household \(p.household) on \(p.date) with voucher \(p.reference)", "reference")
         case .householdRegister(let r): ("\(r.head), ID number \(r.idMasked),", "id")
         default: ("the row", "id")
         }
     }
 
-    /// The kinds of entry ``alreadyRecorded(in:)`` reads: those this file's rows could repeat.
-    public var repeatableKind: EntryKind { kind.entryKind }
+    /// The kinds of entry ``alreadyRecorded(in:)`` reads: those this file's rows could repeat
+    /// (and a household's updates, which may change its head and ID number).
+    public var repeatableKinds: [EntryKind] { kind == .households ? [.householdRegister, .householdUpdate] : [kind.entryKind] }
 
     /// The first row that records again what `existing` (the ledger's entries of
-    /// ``repeatableKind`` and its reversals) holds and no reversal took back; nil when none does.
+    /// ``repeatableKinds`` and its reversals) holds and no reversal took back; nil when none
+    /// does. A household is judged as it stands, its updates applied: one that passed to a son
+    /// is no longer its mother's.
     public func alreadyRecorded(in existing: [Entry]) -> CSVError? {
         var reversed = Set<Int64>()
         for entry in existing { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
+        var households = [String: (entry: Entry, registration: HouseholdRegistration)]()
         var recorded = [String: Entry]()
         for entry in existing where !reversed.contains(entry.seq) {
-            if let key = Self.repeatKey(entry.payload), recorded[key] == nil { recorded[key] = entry }
+            switch entry.payload {
+            case .householdRegister(let r): households[r.household] = (entry, r)
+            case .householdUpdate(let u): households[u.household]?.registration.apply(u)
+            default: if let key = Self.repeatKey(entry.payload), recorded[key] == nil { recorded[key] = entry }
+            }
+        }
+        for (entry, registration) in households.values.sorted(by: { $0.entry.seq < $1.entry.seq }) {
+            if let key = Self.repeatKey(.householdRegister(registration)), recorded[key] == nil { recorded[key] = entry }
         }
         for (index, payload) in payloads.enumerated() {
             guard let key = Self.repeatKey(payload), let entry = recorded[key] else { continue }
             let (what, column) = Self.repeated(payload)
             let holder: String
-            if case .householdRegister(let r) = entry.payload { holder = " as household \(r.household)" } else { holder = "" }
+            if case .householdRegister(let r) = entry.payload { holder = " as the head of household \(r.household)" } else { holder = "" }
             let advice = if case .householdRegister = payload {
                 "one person is one household; if this is another person of the same name, register it with fenhong household add"
             } else {

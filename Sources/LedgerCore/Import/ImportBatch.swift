@@ -43,11 +43,14 @@ public struct ImportBatch: Sendable {
                     throw row.error("household", .duplicateInFile(what: "household \(r.household)", firstLine: first))
                 }
                 // One person, one household: a full ID number twice is one person under two numbers.
-                if let id = row.optional("id")?.uppercased(), !Masking.isMaskedID(id), let first = firstID.updateValue(record.line, forKey: id) {
+                if let id = row.optional("id").map(ImportValues.normalized)?.uppercased(), !Masking.isMaskedID(id),
+                   let first = firstID.updateValue(record.line, forKey: id) {
                     throw row.error("id", .duplicateInFile(what: "ID number \(r.idMasked)", firstLine: first))
                 }
             }
-            if let key = Self.repeatKey(payload), let first = firstRecord.updateValue(record.line, forKey: key) {
+            // Households by their full ID number above: two of one name and masked ID may be two
+            // people (a written-back file holds only masked numbers).
+            if payload.kind != .householdRegister, let key = Self.repeatKey(payload), let first = firstRecord.updateValue(record.line, forKey: key) {
                 let (what, column) = Self.repeated(payload)
                 throw row.error(column, .duplicateInFile(what: what, firstLine: first))
             }

@@ -38,7 +38,7 @@ struct ImportRow {
         case .households:
             let poorText = optional("poor") ?? ""
             payload = .householdRegister(HouseholdRegistration(
-                household: try text("household"), head: try value("head", ImportValues.name), members: try value("members", ImportValues.positive),
+                household: ImportValues.normalized(try text("household")), head: try value("head", ImportValues.name), members: try value("members", ImportValues.positive),
                 poor: poorText.isEmpty ? false : try value("poor", ImportValues.bool),
                 idMasked: try value("id", ImportValues.maskedID), account: try value("account", ImportValues.payoutAccount),
                 date: try value("date", ImportValues.date)))
@@ -65,7 +65,7 @@ struct ImportRow {
                 account = try value("account", ImportValues.maskedAccount)
             }
             payload = .dividendPay(DividendPayment(
-                id: try text("id"), household: try text("household"), amount: try value("amount", ImportValues.amount),
+                id: try text("id"), household: ImportValues.normalized(try text("household")), amount: try value("amount", ImportValues.amount),
                 channel: channel, account: account, reference: try value("reference", ImportValues.reference), date: try value("date", ImportValues.date)))
         }
         try check(payload)

@@ -8,7 +8,8 @@
 /// - a holding is one issue row a holder and class, of the units held after every issue,
 ///   transfer, retirement and reversal; a holding that is one issue, never changed since, keeps
 ///   that issue's date and reason, any other gets the latest date of the entries that made it and
-///   the reason ``carriedForwardReason``; a holding of nothing has no row;
+///   the reason ``carriedForwardReason``; a holding of nothing has no row, nor the poverty shares
+///   of a household no longer registered-poor (withdrawn at its exit, DOMAIN §3);
 /// - a payment that was reversed has no row.
 public struct ImportSnapshot: Sendable {
     /// The households, in the order they were registered, with their updates applied.
@@ -95,6 +96,9 @@ public struct ImportSnapshot: Sendable {
         return order.compactMap { key in
             let units = state.units(of: key.holder, shareClass: key.shareClass)
             guard units > 0, let history = histories[key], let latest = history.latest else { return nil }
+            // A household that exited poverty had its poverty shares withdrawn (DOMAIN §3): they
+            // count in no distribution of its, and a fresh ledger refuses them (`poverty-shares`).
+            if key.shareClass == ShareClass.poverty, state.households[key.holder]?.registration.poor == false { return nil }
             if let issue = history.soleIssue, issue.units == units { return issue }
             return SharesChange(holder: key.holder, shareClass: key.shareClass, units: units, date: latest,
                                 reason: carriedForwardReason)

@@ -4,6 +4,7 @@ public enum ImportValues {
     /// `2018-06-01`, and the forms Excel turns dates into when it saves: `2018/6/1`, `2018-6-1`,
     /// `2018.6.1`, `2018年6月1日`.
     static func date(_ text: String) -> Result<LedgerDate, CSVProblem> {
+        let text = normalized(text)
         if let date = LedgerDate(text) { return .success(date) }
         // A date cell Excel saved with its time of day, midnight: `2018/11/30 0:00`.
         let dayAndTime = text.split(separator: " ", omittingEmptySubsequences: true)
@@ -44,7 +45,7 @@ public enum ImportValues {
 
     /// A whole number greater than zero.
     static func positive(_ text: String) -> Result<Int64, CSVProblem> {
-        guard let value = Int64(text), value > 0 else {
+        guard let value = Int64(normalized(text)), value > 0 else {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is not a whole number greater than zero"))
         }
         return .success(value)
@@ -68,7 +69,7 @@ public enum ImportValues {
 
     /// A full or masked ID number, masked (first 6, last 4).
     static func maskedID(_ text: String) -> Result<String, CSVProblem> {
-        let text = withoutTextMark(text)
+        let text = normalized(text)
         if let masked = Masking.maskID(text) {
             if let problem = Masking.idNumberProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(text)): \(problem)")) }
             return .success(masked)
@@ -81,7 +82,7 @@ public enum ImportValues {
 
     /// A household's payout account: `现金` or `cash` for cash, else as ``maskedAccount(_:)``.
     static func payoutAccount(_ text: String) -> Result<String, CSVProblem> {
-        let text = withoutTextMark(text)
+        let text = normalized(text)
         if let account = Masking.payoutAccount(text) { return .success(account) }
         if isScientific(text) { return maskedAccount(text) }  // says what Excel did
         return .failure(.invalidValue("\(MessageText.quoted(text)) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
@@ -89,7 +90,7 @@ public enum ImportValues {
 
     /// A full or masked account number, masked to `****` and its last 4 digits.
     static func maskedAccount(_ text: String) -> Result<String, CSVProblem> {
-        let text = withoutTextMark(text)
+        let text = normalized(text)
         if let masked = Masking.maskAccount(text) { return .success(masked) }
         if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an account number Excel turned into scientific notation; format the column as text and type it again"))
@@ -129,16 +130,17 @@ public enum ImportValues {
         text.hasPrefix("'") ? String(text.dropFirst()) : text
     }
 
-    /// Full-width digits and signs (`１４４１.４４`, `15，000.50`, typed with a Chinese input method)
-    /// as their ASCII forms.
+    /// Full-width letters, digits and signs (`１４４１.４４`, `15，000.50`, `２０２６/８/１`, typed
+    /// with a Chinese input method) as their ASCII forms.
     static func halfWidth(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            switch scalar.value {
-            case 0xFF10...0xFF19, 0xFF0C, 0xFF0E, 0xFF0D: Unicode.Scalar(scalar.value - 0xFEE0)!
-            default: scalar
-            }
+            (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
         }))
     }
+
+    /// A number-like value as meant: half-width, without Excel's apostrophe (ID and account
+    /// numbers, household numbers, counts, dates).
+    static func normalized(_ text: String) -> String { withoutTextMark(halfWidth(text)) }
 
     /// 人口股, 扶贫股, 集体股, 劳龄股 … or member, poverty, collective, labour ….
     static func shareClass(_ text: String) -> Result<String, CSVProblem> {
@@ -147,7 +149,7 @@ public enum ImportValues {
     }
 
     /// A household number, or the collective (`collective`, 集体).
-    static func holder(_ text: String) -> String { Holder.named(text) }
+    static func holder(_ text: String) -> String { Holder.named(normalized(text)) }
 
     /// 银行/bank, 一卡通/card, 现金/cash.
     static func channel(_ text: String) -> Result<PaymentChannel, CSVProblem> {

@@ -278,8 +278,9 @@ public struct LedgerState: Sendable {
             if householdRegistered[h] {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
-                // Registered as of a day a distribution already counted would change whom it divided among.
-                requireUnsettled(registration.date, &problems)
+                // Registered as of a day a distribution by households or members already counted
+                // would change whom it divided among (one by shares: its holdings, judged as such).
+                requireUnsettledRegistration(registration.date, &problems)
                 householdRegistered[h] = true
                 householdSince[h] = registration.date
                 if keepsHouseholdRecords {
@@ -289,7 +290,11 @@ public struct LedgerState: Sendable {
             }
         case .householdUpdate(let update):
             requireRegistered(update.household, by: update.date, &problems)
-            requireUnsettled(update.date, &problems)
+            // Members and registered-poor status are what a distribution counted, and the head and
+            // ID number what its posting showed; an account for payments to come is neither.
+            if update.members != nil || update.poor != nil || update.head != nil || update.idMasked != nil {
+                requireUnsettled(update.date, &problems)
+            }
             updateHousehold(update, &problems)
         case .sharesIssue(let change):
             requireHolder(change.holder, &problems)
@@ -441,7 +446,22 @@ public struct LedgerState: Sendable {
         guard let settled = settledThrough, date <= settled.date else { return }
         let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a change dated \(date)"
         let remedy = target == nil ? "date it after \(settled.date)" : "record the correction as a share entry dated after \(settled.date)"
-        problems.add(.settledDate, "distribution \(settled.id) was declared on holdings as of \(settled.date); \(what) would alter them (\(remedy))")
+        problems.add(.settledDate, "distribution \(settled.id) was declared on holdings as of \(settled.date); \(what) would alter them (\(remedy); "
+                     + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
+    }
+
+    /// A registration may not take effect on or before the record date of a distribution by
+    /// households or by members already declared (and not withdrawn): it would change whom that
+    /// distribution divided among.
+    func requireUnsettledRegistration(_ date: LedgerDate, _ problems: inout RuleReport) {
+        guard let settled = settledThrough, date <= settled.date else { return }
+        for d in declarations.indices where tallies[d].withdrawnBy == nil {
+            guard let declaration = declarations[d]?.declaration, date <= declaration.recordDate,
+                  ["household", "member"].contains(declaration.rule["basis"]?.stringValue) else { continue }
+            return problems.add(.settledDate, "distribution \(declaration.id) was divided among the households registered as of \(declaration.recordDate); "
+                                + "a registration dated \(date) would alter them (date it after \(declaration.recordDate); if the distribution itself was wrong, "
+                                + "reverse its payments and its declaration, and declare it again)")
+        }
     }
 
     /// A cooperative returns at least 60% of its pool (the distributable surplus after

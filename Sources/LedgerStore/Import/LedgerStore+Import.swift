@@ -13,7 +13,8 @@ extension LedgerStore {
             return try append(signer: signer, at: time) { reader in
                 firstSeq = try reader.size()
                 // A file imported twice, or a row the ledger already holds, doubles what it records.
-                if let repeated = batch.alreadyRecorded(in: try reader.entries(kind: batch.repeatableKind) + reader.entries(kind: .entryReverse)) {
+                let existing = try batch.repeatableKinds.flatMap { try reader.entries(kind: $0) } + reader.entries(kind: .entryReverse)
+                if let repeated = batch.alreadyRecorded(in: existing.sorted { $0.seq < $1.seq }) {
                     throw repeated
                 }
                 return batch.payloads

@@ -5,9 +5,10 @@ import LedgerCore
 /// when there is none), through its own record date — as the members' accounts record them
 /// (交易额, Art. 43); where the ledger records none in that period, as a volumes file gives them.
 ///
-/// The account accumulates year after year, so a year's volume is what it grew by in the
-/// period: a member's sales of an earlier year, already returned on, are never returned on
-/// again, nor is a member who traded nothing since paid by transactions.
+/// The account accumulates year after year, so a year's volume is what was recorded as traded
+/// in the period (issued, less retired): a member's sales of an earlier year, already returned
+/// on, are never returned on again — nor when the account passes to another member — and a
+/// member who traded nothing since is paid nothing by transactions.
 public struct TransactionPeriod: Sendable, Equatable {
     public enum Source: Sendable, Equatable {
         /// The members' 交易额 accounts in the ledger.
@@ -31,12 +32,24 @@ public struct TransactionPeriod: Sendable, Equatable {
                    file: [String: Int64]) throws(DistributionSpecError) -> TransactionPeriod {
         let through = snapshot.recordDate
         let after = previousRecordDate(in: entries, before: through)
-        let before = after.map { RecordDateSnapshot(entries: entries, recordDate: $0, povertyClass: snapshot.povertyClass) }
+        // What was traded in the period: 交易额 recorded (issued) less taken back (retired) on its
+        // days. A transfer (继承, 分户) moves an account, not trade: a volume already returned on
+        // is not returned on again in another member's hands.
+        var reversed = Set<Int64>()
+        for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
+        var traded = [String: Int64]()
+        for entry in entries where !reversed.contains(entry.seq) {
+            switch entry.payload {
+            case .sharesIssue(let s) where s.shareClass == rule.transactionClass && s.date <= through && after.map({ s.date > $0 }) ?? true:
+                traded[s.holder, default: 0] &+= s.units
+            case .sharesRetire(let s) where s.shareClass == rule.transactionClass && s.date <= through && after.map({ s.date > $0 }) ?? true:
+                traded[s.holder, default: 0] &-= s.units
+            default: break
+            }
+        }
         var recorded = [String: Int64]()
         for household in snapshot.households.keys {
-            let now = snapshot.units[household]?[rule.transactionClass] ?? 0
-            let then = before?.units[household]?[rule.transactionClass] ?? 0
-            if now > then { recorded[household] = now - then }
+            if let volume = traded[household], volume > 0 { recorded[household] = volume }
         }
         guard !recorded.isEmpty else {
             guard !file.isEmpty else { throw .noTransactions(after: after, through: through) }

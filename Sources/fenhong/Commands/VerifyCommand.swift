@@ -55,7 +55,7 @@ struct VerifyCommand: ParsableCommand {
             outcomes.append((path, outcome))
         }
         let summary = sweep.summary(outcomes)
-        if many || !summary.keptWithoutLedger.isEmpty {
+        if many || !summary.keptWithoutLedger.isEmpty || !sweep.passedOver.isEmpty {
             print(json ? ReportPrinter.json(summary, of: sweep) : "\n" + ReportPrinter.text(summary, of: sweep, unkept: unkept), terminator: "")
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
