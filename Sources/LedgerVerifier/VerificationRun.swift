@@ -9,7 +9,7 @@ struct VerificationRun {
     let options: Verifier.Options
 
     var problems = ProblemCollector()
-    var state = LedgerState(keepingHouseholdRecords: false)
+    var state = LedgerState(keepingHouseholdRecords: false, replayingEverything: true)
     var frontier = TreeFrontier()
     var completedScratch: [SubtreeHash] = []
     var nodes: TreeNodeAuditor

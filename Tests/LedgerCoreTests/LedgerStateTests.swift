@@ -3,8 +3,9 @@ import Testing
 
 /// The business rules, applied entry by entry.
 struct LedgerStateTests {
+    /// The rules as a verifier applies them: every entry from entry 0.
     private func codes(_ payloads: [EntryPayload], base: [EntryPayload] = []) -> [RuleViolation] {
-        var state = LedgerState()
+        var state = LedgerState(replayingEverything: true)
         let entries = EntrySamples.chain(base + payloads)
         var found = [RuleViolation]()
         for entry in entries { found += state.apply(entry) }
@@ -25,7 +26,8 @@ struct LedgerStateTests {
         func declare(_ rule: [String: JSONValue], pool: Int64, residual: Int64 = 0, _ lines: [(String, Int64, Int64, Int64?)]) -> [EntryPayload] {
             [.dividendDeclare(DividendDeclaration(id: "A", recordDate: EntrySamples.day, distributable: Fen(pool), appropriations: [], pool: Fen(pool),
                                                   rule: rule, allocated: Fen(pool - residual), residual: Fen(residual)))]
-                + lines.map { .dividendAllocate(DividendAllocation(id: "A", household: $0.0, units: $0.1, amount: Fen($0.2), rebate: $0.3.map { Fen($0) })) }
+                + lines.map { .dividendAllocate(DividendAllocation(id: "A", household: $0.0, units: $0.1, amount: Fen($0.2), rebate: $0.3.map { Fen($0) },
+                                                                   capital: $0.3 == nil ? nil : 1)) }
         }
         // 1,000.00 over 1 and 2 units: 333.33 and 666.67; 100.00 moved to the first is caught at both.
         let split: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["member": .integer(1)]), "method": .string("largest-remainder")]
@@ -42,7 +44,7 @@ struct LedgerStateTests {
         let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600), "method": .string("largest-remainder")]
         #expect(codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 450), ("152223-002", 1, 350, 150)]), base: base).isEmpty)
         let rebated = codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 500), ("152223-002", 1, 350, 100)]), base: base)
-        #expect(rebated.map(\.code) == [.allocationSplit, .allocationSplit])
+        #expect(rebated.map(\.code) == [.allocationSplit, .allocationSplit, .allocationSplit, .allocationSplit])  // both parts, each member
         #expect(rebated.first?.detail == "household 152223-001's return by transactions in distribution A is 5.00, but its 0.03 of the 0.04 transactions give 4.50 of the rebate 6.00 (largest remainder)")
         // Where the allocations record the capital accounts, the rest (4.00) by capital too: 1 and 3 give 1.00 and 3.00.
         func coopWithCapital(_ lines: [(String, Int64, Int64, Int64, Int64)]) -> [EntryPayload] {
@@ -84,9 +86,15 @@ struct LedgerStateTests {
                                          date: EntrySamples.day.adding(days: 1))
         #expect(codes(declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_667, nil), ("152223-003", 0, 0, nil)]),
                       base: base + [.householdRegister(late)]).map(\.code).contains(.datedBeforeRegistration))
-        // A guaranteed minimum needs who was registered-poor at the record date: not judged here.
-        #expect(codes(declare(split.merging(["minimum": .integer(100)]) { $1 }, pool: 100_000, [("152223-001", 1, 43_333, nil), ("152223-002", 2, 56_667, nil)]),
-                      base: base).isEmpty)
+        // A guaranteed minimum of 1.00 to 陈梅, registered-poor at the record date, then 999.00 by units: 334.00 and 666.00.
+        let minimum = split.merging(["minimum": .integer(100)]) { $1 }
+        #expect(codes(declare(minimum, pool: 100_000, [("152223-001", 1, 33_400, nil), ("152223-002", 2, 66_600, nil)]), base: base).isEmpty)
+        let moreToThePoor = codes(declare(minimum, pool: 100_000, [("152223-001", 1, 33_500, nil), ("152223-002", 2, 66_500, nil)]), base: base)
+        #expect(moreToThePoor.map(\.detail).first == "household 152223-001's allocation in distribution A is 335.00, but the minimum 1.00 to a household registered-poor at the record date and its 1 of the 3 units divided by give 334.00 of the 999.00 its guaranteed minimums leave of the pool (largest remainder)")
+        // A state for one command, which has not seen every registration, leaves the minimum to the verifier.
+        var command = LedgerState()
+        let applied = EntrySamples.chain(base + declare(minimum, pool: 100_000, [("152223-001", 1, 33_500, nil), ("152223-002", 2, 66_500, nil)]))
+        #expect(applied.flatMap { command.apply($0) }.isEmpty && command.unfinishedDistributions().isEmpty)
     }
 
     /// The sample chain, one entry of every kind, breaks no rule.
@@ -314,7 +322,8 @@ struct LedgerStateTests {
             id: "C", recordDate: EntrySamples.day, distributable: Fen(1_000), appropriations: [], pool: Fen(1_000),
             rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600)], allocated: Fen(1_000), residual: .zero))
         let allocate = { (rebate: Int64?) -> EntryPayload in
-            EntryPayload.dividendAllocate(DividendAllocation(id: "C", household: "152223-001", units: 3_000, amount: Fen(1_000), rebate: rebate.map { Fen($0) }))
+            EntryPayload.dividendAllocate(DividendAllocation(id: "C", household: "152223-001", units: 3_000, amount: Fen(1_000), rebate: rebate.map { Fen($0) },
+                                                             capital: rebate == nil ? nil : 1))
         }
         #expect(codes([declare, allocate(600)], base: opened).isEmpty)
         #expect(codes([declare, allocate(nil)], base: opened).isEmpty, "allocations written before returns were recorded")

@@ -164,13 +164,24 @@ public struct LedgerState: Sendable {
     /// The number of entries applied.
     public private(set) var count: Int64 = 0
 
+    /// By interned household: its registered-poor status as registered and updated, in the
+    /// order recorded (kept only for households ever registered-poor, and only when
+    /// ``replaysEverything``): who a guaranteed minimum was owed to at a record date.
+    var povertyHistory: [Int: [(date: LedgerDate, poor: Bool)]] = [:]
+
     /// Whether `households` keeps each household's record; the rules need only which are registered.
     public let keepsHouseholdRecords: Bool
+    /// True for a state that applies every entry from entry 0 (a verifier): only it knows every
+    /// household's registered-poor status, and so splits a distribution with a guaranteed minimum
+    /// again too. A store's state for one command holds only the entries the command touches.
+    public let replaysEverything: Bool
 
     /// An empty state. A verifier passes `keepingHouseholdRecords: false`: the rules need only
-    /// which households are registered, and a league's records would cost it tens of megabytes.
-    public init(keepingHouseholdRecords: Bool = true) {
+    /// which households are registered, and a league's records would cost it tens of megabytes;
+    /// and `replayingEverything: true`.
+    public init(keepingHouseholdRecords: Bool = true, replayingEverything: Bool = false) {
         keepsHouseholdRecords = keepingHouseholdRecords
+        replaysEverything = replayingEverything
     }
 
     /// Records that `households` are registered, for rules that need only that (the store uses it
@@ -281,6 +292,7 @@ public struct LedgerState: Sendable {
                 // Registered as of a day a distribution by households or members already counted
                 // would change whom it divided among (one by shares: its holdings, judged as such).
                 requireUnsettledRegistration(registration.date, &problems)
+                if replaysEverything && registration.poor { povertyHistory[h, default: []].append((registration.date, true)) }
                 householdRegistered[h] = true
                 householdSince[h] = registration.date
                 if keepsHouseholdRecords {
@@ -296,6 +308,9 @@ public struct LedgerState: Sendable {
                 requireUnsettled(update.date, &problems)
             }
             updateHousehold(update, &problems)
+            if replaysEverything, let poor = update.poor, let h = householdNumbers.number(of: update.household), householdRegistered[h] {
+                povertyHistory[h, default: []].append((update.date, poor))
+            }
         case .sharesIssue(let change):
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
