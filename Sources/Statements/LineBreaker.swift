@@ -49,6 +49,19 @@ enum LineBreaker {
         }
     }
 
+    /// The width of the widest run of `text` that no line break may fall inside, spaces aside.
+    static func widestUnbreakable(_ text: String, advance: (Unicode.Scalar) -> Int) -> Int {
+        var widest = 0, run = 0
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if let previous, canBreak(previous, scalar) { run = 0 }
+            if scalar != " " { run += advance(scalar) }
+            widest = max(widest, run)
+            previous = scalar
+        }
+        return widest
+    }
+
     /// Whether a line may end after `before` and start with `after`.
     static func canBreak(_ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
         if isClosing(after) || isOpening(before) { return false }

@@ -88,11 +88,15 @@ extension StatementDocument {
         public var header: String
         /// How the cells of this column line up.
         public var alignment: Alignment
+        /// True for a column of codes (voucher numbers): a cell cut in two reads as two codes, so
+        /// a narrow table wraps the other columns first.
+        public var keepsWhole: Bool
 
         /// Creates a column.
-        public init(_ header: String, alignment: Alignment = .left) {
+        public init(_ header: String, alignment: Alignment = .left, keepsWhole: Bool = false) {
             self.header = header
             self.alignment = alignment
+            self.keepsWhole = keepsWhole
         }
     }
 

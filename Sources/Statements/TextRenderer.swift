@@ -87,13 +87,18 @@ public struct TextRenderer: Sendable {
         var widths = (0..<columnCount).map { column in
             allRows.map { DisplayWidth.of(table.cell($0, column)) }.max() ?? 0
         }
-        // Columns whose cells break at spaces give way first, down to their longest word: "一卡通
-        // ****2318" on two lines reads as well as on one, a voucher number cut in two does not.
+        // Columns give way first down to their widest run no line may break inside — a word, an
+        // amount; Chinese breaks between any two characters: "一卡通 ****2318" or "误记户号：此款实付"
+        // on two lines reads as well as on one. A column of codes keeps its cells whole the
+        // longest: a voucher number cut in two reads as another voucher.
+        let whole = (0..<columnCount).map { table.columns[$0].keepsWhole }
         let graceful = (0..<columnCount).map { column in
-            allRows.map { row in table.cell(row, column).split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0
+            whole[column] ? widths[column] : allRows.map { row in LineBreaker.widestUnbreakable(table.cell(row, column), advance: DisplayWidth.of) }.max() ?? 0
         }
-        shrink(&widths, toFit: widthMax - gap * (columnCount - 1), floors: graceful)
-        shrink(&widths, toFit: widthMax - gap * (columnCount - 1))
+        let available = widthMax - gap * (columnCount - 1)
+        shrink(&widths, toFit: available, floors: graceful)
+        shrink(&widths, toFit: available, floors: (0..<columnCount).map { whole[$0] ? widths[$0] : 0 })
+        shrink(&widths, toFit: available)
         let totalWidth = widths.reduce(0, +) + gap * (columnCount - 1)
         let rule = String(repeating: "-", count: min(widthMax, totalWidth))
 

@@ -27,11 +27,11 @@ struct TextRendererTests {
         #expect(DisplayWidth.of(String(payment[..<payment.range(of: "2024")!.lowerBound])) == 6)
     }
 
-    /// When a table is too wide, a column that breaks at spaces gives way before one that does
-    /// not: the channel and account go on two lines, the voucher number stays whole.
+    /// When a table is too wide, other columns give way before a column of codes: the channel
+    /// and account go on two lines, the voucher number stays whole.
     @Test func spacedColumnsGiveWayBeforeVoucherNumbers() {
         let table = StatementDocument.Table(
-            columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号"), .init("金额（元）", alignment: .right),
+            columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号", keepsWhole: true), .init("金额（元）", alignment: .right),
                       .init("条目", alignment: .right), .init("哈希")],
             rows: [StatementDocument.Row(["2019-12-28", "2019", "一卡通 ****2318", "一卡通-2019-007", "7,200.00", "9", "bf069f90"])])
         let text = TextRenderer().render(StatementDocument(title: "测试", sections: [.init(heading: "支付明细", content: .table(table))]))

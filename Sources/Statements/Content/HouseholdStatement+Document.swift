@@ -153,7 +153,7 @@ extension HouseholdStatement {
             sections.append(.init(heading: "支付明细", content: .paragraph(.init("本期无支付记录。"))))
         } else {
             sections.append(.init(heading: "支付明细", content: .table(.init(
-                columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号"),
+                columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号", keepsWhole: true),
                           .init("金额（元）", alignment: .right), .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
                 rows: payments.map(paymentRow)))))
         }
