@@ -40,6 +40,10 @@ public struct StatementCheck {
         // The statement first: a missing statement is named as such, not as its missing proof.
         let statement = proofOnly ? nil : try StatementSource.statement(file)
         let statementText = statement?.text
+        if let statementText, SpeechRenderer.isScript(statementText) {
+            throw ReportError("\(file) is a listening script (fenhong statement --speech): words to be heard, not a printed statement, it cannot be "
+                              + "checked; check the printed statement (text, HTML or PDF) printed with it, or print the script again and compare")
+        }
         var parsed: StatementProof
         var rebuilt = false
         if proofFile == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {

@@ -10,6 +10,15 @@ public struct SpeechRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
+    /// What a script says before its details: the sentence a printed statement never holds.
+    static let totalsFirst = "先说合计"
+
+    /// True when `text` is a listening script this renderer wrote (its third to fifth line says
+    /// the totals come first), not a printed statement.
+    public static func isScript(_ text: String) -> Bool {
+        text.split(separator: "\n", omittingEmptySubsequences: true).prefix(6).contains { $0 == sentence(totalsFirst) }
+    }
+
     /// The script, one sentence per line, ending with a newline.
     public func render(_ document: StatementDocument) -> String {
         var sentences: [String] = []
@@ -19,7 +28,7 @@ public struct SpeechRenderer: Sendable {
         // listener cannot skip ahead); said again in its place at the end.
         if let totals = document.sections.first(where: { $0.heading == StatementLabels.totalsHeading }),
            case .keyValues(let pairs) = totals.content {
-            sentences.append(Self.sentence("先说合计"))
+            sentences.append(Self.sentence(Self.totalsFirst))
             for pair in pairs { sentences.append(Self.sentence(pair.spoken ?? pair.key + "：" + pair.value)) }
             sentences.append(Self.sentence("以下是明细"))
         }

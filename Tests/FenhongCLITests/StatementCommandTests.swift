@@ -604,6 +604,11 @@ struct StatementCommandTests {
         #expect(script.contains("应分合计二千八百八十元。"))
         #expect(script.contains("冲销第13条记录，减去二千八百八十元，原因：账户错误。"))
         #expect(!script.contains("|"))
+        // Weights are said so that an engine that drops "×" still says them.
+        #expect(!script.contains("×"), "\(script)")
+        // A script is heard, not checked: said so (exit 2), not rejected as a forgery.
+        let check = try cli.execute(["statement", "check", "chen.speech.txt"])
+        #expect(check.status == 2 && check.stderr.hasPrefix("fenhong: chen.speech.txt is a listening script"), "\(check.stdout)\(check.stderr)")
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/espeak-ng") {
             let size = try FileManager.default.attributesOfItem(atPath: cli.folder.appendingPathComponent("chen.speech.wav").path)[.size] as? Int
             #expect((size ?? 0) > 10_000)
