@@ -326,6 +326,13 @@ struct ImportTests {
         try write(cli, "batch.csv", pay + "2019,152223-001,1000,现金,,BATCH-1,2019-12-28\n2019,152223-001,701.27,现金,,BATCH-1,2019-12-29\n")
         let batch = try cli.execute(["import", "payments", "batch.csv"])
         #expect(batch.status == 0, "\(batch.stderr)")
+        // A card payment without its account says what goes there.
+        try write(cli, "card.csv", pay + "2019,152223-002,5,一卡通,,C-1,2019-12-28\n")
+        #expect(try cli.execute(["import", "payments", "card.csv"]).stderr
+                == "fenhong: card.csv line 2, column 账号: a 一卡通 payment names the account paid into (6228…5678 or ****5678); a cash payment says 现金 under 方式\n")
+        // Paying a household the ledger does not know says so.
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "007", "--reference", "x"]).stderr
+                == "fenhong: --household 007 is not registered in this ledger (fenhong household list names them)\n")
         try write(cli, "one.csv", "户号,户主,人口,身份证号,账号,日期\n152223-050,甲,2,'152223196502011234,****0001,2020-01-01\n"
                   + "152223-051,乙,2,１５２２２３１９６５０２０１１２３４,****0002,2020-01-01\n")
         #expect(try cli.execute(["import", "households", "one.csv"]).stderr

@@ -62,6 +62,9 @@ struct ImportRow {
                 }
                 account = "cash"
             } else {
+                guard !accountText.isEmpty else {
+                    throw error("account", .invalidValue("a \(ImportValues.channelName(channel)) payment names the account paid into (6228…5678 or ****5678); a cash payment says 现金 under 方式"))
+                }
                 account = try value("account", ImportValues.maskedAccount)
             }
             payload = .dividendPay(DividendPayment(

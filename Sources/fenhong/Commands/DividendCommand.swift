@@ -203,6 +203,7 @@ struct DividendPay: ParsableCommand {
             }
             guard let owed = state.allocation(id: id, household: household) else {
                 if state.distributions[id] == nil { throw ValidationError("--id \(id): no distribution of that id was declared") }
+                if !state.isRegistered(household) { throw ValidationError("--household \(household) is not registered in this ledger (fenhong household list names them)") }
                 throw ValidationError("--household \(household) is owed nothing by distribution \(id)")
             }
             let outstanding = owed.owed - owed.paid
