@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestScratch
 
 /// Runs the built `fenhong` binary as a user would, in a temporary folder.
@@ -15,6 +16,21 @@ final class CLI {
 
     init() throws {
         folder = try Scratch.folder("cli")
+    }
+
+    /// A ledger `file` of origin `fenhong/152223/<village>`, opened at `at` by a new accountant key
+    /// `<village>-accountant` (`accountant.key`, both set as the defaults), then `steps` run.
+    static func ledger(_ file: String, village: String, org: String, at: String, steps: [[String]]) throws -> CLI {
+        let cli = try CLI()
+        cli.environment = ["FENHONG_LEDGER": file, "FENHONG_KEY": "accountant.key"]
+        #expect(try cli.run("key", "generate", "--name", "\(village)-accountant", "--out", "accountant.key").status == 0)
+        let opening = ["init", "--origin", "fenhong/152223/\(village)", "--org", org, "--village", "白辛嘎查",
+                       "--region", "兴安盟,扎赉特旗,阿尔本格勒镇,白辛嘎查", "--at", at]
+        for step in [opening] + steps {
+            let run = try cli.execute(step)
+            #expect(run.status == 0, "\(step.joined(separator: " ")): \(run.stderr)")
+        }
+        return cli
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -6,12 +6,7 @@ import Testing
 @Suite(.serialized)
 struct LedgerWorkflowTests {
     private func villageLedger() throws -> CLI {
-        let cli = try CLI()
-        cli.environment = ["FENHONG_LEDGER": "baixin.fenhong", "FENHONG_KEY": "accountant.key"]
-        #expect(try cli.run("key", "generate", "--name", "baixin-accountant", "--out", "accountant.key").status == 0)
         let steps: [[String]] = [
-            ["init", "--origin", "fenhong/152223/baixin", "--org", "白辛嘎查股份经济合作社", "--village", "白辛嘎查",
-             "--region", "兴安盟,扎赉特旗,阿尔本格勒镇,白辛嘎查", "--at", "2018-06-01T08:00:00Z"],
             ["household", "add", "--household", "152223-001", "--head", "陈梅", "--members", "2", "--poor",
              "--id", "152223198001181234", "--account", "6228480012345678", "--date", "2018-06-01"],
             ["household", "add", "--household", "152223-002", "--head", "包金山", "--members", "4",
@@ -24,11 +19,7 @@ struct LedgerWorkflowTests {
             ["income", "record", "--amount", "1600", "--category", "投资收益", "--counterparty", "typo", "--date", "2018-12-20"],
             ["reverse", "--seq", "8", "--reason", "entered twice"],
         ]
-        for step in steps {
-            let run = try cli.execute(step)
-            #expect(run.status == 0, "\(step.joined(separator: " ")): \(run.stderr)")
-        }
-        return cli
+        return try CLI.ledger("baixin.fenhong", village: "baixin", org: "白辛嘎查股份经济合作社", at: "2018-06-01T08:00:00Z", steps: steps)
     }
 
     /// The workflow records 10 entries, the full ID never reaches the ledger, and the bundle matches the ledger.
