@@ -75,7 +75,7 @@ struct LedgerStateTests {
                 == ["distribution A is by a rate per unit but records no rate: its allocations cannot be split again"])
         #expect(codes(declare(split, pool: 100_000, [("152223-001", 0, 50_000, nil), ("152223-002", 0, 50_000, nil)]), base: base).map(\.code) == [.allocationSplit])
         #expect(codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 600), ("152223-002", 1, 350, nil)]), base: base).map(\.detail)
-                .contains("household 152223-002's allocation in distribution A records no return by transactions, where the others do"))
+                .contains("household 152223-002's allocation in distribution A records no return by transactions: a cooperative's allocation records it"))
         // An allocation apart from its declaration, after other entries, is out of place.
         let apart = declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil)])
             + [.incomeRecord(CashFlow(amount: Fen(1), category: "其他", counterparty: "x", date: EntrySamples.day))]
@@ -91,6 +91,22 @@ struct LedgerStateTests {
         #expect(codes(declare(minimum, pool: 100_000, [("152223-001", 1, 33_400, nil), ("152223-002", 2, 66_600, nil)]), base: base).isEmpty)
         let moreToThePoor = codes(declare(minimum, pool: 100_000, [("152223-001", 1, 33_500, nil), ("152223-002", 2, 66_500, nil)]), base: base)
         #expect(moreToThePoor.map(\.detail).first == "household 152223-001's allocation in distribution A is 335.00, but the minimum 1.00 to a household registered-poor at the record date and its 1 of the 3 units divided by give 334.00 of the 999.00 its guaranteed minimums leave of the pool (largest remainder)")
+        // A minimum alone (no units): each line its minimum or nothing, and no registered-poor household left out.
+        #expect(codes(declare(minimum, pool: 100, [("152223-001", 0, 100, nil)]), base: base).isEmpty)
+        #expect(codes(declare(minimum, pool: 100, [("152223-001", 0, 0, nil), ("152223-002", 0, 100, nil)]), base: base).map(\.code)
+                == [.allocationSplit, .allocationSplit])
+        #expect(codes(declare(minimum, pool: 100_000, [("152223-002", 2, 100_000, nil)]), base: base).map(\.detail)
+                == ["household 152223-001, registered-poor at the record date 2024-12-20, has no allocation in distribution A: its guaranteed minimum is owed to it"])
+        // A collective share entry reversed never held anything; a rate may round down to 0.00.
+        let undone: [EntryPayload] = [collective, .entryReverse(Reversal(target: 3, reason: "记错"))]
+        #expect(codes(declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_667, nil)]), base: base + undone).isEmpty)
+        #expect(codes(declare(["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(0)], pool: 5, residual: 5,
+                              [("152223-001", 2, 0, nil), ("152223-002", 4, 0, nil)]), base: base).isEmpty)
+        // A cooperative's allocations without their returns by transactions hide how they were split.
+        let bare = declare(coop, pool: 1_000, []) + [("152223-001", Int64(3), Int64(650)), ("152223-002", 1, 350)].map {
+            EntryPayload.dividendAllocate(DividendAllocation(id: "A", household: $0.0, units: $0.1, amount: Fen($0.2)))
+        }
+        #expect(codes(bare, base: base).map(\.detail).contains("household 152223-001's allocation in distribution A records no return by transactions: a cooperative's allocation records it"))
         // A state for one command, which has not seen every registration, leaves the minimum to the verifier.
         var command = LedgerState()
         let applied = EntrySamples.chain(base + declare(minimum, pool: 100_000, [("152223-001", 1, 33_500, nil), ("152223-002", 2, 66_500, nil)]))
@@ -326,7 +342,7 @@ struct LedgerStateTests {
                                                              capital: rebate == nil ? nil : 1))
         }
         #expect(codes([declare, allocate(600)], base: opened).isEmpty)
-        #expect(codes([declare, allocate(nil)], base: opened).isEmpty, "allocations written before returns were recorded")
+        #expect(codes([declare, allocate(nil)], base: opened).map(\.code) == [.allocationSplit], "a cooperative's allocation records its return")
         let over = codes([declare, allocate(700)], base: opened)
         #expect(over.map(\.code) == [.cooperativeRebate, .cooperativeRebate])
         #expect(over.map(\.detail) == ["the returns by transactions of distribution C reach 7.00, more than the declared 6.00",

@@ -54,7 +54,8 @@ struct RuleTamperTests {
         declaration.rule = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(declaration.pool.value / 2),
                             "method": .string("largest-remainder")]
         commands[6].payloads[0] = .dividendDeclare(declaration)
-        expectExactly(try fixture.forged(commands), [("cooperative-rebate", 10)])
+        // And its allocations record no returns by transactions, which a cooperative's do.
+        expectExactly(try fixture.forged(commands), [("cooperative-rebate", 10), ("allocation-split", 11)])
     }
 
     /// Withdrawing a declaration whose payments stand would unpay households that were paid.

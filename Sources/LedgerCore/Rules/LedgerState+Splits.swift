@@ -17,6 +17,8 @@ extension LedgerState {
     /// One allocation as the split needs it.
     struct SplitLine: Sendable {
         let seq: Int64
+        /// The household, interned (``LedgerState/householdNumbers``), and its number.
+        let h: Int32
         let household: String
         let units: Int64
         let amount: Int64
@@ -38,6 +40,14 @@ extension LedgerState {
         /// the transactions; and the rest of the pool by largest remainder of the capital
         /// accounts, where the allocations record them.
         case rebate(Int64, pool: Int64)
+
+        /// True when a guaranteed minimum goes first (who is registered-poor then matters).
+        var hasMinimum: Bool {
+            switch self {
+            case .largestRemainder(_, _, let minimum), .rate(_, let minimum): minimum > 0
+            case .rebate: false
+            }
+        }
     }
 
     /// The split rule of `declaration`, or why its rule cannot be the one fenhong writes; nil
@@ -59,7 +69,8 @@ extension LedgerState {
         }
         switch method {
         case "rate-per-unit":
-            guard let rate = rule["rate"]?.integerValue, rate > 0 else { return .failure(.init("is by a rate per unit but records no rate")) }
+            // A rate may round down to 0.00 (a pool smaller than the units, or what minimums leave).
+            guard let rate = rule["rate"]?.integerValue, rate >= 0 else { return .failure(.init("is by a rate per unit but records no rate")) }
             return .success(.rate(rate, minimum: minimum))
         case "largest-remainder":
             return .success(.largestRemainder(pool: declaration.pool.value, collectiveUnits: collectiveUnits(declaration), minimum: minimum))
@@ -80,7 +91,7 @@ extension LedgerState {
     func collectiveUnits(_ declaration: DividendDeclaration) -> Int64 {
         guard declaration.rule["basis"] == .string("units"), let classes = declaration.rule["classes"]?.objectValue else { return 0 }
         var held = [String: Int64]()
-        for (_, effect) in shareEffects where effect.date <= declaration.recordDate {
+        for (seq, effect) in shareEffects where effect.date <= declaration.recordDate && !isReversed(seq) {
             for (key, delta) in effect.changes where key.holder == Holder.collective { held[key.shareClass, default: 0] &+= delta }
         }
         var total: Int64 = 0
@@ -112,15 +123,15 @@ extension LedgerState {
             problems.add(.datedBeforeRegistration, "household \(allocation.household) was registered on \(since), after distribution \(allocation.id)'s record date \(recordDate): it took no part in it")
         }
         guard let open = openSplit, open.distribution == d else { return }
-        openSplit!.lines.append(SplitLine(seq: seq, household: allocation.household, units: allocation.units,
+        openSplit!.lines.append(SplitLine(seq: seq, h: Int32(truncatingIfNeeded: h), household: allocation.household, units: allocation.units,
                                           amount: allocation.amount.value, rebate: allocation.rebate?.value, capital: allocation.capital,
-                                          eligible: isPoor(h, on: open.declaration.recordDate)))
+                                          eligible: open.rule.hasMinimum && isPoor(h, on: open.declaration.recordDate)))
     }
 
     /// Whether household `h` was registered-poor on `date`: of its status changes dated by then,
     /// the latest; of one day's, the last recorded.
     func isPoor(_ h: Int, on date: LedgerDate) -> Bool {
-        guard let history = povertyHistory[h] else { return false }
+        guard let history = povertyHistory[h]?.changes else { return false }
         return history.enumerated().filter { $0.element.date <= date }
             .max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element.poor ?? false
     }
@@ -135,7 +146,21 @@ extension LedgerState {
     private mutating func closeSplit(_ problems: inout RuleReport) {
         guard let open = openSplit else { return }
         openSplit = nil
-        for violation in Self.splitViolations(open) { problems.add(violation) }
+        for violation in Self.splitViolations(open) + missingMinimums(open) { problems.add(violation) }
+    }
+
+    /// Under a guaranteed minimum, every household registered and registered-poor at the record
+    /// date is owed it: one with no allocation had its minimum shared out among the others.
+    func missingMinimums(_ open: SplitBuffer) -> [RuleViolation] {
+        guard open.rule.hasMinimum else { return [] }
+        let allocated = Set(open.lines.map(\.h))
+        let date = open.declaration.recordDate
+        return povertyHistory.filter { h, _ in
+            !allocated.contains(Int32(truncatingIfNeeded: h)) && householdSince[h].map { $0 <= date } == true && isPoor(h, on: date)
+        }.map(\.value.household).sorted(by: HolderOrder.areInIncreasingOrder).map { household in
+            RuleViolation(seq: open.seq, code: .allocationSplit,
+                          detail: "household \(household), registered-poor at the record date \(date), has no allocation in distribution \(open.declaration.id): its guaranteed minimum is owed to it")
+        }
     }
 
     /// The allocations of `buffer` that are not what its rule gives them, at most ``splitReportsMax``
@@ -159,10 +184,13 @@ extension LedgerState {
                 break
             }
             let rest = pool - minimums
-            guard let expected = RemainderSplit.amounts(pool: rest, weights: units + [collectiveUnits], ids: ids + [Holder.collective]) else {
-                if rest > 0 { found.append(at(lines.first, "the allocations of distribution \(id) record no units to divide \(Fen(rest).formatted) of its pool by")) }
+            // No units at all: nothing may be left to divide by them, and each line is its minimum or nothing.
+            let split = RemainderSplit.amounts(pool: rest, weights: units + [collectiveUnits], ids: ids + [Holder.collective])
+            if split == nil && rest > 0 {
+                found.append(at(lines.first, "the allocations of distribution \(id) record no units to divide \(Fen(rest).formatted) of its pool by"))
                 break
             }
+            let expected = split ?? Array(repeating: 0, count: lines.count + 1)
             let total = units.reduce(Int64(0), &+) &+ collectiveUnits
             let basis = minimum > 0 ? "the \(Fen(rest).formatted) its guaranteed minimums leave of the pool" : "the pool \(Fen(pool).formatted)"
             for (line, share) in zip(lines, expected) where line.amount != share + (gets(line) ? minimum : 0) {
@@ -185,18 +213,18 @@ extension LedgerState {
                     + "\(line.units) units at \(Fen(rate).formatted) each give \(overflow ? "more than any amount" : Fen(amount).formatted)"))
             }
         case .rebate(let rebate, let pool):
-            // Every allocation records its return, or none does (an older ledger); so its capital.
-            if let missing = lines.first(where: { $0.rebate == nil }), lines.contains(where: { $0.rebate != nil }) {
-                found.append(at(missing, "household \(missing.household)'s allocation in distribution \(id) records no return by transactions, where the others do"))
+            // Every allocation of a cooperative's records its return by transactions and the
+            // capital accounts of its share by capital (both written since 2026-11-30, before any
+            // ledger was in use): one without them hides how its amount was split.
+            if let missing = lines.first(where: { $0.rebate == nil }) {
+                found.append(at(missing, "household \(missing.household)'s allocation in distribution \(id) records no return by transactions: a cooperative's allocation records it"))
                 break
             }
-            // Returns by transactions and capital accounts were first written on the same day
-            // (2026-11-30): an allocation with the one and not the other hides its capital part.
-            if let missing = lines.first(where: { $0.rebate != nil && $0.capital == nil }) {
+            if let missing = lines.first(where: { $0.capital == nil }) {
                 found.append(at(missing, "household \(missing.household)'s allocation in distribution \(id) records its return by transactions but not the capital accounts its share by capital was divided by"))
                 break
             }
-            guard lines.first?.rebate != nil, lines.reduce(Int64(0), { $0 &+ ($1.rebate ?? 0) }) == rebate else { break }
+            guard lines.reduce(Int64(0), { $0 &+ ($1.rebate ?? 0) }) == rebate else { break }
             if let expected = RemainderSplit.amounts(pool: rebate, weights: units, ids: ids) {
                 let total = units.reduce(Int64(0), &+)
                 for (line, amount) in zip(lines, expected) where line.rebate != amount {

@@ -167,7 +167,13 @@ public struct LedgerState: Sendable {
     /// By interned household: its registered-poor status as registered and updated, in the
     /// order recorded (kept only for households ever registered-poor, and only when
     /// ``replaysEverything``): who a guaranteed minimum was owed to at a record date.
-    var povertyHistory: [Int: [(date: LedgerDate, poor: Bool)]] = [:]
+    var povertyHistory: [Int: PovertyRecord] = [:]
+
+    /// A household's registered-poor status changes, in the order recorded.
+    struct PovertyRecord: Sendable {
+        let household: String
+        var changes: [(date: LedgerDate, poor: Bool)] = []
+    }
 
     /// Whether `households` keeps each household's record; the rules need only which are registered.
     public let keepsHouseholdRecords: Bool
@@ -292,7 +298,9 @@ public struct LedgerState: Sendable {
                 // Registered as of a day a distribution by households or members already counted
                 // would change whom it divided among (one by shares: its holdings, judged as such).
                 requireUnsettledRegistration(registration.date, &problems)
-                if replaysEverything && registration.poor { povertyHistory[h, default: []].append((registration.date, true)) }
+                if replaysEverything && registration.poor {
+                    povertyHistory[h, default: PovertyRecord(household: registration.household)].changes.append((registration.date, true))
+                }
                 householdRegistered[h] = true
                 householdSince[h] = registration.date
                 if keepsHouseholdRecords {
@@ -309,7 +317,7 @@ public struct LedgerState: Sendable {
             }
             updateHousehold(update, &problems)
             if replaysEverything, let poor = update.poor, let h = householdNumbers.number(of: update.household), householdRegistered[h] {
-                povertyHistory[h, default: []].append((update.date, poor))
+                povertyHistory[h, default: PovertyRecord(household: update.household)].changes.append((update.date, poor))
             }
         case .sharesIssue(let change):
             requireHolder(change.holder, &problems)
@@ -386,7 +394,7 @@ public struct LedgerState: Sendable {
                     detail: "the allocations of distribution \(record.declaration.id) return \(Fen(tallies[d].rebated).formatted) by transactions, the declaration says \(Fen(total).formatted)"))
             }
             return found
-        } + (openSplit.map(Self.splitViolations) ?? [])
+        } + (openSplit.map { Self.splitViolations($0) + missingMinimums($0) } ?? [])
     }
 
     private mutating func checkSigner(_ entry: Entry, _ problems: inout RuleReport) {
