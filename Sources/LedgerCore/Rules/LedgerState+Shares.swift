@@ -43,6 +43,7 @@ extension LedgerState {
         }
         seqFlags.markReversible(seq)
         shareEffects[seq] = (date, changes)
+        if changes.contains(where: { $0.0.holder == Holder.collective }) { collectiveShareSeqs.append(seq) }
     }
 
     /// Sorts `holding`'s chain of changes into one total per day, oldest first, kept in

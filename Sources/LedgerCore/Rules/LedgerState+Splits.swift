@@ -91,7 +91,8 @@ extension LedgerState {
     func collectiveUnits(_ declaration: DividendDeclaration) -> Int64 {
         guard declaration.rule["basis"] == .string("units"), let classes = declaration.rule["classes"]?.objectValue else { return 0 }
         var held = [String: Int64]()
-        for (seq, effect) in shareEffects where effect.date <= declaration.recordDate && !isReversed(seq) {
+        for seq in collectiveShareSeqs where !isReversed(seq) {
+            guard let effect = shareEffects[seq], effect.date <= declaration.recordDate else { continue }
             for (key, delta) in effect.changes where key.holder == Holder.collective { held[key.shareClass, default: 0] &+= delta }
         }
         var total: Int64 = 0

@@ -124,6 +124,9 @@ public struct LedgerState: Sendable {
     /// Share changes a reversal may undo, by seq (few: issues, transfers, retirements), with
     /// the date they took effect.
     var shareEffects: [Int64: (date: LedgerDate, changes: [(ShareKey, Int64)])] = [:]
+    /// The share entries that change what the collective holds (集体股), in order: a split by
+    /// shares counts them at its record date (``collectiveUnits(_:)``).
+    var collectiveShareSeqs: [Int64] = []
     /// Income recorded and not yet distributed, in fen: income − expenses − what each
     /// declaration takes (its distributable amount less its residual).
     public internal(set) var undistributedIncome: Int64 = 0
