@@ -108,7 +108,10 @@ extension LedgerState {
         closeSplit(&problems)
         allocating = d
         switch splitRule(declaration) {
-        case .success(let rule)?: openSplit = SplitBuffer(distribution: d, declaration: declaration, seq: seq, rule: rule)
+        case .success(let rule)?:
+            openSplit = SplitBuffer(distribution: d, declaration: declaration, seq: seq, rule: rule)
+            // At most one allocation a household: room for all at once, not doubled as they come.
+            openSplit!.lines.reserveCapacity(householdRegistered.count)
         case .failure(let problem)?: problems.add(.allocationSplit, "distribution \(declaration.id) \(problem.phrase): its allocations cannot be split again")
         case nil: break
         }
