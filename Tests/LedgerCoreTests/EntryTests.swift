@@ -143,6 +143,8 @@ struct EntryTests {
         #expect(Masking.idNumberProblem("152223188001011234")?.hasPrefix("its date of birth 18800101") == true)
         #expect(Masking.idNumberProblem("152223801301123") == "its date of birth 801301 (characters 7–12) is no day of the calendar: a digit is mistyped")
         #expect(Masking.idNumberProblem("152223200002291234")?.hasPrefix("its last character") == true)  // 2000-02-29 is a day
+        #expect(Masking.birthDate("152223200002291234") == LedgerDate("2000-02-29") && Masking.birthDate("152223800101123") == LedgerDate("1980-01-01"))
+        #expect(Masking.birthDate("152223********1234") == nil)
         #expect(Masking.maskAccount("6228 4800 1234 5678") == "****5678")
         #expect(Masking.maskAccount("12") == nil)
         // A household paid in cash has no account: `cash`, and nothing else that is not masked.

@@ -60,6 +60,16 @@ public enum Masking {
         return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
     }
 
+    /// The date of birth a full ID number holds (`YYYYMMDD` at characters 7–14 of 18; `YYMMDD`,
+    /// 19xx, at 7–12 of 15), when it is a day of the calendar; nil for a masked or malformed one.
+    public static func birthDate(_ text: String) -> LedgerDate? {
+        let chars = Array(text.uppercased())
+        guard chars.count == 18 || chars.count == 15, !isMaskedID(text), chars.prefix(chars.count == 18 ? 14 : 12).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let birth = String(chars[6..<(chars.count == 18 ? 14 : 12)])
+        let year = chars.count == 18 ? birth.prefix(4) : "19" + birth.prefix(2)
+        return LedgerDate("\(year)-\(birth.dropLast(2).suffix(2))-\(birth.suffix(2))")
+    }
+
     /// Why a full ID number cannot be right, or nil: the date of birth it holds (characters 7–14
     /// of 18, `YYYYMMDD`; 7–12 of 15, `YYMMDD` in the 1900s) must be a day of the calendar, and
     /// the last of 18 characters is a check over the other 17 (GB 11643, ISO 7064 MOD 11-2), so
@@ -74,10 +84,8 @@ public enum Masking {
             digits.append(digit)
         }
         let birthEnd = chars.count == 18 ? 14 : 12
-        let birth = String(chars[6..<birthEnd])
-        let year = chars.count == 18 ? birth.prefix(4) : "19" + birth.prefix(2)
-        guard LedgerDate("\(year)-\(birth.dropLast(2).suffix(2))-\(birth.suffix(2))") != nil else {
-            return "its date of birth \(birth) (characters 7–\(birthEnd)) is no day of the calendar: a digit is mistyped"
+        guard birthDate(text) != nil else {
+            return "its date of birth \(String(chars[6..<birthEnd])) (characters 7–\(birthEnd)) is no day of the calendar: a digit is mistyped"
         }
         guard chars.count == 18, chars[17] == "X" || chars[17].isASCII && chars[17].isNumber else { return nil }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

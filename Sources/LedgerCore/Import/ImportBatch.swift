@@ -42,6 +42,10 @@ public struct ImportBatch: Sendable {
                 if let first = firstLine.updateValue(record.line, forKey: r.household) {
                     throw row.error("household", .duplicateInFile(what: "household \(r.household)", firstLine: first))
                 }
+                // Born after the day the file is imported: a digit is mistyped.
+                if let latest, let raw = row.optional("id").map(ImportValues.normalized), let born = Masking.birthDate(raw), born > latest {
+                    throw row.error("id", .invalidValue("\(MessageText.quoted(raw)): its date of birth \(born) is after today, \(latest): a digit is mistyped"))
+                }
                 // One person, one household: a full ID number twice is one person under two numbers.
                 if let id = row.optional("id").map(ImportValues.normalized)?.uppercased(), !Masking.isMaskedID(id),
                    let first = firstID.updateValue(record.line, forKey: id) {

@@ -154,6 +154,9 @@ enum Parse {
             throw ValidationError("--id \(text) is not an ID number (15 or 18 characters) or its masked form 152223********1234")
         }
         if let problem = Masking.idNumberProblem(text) { throw ValidationError("--id \(text): \(problem)") }
+        if let born = Masking.birthDate(text), born > Parse.today() {
+            throw ValidationError("--id \(text): its date of birth \(born) is after today, \(Parse.today()): a digit is mistyped")
+        }
         return masked
     }
 
