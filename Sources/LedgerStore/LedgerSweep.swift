@@ -164,8 +164,9 @@ public struct LedgerSweep {
 
     /// What `path` names: itself when it is a ledger file or a bundle folder; for any other
     /// folder, the ledgers in it and in its subfolders (not through links to folders) — files
-    /// named `*.fenhong`, `*.db`, `*.sqlite` in any case or beginning as an SQLite database does,
-    /// and bundle folders — by name, and the other files,
+    /// named `*.fenhong` in any case or beginning as an SQLite database does (a damaged `x.db` is
+    /// passed over and named: a `Thumbs.db` is no ledger), and bundle folders — by name, and the
+    /// other files,
     /// passed over. A folder with a bundle's `checkpoints` or `keys.txt` but no `entries.jsonl` is
     /// a bundle cut short, not a folder to pass over.
     public static func ledgers(at path: String) -> (ledgers: [String], passedOver: [String]) {
@@ -185,7 +186,7 @@ public struct LedgerSweep {
                 let inner = Self.ledgers(at: full)
                 ledgers += inner.ledgers
                 passedOver += inner.passedOver
-            } else if Self.ledgerNames.contains(where: name.lowercased().hasSuffix) || isSQLite(full) {
+            } else if name.lowercased().hasSuffix(".fenhong") || isSQLite(full) {
                 ledgers.append(full)
             } else if !["-wal", "-shm", "-journal"].contains(where: { name.lowercased().hasSuffix($0) }) {
                 passedOver.append(full)
@@ -194,13 +195,12 @@ public struct LedgerSweep {
         return (ledgers, passedOver)
     }
 
-    /// Names a ledger file goes by: a damaged one is still a ledger that cannot be read, not a
-    /// file to pass over.
-    static let ledgerNames = [".fenhong", ".db", ".sqlite", ".sqlite3"]
-
-    /// True for a bundle folder, whole or cut short.
+    /// True for a bundle folder, whole or cut short: one with `entries.jsonl`, or with the
+    /// `keys.txt` and `VERIFY.txt` every exported bundle has (a folder of kept checkpoints named
+    /// `checkpoints` is none).
     private static func isBundle(_ folder: String) -> Bool {
-        ["entries.jsonl", "checkpoints", "keys.txt"].contains { FileManager.default.fileExists(atPath: join(folder, $0)) }
+        let has = { (name: String) in FileManager.default.fileExists(atPath: join(folder, name)) }
+        return has("entries.jsonl") || has("keys.txt") && has("VERIFY.txt")
     }
 
     /// True for a file that begins as every SQLite database does.

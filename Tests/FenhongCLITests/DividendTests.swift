@@ -22,6 +22,29 @@ struct DividendTests {
         return cli
     }
 
+    /// A distribution that weighs the collective's own shares is withdrawn, declared again and
+    /// paid to every household in one import, as any other: the commands after a declaration do
+    /// not split it again without the collective's shares (they had refused all three).
+    @Test func collectiveSharesDoNotStopLaterCommands() throws {
+        let cli = try village()
+        #expect(try cli.execute(["shares", "issue", "--holder", "collective", "--class", "collective", "--units", "4", "--date", "2018-12-20", "--reason", "集体股"]).status == 0)
+        let declare = ["dividend", "declare", "--record-date", "2018-12-25", "--pool", "1000", "--classes", "member=1,collective=1"]
+        #expect(try cli.execute(declare + ["--id", "A"]).status == 0)
+        let declaration = try cli.run("log", "--json").stdout.split(separator: "\n").firstIndex { $0.contains(#""kind":"dividend.declare""#) }!
+        let withdraw = try cli.execute(["reverse", "--seq", "\(declaration)", "--reason", "方案有误", "--date", "2018-12-26"])
+        #expect(withdraw.status == 0, "\(withdraw.stderr)")
+        #expect(try cli.execute(declare + ["--id", "B"]).status == 0)
+        let owed = try cli.run("dividend", "status", "--id", "B", "--json").stdout
+        var rows = "分配编号,户号,金额,方式,账号,凭证号,日期\n"
+        for (i, amount) in ["181.82", "136.36", "90.91", "227.27", "45.46", "136.36"].enumerated() {  // 4, 3, 2, 5, 1, 3 of 22 shares; the collective keeps 181.82
+            rows += "B,152223-00\(i + 1),\(amount),银行,****000\(i),B-\(i + 1),2018-12-28\n"
+        }
+        try Data(rows.utf8).write(to: cli.folder.appendingPathComponent("p.csv"))
+        let paid = try cli.execute(["import", "payments", "p.csv"])
+        #expect(paid.status == 0, "\(paid.stderr)\n\(owed)")
+        #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
+    }
+
     /// 200,000.00 at 8% = 16,000.00 distributable, 10% reserve, the rest split by largest remainder to the fen.
     @Test func planAndDeclareSplitExactly() throws {
         let cli = try village()

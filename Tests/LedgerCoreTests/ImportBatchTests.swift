@@ -111,6 +111,7 @@ struct ImportBatchTests {
         let h = try batch(.households, "户号,户主,人口,身份证号,账号,日期\n152223-001,陈梅,2,'152223198001181234,'6228480012345678,2018-06-01\n")
         #expect(h.payloads == [.householdRegister(HouseholdRegistration(
             household: "152223-001", head: "陈梅", members: 2, poor: false, idMasked: "152223********1234", account: "****5678", date: LedgerDate("2018-06-01")!))])
+        #expect(try batch(.payments, "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-001,'1428.57,银行,****5678,PZ-1,2019-12-28\n").payloads.count == 1)
         let p = try batch(.payments, "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-001,\"１５，０００.５０\",银行,****5678,PZ-1,2019/12/28 0:00\n")
         #expect(p.payloads == [.dividendPay(DividendPayment(id: "2019", household: "152223-001", amount: Fen(1_500_050), channel: .bank,
                                                              account: "****5678", reference: "PZ-1", date: LedgerDate("2019-12-28")!))])

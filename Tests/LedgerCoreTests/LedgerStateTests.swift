@@ -231,6 +231,24 @@ struct LedgerStateTests {
                    + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
     }
 
+    /// Under a guaranteed minimum, a household registered-poor as of a settled record date would
+    /// have been owed it: refused; one registered not poor is not counted by a distribution by shares.
+    @Test func registeredPoorIntoASettledMinimum() {
+        let day = EntrySamples.day
+        let declare: [EntryPayload] = [
+            .dividendDeclare(DividendDeclaration(id: "M", recordDate: day, distributable: Fen(1_000), appropriations: [], pool: Fen(1_000),
+                                                 rule: ["basis": .string("units"), "classes": .object(["member": .integer(1)]), "minimum": .integer(100)],
+                                                 allocated: Fen(1_000), residual: .zero)),
+            .dividendAllocate(DividendAllocation(id: "M", household: "152223-001", units: 1, amount: Fen(1_000))),
+        ]
+        func late(_ poor: Bool) -> EntryPayload {
+            .householdRegister(HouseholdRegistration(household: "152223-009", head: "晚", members: 1, poor: poor, idMasked: "152223********0000",
+                                                     account: "****0000", date: day.adding(days: -30)))
+        }
+        #expect(codes(declare + [late(true)], base: opened).map(\.code) == [.settledDate])
+        #expect(codes(declare + [late(false)], base: opened).isEmpty)
+    }
+
     /// No holding may fall below zero on any day, judged in date order, not in the order the
     /// entries were written: a retirement dated before the issue it retires takes what was not
     /// there yet. In date order the same kind of entries pass.

@@ -59,7 +59,7 @@ public enum ImportValues {
     /// An amount (`Fen.parse`): `3000`, `3,000.00`, `3000元`.
     static func amount(_ text: String) -> Result<Fen, CSVProblem> {
         do {
-            return .success(try Fen.parse(halfWidth(text)))
+            return .success(try Fen.parse(normalized(text)))
         } catch {
             var reason = error.description
             if reason.hasSuffix(".") { reason.removeLast() }

@@ -107,6 +107,9 @@ extension LedgerState {
     mutating func openSplit(_ declaration: DividendDeclaration, distribution d: Int, seq: Int64, _ problems: inout RuleReport) {
         closeSplit(&problems)
         allocating = d
+        // History replayed unchecked (a store's state before one command) is not split again:
+        // its state holds only what that command touches.
+        guard problems.enabled else { return }
         switch splitRule(declaration) {
         case .success(let rule)?:
             openSplit = SplitBuffer(distribution: d, declaration: declaration, seq: seq, rule: rule)

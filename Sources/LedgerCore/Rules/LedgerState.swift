@@ -300,7 +300,7 @@ public struct LedgerState: Sendable {
             } else {
                 // Registered as of a day a distribution by households or members already counted
                 // would change whom it divided among (one by shares: its holdings, judged as such).
-                requireUnsettledRegistration(registration.date, &problems)
+                requireUnsettledRegistration(registration.date, poor: registration.poor, &problems)
                 if replaysEverything && registration.poor {
                     povertyHistory[h, default: PovertyRecord(household: registration.household)].changes.append((registration.date, true))
                 }
@@ -477,13 +477,16 @@ public struct LedgerState: Sendable {
     }
 
     /// A registration may not take effect on or before the record date of a distribution by
-    /// households or by members already declared (and not withdrawn): it would change whom that
-    /// distribution divided among.
-    func requireUnsettledRegistration(_ date: LedgerDate, _ problems: inout RuleReport) {
+    /// households or by members already declared (and not withdrawn), nor, registered-poor, of one
+    /// with a guaranteed minimum: it would change whom that distribution divided among.
+    func requireUnsettledRegistration(_ date: LedgerDate, poor: Bool, _ problems: inout RuleReport) {
         guard let settled = settledThrough, date <= settled.date else { return }
         for d in declarations.indices where tallies[d].withdrawnBy == nil {
+            // By households or members it counts every household; with a guaranteed minimum, every
+            // registered-poor one.
             guard let declaration = declarations[d]?.declaration, date <= declaration.recordDate,
-                  ["household", "member"].contains(declaration.rule["basis"]?.stringValue) else { continue }
+                  ["household", "member"].contains(declaration.rule["basis"]?.stringValue)
+                    || poor && (declaration.rule["minimum"]?.integerValue ?? 0) > 0 else { continue }
             return problems.add(.settledDate, "distribution \(declaration.id) was divided among the households registered as of \(declaration.recordDate); "
                                 + "a registration dated \(date) would alter them (date it after \(declaration.recordDate); if the distribution itself was wrong, "
                                 + "reverse its payments and its declaration, and declare it again)")
