@@ -1,0 +1,62 @@
+// Households as the rules see them: their registration dates and status updates, and the
+// record dates of distributions already declared, which settle what those counted.
+
+extension LedgerState {
+    mutating func updateHousehold(_ update: HouseholdUpdate, _ problems: inout RuleReport) {
+        guard isRegistered(update.household) else {
+            return problems.add(.unknownHousehold, "household \(update.household) is not registered")
+        }
+        guard var record = households[update.household] else { return }  // registered, record not loaded
+        var r = record.registration
+        if let head = update.head { r.head = head }
+        if let members = update.members { r.members = members }
+        if let idMasked = update.idMasked { r.idMasked = idMasked }
+        if let account = update.account { r.account = account }
+        if let poor = update.poor {
+            // In effective-date order; among equal dates, in the order recorded (the later wins).
+            let at = record.poorHistory.firstIndex { $0.date > update.date } ?? record.poorHistory.endIndex
+            record.poorHistory.insert((update.date, poor), at: at)
+            // The status now is that of the latest effective date: a backdated update changes the past only.
+            r.poor = record.poorHistory.last!.poor
+        }
+        record.registration = r
+        households[update.household] = record
+    }
+
+    /// A household's update or share entry may not take effect before the household was
+    /// registered: a share issued, transferred or retired "in 2017" to a household registered in
+    /// 2019 would count in distributions it could not take part in.
+    func requireRegistered(_ household: String, by date: LedgerDate, _ problems: inout RuleReport) {
+        guard household != Holder.collective, let h = householdNumbers.number(of: household),
+              let since = householdSince[h], date < since else { return }
+        problems.add(.datedBeforeRegistration, "household \(household) was registered on \(since); an entry about it dated \(date) comes before that")
+    }
+
+    /// A share entry, household update or registration may not take effect on or before the
+    /// record date of a distribution already declared: it would change the holdings and eligibility that
+    /// distribution was divided by, after the fact. A late-found change is dated after it.
+    func requireUnsettled(_ date: LedgerDate, reversing target: Int64? = nil, _ problems: inout RuleReport) {
+        guard let settled = settledThrough, date <= settled.date else { return }
+        let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a change dated \(date)"
+        let remedy = target == nil ? "date it after \(settled.date)" : "record the correction as a share entry dated after \(settled.date)"
+        problems.add(.settledDate, "distribution \(settled.id) was declared on holdings as of \(settled.date); \(what) would alter them (\(remedy); "
+                     + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
+    }
+
+    /// A registration may not take effect on or before the record date of a distribution by
+    /// households or by members already declared (and not withdrawn), nor, registered-poor, of one
+    /// with a guaranteed minimum: it would change whom that distribution divided among.
+    func requireUnsettledRegistration(_ date: LedgerDate, poor: Bool, _ problems: inout RuleReport) {
+        guard let settled = settledThrough, date <= settled.date else { return }
+        for d in declarations.indices where tallies[d].withdrawnBy == nil {
+            // By households or members it counts every household; with a guaranteed minimum, every
+            // registered-poor one.
+            guard let declaration = declarations[d]?.declaration, date <= declaration.recordDate,
+                  ["household", "member"].contains(declaration.rule["basis"]?.stringValue)
+                    || poor && (declaration.rule["minimum"]?.integerValue ?? 0) > 0 else { continue }
+            return problems.add(.settledDate, "distribution \(declaration.id) was divided among the households registered as of \(declaration.recordDate); "
+                                + "a registration dated \(date) would alter them (date it after \(declaration.recordDate); if the distribution itself was wrong, "
+                                + "reverse its payments and its declaration, and declare it again)")
+        }
+    }
+}
