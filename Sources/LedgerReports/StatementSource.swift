@@ -210,7 +210,10 @@ public enum StatementSource {
     /// rests on. An index is data derived from the bodies that verify does not read, and a
     /// forger can rebuild one to leave a payment out of what fenhong finds for a household.
     static func facts(scanning reader: LedgerReader, household: String) throws -> HouseholdFacts {
-        let records = try reader.allHashedEntries().map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
+        var records = [RecordedEntry]()
+        try reader.forEachHashedEntry { entry, hash in
+            if HouseholdFacts.mayConcern(entry, household: household) { records.append(RecordedEntry(entry: entry, hash: hash)) }
+        }
         guard case .ledgerOpen(let opening)? = records.first?.entry.payload else {
             throw ReportError("the ledger does not start with ledger.open")
         }
@@ -295,13 +298,15 @@ public enum StatementSource {
     /// nodes, which a forger could leave as they were while rewriting an entry.
     public static func trust(ledgerPath: String, proof: StatementProof) throws -> StatementProofTrust {
         try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
-            var state = LedgerState()
+            // Read once, keeping of a million entries only what this household's statement and
+            // the keys need: the state replays all, the tree holds every hash.
+            var state = LedgerState(keepingHouseholdRecords: false)
             var hashes = InMemorySubtreeHashes()
             var records: [RecordedEntry] = []
-            for (entry, hash) in try reader.allHashedEntries() {
+            try reader.forEachHashedEntry { entry, hash in
                 state.apply(entry, check: false)
                 hashes.append(hash)
-                records.append(RecordedEntry(entry: entry, hash: hash))
+                if HouseholdFacts.mayConcern(entry, household: proof.household) { records.append(RecordedEntry(entry: entry, hash: hash)) }
             }
             guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
             let facts = facts(in: records, opening: opening, household: proof.household)
@@ -365,7 +370,7 @@ extension StatementSource {
             for record in contents.records { noteKey(record.entry) }
         case .ledger(let ledgerPath):
             try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
-                for (entry, hash) in try reader.allHashedEntries() {
+                try reader.forEachHashedEntry { entry, hash in
                     noteKey(entry)
                     hashes.append(hash)
                 }

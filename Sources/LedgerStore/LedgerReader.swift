@@ -111,6 +111,13 @@ public struct LedgerReader {
     /// shell with the triggers dropped). It judges only what it reads; `fenhong verify` judges all.
     func hashedEntries(sql: String, arguments: StatementArguments) throws -> [HashedEntry] {
         var out = [HashedEntry]()
+        try forEachHashedEntry(sql: sql, arguments: arguments) { out.append(($0, $1)) }
+        return out
+    }
+
+    /// As ``hashedEntries(sql:arguments:)``, one entry at a time: a command that reads the whole
+    /// ledger keeps only what it needs.
+    func forEachHashedEntry(sql: String, arguments: StatementArguments, _ body: (Entry, EntryHash) throws -> Void) throws {
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try cursor.next() {
             guard let seq = Self.integer(row, 0) else {
@@ -127,9 +134,8 @@ public struct LedgerReader {
                 throw StoreError.notALedger(path: path, reason: "entry \(seq) cannot be read: \(error) (run fenhong verify)")
             }
             guard Entry.hash(body: bytes) == hash, entry.seq == seq else { throw StoreError.changedOutside(path: path, seq: seq) }
-            out.append((entry, hash))
+            try body(entry, hash)
         }
-        return out
     }
 
     /// The business state, complete: every entry replayed as trusted history.

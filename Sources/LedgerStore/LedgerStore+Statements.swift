@@ -30,10 +30,21 @@ extension LedgerReader {
     /// n-th row entry n, or the ledger is refused. A table rebuilt without its key could hold two
     /// rows of one seq, and the second be taken for the next entry of the tree.
     public func allHashedEntries() throws -> [HashedEntry] {
-        let all = try hashedEntries(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: [])
-        for (position, item) in all.enumerated() where item.entry.seq != Int64(position) {
-            throw StoreError.notALedger(path: path, reason: "its entries are not 0, 1, 2 … in order: entry \(item.entry.seq) stands where entry \(position) should (run fenhong verify)")
-        }
+        var all = [HashedEntry]()
+        try forEachHashedEntry { all.append(($0, $1)) }
         return all
+    }
+
+    /// Every entry in order, one at a time, as ``allHashedEntries()`` holds them: decoded, held
+    /// to its stored hash, and at its place (0, 1, 2 …).
+    public func forEachHashedEntry(_ body: (Entry, EntryHash) throws -> Void) throws {
+        var position: Int64 = 0
+        try forEachHashedEntry(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: []) { entry, hash in
+            guard entry.seq == position else {
+                throw StoreError.notALedger(path: path, reason: "its entries are not 0, 1, 2 … in order: entry \(entry.seq) stands where entry \(position) should (run fenhong verify)")
+            }
+            try body(entry, hash)
+            position += 1
+        }
     }
 }

@@ -7,6 +7,22 @@ extension HouseholdFacts {
     /// of registration.
     ///
     /// Returns nil when the entries do not start with `ledger.open`.
+    /// True for an entry that ``collect(from:)`` may file under `household`, or that it needs to
+    /// file others: the opening, the household's own entries, every declaration and reversal,
+    /// and the keys. A check of one household's statement keeps only these while it reads a ledger.
+    public static func mayConcern(_ entry: Entry, household: String) -> Bool {
+        switch entry.payload {
+        case .ledgerOpen, .keyAdd, .keyRetire, .dividendDeclare, .entryReverse: true
+        case .householdRegister(let r): r.household == household
+        case .householdUpdate(let u): u.household == household
+        case .sharesIssue(let c), .sharesRetire(let c): c.holder == household
+        case .sharesTransfer(let t): t.from == household || t.to == household
+        case .dividendAllocate(let a): a.household == household
+        case .dividendPay(let p): p.household == household
+        default: false
+        }
+    }
+
     public static func collect(from entries: [RecordedEntry]) -> (households: [String], facts: [String: HouseholdFacts])? {
         guard let first = entries.first, case .ledgerOpen(let opening) = first.entry.payload else { return nil }
         var order = [String]()
