@@ -22,6 +22,21 @@ struct DividendTests {
         return cli
     }
 
+    /// A household registered-poor at the record date sees its guaranteed minimum in its share,
+    /// for its shares alone do not give its amount; one not poor does not.
+    @Test func statementSaysTheMinimumInTheShare() throws {
+        let cli = try village()
+        #expect(try cli.execute(["household", "update", "--household", "152223-001", "--poor", "yes", "--date", "2018-12-02", "--reason", "建档立卡"]).status == 0)
+        #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1000", "--minimum", "100",
+                                 "--classes", "member=1"]).status == 0)
+        let poor = try cli.run("statement", "--household", "152223-001", "--date", "2020-01-05").stdout
+        #expect(poor.contains("4（含保底100.00）"), "\(poor)")
+        #expect(try cli.run("statement", "--household", "152223-001", "--date", "2020-01-05", "--speech").stdout.contains("本户四份，含保底一百元"))
+        #expect(!(try cli.run("statement", "--household", "152223-002", "--date", "2020-01-05").stdout.contains("含保底")))
+        #expect(try cli.run("statement", "--household", "152223-001", "--date", "2020-01-05", "--out", "s.txt", "--proof").status == 0)
+        #expect(try cli.execute(["statement", "check", "s.txt"]).status == 0)
+    }
+
     /// A distribution that weighs the collective's own shares is withdrawn, declared again and
     /// paid to every household in one import, as any other: the commands after a declaration do
     /// not split it again without the collective's shares (they had refused all three).

@@ -120,10 +120,12 @@ extension HouseholdStatement {
                                       String(line.record.seq), line.record.shortHash],
                                      spoken: "分配编号\(line.distribution)已撤销，见第\(line.record.seq)条记录，应分减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。")
                     }
-                    guard case .allocation(let units, let byVolume, _, _) = line.kind else { preconditionFailure("an allocation line") }
-                    // A cooperative returns by transactions: its units are the volume, in fen.
-                    let share = byVolume ? "交易额" + Fen(units).formatted : String(units)
-                    let spokenShare = byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份"
+                    guard case .allocation(let units, let byVolume, _, _, let minimum) = line.kind else { preconditionFailure("an allocation line") }
+                    // A cooperative returns by transactions: its units are the volume, in fen. A
+                    // guaranteed minimum is in the amount: said, for the shares alone do not give it.
+                    let share = (byVolume ? "交易额" + Fen(units).formatted : String(units)) + (minimum.map { "（含保底\($0.formatted)）" } ?? "")
+                    let spokenShare = (byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份")
+                        + (minimum.map { "，含保底\($0.spokenChinese)" } ?? "")
                     return .init([line.distribution, line.date.text, share, line.amount.formatted,
                                   String(line.record.seq), line.record.shortHash],
                                  spoken: "分配编号\(line.distribution)，\(spokenShare)，应分\(line.amount.spokenChinese)。")
@@ -133,7 +135,7 @@ extension HouseholdStatement {
         // Art. 44: a cooperative member sees what is returned by its transactions and what is its
         // share by capital accounts, each on its own.
         let returns = allocations.compactMap { line -> (Line, Fen, Int64?)? in
-            if case .allocation(_, _, let rebate?, let capital) = line.kind { (line, rebate, capital) } else { nil }
+            if case .allocation(_, _, let rebate?, let capital, _) = line.kind { (line, rebate, capital) } else { nil }
         }
         if !returns.isEmpty {
             // With the capital accounts the second part was divided by, where recorded.

@@ -32,7 +32,7 @@ public struct HouseholdStatement: Sendable, Equatable {
             /// `dividend.allocate`: owed. `byVolume` for a cooperative's distribution, whose units
             /// are the household's transaction volume in fen.
             /// `rebate`: a cooperative member's part returned by transactions, when recorded.
-            case allocation(units: Int64, byVolume: Bool, rebate: Fen? = nil, capital: Int64? = nil)
+            case allocation(units: Int64, byVolume: Bool, rebate: Fen? = nil, capital: Int64? = nil, minimum: Fen? = nil)
             /// `dividend.pay`: paid; `reversedBy` is the seq of the reversal, if any.
             case payment(channel: PaymentChannel, account: String, reference: String, reversedBy: Int64?)
             /// `entry.reverse` of the payment at `target`: its amount taken back.
@@ -137,12 +137,19 @@ extension HouseholdStatement {
         var declarations = [String: RecordedEntry]()
         var recordDates = [String: LedgerDate]()
         var byVolume = Set<String>()
+        var minimums = [String: Fen]()
+        let entries = covered.map(\.entry)
         for record in covered {
             // The first declaration of an id is the one (the rules refuse a second).
             if case .dividendDeclare(let d) = record.entry.payload, declarations[d.id] == nil {
                 declarations[d.id] = record
                 recordDates[d.id] = d.recordDate
                 if d.rule["basis"] == .string("cooperative") { byVolume.insert(d.id) }
+                // Its guaranteed minimum went first to this household if it was registered-poor then.
+                if let minimum = d.rule["minimum"]?.integerValue, minimum > 0,
+                   Self.registration(of: household, in: entries, on: d.recordDate)?.poor == true {
+                    minimums[d.id] = Fen(minimum)
+                }
             }
         }
         // A distribution's date; the recording day of the entry that names it, should a damaged
@@ -156,7 +163,7 @@ extension HouseholdStatement {
             case .dividendAllocate(let a) where a.household == household:
                 // As of the statement's date: a distribution recorded after it was not owed yet.
                 guard isShown(a.id, record), day(of: a.id, record) <= date else { continue }
-                allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id), rebate: a.rebate, capital: a.capital), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
+                allocations.append(Line(record: record, kind: .allocation(units: a.units, byVolume: byVolume.contains(a.id), rebate: a.rebate, capital: a.capital, minimum: minimums[a.id]), date: day(of: a.id, record), distribution: a.id, amount: a.amount))
                 // A withdrawn declaration owes nothing from the day the withdrawal took effect —
                 // or from the record date of a distribution declared after it, if earlier: that
                 // one takes its place, and no day owes both (1,800.00 of 1,000.00 was).

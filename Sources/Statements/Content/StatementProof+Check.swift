@@ -380,7 +380,8 @@ extension StatementProof {
             /// first and last halves in the row's text without spaces.
             func shows(_ text: String) -> Bool {
                 if rowLines.contains(where: { row in
-                    row.split(whereSeparator: { $0.isWhitespace || $0 == "：" || $0 == "\u{3000}" }).contains { $0 == text }
+                    // "（" too: a share is printed "10（含保底2,000.00）".
+                    row.split(whereSeparator: { $0.isWhitespace || $0 == "：" || $0 == "\u{3000}" || $0 == "（" }).contains { $0 == text }
                 }) { return true }
                 let bare = text.filter { !$0.isWhitespace }
                 guard bare.count >= 6 else { return false }
