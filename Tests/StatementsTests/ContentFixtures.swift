@@ -104,16 +104,7 @@ struct ContentLedger {
     /// The facts of `household`: every entry naming it, the declarations, and every reversal.
     func facts(_ household: String) -> HouseholdFacts {
         let entries = records.filter { record in
-            switch record.entry.payload {
-            case .householdRegister(let r): r.household == household
-            case .householdUpdate(let u): u.household == household
-            case .sharesIssue(let c), .sharesRetire(let c): c.holder == household
-            case .sharesTransfer(let t): t.from == household || t.to == household
-            case .dividendAllocate(let a): a.household == household
-            case .dividendPay(let p): p.household == household
-            case .dividendDeclare, .entryReverse: true
-            default: false
-            }
+            HouseholdFacts.mayConcern(record.entry, household: household) && ![.ledgerOpen, .keyAdd, .keyRetire].contains(record.entry.kind)
         }
         return HouseholdFacts(opening: Self.opening, household: household, entries: entries)
     }
