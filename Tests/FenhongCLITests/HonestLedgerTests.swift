@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// Ledgers written by fenhong itself, in varied ways — registered-poor households exiting,
-/// the collective's own shares, bases by shares, household and member, guaranteed minimums,
-/// rates, withdrawn and redeclared distributions — verify intact: a rule that flagged an honest
+/// the collective's own shares, members changing, shares dated after a record date, bases by
+/// shares, household and member, guaranteed minimums, rates, withdrawn and redeclared
+/// distributions — verify intact: a rule that flagged an honest
 /// ledger would teach inspectors to ignore it.
 @Suite struct HonestLedgerTests {
     /// A small deterministic generator (SplitMix64), so that a failing seed can be replayed.
@@ -29,15 +30,20 @@ import Testing
         return body + String(Array("10X98765432")[sum % 11])
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    /// Seeds 1–60 all verify intact (2026-11-30, with `allocation-units`); the first 24 run
+    /// here (25 happens to declare nothing).
+    @Test(arguments: Array(1...24) as [UInt64])
     func variedHonestLedgerVerifiesIntact(seed: UInt64) throws {
         var dice = Dice(state: seed)
         var steps: [[String]] = []
         var poor: [String] = []
+        var members = 0  // H00's
         for i in 0..<dice.int(2...10) {
             let household = String(format: "H%02d", i)
             let isPoor = dice.chance(40)
-            steps.append(["household", "add", "--household", household, "--head", "户\(i)", "--members", "\(dice.int(1...6))", "--id", id(Int(seed) * 100 + i),
+            let count = dice.int(1...6)
+            if i == 0 { members = count }
+            steps.append(["household", "add", "--household", household, "--head", "户\(i)", "--members", "\(count)", "--id", id(Int(seed) * 100 + i),
                           "--account", String(format: "****%04d", i), "--date", "2018-01-02"] + (isPoor ? ["--poor"] : []))
             steps.append(["shares", "issue", "--holder", household, "--class", "member", "--units", "\(dice.int(1...9))", "--date", "2018-01-03", "--reason", "折股"])
             if isPoor {
@@ -50,7 +56,18 @@ import Testing
         let cli = try CLI.ledger("l.fenhong", village: "honest", org: "测试村股份经济合作社", at: "2018-01-01T00:00:00Z", steps: steps)
         for year in 2019...(2019 + dice.int(0...2)) {
             for household in poor where dice.chance(20) {
-                #expect(try cli.execute(["household", "update", "--household", household, "--poor", "no", "--date", "\(year)-0\(dice.int(1...9))-01", "--reason", "脱贫"]).status == 0)
+                poor.removeAll { $0 == household }
+                let exit = try cli.execute(["household", "update", "--household", household, "--poor", "no", "--date", "\(year)-0\(dice.int(1...9))-01", "--reason", "脱贫"])
+                #expect(exit.status == 0, "\(exit.stderr)")
+            }
+            // Members change, and shares come dated after this year's record date (counted next year).
+            if dice.chance(50) {
+                members = members % 8 + 1
+                let update = try cli.execute(["household", "update", "--household", "H00", "--members", "\(members)", "--date", "\(year)-10-01", "--reason", "新生"])
+                #expect(update.status == 0, "\(update.stderr)")
+            }
+            if dice.chance(50) {
+                #expect(try cli.execute(["shares", "issue", "--holder", "H01", "--class", "member", "--units", "\(dice.int(1...5))", "--date", "\(year)-12-20", "--reason", "增人"]).status == 0)
             }
             var declare = ["dividend", "declare", "--id", "D\(year)", "--record-date", "\(year)-12-15", "--pool", dice.pick(["0.05", "1", "999.99", "5000", "12345.67"])]
             switch dice.int(0...2) {

@@ -22,7 +22,11 @@ struct LedgerStateTests {
     @Test func allocationsAreWhatTheRuleGives() {
         let second = HouseholdRegistration(household: "152223-002", head: "包金山", members: 4, poor: false,
                                            idMasked: "152223********3456", account: "****4321", date: EntrySamples.chenMei.date)
-        let base = opened + [.householdRegister(second)]
+        func issue(_ household: String, _ units: Int64) -> EntryPayload {
+            .sharesIssue(SharesChange(holder: household, shareClass: "member", units: units, date: EntrySamples.chenMei.date, reason: "折股"))
+        }
+        // 陈梅 (2 members) holds 1 member share, 包金山 (4 members) 2: the units the allocations record.
+        let base = opened + [.householdRegister(second), issue("152223-001", 1), issue("152223-002", 2)]
         func declare(_ rule: [String: JSONValue], pool: Int64, residual: Int64 = 0, _ lines: [(String, Int64, Int64, Int64?)]) -> [EntryPayload] {
             [.dividendDeclare(DividendDeclaration(id: "A", recordDate: EntrySamples.day, distributable: Fen(pool), appropriations: [], pool: Fen(pool),
                                                   rule: rule, allocated: Fen(pool - residual), residual: Fen(residual)))]
@@ -33,7 +37,7 @@ struct LedgerStateTests {
         let split: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["member": .integer(1)]), "method": .string("largest-remainder")]
         #expect(codes(declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_667, nil)]), base: base).isEmpty)
         let moved = codes(declare(split, pool: 100_000, [("152223-001", 1, 43_333, nil), ("152223-002", 2, 56_667, nil)]), base: base)
-        #expect(moved.map(\.code) == [.allocationSplit, .allocationSplit] && moved.map(\.seq) == [4, 5])
+        #expect(moved.map(\.code) == [.allocationSplit, .allocationSplit] && moved.map(\.seq) == [6, 7])
         #expect(moved.first?.detail == "household 152223-001's allocation in distribution A is 433.33, but its 1 of the 3 units divided by give 333.33 of the pool 1,000.00 (largest remainder)")
         // A rate of 58.00 a member: 116.00 and 232.00, the rest undistributed.
         let rate: [String: JSONValue] = ["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(5_800)]
@@ -59,7 +63,7 @@ struct LedgerStateTests {
         // The collective's own shares take part in a split by shares: 0.02 over 1 and 4 member
         // shares and the collective's 1 gives 0.01, 0.01 and 0.00 (ties to the lower number).
         let collective: EntryPayload = .sharesIssue(SharesChange(holder: "collective", shareClass: "member", units: 1, date: EntrySamples.chenMei.date, reason: "集体股"))
-        #expect(codes(declare(split, pool: 2, [("152223-001", 1, 1, nil), ("152223-002", 4, 1, nil)]), base: base + [collective]).isEmpty)
+        #expect(codes(declare(split, pool: 2, [("152223-001", 1, 1, nil), ("152223-002", 4, 1, nil)]), base: base + [collective, issue("152223-002", 2)]).isEmpty)
         // A fen kept "for the collective" where it holds nothing is money taken from the households.
         let keptFen = codes(declare(split, pool: 100_000, residual: 1, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_666, nil)]), base: base)
         #expect(keptFen.map(\.code) == [.allocationSplit, .allocationSplit], "\(keptFen)")
@@ -73,7 +77,8 @@ struct LedgerStateTests {
         #expect(codes(declare(["basis": .string("member"), "method": .string("rate-per-unit")], pool: 35_000, residual: 200,
                               [("152223-001", 2, 11_600, nil), ("152223-002", 4, 23_200, nil)]), base: base).map(\.detail)
                 == ["distribution A is by a rate per unit but records no rate: its allocations cannot be split again"])
-        #expect(codes(declare(split, pool: 100_000, [("152223-001", 0, 50_000, nil), ("152223-002", 0, 50_000, nil)]), base: base).map(\.code) == [.allocationSplit])
+        #expect(codes(declare(split, pool: 100_000, [("152223-001", 0, 50_000, nil), ("152223-002", 0, 50_000, nil)]), base: base).map(\.code)
+                == [.allocationSplit, .allocationUnits, .allocationUnits])
         #expect(codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 600), ("152223-002", 1, 350, nil)]), base: base).map(\.detail)
                 .contains("household 152223-002's allocation in distribution A records no return by transactions: a cooperative's allocation records it"))
         // An allocation apart from its declaration, after other entries, is out of place.
@@ -91,14 +96,17 @@ struct LedgerStateTests {
         #expect(codes(declare(minimum, pool: 100_000, [("152223-001", 1, 33_400, nil), ("152223-002", 2, 66_600, nil)]), base: base).isEmpty)
         let moreToThePoor = codes(declare(minimum, pool: 100_000, [("152223-001", 1, 33_500, nil), ("152223-002", 2, 66_500, nil)]), base: base)
         #expect(moreToThePoor.map(\.detail).first == "household 152223-001's allocation in distribution A is 335.00, but the minimum 1.00 to a household registered-poor at the record date and its 1 of the 3 units divided by give 334.00 of the 999.00 its guaranteed minimums leave of the pool (largest remainder)")
-        // A minimum alone (no units): each line its minimum or nothing, and no registered-poor household left out.
-        #expect(codes(declare(minimum, pool: 100, [("152223-001", 0, 100, nil)]), base: base).isEmpty)
-        #expect(codes(declare(minimum, pool: 100, [("152223-001", 0, 0, nil), ("152223-002", 0, 100, nil)]), base: base).map(\.code)
+        // A minimum alone (a class no one holds): each line its minimum or nothing, and no registered-poor household left out.
+        let minimumAlone: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["labour": .integer(1)]), "minimum": .integer(100)]
+        #expect(codes(declare(minimumAlone, pool: 100, [("152223-001", 0, 100, nil)]), base: base).isEmpty)
+        #expect(codes(declare(minimumAlone, pool: 100, [("152223-001", 0, 0, nil), ("152223-002", 0, 100, nil)]), base: base).map(\.code)
                 == [.allocationSplit, .allocationSplit])
+        // 陈梅 left out: her minimum, and her share by units, went to the other household.
         #expect(codes(declare(minimum, pool: 100_000, [("152223-002", 2, 100_000, nil)]), base: base).map(\.detail)
-                == ["household 152223-001, registered-poor at the record date 2024-12-20, has no allocation in distribution A: its guaranteed minimum is owed to it"])
+                == ["household 152223-001, registered-poor at the record date 2024-12-20, has no allocation in distribution A: its guaranteed minimum is owed to it",
+                    "household 152223-001 has no allocation in distribution A, but the shares it held at the record date 2024-12-20 give 1 unit (1 member × 1): its part went to the others"])
         // A collective share entry reversed never held anything; a rate may round down to 0.00.
-        let undone: [EntryPayload] = [collective, .entryReverse(Reversal(target: 3, reason: "记错"))]
+        let undone: [EntryPayload] = [collective, .entryReverse(Reversal(target: 5, reason: "记错"))]
         #expect(codes(declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_667, nil)]), base: base + undone).isEmpty)
         #expect(codes(declare(["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(0)], pool: 5, residual: 5,
                               [("152223-001", 2, 0, nil), ("152223-002", 4, 0, nil)]), base: base).isEmpty)
@@ -111,6 +119,73 @@ struct LedgerStateTests {
         var command = LedgerState()
         let applied = EntrySamples.chain(base + declare(minimum, pool: 100_000, [("152223-001", 1, 33_500, nil), ("152223-002", 2, 66_500, nil)]))
         #expect(applied.flatMap { command.apply($0) }.isEmpty && command.unfinishedDistributions().isEmpty)
+    }
+
+    /// Each allocation records what its household had at the record date, and every household
+    /// that had some has one (`allocation-units`): units forged along with amounts that split
+    /// consistently, or a household left out and its part split among the rest, show — by shares
+    /// (after-dated and reversed issues, and poverty shares after an exit, counting for nothing),
+    /// by members, by households, and a cooperative member's transactions and capital accounts.
+    @Test func allocationUnitsAreWhatHouseholdsHadAtTheRecordDate() {
+        let day = EntrySamples.day, founded = EntrySamples.chenMei.date
+        let second = HouseholdRegistration(household: "152223-002", head: "包金山", members: 4, poor: false,
+                                           idMasked: "152223********3456", account: "****4321", date: founded)
+        func issue(_ household: String, _ shareClass: String, _ units: Int64, on date: LedgerDate = EntrySamples.chenMei.date) -> EntryPayload {
+            .sharesIssue(SharesChange(holder: household, shareClass: shareClass, units: units, date: date, reason: "折股"))
+        }
+        // 陈梅: 2 members, registered-poor, 1 member share; 包金山: 4 members, 2 member shares.
+        let base = opened + [.householdRegister(second), issue("152223-001", "member", 1), issue("152223-002", "member", 2)]
+        typealias Line = (household: String, units: Int64, amount: Int64, rebate: Int64?, capital: Int64?)
+        func declare(_ rule: [String: JSONValue], pool: Int64, residual: Int64 = 0, _ lines: [Line]) -> [EntryPayload] {
+            [.dividendDeclare(DividendDeclaration(id: "A", recordDate: day, distributable: Fen(pool), appropriations: [], pool: Fen(pool),
+                                                  rule: rule, allocated: Fen(pool - residual), residual: Fen(residual)))]
+                + lines.map { .dividendAllocate(DividendAllocation(id: "A", household: $0.household, units: $0.units, amount: Fen($0.amount),
+                                                                   rebate: $0.rebate.map { Fen($0) }, capital: $0.capital)) }
+        }
+        let byShares: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["member": .integer(1)])]
+        let honest: [Line] = [("152223-001", 1, 33_333, nil, nil), ("152223-002", 2, 66_667, nil, nil)]
+        // Shares dated after the record date, or issued and reversed, count for nothing.
+        let undone: [EntryPayload] = [issue("152223-001", "member", 5, on: day.adding(days: 1)), issue("152223-002", "member", 7),
+                                      .entryReverse(Reversal(target: 6, reason: "记错"))]
+        #expect(codes(declare(byShares, pool: 100_000, honest), base: base + undone).isEmpty)
+        // Units swapped with their amounts: the split is consistent, the holdings are not.
+        let swapped = codes(declare(byShares, pool: 100_000, [("152223-001", 2, 66_667, nil, nil), ("152223-002", 1, 33_333, nil, nil)]), base: base)
+        #expect(swapped.map(\.code) == [.allocationUnits, .allocationUnits] && swapped.map(\.seq) == [6, 7])
+        #expect(swapped.first?.detail == "household 152223-001's allocation in distribution A records 2 units, but the shares it held at the record date 2024-12-20 give 1 unit (1 member × 1)")
+        // Poverty shares count only while registered-poor: 陈梅's 3, after her exit, are not hers to be paid on.
+        let exited: [EntryPayload] = [issue("152223-001", "poverty", 3), .householdUpdate(HouseholdUpdate(household: "152223-001", poor: false, date: day.adding(days: -10)))]
+        let withPoverty: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["member": .integer(1), "poverty": .integer(1)])]
+        #expect(codes(declare(withPoverty, pool: 100_000, honest), base: base + exited).isEmpty)
+        #expect(codes(declare(withPoverty, pool: 100_000, [("152223-001", 4, 66_667, nil, nil), ("152223-002", 2, 33_333, nil, nil)]), base: base + exited).map(\.detail)
+                == ["household 152223-001's allocation in distribution A records 4 units, but the shares it held at the record date 2024-12-20 give 1 unit (1 member × 1 + 0 poverty × 1)"])
+        // By members: the members at the record date, after an update dated by then and not one dated after.
+        let members: [EntryPayload] = [.householdUpdate(HouseholdUpdate(household: "152223-002", members: 5, date: day.adding(days: -1))),
+                                       .householdUpdate(HouseholdUpdate(household: "152223-001", members: 9, date: day.adding(days: 1)))]
+        let byMembers: [String: JSONValue] = ["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(100)]
+        #expect(codes(declare(byMembers, pool: 700, [("152223-001", 2, 200, nil, nil), ("152223-002", 5, 500, nil, nil)]), base: base + members).isEmpty)
+        #expect(codes(declare(byMembers, pool: 700, residual: 100, [("152223-001", 2, 200, nil, nil), ("152223-002", 4, 400, nil, nil)]), base: base + members).map(\.detail)
+                == ["household 152223-002's allocation in distribution A records 4 units, but it had 5 members at the record date 2024-12-20"])
+        // By households: a household left out, its part given to the other.
+        #expect(codes(declare(["basis": .string("household")], pool: 100_000, [("152223-001", 1, 100_000, nil, nil)]), base: base).map { "\($0.seq) \($0.detail)" }
+                == ["5 household 152223-002 has no allocation in distribution A, but a distribution by households counts each household registered at the record date 2024-12-20 as 1 unit: its part went to the others"])
+        // A cooperative: 6.00 by transactions of 3.00 and 1.00 traded this year (an earlier year's
+        // 9.00 is not), 4.00 by capital accounts of 1.00 and 3.00.
+        let accounts: [EntryPayload] = [issue("152223-001", "trade", 900, on: LedgerDate("2023-06-01")!),
+                                        issue("152223-001", "trade", 300, on: LedgerDate("2024-06-01")!), issue("152223-002", "trade", 100, on: LedgerDate("2024-06-01")!),
+                                        issue("152223-001", "capital", 100), issue("152223-002", "capital", 300)]
+        let earlier: [EntryPayload] = [.dividendDeclare(DividendDeclaration(id: "Z", recordDate: LedgerDate("2023-12-31")!, distributable: .zero, appropriations: [], pool: .zero,
+                                                                            rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(0)],
+                                                                            allocated: .zero, residual: .zero))]
+        let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600), "method": .string("largest-remainder"),
+                                         "transactionClass": .string("trade"), "capitalClasses": .array([.string("capital")])]
+        let coopBase = base + [accounts[0], accounts[3], accounts[4]] + earlier + [accounts[1], accounts[2]]
+        #expect(codes(declare(coop, pool: 1_000, [("152223-001", 300, 550, 450, 100), ("152223-002", 100, 450, 150, 300)]), base: coopBase).isEmpty)
+        let traded = codes(declare(coop, pool: 1_000, [("152223-001", 100, 450, 150, 300), ("152223-002", 300, 550, 450, 100)]), base: coopBase)
+        #expect(traded.map(\.code) == Array(repeating: .allocationUnits, count: 4))
+        #expect(traded.map(\.detail).prefix(2) == [
+            "household 152223-001's allocation in distribution A records transactions of 1.00, but its trade account records transactions of 3.00 from 2024-01-01 through 2024-12-20",
+            "household 152223-001's allocation in distribution A records capital accounts of 3.00, but its accounts (capital) held 1.00 at the record date 2024-12-20",
+        ])
     }
 
     /// The sample chain, one entry of every kind, breaks no rule.
@@ -245,8 +320,9 @@ struct LedgerStateTests {
             .householdRegister(HouseholdRegistration(household: "152223-009", head: "晚", members: 1, poor: poor, idMasked: "152223********0000",
                                                      account: "****0000", date: day.adding(days: -30)))
         }
-        #expect(codes(declare + [late(true)], base: opened).map(\.code) == [.settledDate])
-        #expect(codes(declare + [late(false)], base: opened).isEmpty)
+        let held = opened + [.sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 1, date: EntrySamples.chenMei.date, reason: "折股"))]
+        #expect(codes(declare + [late(true)], base: held).map(\.code) == [.settledDate])
+        #expect(codes(declare + [late(false)], base: held).isEmpty)
     }
 
     /// No holding may fall below zero on any day, judged in date order, not in the order the

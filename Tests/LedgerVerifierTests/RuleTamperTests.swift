@@ -46,6 +46,30 @@ struct RuleTamperTests {
         expectExactly(try fixture.forged(commands), [("allocation-split", 12), ("allocation-split", 13)])
     }
 
+    /// The units an allocation records are its household's holdings at the record date
+    /// (`allocation-units`): a forger who records other units along with amounts that split
+    /// consistently, or leaves a household out and splits its part among the others, is caught.
+    @Test func unitsForgedAlongWithTheirAmounts() throws {
+        func allocate(_ n: Int, _ units: Int64, _ fen: Int64) -> EntryPayload {
+            .dividendAllocate(DividendAllocation(id: "2018", household: "152223-00\(n)", units: units, amount: Fen(fen)))
+        }
+        var commands = fixture.commands
+        guard case .dividendDeclare(var declaration) = commands[6].payloads[0] else { Issue.record("the fixture declares first"); return }
+        declaration.rule["classes"] = .object(["member": .integer(1)])
+        commands[6].payloads[0] = .dividendDeclare(declaration)
+        expectExactly(try fixture.forged(commands), [])
+        // 10, 20 and 30 member shares recorded as 20 each: 2,000.00 each, the split consistent.
+        var equal = commands
+        equal[6].payloads = [.dividendDeclare(declaration), allocate(1, 20, 200_000), allocate(2, 20, 200_000), allocate(3, 20, 200_000)]
+        expectExactly(try fixture.forged(equal), [("allocation-units", 11), ("allocation-units", 13)])
+        // 李娜's allocation left out, 6,000.00 split over the other two (the reversal then names
+        // the second payment where it now stands).
+        var dropped = commands
+        dropped[6].payloads = [.dividendDeclare(declaration), allocate(1, 10, 200_000), allocate(2, 20, 400_000)]
+        dropped[9].payloads = [.entryReverse(Reversal(target: 14, reason: "paid to the wrong account"))]
+        expectExactly(try fixture.forged(dropped), [("allocation-units", 10)])
+    }
+
     /// A cooperative's distribution returning half its pool by transactions, not the 60% Art. 44
     /// requires, is caught at its declaration.
     @Test func cooperativeRebateBelowSixtyPercent() throws {

@@ -12,6 +12,8 @@ extension LedgerState {
         let seq: Int64
         let rule: SplitRule
         var lines: [SplitLine] = []
+        /// The units each household's allocation must record (a verifier's; ``expectedUnits(_:)``).
+        var expected: ExpectedUnits?
     }
 
     /// One allocation as the split needs it.
@@ -113,6 +115,13 @@ extension LedgerState {
         switch splitRule(declaration) {
         case .success(let rule)?:
             openSplit = SplitBuffer(distribution: d, declaration: declaration, seq: seq, rule: rule)
+            if replaysEverything {
+                switch expectedUnits(declaration) {
+                case .success(let expected)?: openSplit!.expected = expected
+                case .failure(let problem)?: problems.add(.allocationUnits, "distribution \(declaration.id) \(problem.phrase): its allocations' units are not held to the households' holdings")
+                case nil: break
+                }
+            }
             // At most one allocation a household: room for all at once, not doubled as they come.
             openSplit!.lines.reserveCapacity(householdRegistered.count)
         case .failure(let problem)?: problems.add(.allocationSplit, "distribution \(declaration.id) \(problem.phrase): its allocations cannot be split again")
@@ -153,7 +162,7 @@ extension LedgerState {
     private mutating func closeSplit(_ problems: inout RuleReport) {
         guard let open = openSplit else { return }
         openSplit = nil
-        for violation in Self.splitViolations(open) + missingMinimums(open) { problems.add(violation) }
+        for violation in Self.splitViolations(open) + missingMinimums(open) + Self.unitViolations(open) { problems.add(violation) }
     }
 
     /// Under a guaranteed minimum, every household registered and registered-poor at the record
@@ -253,10 +262,15 @@ extension LedgerState {
                 found.append(at(line, "household \(line.household)'s share by capital in distribution \(id) is \(Fen(line.amount - (line.rebate ?? 0)).formatted), but its \(Fen(line.capital ?? 0).formatted) of the \(Fen(total).formatted) capital accounts give \(Fen(amount).formatted) of the \(Fen(byCapital).formatted) left after the rebate (largest remainder)"))
             }
         }
+        return capped(found, code: .allocationSplit, what: "allocations of distribution \(id) that its rule does not give")
+    }
+
+    /// At most ``splitReportsMax`` of `found`, and one more that counts the rest (`what`, plural).
+    static func capped(_ found: [RuleViolation], code: RuleCode, what: String) -> [RuleViolation] {
         guard found.count > splitReportsMax else { return found }
         let rest = found.count - splitReportsMax
-        return Array(found.prefix(splitReportsMax)) + [RuleViolation(seq: found[splitReportsMax].seq, code: .allocationSplit,
-            detail: "and \(rest) more allocations of distribution \(id) that its rule does not give, from entry \(found[splitReportsMax].seq) to \(found.last!.seq)")]
+        return Array(found.prefix(splitReportsMax)) + [RuleViolation(seq: found[splitReportsMax].seq, code: code,
+            detail: "and \(rest) more \(what), from entry \(found[splitReportsMax].seq) to \(found.last!.seq)")]
     }
 
     /// The most allocations of one distribution reported each on its own.

@@ -172,6 +172,18 @@ public struct LedgerState: Sendable {
     /// ``replaysEverything``): who a guaranteed minimum was owed to at a record date.
     var povertyHistory: [Int: PovertyRecord] = [:]
 
+    /// Only when ``replaysEverything``: every registration and update of members or status, and
+    /// every share entry's changes to households, in the order recorded: the holdings, members
+    /// and status at a record date that each allocation's units are held to (`allocation-units`).
+    var householdFacts: [HouseholdFact] = []
+    var shareRows: [ShareRow] = []
+    /// The share classes named so far, interned for ``shareRows``.
+    var shareClassNames: [String] = []
+    var shareClassIndex: [String: Int32] = [:]
+    /// Facts and rows read back for record dates so far: bounded (``recordDateWorkMax``), so
+    /// that a forged ledger of endless declarations cannot keep a verifier busy for hours.
+    var recordDateWork = 0
+
     /// A household's registered-poor status changes, in the order recorded.
     struct PovertyRecord: Sendable {
         let household: String
@@ -239,7 +251,7 @@ public struct LedgerState: Sendable {
     public func isReversed(_ seq: Int64) -> Bool { seqFlags.isReversed(seq) }
 
     /// The interned index of `household`, interning it when new.
-    private mutating func intern(household: String) -> Int {
+    mutating func intern(household: String) -> Int {
         let h = householdNumbers.intern(household)
         if h == householdRegistered.count {
             householdRegistered.append(false)
@@ -295,6 +307,7 @@ public struct LedgerState: Sendable {
             retireKey(change, entry, &problems)
         case .householdRegister(let registration):
             let h = intern(household: registration.household)
+            if replaysEverything { keepFact(registration) }
             if householdRegistered[h] {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
@@ -313,6 +326,7 @@ public struct LedgerState: Sendable {
             }
         case .householdUpdate(let update):
             requireRegistered(update.household, by: update.date, &problems)
+            if replaysEverything { keepFact(update) }
             // Members and registered-poor status are what a distribution counted, and the head and
             // ID number what its posting showed; an account for payments to come is neither.
             if update.members != nil || update.poor != nil || update.head != nil || update.idMasked != nil {
@@ -326,19 +340,19 @@ public struct LedgerState: Sendable {
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
             requireUnsettled(change.date, &problems)
-            applyShares(seq: entry.seq, date: change.date, [(ShareKey(holder: change.holder, shareClass: change.shareClass), change.units)], &problems)
+            recordShares(seq: entry.seq, date: change.date, [(ShareKey(holder: change.holder, shareClass: change.shareClass), change.units)], &problems)
         case .sharesRetire(let change):
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
             requireUnsettled(change.date, &problems)
-            applyShares(seq: entry.seq, date: change.date, [(ShareKey(holder: change.holder, shareClass: change.shareClass), -change.units)], &problems)
+            recordShares(seq: entry.seq, date: change.date, [(ShareKey(holder: change.holder, shareClass: change.shareClass), -change.units)], &problems)
         case .sharesTransfer(let transfer):
             requireHolder(transfer.from, &problems)
             requireHolder(transfer.to, &problems)
             requireRegistered(transfer.from, by: transfer.date, &problems)
             requireRegistered(transfer.to, by: transfer.date, &problems)
             requireUnsettled(transfer.date, &problems)
-            applyShares(seq: entry.seq, date: transfer.date, [
+            recordShares(seq: entry.seq, date: transfer.date, [
                 (ShareKey(holder: transfer.from, shareClass: transfer.shareClass), -transfer.units),
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
             ], &problems)
@@ -397,7 +411,7 @@ public struct LedgerState: Sendable {
                     detail: "the allocations of distribution \(record.declaration.id) return \(Fen(tallies[d].rebated).formatted) by transactions, the declaration says \(Fen(total).formatted)"))
             }
             return found
-        } + (openSplit.map { Self.splitViolations($0) + missingMinimums($0) } ?? [])
+        } + (openSplit.map { Self.splitViolations($0) + missingMinimums($0) + Self.unitViolations($0) } ?? [])
     }
 
     private mutating func checkSigner(_ entry: Entry, _ problems: inout RuleReport) {

@@ -21,6 +21,10 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case allocationSum = "allocation-sum"
     /// An allocation that is not what its distribution's rule gives from the units recorded.
     case allocationSplit = "allocation-split"
+    /// An allocation whose units are not what its household had at the record date (shares of the
+    /// classes weighed, members, a cooperative member's transactions and capital accounts), or a
+    /// household that had some and no allocation.
+    case allocationUnits = "allocation-units"
     case notAllocated = "not-allocated"
     case overpayment = "overpayment"
     case paidBeforeRecordDate = "paid-before-record-date"

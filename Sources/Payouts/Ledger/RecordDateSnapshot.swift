@@ -8,13 +8,13 @@ public struct RecordDateSnapshot: Sendable {
     /// A household as it stood at the record date.
     public struct Household: Sendable, Equatable {
         public let id: String
-        public fileprivate(set) var head: String
-        public fileprivate(set) var members: Int64
-        public fileprivate(set) var account: String
+        public let head: String
+        public let members: Int64
+        public let account: String
         /// Registered-poor at the record date.
-        public fileprivate(set) var poor: Bool
+        public let poor: Bool
         /// Was registered-poor before the record date and is no longer (脱贫).
-        public fileprivate(set) var exitedPoverty: Bool
+        public let exitedPoverty: Bool
     }
 
     public let recordDate: LedgerDate
@@ -33,81 +33,35 @@ public struct RecordDateSnapshot: Sendable {
         let entries = Array(entries)
         var reversed = Set<Int64>()
         for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
-        var poorChanges = [String: [(LedgerDate, Bool)]]()
-        var povertyChanges = [String: [(date: LedgerDate, delta: Int64)]]()
-        func poverty(_ holder: String, _ s: SharesChange, _ sign: Int64) {
-            if s.shareClass == povertyClass { povertyChanges[holder, default: []].append((s.date, sign * s.units)) }
-        }
+        // Members, status and units as the verifier reads them too (``RecordDateHoldings``);
+        // head and account here.
+        var held = RecordDateHoldings<String>(recordDate: recordDate, povertyClass: povertyClass)
+        var named = [String: (head: String, account: String)]()
         for entry in entries where !reversed.contains(entry.seq) {
             switch entry.payload {
-            case .householdRegister(let r) where r.date <= recordDate:
-                households[r.household] = Household(id: r.household, head: r.head, members: r.members, account: r.account,
-                                                    poor: r.poor, exitedPoverty: false)
-                poorChanges[r.household, default: []].append((r.date, r.poor))
-            case .householdUpdate(let u) where u.date <= recordDate:
-                guard var h = households[u.household] else { continue }
-                if let head = u.head { h.head = head }
-                if let members = u.members { h.members = members }
-                if let account = u.account { h.account = account }
-                households[u.household] = h
-                if let poor = u.poor { poorChanges[u.household, default: []].append((u.date, poor)) }
-            case .sharesIssue(let s) where s.date <= recordDate:
-                units[s.holder, default: [:]][s.shareClass, default: 0] += s.units
-                poverty(s.holder, s, 1)
-            case .sharesRetire(let s) where s.date <= recordDate:
-                units[s.holder, default: [:]][s.shareClass, default: 0] -= s.units
-                poverty(s.holder, s, -1)
-            case .sharesTransfer(let t) where t.date <= recordDate:
-                units[t.from, default: [:]][t.shareClass, default: 0] -= t.units
-                units[t.to, default: [:]][t.shareClass, default: 0] += t.units
-                if t.shareClass == povertyClass {
-                    povertyChanges[t.from, default: []].append((t.date, -t.units))
-                    povertyChanges[t.to, default: []].append((t.date, t.units))
+            case .householdRegister(let r):
+                if held.register(r.household, date: r.date, members: r.members, poor: r.poor) { named[r.household] = (r.head, r.account) }
+            case .householdUpdate(let u):
+                if held.update(u.household, date: u.date, members: u.members, poor: u.poor) {
+                    if let head = u.head { named[u.household]?.head = head }
+                    if let account = u.account { named[u.household]?.account = account }
                 }
+            case .sharesIssue(let s): held.shares(s.holder, s.shareClass, s.units, on: s.date)
+            case .sharesRetire(let s): held.shares(s.holder, s.shareClass, -s.units, on: s.date)
+            case .sharesTransfer(let t):
+                held.shares(t.from, t.shareClass, -t.units, on: t.date)
+                held.shares(t.to, t.shareClass, t.units, on: t.date)
             default:
                 break
             }
         }
-        for (id, changes) in poorChanges {
-            // In date order; of the changes of one day, the last recorded stands (a mistaken exit
-            // corrected the same day never happened).
-            var ordered = [(LedgerDate, Bool)]()
-            for change in changes.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }).map(\.element) {
-                if let last = ordered.last, last.0 == change.0 { ordered[ordered.count - 1] = change } else { ordered.append(change) }
-            }
-            let poorNow = ordered.last?.1 ?? false
-            households[id]?.poor = poorNow
-            households[id]?.exitedPoverty = !poorNow && ordered.contains { $0.1 }
-            if !poorNow {
-                units[id]?[povertyClass] = nil
-            } else if let shares = povertyChanges[id], units[id]?[povertyClass] != nil {
-                units[id]?[povertyClass] = Self.povertyUnitsSinceExit(status: ordered, shares: shares)
-            }
+        held.finish()
+        for (holding, count) in held.units { units[holding.holder, default: [:]][holding.shareClass] = count }
+        for (id, standing) in held.households {
+            let (head, account) = named[id]!
+            households[id] = Household(id: id, head: head, members: standing.members, account: account,
+                                       poor: standing.poor, exitedPoverty: standing.exitedPoverty)
         }
-    }
-
-    /// The poverty units a household registered-poor now counts: those it holds less those it
-    /// held when it last exited poverty. Units taken away after an exit (retired, or passed on
-    /// to a household that takes its place) are taken from the withdrawn ones first. On one day,
-    /// a change of status comes before a change of shares.
-    static func povertyUnitsSinceExit(status: [(LedgerDate, Bool)], shares: [(date: LedgerDate, delta: Int64)]) -> Int64 {
-        var held: Int64 = 0, withdrawn: Int64 = 0, poor = false
-        var s = 0
-        for change in shares.sorted(by: { $0.date < $1.date }) {
-            while s < status.count, status[s].0 <= change.date {
-                if poor && !status[s].1 { withdrawn = held }
-                poor = status[s].1
-                s += 1
-            }
-            held += change.delta
-            if change.delta < 0 { withdrawn = max(0, withdrawn + change.delta) }
-        }
-        while s < status.count {
-            if poor && !status[s].1 { withdrawn = held }
-            poor = status[s].1
-            s += 1
-        }
-        return held - withdrawn
     }
 
     /// The payout holders: every household registered at the record date, with `extraUnits`
