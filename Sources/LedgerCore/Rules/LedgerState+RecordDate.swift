@@ -6,23 +6,60 @@
 // Judged by a verifier, which replays every household; the store leaves it to the planner.
 
 extension LedgerState {
-    /// A registration, or an update of a household's members or registered-poor status.
+    /// A registration, or an update of a household's members or registered-poor status; linked
+    /// to the household's fact before (-1 for none).
     struct HouseholdFact: Sendable {
-        let h: Int32
         let household: String
         let date: LedgerDate
         let members: Int64?
         let poor: Bool?
         let isRegistration: Bool
+        let previous: Int32
     }
 
-    /// One household's change of one share entry (the collective's are read by ``collectiveUnits(_:)``).
+    /// One household's change of one share entry, linked to the household's row before (-1 for
+    /// none). The collective's are read by ``collectiveUnits(_:)``.
     struct ShareRow: Sendable {
         let seq: Int64
         let date: LedgerDate
-        let h: Int32
         let shareClass: Int32
         let delta: Int64
+        let previous: Int32
+    }
+
+    /// By interned household: its last fact and share row, and what it has now. A household
+    /// whose every fact and row is dated by a record date, none reversed, and whose status was
+    /// never updated (nor registered twice) stood then as it stands now; only the others are
+    /// replayed (``RecordDateHoldings``, from their own facts and rows), so that a declaration
+    /// over fifty thousand households costs a few array reads each.
+    struct StandingIndex: Sendable {
+        var lastFact: [Int32] = []
+        var lastRow: [Int32] = []
+        var latest: [LedgerDate?] = []
+        /// Replayed, never read as it stands now.
+        var irregular: [Bool] = []
+        var members: [Int64] = []
+        var poor: [Bool] = []
+        /// By class, by household: units now.
+        var units: [[Int64]] = []
+
+        mutating func grow(to count: Int) {
+            guard lastFact.count < count else { return }
+            let more = count - lastFact.count
+            lastFact += repeatElement(-1, count: more)
+            lastRow += repeatElement(-1, count: more)
+            latest += repeatElement(nil, count: more)
+            irregular += repeatElement(false, count: more)
+            members += repeatElement(0, count: more)
+            poor += repeatElement(false, count: more)
+        }
+
+        /// Household `h`'s units now of class `c`.
+        func unitsNow(_ c: Int, _ h: Int) -> Int64 { h < units[c].count ? units[c][h] : 0 }
+
+        mutating func dated(_ h: Int, _ date: LedgerDate) {
+            if latest[h].map({ $0 < date }) ?? true { latest[h] = date }
+        }
     }
 
     /// What a distribution's allocations must record, read from the ledger as it stood when the
@@ -32,35 +69,49 @@ extension LedgerState {
             case shares([(shareClass: String, weight: Int64)])
             case households
             case members
-            /// `period`: the day after which its transactions count (nil: from the first).
+            /// `after`: the day after which its transactions count (nil: from the first).
             case cooperative(transactionClass: String, capitalClasses: [String], after: LedgerDate?)
         }
 
         let basis: Basis
         let recordDate: LedgerDate
-        /// The households registered at the record date, with their members and holdings.
-        let held: RecordDateHoldings<Int32>
-        /// Each household's units under the basis; for a cooperative, its transactions in the
-        /// period, and nil when the ledger records none there (they came from a file).
-        let units: [Int32: Int64]?
-        /// A cooperative member's capital accounts.
-        let capital: [Int32: Int64]
-        let names: [Int32: String]
+        /// By interned household: its units under the basis, -1 when not registered at the record
+        /// date; for a cooperative its transactions in the period, all 0 when the ledger records
+        /// none there (they came from a file: ``transactionsJudged`` is false).
+        let units: [Int64]
+        /// By interned household: a cooperative member's capital accounts.
+        let capital: [Int64]
+        let transactionsJudged: Bool
     }
 
-    /// Facts and rows a verification may read back for record dates: enough for a ledger of a
-    /// thousand declarations over every one of its households, not for endless forged ones.
+    /// Households, facts and rows a verification may read for record dates: enough for a
+    /// thousand declarations over every household of a large ledger, not for endless forged ones.
     static func recordDateWorkMax(entries: Int64) -> Int { 10_000_000 + 64 * Int(clamping: entries) }
 
     mutating func keepFact(_ registration: HouseholdRegistration) {
-        householdFacts.append(HouseholdFact(h: Int32(truncatingIfNeeded: intern(household: registration.household)), household: registration.household,
-                                            date: registration.date, members: registration.members, poor: registration.poor, isRegistration: true))
+        let h = intern(household: registration.household)
+        standings.grow(to: householdRegistered.count)
+        if householdRegistered[h] { standings.irregular[h] = true }  // registered twice
+        standings.members[h] = registration.members
+        standings.poor[h] = registration.poor
+        keepFact(h, HouseholdFact(household: registration.household, date: registration.date, members: registration.members,
+                                  poor: registration.poor, isRegistration: true, previous: standings.lastFact[h]))
     }
 
     mutating func keepFact(_ update: HouseholdUpdate) {
         guard update.members != nil || update.poor != nil else { return }
-        householdFacts.append(HouseholdFact(h: Int32(truncatingIfNeeded: intern(household: update.household)), household: update.household,
-                                            date: update.date, members: update.members, poor: update.poor, isRegistration: false))
+        let h = intern(household: update.household)
+        standings.grow(to: householdRegistered.count)
+        if update.poor != nil || !householdRegistered[h] { standings.irregular[h] = true }
+        if let members = update.members { standings.members[h] = members }
+        keepFact(h, HouseholdFact(household: update.household, date: update.date, members: update.members, poor: update.poor,
+                                  isRegistration: false, previous: standings.lastFact[h]))
+    }
+
+    private mutating func keepFact(_ h: Int, _ fact: HouseholdFact) {
+        standings.lastFact[h] = Int32(truncatingIfNeeded: householdFacts.count)
+        standings.dated(h, fact.date)
+        householdFacts.append(fact)
     }
 
     /// Applies a share entry's changes (``applyShares(seq:date:_:_:)``) and, for a verifier, keeps
@@ -69,14 +120,34 @@ extension LedgerState {
         applyShares(seq: seq, date: date, changes, &problems)
         guard replaysEverything else { return }
         for (key, delta) in changes where key.holder != Holder.collective {
-            var c = shareClassIndex[key.shareClass]
-            if c == nil {
-                c = Int32(truncatingIfNeeded: shareClassNames.count)
-                shareClassIndex[key.shareClass] = c
-                shareClassNames.append(key.shareClass)
+            let c = Int(classNumber(key.shareClass))
+            let h = intern(household: key.holder)
+            standings.grow(to: householdRegistered.count)
+            if standings.units[c].count < standings.lastFact.count {
+                standings.units[c] += repeatElement(0, count: standings.lastFact.count - standings.units[c].count)
             }
-            shareRows.append(ShareRow(seq: seq, date: date, h: Int32(truncatingIfNeeded: intern(household: key.holder)), shareClass: c!, delta: delta))
+            standings.units[c][h] &+= delta
+            standings.dated(h, date)
+            shareRows.append(ShareRow(seq: seq, date: date, shareClass: Int32(c), delta: delta, previous: standings.lastRow[h]))
+            standings.lastRow[h] = Int32(truncatingIfNeeded: shareRows.count - 1)
         }
+    }
+
+    /// A share entry reversed: its households are replayed from then on (a reversed entry counts
+    /// as never made, which for 扶贫股 after an exit is not the same as its undoing).
+    mutating func keepReversal(of changes: [(ShareKey, Int64)]) {
+        for (key, _) in changes where key.holder != Holder.collective {
+            if let h = householdNumbers.number(of: key.holder), h < standings.irregular.count { standings.irregular[h] = true }
+        }
+    }
+
+    private mutating func classNumber(_ name: String) -> Int32 {
+        if let c = shareClassIndex[name] { return c }
+        let c = Int32(truncatingIfNeeded: shareClassNames.count)
+        shareClassIndex[name] = c
+        shareClassNames.append(name)
+        standings.units.append([])
+        return c
     }
 
     /// The units `declaration`'s allocations must record; nil for a rule not read here (the split
@@ -101,71 +172,115 @@ extension LedgerState {
             basis = .cooperative(transactionClass: trade, capitalClasses: capitals, after: previousCooperativeRecordDate(before: recordDate))
         default: return nil
         }
-        let work = householdFacts.count + shareRows.count
-        guard recordDateWork + work <= Self.recordDateWorkMax(entries: count) else {
-            return .failure(.init("is one declaration too many to read holdings for (\(recordDateWork) facts read for record dates so far)"))
+        let count = householdRegistered.count
+        guard recordDateWork + count <= Self.recordDateWorkMax(entries: self.count) else {
+            return .failure(.init("is one declaration too many to read holdings for (\(recordDateWork) households, facts and share rows read for record dates so far)"))
+        }
+        standings.grow(to: count)
+        var work = count
+        var units = [Int64](repeating: -1, count: count), capital = [Int64](repeating: 0, count: count)
+        var traded = false
+        // The classes weighed, found once: a household as it stands is read by index.
+        let weighed: [(shareClass: String, c: Int32?, weight: Int64)]
+        if case .shares(let weights) = basis {
+            weighed = weights.filter { $0.weight > 0 }.map { ($0.shareClass, shareClassIndex[$0.shareClass], $0.weight) }
+        } else {
+            weighed = []
+        }
+        for h in 0..<count where householdRegistered[h] {
+            guard let standing = standing(h, on: recordDate, work: &work) else { continue }
+            switch basis {
+            case .shares:
+                var total: Int128 = 0
+                for (shareClass, c, weight) in weighed {
+                    let held: Int64
+                    if case .now(_, _, let poor) = standing {
+                        held = c.map { shareClass != ShareClass.poverty || poor ? standings.unitsNow(Int($0), h) : 0 } ?? 0
+                    } else {
+                        held = self.units(of: standing, shareClass)
+                    }
+                    total += Int128(held) * Int128(weight)
+                }
+                units[h] = Int64(clamping: total)
+            case .households: units[h] = 1
+            case .members: units[h] = standing.members
+            case .cooperative(let trade, let capitals, let after):
+                capital[h] = capitals.reduce(Int64(0)) { $0 &+ self.units(of: standing, $1) }
+                let volume = transactions(h, of: trade, after: after, through: recordDate, work: &work)
+                units[h] = max(0, volume)
+                traded = traded || volume > 0
+            }
         }
         recordDateWork += work
-
-        var held = RecordDateHoldings<Int32>(recordDate: recordDate)
-        var names = [Int32: String]()
-        for fact in householdFacts {
-            if fact.isRegistration {
-                if held.register(fact.h, date: fact.date, members: fact.members ?? 0, poor: fact.poor ?? false) { names[fact.h] = fact.household }
-            } else {
-                held.update(fact.h, date: fact.date, members: fact.members, poor: fact.poor)
-            }
-        }
-        // Only the classes the rule reads: each class is held apart from the others.
-        var wanted = Set<String>()
-        switch basis {
-        case .shares(let weights): wanted = Set(weights.map(\.shareClass))
-        case .cooperative(_, let capitals, _): wanted = Set(capitals)
-        case .households, .members: break
-        }
-        let classes = wanted.compactMap { shareClassIndex[$0] }
-        if !classes.isEmpty {
-            for row in shareRows where classes.contains(row.shareClass) && !seqFlags.isReversed(row.seq) {
-                held.shares(row.h, shareClassNames[Int(row.shareClass)], row.delta, on: row.date)
-            }
-        }
-        held.finish()
-
-        var units: [Int32: Int64]? = [:]
-        var capital = [Int32: Int64]()
-        switch basis {
-        case .shares(let weights):
-            let weightOf = Dictionary(weights.map { ($0.shareClass, $0.weight) }, uniquingKeysWith: { a, _ in a })
-            for (holding, count) in held.units where held.households[holding.holder] != nil {
-                guard let weight = weightOf[holding.shareClass] else { continue }
-                let product = Int128(count) * Int128(weight)
-                units![holding.holder] = Int64(clamping: Int128(units![holding.holder] ?? 0) + product)
-            }
-        case .households:
-            for h in held.households.keys { units![h] = 1 }
-        case .members:
-            for (h, standing) in held.households { units![h] = standing.members }
-        case .cooperative(let trade, let capitals, let after):
-            let capitalClasses = Set(capitals)
-            for (holding, count) in held.units where held.households[holding.holder] != nil && capitalClasses.contains(holding.shareClass) {
-                capital[holding.holder, default: 0] &+= count
-            }
-            units = transactions(of: trade, after: after, through: recordDate, among: held)
-        }
-        return .success(ExpectedUnits(basis: basis, recordDate: recordDate, held: held, units: units, capital: capital, names: names))
+        if case .cooperative = basis, !traded { units = units.map { $0 < 0 ? -1 : 0 } }
+        let judged: Bool = if case .cooperative = basis { traded } else { true }
+        return .success(ExpectedUnits(basis: basis, recordDate: recordDate, units: units, capital: capital, transactionsJudged: judged))
     }
 
-    /// What each household registered at the record date traded in the period (after `after`,
-    /// through `through`): the class's issues less its retirements, when positive; nil when
-    /// none did (the transactions came from a file).
-    private func transactions(of trade: String, after: LedgerDate?, through: LedgerDate, among held: RecordDateHoldings<Int32>) -> [Int32: Int64]? {
-        guard let c = shareClassIndex[trade] else { return nil }
-        var traded = [Int32: Int64]()
-        for row in shareRows where row.shareClass == c && row.date <= through && after.map({ row.date > $0 }) ?? true && !seqFlags.isReversed(row.seq) {
-            traded[row.h, default: 0] &+= row.delta
+    /// Household `h` as it stood on `date`: as it stands now, or replayed from its own facts and
+    /// share rows; nil when it was not registered by then.
+    enum Standing {
+        case now(h: Int, members: Int64, poor: Bool)
+        case replayed(h: Int32, RecordDateHoldings<Int32>, members: Int64)
+
+        var members: Int64 {
+            switch self {
+            case .now(_, let members, _), .replayed(_, _, let members): members
+            }
         }
-        let recorded = traded.filter { $0.value > 0 && held.households[$0.key] != nil }
-        return recorded.isEmpty ? nil : recorded
+    }
+
+    func standing(_ h: Int, on date: LedgerDate, work: inout Int) -> Standing? {
+        if !standings.irregular[h], let latest = standings.latest[h], latest <= date {
+            return .now(h: h, members: standings.members[h], poor: standings.poor[h])
+        }
+        // Its facts and rows in the order recorded, a reversed share entry left out.
+        var facts = [HouseholdFact](), rows = [ShareRow]()
+        var f = standings.lastFact[h], r = standings.lastRow[h]
+        while f >= 0 { facts.append(householdFacts[Int(f)]); f = householdFacts[Int(f)].previous }
+        while r >= 0 { rows.append(shareRows[Int(r)]); r = shareRows[Int(r)].previous }
+        work += facts.count + rows.count
+        let key = Int32(truncatingIfNeeded: h)
+        var held = RecordDateHoldings<Int32>(recordDate: date)
+        for fact in facts.reversed() {
+            if fact.isRegistration {
+                held.register(key, date: fact.date, members: fact.members ?? 0, poor: fact.poor ?? false)
+            } else {
+                held.update(key, date: fact.date, members: fact.members, poor: fact.poor)
+            }
+        }
+        for row in rows.reversed() where !seqFlags.isReversed(row.seq) {
+            held.shares(key, shareClassNames[Int(row.shareClass)], row.delta, on: row.date)
+        }
+        held.finish()
+        guard let standing = held.households[key] else { return nil }
+        return .replayed(h: key, held, members: standing.members)
+    }
+
+    /// The units of `shareClass` a household's standing holds.
+    func units(of standing: Standing, _ shareClass: String) -> Int64 {
+        switch standing {
+        case .now(let h, _, let poor):
+            // Registered-poor or not as registered: its 扶贫股 count only if it is.
+            guard let c = shareClassIndex[shareClass], shareClass != ShareClass.poverty || poor else { return 0 }
+            return standings.unitsNow(Int(c), h)
+        case .replayed(let h, let held, _):
+            return held.units[.init(holder: h, shareClass: shareClass)] ?? 0
+        }
+    }
+
+    /// What household `h` traded of `trade` after `after` through `through`: issued less retired.
+    private func transactions(_ h: Int, of trade: String, after: LedgerDate?, through: LedgerDate, work: inout Int) -> Int64 {
+        guard let c = shareClassIndex[trade] else { return 0 }
+        var volume: Int64 = 0
+        var r = standings.lastRow[h]
+        while r >= 0 {
+            let row = shareRows[Int(r)]
+            if row.shareClass == c, row.date <= through, after.map({ row.date > $0 }) ?? true, !seqFlags.isReversed(row.seq) { volume &+= row.delta }
+            r = row.previous
+            work += 1
+        }
+        return volume
     }
 
     /// The latest record date before `date` of a cooperative distribution declared and not withdrawn.
@@ -179,33 +294,36 @@ extension LedgerState {
 
     /// The allocations of `buffer` whose units are not what their household had at the record
     /// date, and the households that had some and have no allocation.
-    static func unitViolations(_ buffer: SplitBuffer) -> [RuleViolation] {
+    func unitViolations(_ buffer: SplitBuffer) -> [RuleViolation] {
         guard let expected = buffer.expected else { return [] }
         let id = buffer.declaration.id, date = expected.recordDate
         var found = [RuleViolation]()
+        var allocated = [Bool](repeating: false, count: expected.units.count)
         for line in buffer.lines {
+            let h = Int(line.h)
             // One registered after the record date: `dated-before-registration` says so.
-            guard let standing = expected.held.households[line.h] else { continue }
-            if let units = expected.units, line.units != units[line.h] ?? 0 {
+            guard h < expected.units.count, expected.units[h] >= 0 else { continue }
+            allocated[h] = true
+            if expected.transactionsJudged, line.units != expected.units[h] {
                 found.append(RuleViolation(seq: line.seq, code: .allocationUnits,
-                    detail: "household \(line.household)'s allocation in distribution \(id) records \(recorded(line.units, expected.basis)), but \(had(line.h, standing, expected))"))
+                    detail: "household \(line.household)'s allocation in distribution \(id) records \(Self.recorded(line.units, expected.basis)), but \(had(h, expected))"))
             }
-            if case .cooperative(_, let capitals, _) = expected.basis, let recorded = line.capital, recorded != expected.capital[line.h] ?? 0 {
+            if case .cooperative(_, let capitals, _) = expected.basis, let recorded = line.capital, recorded != expected.capital[h] {
                 found.append(RuleViolation(seq: line.seq, code: .allocationUnits,
-                    detail: "household \(line.household)'s allocation in distribution \(id) records capital accounts of \(Fen(recorded).formatted), but its accounts (\(capitals.joined(separator: ", "))) held \(Fen(expected.capital[line.h] ?? 0).formatted) at the record date \(date)"))
+                    detail: "household \(line.household)'s allocation in distribution \(id) records capital accounts of \(Fen(recorded).formatted), but its accounts (\(capitals.joined(separator: ", "))) held \(Fen(expected.capital[h]).formatted) at the record date \(date)"))
             }
         }
-        let allocated = Set(buffer.lines.map(\.h))
-        let left = expected.held.households.filter { h, _ in
-            !allocated.contains(h) && ((expected.units?[h] ?? 0) > 0 || (expected.capital[h] ?? 0) > 0)
+        var left = [(household: String, detail: String)]()
+        for h in expected.units.indices where !allocated[h] && (expected.units[h] > 0 || expected.capital[h] > 0) {
+            let fact = Int(standings.lastFact[h])
+            let household = fact >= 0 ? householdFacts[fact].household : "?"
+            let what = expected.units[h] > 0 ? had(h, expected) : "its accounts held \(Fen(expected.capital[h]).formatted) of capital at the record date \(date)"
+            left.append((household, "household \(household) has no allocation in distribution \(id), but \(what): its part went to the others"))
         }
-        for (h, standing) in left.sorted(by: { HolderOrder.areInIncreasingOrder(expected.names[$0.key] ?? "", expected.names[$1.key] ?? "") }) {
-            let what = (expected.units?[h] ?? 0) > 0 ? had(h, standing, expected)
-                : "its accounts held \(Fen(expected.capital[h] ?? 0).formatted) of capital at the record date \(date)"
-            found.append(RuleViolation(seq: buffer.seq, code: .allocationUnits,
-                detail: "household \(expected.names[h] ?? "?") has no allocation in distribution \(id), but \(what): its part went to the others"))
+        for (_, detail) in left.sorted(by: { HolderOrder.areInIncreasingOrder($0.household, $1.household) }) {
+            found.append(RuleViolation(seq: buffer.seq, code: .allocationUnits, detail: detail))
         }
-        return capped(found, code: .allocationUnits, what: "allocations and households of distribution \(id) whose units are not what the households had")
+        return Self.capped(found, code: .allocationUnits, what: "allocations and households of distribution \(id) whose units are not what the households had")
     }
 
     /// Units as an allocation records them.
@@ -220,21 +338,21 @@ extension LedgerState {
     private static func count(_ n: Int64, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     /// What household `h` had at the record date that its units come from, as a phrase.
-    private static func had(_ h: Int32, _ standing: RecordDateHoldings<Int32>.Standing, _ expected: ExpectedUnits) -> String {
+    private func had(_ h: Int, _ expected: ExpectedUnits) -> String {
         let date = expected.recordDate
         switch expected.basis {
         case .shares(let weights):
-            let parts = weights.filter { $0.weight > 0 }.map { w in
-                "\(expected.held.units[.init(holder: h, shareClass: w.shareClass)] ?? 0) \(w.shareClass) × \(w.weight)"
-            }
-            return "the shares it held at the record date \(date) give \(count(expected.units?[h] ?? 0, "unit")) (\(parts.joined(separator: " + ")))"
+            var work = 0
+            let standing = standing(h, on: date, work: &work)
+            let parts = weights.filter { $0.weight > 0 }.map { w in "\(standing.map { units(of: $0, w.shareClass) } ?? 0) \(w.shareClass) × \(w.weight)" }
+            return "the shares it held at the record date \(date) give \(Self.count(expected.units[h], "unit")) (\(parts.joined(separator: " + ")))"
         case .households:
             return "a distribution by households counts each household registered at the record date \(date) as 1 unit"
         case .members:
-            return "it had \(count(standing.members, "member")) at the record date \(date)"
+            return "it had \(Self.count(expected.units[h], "member")) at the record date \(date)"
         case .cooperative(let trade, _, let after):
             let period = after.map { "from \($0.adding(days: 1)) through \(date)" } ?? "up to \(date)"
-            return "its \(trade) account records transactions of \(Fen(expected.units?[h] ?? 0).formatted) \(period)"
+            return "its \(trade) account records transactions of \(Fen(expected.units[h]).formatted) \(period)"
         }
     }
 }

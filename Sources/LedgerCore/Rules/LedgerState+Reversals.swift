@@ -30,6 +30,7 @@ extension LedgerState {
             problems.add(.reversalDate, refusal)
         }
         if let effect = shareEffects[target] {
+            if replaysEverything { keepReversal(of: effect.changes) }
             // Undone on the day it took effect: a day a declared distribution has settled is
             // not changed afterwards, and no day may be left holding fewer than no units.
             requireUnsettled(effect.date, reversing: target, &problems)

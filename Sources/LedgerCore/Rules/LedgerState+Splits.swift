@@ -162,7 +162,7 @@ extension LedgerState {
     private mutating func closeSplit(_ problems: inout RuleReport) {
         guard let open = openSplit else { return }
         openSplit = nil
-        for violation in Self.splitViolations(open) + missingMinimums(open) + Self.unitViolations(open) { problems.add(violation) }
+        for violation in Self.splitViolations(open) + missingMinimums(open) + unitViolations(open) { problems.add(violation) }
     }
 
     /// Under a guaranteed minimum, every household registered and registered-poor at the record

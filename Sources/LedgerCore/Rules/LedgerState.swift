@@ -180,6 +180,8 @@ public struct LedgerState: Sendable {
     /// The share classes named so far, interned for ``shareRows``.
     var shareClassNames: [String] = []
     var shareClassIndex: [String: Int32] = [:]
+    /// By interned household, what reads its standing at a record date without replaying it.
+    var standings = StandingIndex()
     /// Facts and rows read back for record dates so far: bounded (``recordDateWorkMax``), so
     /// that a forged ledger of endless declarations cannot keep a verifier busy for hours.
     var recordDateWork = 0
@@ -411,7 +413,7 @@ public struct LedgerState: Sendable {
                     detail: "the allocations of distribution \(record.declaration.id) return \(Fen(tallies[d].rebated).formatted) by transactions, the declaration says \(Fen(total).formatted)"))
             }
             return found
-        } + (openSplit.map { Self.splitViolations($0) + missingMinimums($0) + Self.unitViolations($0) } ?? [])
+        } + (openSplit.map { Self.splitViolations($0) + missingMinimums($0) + unitViolations($0) } ?? [])
     }
 
     private mutating func checkSigner(_ entry: Entry, _ problems: inout RuleReport) {

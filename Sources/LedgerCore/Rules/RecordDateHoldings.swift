@@ -74,8 +74,12 @@ public struct RecordDateHoldings<Key: Hashable & Sendable>: Sendable {
             // In date order; of the changes of one day, the last recorded stands (a mistaken exit
             // corrected the same day never happened).
             var ordered = [(LedgerDate, Bool)]()
-            for change in changes.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }).map(\.element) {
-                if let last = ordered.last, last.0 == change.0 { ordered[ordered.count - 1] = change } else { ordered.append(change) }
+            if changes.count == 1 {
+                ordered = changes  // most households: registered, never updated
+            } else {
+                for change in changes.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }).map(\.element) {
+                    if let last = ordered.last, last.0 == change.0 { ordered[ordered.count - 1] = change } else { ordered.append(change) }
+                }
             }
             let poorNow = ordered.last?.1 ?? false
             households[household]?.poor = poorNow
