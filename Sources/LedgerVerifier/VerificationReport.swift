@@ -36,6 +36,9 @@ public struct VerificationReport: Sendable {
     public let origin: String?
     /// Every problem found, ordered by seq; empty when the ledger is intact.
     public let problems: [Problem]
+    /// What the rules could not judge and say so, though nothing is wrong: a cooperative's
+    /// transactions that came from a volumes file (`allocation-units`).
+    public internal(set) var notJudged: [Problem] = []
 
     /// True when nothing is wrong.
     public var ok: Bool { problems.isEmpty }
@@ -45,7 +48,9 @@ public struct VerificationReport: Sendable {
     public func adding(_ extra: [Problem]) -> VerificationReport {
         guard !extra.isEmpty else { return self }
         let all = (problems + extra).enumerated().sorted { ($0.element.seq ?? -1, $0.offset) < ($1.element.seq ?? -1, $1.offset) }.map(\.element)
-        return VerificationReport(source: source, entries: entries, size: size, root: root, checkpoints: checkpoints,
-                                  cosigned: cosigned, keys: keys, origin: origin, problems: all)
+        var report = VerificationReport(source: source, entries: entries, size: size, root: root, checkpoints: checkpoints,
+                                        cosigned: cosigned, keys: keys, origin: origin, problems: all)
+        report.notJudged = notJudged
+        return report
     }
 }

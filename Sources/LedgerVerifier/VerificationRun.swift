@@ -110,10 +110,12 @@ struct VerificationRun {
         let cosigned = state.keys.values.filter { $0.role == .inspector }.sorted { $0.addedAt < $1.addedAt }.map {
             VerificationReport.Cosigned(inspector: $0.key.name, keyID: $0.key.id, size: cosignedMax[$0.key.id] ?? 0)
         }
-        return VerificationReport(
+        var report = VerificationReport(
             source: source, entries: count, size: Int64(frontier.size), root: frontier.root,
             checkpoints: checkpointsChecked, cosigned: cosigned, keys: state.keys,
             origin: state.opening?.origin, problems: problems.finished())
+        report.notJudged = state.notJudged.map { Problem(seq: $0.seq, code: $0.code.rawValue, detail: $0.detail) }
+        return report
     }
 
     /// Entries decoded together on both cores.

@@ -103,5 +103,26 @@ import Testing
         let plan = try cli.execute(plan("2025", "2025-12-31", pool: "100"))
         #expect(plan.status == 0, "\(plan.stderr)")
         #expect(rows(plan.stdout).contains { $0.hasPrefix("C2 包金山 10,000.00 60.00 5,000.00 20.00") && $0.hasSuffix("80.00") }, "\(plan.stdout)")
+        // And verify reads the transfer as the plan did (it had counted it as trade: `allocation-units`).
+        #expect(try cli.execute(["dividend", "declare", "--id", "2025", "--record-date", "2025-12-31", "--pool", "100", "--basis", "cooperative"]).status == 0)
+        let verify = try cli.execute(["verify", "coop.fenhong"])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    /// Volumes from a file (the ledger recording no 交易额 in the period) are split again, but the
+    /// ledger cannot confirm them: verify says so, and the ledger is still intact.
+    @Test func volumesFromAFileAreSaidNotJudged() throws {
+        let cli = try cooperative()
+        #expect(try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--pool", "1000", "--basis", "cooperative"]).status == 0)
+        #expect(try cli.shell("printf 'C1,600\nC2,400\n' > volumes.csv").status == 0)
+        let declare = try cli.execute(["dividend", "declare", "--id", "2025", "--record-date", "2025-12-31", "--pool", "100", "--basis", "cooperative",
+                                       "--transactions", "volumes.csv"])
+        #expect(declare.status == 0, "\(declare.stderr)")
+        let verify = try cli.execute(["verify", "coop.fenhong"])
+        #expect(verify.status == 0, "\(verify.stdout)")
+        #expect(verify.stdout.contains("not judged: entry 10: allocation-units: distribution 2025's transactions came from a volumes file (the ledger records no 交易额, "
+                                       + "class trade, in its period): its allocations' returns by transactions are split again from the volumes they record, which the ledger cannot confirm\n"),
+                "\(verify.stdout)")
+        #expect(try cli.execute(["verify", "--json", "coop.fenhong"]).stdout.contains(#""notJudged":[{"code":"allocation-units","#))
     }
 }

@@ -38,7 +38,7 @@ enum StatementLedger {
             [.dividendDeclare(DividendDeclaration(
                 id: id, recordDate: day(recordDate), distributable: Fen(yuan: 16_000),
                 appropriations: [AppropriationLine(name: "公积公益金", bp: 1000, amount: Fen(yuan: 1_600))],
-                pool: Fen(yuan: 14_400), rule: ["basis": .string("units")], allocated: Fen(yuan: 14_400), residual: .zero)),
+                pool: Fen(yuan: 14_400), rule: ["basis": .string("units"), "classes": .object(["member": .integer(1), "poverty": .integer(1)])], allocated: Fen(yuan: 14_400), residual: .zero)),
              .dividendAllocate(DividendAllocation(id: id, household: "152223-001", units: 10, amount: Fen(yuan: 2_880))),
              .dividendAllocate(DividendAllocation(id: id, household: "152223-002", units: 40, amount: Fen(yuan: 11_520)))]
         }

@@ -29,8 +29,8 @@ enum EntrySamples {
             .dividendDeclare(DividendDeclaration(
                 id: "2024", recordDate: day, distributable: Fen(1_600_000),
                 appropriations: [AppropriationLine(name: "公积公益金", bp: 1000, amount: Fen(160_000))], pool: Fen(1_440_000),
-                rule: ["basis": .string("units"), "method": .string("largest-remainder")], allocated: Fen(1_440_000), residual: .zero)),
-            .dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 10, amount: Fen(1_440_000))),
+                rule: ["basis": .string("household"), "method": .string("largest-remainder")], allocated: Fen(1_440_000), residual: .zero)),
+            .dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 1, amount: Fen(1_440_000))),
             .dividendPay(DividendPayment(id: "2024", household: "152223-001", amount: Fen(288_000), channel: .bank,
                                          account: "****5678", reference: "ZLT20241220001", date: day)),
             .entryReverse(Reversal(target: 10, reason: "amount entered twice")),

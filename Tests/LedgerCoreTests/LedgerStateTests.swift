@@ -12,6 +12,9 @@ struct LedgerStateTests {
         return found + state.unfinishedDistributions()
     }
 
+    /// The accounts a cooperative's rule names, as fenhong writes it.
+    private let accounts: [String: JSONValue] = ["transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+
     private var opened: [EntryPayload] {
         [.ledgerOpen(EntrySamples.open), .householdRegister(EntrySamples.chenMei)]
     }
@@ -45,7 +48,12 @@ struct LedgerStateTests {
         #expect(codes(declare(rate, pool: 35_000, residual: 200, [("152223-001", 2, 11_700, nil), ("152223-002", 4, 23_100, nil)]), base: base)
                     .map(\.code) == [.allocationSplit, .allocationSplit])
         // A cooperative's rebate of 6.00 by transactions of 3 and 1: 4.50 and 1.50, whatever the capital parts.
+        // (Its units — transactions and capital accounts the ledger does not hold — are another rule's.)
         let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600), "method": .string("largest-remainder")]
+            .merging(accounts) { $1 }
+        func codes(_ payloads: [EntryPayload], base: [EntryPayload]) -> [RuleViolation] {
+            self.codes(payloads, base: base).filter { $0.code != .allocationUnits || !payloads.contains { if case .dividendDeclare(let d) = $0 { d.rule["basis"] == .string("cooperative") } else { false } } }
+        }
         #expect(codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 450), ("152223-002", 1, 350, 150)]), base: base).isEmpty)
         let rebated = codes(declare(coop, pool: 1_000, [("152223-001", 3, 650, 500), ("152223-002", 1, 350, 100)]), base: base)
         #expect(rebated.map(\.code) == [.allocationSplit, .allocationSplit, .allocationSplit, .allocationSplit])  // both parts, each member
@@ -101,10 +109,9 @@ struct LedgerStateTests {
         #expect(codes(declare(minimumAlone, pool: 100, [("152223-001", 0, 100, nil)]), base: base).isEmpty)
         #expect(codes(declare(minimumAlone, pool: 100, [("152223-001", 0, 0, nil), ("152223-002", 0, 100, nil)]), base: base).map(\.code)
                 == [.allocationSplit, .allocationSplit])
-        // 陈梅 left out: her minimum, and her share by units, went to the other household.
+        // 陈梅 left out: her minimum, and her share by units, went to the other household (said once).
         #expect(codes(declare(minimum, pool: 100_000, [("152223-002", 2, 100_000, nil)]), base: base).map(\.detail)
-                == ["household 152223-001, registered-poor at the record date 2024-12-20, has no allocation in distribution A: its guaranteed minimum is owed to it",
-                    "household 152223-001 has no allocation in distribution A, but the shares it held at the record date 2024-12-20 give 1 unit (1 member × 1): its part went to the others"])
+                == ["household 152223-001, registered-poor at the record date 2024-12-20, has no allocation in distribution A: its guaranteed minimum is owed to it"])  // once, not again as `allocation-units`
         // A collective share entry reversed never held anything; a rate may round down to 0.00.
         let undone: [EntryPayload] = [collective, .entryReverse(Reversal(target: 5, reason: "记错"))]
         #expect(codes(declare(split, pool: 100_000, [("152223-001", 1, 33_333, nil), ("152223-002", 2, 66_667, nil)]), base: base + undone).isEmpty)
@@ -157,7 +164,7 @@ struct LedgerStateTests {
         let withPoverty: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["member": .integer(1), "poverty": .integer(1)])]
         #expect(codes(declare(withPoverty, pool: 100_000, honest), base: base + exited).isEmpty)
         #expect(codes(declare(withPoverty, pool: 100_000, [("152223-001", 4, 66_667, nil, nil), ("152223-002", 2, 33_333, nil, nil)]), base: base + exited).map(\.detail)
-                == ["household 152223-001's allocation in distribution A records 4 units, but the shares it held at the record date 2024-12-20 give 1 unit (1 member × 1 + 0 poverty × 1)"])
+                == ["household 152223-001's allocation in distribution A records 4 units, but the shares it held at the record date 2024-12-20 give 1 unit (1 member × 1)"])
         // By members: the members at the record date, after an update dated by then and not one dated after.
         let members: [EntryPayload] = [.householdUpdate(HouseholdUpdate(household: "152223-002", members: 5, date: day.adding(days: -1))),
                                        .householdUpdate(HouseholdUpdate(household: "152223-001", members: 9, date: day.adding(days: 1)))]
@@ -170,22 +177,75 @@ struct LedgerStateTests {
                 == ["5 household 152223-002 has no allocation in distribution A, but a distribution by households counts each household registered at the record date 2024-12-20 as 1 unit: its part went to the others"])
         // A cooperative: 6.00 by transactions of 3.00 and 1.00 traded this year (an earlier year's
         // 9.00 is not), 4.00 by capital accounts of 1.00 and 3.00.
-        let accounts: [EntryPayload] = [issue("152223-001", "trade", 900, on: LedgerDate("2023-06-01")!),
+        let ledgered: [EntryPayload] = [issue("152223-001", "trade", 900, on: LedgerDate("2023-06-01")!),
                                         issue("152223-001", "trade", 300, on: LedgerDate("2024-06-01")!), issue("152223-002", "trade", 100, on: LedgerDate("2024-06-01")!),
                                         issue("152223-001", "capital", 100), issue("152223-002", "capital", 300)]
         let earlier: [EntryPayload] = [.dividendDeclare(DividendDeclaration(id: "Z", recordDate: LedgerDate("2023-12-31")!, distributable: .zero, appropriations: [], pool: .zero,
-                                                                            rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(0)],
-                                                                            allocated: .zero, residual: .zero))]
-        let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600), "method": .string("largest-remainder"),
-                                         "transactionClass": .string("trade"), "capitalClasses": .array([.string("capital")])]
-        let coopBase = base + [accounts[0], accounts[3], accounts[4]] + earlier + [accounts[1], accounts[2]]
+                                                                            rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(0)].merging(self.accounts) { $1 },
+                                                                            allocated: .zero, residual: .zero)),
+                                       // Nothing to share, but each member's line with what it traded and holds.
+                                       .dividendAllocate(DividendAllocation(id: "Z", household: "152223-001", units: 900, amount: .zero, rebate: .zero, capital: 100)),
+                                       .dividendAllocate(DividendAllocation(id: "Z", household: "152223-002", units: 0, amount: .zero, rebate: .zero, capital: 300))]
+        let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600), "method": .string("largest-remainder")]
+            .merging(self.accounts) { $1 }
+        let coopBase = base + [ledgered[0], ledgered[3], ledgered[4]] + earlier + [ledgered[1], ledgered[2]]
         #expect(codes(declare(coop, pool: 1_000, [("152223-001", 300, 550, 450, 100), ("152223-002", 100, 450, 150, 300)]), base: coopBase).isEmpty)
         let traded = codes(declare(coop, pool: 1_000, [("152223-001", 100, 450, 150, 300), ("152223-002", 300, 550, 450, 100)]), base: coopBase)
         #expect(traded.map(\.code) == Array(repeating: .allocationUnits, count: 4))
         #expect(traded.map(\.detail).prefix(2) == [
-            "household 152223-001's allocation in distribution A records transactions of 1.00, but its trade account records transactions of 3.00 from 2024-01-01 through 2024-12-20",
-            "household 152223-001's allocation in distribution A records capital accounts of 3.00, but its accounts (capital) held 1.00 at the record date 2024-12-20",
+            "household 152223-001's allocation in distribution A records transactions of 1.00, but its trade account records transactions of 3.00 from 2024-01-01 through 2024-12-20 (issued less retired; an account passed on is no trade)",
+            "household 152223-001's allocation in distribution A records capital accounts of 3.00, but its accounts (capital, reserve, subsidy) held 1.00 at the record date 2024-12-20",
         ])
+    }
+
+    /// What a review found the first `allocation-units` let pass, or flag: a rule it could not
+    /// read (a forger's way around it) is a problem; members are those of the latest-dated update;
+    /// a 交易额 account passed on is no trade; a household left out of a distribution by a rate
+    /// leaves its part undistributed.
+    @Test func allocationUnitsReviewed() {
+        let day = EntrySamples.day, founded = EntrySamples.chenMei.date
+        let second = HouseholdRegistration(household: "152223-002", head: "包金山", members: 4, poor: false,
+                                           idMasked: "152223********3456", account: "****4321", date: founded)
+        let base = opened + [.householdRegister(second),
+                             .sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 1, date: founded, reason: "折股")),
+                             .sharesIssue(SharesChange(holder: "152223-002", shareClass: "member", units: 2, date: founded, reason: "折股"))]
+        func declare(_ rule: [String: JSONValue], pool: Int64, residual: Int64 = 0, _ lines: [(String, Int64, Int64)]) -> [EntryPayload] {
+            [.dividendDeclare(DividendDeclaration(id: "A", recordDate: day, distributable: Fen(pool), appropriations: [], pool: Fen(pool),
+                                                  rule: rule, allocated: Fen(pool - residual), residual: Fen(residual)))]
+                + lines.map { .dividendAllocate(DividendAllocation(id: "A", household: $0.0, units: $0.1, amount: Fen($0.2))) }
+        }
+        // 包金山 records 40 units, not his 2, under rules the check cannot read: each is a problem.
+        let forged: [(String, Int64, Int64)] = [("152223-001", 1, 2_439), ("152223-002", 40, 97_561)]
+        let unread: [([String: JSONValue], String)] = [
+            (["basis": .string("shares")], "records the basis \"shares\", which is none of units, household, member and cooperative"),
+            (["basis": .string("units"), "classes": .object(["member": .integer(1), "labour": .integer(-1)])], "weighs class \"labour\" by -1, not by a whole number of 0 or more"),
+            (["basis": .string("units"), "classes": .object(["member": .string("1")])], "weighs class \"member\" by \"1\", not by a whole number of 0 or more"),
+            (["basis": .string("units")], "is by shares but records no classes to weigh them by"),
+        ]
+        for (rule, phrase) in unread {
+            #expect(codes(declare(rule, pool: 100_000, forged), base: base).map(\.detail)
+                    == ["distribution A \(phrase): its allocations' units cannot be held to the households' holdings"])
+        }
+        let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600),
+                                         "transactionClass": .string("交易额"), "capitalClasses": .array([.string("capital")])]
+        #expect(codes([.dividendDeclare(DividendDeclaration(id: "C", recordDate: day, distributable: Fen(1_000), appropriations: [], pool: Fen(1_000),
+                                                            rule: coop, allocated: Fen(1_000), residual: .zero))], base: base).map(\.detail).first
+                == "distribution C counts transactions in \"交易额\" and capital in [\"capital\"], not in the accounts fenhong keeps (trade; capital, reserve, subsidy): its allocations' units cannot be held to the households' holdings")
+
+        // Members: an update recorded late but dated earlier does not undo the later-dated one (6 at the record date, not 3).
+        let updates: [EntryPayload] = [.householdUpdate(HouseholdUpdate(household: "152223-002", members: 6, date: LedgerDate("2024-06-01")!)),
+                                       .householdUpdate(HouseholdUpdate(household: "152223-002", members: 3, date: LedgerDate("2024-03-01")!))]
+        let byMembers: [String: JSONValue] = ["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(100)]
+        #expect(codes(declare(byMembers, pool: 800, [("152223-001", 2, 200), ("152223-002", 6, 600)]), base: base + updates).isEmpty)
+        // The planner reads them so too (one reading of both).
+        var held = RecordDateHoldings<String>(recordDate: day)
+        held.register("152223-002", date: founded, members: 4, poor: false)
+        held.update("152223-002", date: LedgerDate("2024-06-01")!, members: 6, poor: nil)
+        held.update("152223-002", date: LedgerDate("2024-03-01")!, members: 3, poor: nil)
+        #expect(held.households["152223-002"]?.members == 6)
+        // By a rate, a household left out: its part was not given to anyone.
+        #expect(codes(declare(byMembers, pool: 800, residual: 600, [("152223-001", 2, 200)]), base: base + updates).map(\.detail)
+                == ["household 152223-002 has no allocation in distribution A, but it had 6 members at the record date 2024-12-20: its part was left undistributed"])
     }
 
     /// The sample chain, one entry of every kind, breaks no rule.
@@ -265,7 +325,8 @@ struct LedgerStateTests {
             EntryPayload.dividendAllocate(DividendAllocation(id: "2024", household: household, units: 10, amount: Fen.max))
         }
         let allocations = codes([declare] + (0..<10_000).map { allocate("x\($0)") }, base: opened)
-        #expect(Set(allocations.map(\.code)) == [.unknownHousehold, .allocationSum])
+        // (陈梅, the one household registered, is left out: `allocation-units`.)
+        #expect(Set(allocations.map(\.code)) == [.unknownHousehold, .allocationSum, .allocationUnits])
         #expect(allocations.filter { $0.code == .allocationSum }.count >= 10_000)
         let pay = EntryPayload.dividendPay(DividendPayment(id: "2024", household: "152223-001", amount: Fen.max, channel: .cash,
                                                            account: "cash", reference: "V1", date: day))
@@ -430,7 +491,9 @@ struct LedgerStateTests {
     @Test func cooperativeReturnsAddUpToTheRebate() throws {
         let declare = EntryPayload.dividendDeclare(DividendDeclaration(
             id: "C", recordDate: EntrySamples.day, distributable: Fen(1_000), appropriations: [], pool: Fen(1_000),
-            rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600)], allocated: Fen(1_000), residual: .zero))
+            rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600)].merging(accounts) { $1 }, allocated: Fen(1_000), residual: .zero))
+        // 陈梅's capital account of 0.01, which her allocations record.
+        let opened = self.opened + [.sharesIssue(SharesChange(holder: "152223-001", shareClass: "capital", units: 1, date: EntrySamples.chenMei.date, reason: "出资"))]
         let allocate = { (rebate: Int64?) -> EntryPayload in
             EntryPayload.dividendAllocate(DividendAllocation(id: "C", household: "152223-001", units: 3_000, amount: Fen(1_000), rebate: rebate.map { Fen($0) },
                                                              capital: rebate == nil ? nil : 1))
@@ -444,7 +507,7 @@ struct LedgerStateTests {
         #expect(codes([declare, allocate(500)], base: opened).map(\.detail) == ["the allocations of distribution C return 5.00 by transactions, the declaration says 6.00"])
         // Not a cooperative's distribution: no return by transactions.
         let units = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
-        let stray = EntryPayload.dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 10, amount: Fen(1_440_000), rebate: Fen(1)))
+        let stray = EntryPayload.dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 1, amount: Fen(1_440_000), rebate: Fen(1)))
         #expect(codes([units, stray], base: opened).map(\.code) == [.cooperativeRebate])
         // More returned than the member is owed does not decode.
         var reader = FieldReader(kind: "dividend.allocate", members: ["id": .string("C"), "household": .string("152223-001"), "units": .integer(1),
@@ -455,7 +518,7 @@ struct LedgerStateTests {
     /// Allocations that do not add up to the declaration are reported at the declaration.
     @Test func allocationSum() {
         let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
-        let short = EntryPayload.dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 10, amount: Fen(1_439_999)))
+        let short = EntryPayload.dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 1, amount: Fen(1_439_999)))
         let found = codes([declare, short], base: opened)
         #expect(found.map(\.code) == [.allocationSum])
         #expect(found.first?.seq == 2)

@@ -59,7 +59,7 @@ struct Fixture: Sendable {
         }
         let declaration = DividendDeclaration(
             id: "2018", recordDate: date, distributable: Fen(600_000), appropriations: [], pool: Fen(600_000),
-            rule: ["basis": .string("units")], allocated: Fen(600_000), residual: Fen(0))
+            rule: ["basis": .string("units"), "classes": .object(["member": .integer(1)])], allocated: Fen(600_000), residual: Fen(0))
         return [
             Command(signer: a, payloads: [.ledgerOpen(LedgerOpen(origin: origin, org: "白辛嘎查股份经济合作社", village: "白辛嘎查",
                                                                  region: ["兴安盟", "扎赉特旗", "白辛嘎查"], key: a.verifier.vkey))]),

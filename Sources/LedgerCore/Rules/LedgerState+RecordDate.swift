@@ -24,6 +24,8 @@ extension LedgerState {
         let date: LedgerDate
         let shareClass: Int32
         let delta: Int64
+        /// A transfer moves an account, not trade: a cooperative's 交易额 passed on is not traded again.
+        let isTransfer: Bool
         let previous: Int32
     }
 
@@ -38,7 +40,9 @@ extension LedgerState {
         var latest: [LedgerDate?] = []
         /// Replayed, never read as it stands now.
         var irregular: [Bool] = []
+        /// Members as of the latest date any fact gives them (of one day's, the last recorded).
         var members: [Int64] = []
+        var membersDate: [LedgerDate?] = []
         var poor: [Bool] = []
         /// By class, by household: units now.
         var units: [[Int64]] = []
@@ -51,6 +55,7 @@ extension LedgerState {
             latest += repeatElement(nil, count: more)
             irregular += repeatElement(false, count: more)
             members += repeatElement(0, count: more)
+            membersDate += repeatElement(nil, count: more)
             poor += repeatElement(false, count: more)
         }
 
@@ -93,6 +98,7 @@ extension LedgerState {
         standings.grow(to: householdRegistered.count)
         if householdRegistered[h] { standings.irregular[h] = true }  // registered twice
         standings.members[h] = registration.members
+        standings.membersDate[h] = registration.date
         standings.poor[h] = registration.poor
         keepFact(h, HouseholdFact(household: registration.household, date: registration.date, members: registration.members,
                                   poor: registration.poor, isRegistration: true, previous: standings.lastFact[h]))
@@ -103,7 +109,10 @@ extension LedgerState {
         let h = intern(household: update.household)
         standings.grow(to: householdRegistered.count)
         if update.poor != nil || !householdRegistered[h] { standings.irregular[h] = true }
-        if let members = update.members { standings.members[h] = members }
+        if let members = update.members, standings.membersDate[h].map({ $0 <= update.date }) ?? true {
+            standings.members[h] = members
+            standings.membersDate[h] = update.date
+        }
         keepFact(h, HouseholdFact(household: update.household, date: update.date, members: update.members, poor: update.poor,
                                   isRegistration: false, previous: standings.lastFact[h]))
     }
@@ -116,7 +125,7 @@ extension LedgerState {
 
     /// Applies a share entry's changes (``applyShares(seq:date:_:_:)``) and, for a verifier, keeps
     /// each household's change for the record dates to come.
-    mutating func recordShares(seq: Int64, date: LedgerDate, _ changes: [(ShareKey, Int64)], _ problems: inout RuleReport) {
+    mutating func recordShares(seq: Int64, date: LedgerDate, _ changes: [(ShareKey, Int64)], transfer: Bool = false, _ problems: inout RuleReport) {
         applyShares(seq: seq, date: date, changes, &problems)
         guard replaysEverything else { return }
         for (key, delta) in changes where key.holder != Holder.collective {
@@ -128,7 +137,7 @@ extension LedgerState {
             }
             standings.units[c][h] &+= delta
             standings.dated(h, date)
-            shareRows.append(ShareRow(seq: seq, date: date, shareClass: Int32(c), delta: delta, previous: standings.lastRow[h]))
+            shareRows.append(ShareRow(seq: seq, date: date, shareClass: Int32(c), delta: delta, isTransfer: transfer, previous: standings.lastRow[h]))
             standings.lastRow[h] = Int32(truncatingIfNeeded: shareRows.count - 1)
         }
     }
@@ -150,27 +159,38 @@ extension LedgerState {
         return c
     }
 
-    /// The units `declaration`'s allocations must record; nil for a rule not read here (the split
-    /// says what is wrong with it), `.failure` when the reading would pass its bound.
-    mutating func expectedUnits(_ declaration: DividendDeclaration) -> Result<ExpectedUnits, SplitProblem>? {
+    /// The accounts a cooperative's distribution is counted by, as fenhong records them.
+    static let cooperativeAccounts = (transactions: ShareClass.trade, capital: [ShareClass.capital, ShareClass.reserve, ShareClass.subsidy])
+
+    /// The units `declaration`'s allocations must record; `.failure` when its rule is not one
+    /// fenhong writes (so that its units cannot be read), or the reading would pass its bound.
+    mutating func expectedUnits(_ declaration: DividendDeclaration, seq: Int64) -> Result<ExpectedUnits, SplitProblem> {
         let rule = declaration.rule, recordDate = declaration.recordDate
         let basis: ExpectedUnits.Basis
         switch rule["basis"]?.stringValue {
         case "units":
-            guard let object = rule["classes"]?.objectValue else { return nil }
+            guard let object = rule["classes"]?.objectValue else { return .failure(.init("is by shares but records no classes to weigh them by")) }
             var weights = [(shareClass: String, weight: Int64)]()
             for (name, weight) in object {
-                guard let weight = weight.integerValue, weight >= 0 else { return nil }
+                guard let weight = weight.integerValue, weight >= 0 else {
+                    return .failure(.init("weighs class \(MessageText.quoted(name)) by \(Self.text(weight) ?? ""), not by a whole number of 0 or more"))
+                }
                 weights.append((name, weight))
             }
             basis = .shares(weights.sorted { $0.shareClass < $1.shareClass })
         case "household": basis = .households
         case "member": basis = .members
         case "cooperative":
-            guard let trade = rule["transactionClass"]?.stringValue,
-                  let capitals = rule["capitalClasses"]?.arrayValue?.compactMap(\.stringValue) else { return nil }
-            basis = .cooperative(transactionClass: trade, capitalClasses: capitals, after: previousCooperativeRecordDate(before: recordDate))
-        default: return nil
+            // The classes fenhong counts a cooperative by: another name (one the ledger never
+            // had) would leave the transactions unread, as if they came from a file.
+            let accounts = Self.cooperativeAccounts
+            guard rule["transactionClass"] == .string(accounts.transactions), rule["capitalClasses"] == .array(accounts.capital.map(JSONValue.string)) else {
+                return .failure(.init("counts transactions in \(Self.text(rule["transactionClass"]) ?? "no class") and capital in \(Self.text(rule["capitalClasses"]) ?? "no classes"), "
+                                      + "not in the accounts fenhong keeps (\(accounts.transactions); \(accounts.capital.joined(separator: ", ")))"))
+            }
+            basis = .cooperative(transactionClass: accounts.transactions, capitalClasses: accounts.capital, after: previousCooperativeRecordDate(before: recordDate))
+        default:
+            return .failure(.init("records the basis \(Self.text(rule["basis"]) ?? "(none)"), which is none of units, household, member and cooperative"))
         }
         let count = householdRegistered.count
         guard recordDateWork + count <= Self.recordDateWorkMax(entries: self.count) else {
@@ -212,7 +232,11 @@ extension LedgerState {
             }
         }
         recordDateWork += work
-        if case .cooperative = basis, !traded { units = units.map { $0 < 0 ? -1 : 0 } }
+        if case .cooperative = basis, !traded {
+            units = units.map { $0 < 0 ? -1 : 0 }
+            notJudged.append(RuleViolation(seq: seq, code: .allocationUnits, detail:
+                "distribution \(declaration.id)'s transactions came from a volumes file (the ledger records no 交易额, class \(ShareClass.trade), in its period): its allocations' returns by transactions are split again from the volumes they record, which the ledger cannot confirm"))
+        }
         let judged: Bool = if case .cooperative = basis { traded } else { true }
         return .success(ExpectedUnits(basis: basis, recordDate: recordDate, units: units, capital: capital, transactionsJudged: judged))
     }
@@ -269,14 +293,17 @@ extension LedgerState {
         }
     }
 
-    /// What household `h` traded of `trade` after `after` through `through`: issued less retired.
+    /// What household `h` traded of `trade` after `after` through `through`: issued less retired
+    /// (a transfer is no trade), as ``TransactionPeriod`` in Payouts reads it.
     private func transactions(_ h: Int, of trade: String, after: LedgerDate?, through: LedgerDate, work: inout Int) -> Int64 {
         guard let c = shareClassIndex[trade] else { return 0 }
         var volume: Int64 = 0
         var r = standings.lastRow[h]
         while r >= 0 {
             let row = shareRows[Int(r)]
-            if row.shareClass == c, row.date <= through, after.map({ row.date > $0 }) ?? true, !seqFlags.isReversed(row.seq) { volume &+= row.delta }
+            if row.shareClass == c, !row.isTransfer, row.date <= through, after.map({ row.date > $0 }) ?? true, !seqFlags.isReversed(row.seq) {
+                volume &+= row.delta
+            }
             r = row.previous
             work += 1
         }
@@ -314,16 +341,25 @@ extension LedgerState {
             }
         }
         var left = [(household: String, detail: String)]()
+        // By a rate, a household's part left out stays undistributed; else the others share it.
+        let whither: String = if case .rate = buffer.rule { "its part was left undistributed" } else { "its part went to the others" }
         for h in expected.units.indices where !allocated[h] && (expected.units[h] > 0 || expected.capital[h] > 0) {
+            // One owed a guaranteed minimum is reported as such (``missingMinimums(_:)``), once.
+            if buffer.rule.hasMinimum && isPoor(h, on: date) { continue }
             let fact = Int(standings.lastFact[h])
             let household = fact >= 0 ? householdFacts[fact].household : "?"
             let what = expected.units[h] > 0 ? had(h, expected) : "its accounts held \(Fen(expected.capital[h]).formatted) of capital at the record date \(date)"
-            left.append((household, "household \(household) has no allocation in distribution \(id), but \(what): its part went to the others"))
+            left.append((household, "household \(household) has no allocation in distribution \(id), but \(what): \(whither)"))
         }
         for (_, detail) in left.sorted(by: { HolderOrder.areInIncreasingOrder($0.household, $1.household) }) {
             found.append(RuleViolation(seq: buffer.seq, code: .allocationUnits, detail: detail))
         }
         return Self.capped(found, code: .allocationUnits, what: "allocations and households of distribution \(id) whose units are not what the households had")
+    }
+
+    /// A rule's value as its body writes it (`"trade"`, `["capital"]`).
+    private static func text(_ value: JSONValue?) -> String? {
+        value.map { String(decoding: CanonicalJSON.encode($0), as: UTF8.self) }
     }
 
     /// Units as an allocation records them.
@@ -344,15 +380,21 @@ extension LedgerState {
         case .shares(let weights):
             var work = 0
             let standing = standing(h, on: date, work: &work)
-            let parts = weights.filter { $0.weight > 0 }.map { w in "\(standing.map { units(of: $0, w.shareClass) } ?? 0) \(w.shareClass) × \(w.weight)" }
-            return "the shares it held at the record date \(date) give \(Self.count(expected.units[h], "unit")) (\(parts.joined(separator: " + ")))"
+            // The classes weighed that it held; none, when it held none of them.
+            let parts = weights.filter { $0.weight > 0 }.compactMap { w -> String? in
+                let held = standing.map { units(of: $0, w.shareClass) } ?? 0
+                return held == 0 ? nil : "\(held) \(w.shareClass) × \(w.weight)"
+            }
+            let classes = weights.filter { $0.weight > 0 }.map(\.shareClass).joined(separator: ", ")
+            return "the shares it held at the record date \(date) give \(Self.count(expected.units[h], "unit")) "
+                + (parts.isEmpty ? "(it held none of \(classes))" : "(\(parts.joined(separator: " + ")))")
         case .households:
             return "a distribution by households counts each household registered at the record date \(date) as 1 unit"
         case .members:
             return "it had \(Self.count(expected.units[h], "member")) at the record date \(date)"
         case .cooperative(let trade, _, let after):
             let period = after.map { "from \($0.adding(days: 1)) through \(date)" } ?? "up to \(date)"
-            return "its \(trade) account records transactions of \(Fen(expected.units[h]).formatted) \(period)"
+            return "its \(trade) account records transactions of \(Fen(expected.units[h]).formatted) \(period) (issued less retired; an account passed on is no trade)"
         }
     }
 }

@@ -116,10 +116,9 @@ extension LedgerState {
         case .success(let rule)?:
             openSplit = SplitBuffer(distribution: d, declaration: declaration, seq: seq, rule: rule)
             if replaysEverything {
-                switch expectedUnits(declaration) {
-                case .success(let expected)?: openSplit!.expected = expected
-                case .failure(let problem)?: problems.add(.allocationUnits, "distribution \(declaration.id) \(problem.phrase): its allocations' units are not held to the households' holdings")
-                case nil: break
+                switch expectedUnits(declaration, seq: seq) {
+                case .success(let expected): openSplit!.expected = expected
+                case .failure(let problem): problems.add(.allocationUnits, "distribution \(declaration.id) \(problem.phrase): its allocations' units cannot be held to the households' holdings")
                 }
             }
             // At most one allocation a household: room for all at once, not doubled as they come.

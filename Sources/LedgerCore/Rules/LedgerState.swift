@@ -185,6 +185,9 @@ public struct LedgerState: Sendable {
     /// Facts and rows read back for record dates so far: bounded (``recordDateWorkMax``), so
     /// that a forged ledger of endless declarations cannot keep a verifier busy for hours.
     var recordDateWork = 0
+    /// What the rules could not judge, though nothing is wrong (a verifier's report says so):
+    /// a cooperative's transactions that came from a volumes file.
+    public internal(set) var notJudged: [RuleViolation] = []
 
     /// A household's registered-poor status changes, in the order recorded.
     struct PovertyRecord: Sendable {
@@ -357,7 +360,7 @@ public struct LedgerState: Sendable {
             recordShares(seq: entry.seq, date: transfer.date, [
                 (ShareKey(holder: transfer.from, shareClass: transfer.shareClass), -transfer.units),
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),
-            ], &problems)
+            ], transfer: true, &problems)
         case .fundReceive, .investmentMake:
             markReversible(entry)
         case .incomeRecord(let record):

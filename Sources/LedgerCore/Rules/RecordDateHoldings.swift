@@ -8,7 +8,9 @@
 public struct RecordDateHoldings<Key: Hashable & Sendable>: Sendable {
     /// A household as it stood at the record date.
     public struct Standing: Sendable, Equatable {
+        /// As of the latest date a registration or update gives them (of one day's, the last recorded).
         public fileprivate(set) var members: Int64
+        fileprivate var membersDate: LedgerDate
         /// Registered-poor at the record date.
         public fileprivate(set) var poor: Bool
         /// Was registered-poor before the record date and is no longer (脱贫).
@@ -45,7 +47,7 @@ public struct RecordDateHoldings<Key: Hashable & Sendable>: Sendable {
     @discardableResult
     public mutating func register(_ household: Key, date: LedgerDate, members: Int64, poor: Bool) -> Bool {
         guard date <= recordDate else { return false }
-        households[household] = Standing(members: members, poor: poor)
+        households[household] = Standing(members: members, membersDate: date, poor: poor)
         poorChanges[household, default: []].append((date, poor))
         return true
     }
@@ -55,7 +57,11 @@ public struct RecordDateHoldings<Key: Hashable & Sendable>: Sendable {
     @discardableResult
     public mutating func update(_ household: Key, date: LedgerDate, members: Int64?, poor: Bool?) -> Bool {
         guard date <= recordDate, households[household] != nil else { return false }
-        if let members { households[household]!.members = members }
+        // An update recorded late but dated before another does not undo the later one.
+        if let members, households[household]!.membersDate <= date {
+            households[household]!.members = members
+            households[household]!.membersDate = date
+        }
         if let poor { poorChanges[household, default: []].append((date, poor)) }
         return true
     }

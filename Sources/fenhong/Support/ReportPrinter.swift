@@ -23,6 +23,7 @@ enum ReportPrinter {
                     + (report.ok ? "\n" : ", a checkpoint the entries may no longer match: see the problems below\n")
                 : "inspector \(cosigner.inspector) (key \(cosigner.keyID)) has cosigned nothing\n"
         }
+        for note in report.notJudged { out += "not judged: \(note)\n" }
         if report.ok {
             out += "intact: no problems found\n"
             // Without a kept checkpoint, a ledger cut short, or rewritten from some entry on and
@@ -52,6 +53,9 @@ enum ReportPrinter {
             }),
             "problems": .array(report.problems.map { problem in
                 .object(["seq": problem.seq.map(JSONValue.integer) ?? .null, "code": .string(problem.code), "detail": .string(problem.detail)])
+            }),
+            "notJudged": .array(report.notJudged.map { note in
+                .object(["seq": note.seq.map(JSONValue.integer) ?? .null, "code": .string(note.code), "detail": .string(note.detail)])
             }),
             "origin": report.origin.map(JSONValue.string) ?? .null,
             "trusted": trusted.map { .integer($0.checkpoint.size) } ?? .null,
