@@ -243,6 +243,18 @@ struct LedgerStateTests {
         held.update("152223-002", date: LedgerDate("2024-06-01")!, members: 6, poor: nil)
         held.update("152223-002", date: LedgerDate("2024-03-01")!, members: 3, poor: nil)
         #expect(held.households["152223-002"]?.members == 6)
+        // Units past 64 bits (a forger's issues, each `too-large` once the holding passes 2^53)
+        // and weights as large as a body holds are judged without a trap, read as they stand or replayed.
+        let huge = (0..<1_100).map { _ in
+            EntryPayload.sharesIssue(SharesChange(holder: "152223-001", shareClass: "poverty", units: JSONValue.integerMagnitudeMax, date: founded, reason: "x"))
+        }
+        let exitAndBack: [EntryPayload] = [.householdUpdate(HouseholdUpdate(household: "152223-001", poor: false, date: LedgerDate("2020-01-01")!)),
+                                           .householdUpdate(HouseholdUpdate(household: "152223-001", poor: true, date: LedgerDate("2021-01-01")!))]
+        let heavy: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["poverty": .integer(JSONValue.integerMagnitudeMax), "member": .integer(1)])]
+        for extra in [[], exitAndBack] {
+            let found = codes(declare(heavy, pool: 100, [("152223-001", 1, 100)]), base: base + huge + extra)
+            #expect(found.contains { $0.code == .tooLarge } && found.contains { $0.code == .allocationUnits })
+        }
         // By a rate, a household left out: its part was not given to anyone.
         #expect(codes(declare(byMembers, pool: 800, residual: 600, [("152223-001", 2, 200)]), base: base + updates).map(\.detail)
                 == ["household 152223-002 has no allocation in distribution A, but it had 6 members at the record date 2024-12-20: its part was left undistributed"])

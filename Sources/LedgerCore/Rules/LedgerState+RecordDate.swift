@@ -219,7 +219,9 @@ extension LedgerState {
                     } else {
                         held = self.units(of: standing, shareClass)
                     }
-                    total += Int128(held) * Int128(weight)
+                    // Each product fits in 128 bits; a forged rule of thousands of classes could
+                    // carry the sum past them, so it stays within what a unit count can be.
+                    total = max(min(total + Int128(held) * Int128(weight), Int128(Int64.max)), Int128(Int64.min))
                 }
                 units[h] = Int64(clamping: total)
             case .households: units[h] = 1

@@ -116,14 +116,15 @@ public enum PovertyUnits {
                 poor = status[s].1
                 s += 1
             }
-            held += change.delta
-            if change.delta < 0 { withdrawn = max(0, withdrawn + change.delta) }
+            // Wrapping: a forged ledger's units may pass what 64 bits hold (`too-large` says so).
+            held &+= change.delta
+            if change.delta < 0 { withdrawn = max(0, withdrawn &+ change.delta) }
         }
         while s < status.count {
             if poor && !status[s].1 { withdrawn = held }
             poor = status[s].1
             s += 1
         }
-        return held - withdrawn
+        return held &- withdrawn
     }
 }
