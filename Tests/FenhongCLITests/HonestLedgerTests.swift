@@ -89,4 +89,55 @@ import Testing
         #expect(verify.status == 0, "seed \(seed): \(verify.stdout)")
         #expect(try cli.run("log", "--json").stdout.contains(#""kind":"dividend.allocate""#), "seed \(seed) declared nothing")
     }
+
+    /// Cooperatives too, year after year: members trade, return goods (retired 交易额), pass an
+    /// account on (a transfer, no trade), add capital dated after a record date; some years no
+    /// trade is recorded and a volumes file gives it; a distribution withdrawn and declared again.
+    @Test(arguments: Array(1...8) as [UInt64])
+    func cooperativeHonestLedgerVerifiesIntact(seed: UInt64) throws {
+        var dice = Dice(state: seed &* 7919)
+        var steps: [[String]] = []
+        let members = (0..<dice.int(2...6)).map { String(format: "M%02d", $0) }
+        for (i, member) in members.enumerated() {
+            steps.append(["household", "add", "--household", member, "--head", "社员\(i)", "--members", "2", "--id", id(Int(seed) * 100 + i),
+                          "--account", String(format: "****%04d", i), "--date", "2018-01-02"])
+            for account in ["capital", "reserve", "subsidy"] where dice.chance(70) {
+                steps.append(["shares", "issue", "--holder", member, "--class", account, "--amount", "\(dice.int(1...50) * 100)", "--date", "2018-01-03", "--reason", "入股"])
+            }
+        }
+        steps.append(["income", "record", "--amount", "900000", "--category", "经营收入", "--counterparty", "某公司", "--date", "2018-06-01"])
+        let cli = try CLI.ledger("l.fenhong", village: "coop", org: "测试专业合作社", at: "2018-01-01T00:00:00Z", steps: steps)
+        var declared = 0
+        for year in 2019...2021 {
+            let traded = members.filter { _ in dice.chance(60) }
+            for member in traded {
+                _ = try cli.execute(["shares", "issue", "--holder", member, "--class", "trade", "--amount", "\(dice.int(1...90) * 100)", "--date", "\(year)-06-01", "--reason", "交售"])
+            }
+            if let member = traded.first, dice.chance(40) {
+                _ = try cli.execute(["shares", "retire", "--holder", member, "--class", "trade", "--amount", "50", "--date", "\(year)-07-01", "--reason", "退货"])
+            }
+            if traded.count >= 2, dice.chance(50) {
+                _ = try cli.execute(["shares", "transfer", "--from", traded[0], "--to", traded[1], "--class", "trade", "--amount", "10", "--date", "\(year)-08-01", "--reason", "分户"])
+            }
+            if dice.chance(40) {
+                _ = try cli.execute(["shares", "issue", "--holder", dice.pick(members), "--class", "capital", "--amount", "100", "--date", "\(year)-12-20", "--reason", "追加出资"])
+            }
+            var declare = ["dividend", "declare", "--id", "C\(year)", "--record-date", "\(year)-12-15", "--pool", dice.pick(["1", "999.99", "5000", "12345.67"]), "--basis", "cooperative"]
+            if traded.isEmpty {
+                #expect(try cli.shell("printf '\(members.map { "\($0),\(dice.int(1...9) * 1000)" }.joined(separator: "\\n"))\\n' > v\(year).csv").status == 0)
+                declare += ["--transactions", "v\(year).csv"]
+            }
+            guard try cli.execute(declare).status == 0 else { continue }
+            declared += 1
+            guard dice.chance(25) else { continue }
+            let log = try cli.run("log", "--json").stdout.split(separator: "\n")
+            let declaration = log.lastIndex { $0.contains(#""kind":"dividend.declare""#) }!
+            #expect(try cli.execute(["reverse", "--seq", "\(declaration)", "--reason", "撤回", "--date", "\(year)-12-20"]).status == 0)
+            declare[3] += "b"
+            _ = try cli.execute(declare)
+        }
+        let verify = try cli.execute(["verify", "l.fenhong"])
+        #expect(verify.status == 0, "seed \(seed): \(verify.stdout)")
+        #expect(declared > 0, "seed \(seed) declared nothing")
+    }
 }
