@@ -125,21 +125,24 @@ struct DemoWriter {
     }
 
     /// The cooperative's surplus returned to its member households under Art. 44: at least 60%
-    /// by cattle sold through it, the rest by capital contributed.
+    /// by cattle sold through it, the rest by capital contributed. Each member's sales of the
+    /// year are recorded in its 交易额 account (Art. 43), which the distribution returns by and a
+    /// verifier holds it to.
     mutating func cooperativeIncome2021() throws {
-        try record("2021-12-18", [.incomeRecord(CashFlow(amount: Fen(yuan: 50_000), category: "合作社盈余返还",
-                                                         counterparty: DemoVillage.cooperative, date: Self.date("2021-12-18")))])
+        let sold = Self.date("2021-11-30")
+        try record("2021-12-18", DemoVillage.households.filter { $0.cooperativeTrade2021 > 0 }.map { h in
+            .sharesIssue(SharesChange(holder: h.number, shareClass: ShareClass.trade, units: h.cooperativeTrade2021 * 100, date: sold,
+                                      reason: "2021年经合作社交售肉牛 " + DemoVillage.cooperative))
+        } + [.incomeRecord(CashFlow(amount: Fen(yuan: 50_000), category: "合作社盈余返还",
+                                    counterparty: DemoVillage.cooperative, date: Self.date("2021-12-18")))])
     }
 
     private var cooperativeSpec2021: DistributionSpec {
-        var volumes = [String: Int64]()
-        for h in DemoVillage.households where h.cooperativeTrade2021 > 0 { volumes[h.number] = h.cooperativeTrade2021 * 100 }
-        return DistributionSpec(
+        DistributionSpec(
             id: "2021-coop", recordDate: Self.date("2021-12-15"), amount: .distributable(Fen(yuan: 50_000)),
             appropriations: [Appropriation(name: "公积金", bp: 1000)],
             basis: .cooperative(CooperativeRule(transactionClass: ShareClass.trade,
-                                                capitalClasses: [ShareClass.capital, ShareClass.reserve, ShareClass.subsidy])),
-            transactionVolumes: volumes)
+                                                capitalClasses: [ShareClass.capital, ShareClass.reserve, ShareClass.subsidy])))
     }
 
     /// 乌力吉's household reaches the exit standard (脱贫) on 2022-06-30: no poverty dividend from then on.

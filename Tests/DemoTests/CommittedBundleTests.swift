@@ -26,13 +26,13 @@ struct CommittedBundleTests {
         let fresh = folder.appendingPathComponent("demo/bundle")
         let names = try files(in: committed)
         #expect(names == (try files(in: fresh)))
-        #expect(names.contains("entries.jsonl") && names.contains("checkpoints/233.txt"))
+        #expect(names.contains("entries.jsonl") && names.contains("checkpoints/241.txt"))
         for name in names {
             let a = try Data(contentsOf: committed.appendingPathComponent(name))
             let b = try Data(contentsOf: fresh.appendingPathComponent(name))
             #expect(a == b, "\(name) differs from the committed bundle: regenerate with `fenhong demo` and copy bundle/ to ledgers/baixin")
         }
-        #expect(run.entries == 233)
+        #expect(run.entries == 241)
 
         // Chen Mei's statement comes with the proof its footer tells an inspector to check.
         let demo = folder.path + "/demo"
@@ -53,7 +53,7 @@ struct CommittedBundleTests {
     @Test func committedBundleVerifies() throws {
         let report = try LedgerAudit.verify(path: committed.path, trusted: nil)
         #expect(report.ok, "\(report.problems)")
-        #expect(report.entries == 233)
-        #expect(report.cosigned.map(\.size) == [233])
+        #expect(report.entries == 241)
+        #expect(report.cosigned.map(\.size) == [241])
     }
 }

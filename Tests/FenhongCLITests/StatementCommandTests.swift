@@ -397,15 +397,15 @@ struct StatementCommandTests {
         let cli = try CLI()
         #expect(try cli.run("demo", "--out", "demo").status == 0)
         #expect(try cli.shell("""
-            sqlite3 demo/baixin.fenhong "INSERT INTO checkpoint SELECT 150, note FROM checkpoint WHERE size = 233; \
-            INSERT INTO cosignature SELECT 150, key_id, line FROM cosignature WHERE size = 233;"
+            sqlite3 demo/baixin.fenhong "INSERT INTO checkpoint SELECT 150, note FROM checkpoint WHERE size = 241; \
+            INSERT INTO cosignature SELECT 150, key_id, line FROM cosignature WHERE size = 241;"
             """).status == 0)
-        let copied = try cli.run("statement", "--ledger", "demo/baixin.fenhong", "--household", "152223-007", "--date", "2022-12-01", "--size", "198")
+        let copied = try cli.run("statement", "--ledger", "demo/baixin.fenhong", "--household", "152223-007", "--date", "2022-12-01", "--size", "206")
         #expect(copied.status == 0, "\(copied.stderr)")
         #expect(!copied.stdout.contains("联署"), "\(copied.stdout)")
         // A line above the accountant's signature names nobody on the statement.
         #expect(try cli.shell("""
-            python3 -c "p='demo/bundle/checkpoints/233.txt'; t=open(p).read(); i=t.index('— baixin'); open(p,'w').write(t[:i] + '— 扎赉特旗农经站 ' + 'A' * 92 + '\\n' + t[i:])"
+            python3 -c "p='demo/bundle/checkpoints/241.txt'; t=open(p).read(); i=t.index('— baixin'); open(p,'w').write(t[:i] + '— 扎赉特旗农经站 ' + 'A' * 92 + '\\n' + t[i:])"
             """).status == 0)
         #expect(try cli.run("statement", "--ledger", "demo/baixin.fenhong", "--household", "152223-007", "--out", "g.txt").status == 0)
         let genuine = try cli.file("g.txt")
@@ -533,18 +533,18 @@ struct StatementCommandTests {
         #expect(try cli.run("demo", "--out", "demo").status == 0)
         let vkey = try cli.shell("sqlite3 demo/baixin.fenhong \"SELECT json_extract(body, '$.key') FROM entry WHERE kind = 'key.add' AND json_extract(body, '$.role') = 'inspector'\"")
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try cli.run("key", "retire", "--ledger", "demo/baixin.fenhong", "--key", "demo/accountant.key", "--vkey", vkey, "--role", "inspector").status == 0)  // 233, checkpoint 234
+        #expect(try cli.run("key", "retire", "--ledger", "demo/baixin.fenhong", "--key", "demo/accountant.key", "--vkey", vkey, "--role", "inspector").status == 0)  // 241, checkpoint 242
         let inspector = try KeyFile.read(cli.folder.appendingPathComponent("demo/inspector.key").path)
-        let text = try cli.shell("sqlite3 demo/baixin.fenhong \"SELECT note FROM checkpoint WHERE size = 234\"").stdout
+        let text = try cli.shell("sqlite3 demo/baixin.fenhong \"SELECT note FROM checkpoint WHERE size = 242\"").stdout
         var note = try SignedNote(parsing: text.hasSuffix("\n\n") ? String(text.dropLast()) : text)
         try note.cosign(with: inspector, time: 1_767_225_600)
-        try "INSERT INTO cosignature VALUES (234, '\(inspector.id)', '\(note.signatures.last!.line)');"
+        try "INSERT INTO cosignature VALUES (242, '\(inspector.id)', '\(note.signatures.last!.line)');"
             .write(to: cli.folder.appendingPathComponent("q.sql"), atomically: true, encoding: .utf8)
         #expect(try cli.shell("sqlite3 demo/baixin.fenhong < q.sql").status == 0)
-        #expect(try cli.shell("sqlite3 demo/baixin.fenhong 'SELECT size FROM cosignature'").stdout == "233\n234\n")
+        #expect(try cli.shell("sqlite3 demo/baixin.fenhong 'SELECT size FROM cosignature'").stdout == "241\n242\n")
         let statement = try cli.run("statement", "--ledger", "demo/baixin.fenhong", "--household", "152223-007")
         #expect(statement.status == 0, "\(statement.stderr)")
-        #expect(statement.stdout.contains("检查点 233") && !statement.stdout.contains("检查点 234"), "\(statement.stdout)")
+        #expect(statement.stdout.contains("检查点 241") && !statement.stdout.contains("检查点 242"), "\(statement.stdout)")
     }
 
     /// What cannot run exits 2 with one sentence: no proof, no household, unknown household.
