@@ -162,11 +162,9 @@ extension LedgerState {
     /// The accounts a cooperative's distribution is counted by, as fenhong records them.
     static let cooperativeAccounts = (transactions: ShareClass.trade, capital: [ShareClass.capital, ShareClass.reserve, ShareClass.subsidy])
 
-    /// The units `declaration`'s allocations must record; `.failure` when its rule is not one
-    /// fenhong writes (so that its units cannot be read), or the reading would pass its bound.
-    mutating func expectedUnits(_ declaration: DividendDeclaration, seq: Int64) -> Result<ExpectedUnits, SplitProblem> {
-        let rule = declaration.rule, recordDate = declaration.recordDate
-        let basis: ExpectedUnits.Basis
+    /// What `rule` counts each household's units by; `.failure` when it is not a rule fenhong
+    /// writes, so that its units cannot be read (a forger's way around the check).
+    private func unitBasis(_ rule: [String: JSONValue], recordDate: LedgerDate) -> Result<ExpectedUnits.Basis, SplitProblem> {
         switch rule["basis"]?.stringValue {
         case "units":
             guard let object = rule["classes"]?.objectValue else { return .failure(.init("is by shares but records no classes to weigh them by")) }
@@ -177,9 +175,9 @@ extension LedgerState {
                 }
                 weights.append((name, weight))
             }
-            basis = .shares(weights.sorted { $0.shareClass < $1.shareClass })
-        case "household": basis = .households
-        case "member": basis = .members
+            return .success(.shares(weights.sorted { $0.shareClass < $1.shareClass }))
+        case "household": return .success(.households)
+        case "member": return .success(.members)
         case "cooperative":
             // The classes fenhong counts a cooperative by: another name (one the ledger never
             // had) would leave the transactions unread, as if they came from a file.
@@ -188,9 +186,21 @@ extension LedgerState {
                 return .failure(.init("counts transactions in \(Self.text(rule["transactionClass"]) ?? "no class") and capital in \(Self.text(rule["capitalClasses"]) ?? "no classes"), "
                                       + "not in the accounts fenhong keeps (\(accounts.transactions); \(accounts.capital.joined(separator: ", ")))"))
             }
-            basis = .cooperative(transactionClass: accounts.transactions, capitalClasses: accounts.capital, after: previousCooperativeRecordDate(before: recordDate))
+            return .success(.cooperative(transactionClass: accounts.transactions, capitalClasses: accounts.capital,
+                                         after: previousCooperativeRecordDate(before: recordDate)))
         default:
             return .failure(.init("records the basis \(Self.text(rule["basis"]) ?? "(none)"), which is none of units, household, member and cooperative"))
+        }
+    }
+
+    /// The units `declaration`'s allocations must record; `.failure` when its rule is not one
+    /// fenhong writes (``unitBasis(_:recordDate:)``), or the reading would pass its bound.
+    mutating func expectedUnits(_ declaration: DividendDeclaration, seq: Int64) -> Result<ExpectedUnits, SplitProblem> {
+        let recordDate = declaration.recordDate
+        let basis: ExpectedUnits.Basis
+        switch unitBasis(declaration.rule, recordDate: recordDate) {
+        case .success(let read): basis = read
+        case .failure(let problem): return .failure(problem)
         }
         let count = householdRegistered.count
         guard recordDateWork + count <= Self.recordDateWorkMax(entries: self.count) else {
@@ -198,7 +208,8 @@ extension LedgerState {
         }
         standings.grow(to: count)
         var work = count
-        var units = [Int64](repeating: -1, count: count), capital = [Int64](repeating: 0, count: count)
+        var units = [Int64](repeating: -1, count: count)
+        var capital = [Int64](repeating: 0, count: count)
         var traded = false
         // The classes weighed, found once: a household as it stands is read by index.
         let weighed: [(shareClass: String, c: Int32?, weight: Int64)]
@@ -235,7 +246,6 @@ extension LedgerState {
         }
         recordDateWork += work
         if case .cooperative = basis, !traded {
-            units = units.map { $0 < 0 ? -1 : 0 }
             notJudged.append(RuleViolation(seq: seq, code: .allocationUnits, detail:
                 "distribution \(declaration.id)'s transactions came from a volumes file (the ledger records no 交易额, class \(ShareClass.trade), in its period): its allocations' returns by transactions are split again from the volumes they record, which the ledger cannot confirm"))
         }
