@@ -32,6 +32,16 @@ import Testing
 
     /// Seeds 1–60 all verify intact (2026-11-30, with `allocation-units`); the first 24 run
     /// here (25 happens to declare nothing).
+    /// Withdraws the declaration just made (reversed) and makes `declare` again under a new id.
+    private func withdrawAndDeclareAgain(_ declare: [String], year: Int, in cli: CLI) throws {
+        let log = try cli.run("log", "--json").stdout.split(separator: "\n")
+        let declaration = log.lastIndex { $0.contains(#""kind":"dividend.declare""#) }!
+        #expect(try cli.execute(["reverse", "--seq", "\(declaration)", "--reason", "撤回", "--date", "\(year)-12-20"]).status == 0)
+        var again = declare
+        again[3] += "b"  // the id
+        _ = try cli.execute(again)
+    }
+
     @Test(arguments: Array(1...24) as [UInt64])
     func variedHonestLedgerVerifiesIntact(seed: UInt64) throws {
         var dice = Dice(state: seed)
@@ -79,11 +89,7 @@ import Testing
             if dice.chance(30) { declare += ["--method", "rate"] }
             // Refusals (a minimum beyond the pool, a class the ledger lacks) are fine; what is written must verify.
             guard try cli.execute(declare).status == 0, dice.chance(30) else { continue }
-            let log = try cli.run("log", "--json").stdout.split(separator: "\n")
-            let declaration = log.lastIndex { $0.contains(#""kind":"dividend.declare""#) }!
-            #expect(try cli.execute(["reverse", "--seq", "\(declaration)", "--reason", "撤回", "--date", "\(year)-12-20"]).status == 0)
-            declare[3] += "b"
-            _ = try cli.execute(declare)
+            try withdrawAndDeclareAgain(declare, year: year, in: cli)
         }
         let verify = try cli.execute(["verify", "l.fenhong"])
         #expect(verify.status == 0, "seed \(seed): \(verify.stdout)")
@@ -130,11 +136,7 @@ import Testing
             guard try cli.execute(declare).status == 0 else { continue }
             declared += 1
             guard dice.chance(25) else { continue }
-            let log = try cli.run("log", "--json").stdout.split(separator: "\n")
-            let declaration = log.lastIndex { $0.contains(#""kind":"dividend.declare""#) }!
-            #expect(try cli.execute(["reverse", "--seq", "\(declaration)", "--reason", "撤回", "--date", "\(year)-12-20"]).status == 0)
-            declare[3] += "b"
-            _ = try cli.execute(declare)
+            try withdrawAndDeclareAgain(declare, year: year, in: cli)
         }
         let verify = try cli.execute(["verify", "l.fenhong"])
         #expect(verify.status == 0, "seed \(seed): \(verify.stdout)")
