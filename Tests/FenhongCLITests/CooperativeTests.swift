@@ -109,6 +109,31 @@ import Testing
         #expect(verify.status == 0, "\(verify.stdout)")
     }
 
+    /// A cooperative's distribution returns the transactions since the one before it, so the
+    /// periods stand once declared: one declared with an earlier record date than a standing one
+    /// would return trade again, and withdrawing one would hand its period to the next (which was
+    /// divided without it): both refused, naming what to do (a review had C2 gain 30.00 of C1's).
+    @Test func cooperativePeriodsStand() throws {
+        let cli = try cooperative()
+        func declare(_ id: String, _ recordDate: String, _ pool: String) throws -> CLI.Run {
+            try cli.execute(["dividend", "declare", "--id", id, "--record-date", recordDate, "--pool", pool, "--basis", "cooperative"])
+        }
+        #expect(try declare("H1", "2024-06-30", "0.01").status == 2)  // no trade recorded by then
+        #expect(try cli.execute(["shares", "issue", "--holder", "C1", "--class", "trade", "--amount", "100", "--reason", "上半年交售", "--date", "2024-03-01"]).status == 0)
+        #expect(try declare("H1", "2024-06-30", "0.01").status == 0)
+        #expect(try cli.execute(["shares", "issue", "--holder", "C2", "--class", "trade", "--amount", "100", "--reason", "三季度交售", "--date", "2024-08-01"]).status == 0)
+        #expect(try declare("Y", "2024-12-31", "100").status == 0)
+        let late = try declare("Q3", "2024-09-30", "1")
+        #expect(late.status == 2)
+        #expect(late.stderr.contains("cooperative distribution Y returned the transactions up to its record date 2024-12-31; one with the record date 2024-09-30 would return them again"), "\(late.stderr)")
+        let log = try cli.run("log", "--json").stdout.split(separator: "\n")
+        let h1 = log.firstIndex { $0.contains(#""kind":"dividend.declare""#) }!
+        let withdraw = try cli.execute(["reverse", "--seq", "\(h1)", "--reason", "撤回"])
+        #expect(withdraw.status == 2)
+        #expect(withdraw.stderr.contains("withdrawing H1 would change what Y should have returned (withdraw Y first)"), "\(withdraw.stderr)")
+        #expect(try cli.execute(["verify", "coop.fenhong"]).status == 0)
+    }
+
     /// Volumes from a file (the ledger recording no 交易额 in the period) are split again, but the
     /// ledger cannot confirm them: verify says so, and the ledger is still intact.
     @Test func volumesFromAFileAreSaidNotJudged() throws {

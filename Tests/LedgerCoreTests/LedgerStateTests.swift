@@ -260,6 +260,32 @@ struct LedgerStateTests {
                 == ["household 152223-002 has no allocation in distribution A, but it had 6 members at the record date 2024-12-20: its part was left undistributed"])
     }
 
+    /// A verifier holds a forged ledger to the cooperatives' periods as the store does: one
+    /// declared before a standing one's record date, or withdrawn under a later one, is
+    /// `settled-date`; and thirty registered-poor households left out of a minimum are said in
+    /// twenty sentences and a count, not thirty.
+    @Test func cooperativePeriodsAndBoundedReports() {
+        let day = EntrySamples.day
+        func coop(_ id: String, _ recordDate: LedgerDate) -> EntryPayload {
+            .dividendDeclare(DividendDeclaration(id: id, recordDate: recordDate, distributable: .zero, appropriations: [], pool: .zero,
+                                                 rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(0)].merging(accounts) { $1 },
+                                                 allocated: .zero, residual: .zero))
+        }
+        let found = codes([coop("Y", day), coop("H", day.adding(days: -100)), .entryReverse(Reversal(target: 3, reason: "撤回"))], base: opened)
+        #expect(found.map(\.code) == [.settledDate, .settledDate], "\(found)")
+        #expect(found.map(\.seq) == [3, 4])
+        // 陈梅 (2 members) is owed the minimum; so are thirty more registered-poor households.
+        let poor = (10..<40).map { n in
+            EntryPayload.householdRegister(HouseholdRegistration(household: "152223-0\(n)", head: "户", members: 1, poor: true, idMasked: "152223********0000",
+                                                                 account: "****0000", date: EntrySamples.chenMei.date))
+        }
+        let minimum = EntryPayload.dividendDeclare(DividendDeclaration(id: "M", recordDate: day, distributable: Fen(100), appropriations: [], pool: Fen(100),
+                                                                       rule: ["basis": .string("household"), "minimum": .integer(1)], allocated: Fen(100), residual: .zero))
+        let left = codes([minimum, .dividendAllocate(DividendAllocation(id: "M", household: "152223-001", units: 1, amount: Fen(100)))], base: opened + poor)
+            .filter { $0.code == .allocationSplit }
+        #expect(left.count == 21 && left.last?.detail.hasPrefix("and 10 more registered-poor households with no allocation in distribution M") == true, "\(left.last?.detail ?? "")")
+    }
+
     /// The sample chain, one entry of every kind, breaks no rule.
     @Test func samplesAreValid() {
         var payloads = EntrySamples.everyKind

@@ -59,4 +59,27 @@ extension LedgerState {
                                 + "reverse its payments and its declaration, and declare it again)")
         }
     }
+
+    /// A cooperative's distribution returns the transactions since the record date of the one
+    /// before it: one declared with a record date on or before a standing one's would return
+    /// some of them again (the later one already counted them).
+    func requireCooperativeOrder(_ declaration: DividendDeclaration, _ problems: inout RuleReport) {
+        for d in cooperativeDeclarations where tallies[d].withdrawnBy == nil {
+            guard let earlier = declarations[d]?.declaration, declaration.recordDate <= earlier.recordDate else { continue }
+            return problems.add(.settledDate, "cooperative distribution \(earlier.id) returned the transactions up to its record date \(earlier.recordDate); "
+                                + "one with the record date \(declaration.recordDate) would return them again (declare a cooperative's distributions in record-date order; "
+                                + "if \(earlier.id) was wrong, withdraw it first)")
+        }
+    }
+
+    /// Withdrawing cooperative distribution `d` would give its transactions to the next one,
+    /// which was divided by those since `d`'s record date: that one is withdrawn first.
+    func requireNoLaterCooperative(than d: Int, _ problems: inout RuleReport) {
+        guard cooperativeDeclarations.contains(d), let recordDate = tallies[d].recordDate else { return }
+        for later in cooperativeDeclarations where later != d && tallies[later].withdrawnBy == nil {
+            guard let next = declarations[later]?.declaration, next.recordDate > recordDate else { continue }
+            return problems.add(.settledDate, "cooperative distribution \(next.id) returned the transactions after \(distributionIDs[d])'s record date \(recordDate); "
+                                + "withdrawing \(distributionIDs[d]) would change what \(next.id) should have returned (withdraw \(next.id) first)")
+        }
+    }
 }

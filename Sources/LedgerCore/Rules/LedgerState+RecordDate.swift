@@ -93,6 +93,14 @@ extension LedgerState {
     /// thousand declarations over every household of a large ledger, not for endless forged ones.
     static func recordDateWorkMax(entries: Int64) -> Int { 10_000_000 + 64 * Int(clamping: entries) }
 
+    /// Charges `work` to the bound (``recordDateWorkMax(entries:)``); false, charging nothing,
+    /// when it would pass it.
+    mutating func mayRead(_ work: Int) -> Bool {
+        guard recordDateWork + work <= Self.recordDateWorkMax(entries: count) else { return false }
+        recordDateWork += work
+        return true
+    }
+
     mutating func keepFact(_ registration: HouseholdRegistration) {
         let h = intern(household: registration.household)
         standings.grow(to: householdRegistered.count)
@@ -203,11 +211,11 @@ extension LedgerState {
         case .failure(let problem): return .failure(problem)
         }
         let count = householdRegistered.count
-        guard recordDateWork + count <= Self.recordDateWorkMax(entries: self.count) else {
+        guard mayRead(count) else {
             return .failure(.init("is one declaration too many to read holdings for (\(recordDateWork) households, facts and share rows read for record dates so far)"))
         }
         standings.grow(to: count)
-        var work = count
+        var work = 0
         var units = [Int64](repeating: -1, count: count)
         var capital = [Int64](repeating: 0, count: count)
         var traded = false
@@ -324,10 +332,9 @@ extension LedgerState {
 
     /// The latest record date before `date` of a cooperative distribution declared and not withdrawn.
     private func previousCooperativeRecordDate(before date: LedgerDate) -> LedgerDate? {
-        declarations.indices.compactMap { d -> LedgerDate? in
-            guard let declaration = declarations[d]?.declaration, tallies[d].withdrawnBy == nil,
-                  declaration.rule["basis"]?.stringValue == "cooperative", declaration.recordDate < date else { return nil }
-            return declaration.recordDate
+        cooperativeDeclarations.compactMap { d -> LedgerDate? in
+            guard tallies[d].withdrawnBy == nil, let recordDate = tallies[d].recordDate, recordDate < date else { return nil }
+            return recordDate
         }.max()
     }
 

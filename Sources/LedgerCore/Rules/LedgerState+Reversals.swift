@@ -51,6 +51,7 @@ extension LedgerState {
     /// record date it settled is settled no longer, unless another declaration settles it.
     mutating func withdraw(_ d: Int, by seq: Int64, _ problems: inout RuleReport) {
         let id = distributionIDs[d]
+        requireNoLaterCooperative(than: d, &problems)
         if tallies[d].paid > 0 {
             problems.add(.paymentsStanding, "distribution \(id) has \(Fen(tallies[d].paid).formatted) paid that is not reversed; reverse its payments before its declaration")
         }

@@ -112,6 +112,12 @@ extension LedgerState {
         // History replayed unchecked (a store's state before one command) is not split again:
         // its state holds only what that command touches.
         guard problems.enabled else { return }
+        // Splitting again reads the collective's share entries, and a verifier every registered-
+        // poor household and earlier cooperative declaration: bounded, so that a forged ledger of
+        // endless declarations cannot stall a verification.
+        guard !replaysEverything || mayRead(collectiveShareSeqs.count + povertyHistory.count + cooperativeDeclarations.count) else {
+            return problems.add(.allocationSplit, "distribution \(declaration.id) is one declaration too many to split again (\(recordDateWork) facts read for record dates so far): its allocations are not judged")
+        }
         switch splitRule(declaration) {
         case .success(let rule)?:
             openSplit = SplitBuffer(distribution: d, declaration: declaration, seq: seq, rule: rule)
@@ -170,12 +176,17 @@ extension LedgerState {
         guard open.rule.hasMinimum else { return [] }
         let allocated = Set(open.lines.map(\.h))
         let date = open.declaration.recordDate
-        return povertyHistory.filter { h, _ in
+        let missing = povertyHistory.filter { h, _ in
             !allocated.contains(Int32(truncatingIfNeeded: h)) && householdSince[h].map { $0 <= date } == true && isPoor(h, on: date)
-        }.map(\.value.household).sorted(by: HolderOrder.areInIncreasingOrder).map { household in
+        }.map(\.value.household).sorted(by: HolderOrder.areInIncreasingOrder)
+        // Sentences for those listed only: a forged ledger may leave thousands out of thousands of declarations.
+        let said = missing.prefix(Self.splitReportsMax).map { household in
             RuleViolation(seq: open.seq, code: .allocationSplit,
                           detail: "household \(household), registered-poor at the record date \(date), has no allocation in distribution \(open.declaration.id): its guaranteed minimum is owed to it")
         }
+        guard missing.count > said.count else { return said }
+        return said + [RuleViolation(seq: open.seq, code: .allocationSplit,
+                                     detail: "and \(missing.count - said.count) more registered-poor households with no allocation in distribution \(open.declaration.id)")]
     }
 
     /// The allocations of `buffer` that are not what its rule gives them, at most ``splitReportsMax``

@@ -162,6 +162,8 @@ public struct LedgerState: Sendable {
     var tallies: [DistributionTally] = []
     /// The allocations of the distribution declared last, while they come (``SplitBuffer``).
     var openSplit: SplitBuffer?
+    /// The cooperatives' declarations (interned distributions), in the order declared.
+    var cooperativeDeclarations: [Int] = []
     /// The distribution whose allocations may come now: the one just declared, until another entry.
     var allocating: Int?
     /// The number of entries applied.
@@ -384,7 +386,11 @@ public struct LedgerState: Sendable {
                 if settledThrough.map({ declaration.recordDate > $0.date }) ?? true {
                     settledThrough = (declaration.recordDate, declaration.id)
                 }
-                if declaration.rule["basis"] == .string("cooperative") { checkRebate(declaration, &problems) }
+                if declaration.rule["basis"] == .string("cooperative") {
+                    checkRebate(declaration, &problems)
+                    requireCooperativeOrder(declaration, &problems)
+                    cooperativeDeclarations.append(d)
+                }
                 takeIncome(for: declaration, seq: entry.seq, &problems)
                 openSplit(declaration, distribution: d, seq: entry.seq, &problems)
             }
