@@ -115,7 +115,8 @@ extension LedgerState {
         // Splitting again reads the collective's share entries, and a verifier every registered-
         // poor household and earlier cooperative declaration: bounded, so that a forged ledger of
         // endless declarations cannot stall a verification.
-        guard !replaysEverything || mayRead(collectiveShareSeqs.count + povertyHistory.count + cooperativeDeclarations.count) else {
+        // (A registered-poor household left out costs a sort and a look at its history: eight.)
+        guard !replaysEverything || mayRead(collectiveShareSeqs.count + 8 * povertyHistory.count + cooperativeDeclarations.count) else {
             return problems.add(.allocationSplit, "distribution \(declaration.id) is one declaration too many to split again (\(recordDateWork) facts read for record dates so far): its allocations are not judged")
         }
         switch splitRule(declaration) {
@@ -153,8 +154,9 @@ extension LedgerState {
     /// the latest; of one day's, the last recorded.
     func isPoor(_ h: Int, on date: LedgerDate) -> Bool {
         guard let history = povertyHistory[h]?.changes else { return false }
-        return history.enumerated().filter { $0.element.date <= date }
-            .max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element.poor ?? false
+        var latest: (date: LedgerDate, poor: Bool)?
+        for change in history where change.date <= date && latest.map({ $0.date <= change.date }) ?? true { latest = change }
+        return latest?.poor ?? false
     }
 
     /// Judges the distribution gathered once an entry that is not one of its allocations comes.
