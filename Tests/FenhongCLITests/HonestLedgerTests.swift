@@ -30,7 +30,7 @@ import Testing
         return body + String(Array("10X98765432")[sum % 11])
     }
 
-    /// Seeds 1–60 all verify intact (2026-11-30, with `allocation-units`); the first 24 run
+    /// Seeds 1–60 all verify intact (2026-11-30, 13:1x, the session's final rules); the first 24 run
     /// here (25 happens to declare nothing).
     /// Withdraws the declaration just made (reversed) and makes `declare` again under a new id.
     private func withdrawAndDeclareAgain(_ declare: [String], year: Int, in cli: CLI) throws {

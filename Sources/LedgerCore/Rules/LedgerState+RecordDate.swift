@@ -101,8 +101,8 @@ extension LedgerState {
         return true
     }
 
-    mutating func keepFact(_ registration: HouseholdRegistration) {
-        let h = intern(household: registration.household)
+    /// Keeps registration of household `h` (interned by the caller).
+    mutating func keepFact(_ registration: HouseholdRegistration, h: Int) {
         standings.grow(to: householdRegistered.count)
         if householdRegistered[h] { standings.irregular[h] = true }  // registered twice
         standings.members[h] = registration.members
@@ -321,7 +321,7 @@ extension LedgerState {
         var r = standings.lastRow[h]
         while r >= 0 {
             let row = shareRows[Int(r)]
-            if row.shareClass == c, !row.isTransfer, row.date <= through, after.map({ row.date > $0 }) ?? true, !seqFlags.isReversed(row.seq) {
+            if row.shareClass == c, !row.isTransfer, CooperativePeriod.contains(row.date, after: after, through: through), !seqFlags.isReversed(row.seq) {
                 volume &+= row.delta
             }
             r = row.previous
@@ -332,10 +332,7 @@ extension LedgerState {
 
     /// The latest record date before `date` of a cooperative distribution declared and not withdrawn.
     private func previousCooperativeRecordDate(before date: LedgerDate) -> LedgerDate? {
-        cooperativeDeclarations.compactMap { d -> LedgerDate? in
-            guard tallies[d].withdrawnBy == nil, let recordDate = tallies[d].recordDate, recordDate < date else { return nil }
-            return recordDate
-        }.max()
+        CooperativePeriod.previous(cooperativeDeclarations.lazy.filter { tallies[$0].withdrawnBy == nil }.compactMap { tallies[$0].recordDate }, before: date)
     }
 
     /// The allocations of `buffer` whose units are not what their household had at the record

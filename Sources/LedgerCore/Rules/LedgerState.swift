@@ -314,7 +314,7 @@ public struct LedgerState: Sendable {
             retireKey(change, entry, &problems)
         case .householdRegister(let registration):
             let h = intern(household: registration.household)
-            if replaysEverything { keepFact(registration) }
+            if replaysEverything { keepFact(registration, h: h) }
             if householdRegistered[h] {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {

@@ -128,3 +128,21 @@ public enum PovertyUnits {
         return held &- withdrawn
     }
 }
+
+/// A cooperative distribution's period (Art. 44): it returns the trade (交易额) recorded after the
+/// record date of the cooperative distribution before it, not withdrawn, through its own. The
+/// one reading of it for the planner (`TransactionPeriod` in Payouts) and a verifier
+/// (`allocation-units`). Trade is what an account records as issued less retired: a transfer
+/// (继承, 分户) passes an account on and is no trade, so a volume returned on is not returned on
+/// again in another member's hands.
+public enum CooperativePeriod {
+    /// The latest of `recordDates` (the standing cooperative distributions') before `date`.
+    public static func previous(_ recordDates: some Sequence<LedgerDate>, before date: LedgerDate) -> LedgerDate? {
+        recordDates.filter { $0 < date }.max()
+    }
+
+    /// Whether trade dated `date` falls in the period after `after` (nil: from the first) through `through`.
+    public static func contains(_ date: LedgerDate, after: LedgerDate?, through: LedgerDate) -> Bool {
+        date <= through && after.map { date > $0 } ?? true
+    }
+}

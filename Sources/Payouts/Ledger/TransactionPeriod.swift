@@ -32,17 +32,15 @@ public struct TransactionPeriod: Sendable, Equatable {
                    file: [String: Int64]) throws(DistributionSpecError) -> TransactionPeriod {
         let through = snapshot.recordDate
         let after = previousRecordDate(in: entries, before: through)
-        // What was traded in the period: 交易额 recorded (issued) less taken back (retired) on its
-        // days. A transfer (继承, 分户) moves an account, not trade: a volume already returned on
-        // is not returned on again in another member's hands.
+        // What was traded in the period: 交易额 issued less retired (``CooperativePeriod``).
         var reversed = Set<Int64>()
         for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
         var traded = [String: Int64]()
         for entry in entries where !reversed.contains(entry.seq) {
             switch entry.payload {
-            case .sharesIssue(let s) where s.shareClass == rule.transactionClass && s.date <= through && after.map({ s.date > $0 }) ?? true:
+            case .sharesIssue(let s) where s.shareClass == rule.transactionClass && CooperativePeriod.contains(s.date, after: after, through: through):
                 traded[s.holder, default: 0] &+= s.units
-            case .sharesRetire(let s) where s.shareClass == rule.transactionClass && s.date <= through && after.map({ s.date > $0 }) ?? true:
+            case .sharesRetire(let s) where s.shareClass == rule.transactionClass && CooperativePeriod.contains(s.date, after: after, through: through):
                 traded[s.holder, default: 0] &-= s.units
             default: break
             }
@@ -69,13 +67,11 @@ public struct TransactionPeriod: Sendable, Equatable {
     private static func previousRecordDate(in entries: [Entry], before date: LedgerDate) -> LedgerDate? {
         var withdrawn = Set<Int64>()
         for entry in entries { if case .entryReverse(let r) = entry.payload { withdrawn.insert(r.target) } }
-        var latest: LedgerDate?
-        for entry in entries where !withdrawn.contains(entry.seq) {
-            guard case .dividendDeclare(let d) = entry.payload, d.rule["basis"]?.stringValue == "cooperative",
-                  d.recordDate < date, latest.map({ $0 < d.recordDate }) ?? true else { continue }
-            latest = d.recordDate
+        let standing = entries.lazy.filter { !withdrawn.contains($0.seq) }.compactMap { entry -> LedgerDate? in
+            guard case .dividendDeclare(let d) = entry.payload, d.rule["basis"]?.stringValue == "cooperative" else { return nil }
+            return d.recordDate
         }
-        return latest
+        return CooperativePeriod.previous(standing, before: date)
     }
 
     /// The period in words: `from 2024-01-01 through 2024-12-31 (after …)`, or `up to 2024-12-31`.
