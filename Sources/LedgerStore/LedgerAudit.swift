@@ -19,13 +19,7 @@ public enum LedgerAudit {
         if FileHandle(forReadingAtPath: path).flatMap({ try? $0.read(upToCount: 8) }) == Data("fenhong/".utf8) {
             throw SourceError("\(path) is a checkpoint kept, not a ledger: give it as --trusted, and the ledger or bundle as the path to verify")
         }
-        let sidecars = LedgerStore.Sidecars(of: path)
-        do {
-            return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted, options: options)
-        } catch {
-            sidecars.removeNewEmpty()
-            throw error
-        }
+        return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted, options: options)
     }
 
     /// The signed checkpoint of `size` that the ledger file or bundle folder at `path` stores;
@@ -34,10 +28,7 @@ public enum LedgerAudit {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { return try? readTrusted(path + "/checkpoints/\(size).txt") }
-        let sidecars = LedgerStore.Sidecars(of: path)
-        let found = try? LedgerStore.open(path: path, readOnly: true).withReader { try $0.checkpoint(size: size) }
-        if found == nil { sidecars.removeNewEmpty() }
-        return found ?? nil
+        return (try? LedgerStore.open(path: path, readOnly: true).withReader { try $0.checkpoint(size: size) }) ?? nil
     }
 
     /// The origin of the ledger file or bundle folder at `path`, as its entry 0 says; nil when
@@ -54,9 +45,7 @@ public enum LedgerAudit {
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
             first = try? Entry.decode(body: line)
         } else {
-            let sidecars = LedgerStore.Sidecars(of: path)
             first = try? LedgerStore.open(path: path, readOnly: true).withReader { try $0.entry(seq: 0) }
-            if first == nil { sidecars.removeNewEmpty() }
         }
         if case .ledgerOpen(let opening)? = first?.payload { return opening.origin }
         return nil

@@ -11,28 +11,6 @@ extension LedgerStore {
     public static func auditSource(path: String) throws -> SQLiteAuditSource {
         try SQLiteAuditSource(path: path)
     }
-
-    /// The `-wal` and `-shm` files SQLite makes beside a WAL database it opens, even read-only.
-    /// Noted before a verification, so that one that could not run (a damaged file, not a
-    /// database) leaves the folder as it found it.
-    struct Sidecars {
-        private let paths: [String]
-        private let existed: [Bool]
-
-        init(of path: String) {
-            paths = [path + "-wal", path + "-shm"]
-            existed = paths.map { FileManager.default.fileExists(atPath: $0) }
-        }
-
-        /// Removes both files when neither was there before and the `-wal` holds nothing: a file
-        /// SQLite cannot read is no writer's, and an empty `-wal` loses nothing.
-        func removeNewEmpty() {
-            guard !existed.contains(true),
-                  let size = try? FileManager.default.attributesOfItem(atPath: paths[0])[.size] as? NSNumber, size.intValue == 0
-            else { return }
-            for path in paths { try? FileManager.default.removeItem(atPath: path) }
-        }
-    }
 }
 
 /// Feeds ``Verifier`` from a ledger file opened read-only, trusting nothing in it: not the
@@ -57,7 +35,22 @@ public final class SQLiteAuditSource: LedgerSource {
         // `PRAGMA trusted_schema = OFF` would refuse the generated columns (json_extract is not
         // marked innocuous in this SQLite); the audit never reads them, nor runs any trigger.
         name = path
-        queue = try Self.translating(path) { try LedgerStore.readOnlyQueue(path: path, configuration: config) }
+        ticket = Sidecars.opening(path)
+        do {
+            queue = try Self.translating(path) { try LedgerStore.readOnlyQueue(path: path, configuration: config) }
+        } catch {
+            Sidecars.closed(ticket, tidying: true)  // no connection was left open
+            throw error
+        }
+    }
+
+    /// This connection as ``Sidecars`` counts it.
+    private let ticket: Sidecars.Ticket?
+
+    /// Leaves the ledger's folder as it found it (see ``Sidecars``).
+    deinit {
+        do { try queue.close() } catch { return }  // still open: it stays counted
+        Sidecars.closed(ticket, tidying: true)
     }
 
     public func read<T>(_ body: (any LedgerSnapshot) throws -> T) throws -> T {

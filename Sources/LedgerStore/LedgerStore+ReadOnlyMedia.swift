@@ -23,7 +23,7 @@ extension LedgerStore {
     static let freeBytesFull: UInt64 = 256 * 1024
 
     /// A read-only queue on `path`, falling back to an immutable open when SQLite cannot make or
-    /// grow the `-shm` file and no `-wal` frames exist.
+    /// grow the `-shm` file and no `-wal` frames exist. When it throws, no connection is open.
     static func readOnlyQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
         precondition(configuration.readonly, "only read-only connections fall back to immutable")
         // Read unrolled, a hot journal's pages would be passed over: the ledger as SQLite (and
@@ -31,11 +31,23 @@ extension LedgerStore {
         // whose next write restores a tampered page).
         if hasHotJournal(path) { throw StoreError.hotJournal(path: path) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-            return queue
+            return try openReading(path: path, configuration: configuration)
         } catch let error as DatabaseError where cannotIndex(error) && walIsEmpty(path) {
             return try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+        }
+    }
+
+    /// A read-only queue on `path` that has read its schema; when it cannot, closed before the
+    /// error is thrown, so that the caller may tidy the folder (``Sidecars``).
+    private static func openReading(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        var queue: DatabaseQueue?
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue?.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue!
+        } catch {
+            try? queue?.close()
+            throw error
         }
     }
 

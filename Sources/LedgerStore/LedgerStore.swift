@@ -18,20 +18,39 @@ public final class LedgerStore: @unchecked Sendable {
     /// How long a writer waits for another writer before giving up.
     public static let busyTimeoutSeconds: Double = 30
 
-    private init(path: String, queue: DatabaseQueue) {
+    /// This connection as ``Sidecars`` counts it; nil for the staging file of ``create(path:opening:signer:at:)``.
+    private let ticket: Sidecars.Ticket?
+
+    private init(path: String, queue: DatabaseQueue, ticket: Sidecars.Ticket?) {
         self.path = path
         self.queue = queue
+        self.ticket = ticket
+    }
+
+    /// A reader leaves the ledger's folder as it found it (see ``Sidecars``); a writer's last
+    /// connection removes SQLite's files itself.
+    deinit {
+        guard let ticket else { return }
+        do { try queue.close() } catch { return }  // still open: it stays counted
+        Sidecars.closed(ticket, tidying: queue.configuration.readonly)
     }
 
     /// Opens an existing ledger.
     public static func open(path: String, readOnly: Bool = false) throws -> LedgerStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         guard InputFile.isRegularFile(path) else { throw StoreError.notALedger(path: path, reason: "it is not a regular file") }
-        let store = try translating(path) {
-            let configuration = configuration(readOnly: readOnly)
-            let queue = readOnly ? try readOnlyQueue(path: path, configuration: configuration)
-                : try DatabaseQueue(path: path, configuration: configuration)
-            return LedgerStore(path: path, queue: queue)
+        let ticket = Sidecars.opening(path)
+        let store: LedgerStore
+        do {
+            store = try translating(path) {
+                let configuration = configuration(readOnly: readOnly)
+                let queue = readOnly ? try readOnlyQueue(path: path, configuration: configuration)
+                    : try DatabaseQueue(path: path, configuration: configuration)
+                return LedgerStore(path: path, queue: queue, ticket: ticket)
+            }
+        } catch {
+            Sidecars.closed(ticket, tidying: readOnly)  // no connection was left open
+            throw error
         }
         try store.checkSchema()
         return store
@@ -55,7 +74,7 @@ public final class LedgerStore: @unchecked Sendable {
             let queue = try DatabaseQueue(path: staging, configuration: configuration(readOnly: false))
             try Schema.migrator().migrate(queue)
             // Named after `path`: messages name the file the user asked for.
-            let result = try LedgerStore(path: path, queue: queue).append(signer: signer, at: time) { _ in [.ledgerOpen(opening)] }
+            let result = try LedgerStore(path: path, queue: queue, ticket: nil).append(signer: signer, at: time) { _ in [.ledgerOpen(opening)] }
             // Move every committed page into the main file, which alone is linked into place.
             try queue.writeWithoutTransaction { db in
                 let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
