@@ -25,7 +25,7 @@ public struct BenchmarkRunner {
     public func run(only: String?) throws -> BenchmarkReport {
         var report = BenchmarkReport()
         let all: [(String, (inout BenchmarkReport) throws -> Void)] = [
-            ("bulk-append", bulkAppend), ("verify", verify), ("durable-append", durableAppend), ("proofs", proofs), ("plan", plan), ("declare", declare), ("statements", statements),
+            ("bulk-append", bulkAppend), ("verify", verify), ("durable-append", durableAppend), ("proofs", proofs), ("plan", plan), ("declare", declare), ("statements", statements), ("league", league),
         ]
         for (name, measure) in all where only.map({ name.contains($0) }) ?? true {
             log("benchmark \(name)…")

@@ -7,7 +7,7 @@ import LedgerVerifier
 /// checkpoint kept for its village, and what the reports say together: which were not intact,
 /// what was passed over, two copies of one village's ledger that disagree, a village whose kept
 /// checkpoint found no ledger.
-public struct LedgerSweep {
+public struct LedgerSweep: Sendable {
     /// The ledger files and bundle folders found, each once, in the order given (a folder's by name).
     public let ledgers: [String]
     /// The other files in the folders given, passed over (SQLite's `-wal`, `-shm` and `-journal`

@@ -36,6 +36,29 @@ import Testing
         #expect(try cli.execute(["verify", "U/A.FENHONG", "U/../U/A.FENHONG"]).stdout.contains("ledgers:") == false)
     }
 
+    /// A league's small ledgers are verified two at a time, yet reported in the folder's order:
+    /// each ledger's line of `--json` is the one it has verified alone, a damaged one's included.
+    @Test func smallVillagesAreReportedInOrder() throws {
+        let cli = try CLI()
+        #expect(try cli.shell("mkdir L").status == 0)
+        var ledgers: [String] = []
+        for seed in 1...8 {
+            ledgers.append("L/v\(seed).fenhong")
+            #expect(try cli.run("bench", "generate", "--ledger", ledgers.last!, "--entries", "\(100 + 40 * seed)", "--seed", "\(seed)").status == 0)
+        }
+        #expect(try cli.shell("sqlite3 L/v1.fenhong 'PRAGMA wal_checkpoint(TRUNCATE)' && head -c 20000 L/v1.fenhong > L/v4b.fenhong").status == 0)
+        ledgers.insert("L/v4b.fenhong", at: 4)
+        let run = try cli.execute(["verify", "--json", "L"])
+        #expect(run.status == 2)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == ledgers.count + 1, "\(run.stdout)")
+        for (line, ledger) in zip(lines, ledgers) {
+            #expect(line + "\n" == (try cli.execute(["verify", "--json", ledger]).stdout), "\(ledger)")
+        }
+        #expect(lines.last?.hasPrefix("{\"intact\":8,\"keptWithoutLedger\":[],\"ledgers\":9,") == true, "\(run.stdout)")
+        #expect(lines.last?.contains("\"unreadable\":[\"L/v4b.fenhong\"]") == true, "\(run.stdout)")
+    }
+
     /// Held to a folder of kept checkpoints, each ledger by its village; two copies of one village
     /// with different histories at one size are a split view (exit 1); a kept checkpoint whose
     /// village has no ledger in the run says the ledger is missing (exit 2).

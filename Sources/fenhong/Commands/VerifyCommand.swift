@@ -37,9 +37,8 @@ struct VerifyCommand: ParsableCommand {
         let many = sweep.ledgers.count > 1
         var outcomes: [(path: String, outcome: LedgerSweep.Outcome)] = []
         var unkept = 0
-        for (index, path) in sweep.ledgers.enumerated() {
-            if !json && index > 0 { print("") }
-            let outcome = sweep.verify(path) { count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }
+        sweep.verifyAll(progress: { path, count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }) { path, outcome in
+            if !json && !outcomes.isEmpty { print("") }
             switch outcome {
             case .verified(let report, let trusted):
                 print(json ? ReportPrinter.json(report, path: path, trusted: trusted)
@@ -49,11 +48,11 @@ struct VerifyCommand: ParsableCommand {
                 // A program reading --json gets JSON either way; a person reads it in the report,
                 // or for a single ledger on stderr.
                 if json { print(ReportPrinter.json(cannotRun: Fenhong.message(for: error), path: path), terminator: "") }
-                if !many { throw error }
-                if !json { print("\(path): could not be read: \(Fenhong.message(for: error))") }
+                if many && !json { print("\(path): could not be read: \(Fenhong.message(for: error))") }
             }
             outcomes.append((path, outcome))
         }
+        if !many, case .cannotRun(let error)? = outcomes.first?.outcome { throw error }
         let summary = sweep.summary(outcomes)
         if many || !summary.keptWithoutLedger.isEmpty || !sweep.passedOver.isEmpty {
             print(json ? ReportPrinter.json(summary, of: sweep) : "\n" + ReportPrinter.text(summary, of: sweep, unkept: unkept), terminator: "")
