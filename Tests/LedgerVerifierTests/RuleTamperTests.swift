@@ -53,7 +53,7 @@ struct RuleTamperTests {
         func allocate(_ n: Int, _ units: Int64, _ fen: Int64) -> EntryPayload {
             .dividendAllocate(DividendAllocation(id: "2018", household: "152223-00\(n)", units: units, amount: Fen(fen)))
         }
-        var commands = fixture.commands
+        let commands = fixture.commands
         guard case .dividendDeclare(let declaration) = commands[6].payloads[0] else { Issue.record("the fixture declares first"); return }
         expectExactly(try fixture.forged(commands), [])
         // 10, 20 and 30 member shares recorded as 20 each: 2,000.00 each, the split consistent.

@@ -150,13 +150,9 @@ extension LedgerState {
                                           eligible: open.rule.hasMinimum && isPoor(h, on: open.declaration.recordDate)))
     }
 
-    /// Whether household `h` was registered-poor on `date`: of its status changes dated by then,
-    /// the latest; of one day's, the last recorded.
+    /// Whether household `h` was registered-poor on `date` (``PovertyStatus``).
     func isPoor(_ h: Int, on date: LedgerDate) -> Bool {
-        guard let history = povertyHistory[h]?.changes else { return false }
-        var latest: (date: LedgerDate, poor: Bool)?
-        for change in history where change.date <= date && latest.map({ $0.date <= change.date }) ?? true { latest = change }
-        return latest?.poor ?? false
+        povertyHistory[h].map { PovertyStatus.isPoor(on: date, $0.changes) } ?? false
     }
 
     /// Judges the distribution gathered once an entry that is not one of its allocations comes.

@@ -34,11 +34,11 @@ public struct LedgerState: Sendable {
     public struct HouseholdRecord: Sendable, Equatable {
         public internal(set) var registration: HouseholdRegistration
         /// Registered-poor status changes, oldest first: (effective date, poor).
-        public internal(set) var poorHistory: [(date: LedgerDate, poor: Bool)]
+        public internal(set) var poorHistory: [PovertyStatus.Change]
 
-        /// Registered-poor at `date`.
+        /// Registered-poor at `date` (``PovertyStatus``).
         public func isPoor(on date: LedgerDate) -> Bool {
-            poorHistory.last { $0.date <= date }?.poor ?? false
+            PovertyStatus.isPoor(on: date, poorHistory)
         }
 
         public static func == (a: HouseholdRecord, b: HouseholdRecord) -> Bool {
@@ -194,7 +194,7 @@ public struct LedgerState: Sendable {
     /// A household's registered-poor status changes, in the order recorded.
     struct PovertyRecord: Sendable {
         let household: String
-        var changes: [(date: LedgerDate, poor: Bool)] = []
+        var changes: [PovertyStatus.Change] = []
     }
 
     /// Whether `households` keeps each household's record; the rules need only which are registered.

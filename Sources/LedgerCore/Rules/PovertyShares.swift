@@ -34,11 +34,11 @@ public enum PovertyShares {
         return violations
     }
 
-    /// Whether `household` was registered-poor on `date` by `history`: its registration and the
-    /// updates of its status in effect by then (the latest effective date; among equal dates, the
-    /// later recorded). Nil when `history` does not register it.
+    /// Whether `household` was registered-poor on `date` by `history`, its registration's and
+    /// updates' changes of status read as ``PovertyStatus`` reads them. Nil when `history` does
+    /// not register it.
     static func isPoor(_ household: String, on date: LedgerDate, history: [EntryPayload]) -> Bool? {
-        var changes = [(date: LedgerDate, poor: Bool)]()
+        var changes = [PovertyStatus.Change]()
         var registered = false
         for payload in history {
             switch payload {
@@ -51,9 +51,6 @@ public enum PovertyShares {
             }
         }
         guard registered else { return nil }
-        // Stable: among equal dates, the order recorded stands.
-        let inEffect = changes.enumerated().filter { $0.element.date <= date }
-            .max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-        return inEffect?.element.poor ?? false
+        return PovertyStatus.isPoor(on: date, changes)
     }
 }

@@ -34,7 +34,7 @@ public struct RecordDateHoldings<Key: Hashable & Sendable>: Sendable {
     /// (DOMAIN §3), whether or not they were retired, and a household that falls back into
     /// poverty is not paid on them again. Final after ``finish()``.
     public private(set) var units: [Holding: Int64] = [:]
-    private var poorChanges: [Key: [(LedgerDate, Bool)]] = [:]
+    private var poorChanges: [Key: [PovertyStatus.Change]] = [:]
     private var povertyChanges: [Key: [(date: LedgerDate, delta: Int64)]] = [:]
 
     public init(recordDate: LedgerDate, povertyClass: String = ShareClass.poverty) {
@@ -77,19 +77,10 @@ public struct RecordDateHoldings<Key: Hashable & Sendable>: Sendable {
     /// after every fact.
     public mutating func finish() {
         for (household, changes) in poorChanges {
-            // In date order; of the changes of one day, the last recorded stands (a mistaken exit
-            // corrected the same day never happened).
-            var ordered = [(LedgerDate, Bool)]()
-            if changes.count == 1 {
-                ordered = changes  // most households: registered, never updated
-            } else {
-                for change in changes.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }).map(\.element) {
-                    if let last = ordered.last, last.0 == change.0 { ordered[ordered.count - 1] = change } else { ordered.append(change) }
-                }
-            }
-            let poorNow = ordered.last?.1 ?? false
+            let ordered = PovertyStatus.inEffect(changes)
+            let poorNow = ordered.last?.poor ?? false
             households[household]?.poor = poorNow
-            households[household]?.exitedPoverty = !poorNow && ordered.contains { $0.1 }
+            households[household]?.exitedPoverty = !poorNow && ordered.contains { $0.poor }
             let poverty = Holding(holder: household, shareClass: povertyClass)
             if !poorNow {
                 units[poverty] = nil
@@ -107,13 +98,13 @@ public enum PovertyUnits {
     /// Those it holds less those it held when it last exited poverty. Units taken away after an
     /// exit (retired, or passed on to a household that takes its place) are taken from the
     /// withdrawn ones first. On one day, a change of status comes before a change of shares.
-    public static func sinceExit(status: [(LedgerDate, Bool)], shares: [(date: LedgerDate, delta: Int64)]) -> Int64 {
+    public static func sinceExit(status: [PovertyStatus.Change], shares: [(date: LedgerDate, delta: Int64)]) -> Int64 {
         var held: Int64 = 0, withdrawn: Int64 = 0, poor = false
         var s = 0
         for change in shares.sorted(by: { $0.date < $1.date }) {
-            while s < status.count, status[s].0 <= change.date {
-                if poor && !status[s].1 { withdrawn = held }
-                poor = status[s].1
+            while s < status.count, status[s].date <= change.date {
+                if poor && !status[s].poor { withdrawn = held }
+                poor = status[s].poor
                 s += 1
             }
             // Wrapping: a forged ledger's units may pass what 64 bits hold (`too-large` says so).
@@ -121,8 +112,8 @@ public enum PovertyUnits {
             if change.delta < 0 { withdrawn = max(0, withdrawn &+ change.delta) }
         }
         while s < status.count {
-            if poor && !status[s].1 { withdrawn = held }
-            poor = status[s].1
+            if poor && !status[s].poor { withdrawn = held }
+            poor = status[s].poor
             s += 1
         }
         return held &- withdrawn
