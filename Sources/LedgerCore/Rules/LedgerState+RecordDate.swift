@@ -174,16 +174,7 @@ extension LedgerState {
     /// writes, so that its units cannot be read (a forger's way around the check).
     private func unitBasis(_ rule: [String: JSONValue], recordDate: LedgerDate) -> Result<ExpectedUnits.Basis, SplitProblem> {
         switch rule["basis"]?.stringValue {
-        case "units":
-            guard let object = rule["classes"]?.objectValue else { return .failure(.init("is by shares but records no classes to weigh them by")) }
-            var weights = [(shareClass: String, weight: Int64)]()
-            for (name, weight) in object {
-                guard let weight = weight.integerValue, weight >= 0 else {
-                    return .failure(.init("weighs class \(MessageText.quoted(name)) by \(Self.text(weight) ?? ""), not by a whole number of 0 or more"))
-                }
-                weights.append((name, weight))
-            }
-            return .success(.shares(weights.sorted { $0.shareClass < $1.shareClass }))
+        case "units": return Self.weights(rule).map(ExpectedUnits.Basis.shares)
         case "household": return .success(.households)
         case "member": return .success(.members)
         case "cooperative":
@@ -199,6 +190,20 @@ extension LedgerState {
         default:
             return .failure(.init("records the basis \(Self.text(rule["basis"]) ?? "(none)"), which is none of units, household, member and cooperative"))
         }
+    }
+
+    /// The classes a rule by shares weighs and their weights, in class order; `.failure` when it
+    /// records none, or a weight that is not a whole number of 0 or more.
+    static func weights(_ rule: [String: JSONValue]) -> Result<[(shareClass: String, weight: Int64)], SplitProblem> {
+        guard let object = rule["classes"]?.objectValue else { return .failure(.init("is by shares but records no classes to weigh them by")) }
+        var weights = [(shareClass: String, weight: Int64)]()
+        for (name, weight) in object {
+            guard let weight = weight.integerValue, weight >= 0 else {
+                return .failure(.init("weighs class \(MessageText.quoted(name)) by \(Self.text(weight) ?? ""), not by a whole number of 0 or more"))
+            }
+            weights.append((name, weight))
+        }
+        return .success(weights.sorted { $0.shareClass < $1.shareClass })
     }
 
     /// The units `declaration`'s allocations must record; `.failure` when its rule is not one

@@ -89,9 +89,9 @@ extension LedgerState {
 
     /// The units the collective holds at `declaration`'s record date of the classes its rule
     /// weighs, by their weights: a distribution by shares divides by them too, and keeps their
-    /// part (the residual).
+    /// part (the residual). None when the rule's weights cannot be read (`allocation-units` says so).
     func collectiveUnits(_ declaration: DividendDeclaration) -> Int64 {
-        guard declaration.rule["basis"] == .string("units"), let classes = declaration.rule["classes"]?.objectValue else { return 0 }
+        guard declaration.rule["basis"] == .string("units"), case .success(let classes) = Self.weights(declaration.rule) else { return 0 }
         var held = [String: Int64]()
         for seq in collectiveShareSeqs where !isReversed(seq) {
             guard let effect = shareEffects[seq], effect.date <= declaration.recordDate else { continue }
@@ -99,7 +99,7 @@ extension LedgerState {
         }
         var total: Int64 = 0
         for (shareClass, weight) in classes {
-            let (product, overflow) = (held[shareClass] ?? 0).multipliedReportingOverflow(by: weight.integerValue ?? 0)
+            let (product, overflow) = (held[shareClass] ?? 0).multipliedReportingOverflow(by: weight)
             total = overflow ? .max : total.addingReportingOverflow(product).overflow ? .max : total + product
         }
         return max(0, total)
