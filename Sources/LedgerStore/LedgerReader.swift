@@ -141,7 +141,8 @@ public struct LedgerReader {
     /// The business state, complete: every entry replayed as trusted history.
     public func fullState() throws -> LedgerState {
         var state = LedgerState()
-        for entry in try allEntries() { state.apply(entry, check: false) }
+        // Entry by entry: a million entries held at once took 360 MB.
+        try forEachHashedEntry(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: []) { entry, _ in state.apply(entry, check: false) }
         return state
     }
 

@@ -19,6 +19,27 @@ struct LedgerStateTests {
         [.ledgerOpen(EntrySamples.open), .householdRegister(EntrySamples.chenMei)]
     }
 
+    /// Each household's units as a listing shows them: by class in class order, a class retired
+    /// to nothing as 0, the collective's apart.
+    @Test func sharesByHolder() {
+        let second = HouseholdRegistration(household: "152223-002", head: "包金山", members: 4, poor: false,
+                                           idMasked: "152223********3456", account: "****4321", date: EntrySamples.chenMei.date)
+        func change(_ holder: String, _ shareClass: String, _ units: Int64) -> EntryPayload {
+            let c = SharesChange(holder: holder, shareClass: shareClass, units: abs(units), date: EntrySamples.chenMei.date, reason: "折股")
+            return units > 0 ? .sharesIssue(c) : .sharesRetire(c)
+        }
+        var state = LedgerState()
+        for entry in EntrySamples.chain(opened + [.householdRegister(second), change("152223-001", "member", 2), change("152223-002", "poverty", 3),
+                                                  change("152223-001", "capital", 5), change("152223-002", "member", 1), change("152223-002", "poverty", -3),
+                                                  change(Holder.collective, "collective", 7)]) {
+            #expect(state.apply(entry).isEmpty)
+        }
+        let shares = state.sharesByHolder()
+        #expect(shares["152223-001"]?.map(\.shareClass) == ["capital", "member"] && shares["152223-001"]?.map(\.units) == [5, 2])
+        #expect(shares["152223-002"]?.map(\.shareClass) == ["member", "poverty"] && shares["152223-002"]?.map(\.units) == [1, 0])
+        #expect(shares[Holder.collective]?.map(\.units) == [7] && shares.count == 3)
+    }
+
     /// Each allocation is what its declaration's rule gives from the units the allocations record
     /// (`allocation-split`): money moved from one household to another, the total kept, shows —
     /// by largest remainder, by a rate, and in a cooperative member's return by transactions.

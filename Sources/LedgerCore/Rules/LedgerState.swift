@@ -284,8 +284,13 @@ public struct LedgerState: Sendable {
         holdings[ShareKey(holder: holder, shareClass: shareClass)]?.units ?? 0
     }
 
-    /// Every holding's units now.
-    public var shares: [ShareKey: Int64] { holdings.mapValues(\.units) }
+    /// Each holder's units now, by class in class order (a class it held and holds no more, as 0):
+    /// one pass over the holdings (a listing that filtered them for each of 50,000 households took 52 s).
+    public func sharesByHolder() -> [String: [(shareClass: String, units: Int64)]] {
+        var byHolder = [String: [(shareClass: String, units: Int64)]]()
+        for (key, holding) in holdings { byHolder[key.holder, default: []].append((key.shareClass, holding.units)) }
+        return byHolder.mapValues { $0.sorted { $0.shareClass < $1.shareClass } }
+    }
 
     /// Applies `entry`, returning the rules it breaks (empty when it is valid). With
     /// `check: false` the entry is applied as trusted history and nothing is reported.

@@ -87,14 +87,15 @@ struct HouseholdList: ParsableCommand {
     func run() throws {
         let state = try ledger.open(readOnly: true).withReader { try $0.fullState() }
         let households = state.households.values.sorted { HolderOrder.areInIncreasingOrder($0.registration.household, $1.registration.household) }
+        let shares = state.sharesByHolder()
         if json {
             let rows: [JSONValue] = households.map { record in
                 let r = record.registration
-                let units = state.shares.filter { $0.key.holder == r.household }
+                let units = shares[r.household] ?? []
                 return .object([
                     "household": .string(r.household), "head": .string(r.head), "members": .integer(r.members),
                     "poor": .bool(r.poor), "account": .string(r.account),
-                    "shares": .object(Dictionary(uniqueKeysWithValues: units.map { ($0.key.shareClass, JSONValue.integer($0.value)) })),
+                    "shares": .object(Dictionary(uniqueKeysWithValues: units.map { ($0.shareClass, JSONValue.integer($0.units)) })),
                 ])
             }
             print(String(decoding: CanonicalJSON.encode(.array(rows)), as: UTF8.self))
@@ -102,8 +103,7 @@ struct HouseholdList: ParsableCommand {
         }
         for record in households {
             let r = record.registration
-            let units = state.shares.filter { $0.key.holder == r.household && $0.value != 0 }
-                .sorted { $0.key.shareClass < $1.key.shareClass }.map { "\($0.key.shareClass) \(ShareClass.quantity($0.value, of: $0.key.shareClass))" }
+            let units = (shares[r.household] ?? []).filter { $0.units != 0 }.map { "\($0.shareClass) \(ShareClass.quantity($0.units, of: $0.shareClass))" }
             print([r.household, r.head, "members \(r.members)", r.poor ? "registered-poor" : "-", r.account,
                    units.isEmpty ? "no shares" : units.joined(separator: ", ")].joined(separator: "  "))
         }
