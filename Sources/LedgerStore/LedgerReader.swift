@@ -31,10 +31,19 @@ public struct LedgerReader {
         try entries(sql: "SELECT seq, body, hash FROM entry WHERE seq = ?", arguments: [seq]).first
     }
 
-    /// Every entry in order (a village ledger; streaming readers use ``forEachBody``).
+    /// Every entry in order (a village ledger; readers of a large one use ``forEachEntry(_:)``).
     public func allEntries() throws -> [Entry] {
-        try entries(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: [])
+        try entries(sql: Self.everyEntry, arguments: [])
     }
+
+    /// Every entry in order, one at a time, each held to its stored hash and place as
+    /// ``allEntries()`` holds them: a command that prints or replays a whole ledger keeps none
+    /// (a million entries held at once took 360 MB).
+    public func forEachEntry(_ body: (Entry) throws -> Void) throws {
+        try forEachHashedEntry(sql: Self.everyEntry, arguments: []) { entry, _ in try body(entry) }
+    }
+
+    private static let everyEntry = "SELECT seq, body, hash FROM entry ORDER BY seq"
 
     /// The entries that name `household`, in order.
     public func entries(household: String) throws -> [Entry] {
@@ -141,8 +150,7 @@ public struct LedgerReader {
     /// The business state, complete: every entry replayed as trusted history.
     public func fullState() throws -> LedgerState {
         var state = LedgerState()
-        // Entry by entry: a million entries held at once took 360 MB.
-        try forEachHashedEntry(sql: "SELECT seq, body, hash FROM entry ORDER BY seq", arguments: []) { entry, _ in state.apply(entry, check: false) }
+        try forEachEntry { state.apply($0, check: false) }
         return state
     }
 

@@ -16,19 +16,32 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         let store = try ledger.open(readOnly: true)
         if csv || kind != nil { return try printCSV(store) }
-        let entries = try store.withReader { reader in
-            try household.map { try reader.history(household: $0) } ?? reader.allEntries()
+        try store.withReader { reader in
+            if let household {
+                let entries = try reader.history(household: household)
+                let reversed = Self.targets(of: entries)
+                for entry in entries { line(entry, reversed: reversed) }
+            } else {
+                // The reversals first (few, and indexed), then each entry as it is read.
+                let reversed = Self.targets(of: try reader.entries(kind: .entryReverse))
+                try reader.forEachEntry { line($0, reversed: reversed) }
+            }
         }
-        let reversed = Set(entries.compactMap { entry -> Int64? in
+    }
+
+    /// The entries that `entries` reverse.
+    private static func targets(of entries: [Entry]) -> Set<Int64> {
+        Set(entries.compactMap { entry -> Int64? in
             if case .entryReverse(let r) = entry.payload { return r.target } else { return nil }
         })
-        for entry in entries {
-            if json {
-                print(String(decoding: entry.canonicalBody(), as: UTF8.self))
-            } else {
-                let mark = reversed.contains(entry.seq) ? "  (reversed)" : ""
-                print("\(entry.seq)  \(entry.at)  \(entry.kind.rawValue)  \(Printer.summary(entry))\(mark)")
-            }
+    }
+
+    private func line(_ entry: Entry, reversed: Set<Int64>) {
+        if json {
+            print(String(decoding: entry.canonicalBody(), as: UTF8.self))
+        } else {
+            let mark = reversed.contains(entry.seq) ? "  (reversed)" : ""
+            print("\(entry.seq)  \(entry.at)  \(entry.kind.rawValue)  \(Printer.summary(entry))\(mark)")
         }
     }
 }
