@@ -112,7 +112,10 @@ public struct LedgerReader {
 
     /// The entries `sql` selects (`seq, body, hash`), decoded.
     func entries(sql: String, arguments: StatementArguments) throws -> [Entry] {
-        try hashedEntries(sql: sql, arguments: arguments).map(\.entry)
+        // Gathered as they come: entries with their hashes, then mapped, had held both arrays at once.
+        var out = [Entry]()
+        try forEachHashedEntry(sql: sql, arguments: arguments) { entry, _ in out.append(entry) }
+        return out
     }
 
     /// The entries `sql` selects (`seq, body, hash`), each decoded and held to its stored hash and
