@@ -32,6 +32,9 @@ public final class SQLiteAuditSource: LedgerSource {
         guard InputFile.isRegularFile(path) else { throw SourceError("\(path) is not a regular file (a device or a pipe), not a ledger") }
         var config = Configuration()
         config.readonly = true
+        // A writer closing holds the ledger a moment to move its -wal into it: waited for, as
+        // the other commands wait, rather than "database is locked" (exit 2).
+        config.busyMode = .timeout(LedgerStore.busyTimeoutSeconds)
         // `PRAGMA trusted_schema = OFF` would refuse the generated columns (json_extract is not
         // marked innocuous in this SQLite); the audit never reads them, nor runs any trigger.
         name = path

@@ -69,7 +69,7 @@ extension LedgerStore {
     /// begins with the journal's magic number (a finished journal kept by PERSIST mode has its
     /// header zeroed, and is none).
     static func hasHotJournal(_ path: String) -> Bool {
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let real = FileIdentity.realPath(path)
         guard let handle = FileHandle(forReadingAtPath: real + "-journal") else { return false }
         defer { try? handle.close() }
         let magic: [UInt8] = [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7]

@@ -36,11 +36,16 @@ public struct LedgerSweep: Sendable {
     /// checkpoint it is held to, whatever its origin (a mismatch is a problem); with many, each
     /// ledger is held to the kept checkpoint of its own origin.
     public init(paths: [String], trusted: String?) throws {
-        var found = [String](), passedOver = [String](), seen = Set<String>()
+        var found = [String](), passedOver = [String](), seen = Set<FileIdentity>(), seenPaths = Set<String>()
         for path in paths {
             let (ledgers, others) = Self.ledgers(at: path)
-            // Each file once, however it is reached (`a/../a`, a link to it).
-            for ledger in ledgers where seen.insert(URL(fileURLWithPath: ledger).resolvingSymlinksInPath().path).inserted { found.append(ledger) }
+            // Each file once, however it is reached (`a/../a`, a link to it, a hard link: one file
+            // under two names is one ledger, and two verifications of it at once would share its locks).
+            for ledger in ledgers {
+                let real = FileIdentity.realPath(ledger)
+                guard FileIdentity(path: real).map({ seen.insert($0).inserted }) ?? seenPaths.insert(real).inserted else { continue }
+                found.append(ledger)
+            }
             passedOver += others
         }
         ledgers = found

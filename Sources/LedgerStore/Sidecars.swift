@@ -19,40 +19,43 @@ import Darwin
 enum Sidecars {
     /// A connection counted, from ``opening(_:)`` to ``closed(_:tidying:)``.
     struct Ticket: Sendable {
-        fileprivate let file: FileID
-        /// The ledger's own path (links resolved), beside which SQLite puts its files.
-        fileprivate let path: String
+        fileprivate let file: FileIdentity
     }
 
-    fileprivate struct FileID: Hashable, Sendable {
-        let device: UInt64
-        let inode: UInt64
+    /// This process's connections to one file, and the names they opened it by: SQLite puts its
+    /// files beside the name, so a file opened by two names (hard links) has two pairs.
+    private struct Connections {
+        var count = 0
+        var names: Set<String> = []
     }
 
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var connections: [FileID: Int] = [:]
+    nonisolated(unsafe) private static var connections: [FileIdentity: Connections] = [:]
 
     /// Counts a connection about to open the ledger at `path`; nil when there is no file there
     /// (nothing to count, nothing to tidy).
     static func opening(_ path: String) -> Ticket? {
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        var info = stat()
-        guard stat(real, &info) == 0 else { return nil }
-        let file = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        lock.withLock { connections[file, default: 0] += 1 }
-        return Ticket(file: file, path: real)
+        let real = FileIdentity.realPath(path)
+        guard let file = FileIdentity(path: real) else { return nil }
+        lock.withLock {
+            connections[file, default: Connections()].count += 1
+            connections[file]!.names.insert(real)
+        }
+        return Ticket(file: file)
     }
 
     /// Counts the connection of `ticket` closed; when it was this process's last to the ledger
-    /// and `tidying`, removes SQLite's files beside it (see ``tidy(_:)``). Call it only once the
-    /// connection is closed: until then, a lock taken here would make it lose its own.
+    /// and `tidying`, removes SQLite's files beside each name it was opened by (see ``tidy(_:)``).
+    /// Call it only once the connection is closed: until then, a lock taken here would make it
+    /// lose its own.
     static func closed(_ ticket: Ticket?, tidying: Bool) {
         guard let ticket else { return }
         lock.withLock {
-            let left = (connections[ticket.file] ?? 1) - 1
-            connections[ticket.file] = left > 0 ? left : nil
+            guard var open = connections[ticket.file] else { return }
+            open.count -= 1
+            connections[ticket.file] = open.count > 0 ? open : nil
             // Under the count's lock: no connection of this process opens while the file is.
-            if left == 0 && tidying { tidy(ticket.path) }
+            if open.count == 0 && tidying { for name in open.names.sorted() { tidy(name) } }
         }
     }
 

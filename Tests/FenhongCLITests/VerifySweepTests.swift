@@ -59,6 +59,22 @@ import Testing
         #expect(lines.last?.contains("\"unreadable\":[\"L/v4b.fenhong\"]") == true, "\(run.stdout)")
     }
 
+    /// One file under two names is one ledger (a hard link is verified once: two verifications of
+    /// it at once had shared, and lost, its locks); two files are two, even where a link followed
+    /// by `..` names a file Foundation's reading of the path takes for the other.
+    @Test func aFileIsOneLedgerUnderAnyName() throws {
+        let cli = try villages()
+        #expect(try cli.shell("mkdir -p H real/sub d && cp d/baixin.fenhong H/a.fenhong && ln H/a.fenhong H/c.fenhong && cp other.fenhong H/b.fenhong"
+                              + " && cp d/baixin.fenhong real/x.fenhong && cp other.fenhong d/x.fenhong && ln -s ../real/sub d/lnk").status == 0)
+        let hard = try cli.execute(["verify", "H"])
+        #expect(hard.status == 0, "\(hard.stdout)\(hard.stderr)")
+        #expect(hard.stdout.contains("\n2 ledgers: 2 intact") && hard.stdout.contains("H/a.fenhong:") && !hard.stdout.contains("H/c.fenhong"), "\(hard.stdout)")
+        let linked = try cli.execute(["verify", "d/lnk/../x.fenhong", "d/x.fenhong"])
+        #expect(linked.stdout.contains("\n2 ledgers: 2 intact") && linked.stdout.contains("tree size 241") && linked.stdout.contains("tree size 300"), "\(linked.stdout)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("H").path).sorted()
+        #expect(files == ["a.fenhong", "b.fenhong", "c.fenhong"], "\(files)")
+    }
+
     /// Held to a folder of kept checkpoints, each ledger by its village; two copies of one village
     /// with different histories at one size are a split view (exit 1); a kept checkpoint whose
     /// village has no ledger in the run says the ledger is missing (exit 2).

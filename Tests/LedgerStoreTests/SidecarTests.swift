@@ -63,6 +63,39 @@ struct SidecarTests {
         #expect(report.ok && report.entries == 3)
     }
 
+    /// One file under two names (a hard link): SQLite makes its files beside the name it opens it
+    /// by (in one process, the first); they go when the last connection to the file, by either
+    /// name, closes — the last here by the other name.
+    @Test func aFileOfTwoNamesKeepsThemUntilItsLastConnectionCloses() throws {
+        let ledger = try TestLedger()
+        let path = try closedLedger(ledger)
+        let other = ledger.folder.appendingPathComponent("other-name.fenhong").path
+        #expect(link(path, other) == 0)
+        var first: LedgerStore? = try LedgerStore.open(path: path, readOnly: true)
+        var second: LedgerStore? = try LedgerStore.open(path: other, readOnly: true)
+        #expect(try first?.withReader { try $0.size() } == 2 && second?.withReader { try $0.size() } == 2)
+        #expect(sidecars(path) == [true, true])
+        first = nil
+        #expect(sidecars(path) == [true, true])  // the second connection reads through them
+        #expect(try second?.withReader { try $0.entry(seq: 1) } != nil)
+        second = nil
+        #expect(sidecars(path) == [false, false] && sidecars(other) == [false, false])
+    }
+
+    /// A writer closing holds the ledger a moment to move its `-wal` into it: a verification then
+    /// waits for it rather than failing with "database is locked".
+    @Test func verifyWaitsForALockHeldAMoment() throws {
+        let ledger = try TestLedger()
+        let path = try closedLedger(ledger)
+        let holder = try SQLiteShell(path: path, readOnly: false)
+        #expect(try holder.query("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM entry;") == "exclusive")
+        #expect(try holder.query("") == "2")  // the count: the lock is held
+        let release = Thread { Thread.sleep(forTimeInterval: 0.5); holder.close() }
+        release.start()
+        let report = try LedgerAudit.verify(path: path, trusted: nil)
+        #expect(report.ok && report.entries == 2)
+    }
+
     /// Another process reading the ledger holds it open: its files stay, and it reads on.
     @Test func anotherProcessReadingKeepsThem() throws {
         let ledger = try TestLedger()
@@ -94,22 +127,23 @@ struct SidecarTests {
 }
 
 /// The sqlite3 shell kept running on a ledger, as another program reading it would.
-private final class SQLiteShell {
+private final class SQLiteShell: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe(), output = Pipe()
 
-    init(path: String) throws {
+    init(path: String, readOnly: Bool = true) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-readonly", path]
+        process.arguments = ["sqlite3"] + (readOnly ? ["-readonly"] : []) + [path]
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
         try process.run()
     }
 
-    /// Runs one statement and returns its one line of output: it has run when the line comes.
+    /// Runs `sql` and returns the next line of output: it has run when the line comes (empty
+    /// `sql`: the line after).
     func query(_ sql: String) throws -> String {
-        input.fileHandleForWriting.write(Data((sql + "\n").utf8))
+        if !sql.isEmpty { input.fileHandleForWriting.write(Data((sql + "\n").utf8)) }
         var line = Data()
         while true {
             let byte = output.fileHandleForReading.readData(ofLength: 1)
