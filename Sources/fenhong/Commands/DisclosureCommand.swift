@@ -27,7 +27,9 @@ struct DisclosureCommand: ParsableCommand {
             let signed = try StatementSource.checkpoint(reader, size: nil)
             // With the reversals (a rare kind, indexed): a withdrawn declaration is not posted.
             let entries = try reader.entries(distribution: id) + reader.entries(kind: .entryReverse)
-            // Each head as of the record date: the posting names who was head then.
+            // Each head as of the record date: the posting names who was head then, from the
+            // household's own entries (its whole history also read every declaration and reversal
+            // of the ledger, once a household: 8.75 s for 50,000).
             let recordDate = entries.lazy.compactMap { entry -> LedgerDate? in
                 if case .dividendDeclare(let d) = entry.payload { d.recordDate } else { nil }
             }.first
@@ -35,7 +37,7 @@ struct DisclosureCommand: ParsableCommand {
             for entry in entries {
                 guard case .dividendAllocate(let a) = entry.payload, heads[a.household] == nil else { continue }
                 heads[a.household] = HouseholdStatement.registration(
-                    of: a.household, in: try reader.history(household: a.household), on: recordDate ?? Parse.today())?.head ?? ""
+                    of: a.household, in: try reader.entries(household: a.household), on: recordDate ?? Parse.today())?.head ?? ""
             }
             return try DistributionDisclosure.build(
                 opening: opening, id: id, entries: entries, heads: heads, postedFrom: start, days: days,
