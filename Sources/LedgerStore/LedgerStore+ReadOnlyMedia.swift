@@ -61,7 +61,7 @@ extension LedgerStore {
 
     /// True when there is no `-wal` file beside `path`, or an empty one.
     private static func walIsEmpty(_ path: String) -> Bool {
-        fileSize(path + "-wal").map { $0 == 0 } ?? true
+        fileSize(FileIdentity.realPath(path) + "-wal").map { $0 == 0 } ?? true  // beside the file, where SQLite puts it
     }
 
     /// True when a rollback journal that SQLite would play back lies beside the file `path`

@@ -21,7 +21,7 @@ extension LedgerSweep {
             guard let progress else { return nil }
             return { count in progress(path, count) }
         }
-        guard ledgers.count > 1, ledgers.allSatisfy(Self.isSmall) else {
+        guard ledgers.count > 1, !repeatsAFile, ledgers.allSatisfy(Self.isSmall) else {
             for path in ledgers { deliver(path, verify(path, progress: progressOf(path))) }
             return
         }

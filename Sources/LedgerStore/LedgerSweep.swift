@@ -13,6 +13,10 @@ public struct LedgerSweep: Sendable {
     /// The other files in the folders given, passed over (SQLite's `-wal`, `-shm` and `-journal`
     /// files beside a ledger are not counted).
     public let passedOver: [String]
+    /// Names of a file already found (hard links), and which one is verified: one sentence each.
+    public let sameFileNotes: [String]
+    /// True when one file is verified by two names: then one ledger at a time.
+    let repeatsAFile: Bool
     /// The checkpoint to hold one ledger to: the one `--trusted` names, for a single ledger.
     private let single: SignedCheckpoint?
     /// The checkpoints kept, by origin, largest first (`--trusted` with many ledgers).
@@ -36,19 +40,16 @@ public struct LedgerSweep: Sendable {
     /// checkpoint it is held to, whatever its origin (a mismatch is a problem); with many, each
     /// ledger is held to the kept checkpoint of its own origin.
     public init(paths: [String], trusted: String?) throws {
-        var found = [String](), passedOver = [String](), seen = Set<FileIdentity>(), seenPaths = Set<String>()
+        var names = Names(), passedOver = [String]()
         for path in paths {
             let (ledgers, others) = Self.ledgers(at: path)
-            // Each file once, however it is reached (`a/../a`, a link to it, a hard link: one file
-            // under two names is one ledger, and two verifications of it at once would share its locks).
-            for ledger in ledgers {
-                let real = FileIdentity.realPath(ledger)
-                guard FileIdentity(path: real).map({ seen.insert($0).inserted }) ?? seenPaths.insert(real).inserted else { continue }
-                found.append(ledger)
-            }
+            for ledger in ledgers { names.add(ledger) }
             passedOver += others
         }
+        let found = names.ledgers
         ledgers = found
+        sameFileNotes = names.notes
+        repeatsAFile = names.repeatsAFile
         self.passedOver = passedOver
         let keptFiles = try trusted.map(Self.keptFiles) ?? []
         if found.count == 1, keptFiles.count == 1, let file = keptFiles.first {

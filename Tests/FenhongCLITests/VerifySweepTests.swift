@@ -68,11 +68,27 @@ import Testing
                               + " && cp d/baixin.fenhong real/x.fenhong && cp other.fenhong d/x.fenhong && ln -s ../real/sub d/lnk").status == 0)
         let hard = try cli.execute(["verify", "H"])
         #expect(hard.status == 0, "\(hard.stdout)\(hard.stderr)")
+        #expect(hard.stderr.contains("fenhong: H/c.fenhong is another name of H/a.fenhong (a hard link): verified once, as H/a.fenhong\n"), "\(hard.stderr)")
         #expect(hard.stdout.contains("\n2 ledgers: 2 intact") && hard.stdout.contains("H/a.fenhong:") && !hard.stdout.contains("H/c.fenhong"), "\(hard.stdout)")
         let linked = try cli.execute(["verify", "d/lnk/../x.fenhong", "d/x.fenhong"])
         #expect(linked.stdout.contains("\n2 ledgers: 2 intact") && linked.stdout.contains("tree size 241") && linked.stdout.contains("tree size 300"), "\(linked.stdout)")
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("H").path).sorted()
         #expect(files == ["a.fenhong", "b.fenhong", "c.fenhong"], "\(files)")
+    }
+
+    /// SQLite keeps a `-wal` beside each name of a file: written by one name while a reader held
+    /// it by another, its newest entry is in that name's `-wal`, and that name is the one verified.
+    @Test func theNameWhoseWalHoldsEntriesIsVerified() throws {
+        let cli = try villages()
+        let write = "\(CLI.binary.path) income record --ledger HL/c.fenhong --key d/accountant.key --amount 1.00 --category 其他 --counterparty x --date 2024-12-30"
+        #expect(try cli.shell("mkdir HL && cp d/baixin.fenhong HL/a.fenhong && ln HL/a.fenhong HL/c.fenhong"
+                              + " && ((echo 'SELECT count(*) FROM entry;'; sleep 2) | sqlite3 -readonly HL/a.fenhong > /dev/null &) && sleep 0.5 && \(write)").status == 0)
+        try cli.shell("sleep 2")  // the reader gone; the -wal beside c.fenhong keeps the entry written
+        let size = try FileManager.default.attributesOfItem(atPath: cli.folder.appendingPathComponent("HL/c.fenhong-wal").path)[.size] as? Int
+        #expect((size ?? 0) > 0)
+        let run = try cli.execute(["verify", "HL"])
+        #expect(run.status == 0 && run.stdout.contains("tree size 242"), "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("HL/a.fenhong is another name of HL/c.fenhong (a hard link): verified once, as HL/c.fenhong, whose -wal holds its newest entries"), "\(run.stderr)")
     }
 
     /// Held to a folder of kept checkpoints, each ledger by its village; two copies of one village

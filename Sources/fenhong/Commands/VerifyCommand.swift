@@ -29,6 +29,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let sweep = try LedgerSweep(paths: paths, trusted: trusted)
         for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
+        for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
         if sweep.ledgers.isEmpty {
             let message = "\(paths.joined(separator: ", ")) holds no ledger file or bundle folder"
             if json { print(ReportPrinter.json(cannotRun: message, path: paths.joined(separator: ", ")), terminator: "") }
