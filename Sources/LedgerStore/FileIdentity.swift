@@ -15,8 +15,8 @@ struct FileIdentity: Hashable, Sendable {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        device = UInt64(truncatingIfNeeded: info.st_dev)  // signed on Darwin
+        inode = UInt64(truncatingIfNeeded: info.st_ino)
     }
 
     /// `path` as the kernel and SQLite walk it, links resolved before the `..` that follows them

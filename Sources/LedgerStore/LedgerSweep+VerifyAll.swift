@@ -1,10 +1,12 @@
 import Foundation
 
 extension LedgerSweep {
-    /// The largest ledger file (or bundle `entries.jsonl`) verified beside another: about 80,000
-    /// entries, a large village's decades. Below the 100,000 entries at which a verification
-    /// reports progress, so no two ledgers' progress lines mix.
+    /// The largest ledger file verified beside another: about 80,000 entries (some 400 bytes an
+    /// entry with its indexes and tree nodes), a large village's decades. Below the 100,000
+    /// entries at which a verification reports progress, so no two ledgers' progress lines mix.
     static let besideAnotherBytesMax = 32 << 20
+    /// The same for a bundle's `entries.jsonl`, whose lines are bodies alone (some 290 bytes).
+    static let besideAnotherBundleBytesMax = 20 << 20
 
     /// Verifies every ledger of ``ledgers`` and hands each outcome to `deliver` in that order, as
     /// soon as it and all before it are verified (`deliver` is called one at a time, but not
@@ -41,7 +43,7 @@ extension LedgerSweep {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return true }  // it cannot run: no work
         let file = isDirectory.boolValue ? path + "/entries.jsonl" : path
         guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber else { return true }
-        return size.intValue <= besideAnotherBytesMax
+        return size.intValue <= (isDirectory.boolValue ? besideAnotherBundleBytesMax : besideAnotherBytesMax)
     }
 }
 

@@ -424,6 +424,19 @@ struct LedgerWorkflowTests {
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("cut.fenhong-shm").path))
     }
 
+    /// `log` of a ledger with a body changed outside fenhong (the triggers dropped) prints nothing
+    /// and exits 2: it had printed the entries before the changed one, then said "nothing was done".
+    @Test func logOfAChangedLedgerPrintsNothing() throws {
+        let cli = try villageLedger()
+        let edit = #"sqlite3 baixin.fenhong "DROP TRIGGER entry_no_update; UPDATE entry SET body = replace(body, '\"units\":4', '\"units\":9') WHERE seq = 6""#
+        #expect(try cli.shell(edit).status == 0)
+        for arguments in [["log"], ["log", "--json"]] {
+            let run = try cli.execute(arguments)
+            #expect(run.status == 2 && run.stdout.isEmpty, "\(run.stdout)")
+            #expect(run.stderr.contains("was changed outside fenhong: entry 6 does not match its stored hash; nothing was done"), "\(run.stderr)")
+        }
+    }
+
     /// A private key readable by others is refused.
     @Test func exposedKeyIsRefused() throws {
         let cli = try villageLedger()

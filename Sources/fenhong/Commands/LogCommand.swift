@@ -22,8 +22,11 @@ struct LogCommand: ParsableCommand {
                 let reversed = Self.targets(of: entries)
                 for entry in entries { line(entry, reversed: reversed) }
             } else {
-                // The reversals first (few, and indexed), then each entry as it is read.
+                // The reversals first (few, and indexed), then each entry as it is read — once every
+                // entry has been read: one changed outside fenhong is refused with nothing printed
+                // (a `log --json > file` cut short at it had only its exit status to say so).
                 let reversed = Self.targets(of: try reader.entries(kind: .entryReverse))
+                try reader.forEachEntry { _ in }
                 try reader.forEachEntry { line($0, reversed: reversed) }
             }
         }
