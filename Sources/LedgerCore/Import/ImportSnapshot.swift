@@ -25,11 +25,17 @@ public struct ImportSnapshot: Sendable {
     /// Replays `entries`, a whole ledger in seq order, as trusted history (they were checked when
     /// they were written).
     public init(entries: some Sequence<Entry>) {
+        self.init { add in for entry in entries { add(entry) } }
+    }
+
+    /// As ``init(entries:)``, the entries handed over one at a time by `read`, so that a whole
+    /// ledger is never held at once (a store reads them as it goes).
+    public init(_ read: (_ add: (Entry) -> Void) throws -> Void) rethrows {
         var state = LedgerState()
         var registrationOrder = [String]()
         var shareEntries = [Entry]()
         var paymentEntries = [Entry]()
-        for entry in entries {
+        try read { entry in
             switch entry.payload {
             case .householdRegister(let r) where !state.isRegistered(r.household): registrationOrder.append(r.household)
             case .sharesIssue, .sharesTransfer, .sharesRetire: shareEntries.append(entry)

@@ -63,7 +63,7 @@ extension LogCommand {
         guard let importKind = kinds[kind] else {
             throw ValidationError("--kind \(kind) must be household.register, shares or dividend.pay")
         }
-        let snapshot = try store.withReader { ImportSnapshot(entries: try $0.allEntries()) }
+        let snapshot = try store.withReader { reader in try ImportSnapshot { add in try reader.forEachEntry(add) } }
         print(importKind.csv(snapshot.payloads(importKind, household: household)), terminator: "")
     }
 }
