@@ -18,7 +18,7 @@ public struct LedgerSweep: Sendable {
     /// True when one file is verified by two names: then one ledger at a time.
     let repeatsAFile: Bool
     /// The checkpoint to hold one ledger to: the one `--trusted` names, for a single ledger.
-    private let single: SignedCheckpoint?
+    let single: Kept?
     /// The checkpoints kept, by origin, largest first (`--trusted` with many ledgers).
     public let kept: [String: [Kept]]
 
@@ -39,10 +39,13 @@ public struct LedgerSweep: Sendable {
     /// `trusted`: a checkpoint kept (a file), or a folder of them. With one ledger, a file is the
     /// checkpoint it is held to, whatever its origin (a mismatch is a problem); with many, each
     /// ledger is held to the kept checkpoint of its own origin.
-    public init(paths: [String], trusted: String?) throws {
+    /// `keep`: the folder `--keep` names; like a folder of kept checkpoints `trusted` names, it is
+    /// not searched for ledgers when it lies inside a folder given (its files are no ledgers).
+    public init(paths: [String], trusted: String?, keep: String? = nil) throws {
         var names = Names(), passedOver = [String]()
+        let skipping = Set([trusted, keep].compactMap { $0.flatMap(FileIdentity.init(path:)) })
         for path in paths {
-            let (ledgers, others) = Self.ledgers(at: path)
+            let (ledgers, others) = Self.ledgers(at: path, skipping: skipping)
             for ledger in ledgers { names.add(ledger) }
             passedOver += others
         }
@@ -53,7 +56,7 @@ public struct LedgerSweep: Sendable {
         self.passedOver = passedOver
         let keptFiles = try trusted.map(Self.keptFiles) ?? []
         if found.count == 1, keptFiles.count == 1, let file = keptFiles.first {
-            single = try LedgerAudit.readTrusted(file)
+            single = Kept(path: file, checkpoint: try LedgerAudit.readTrusted(file))
             kept = [:]
         } else {
             single = nil
@@ -89,7 +92,9 @@ public struct LedgerSweep: Sendable {
     /// extend them all).
     public func verify(_ path: String, progress: (@Sendable (Int64) -> Void)? = nil) -> Outcome {
         if let single {
-            do { return .verified(try LedgerAudit.verify(path: path, trusted: single, progress: progress), trusted: single) } catch { return .cannotRun(error) }
+            do {
+                return .verified(try LedgerAudit.verify(path: path, trusted: single.checkpoint, progress: progress), trusted: single.checkpoint)
+            } catch { return .cannotRun(error) }
         }
         do {
             var held = kept.isEmpty ? [] : LedgerAudit.origin(of: path).flatMap { kept[$0] } ?? []
@@ -120,6 +125,8 @@ public struct LedgerSweep: Sendable {
         /// Two or more ledgers of one origin and size with different roots: one village, two
         /// histories. Each a sentence.
         public var splitViews: [String] = []
+        /// The origins of those split views.
+        public var splitOrigins: Set<String> = []
         /// Kept checkpoints whose village no ledger given belongs to.
         public var keptWithoutLedger: [Kept] = []
 
@@ -149,6 +156,7 @@ public struct LedgerSweep: Sendable {
                 let versions = roots.sorted { $0.value[0].path < $1.value[0].path }.map { root, paths in
                     paths.map(\.path).joined(separator: ", ") + " (root \(root.hex.prefix(16))…)"
                 }
+                summary.splitOrigins.insert(origin)
                 summary.splitViews.append("\(origin): \(versions.joined(separator: " and ")) each hold \(size) entries of this village "
                     + "with a different root: one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
             }
@@ -159,6 +167,7 @@ public struct LedgerSweep: Sendable {
             for (shorter, longer) in zip(sizes, sizes.dropFirst()) where shorter.report.size < longer.report.size && shorter.report.ok && longer.report.ok {
                 guard let head = LedgerAudit.checkpoint(of: shorter.path, size: shorter.report.size),
                       let extended = try? LedgerAudit.verify(path: longer.path, trusted: head), !extended.ok else { continue }
+                summary.splitOrigins.insert(origin)
                 summary.splitViews.append("\(origin): \(longer.path) (\(longer.report.size) entries) does not extend \(shorter.path) (\(shorter.report.size) entries, "
                     + "root \(shorter.report.root.hex.prefix(16))…): one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
             }
@@ -175,7 +184,8 @@ public struct LedgerSweep: Sendable {
     /// other files,
     /// passed over. A folder with a bundle's `checkpoints` or `keys.txt` but no `entries.jsonl` is
     /// a bundle cut short, not a folder to pass over.
-    public static func ledgers(at path: String) -> (ledgers: [String], passedOver: [String]) {
+    /// Folders in `skipping` (those of kept checkpoints) are not searched.
+    static func ledgers(at path: String, skipping: Set<FileIdentity> = []) -> (ledgers: [String], passedOver: [String]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue, !isBundle(path),
               let names = try? FileManager.default.contentsOfDirectory(atPath: path)
@@ -187,9 +197,10 @@ public struct LedgerSweep: Sendable {
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &folder)
             let isLink = (try? FileManager.default.attributesOfItem(atPath: full)[.type] as? FileAttributeType) == .typeSymbolicLink
             if folder.boolValue {
+                if let identity = FileIdentity(path: full), skipping.contains(identity) { continue }
                 // A link to a folder is not followed: `up -> ..` would count a ledger without end.
                 guard !isLink || isBundle(full) else { passedOver.append(full); continue }
-                let inner = Self.ledgers(at: full)
+                let inner = Self.ledgers(at: full, skipping: skipping)
                 ledgers += inner.ledgers
                 passedOver += inner.passedOver
             } else if name.lowercased().hasSuffix(".fenhong") || isSQLite(full) {

@@ -39,6 +39,11 @@ public struct VerificationReport: Sendable {
     /// What the rules could not judge and say so, though nothing is wrong: a cooperative's
     /// transactions that came from a volumes file (`allocation-units`).
     public internal(set) var notJudged: [Problem] = []
+    /// The stored checkpoint of the whole ledger (its size is ``entries``), with its
+    /// cosignatures, as a signed note's text; nil when none of that size is stored or it cannot be
+    /// read. When the report is ``ok`` this is the checkpoint an inspector keeps for next time:
+    /// the one verified, read in the same pass (`fenhong verify --keep`).
+    public internal(set) var head: String?
 
     /// True when nothing is wrong.
     public var ok: Bool { problems.isEmpty }
@@ -51,6 +56,7 @@ public struct VerificationReport: Sendable {
         var report = VerificationReport(source: source, entries: entries, size: size, root: root, checkpoints: checkpoints,
                                         cosigned: cosigned, keys: keys, origin: origin, problems: all)
         report.notJudged = notJudged
+        report.head = head
         return report
     }
 }

@@ -54,6 +54,7 @@ extension VerificationRun {
         }
         let checkpoint = parsed.checkpoint
         if let trusted, size == trusted.checkpoint.size { notesAtTrustedSize = parsed.note }
+        latestNote = (size, parsed.note)
         if checkpoint.size != size {
             problems.add(seq: seq, .inconsistentCheckpoints, "the checkpoint filed under size \(size) says size \(checkpoint.size)")
         }

@@ -42,6 +42,8 @@ struct VerificationRun {
     var rootAtTrustedSize: TreeHash?
     /// The stored checkpoint of the trusted size, once read.
     var notesAtTrustedSize: SignedNote?
+    /// The last stored checkpoint read, and its size: the report's head when it covers every entry.
+    var latestNote: (size: Int64, note: SignedNote)?
 
     init(source: String, snapshot: any LedgerSnapshot, trusted: SignedCheckpoint?, options: Verifier.Options) throws {
         self.source = source
@@ -115,6 +117,7 @@ struct VerificationRun {
             checkpoints: checkpointsChecked, cosigned: cosigned, keys: state.keys,
             origin: state.opening?.origin, problems: problems.finished())
         report.notJudged = state.notJudged.map { Problem(seq: $0.seq, code: $0.code.rawValue, detail: $0.detail) }
+        if let latestNote, latestNote.size == count { report.head = latestNote.note.serialized }
         return report
     }
 

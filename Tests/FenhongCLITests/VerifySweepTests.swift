@@ -71,7 +71,7 @@ import Testing
         #expect(hard.stderr.contains("fenhong: H/c.fenhong is another name of H/a.fenhong (a hard link): verified once, as H/a.fenhong\n"), "\(hard.stderr)")
         #expect(hard.stdout.contains("\n2 ledgers: 2 intact") && hard.stdout.contains("H/a.fenhong:") && !hard.stdout.contains("H/c.fenhong"), "\(hard.stdout)")
         let linked = try cli.execute(["verify", "d/lnk/../x.fenhong", "d/x.fenhong"])
-        #expect(linked.stdout.contains("\n2 ledgers: 2 intact") && linked.stdout.contains("tree size 241") && linked.stdout.contains("tree size 300"), "\(linked.stdout)")
+        #expect(linked.stdout.contains("\n2 ledgers: 2 intact") && linked.stdout.contains("intact, 241 entries") && linked.stdout.contains("intact, 300 entries"), "\(linked.stdout)")
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("H").path).sorted()
         #expect(files == ["a.fenhong", "b.fenhong", "c.fenhong"], "\(files)")
     }
@@ -106,12 +106,22 @@ import Testing
         }
         let run = try cli.execute(["verify", "C", "--trusted", "kept"])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.components(separatedBy: "checked against the trusted checkpoint of size 241").count == 3, "\(run.stdout)")
-        #expect(run.stdout.contains("checked against the trusted checkpoint of size 300"), "\(run.stdout)")
+        #expect(run.stdout.components(separatedBy: "; extends the checkpoint kept of size 241;").count == 3, "\(run.stdout)")
+        #expect(run.stdout.contains("; extends the checkpoint kept of size 300\n"), "\(run.stdout)")
         #expect(run.stdout.contains("3 ledgers: 3 intact, 0 with problems, 0 could not be read\nsplit view: fenhong/152223/baixin: C/d3.fenhong (root "), "\(run.stdout)")
         #expect(run.stdout.contains("each hold 242 entries of this village with a different root: one village, two histories (a split view)"), "\(run.stdout)")
         #expect(!run.stdout.contains("held to no kept checkpoint"))
-        #expect(try cli.shell("rm C/other.fenhong").status == 0)
+        // Nothing is kept of a village whose copies disagree.
+        let keeping = try cli.execute(["verify", "C", "--trusted", "kept", "--keep", "kept"])
+        #expect(keeping.status == 1)
+        #expect(keeping.stdout.hasSuffix("""
+            kept in kept: the latest checkpoint of 1 village (1 written, 0 already there); next time verify with --trusted kept
+            not kept: fenhong/152223/baixin: its copies disagree (a split view); nothing kept for this village
+
+            """), "\(keeping.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("kept").path).sorted()
+                == ["baixin.txt", "fenhong_152223_synthetic-7.txt", "other.txt"])
+        #expect(try cli.shell("rm C/other.fenhong kept/fenhong_152223_synthetic-7.txt").status == 0)
         let missing = try cli.execute(["verify", "C", "--trusted", "kept", "--json"])
         #expect(missing.status == 2)
         let summary = missing.stdout.split(separator: "\n").last.map(String.init) ?? ""
@@ -160,12 +170,14 @@ import Testing
         let loop = try cli.execute(["verify", "loop"])
         #expect(loop.status == 0 && loop.stdout.contains("1 ledgers: 1 intact, 0 with problems, 0 could not be read; 2 other files passed over"), "\(loop.stdout)")
         // A file that does not begin as SQLite is no ledger, whatever its name (Windows' Thumbs.db),
-        // and is named as passed over; a folder of kept checkpoints named checkpoints is no bundle.
+        // and is named as passed over; a folder of kept checkpoints named checkpoints is no bundle,
+        // and the folder --trusted names is not searched.
         #expect(try cli.shell("mkdir -p po/checkpoints && cp other.fenhong po/ && printf 'XXXXXXXX' > po/Thumbs.db").status == 0)
         try Data(try cli.run("checkpoint", "--ledger", "other.fenhong").stdout.utf8).write(to: cli.folder.appendingPathComponent("po/checkpoints/other.txt"))
         let po = try cli.execute(["verify", "po", "--trusted", "po/checkpoints"])
         #expect(po.status == 0, "\(po.stdout)\(po.stderr)")
-        #expect(po.stdout.contains("1 ledgers: 1 intact, 0 with problems, 0 could not be read; 2 other files passed over"), "\(po.stdout)")
+        #expect(po.stdout.contains("1 ledgers: 1 intact, 0 with problems, 0 could not be read; 1 other file passed over"), "\(po.stdout)")
+        #expect(po.stderr == "fenhong: passed over po/Thumbs.db: not a ledger file or a bundle folder\n", "\(po.stderr)")
         // The genuine copy, and one rewritten from entry 200 on and two entries longer, signed with the real key.
         #expect(try cli.shell("mkdir sv && cp d/baixin.fenhong sv/genuine.fenhong && cp d/baixin.fenhong sv/rewritten.fenhong").status == 0)
         #expect(try cli.execute(["income", "record", "--ledger", "sv/rewritten.fenhong", "--key", "d/accountant.key", "--amount", "1", "--category", "其他",
@@ -187,5 +199,66 @@ import Testing
         let both = try cli.execute(["verify", "sv/rewritten.fenhong", "other.fenhong", "--trusted", "k2"])
         #expect(both.status == 1, "\(both.stdout)")
         #expect(both.stdout.contains("inconsistent-with-trusted"), "\(both.stdout)")
+    }
+
+    /// `--keep` carries each village to the next visit: the checkpoint each intact ledger ends
+    /// with goes into one folder, one file a village (the folder is not searched for ledgers);
+    /// the next visit holds each ledger to it and replaces it only with one that extends it. A
+    /// ledger cut short leaves its village's file as it was; a file the run did not hold the
+    /// ledger to is not replaced; a file given as the folder writes nothing.
+    @Test func keptCheckpointsCarryToTheNextVisit() throws {
+        let cli = try villages()
+        #expect(try cli.shell("mkdir V && cp d/baixin.fenhong other.fenhong V/").status == 0)
+        let kept = { (name: String) in (try? String(contentsOf: cli.folder.appendingPathComponent("V/kept/" + name), encoding: .utf8)) ?? "" }
+        let baixin = "fenhong_152223_baixin.txt", other = "fenhong_152223_synthetic-7.txt"
+
+        let first = try cli.execute(["verify", "V", "--keep", "V/kept"])
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.stdout.hasPrefix("V/baixin.fenhong: intact, 241 entries, root cab49a8d"), "\(first.stdout)")
+        #expect(first.stdout.hasSuffix("""
+            checkpoints checked
+
+            2 ledgers: 2 intact, 0 with problems, 0 could not be read
+            kept in V/kept: the latest checkpoint of 2 villages (2 written, 0 already there); next time verify with --trusted V/kept
+
+            """), "\(first.stdout)")
+        #expect(kept(baixin) == (try cli.run("checkpoint", "--ledger", "V/baixin.fenhong").stdout))
+        #expect(kept(other) == (try cli.run("checkpoint", "--ledger", "V/other.fenhong").stdout))
+
+        // The village records an entry; the next visit holds it to what was kept, and keeps the longer.
+        #expect(try cli.execute(["income", "record", "--ledger", "V/baixin.fenhong", "--key", "d/accountant.key", "--amount", "100",
+                                 "--category", "其他", "--counterparty", "x", "--date", "2024-12-30"]).status == 0)
+        let second = try cli.execute(["verify", "V", "--trusted", "V/kept", "--keep", "V/kept"])
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+        #expect(second.stderr.isEmpty, "\(second.stderr)")
+        #expect(second.stdout.contains("V/baixin.fenhong: intact, 242 entries, root "), "\(second.stdout)")
+        #expect(second.stdout.contains("; extends the checkpoint kept of size 241; inspector zalaite-inspector (key 46dc269a) cosigned up to size 241\n"),
+                "\(second.stdout)")
+        #expect(second.stdout.contains("(1 written, 1 already there)"), "\(second.stdout)")
+        let grown = try cli.run("checkpoint", "--ledger", "V/baixin.fenhong").stdout
+        #expect(kept(baixin) == grown && grown.contains("\n242\n"))
+
+        // Cut back to 241 entries: not intact against what was kept, which stays as it was.
+        #expect(try cli.shell("rm -f V/baixin.fenhong-* && cp d/baixin.fenhong V/").status == 0)
+        let cut = try cli.execute(["verify", "V", "--trusted", "V/kept", "--keep", "V/kept", "--json"])
+        #expect(cut.status == 1, "\(cut.stdout)")
+        let summary = cut.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(summary.contains(#""kept":[],"keptUnchanged":["V/kept/fenhong_152223_synthetic-7.txt"]"#), "\(summary)")
+        #expect(kept(baixin) == grown)
+
+        // Without --trusted, a village's file that differs is not replaced: the run did not hold the ledger to it.
+        let unheld = try cli.execute(["verify", "V/baixin.fenhong", "--keep", "V/kept"])
+        #expect(unheld.status == 0)
+        #expect(unheld.stdout.hasSuffix("""
+            kept in V/kept: the latest checkpoint of 0 villages (0 written, 0 already there); next time verify with --trusted V/kept
+            not kept: V/baixin.fenhong: V/kept/fenhong_152223_baixin.txt holds a checkpoint this run did not hold the ledger to; \
+            verify with --trusted V/kept to replace it, or move it away
+
+            """), "\(unheld.stdout)")
+        #expect(kept(baixin) == grown)
+
+        let file = try cli.execute(["verify", "V", "--keep", "V/other.fenhong"])
+        #expect(file.status == 2 && file.stdout.isEmpty)
+        #expect(file.stderr == "fenhong: --keep V/other.fenhong is a file, not a folder: give the folder kept checkpoints go in (made if missing)\n")
     }
 }

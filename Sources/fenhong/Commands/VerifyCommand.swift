@@ -12,14 +12,18 @@ struct VerifyCommand: ParsableCommand {
             Give several paths, or folders of ledgers (their *.fenhong files, SQLite files and bundle folders, \
             subfolders included), to check many villages in one run: each is reported in turn, then a summary \
             naming those not intact, the files passed over, and copies of one village's ledger that disagree \
-            (with --json, one line each, then a summary line). With many ledgers, --trusted may name a folder \
-            of kept checkpoints: each ledger is held to the one of its village. \
+            (with --json, one line each, then a summary line); an intact ledger is one line. With many ledgers, \
+            --trusted may name a folder of kept checkpoints: each ledger is held to the one of its village. \
+            --keep FOLDER then keeps each intact village's latest checkpoint there, one file a village, for next time: \
+            `fenhong verify league --trusted kept --keep kept` at every visit. \
             Exit status: 0 all intact, 1 problems found (each printed with its entry and rule), 2 one could not run.
             """)
 
     @Argument(help: "Ledger files, bundle folders written by `fenhong export`, or folders of them.") var paths: [String]
     @Option(parsing: .unconditional, help: "A checkpoint you kept earlier, or a folder of them: each ledger must extend the one of its village (catches truncation and rewritten history).")
     var trusted: String?
+    @Option(help: "After verifying, keep each intact village's latest checkpoint in this folder (one file a village, replaced only by one that extends it), to give as --trusted next time.")
+    var keep: String?
     @Flag(help: "Print each report as one line of JSON.") var json = false
 
     func validate() throws {
@@ -27,7 +31,8 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sweep = try LedgerSweep(paths: paths, trusted: trusted)
+        if let keep { try LedgerSweep.checkKeepFolder(keep) }
+        let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep)
         for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
         if sweep.ledgers.isEmpty {
@@ -39,11 +44,13 @@ struct VerifyCommand: ParsableCommand {
         var outcomes: [(path: String, outcome: LedgerSweep.Outcome)] = []
         var unkept = 0
         sweep.verifyAll(progress: { path, count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }) { path, outcome in
-            if !json && !outcomes.isEmpty { print("") }
+            let line = many && !json ? outcomeLine(outcome) : nil
+            // A full report stands apart from what is around it; an intact ledger is a line.
+            if !json, let previous = outcomes.last?.outcome, line == nil || outcomeLine(previous) == nil { print("") }
             switch outcome {
             case .verified(let report, let trusted):
                 print(json ? ReportPrinter.json(report, path: path, trusted: trusted)
-                           : ReportPrinter.text(report, trusted: trusted, advising: !many), terminator: "")
+                           : line ?? ReportPrinter.text(report, trusted: trusted, advising: !many && keep == nil), terminator: "")
                 if report.ok && trusted == nil { unkept += 1 }
             case .cannotRun(let error):
                 // A program reading --json gets JSON either way; a person reads it in the report,
@@ -55,9 +62,24 @@ struct VerifyCommand: ParsableCommand {
         }
         if !many, case .cannotRun(let error)? = outcomes.first?.outcome { throw error }
         let summary = sweep.summary(outcomes)
-        if many || !summary.keptWithoutLedger.isEmpty || !sweep.passedOver.isEmpty {
-            print(json ? ReportPrinter.json(summary, of: sweep) : "\n" + ReportPrinter.text(summary, of: sweep, unkept: unkept), terminator: "")
+        let keeping = try keep.map { try sweep.keep(outcomes, summary: summary, in: $0) }
+        let summarized = many || !summary.keptWithoutLedger.isEmpty || !sweep.passedOver.isEmpty
+        if json {
+            if summarized || keeping != nil { print(ReportPrinter.json(summary, of: sweep, keeping: keeping), terminator: "") }
+        } else {
+            var tail = summarized ? ReportPrinter.text(summary, of: sweep, unkept: keeping == nil ? unkept : 0) : ""
+            if let keeping, let keep { tail += ReportPrinter.text(keeping, in: keep) }
+            if !tail.isEmpty { print("\n" + tail, terminator: "") }
         }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    /// A ledger's outcome as one line when it is told whole in one (intact, nothing left
+    /// unjudged; or could not be read), among many.
+    private func outcomeLine(_ outcome: LedgerSweep.Outcome) -> String? {
+        switch outcome {
+        case .verified(let report, let trusted): ReportPrinter.line(report, trusted: trusted)
+        case .cannotRun: ""  // its line is printed below
+        }
     }
 }

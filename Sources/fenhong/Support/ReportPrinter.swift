@@ -39,6 +39,18 @@ enum ReportPrinter {
         return out
     }
 
+    /// An intact report among many as one line: what it was held to and who cosigned it on the
+    /// same line; nil when the report needs its lines (problems, or anything not judged).
+    static func line(_ report: VerificationReport, trusted: SignedCheckpoint?) -> String? {
+        guard report.ok, report.notJudged.isEmpty else { return nil }
+        var parts = ["\(report.source): intact, \(report.entries) entries, root \(report.root.hex)", "\(report.checkpoints) checkpoints checked"]
+        if let trusted { parts.append("extends the checkpoint kept of size \(trusted.checkpoint.size)") }
+        for cosigner in report.cosigned where cosigner.size > 0 {
+            parts.append("inspector \(cosigner.inspector) (key \(cosigner.keyID)) cosigned up to size \(cosigner.size)")
+        }
+        return parts.joined(separator: "; ") + "\n"
+    }
+
     /// `{"ok":…,"entries":…,"size":…,"root":…,"checkpoints":…,"cosigned":[…],"problems":[…]}`,
     /// with the `path` verified, the ledger's `origin`, and the `trusted` size it was held to.
     static func json(_ report: VerificationReport, path: String? = nil, trusted: SignedCheckpoint? = nil) -> String {
@@ -92,16 +104,31 @@ enum ReportPrinter {
         return out
     }
 
-    /// The sweep's summary as one line of JSON: `{"summary":true,"ok":…,"ledgers":…,…}`.
-    static func json(_ summary: LedgerSweep.Summary, of sweep: LedgerSweep) -> String {
+    /// What `--keep` did: how many villages' checkpoints went into the folder, and why any was not kept.
+    static func text(_ keeping: LedgerSweep.Keeping, in folder: String) -> String {
+        let count = keeping.written.count + keeping.unchanged.count
+        var out = "kept in \(folder): the latest checkpoint of \(count) \(count == 1 ? "village" : "villages")"
+        out += " (\(keeping.written.count) written, \(keeping.unchanged.count) already there); next time verify with --trusted \(folder)\n"
+        for reason in keeping.notKept { out += "not kept: \(reason)\n" }
+        return out
+    }
+
+    /// The sweep's summary as one line of JSON: `{"summary":true,"ok":…,"ledgers":…,…}`, with
+    /// `"kept":[files written],"keptUnchanged":[…],"notKept":[…]` after `--keep`.
+    static func json(_ summary: LedgerSweep.Summary, of sweep: LedgerSweep, keeping: LedgerSweep.Keeping? = nil) -> String {
         let names = { (paths: [String]) in JSONValue.array(paths.map(JSONValue.string)) }
-        let object: [String: JSONValue] = [
+        var object: [String: JSONValue] = [
             "summary": .bool(true), "ok": .bool(summary.exitCode == 0),
             "ledgers": .integer(Int64(summary.intact.count + summary.withProblems.count + summary.unreadable.count)),
             "intact": .integer(Int64(summary.intact.count)), "withProblems": names(summary.withProblems),
             "unreadable": names(summary.unreadable), "passedOver": names(sweep.passedOver),
             "splitViews": names(summary.splitViews), "keptWithoutLedger": names(summary.keptWithoutLedger.map(\.path)),
         ]
+        if let keeping {
+            object["kept"] = names(keeping.written)
+            object["keptUnchanged"] = names(keeping.unchanged)
+            object["notKept"] = names(keeping.notKept)
+        }
         return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self) + "\n"
     }
 }
