@@ -25,15 +25,12 @@ extension LedgerSweep {
         }
     }
 
-    /// The file a village's checkpoint is kept in: its origin, each character that is not a
-    /// letter or digit of ASCII, `-` or `.` written `_` (`fenhong/152223/baixin` →
-    /// `fenhong_152223_baixin.txt`).
+    /// The file a village's checkpoint is kept in: its origin with each `/` written `_`
+    /// (`fenhong/152223/baixin` → `fenhong_152223_baixin.txt`). One file a village: an entry's
+    /// origin is `fenhong/` + six digits + `/` + lowercase ASCII letters, digits and `-`, so no two
+    /// origins give one name, and none a name a file system refuses.
     public static func keptFileName(origin: String) -> String {
-        var name = String(origin.unicodeScalars.map { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == ".") ? Character(scalar) : "_"
-        })
-        if name.hasPrefix(".") { name = "_" + name.dropFirst() }  // not hidden
-        return name + ".txt"
+        origin.replacingOccurrences(of: "/", with: "_") + ".txt"
     }
 
     /// Keeps in `folder` the checkpoint each village's intact ledger ends with, as verified (read
@@ -60,7 +57,7 @@ extension LedgerSweep {
         guard !latest.isEmpty else { return keeping }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (origin, (path, report)) in latest.sorted(by: { $0.key < $1.key }) {
-            let file = folder.hasSuffix("/") ? folder + Self.keptFileName(origin: origin) : folder + "/" + Self.keptFileName(origin: origin)
+            let file = (folder.hasSuffix("/") ? folder : folder + "/") + Self.keptFileName(origin: origin)
             let text = Data(report.head!.utf8)
             if let existing = FileManager.default.contents(atPath: file) {
                 if existing == text { keeping.unchanged.append(file); continue }
