@@ -23,6 +23,13 @@ extension LedgerSweep {
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw SourceError("--keep \(folder) is a file, not a folder: give the folder kept checkpoints go in (made if missing)")
         }
+        // The folder, or the nearest folder above it that exists, must take new files.
+        var existing = URL(fileURLWithPath: folder).standardizedFileURL
+        while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" { existing.deleteLastPathComponent() }
+        guard FileManager.default.isWritableFile(atPath: existing.path) else {
+            throw SourceError("--keep \(folder): \(existing.path == URL(fileURLWithPath: folder).standardizedFileURL.path ? "the folder" : existing.path) "
+                + "cannot be written to; give a folder you may write to")
+        }
     }
 
     /// The file a village's checkpoint is kept in: its origin with each `/` written `_`
