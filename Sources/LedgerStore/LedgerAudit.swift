@@ -7,19 +7,25 @@ import LedgerVerifier
 public enum LedgerAudit {
     /// Verifies the ledger file or bundle folder at `path` against an optional trusted checkpoint.
     public static func verify(path: String, trusted: SignedCheckpoint?, progress: (@Sendable (Int64) -> Void)? = nil) throws -> VerificationReport {
+        try verify(path: path, heldTo: trusted.map { [Verifier.Trusted($0)] } ?? [], progress: progress)
+    }
+
+    /// Verifies the ledger file or bundle folder at `path` held to every checkpoint of `kept`, in
+    /// one pass (``Verifier/verify(_:heldTo:options:)``).
+    public static func verify(path: String, heldTo kept: [Verifier.Trusted], progress: (@Sendable (Int64) -> Void)? = nil) throws -> VerificationReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SourceError("\(path) does not exist")
         }
         let options = Verifier.Options(progressInterval: 100_000) { count in progress?(count) }
         if isDirectory.boolValue {
-            return try Verifier.verify(BundleSource(folder: path), trusted: trusted, options: options)
+            return try Verifier.verify(BundleSource(folder: path), heldTo: kept, options: options)
         }
         // A checkpoint kept, given where the ledger goes, is named as such, not as a damaged database.
         if FileHandle(forReadingAtPath: path).flatMap({ try? $0.read(upToCount: 8) }) == Data("fenhong/".utf8) {
             throw SourceError("\(path) is a checkpoint kept, not a ledger: give it as --trusted, and the ledger or bundle as the path to verify")
         }
-        return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted, options: options)
+        return try Verifier.verify(LedgerStore.auditSource(path: path), heldTo: kept, options: options)
     }
 
     /// The signed checkpoint of `size` that the ledger file or bundle folder at `path` stores;

@@ -86,32 +86,28 @@ public struct LedgerSweep: Sendable {
         return files
     }
 
-    /// Verifies the ledger at `path`, held to the checkpoint kept for it.
-    /// Verifies the ledger at `path`, held to the checkpoints kept for its village: the largest
-    /// in the report, and each other one too (two kept checkpoints may disagree; the ledger must
-    /// extend them all).
+    /// Verifies the ledger at `path`, held to the checkpoints kept for its village, in one pass:
+    /// the largest in the report, and each other one too (two kept checkpoints may disagree; the
+    /// ledger must extend them all).
     public func verify(_ path: String, progress: (@Sendable (Int64) -> Void)? = nil) -> Outcome {
         if let single {
             do {
                 return .verified(try LedgerAudit.verify(path: path, trusted: single.checkpoint, progress: progress), trusted: single.checkpoint)
             } catch { return .cannotRun(error) }
         }
+        func held(_ kept: [Kept]) -> [Verifier.Trusted] {
+            kept.enumerated().map { Verifier.Trusted($0.element.checkpoint, name: $0.offset == 0 ? nil : "the checkpoint kept in \($0.element.path)") }
+        }
         do {
-            var held = kept.isEmpty ? [] : LedgerAudit.origin(of: path).flatMap { kept[$0] } ?? []
-            var report = try LedgerAudit.verify(path: path, trusted: held.first?.checkpoint, progress: progress)
+            var kept = self.kept.isEmpty ? [] : LedgerAudit.origin(of: path).flatMap { self.kept[$0] } ?? []
+            var report = try LedgerAudit.verify(path: path, heldTo: held(kept), progress: progress)
             // Entry 0 unreadable where it was looked up first, but read by the verifier: held to
             // its village's kept checkpoints all the same.
-            if held.isEmpty, let origin = report.origin, let found = kept[origin] {
-                held = found
-                report = try LedgerAudit.verify(path: path, trusted: held[0].checkpoint, progress: progress)
+            if kept.isEmpty, let origin = report.origin, let found = self.kept[origin] {
+                kept = found
+                report = try LedgerAudit.verify(path: path, heldTo: held(kept), progress: progress)
             }
-            for other in held.dropFirst() {
-                let again = try LedgerAudit.verify(path: path, trusted: other.checkpoint)
-                report = report.adding(again.problems.filter { $0.code == "inconsistent-with-trusted" }.map {
-                    Problem(seq: $0.seq, code: $0.code, detail: "\($0.detail) (the checkpoint kept in \(other.path))")
-                })
-            }
-            return .verified(report, trusted: held.first?.checkpoint)
+            return .verified(report, trusted: kept.first?.checkpoint)
         } catch {
             return .cannotRun(error)
         }

@@ -41,9 +41,13 @@ struct CheckpointJob: Sendable {
     let text: String
     let checks: [SignatureCheck]
     let coverage: [CoverageRun]
+    /// A kept checkpoint's name besides its size, when several are held to.
+    var name: String? = nil
 
     /// How messages name the checkpoint.
-    var label: String { purpose == .trusted ? "the trusted checkpoint \(size)" : "checkpoint \(size)" }
+    var label: String {
+        purpose == .trusted ? "the trusted checkpoint \(size)" + (name.map { " (\($0))" } ?? "") : "checkpoint \(size)"
+    }
 }
 
 /// Checks checkpoint signatures on a second core while the caller hashes entries: Ed25519
@@ -104,7 +108,7 @@ final class SignatureWorker: @unchecked Sendable {
         }
         if job.purpose == .trusted && signers.isEmpty {
             problems.add(seq: nil, .inconsistentWithTrusted,
-                         "the trusted checkpoint \(job.size) carries no valid signature by an accountant key this ledger had in service at that size")
+                         "\(job.label) carries no valid signature by an accountant key this ledger had in service at that size")
         }
         for run in job.coverage where !signers.contains(run.by) {
             let entries = run.first == run.last ? "entry \(run.first)" : "entries \(run.first)…\(run.last)"

@@ -47,16 +47,4 @@ public struct VerificationReport: Sendable {
 
     /// True when nothing is wrong.
     public var ok: Bool { problems.isEmpty }
-
-    /// This report with `extra` problems among its own, in seq order (a ledger held to several
-    /// kept checkpoints).
-    public func adding(_ extra: [Problem]) -> VerificationReport {
-        guard !extra.isEmpty else { return self }
-        let all = (problems + extra).enumerated().sorted { ($0.element.seq ?? -1, $0.offset) < ($1.element.seq ?? -1, $1.offset) }.map(\.element)
-        var report = VerificationReport(source: source, entries: entries, size: size, root: root, checkpoints: checkpoints,
-                                        cosigned: cosigned, keys: keys, origin: origin, problems: all)
-        report.notJudged = notJudged
-        report.head = head
-        return report
-    }
 }

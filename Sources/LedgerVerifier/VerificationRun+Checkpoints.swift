@@ -1,7 +1,7 @@
 import LedgerCore
 import MerkleLog
 
-/// DESIGN §3 steps 3 and 4: stored checkpoints, coverage, cosignatures, the trusted checkpoint.
+/// DESIGN §3 step 3: stored checkpoints, coverage, cosignatures (step 4, the checkpoints kept: ``Held``).
 ///
 /// A checkpoint of size S is checked when the pass has read S entries, against the recomputed
 /// root and the keys as the first S entries define them: its signer must be an accountant key
@@ -53,7 +53,7 @@ extension VerificationRun {
             return worker.submit(CheckpointJob(purpose: .stored, size: size, seq: seq, message: [], text: "", checks: [], coverage: coverage))
         }
         let checkpoint = parsed.checkpoint
-        if let trusted, size == trusted.checkpoint.size { notesAtTrustedSize = parsed.note }
+        for i in held.indices where held[i].kept.checkpoint.size == size { held[i].note = parsed.note }
         latestNote = (size, parsed.note)
         if checkpoint.size != size {
             problems.add(seq: seq, .inconsistentCheckpoints, "the checkpoint filed under size \(size) says size \(checkpoint.size)")
@@ -116,74 +116,5 @@ extension VerificationRun {
                                         checks: [Self.signatureCheck(signature, record, size: size)], coverage: []))
         }
         deferred = []
-    }
-
-    /// Checks the trusted checkpoint's signatures with the keys the ledger had at its size (or,
-    /// for a ledger shorter than that, at its end).
-    mutating func checkTrustedSignatures(_ trusted: SignedCheckpoint) {
-        // Another ledger's checkpoint is signed by its own keys: ``checkTrusted()`` says which it is.
-        if let origin = state.opening?.origin, trusted.checkpoint.origin != origin { return }
-        let size = trusted.checkpoint.size
-        let checks = trusted.note.signatures.compactMap { signature -> SignatureCheck? in
-            guard let record = state.keys[signature.id], record.role == .accountant else { return nil }
-            return SignatureCheck(signature: signature, key: record.key, role: .accountant,
-                                  validAtSize: size == 0 || record.isValid(at: size - 1), retiredAt: record.retiredAt)
-        }
-        worker.submit(CheckpointJob(purpose: .trusted, size: size, seq: nil, message: Array(trusted.note.text.utf8),
-                                    text: trusted.note.text, checks: checks, coverage: []))
-    }
-
-    /// The cosignatures the trusted checkpoint carries by the ledger's inspector keys are still
-    /// on the ledger's checkpoint of that size: a cosignature (or the whole checkpoint) deleted
-    /// since it was kept is reported.
-    mutating func checkKeptCosignatures(_ trusted: SignedCheckpoint) {
-        let size = trusted.checkpoint.size
-        for signature in trusted.note.signatures {
-            guard let record = state.keys[signature.id], record.role == .inspector, record.key.name == signature.name,
-                  // Only a cosignature that verifies was kept as evidence.
-                  SignedNote(text: trusted.note.text, signatures: [signature]).cosignatureTime(by: record.key) != nil
-            else { continue }
-            guard let stored = notesAtTrustedSize else {
-                return problems.add(seq: size - 1, .inconsistentWithTrusted, "the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)); the ledger has no checkpoint of that size any more: it was deleted")
-            }
-            // Any valid cosignature by the same key will do: an inspector may cosign a copy twice,
-            // keep one and hand the other back.
-            if stored.cosignatureTime(by: record.key) == nil {
-                problems.add(seq: size - 1, .inconsistentWithTrusted, "the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)), which the ledger's checkpoint of that size no longer has: it was deleted")
-            }
-        }
-    }
-
-    /// DESIGN §3 step 4: the ledger must extend the trusted checkpoint. Its root must be the
-    /// recomputed root at its size, proven by an RFC 9162 consistency proof from its size to the
-    /// head made from the recomputed tree.
-    mutating func checkTrusted() throws {
-        guard let trusted else { return }
-        let m = trusted.checkpoint.size
-        if let origin = state.opening?.origin, trusted.checkpoint.origin != origin {
-            // Nothing else is compared: the checkpoint kept for another village says nothing of
-            // this one's history, unless this ledger was renamed to escape it.
-            return problems.add(seq: nil, .inconsistentWithTrusted, "the trusted checkpoint is of \(trusted.checkpoint.origin), this ledger is \(origin): either the checkpoint kept for another ledger was given, or this ledger's history was rewritten under another name")
-        }
-        guard m <= count else {
-            checkTrustedSignatures(trusted)
-            return problems.add(seq: count, .inconsistentWithTrusted,
-                                "the trusted checkpoint covers \(m) entries, the ledger has only \(count): entries \(count)…\(m - 1) were removed (truncated)")
-        }
-        guard let rootAtM = rootAtTrustedSize else { return }
-        let detail = "the trusted checkpoint has root \(trusted.checkpoint.root.hex) at size \(m), the ledger's entries give \(rootAtM.hex): its history was rewritten or forked somewhere in entries 0…\(m - 1) (reported at the last of them)"
-        guard m > 0, let proofNodes else {
-            if rootAtM != trusted.checkpoint.root { problems.add(seq: nil, .inconsistentWithTrusted, detail) }
-            return
-        }
-        let n = frontier.size
-        do {
-            let proof = try MerkleTree(reader: proofNodes).consistencyProof(from: Int(m), to: n)
-            try ProofVerifier.verifyConsistency(size1: Int(m), size2: n, root1: trusted.checkpoint.root, root2: frontier.root, proof: proof)
-        } catch {
-            return problems.add(seq: m - 1, .inconsistentWithTrusted, "\(detail) (consistency proof from \(m) to \(n): \(error))")
-        }
-        // The same history: what was cosigned then must still be on record.
-        checkKeptCosignatures(trusted)
     }
 }

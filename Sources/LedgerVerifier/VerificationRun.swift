@@ -5,7 +5,10 @@ import MerkleLog
 struct VerificationRun {
     let source: String
     let snapshot: any LedgerSnapshot
-    let trusted: SignedCheckpoint?
+    /// The checkpoints kept that the ledger must extend, smallest first (see ``Held``).
+    var held: [Held]
+    /// The first of ``held`` whose size the pass has not reached.
+    var heldNext = 0
     let options: Verifier.Options
 
     var problems = ProblemCollector()
@@ -38,22 +41,20 @@ struct VerificationRun {
     /// The most signature lines deferred; beyond it lines are judged by the keys known then.
     static let deferredMax = 100_000
 
-    /// The recomputed root at the trusted size, once reached.
-    var rootAtTrustedSize: TreeHash?
-    /// The stored checkpoint of the trusted size, once read.
-    var notesAtTrustedSize: SignedNote?
     /// The last stored checkpoint read, and its size: the report's head when it covers every entry.
     var latestNote: (size: Int64, note: SignedNote)?
 
-    init(source: String, snapshot: any LedgerSnapshot, trusted: SignedCheckpoint?, options: Verifier.Options) throws {
+    /// `trusted`: the first is the one a consistency proof is made from.
+    init(source: String, snapshot: any LedgerSnapshot, trusted: [Verifier.Trusted], options: Verifier.Options) throws {
         self.source = source
         self.snapshot = snapshot
-        self.trusted = trusted
+        held = trusted.enumerated().map { Held(kept: $0.element.kept, name: $0.element.name, proven: $0.offset == 0) }
+            .sorted { $0.kept.checkpoint.size < $1.kept.checkpoint.size }
         self.options = options
         nodes = try TreeNodeAuditor(snapshot: snapshot)
         checkpointCursor = try snapshot.checkpoints()
-        if let trusted, trusted.checkpoint.size > 0 {
-            proofNodes = ProofNodeCache(trustedSize: Int(trusted.checkpoint.size))
+        if let first = trusted.first?.kept.checkpoint, first.size > 0 {
+            proofNodes = ProofNodeCache(trustedSize: Int(first.size))
         }
     }
 
@@ -74,7 +75,7 @@ struct VerificationRun {
         nodes.start(into: &problems)
         nextCheckpoint = try checkpointCursor.next()
         try checkpointsDue()
-        if let trusted, trusted.checkpoint.size == 0 { rootAtTrustedSize = RFC9162.emptyRoot; checkTrustedSignatures(trusted) }
+        heldReached()
 
         // Entries are read in batches; each batch is decoded and hashed on both cores, then
         // checked in order on this one.
@@ -104,7 +105,7 @@ struct VerificationRun {
             problems.add(Problem(seq: violation.seq, code: violation.code.rawValue, detail: violation.detail))
         }
         resolveDeferred()
-        try checkTrusted()
+        try checkHeld()
         for problem in try snapshot.storageProblems() { problems.add(problem) }
 
         let (signatureProblems, cosignedMax) = worker.finish()
@@ -214,10 +215,7 @@ struct VerificationRun {
 
         // 3. checkpoints at this size; 4. the trusted one
         try checkpointsDue()
-        if let trusted, trusted.checkpoint.size == count {
-            rootAtTrustedSize = frontier.root
-            checkTrustedSignatures(trusted)
-        }
+        if heldNext < held.count { heldReached() }
         if let progress = options.progress, options.progressInterval > 0, count % options.progressInterval == 0 {
             progress(count)
         }

@@ -23,13 +23,35 @@ public enum Verifier {
         }
     }
 
+    /// A checkpoint kept from before, which the ledger must extend.
+    public struct Trusted: Sendable {
+        public let kept: SignedCheckpoint
+        /// How the problems with it name it, besides its size ("the checkpoint kept in FILE"),
+        /// when several are held to; nil for the one the report is held to.
+        public let name: String?
+
+        public init(_ kept: SignedCheckpoint, name: String? = nil) {
+            self.kept = kept
+            self.name = name
+        }
+    }
+
     /// Verifies `source`; with `trusted`, also that the ledger extends that checkpoint (a
     /// consistency proof from its size to the head), which catches truncation, a rewritten
     /// tail and a fork re-signed with the real key.
     public static func verify(_ source: some LedgerSource, trusted: SignedCheckpoint? = nil,
                               options: Options = Options()) throws -> VerificationReport {
+        try verify(source, heldTo: trusted.map { [Trusted($0)] } ?? [], options: options)
+    }
+
+    /// Verifies `source`, held to every checkpoint of `kept` in the same pass: the first with a
+    /// consistency proof to the head as ``verify(_:trusted:options:)`` does, each other by the
+    /// root the entries give at its size (the same thing, the tree being recomputed from them),
+    /// each with its signatures and the cosignatures it carries.
+    public static func verify(_ source: some LedgerSource, heldTo kept: [Trusted],
+                              options: Options = Options()) throws -> VerificationReport {
         try source.read { snapshot in
-            var run = try VerificationRun(source: source.name, snapshot: snapshot, trusted: trusted, options: options)
+            var run = try VerificationRun(source: source.name, snapshot: snapshot, trusted: kept, options: options)
             return try run.execute()
         }
     }

@@ -130,6 +130,11 @@ struct Fixture: Sendable {
     /// Verifies a copy of the ledger after `edit` changed it with the append-only triggers dropped,
     /// as an adversary with the sqlite3 shell would.
     func tampered(trusted: SignedCheckpoint? = nil, _ edit: (Database) throws -> Void) throws -> VerificationReport {
+        try tampered(heldTo: trusted.map { [Verifier.Trusted($0)] } ?? [], edit)
+    }
+
+    /// As ``tampered(trusted:_:)``, held to several checkpoints kept in one pass.
+    func tampered(heldTo kept: [Verifier.Trusted], _ edit: (Database) throws -> Void) throws -> VerificationReport {
         let path = try copy()
         defer { Self.discard(path) }
         var config = Configuration()
@@ -143,12 +148,17 @@ struct Fixture: Sendable {
             try edit(db)
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
-        return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted)
+        return try Verifier.verify(LedgerStore.auditSource(path: path), heldTo: kept)
     }
 
     /// Writes `commands` as a ledger file the way a forger holding the real keys would: every
     /// hash, tree node and checkpoint correct, but no business rule checked.
     func forged(_ commands: [Command], trusted: SignedCheckpoint? = nil) throws -> VerificationReport {
+        try forged(commands, heldTo: trusted.map { [Verifier.Trusted($0)] } ?? [])
+    }
+
+    /// As ``forged(_:trusted:)``, held to several checkpoints kept in one pass.
+    func forged(_ commands: [Command], heldTo kept: [Verifier.Trusted]) throws -> VerificationReport {
         let path = try copy()
         defer { Self.discard(path) }
         var config = Configuration()
@@ -177,7 +187,7 @@ struct Fixture: Sendable {
             }
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
-        return try Verifier.verify(LedgerStore.auditSource(path: path), trusted: trusted)
+        return try Verifier.verify(LedgerStore.auditSource(path: path), heldTo: kept)
     }
 
     /// An exported bundle of the intact ledger, fresh for each caller, alone in a new temporary folder.
