@@ -1,4 +1,6 @@
+import FenhongCrypto
 import Foundation
+import LedgerCore
 import LedgerVerifier
 
 /// `fenhong verify … --keep FOLDER`: after a run, the checkpoint each intact village's ledger
@@ -12,6 +14,8 @@ extension LedgerSweep {
         public var written: [String] = []
         /// The files that already held the checkpoint (nothing written).
         public var unchanged: [String] = []
+        /// Cosigned checkpoints a later one replaced, kept beside it.
+        public var cosigned: [String] = []
         /// Why a village's checkpoint was not kept: a sentence each.
         public var notKept: [String] = []
     }
@@ -23,9 +27,19 @@ extension LedgerSweep {
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw SourceError("--keep \(folder) is a file, not a folder: give the folder kept checkpoints go in (made if missing)")
         }
-        // The folder, or the nearest folder above it that exists, must take new files.
+        // The folder, or the nearest folder above it that exists, must take new files; none of
+        // them a bundle, whose files are a ledger's.
         var existing = URL(fileURLWithPath: folder).standardizedFileURL
         while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" { existing.deleteLastPathComponent() }
+        var above = existing
+        while true {
+            if isBundle(above.path) {
+                throw SourceError("--keep \(folder) would put kept checkpoints in the bundle \(above.path), whose files are a ledger's: "
+                    + "give a folder of their own")
+            }
+            guard above.path != "/" else { break }
+            above.deleteLastPathComponent()
+        }
         guard FileManager.default.isWritableFile(atPath: existing.path) else {
             throw SourceError("--keep \(folder): \(existing.path == URL(fileURLWithPath: folder).standardizedFileURL.path ? "the folder" : existing.path) "
                 + "cannot be written to; give a folder you may write to")
@@ -35,49 +49,98 @@ extension LedgerSweep {
     /// The file a village's checkpoint is kept in: its origin with each `/` written `_`
     /// (`fenhong/152223/baixin` → `fenhong_152223_baixin.txt`). One file a village: an entry's
     /// origin is `fenhong/` + six digits + `/` + lowercase ASCII letters, digits and `-`, so no two
-    /// origins give one name, and none a name a file system refuses.
+    /// origins give one name, and none a name a file system refuses. An origin too long for a file
+    /// name (a village's name has no bound) keeps its first 150 bytes and, after a `~` no origin
+    /// holds, 16 hex digits of its SHA-256.
     public static func keptFileName(origin: String) -> String {
-        origin.replacingOccurrences(of: "/", with: "_") + ".txt"
+        let stem = origin.replacingOccurrences(of: "/", with: "_")
+        guard stem.utf8.count > 200 else { return stem + ".txt" }
+        return String(decoding: stem.utf8.prefix(150), as: UTF8.self) + "~" + SHA256Digest.hash(Array(origin.utf8)).hex.prefix(16) + ".txt"
     }
 
     /// Keeps in `folder` the checkpoint each village's intact ledger ends with, as verified (read
-    /// in the same pass: ``VerificationReport/head``). Of several copies of a village, the longest;
-    /// none for a village whose copies disagree (a split view) or whose ledger had problems. A
-    /// village's file is replaced only when this run held the ledger to the checkpoint it holds
-    /// (`--trusted` named it) and found the ledger extends it: what is kept only ever grows.
-    public func keep(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary, in folder: String) throws -> Keeping {
+    /// in the same pass: ``VerificationReport/head``). Of several copies of a village, the longest
+    /// (of one size, the one with the most cosignatures); nothing for a village one of whose
+    /// copies has problems, or whose copies disagree (a split view). A village's file is replaced
+    /// only when this run held the ledger to the checkpoint it holds (`--trusted` named it) and
+    /// found the ledger extends it: what is kept only ever grows. One that carries an inspector's
+    /// cosignature is first kept beside it (``cosignedFileName(_:size:)``), so that the next visit
+    /// still finds the cosignature deleted, if it is. A file that cannot be written is said, and
+    /// the other villages are kept all the same.
+    public func keep(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary, in folder: String) -> Keeping {
         var keeping = Keeping()
-        var latest = [String: (path: String, report: VerificationReport)]()
+        var copies = [String: [(path: String, report: VerificationReport)]]()
         for (path, outcome) in outcomes {
-            guard case .verified(let report, _) = outcome, report.ok, let origin = report.origin else { continue }
-            guard !summary.splitOrigins.contains(origin) else { continue }
-            guard report.head != nil else {
-                keeping.notKept.append("\(path): no checkpoint covers the whole ledger, nothing to keep")
-                continue
+            guard case .verified(let report, _) = outcome, let origin = report.origin else { continue }
+            copies[origin, default: []].append((path, report))
+        }
+        var chosen: [(origin: String, path: String, report: VerificationReport, head: String)] = []
+        for (origin, copies) in copies.sorted(by: { $0.key < $1.key }) {
+            if summary.splitOrigins.contains(origin) {
+                keeping.notKept.append("\(origin): its copies disagree (a split view); nothing kept for this village")
+            } else if let bad = copies.first(where: { !$0.report.ok }) {
+                keeping.notKept.append("\(origin): \(bad.path) has problems; nothing kept for this village")
+            } else if let best = copies.compactMap({ copy in copy.report.head.map { (copy.path, copy.report, $0) } })
+                        .max(by: { ($0.1.size, Self.signatureLines($0.2)) < ($1.1.size, Self.signatureLines($1.2)) }) {
+                chosen.append((origin, best.0, best.1, best.2))
+            } else {
+                keeping.notKept.append("\(origin): no checkpoint covers the whole of \(copies[0].path); nothing to keep")
             }
-            if let other = latest[origin], other.report.size >= report.size { continue }
-            latest[origin] = (path, report)
         }
-        for origin in summary.splitOrigins.sorted() {
-            keeping.notKept.append("\(origin): its copies disagree (a split view); nothing kept for this village")
+        guard !chosen.isEmpty else { return keeping }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            keeping.notKept.append("\(folder) cannot be made: \(error.localizedDescription); nothing kept")
+            return keeping
         }
-        guard !latest.isEmpty else { return keeping }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (origin, (path, report)) in latest.sorted(by: { $0.key < $1.key }) {
+        for (origin, path, report, head) in chosen {
             let file = (folder.hasSuffix("/") ? folder : folder + "/") + Self.keptFileName(origin: origin)
-            let text = Data(report.head!.utf8)
-            if let existing = FileManager.default.contents(atPath: file) {
-                if existing == text { keeping.unchanged.append(file); continue }
-                guard heldTo(file, origin: origin) else {
-                    keeping.notKept.append("\(path): \(file) holds a checkpoint this run did not hold the ledger to; "
-                        + "verify with --trusted \(folder) to replace it, or move it away")
-                    continue
+            let text = Data(head.utf8)
+            do {
+                if let existing = FileManager.default.contents(atPath: file) {
+                    if existing == text { keeping.unchanged.append(file); continue }
+                    guard heldTo(file, origin: origin) else {
+                        keeping.notKept.append("\(path): \(file) holds a checkpoint this run did not hold the ledger to; "
+                            + "verify with --trusted \(folder) to replace it, or move it away")
+                        continue
+                    }
+                    if let cosigned = try keepCosigned(existing, of: file, report: report) { keeping.cosigned.append(cosigned) }
                 }
+                try Self.write(text, to: file)
+                keeping.written.append(file)
+            } catch {
+                keeping.notKept.append("\(path): \(file) cannot be written: \(error.localizedDescription)")
             }
-            try write(text, to: file)
-            keeping.written.append(file)
         }
         return keeping
+    }
+
+    /// The file a cosigned checkpoint is kept in once a later one replaces it:
+    /// `fenhong_152223_baixin.cosigned-242.txt` (a `.` no origin holds, so no village's own file).
+    public static func cosignedFileName(_ file: String, size: Int64) -> String {
+        String(file.dropLast(4)) + ".cosigned-\(size).txt"
+    }
+
+    /// Keeps `existing`, the checkpoint in `file` about to be replaced, beside it when it carries
+    /// the cosignature of an inspector of the ledger; returns the file written, if any.
+    private func keepCosigned(_ existing: Data, of file: String, report: VerificationReport) throws -> String? {
+        guard let kept = try? LedgerAudit.readTrusted(file),
+              kept.note.signatures.contains(where: { report.keys[$0.id]?.role == .inspector }) else { return nil }
+        var beside = Self.cosignedFileName(file, size: kept.checkpoint.size)
+        var n = 1
+        while let there = FileManager.default.contents(atPath: beside) {
+            if there == existing { return nil }
+            n += 1
+            beside = Self.cosignedFileName(file, size: kept.checkpoint.size).dropLast(4) + ".\(n).txt"
+        }
+        try Self.write(existing, to: beside)
+        return beside
+    }
+
+    /// The signature lines of a signed note's text: its own and its cosignatures.
+    private static func signatureLines(_ note: String) -> Int {
+        note.split(separator: "\n").count { $0.hasPrefix("— ") }
     }
 
     /// True when `file` is one of the kept checkpoints of `origin` this run held its ledger to.
@@ -89,9 +152,7 @@ extension LedgerSweep {
 
     /// Writes `data` to `file` whole or not at all (Foundation writes a file beside it, then
     /// renames it over).
-    private func write(_ data: Data, to file: String) throws {
-        do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
-            throw SourceError("--keep: cannot write \(file): \(error.localizedDescription)")
-        }
+    private static func write(_ data: Data, to file: String) throws {
+        try data.write(to: URL(fileURLWithPath: file), options: .atomic)
     }
 }

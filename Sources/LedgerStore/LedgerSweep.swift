@@ -76,7 +76,9 @@ public struct LedgerSweep: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let files = names.sorted().map { join(path, $0) }.filter { file in
+        // A name beginning with `.` is no checkpoint kept: a file a program was writing when
+        // it stopped (`--keep` writes each beside its place, then renames it), an editor's backup.
+        let files = names.filter { !$0.hasPrefix(".") }.sorted().map { join(path, $0) }.filter { file in
             guard InputFile.isRegularFile(file) else { return false }
             var head = FileHandle(forReadingAtPath: file).flatMap { try? $0.read(upToCount: 11) } ?? Data()
             if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
@@ -211,7 +213,7 @@ public struct LedgerSweep: Sendable {
     /// True for a bundle folder, whole or cut short: one with `entries.jsonl`, or with the
     /// `keys.txt` and `VERIFY.txt` every exported bundle has (a folder of kept checkpoints named
     /// `checkpoints` is none).
-    private static func isBundle(_ folder: String) -> Bool {
+    static func isBundle(_ folder: String) -> Bool {
         let has = { (name: String) in FileManager.default.fileExists(atPath: join(folder, name)) }
         return has("entries.jsonl") || has("keys.txt") && has("VERIFY.txt")
     }

@@ -234,23 +234,38 @@ import Testing
         #expect(second.stdout.contains("V/baixin.fenhong: intact, 242 entries, root "), "\(second.stdout)")
         #expect(second.stdout.contains("; extends the checkpoint kept of size 241; inspector zalaite-inspector (key 46dc269a) cosigned up to size 241\n"),
                 "\(second.stdout)")
-        #expect(second.stdout.contains("(1 written, 1 already there)"), "\(second.stdout)")
+        #expect(second.stdout.hasSuffix("""
+            (1 written, 1 already there); next time verify with --trusted V/kept
+            kept beside the checkpoint that replaced it: V/kept/fenhong_152223_baixin.cosigned-241.txt, a cosigned one
+
+            """), "\(second.stdout)")
         let grown = try cli.run("checkpoint", "--ledger", "V/baixin.fenhong").stdout
         #expect(kept(baixin) == grown && grown.contains("\n242\n"))
+        // The cosigned checkpoint it replaced is kept beside it, so that its cosignature deleted is found.
+        #expect(kept("fenhong_152223_baixin.cosigned-241.txt") == (try cli.run("checkpoint", "--ledger", "d/baixin.fenhong").stdout))
+        #expect(try cli.shell("mkdir W KB && cp V/baixin.fenhong W/ && cp V/kept/fenhong_152223_baixin* KB/ && sqlite3 W/baixin.fenhong "
+                              + "'DROP TRIGGER IF EXISTS cosignature_no_delete; DELETE FROM cosignature WHERE size = 241'").status == 0)
+        let uncosigned = try cli.execute(["verify", "W/baixin.fenhong", "--trusted", "KB"])
+        #expect(uncosigned.status == 1)
+        #expect(uncosigned.stdout.contains("entry 240: inconsistent-with-trusted: the trusted checkpoint of size 241 carries the cosignature of inspector "
+                                           + "zalaite-inspector (46dc269a), which the ledger's checkpoint of that size does not carry: it was deleted, or this copy "
+                                           + "of the ledger was made before the cosignature was added (the checkpoint kept in KB/fenhong_152223_baixin.cosigned-241.txt)"),
+                "\(uncosigned.stdout)")
 
         // Cut back to 241 entries: not intact against what was kept, which stays as it was.
         #expect(try cli.shell("rm -f V/baixin.fenhong-* && cp d/baixin.fenhong V/").status == 0)
         let cut = try cli.execute(["verify", "V", "--trusted", "V/kept", "--keep", "V/kept", "--json"])
         #expect(cut.status == 1, "\(cut.stdout)")
         let summary = cut.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(summary.contains(#""kept":[],"keptUnchanged":["V/kept/fenhong_152223_synthetic-7.txt"]"#), "\(summary)")
+        #expect(summary.contains(#""kept":[],"keptCosigned":[],"keptUnchanged":["V/kept/fenhong_152223_synthetic-7.txt"]"#), "\(summary)")
+        #expect(summary.contains(#""notKept":["fenhong/152223/baixin: V/baixin.fenhong has problems; nothing kept for this village"]"#), "\(summary)")
         #expect(kept(baixin) == grown)
 
         // Without --trusted, a village's file that differs is not replaced: the run did not hold the ledger to it.
         let unheld = try cli.execute(["verify", "V/baixin.fenhong", "--keep", "V/kept"])
         #expect(unheld.status == 0)
         #expect(unheld.stdout.hasSuffix("""
-            kept in V/kept: the latest checkpoint of 0 villages (0 written, 0 already there); next time verify with --trusted V/kept
+            kept nothing in V/kept
             not kept: V/baixin.fenhong: V/kept/fenhong_152223_baixin.txt holds a checkpoint this run did not hold the ledger to; \
             verify with --trusted V/kept to replace it, or move it away
 
@@ -260,5 +275,14 @@ import Testing
         let file = try cli.execute(["verify", "V", "--keep", "V/other.fenhong"])
         #expect(file.status == 2 && file.stdout.isEmpty)
         #expect(file.stderr == "fenhong: --keep V/other.fenhong is a file, not a folder: give the folder kept checkpoints go in (made if missing)\n")
+        let bundle = try cli.execute(["verify", "d/bundle", "--keep", "d/bundle/checkpoints/k"])
+        #expect(bundle.status == 2 && bundle.stdout.isEmpty)
+        #expect(bundle.stderr.hasPrefix("fenhong: --keep d/bundle/checkpoints/k would put kept checkpoints in the bundle /"), "\(bundle.stderr)")
+        #expect(bundle.stderr.hasSuffix("/d/bundle, whose files are a ledger's: give a folder of their own\n"), "\(bundle.stderr)")
+
+        // A file left by a run that stopped while writing (hidden: its name begins with `.`) is no checkpoint kept.
+        #expect(try cli.shell("head -c 40 KB/fenhong_152223_baixin.txt > KB/.fenhong_152223_baixin.txt.partial && cp V/kept/fenhong_152223_baixin.txt KB/").status == 0)
+        #expect(try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "KB"]).status == 1)  // held to 242: cut short
+        #expect(try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "KB/fenhong_152223_baixin.cosigned-241.txt"]).status == 0)
     }
 }

@@ -62,7 +62,7 @@ struct VerifyCommand: ParsableCommand {
         }
         if !many, case .cannotRun(let error)? = outcomes.first?.outcome { throw error }
         let summary = sweep.summary(outcomes)
-        let keeping = try keep.map { try sweep.keep(outcomes, summary: summary, in: $0) }
+        let keeping = keep.map { sweep.keep(outcomes, summary: summary, in: $0) }
         let summarized = many || !summary.keptWithoutLedger.isEmpty || !sweep.passedOver.isEmpty
         if json {
             if summarized || keeping != nil { print(ReportPrinter.json(summary, of: sweep, keeping: keeping), terminator: "") }

@@ -107,14 +107,16 @@ enum ReportPrinter {
     /// What `--keep` did: how many villages' checkpoints went into the folder, and why any was not kept.
     static func text(_ keeping: LedgerSweep.Keeping, in folder: String) -> String {
         let count = keeping.written.count + keeping.unchanged.count
-        var out = "kept in \(folder): the latest checkpoint of \(count) \(count == 1 ? "village" : "villages")"
-        out += " (\(keeping.written.count) written, \(keeping.unchanged.count) already there); next time verify with --trusted \(folder)\n"
+        var out = count == 0 ? "kept nothing in \(folder)\n"
+            : "kept in \(folder): the latest checkpoint of \(count) \(count == 1 ? "village" : "villages")"
+                + " (\(keeping.written.count) written, \(keeping.unchanged.count) already there); next time verify with --trusted \(folder)\n"
+        for file in keeping.cosigned { out += "kept beside the checkpoint that replaced it: \(file), a cosigned one\n" }
         for reason in keeping.notKept { out += "not kept: \(reason)\n" }
         return out
     }
 
     /// The sweep's summary as one line of JSON: `{"summary":true,"ok":…,"ledgers":…,…}`, with
-    /// `"kept":[files written],"keptUnchanged":[…],"notKept":[…]` after `--keep`.
+    /// `"kept":[files written],"keptUnchanged":[…],"keptCosigned":[…],"notKept":[…]` after `--keep`.
     static func json(_ summary: LedgerSweep.Summary, of sweep: LedgerSweep, keeping: LedgerSweep.Keeping? = nil) -> String {
         let names = { (paths: [String]) in JSONValue.array(paths.map(JSONValue.string)) }
         var object: [String: JSONValue] = [
@@ -127,6 +129,7 @@ enum ReportPrinter {
         if let keeping {
             object["kept"] = names(keeping.written)
             object["keptUnchanged"] = names(keeping.unchanged)
+            object["keptCosigned"] = names(keeping.cosigned)
             object["notKept"] = names(keeping.notKept)
         }
         return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self) + "\n"
