@@ -99,10 +99,21 @@ public enum LedgerAudit {
     /// accountant's key is not cosigned.
     public static func cosign(path: String, with signer: NoteSigner, time: UInt64, trusted: SignedCheckpoint? = nil,
                               progress: (@Sendable (Int64) -> Void)? = nil) throws -> CosignOutcome {
+        try checkInspector(signer)
+        return try cosign(path: path, verified: try verify(path: path, trusted: trusted, progress: progress), with: signer, time: time)
+    }
+
+    /// Refuses an accountant's key for cosigning.
+    public static func checkInspector(_ signer: NoteSigner) throws {
         guard signer.verifier.algorithm == .cosignature else {
             throw SourceError("key \(signer.name) is an accountant key; cosign with an inspector key (`fenhong key generate --role inspector`)")
         }
-        let report = try verify(path: path, trusted: trusted, progress: progress)
+    }
+
+    /// Cosigns the head checkpoint of the ledger at `path`, which `report` is the verification
+    /// of, when it is intact and `signer` an enrolled, unretired inspector key (see
+    /// ``cosign(path:with:time:trusted:progress:)``).
+    public static func cosign(path: String, verified report: VerificationReport, with signer: NoteSigner, time: UInt64) throws -> CosignOutcome {
         guard let record = report.keys[signer.id], record.key == signer.verifier, record.role == .inspector else {
             throw SourceError("key \(signer.name) (\(signer.id)) is not an inspector key of \(path); enrol it first with `fenhong key add --vkey \(signer.verifier.vkey) --role inspector`")
         }

@@ -67,7 +67,11 @@ extension LedgerSweep {
     /// cosignature is first kept beside it (``cosignedFileName(_:size:)``), so that the next visit
     /// still finds the cosignature deleted, if it is. A file that cannot be written is said, and
     /// the other villages are kept all the same.
-    public func keep(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary, in folder: String) -> Keeping {
+    ///
+    /// `heads`: by path, the checkpoint to keep instead of the one the ledger was verified with
+    /// (its head, cosigned since: `fenhong cosign … --keep`).
+    public func keep(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary, in folder: String,
+                     heads: [String: String] = [:]) -> Keeping {
         var keeping = Keeping()
         var copies = [String: [(path: String, report: VerificationReport)]]()
         for (path, outcome) in outcomes {
@@ -80,7 +84,7 @@ extension LedgerSweep {
                 keeping.notKept.append("\(origin): its copies disagree (a split view); nothing kept for this village")
             } else if let bad = copies.first(where: { !$0.report.ok }) {
                 keeping.notKept.append("\(origin): \(bad.path) has problems; nothing kept for this village")
-            } else if let best = copies.compactMap({ copy in copy.report.head.map { (copy.path, copy.report, $0) } })
+            } else if let best = copies.compactMap({ copy in (heads[copy.path] ?? copy.report.head).map { (copy.path, copy.report, $0) } })
                         .max(by: { ($0.1.size, Self.signatureLines($0.2)) < ($1.1.size, Self.signatureLines($1.2)) }) {
                 chosen.append((origin, best.0, best.1, best.2))
             } else {

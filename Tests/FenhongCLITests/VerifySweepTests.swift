@@ -285,4 +285,56 @@ import Testing
         #expect(try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "KB"]).status == 1)  // held to 242: cut short
         #expect(try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "KB/fenhong_152223_baixin.cosigned-241.txt"]).status == 0)
     }
+
+    /// An inspector cosigns a league in one run: each ledger held to its village's kept
+    /// checkpoint, cosigned when intact, and the cosigned checkpoint kept (a copy's for its
+    /// accountant to add); one whose key is not enrolled, or that has problems, is said and not cosigned.
+    @Test func manyVillagesAreCosignedAndKept() throws {
+        let cli = try villages()
+        #expect(try cli.shell("mkdir L && cp d/baixin.fenhong other.fenhong L/").status == 0)
+        #expect(try cli.execute(["verify", "L", "--keep", "K"]).status == 0)
+        #expect(try cli.execute(["income", "record", "--ledger", "L/baixin.fenhong", "--key", "d/accountant.key", "--amount", "100",
+                                 "--category", "其他", "--counterparty", "x", "--date", "2024-12-30"]).status == 0)
+        #expect(try cli.shell("mkdir B").status == 0 && (try cli.execute(["export", "--ledger", "L/baixin.fenhong", "--out", "B/baixin"])).status == 0)
+
+        let without = try cli.execute(["cosign", "L", "B", "--key", "d/inspector.key", "--trusted", "K"])
+        #expect(without.status == 2 && without.stdout.isEmpty)
+        #expect(without.stderr == "fenhong: cosigning many villages keeps each cosigned checkpoint: give --keep FOLDER (the folder of --trusted, to keep using it)\n")
+
+        let run = try cli.execute(["cosign", "B", "L", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"])
+        #expect(run.status == 2, "\(run.stdout)\(run.stderr)")  // the synthetic village never enrolled this inspector
+        let root = try cli.run("checkpoint", "--ledger", "L/baixin.fenhong").stdout.split(separator: "\n")[2]
+        #expect(run.stdout.hasPrefix("""
+            B/baixin: a copy: cosigned checkpoint 242, root \(Data(base64Encoded: String(root))!.map { String(format: "%02x", $0) }.joined()); \
+            its accountant adds it from the folder kept (fenhong cosignature add FILE)
+            L/baixin.fenhong: cosigned checkpoint 242, root
+            """), "\(run.stdout)")
+        #expect(run.stdout.contains("\nL/other.fenhong: not cosigned: key zalaite-inspector (46dc269a) is not an inspector key of L/other.fenhong; enrol it first"),
+                "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("""
+
+            cosigned 1 ledger and 1 copy (bundles); 0 already cosigned; 1 not cosigned
+            3 ledgers: 3 intact, 0 with problems, 0 could not be read
+            kept in K: the latest checkpoint of 2 villages (1 written, 1 already there); next time verify with --trusted K
+            kept beside the checkpoint that replaced it: K/fenhong_152223_baixin.cosigned-241.txt, a cosigned one
+
+            """), "\(run.stdout)")
+        // What is kept is the live ledger's head as cosigned, which the accountant's copy also gets.
+        let kept = try String(contentsOf: cli.folder.appendingPathComponent("K/fenhong_152223_baixin.txt"), encoding: .utf8)
+        #expect(kept == (try cli.run("checkpoint", "--ledger", "L/baixin.fenhong").stdout))
+        #expect(kept.components(separatedBy: "\n— zalaite-inspector ").count == 2, "\(kept)")
+        let verified = try cli.execute(["verify", "L", "--trusted", "K"])
+        #expect(verified.status == 0, "\(verified.stdout)")
+        #expect(verified.stdout.contains("L/baixin.fenhong: intact, 242 entries") && verified.stdout.contains("cosigned up to size 242\n"), "\(verified.stdout)")
+        // The bundle, a copy taken before, lacks the cosignature it was given back with: said so.
+        let copy = try cli.execute(["verify", "B/baixin", "--trusted", "K/fenhong_152223_baixin.txt"])
+        #expect(copy.status == 1 && copy.stdout.contains("does not carry: it was deleted, or this copy of the ledger was made before the cosignature was added\n"),
+                "\(copy.stdout)")
+
+        // Again: already cosigned, nothing written.
+        let again = try cli.execute(["cosign", "L/baixin.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"])
+        #expect(again.status == 0 && again.stdout == kept, "\(again.stdout)\(again.stderr)")
+        #expect(again.stderr.hasSuffix("fenhong: kept in K: the latest checkpoint of 1 village (0 written, 1 already there); next time verify with --trusted K\n"),
+                "\(again.stderr)")
+    }
 }

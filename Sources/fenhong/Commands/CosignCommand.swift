@@ -38,21 +38,47 @@ struct CosignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cosign",
         abstract: "Verify the whole ledger, then add your inspector cosignature to its head checkpoint.",
-        discussion: "Nothing is cosigned unless verification finds no problem (exit 1 otherwise). On a bundle (a copy) nothing is written: the cosigned checkpoint is printed, for the accountant's `fenhong cosignature add`.")
+        discussion: """
+            Nothing is cosigned unless verification finds no problem (exit 1 otherwise). On a bundle (a copy) nothing is \
+            written: the cosigned checkpoint is printed, for the accountant's `fenhong cosignature add`. \
+            Give several paths, or folders of ledgers, to cosign many villages in one run, each held to its village's \
+            checkpoint in --trusted FOLDER: each cosigned checkpoint is then kept in --keep FOLDER (a copy's, for its \
+            accountant to add), which a run of many requires: `fenhong cosign league --key inspector.key --trusted kept --keep kept`.
+            """)
 
-    @Argument(help: "The ledger file or bundle folder, as for verify (or --ledger).") var path: String?
+    @Argument(help: "Ledger files or bundle folders, as for verify, or folders of them (or --ledger).") var paths: [String] = []
     @OptionGroup var ledger: LedgerOption
     @OptionGroup var key: KeyOption
-    @Option(parsing: .unconditional, help: "The checkpoint you kept last time: nothing is cosigned unless the ledger extends it.") var trusted: String?
+    @Option(parsing: .unconditional, help: "The checkpoint you kept last time, or a folder of them: nothing is cosigned unless the ledger extends its village's.") var trusted: String?
+    @Option(help: "Keep each cosigned checkpoint in this folder, one file a village, as verify --keep does.") var keep: String?
 
     func run() throws {
-        if path != nil, ledger.ledger != nil { throw ValidationError("give the ledger once: as PATH or as --ledger") }
-        let path = try self.path ?? ledger.path
-        let kept = try trusted.map { try LedgerAudit.readTrusted($0) }
-        let outcome = try LedgerAudit.cosign(path: path, with: try key.signer(), time: UInt64(Date().timeIntervalSince1970), trusted: kept) { count in
-            Printer.stderr("fenhong: verified \(count) entries…")
+        if !paths.isEmpty, ledger.ledger != nil { throw ValidationError("give the ledger once: as PATH or as --ledger") }
+        let signer = try key.signer()
+        try LedgerAudit.checkInspector(signer)
+        if let keep { try LedgerSweep.checkKeepFolder(keep) }
+        let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep)
+        for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
+        for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
+        let time = UInt64(Date().timeIntervalSince1970)
+        guard sweep.ledgers.count > 1 else {
+            guard let path = sweep.ledgers.first else { throw ValidationError("\(paths.joined(separator: ", ")) holds no ledger file or bundle folder") }
+            return try cosignOne(path, sweep: sweep, signer: signer, time: time)
         }
-        switch outcome {
+        guard let keep else {
+            throw ValidationError("cosigning many villages keeps each cosigned checkpoint: give --keep FOLDER (the folder of --trusted, to keep using it)")
+        }
+        try cosignMany(sweep, signer: signer, time: time, keep: keep)
+    }
+
+    /// One ledger: the cosigned checkpoint printed (stdout holds nothing else), what was done on stderr.
+    private func cosignOne(_ path: String, sweep: LedgerSweep, signer: NoteSigner, time: UInt64) throws {
+        let done = sweep.cosign(path, with: signer, time: time) { count in Printer.stderr("fenhong: verified \(count) entries…") }
+        guard case .verified(let report, let trusted) = done.outcome, let cosigning = done.cosigning else {
+            if case .cannotRun(let error) = done.outcome { throw error }
+            return
+        }
+        switch try cosigning.get() {
         case .cosigned(let note, _):
             print(note.serialized, terminator: "")
         case .cosignedCopy(let note, let report):
@@ -61,10 +87,74 @@ struct CosignCommand: ParsableCommand {
         case .alreadyCosigned(let note, let report):
             Printer.stderr("fenhong: this inspector already cosigned checkpoint \(report.size)")
             print(note.serialized, terminator: "")
-        case .refused(let report):
-            print(ReportPrinter.text(report, trusted: kept), terminator: "")
+        case .refused:
+            print(ReportPrinter.text(report, trusted: trusted), terminator: "")
             Printer.stderr("fenhong: \(path) did not verify; nothing was cosigned")
             throw ExitCode(1)
         }
+        if let keep {
+            let outcomes = [(path, done.outcome)]
+            let keeping = sweep.keep(outcomes, summary: sweep.summary(outcomes), in: keep, heads: done.cosigned.map { [path: $0.serialized] } ?? [:])
+            Printer.stderr(ReportPrinter.text(keeping, in: keep).split(separator: "\n").map { "fenhong: \($0)" }.joined(separator: "\n"))
+        }
+    }
+
+    /// Many ledgers: a line each (a full report for one with problems), a summary, and every
+    /// cosigned checkpoint kept.
+    private func cosignMany(_ sweep: LedgerSweep, signer: NoteSigner, time: UInt64, keep: String) throws {
+        var outcomes: [(path: String, outcome: LedgerSweep.Outcome)] = []
+        var heads: [String: String] = [:]
+        var tally = CosignTally()
+        for path in sweep.ledgers {
+            let done = sweep.cosign(path, with: signer, time: time) { count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }
+            outcomes.append((path, done.outcome))
+            if let note = done.cosigned { heads[path] = note.serialized }
+            print(tally.line(path, done), terminator: "")
+        }
+        let summary = sweep.summary(outcomes)
+        let keeping = sweep.keep(outcomes, summary: summary, in: keep, heads: heads)
+        print("\n" + tally.summary + ReportPrinter.text(summary, of: sweep, unkept: 0) + ReportPrinter.text(keeping, in: keep), terminator: "")
+        // 2 when one could not be read or cosigned, else 1 when one has problems (as verify).
+        let code = tally.failed > 0 ? 2 : max(summary.exitCode, tally.refused > 0 ? 1 : 0)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// The lines `cosign` of many villages prints, and its counts.
+private struct CosignTally {
+    var cosigned = 0, copies = 0, already = 0
+    /// Not cosigned: with problems, or for another reason (unreadable, a key not enrolled).
+    var refused = 0, failed = 0
+
+    /// One ledger's line: what was cosigned, or why not (a full report when it has problems).
+    mutating func line(_ path: String, _ done: LedgerSweep.Cosigning) -> String {
+        switch (done.outcome, done.cosigning) {
+        case (.cannotRun(let error), _):
+            failed += 1
+            return "\(path): could not be read: \(Fenhong.message(for: error))\n"
+        case (.verified(let report, let trusted), .success(.refused)?):
+            refused += 1
+            return "\n" + ReportPrinter.text(report, trusted: trusted, advising: false) + "\(path): not cosigned\n\n"
+        case (_, .success(.cosigned(_, let report))?):
+            cosigned += 1
+            return "\(path): cosigned checkpoint \(report.size), root \(report.root.hex)\n"
+        case (_, .success(.cosignedCopy(_, let report))?):
+            copies += 1
+            return "\(path): a copy: cosigned checkpoint \(report.size), root \(report.root.hex); its accountant adds it from the folder kept (fenhong cosignature add FILE)\n"
+        case (_, .success(.alreadyCosigned(_, let report))?):
+            already += 1
+            return "\(path): checkpoint \(report.size) was already cosigned by this inspector\n"
+        case (_, .failure(let error)?):
+            failed += 1
+            return "\(path): not cosigned: \(Fenhong.message(for: error))\n"
+        case (.verified, nil):
+            failed += 1
+            return "\(path): not cosigned\n"
+        }
+    }
+
+    var summary: String {
+        "cosigned \(cosigned) \(cosigned == 1 ? "ledger" : "ledgers") and \(copies) \(copies == 1 ? "copy" : "copies") (bundles); "
+            + "\(already) already cosigned; \(refused + failed) not cosigned\n"
     }
 }
