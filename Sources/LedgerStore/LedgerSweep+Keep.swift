@@ -31,7 +31,7 @@ extension LedgerSweep {
         // them a bundle, whose files are a ledger's.
         var existing = URL(fileURLWithPath: folder).standardizedFileURL
         while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" { existing.deleteLastPathComponent() }
-        var above = existing
+        var above = URL(fileURLWithPath: FileIdentity.realPath(existing.path))  // through links, as files are written
         while true {
             if isBundle(above.path) {
                 throw SourceError("--keep \(folder) would put kept checkpoints in the bundle \(above.path), whose files are a ledger's: "
@@ -85,7 +85,7 @@ extension LedgerSweep {
             } else if let bad = copies.first(where: { !$0.report.ok }) {
                 keeping.notKept.append("\(origin): \(bad.path) has problems; nothing kept for this village")
             } else if let best = copies.compactMap({ copy in (heads[copy.path] ?? copy.report.head).map { (copy.path, copy.report, $0) } })
-                        .max(by: { ($0.1.size, Self.signatureLines($0.2)) < ($1.1.size, Self.signatureLines($1.2)) }) {
+                        .max(by: { ($0.1.size, Self.cosigners($0.2, $0.1).count) < ($1.1.size, Self.cosigners($1.2, $1.1).count) }) {
                 chosen.append((origin, best.0, best.1, best.2))
             } else {
                 keeping.notKept.append("\(origin): no checkpoint covers the whole of \(copies[0].path); nothing to keep")
@@ -104,20 +104,36 @@ extension LedgerSweep {
             do {
                 if let existing = FileManager.default.contents(atPath: file) {
                     if existing == text { keeping.unchanged.append(file); continue }
-                    guard heldTo(file, origin: origin) else {
-                        keeping.notKept.append("\(path): \(file) holds a checkpoint this run did not hold the ledger to; "
-                            + "verify with --trusted \(folder) to replace it, or move it away")
+                    if let reason = notReplaceable(file, origin: origin, folder: folder) {
+                        keeping.notKept.append("\(path): \(reason)")
                         continue
                     }
-                    if let cosigned = try keepCosigned(existing, of: file, report: report) { keeping.cosigned.append(cosigned) }
+                    if let cosigned = try keepCosigned(existing, of: file, replacedBy: head, report: report) { keeping.cosigned.append(cosigned) }
                 }
                 try Self.write(text, to: file)
                 keeping.written.append(file)
+            } catch let failure as WriteFailure {
+                keeping.notKept.append("\(path): \(failure.file) cannot be written: \(failure.reason)")
             } catch {
                 keeping.notKept.append("\(path): \(file) cannot be written: \(error.localizedDescription)")
             }
         }
         return keeping
+    }
+
+    /// Why `file`, a village's kept checkpoint, may not be replaced, if it may not: it holds
+    /// another village's checkpoint, or none, or one this run did not hold the ledger to.
+    private func notReplaceable(_ file: String, origin: String, folder: String) -> String? {
+        guard let there = try? LedgerAudit.readTrusted(file) else {
+            return "\(file) holds no checkpoint that reads; move it away"
+        }
+        guard there.checkpoint.origin == origin else {
+            return "\(file) holds the checkpoint of another village, \(there.checkpoint.origin); move it away"
+        }
+        guard heldTo(file, origin: origin) else {
+            return "\(file) holds a checkpoint this run did not hold the ledger to; verify with --trusted \(folder) to replace it, or move it away"
+        }
+        return nil
     }
 
     /// The file a cosigned checkpoint is kept in once a later one replaces it:
@@ -126,11 +142,12 @@ extension LedgerSweep {
         String(file.dropLast(4)) + ".cosigned-\(size).txt"
     }
 
-    /// Keeps `existing`, the checkpoint in `file` about to be replaced, beside it when it carries
-    /// the cosignature of an inspector of the ledger; returns the file written, if any.
-    private func keepCosigned(_ existing: Data, of file: String, report: VerificationReport) throws -> String? {
-        guard let kept = try? LedgerAudit.readTrusted(file),
-              kept.note.signatures.contains(where: { report.keys[$0.id]?.role == .inspector }) else { return nil }
+    /// Keeps `existing`, the checkpoint in `file` about to be replaced by `head`, beside it when
+    /// it carries an inspector's cosignature that `head` does not; returns the file written, if any.
+    private func keepCosigned(_ existing: Data, of file: String, replacedBy head: String, report: VerificationReport) throws -> String? {
+        guard let kept = try? LedgerAudit.readTrusted(file) else { return nil }
+        let replacing = (try? SignedCheckpoint(parsing: head)).map { $0.checkpoint.size == kept.checkpoint.size ? Self.cosigners($0.note, report) : [] } ?? []
+        guard !Self.cosigners(kept.note, report).isSubset(of: replacing) else { return nil }
         var beside = Self.cosignedFileName(file, size: kept.checkpoint.size)
         var n = 1
         while let there = FileManager.default.contents(atPath: beside) {
@@ -142,9 +159,19 @@ extension LedgerSweep {
         return beside
     }
 
-    /// The signature lines of a signed note's text: its own and its cosignatures.
-    private static func signatureLines(_ note: String) -> Int {
-        note.split(separator: "\n").count { $0.hasPrefix("— ") }
+    /// The inspectors of the ledger `report` verified whose cosignature on `note` verifies: the
+    /// evidence a kept checkpoint holds (a line repeated, or an accountant's, is none).
+    private static func cosigners(_ note: String, _ report: VerificationReport) -> Set<KeyID> {
+        guard let parsed = try? SignedCheckpoint(parsing: note) else { return [] }
+        return cosigners(parsed.note, report)
+    }
+
+    private static func cosigners(_ note: SignedNote, _ report: VerificationReport) -> Set<KeyID> {
+        Set(note.signatures.compactMap { signature in
+            guard let record = report.keys[signature.id], record.role == .inspector, record.key.name == signature.name,
+                  SignedNote(text: note.text, signatures: [signature]).cosignatureTime(by: record.key) != nil else { return nil }
+            return signature.id
+        })
     }
 
     /// True when `file` is one of the kept checkpoints of `origin` this run held its ledger to.
@@ -156,7 +183,23 @@ extension LedgerSweep {
 
     /// Writes `data` to `file` whole or not at all (Foundation writes a file beside it, then
     /// renames it over).
-    private static func write(_ data: Data, to file: String) throws {
-        try data.write(to: URL(fileURLWithPath: file), options: .atomic)
+    private static func write(_ data: Data, to file: String) throws(WriteFailure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw WriteFailure(file: file, reason: "a folder has its name")
+        }
+        do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
+            // Foundation's words for a file it cannot write are its error's number; the system's
+            // reason is underneath.
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let reason = underlying?.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying!.code))) : error.localizedDescription
+            throw WriteFailure(file: file, reason: reason)
+        }
+    }
+
+    /// A kept checkpoint's file that could not be written, and why.
+    private struct WriteFailure: Error {
+        let file: String
+        let reason: String
     }
 }

@@ -21,6 +21,9 @@ public struct LedgerSweep: Sendable {
     let single: Kept?
     /// The checkpoints kept, by origin, largest first (`--trusted` with many ledgers).
     public let kept: [String: [Kept]]
+    /// True when `--trusted` and `--keep` name one folder that holds no checkpoint yet (missing
+    /// or empty): a first visit, which holds each ledger to nothing and keeps the first ones.
+    public let startsKeeping: Bool
 
     /// A checkpoint kept, and the file it was read from.
     public struct Kept: Sendable {
@@ -54,7 +57,12 @@ public struct LedgerSweep: Sendable {
         sameFileNotes = names.notes
         repeatsAFile = names.repeatsAFile
         self.passedOver = passedOver
-        let keptFiles = try trusted.map(Self.keptFiles) ?? []
+        // The first visit of `--trusted K --keep K`, the same command each time: nothing kept yet.
+        let firstVisit = trusted.map { trusted in
+            Self.isSameFolder(trusted, keep) && (!FileManager.default.fileExists(atPath: trusted) || (try? Self.keptFiles(trusted)) == nil)
+        } ?? false
+        let keptFiles = firstVisit ? [] : try trusted.map(Self.keptFiles) ?? []
+        startsKeeping = firstVisit
         if found.count == 1, keptFiles.count == 1, let file = keptFiles.first {
             single = Kept(path: file, checkpoint: try LedgerAudit.readTrusted(file))
             kept = [:]
@@ -72,6 +80,13 @@ public struct LedgerSweep: Sendable {
     /// The files `--trusted` names: itself, or a folder's checkpoints — its files that begin as
     /// a checkpoint does (`fenhong/…`, a byte-order mark aside), whatever their names, and its
     /// `.txt` files (one that is no checkpoint is said to be so).
+    /// True when `a` and `b` name one folder, whether or not it exists yet.
+    static func isSameFolder(_ a: String, _ b: String?) -> Bool {
+        guard let b else { return false }
+        if let one = FileIdentity(path: a), let other = FileIdentity(path: b) { return one == other }
+        return URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+    }
+
     private static func keptFiles(_ path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }

@@ -79,7 +79,9 @@ extension VerificationRun {
         guard let rootAtM = held.root else { return }
         let detail = "the trusted checkpoint has root \(trusted.checkpoint.root.hex) at size \(m), the ledger's entries give \(rootAtM.hex): its history was rewritten or forked somewhere in entries 0…\(m - 1) (reported at the last of them)"
         guard m > 0 else {
-            if rootAtM != trusted.checkpoint.root { problems.add(seq: nil, .inconsistentWithTrusted, held.named(detail)) }
+            if rootAtM != trusted.checkpoint.root {
+                problems.add(seq: nil, .inconsistentWithTrusted, held.named("the trusted checkpoint has root \(trusted.checkpoint.root.hex) at size 0; a tree of no entries has root \(rootAtM.hex) (RFC 9162)"))
+            }
             return
         }
         guard held.proven, let proofNodes else {

@@ -336,5 +336,50 @@ import Testing
         #expect(again.status == 0 && again.stdout == kept, "\(again.stdout)\(again.stderr)")
         #expect(again.stderr.hasSuffix("fenhong: kept in K: the latest checkpoint of 1 village (0 written, 1 already there); next time verify with --trusted K\n"),
                 "\(again.stderr)")
+
+        // A second inspector cosigns the same checkpoint: the kept file gains its line, and the
+        // one it replaces, whose cosignature it still carries, is not kept beside it.
+        let second = try cli.run("key", "generate", "--name", "hinggan-inspector", "--role", "inspector", "--out", "i2.key").stdout
+        #expect(try cli.execute(["key", "add", "--ledger", "L/baixin.fenhong", "--key", "d/accountant.key", "--vkey",
+                                 second.trimmingCharacters(in: .whitespacesAndNewlines), "--role", "inspector"]).status == 0)
+        #expect(try cli.execute(["cosign", "L/baixin.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"]).status == 0)
+        let both = try cli.execute(["cosign", "L/baixin.fenhong", "--key", "i2.key", "--trusted", "K", "--keep", "K"])
+        #expect(both.status == 0 && both.stdout.contains("\n— zalaite-inspector ") && both.stdout.contains("\n— hinggan-inspector "), "\(both.stdout)")
+        #expect(try String(contentsOf: cli.folder.appendingPathComponent("K/fenhong_152223_baixin.txt"), encoding: .utf8) == both.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("K").path).sorted() == [
+            "fenhong_152223_baixin.cosigned-241.txt", "fenhong_152223_baixin.cosigned-242.txt", "fenhong_152223_baixin.txt", "fenhong_152223_synthetic-7.txt"])
+    }
+
+    /// What `--keep` is kept from: of two copies of one size, the one with an inspector's
+    /// cosignature (not one whose cosignature was swapped for the accountant's line again); no
+    /// kept folder in a bundle through a link; a village's file holding another's is named, a
+    /// folder in a file's place too; and the first visit of the same command each time keeps.
+    @Test func keepingIsNotFooled() throws {
+        let cli = try villages()
+        #expect(try cli.shell("mkdir F && cp d/baixin.fenhong F/a.fenhong && cp d/baixin.fenhong F/b.fenhong && "
+                              + "AL=\"$(sqlite3 d/baixin.fenhong \"select note from checkpoint where size = 241\" | grep '^— baixin-accountant ')\" && "
+                              + "sqlite3 F/a.fenhong \"DROP TRIGGER IF EXISTS cosignature_no_delete; DELETE FROM cosignature; "
+                              + "INSERT INTO cosignature VALUES (241, '2d5f8164', '$AL')\"").status == 0)
+        let first = try cli.execute(["verify", "F", "--trusted", "K", "--keep", "K"])
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.stderr == "fenhong: no checkpoint is kept in K yet: this run keeps the first ones\n")
+        let kept = try String(contentsOf: cli.folder.appendingPathComponent("K/fenhong_152223_baixin.txt"), encoding: .utf8)
+        #expect(kept == (try cli.run("checkpoint", "--ledger", "d/baixin.fenhong").stdout), "\(kept)")
+
+        #expect(try cli.shell("cp -r d/bundle F/bundle && ln -s F/bundle/checkpoints linked").status == 0)
+        let linked = try cli.execute(["verify", "F", "--keep", "linked"])
+        #expect(linked.status == 2 && linked.stdout.isEmpty, "\(linked.stdout)")
+        #expect(linked.stderr.contains("would put kept checkpoints in the bundle"), "\(linked.stderr)")
+
+        #expect(try cli.shell("mkdir -p K2/fenhong_152223_synthetic-7.txt").status == 0)
+        try Data(try cli.run("checkpoint", "--ledger", "other.fenhong").stdout.utf8).write(to: cli.folder.appendingPathComponent("K2/fenhong_152223_baixin.txt"))
+        let odd = try cli.execute(["verify", "d/baixin.fenhong", "other.fenhong", "--keep", "K2"])
+        #expect(odd.status == 0)
+        #expect(odd.stdout.hasSuffix("""
+            kept nothing in K2
+            not kept: d/baixin.fenhong: K2/fenhong_152223_baixin.txt holds the checkpoint of another village, fenhong/152223/synthetic-7; move it away
+            not kept: other.fenhong: K2/fenhong_152223_synthetic-7.txt cannot be written: a folder has its name
+
+            """), "\(odd.stdout)")
     }
 }

@@ -60,6 +60,7 @@ struct CosignCommand: ParsableCommand {
         let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep)
         for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
+        if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
         let time = UInt64(Date().timeIntervalSince1970)
         guard sweep.ledgers.count > 1 else {
             guard let path = sweep.ledgers.first else { throw ValidationError("\(paths.joined(separator: ", ")) holds no ledger file or bundle folder") }

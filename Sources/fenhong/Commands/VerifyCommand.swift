@@ -35,6 +35,7 @@ struct VerifyCommand: ParsableCommand {
         let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep)
         for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
+        if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
         if sweep.ledgers.isEmpty {
             let message = "\(paths.joined(separator: ", ")) holds no ledger file or bundle folder"
             if json { print(ReportPrinter.json(cannotRun: message, path: paths.joined(separator: ", ")), terminator: "") }
