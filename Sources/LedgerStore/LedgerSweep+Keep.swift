@@ -61,7 +61,7 @@ extension LedgerSweep {
     /// Keeps in `folder` the checkpoint each village's intact ledger ends with, as verified (read
     /// in the same pass: ``VerificationReport/head``). Of several copies of a village, the longest
     /// (of one size, the one with the most cosignatures); nothing for a village one of whose
-    /// copies has problems, or whose copies disagree (a split view). A village's file is replaced
+    /// copies has problems or could not be read, or whose copies disagree (a split view). A village's file is replaced
     /// only when this run held the ledger to the checkpoint it holds (`--trusted` named it) and
     /// found the ledger extends it: what is kept only ever grows. One that carries an inspector's
     /// cosignature is first kept beside it (``cosignedFileName(_:size:)``), so that the next visit
@@ -74,13 +74,21 @@ extension LedgerSweep {
                      heads: [String: String] = [:]) -> Keeping {
         var keeping = Keeping()
         var copies = [String: [(path: String, report: VerificationReport)]]()
+        // A copy that could not be read, of a village its entry 0 still names.
+        var unreadable = [String: String]()
         for (path, outcome) in outcomes {
-            guard case .verified(let report, _) = outcome, let origin = report.origin else { continue }
-            copies[origin, default: []].append((path, report))
+            switch outcome {
+            case .verified(let report, _):
+                if let origin = report.origin { copies[origin, default: []].append((path, report)) }
+            case .cannotRun:
+                if let origin = LedgerAudit.origin(of: path), unreadable[origin] == nil { unreadable[origin] = path }
+            }
         }
         var chosen: [(origin: String, path: String, report: VerificationReport, head: String)] = []
         for (origin, copies) in copies.sorted(by: { $0.key < $1.key }) {
-            if summary.splitOrigins.contains(origin) {
+            if let path = unreadable[origin] {
+                keeping.notKept.append("\(origin): \(path) could not be read; nothing kept for this village")
+            } else if summary.splitOrigins.contains(origin) {
                 keeping.notKept.append("\(origin): its copies disagree (a split view); nothing kept for this village")
             } else if let bad = copies.first(where: { !$0.report.ok }) {
                 keeping.notKept.append("\(origin): \(bad.path) has problems; nothing kept for this village")

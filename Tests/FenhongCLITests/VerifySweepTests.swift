@@ -366,6 +366,12 @@ import Testing
         let kept = try String(contentsOf: cli.folder.appendingPathComponent("K/fenhong_152223_baixin.txt"), encoding: .utf8)
         #expect(kept == (try cli.run("checkpoint", "--ledger", "d/baixin.fenhong").stdout), "\(kept)")
 
+        // A copy of the village that cannot be read (its entry 0 still names the village): nothing kept.
+        #expect(try cli.shell("mkdir U && cp d/baixin.fenhong U/ && cp -r d/bundle U/b && rm -r U/b/checkpoints && echo x > U/b/checkpoints").status == 0)
+        let unread = try cli.execute(["verify", "U", "--keep", "KU"])
+        #expect(unread.status == 2)
+        #expect(unread.stdout.hasSuffix("kept nothing in KU\nnot kept: fenhong/152223/baixin: U/b could not be read; nothing kept for this village\n"), "\(unread.stdout)")
+
         #expect(try cli.shell("cp -r d/bundle F/bundle && ln -s F/bundle/checkpoints linked").status == 0)
         let linked = try cli.execute(["verify", "F", "--keep", "linked"])
         #expect(linked.status == 2 && linked.stdout.isEmpty, "\(linked.stdout)")
