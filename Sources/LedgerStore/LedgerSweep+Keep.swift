@@ -73,6 +73,24 @@ extension LedgerSweep {
     public func keep(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary, in folder: String,
                      heads: [String: String] = [:]) -> Keeping {
         var keeping = Keeping()
+        let chosen = choose(outcomes, summary: summary, heads: heads, notKept: &keeping.notKept)
+        guard !chosen.isEmpty else { return keeping }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            keeping.notKept.append("\(folder) cannot be made: \(error.localizedDescription); nothing kept")
+            return keeping
+        }
+        for village in chosen { keep(village, in: folder, &keeping) }
+        return keeping
+    }
+
+    /// A village's checkpoint to keep: the copy it comes from, its report, and its text.
+    private typealias Chosen = (origin: String, path: String, report: VerificationReport, head: String)
+
+    /// The checkpoint to keep of each village, and why none is kept of the others.
+    private func choose(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary, heads: [String: String],
+                        notKept: inout [String]) -> [Chosen] {
         var copies = [String: [(path: String, report: VerificationReport)]]()
         // A copy that could not be read, of a village its entry 0 still names.
         var unreadable = [String: String]()
@@ -84,49 +102,39 @@ extension LedgerSweep {
                 if let origin = LedgerAudit.origin(of: path), unreadable[origin] == nil { unreadable[origin] = path }
             }
         }
-        var chosen: [(origin: String, path: String, report: VerificationReport, head: String)] = []
+        var chosen: [Chosen] = []
         for (origin, copies) in copies.sorted(by: { $0.key < $1.key }) {
             if let path = unreadable[origin] {
-                keeping.notKept.append("\(origin): \(path) could not be read; nothing kept for this village")
+                notKept.append("\(origin): \(path) could not be read; nothing kept for this village")
             } else if summary.splitOrigins.contains(origin) {
-                keeping.notKept.append("\(origin): its copies disagree (a split view); nothing kept for this village")
+                notKept.append("\(origin): its copies disagree (a split view); nothing kept for this village")
             } else if let bad = copies.first(where: { !$0.report.ok }) {
-                keeping.notKept.append("\(origin): \(bad.path) has problems; nothing kept for this village")
+                notKept.append("\(origin): \(bad.path) has problems; nothing kept for this village")
             } else if let best = copies.compactMap({ copy in (heads[copy.path] ?? copy.report.head).map { (copy.path, copy.report, $0) } })
                         .max(by: { ($0.1.size, Self.cosigners($0.2, $0.1).count) < ($1.1.size, Self.cosigners($1.2, $1.1).count) }) {
                 chosen.append((origin, best.0, best.1, best.2))
             } else {
-                keeping.notKept.append("\(origin): no checkpoint covers the whole of \(copies[0].path); nothing to keep")
+                notKept.append("\(origin): no checkpoint covers the whole of \(copies[0].path); nothing to keep")
             }
         }
-        guard !chosen.isEmpty else { return keeping }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return chosen
+    }
+
+    /// Keeps one village's checkpoint in `folder` (see ``keep(_:summary:in:heads:)``).
+    private func keep(_ village: Chosen, in folder: String, _ keeping: inout Keeping) {
+        let file = (folder.hasSuffix("/") ? folder : folder + "/") + Self.keptFileName(origin: village.origin)
+        let text = Data(village.head.utf8)
+        do throws(WriteFailure) {
+            if let existing = FileManager.default.contents(atPath: file) {
+                if existing == text { return keeping.unchanged.append(file) }
+                if let reason = notReplaceable(file, origin: village.origin, folder: folder) { return keeping.notKept.append("\(village.path): \(reason)") }
+                if let cosigned = try keepCosigned(existing, of: file, replacedBy: village.head, report: village.report) { keeping.cosigned.append(cosigned) }
+            }
+            try Self.write(text, to: file)
+            keeping.written.append(file)
         } catch {
-            keeping.notKept.append("\(folder) cannot be made: \(error.localizedDescription); nothing kept")
-            return keeping
+            keeping.notKept.append("\(village.path): \(error.file) cannot be written: \(error.reason)")
         }
-        for (origin, path, report, head) in chosen {
-            let file = (folder.hasSuffix("/") ? folder : folder + "/") + Self.keptFileName(origin: origin)
-            let text = Data(head.utf8)
-            do {
-                if let existing = FileManager.default.contents(atPath: file) {
-                    if existing == text { keeping.unchanged.append(file); continue }
-                    if let reason = notReplaceable(file, origin: origin, folder: folder) {
-                        keeping.notKept.append("\(path): \(reason)")
-                        continue
-                    }
-                    if let cosigned = try keepCosigned(existing, of: file, replacedBy: head, report: report) { keeping.cosigned.append(cosigned) }
-                }
-                try Self.write(text, to: file)
-                keeping.written.append(file)
-            } catch let failure as WriteFailure {
-                keeping.notKept.append("\(path): \(failure.file) cannot be written: \(failure.reason)")
-            } catch {
-                keeping.notKept.append("\(path): \(file) cannot be written: \(error.localizedDescription)")
-            }
-        }
-        return keeping
     }
 
     /// Why `file`, a village's kept checkpoint, may not be replaced, if it may not: it holds
@@ -152,7 +160,7 @@ extension LedgerSweep {
 
     /// Keeps `existing`, the checkpoint in `file` about to be replaced by `head`, beside it when
     /// it carries an inspector's cosignature that `head` does not; returns the file written, if any.
-    private func keepCosigned(_ existing: Data, of file: String, replacedBy head: String, report: VerificationReport) throws -> String? {
+    private func keepCosigned(_ existing: Data, of file: String, replacedBy head: String, report: VerificationReport) throws(WriteFailure) -> String? {
         guard let kept = try? LedgerAudit.readTrusted(file) else { return nil }
         let replacing = (try? SignedCheckpoint(parsing: head)).map { $0.checkpoint.size == kept.checkpoint.size ? Self.cosigners($0.note, report) : [] } ?? []
         guard !Self.cosigners(kept.note, report).isSubset(of: replacing) else { return nil }
