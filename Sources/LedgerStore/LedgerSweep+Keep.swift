@@ -60,13 +60,14 @@ extension LedgerSweep {
 
     /// Keeps in `folder` the checkpoint each village's intact ledger ends with, as verified (read
     /// in the same pass: ``VerificationReport/head``). Of several copies of a village, the longest
-    /// (of one size, the one with the most cosignatures); nothing for a village one of whose
-    /// copies has problems or could not be read, or whose copies disagree (a split view). A village's file is replaced
-    /// only when this run held the ledger to the checkpoint it holds (`--trusted` named it) and
-    /// found the ledger extends it: what is kept only ever grows. One that carries an inspector's
-    /// cosignature is first kept beside it (``cosignedFileName(_:size:)``), so that the next visit
-    /// still finds the cosignature deleted, if it is. A file that cannot be written is said, and
-    /// the other villages are kept all the same.
+    /// (of one size, the one with the most inspectors' cosignatures that verify); nothing for a
+    /// village one of whose copies has problems or could not be read, or whose copies disagree (a
+    /// split view). A village's file is replaced only when this run held the ledger to the
+    /// checkpoint it holds (`--trusted` named it) and found the ledger extends it: what is kept
+    /// only ever grows. One carrying an inspector's cosignature the new one lacks is first kept
+    /// beside it (``cosignedFileName(_:size:)``), so that the next visit still finds the
+    /// cosignature deleted, if it is. A file that cannot be written is said, and the other
+    /// villages are kept all the same.
     ///
     /// `heads`: by path, the checkpoint to keep instead of the one the ledger was verified with
     /// (its head, cosigned since: `fenhong cosign … --keep`).
