@@ -114,13 +114,14 @@ public enum LedgerAudit {
     /// of, when it is intact and `signer` an enrolled, unretired inspector key (see
     /// ``cosign(path:with:time:trusted:progress:)``).
     public static func cosign(path: String, verified report: VerificationReport, with signer: NoteSigner, time: UInt64) throws -> CosignOutcome {
+        // A ledger with problems is said so first: the next step is to look at them, not to enrol a key.
+        guard report.ok else { return .refused(report) }
         guard let record = report.keys[signer.id], record.key == signer.verifier, record.role == .inspector else {
             throw SourceError("key \(signer.name) (\(signer.id)) is not an inspector key of \(path); enrol it first with `fenhong key add --vkey \(signer.verifier.vkey) --role inspector`")
         }
         if let retiredAt = record.retiredAt {
             throw SourceError("inspector key \(signer.name) (\(signer.id)) was retired at entry \(retiredAt) and can no longer cosign")
         }
-        guard report.ok else { return .refused(report) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             let file = path + "/checkpoints/\(report.size).txt"

@@ -92,33 +92,18 @@ extension LedgerSweep {
     /// The checkpoint to keep of each village, and why none is kept of the others.
     private func choose(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary, heads: [String: String],
                         notKept: inout [String]) -> [Chosen] {
-        var copies = [String: [(path: String, report: VerificationReport)]]()
-        // A copy that could not be read, of a village its entry 0 still names.
-        var unreadable = [String: String]()
-        for (path, outcome) in outcomes {
-            switch outcome {
-            case .verified(let report, _):
-                if let origin = report.origin { copies[origin, default: []].append((path, report)) }
-            case .cannotRun:
-                if let origin = LedgerAudit.origin(of: path), unreadable[origin] == nil { unreadable[origin] = path }
+        villages(outcomes, summary: summary).compactMap { village -> Chosen? in
+            if let trouble = village.trouble {
+                notKept.append("\(trouble); nothing kept for this village")
+                return nil
             }
-        }
-        var chosen: [Chosen] = []
-        for (origin, copies) in copies.sorted(by: { $0.key < $1.key }) {
-            if let path = unreadable[origin] {
-                notKept.append("\(origin): \(path) could not be read; nothing kept for this village")
-            } else if summary.splitOrigins.contains(origin) {
-                notKept.append("\(origin): its copies disagree (a split view); nothing kept for this village")
-            } else if let bad = copies.first(where: { !$0.report.ok }) {
-                notKept.append("\(origin): \(bad.path) has problems; nothing kept for this village")
-            } else if let best = copies.compactMap({ copy in (heads[copy.path] ?? copy.report.head).map { (copy.path, copy.report, $0) } })
-                        .max(by: { ($0.1.size, Self.cosigners($0.2, $0.1).count) < ($1.1.size, Self.cosigners($1.2, $1.1).count) }) {
-                chosen.append((origin, best.0, best.1, best.2))
-            } else {
-                notKept.append("\(origin): no checkpoint covers the whole of \(copies[0].path); nothing to keep")
+            guard let best = village.copies.compactMap({ copy in (heads[copy.path] ?? copy.report.head).map { (copy.path, copy.report, $0) } })
+                .max(by: { ($0.1.size, Self.cosigners($0.2, $0.1).count) < ($1.1.size, Self.cosigners($1.2, $1.1).count) }) else {
+                notKept.append("\(village.origin): no checkpoint covers the whole of \(village.copies[0].path); nothing to keep")
+                return nil
             }
+            return (village.origin, best.0, best.1, best.2)
         }
-        return chosen
     }
 
     /// Keeps one village's checkpoint in `folder` (see ``keep(_:summary:in:heads:)``).

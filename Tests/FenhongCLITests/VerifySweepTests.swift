@@ -304,50 +304,70 @@ import Testing
         let run = try cli.execute(["cosign", "B", "L", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"])
         #expect(run.status == 2, "\(run.stdout)\(run.stderr)")  // the synthetic village never enrolled this inspector
         let root = try cli.run("checkpoint", "--ledger", "L/baixin.fenhong").stdout.split(separator: "\n")[2]
-        #expect(run.stdout.hasPrefix("""
-            B/baixin: a copy: cosigned checkpoint 242, root \(Data(base64Encoded: String(root))!.map { String(format: "%02x", $0) }.joined()); \
-            its accountant adds it from the folder kept (fenhong cosignature add FILE)
-            L/baixin.fenhong: cosigned checkpoint 242, root
-            """), "\(run.stdout)")
-        #expect(run.stdout.contains("\nL/other.fenhong: not cosigned: key zalaite-inspector (46dc269a) is not an inspector key of L/other.fenhong; enrol it first"),
-                "\(run.stdout)")
-        #expect(run.stdout.hasSuffix("""
+        let rootHex = Data(base64Encoded: String(root))!.map { String(format: "%02x", $0) }.joined()
+        #expect(run.stdout == """
+            B/baixin: not cosigned: a copy of fenhong/152223/baixin, whose L/baixin.fenhong is cosigned
+            L/baixin.fenhong: cosigned checkpoint 242, root \(rootHex); extends the checkpoint kept of size 241
+            L/other.fenhong: not cosigned: key zalaite-inspector (46dc269a) is not an inspector key of L/other.fenhong; \
+            enrol it first with `fenhong key add --vkey zalaite-inspector+46dc269a+BIIWIsV9tKf9xmM1A9ti7EynQ+camGWWE/ijJIAyX04T --role inspector`
 
-            cosigned 1 ledger and 1 copy (bundles); 0 already cosigned; 1 not cosigned
+            cosigned 1 ledger and 0 copies (bundles); 0 already cosigned; 1 not cosigned
             3 ledgers: 3 intact, 0 with problems, 0 could not be read
             kept in K: the latest checkpoint of 2 villages (1 written, 1 already there); next time verify with --trusted K
             kept beside the checkpoint that replaced it: K/fenhong_152223_baixin.cosigned-241.txt, a cosigned one
 
-            """), "\(run.stdout)")
-        // What is kept is the live ledger's head as cosigned, which the accountant's copy also gets.
+            """, "\(run.stdout)")
+        // What is kept is the live ledger's head as cosigned.
         let kept = try String(contentsOf: cli.folder.appendingPathComponent("K/fenhong_152223_baixin.txt"), encoding: .utf8)
         #expect(kept == (try cli.run("checkpoint", "--ledger", "L/baixin.fenhong").stdout))
         #expect(kept.components(separatedBy: "\n— zalaite-inspector ").count == 2, "\(kept)")
         let verified = try cli.execute(["verify", "L", "--trusted", "K"])
         #expect(verified.status == 0, "\(verified.stdout)")
         #expect(verified.stdout.contains("L/baixin.fenhong: intact, 242 entries") && verified.stdout.contains("cosigned up to size 242\n"), "\(verified.stdout)")
-        // The bundle, a copy taken before, lacks the cosignature it was given back with: said so.
+        // The bundle, a copy taken before, lacks the cosignature: said so.
         let copy = try cli.execute(["verify", "B/baixin", "--trusted", "K/fenhong_152223_baixin.txt"])
         #expect(copy.status == 1 && copy.stdout.contains("does not carry: it was deleted, or this copy of the ledger was made before the cosignature was added\n"),
                 "\(copy.stdout)")
 
-        // Again: already cosigned, nothing written.
-        let again = try cli.execute(["cosign", "L/baixin.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"])
+        // Again, alone: already cosigned, nothing written.
+        let again = try cli.execute(["cosign", "L/baixin.fenhong", "--key", "d/inspector.key", "--trusted", "K/fenhong_152223_baixin.txt", "--keep", "K"])
         #expect(again.status == 0 && again.stdout == kept, "\(again.stdout)\(again.stderr)")
         #expect(again.stderr.hasSuffix("fenhong: kept in K: the latest checkpoint of 1 village (0 written, 1 already there); next time verify with --trusted K\n"),
                 "\(again.stderr)")
+        // Alone, held to a folder of kept checkpoints: another village's ledger missing is said (exit 2), as verify says it.
+        let alone = try cli.execute(["cosign", "L/baixin.fenhong", "--key", "d/inspector.key", "--trusted", "K"])
+        #expect(alone.status == 2 && alone.stdout == kept, "\(alone.stdout)\(alone.stderr)")
+        #expect(alone.stderr.hasSuffix("fenhong: no ledger given for the checkpoint kept in K/fenhong_152223_synthetic-7.txt (fenhong/152223/synthetic-7, size 300): "
+                                       + "this village's ledger is missing from the run\n"), "\(alone.stderr)")
+
+        // A village seen only as a copy: its cosigned checkpoint is kept, and named for its accountant.
+        #expect(try cli.execute(["income", "record", "--ledger", "L/baixin.fenhong", "--key", "d/accountant.key", "--amount", "5",
+                                 "--category", "其他", "--counterparty", "x", "--date", "2024-12-31"]).status == 0)
+        #expect(try cli.shell("rm -r B/baixin").status == 0 && (try cli.execute(["export", "--ledger", "L/baixin.fenhong", "--out", "B/baixin"])).status == 0)
+        let copies = try cli.execute(["cosign", "B/baixin", "L/other.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"])
+        #expect(copies.status == 2)
+        #expect(copies.stdout.hasPrefix("B/baixin: a copy: cosigned checkpoint 243, root "), "\(copies.stdout)")
+        #expect(copies.stdout.contains("; extends the checkpoint kept of size 242; nothing written to it\n"), "\(copies.stdout)")
+        #expect(copies.stdout.hasSuffix("""
+            give K/fenhong_152223_baixin.txt to the accountant of fenhong/152223/baixin (cosigned on the copy B/baixin), \
+            who adds it with `fenhong cosignature add K/fenhong_152223_baixin.txt`
+
+            """), "\(copies.stdout)")
+        let added = try cli.execute(["cosignature", "add", "K/fenhong_152223_baixin.txt", "--ledger", "L/baixin.fenhong"])
+        #expect(added.status == 0 && added.stdout == "added to checkpoint 243 the cosignature of inspector zalaite-inspector (46dc269a)\n", "\(added.stdout)\(added.stderr)")
 
         // A second inspector cosigns the same checkpoint: the kept file gains its line, and the
         // one it replaces, whose cosignature it still carries, is not kept beside it.
         let second = try cli.run("key", "generate", "--name", "hinggan-inspector", "--role", "inspector", "--out", "i2.key").stdout
         #expect(try cli.execute(["key", "add", "--ledger", "L/baixin.fenhong", "--key", "d/accountant.key", "--vkey",
                                  second.trimmingCharacters(in: .whitespacesAndNewlines), "--role", "inspector"]).status == 0)
-        #expect(try cli.execute(["cosign", "L/baixin.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"]).status == 0)
-        let both = try cli.execute(["cosign", "L/baixin.fenhong", "--key", "i2.key", "--trusted", "K", "--keep", "K"])
+        #expect(try cli.execute(["cosign", "L/baixin.fenhong", "--key", "d/inspector.key", "--trusted", "K/fenhong_152223_baixin.txt", "--keep", "K"]).status == 0)
+        let both = try cli.execute(["cosign", "L/baixin.fenhong", "--key", "i2.key", "--trusted", "K/fenhong_152223_baixin.txt", "--keep", "K"])
         #expect(both.status == 0 && both.stdout.contains("\n— zalaite-inspector ") && both.stdout.contains("\n— hinggan-inspector "), "\(both.stdout)")
         #expect(try String(contentsOf: cli.folder.appendingPathComponent("K/fenhong_152223_baixin.txt"), encoding: .utf8) == both.stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("K").path).sorted() == [
-            "fenhong_152223_baixin.cosigned-241.txt", "fenhong_152223_baixin.cosigned-242.txt", "fenhong_152223_baixin.txt", "fenhong_152223_synthetic-7.txt"])
+            "fenhong_152223_baixin.cosigned-241.txt", "fenhong_152223_baixin.cosigned-242.txt", "fenhong_152223_baixin.cosigned-243.txt",
+            "fenhong_152223_baixin.txt", "fenhong_152223_synthetic-7.txt"])
     }
 
     /// What `--keep` is kept from: of two copies of one size, the one with an inspector's
@@ -387,5 +407,28 @@ import Testing
             not kept: other.fenhong: K2/fenhong_152223_synthetic-7.txt cannot be written: a folder has its name
 
             """), "\(odd.stdout)")
+    }
+
+    /// Two histories of one village (each re-signed with the real key) are never both cosigned:
+    /// every ledger is verified before any is cosigned, and a village in trouble gets nothing.
+    @Test func twoHistoriesAreNeverCosigned() throws {
+        let cli = try villages()
+        #expect(try cli.shell("mkdir S && cp d/baixin.fenhong S/a.fenhong && cp d/baixin.fenhong S/b.fenhong").status == 0)
+        for (ledger, amount) in [("S/a.fenhong", "100"), ("S/b.fenhong", "999")] {
+            #expect(try cli.execute(["income", "record", "--ledger", ledger, "--key", "d/accountant.key", "--amount", amount,
+                                     "--category", "其他", "--counterparty", "x", "--date", "2024-12-30"]).status == 0)
+        }
+        let run = try cli.execute(["cosign", "S", "--key", "d/inspector.key", "--keep", "K"])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.hasPrefix("""
+            S/a.fenhong: not cosigned: fenhong/152223/baixin: its copies disagree (a split view): nothing of this village is cosigned
+            S/b.fenhong: not cosigned: fenhong/152223/baixin: its copies disagree (a split view): nothing of this village is cosigned
+
+            cosigned 0 ledgers and 0 copies (bundles); 0 already cosigned; 2 not cosigned
+            """), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("kept nothing in K\nnot kept: fenhong/152223/baixin: its copies disagree (a split view); nothing kept for this village\n"), "\(run.stdout)")
+        for ledger in ["S/a.fenhong", "S/b.fenhong"] {
+            #expect(try cli.shell("sqlite3 \(ledger) 'SELECT count(*) FROM cosignature WHERE size = 242'").stdout == "0\n")
+        }
     }
 }

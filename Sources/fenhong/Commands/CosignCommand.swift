@@ -57,6 +57,9 @@ struct CosignCommand: ParsableCommand {
         let signer = try key.signer()
         try LedgerAudit.checkInspector(signer)
         if let keep { try LedgerSweep.checkKeepFolder(keep) }
+        if paths.isEmpty, ledger.ledger == nil, (ProcessInfo.processInfo.environment["FENHONG_LEDGER"] ?? "").isEmpty {
+            throw ValidationError("no ledger given: pass PATH (ledger files, bundles, or folders of them), --ledger FILE, or set FENHONG_LEDGER")
+        }
         let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep)
         for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
@@ -93,29 +96,54 @@ struct CosignCommand: ParsableCommand {
             Printer.stderr("fenhong: \(path) did not verify; nothing was cosigned")
             throw ExitCode(1)
         }
+        let outcomes = [(path, done.outcome)]
+        let summary = sweep.summary(outcomes)
         if let keep {
-            let outcomes = [(path, done.outcome)]
-            let keeping = sweep.keep(outcomes, summary: sweep.summary(outcomes), in: keep, heads: done.cosigned.map { [path: $0.serialized] } ?? [:])
+            let keeping = sweep.keep(outcomes, summary: summary, in: keep, heads: done.cosigned.map { [path: $0.serialized] } ?? [:])
             Printer.stderr(ReportPrinter.text(keeping, in: keep).split(separator: "\n").map { "fenhong: \($0)" }.joined(separator: "\n"))
         }
+        // A village whose checkpoint is kept in --trusted FOLDER but whose ledger was not given.
+        for kept in summary.keptWithoutLedger {
+            Printer.stderr("fenhong: no ledger given for the checkpoint kept in \(kept.path) (\(kept.checkpoint.checkpoint.origin), size \(kept.checkpoint.checkpoint.size)): this village's ledger is missing from the run")
+        }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 
-    /// Many ledgers: a line each (a full report for one with problems), a summary, and every
-    /// cosigned checkpoint kept.
+    /// Many ledgers: every one verified first (two at a time, as verify does), then of each
+    /// village whose copies are all intact and agree, one copy cosigned — a line each, a full
+    /// report for one with problems — then a summary, every cosigned checkpoint kept, and the
+    /// kept files to give to the accountants of villages cosigned on a copy.
     private func cosignMany(_ sweep: LedgerSweep, signer: NoteSigner, time: UInt64, keep: String) throws {
         var outcomes: [(path: String, outcome: LedgerSweep.Outcome)] = []
-        var heads: [String: String] = [:]
-        var tally = CosignTally()
-        for path in sweep.ledgers {
-            let done = sweep.cosign(path, with: signer, time: time) { count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }
-            outcomes.append((path, done.outcome))
-            if let note = done.cosigned { heads[path] = note.serialized }
-            print(tally.line(path, done), terminator: "")
-        }
+        sweep.verifyAll(progress: { path, count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }) { outcomes.append(($0, $1)) }
         let summary = sweep.summary(outcomes)
+        let skipped = sweep.notToCosign(outcomes, summary: summary)
+        var heads: [String: String] = [:]
+        var copies: [(path: String, origin: String?)] = []
+        var tally = CosignTally()
+        for (path, outcome) in outcomes {
+            let line: String
+            if let reason = skipped[path] {
+                line = tally.skipped(path, reason)
+            } else {
+                let done = sweep.cosign(path, verified: outcome, with: signer, time: time)
+                if let note = done.cosigned { heads[path] = note.serialized }
+                if case .success(.cosignedCopy(_, let report))? = done.cosigning { copies.append((path, report.origin)) }
+                line = tally.line(path, done)
+            }
+            // Written at once, not buffered: a line a ledger even when stdout is a file and the run is stopped.
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
         let keeping = sweep.keep(outcomes, summary: summary, in: keep, heads: heads)
-        print("\n" + tally.summary + ReportPrinter.text(summary, of: sweep, unkept: 0) + ReportPrinter.text(keeping, in: keep), terminator: "")
-        // 2 when one could not be read or cosigned, else 1 when one has problems (as verify).
+        var tail = "\n" + tally.summary + ReportPrinter.text(summary, of: sweep, unkept: 0) + ReportPrinter.text(keeping, in: keep)
+        let kept = Set(keeping.written + keeping.unchanged)
+        for (path, origin) in copies {
+            guard let origin, case let file = (keep.hasSuffix("/") ? keep : keep + "/") + LedgerSweep.keptFileName(origin: origin), kept.contains(file) else { continue }
+            tail += "give \(file) to the accountant of \(origin) (cosigned on the copy \(path)), who adds it with `fenhong cosignature add \(file)`\n"
+        }
+        FileHandle.standardOutput.write(Data(tail.utf8))
+        // 2 when one could not be read or cosigned, or a village kept has no ledger; else 1 when
+        // one has problems or two copies disagree (as verify).
         let code = tally.failed > 0 ? 2 : max(summary.exitCode, tally.refused > 0 ? 1 : 0)
         if code != 0 { throw ExitCode(code) }
     }
@@ -124,7 +152,8 @@ struct CosignCommand: ParsableCommand {
 /// The lines `cosign` of many villages prints, and its counts.
 private struct CosignTally {
     var cosigned = 0, copies = 0, already = 0
-    /// Not cosigned: with problems, or for another reason (unreadable, a key not enrolled).
+    /// Not cosigned: with problems or in a village in trouble; or for another reason (unreadable,
+    /// a key not enrolled).
     var refused = 0, failed = 0
 
     /// One ledger's line: what was cosigned, or why not (a full report when it has problems).
@@ -136,15 +165,15 @@ private struct CosignTally {
         case (.verified(let report, let trusted), .success(.refused)?):
             refused += 1
             return "\n" + ReportPrinter.text(report, trusted: trusted, advising: false) + "\(path): not cosigned\n\n"
-        case (_, .success(.cosigned(_, let report))?):
+        case (.verified(_, let trusted), .success(.cosigned(_, let report))?):
             cosigned += 1
-            return "\(path): cosigned checkpoint \(report.size), root \(report.root.hex)\n"
-        case (_, .success(.cosignedCopy(_, let report))?):
+            return "\(path): cosigned checkpoint \(report.size), root \(report.root.hex); \(Self.held(trusted))\n"
+        case (.verified(_, let trusted), .success(.cosignedCopy(_, let report))?):
             copies += 1
-            return "\(path): a copy: cosigned checkpoint \(report.size), root \(report.root.hex); its accountant adds it from the folder kept (fenhong cosignature add FILE)\n"
-        case (_, .success(.alreadyCosigned(_, let report))?):
+            return "\(path): a copy: cosigned checkpoint \(report.size), root \(report.root.hex); \(Self.held(trusted)); nothing written to it\n"
+        case (.verified(_, let trusted), .success(.alreadyCosigned(_, let report))?):
             already += 1
-            return "\(path): checkpoint \(report.size) was already cosigned by this inspector\n"
+            return "\(path): checkpoint \(report.size) was already cosigned by this inspector; \(Self.held(trusted))\n"
         case (_, .failure(let error)?):
             failed += 1
             return "\(path): not cosigned: \(Fenhong.message(for: error))\n"
@@ -152,6 +181,16 @@ private struct CosignTally {
             failed += 1
             return "\(path): not cosigned\n"
         }
+    }
+
+    /// An intact ledger not cosigned: its village is in trouble, or another copy of it is cosigned.
+    mutating func skipped(_ path: String, _ reason: String) -> String {
+        refused += reason.hasPrefix("a copy of ") ? 0 : 1
+        return "\(path): not cosigned: \(reason)\n"
+    }
+
+    private static func held(_ trusted: SignedCheckpoint?) -> String {
+        trusted.map { "extends the checkpoint kept of size \($0.checkpoint.size)" } ?? "held to no kept checkpoint"
     }
 
     var summary: String {

@@ -1,0 +1,55 @@
+import Foundation
+import LedgerVerifier
+
+/// The ledgers of a run of many, by village: what `--keep` keeps and `cosign` cosigns is a
+/// village's, never a file's alone, for one village's copies may tell two histories.
+extension LedgerSweep {
+    /// One village's copies in a run, and why nothing of it may be kept or cosigned, if so.
+    public struct Village: Sendable {
+        public let origin: String
+        /// The copies verified, in the run's order.
+        public let copies: [(path: String, report: VerificationReport)]
+        /// Why nothing of this village is kept or cosigned: one of its copies could not be
+        /// read, has problems, or disagrees with another (a split view). A sentence naming it.
+        public let trouble: String?
+
+        /// The copies of the greatest size, the ledger files first (the live ledger before a
+        /// bundle taken from it).
+        public var longest: [(path: String, report: VerificationReport)] {
+            guard let size = copies.map(\.report.size).max() else { return [] }
+            return copies.filter { $0.report.size == size }.sorted { !Self.isFolder($0.path) && Self.isFolder($1.path) }
+        }
+
+        private static func isFolder(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }
+
+    /// The villages the outcomes verified, by origin. A copy that could not be read belongs to
+    /// the village its entry 0 still names, if it names one.
+    public func villages(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary) -> [Village] {
+        var copies = [String: [(path: String, report: VerificationReport)]]()
+        var unreadable = [String: String]()
+        for (path, outcome) in outcomes {
+            switch outcome {
+            case .verified(let report, _):
+                if let origin = report.origin { copies[origin, default: []].append((path, report)) }
+            case .cannotRun:
+                if let origin = LedgerAudit.origin(of: path), unreadable[origin] == nil { unreadable[origin] = path }
+            }
+        }
+        return copies.sorted { $0.key < $1.key }.map { origin, copies in
+            let trouble: String? = if let path = unreadable[origin] {
+                "\(origin): \(path) could not be read"
+            } else if summary.splitOrigins.contains(origin) {
+                "\(origin): its copies disagree (a split view)"
+            } else if let bad = copies.first(where: { !$0.report.ok }) {
+                "\(origin): \(bad.path) has problems"
+            } else {
+                nil
+            }
+            return Village(origin: origin, copies: copies, trouble: trouble)
+        }
+    }
+}
