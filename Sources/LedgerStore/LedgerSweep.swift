@@ -29,6 +29,11 @@ public struct LedgerSweep: Sendable {
     public struct Kept: Sendable {
         public let path: String
         public let checkpoint: SignedCheckpoint
+
+        public init(path: String, checkpoint: SignedCheckpoint) {
+            self.path = path
+            self.checkpoint = checkpoint
+        }
     }
 
     /// What verifying one ledger came to.
@@ -80,6 +85,12 @@ public struct LedgerSweep: Sendable {
     /// The files `--trusted` names: itself, or a folder's checkpoints — its files that begin as
     /// a checkpoint does (`fenhong/…`, a byte-order mark aside), whatever their names, and its
     /// `.txt` files (one that is no checkpoint is said to be so).
+    /// The checkpoints kept in `folder` (as `--trusted FOLDER` reads them), largest first.
+    public static func keptCheckpoints(in folder: String) throws -> [Kept] {
+        try keptFiles(folder).map { Kept(path: $0, checkpoint: try LedgerAudit.readTrusted($0)) }
+            .sorted { $0.checkpoint.checkpoint.size > $1.checkpoint.checkpoint.size }
+    }
+
     /// True when `a` and `b` name one folder, whether or not it exists yet.
     static func isSameFolder(_ a: String, _ b: String?) -> Bool {
         guard let b else { return false }

@@ -370,6 +370,14 @@ struct StatementCommandTests {
         #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof", "--date", "2024-12-31").status == 0)
         let held = try cli.run("statement", "check", "chen.txt", "--trusted", "kept.txt")
         #expect(held.status == 0 && held.stdout.hasSuffix("; it extends the checkpoint kept in kept.txt\n"), "\(held.stdout) \(held.stderr)")
+        // An inspector's folder of kept checkpoints (verify --keep): the village's is held to.
+        #expect(try cli.run("verify", "baixin.fenhong", "--keep", "K").status == 0)
+        let folder = try cli.run("statement", "check", "chen.txt", "--trusted", "K")
+        #expect(folder.status == 0 && folder.stdout.hasSuffix("; it extends the checkpoint kept in K/fenhong_152223_baixin.txt\n"), "\(folder.stdout) \(folder.stderr)")
+        #expect(try cli.shell("mkdir K2 && cp kept.txt K2/other.txt && sed -i 's|^fenhong/152223/baixin$|fenhong/152223/gaoxian|' K2/other.txt").status == 0)
+        let none = try cli.run("statement", "check", "chen.txt", "--trusted", "K2")
+        #expect(none.status == 2 && none.stderr == "fenhong: --trusted K2 holds no checkpoint kept of fenhong/152223/baixin, the village of baixin.fenhong\n",
+                "\(none.stdout) \(none.stderr)")
         let fresh: [[String]] = [
             ["key", "generate", "--name", "baixin-accountant", "--out", "forger.key"],
             ["init", "--origin", "fenhong/152223/baixin", "--org", "白辛嘎查股份经济合作社", "--village", "白辛嘎查", "--ledger", "fresh.fenhong", "--key", "forger.key"],

@@ -132,7 +132,7 @@ struct StatementCheckCommand: ParsableCommand {
     @Option(name: .customLong("proof-file"), help: "The proof file (default: <name>.proof.txt beside FILE).") var proof: String?
     @Option(help: "Check against an exported bundle instead of a ledger file.") var bundle: String?
     @Option(name: .customLong("trusted"),
-            help: "A checkpoint kept from before (fenhong checkpoint, or a bundle's checkpoints/<size>.txt): the ledger must extend it.")
+            help: "A checkpoint kept from before (fenhong checkpoint, or a bundle's checkpoints/<size>.txt), or a folder of them (verify --keep): the ledger must extend its village's.")
     var kept: String?
     @OptionGroup var ledger: LedgerOption
 
