@@ -41,9 +41,11 @@ struct CosignCommand: ParsableCommand {
         discussion: """
             Nothing is cosigned unless verification finds no problem (exit 1 otherwise). On a bundle (a copy) nothing is \
             written: the cosigned checkpoint is printed, for the accountant's `fenhong cosignature add`. \
-            Give several paths, or folders of ledgers, to cosign many villages in one run, each held to its village's \
-            checkpoint in --trusted FOLDER: each cosigned checkpoint is then kept in --keep FOLDER (a copy's, for its \
-            accountant to add), which a run of many requires: `fenhong cosign league --key inspector.key --trusted kept --keep kept`.
+            Give several paths, or folders of ledgers, to cosign many villages in one run: every ledger is verified \
+            first, held to its village's checkpoint in --trusted FOLDER, then of each village whose copies are all \
+            intact and agree one copy is cosigned (never two histories of one village). Each cosigned checkpoint is \
+            kept in --keep FOLDER (a copy's, for its accountant to add), which a run of many requires: \
+            `fenhong cosign league --key inspector.key --trusted kept --keep kept`.
             """)
 
     @Argument(help: "Ledger files or bundle folders, as for verify, or folders of them (or --ledger).") var paths: [String] = []
