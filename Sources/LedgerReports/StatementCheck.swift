@@ -35,18 +35,17 @@ public struct StatementCheck {
     private var proofPath: String { proofFile ?? (proofOnly ? file : StatementSource.sibling(of: file, suffix: ".proof.txt")) }
     private var sourceName: String { if case .bundle = against { "bundle" } else { "ledger" } }
 
-    /// The checkpoint `--trusted` names: the file, or of a folder of kept checkpoints (an
-    /// inspector's `--keep` folder), the largest kept of the ledger's village.
-    private func keptCheckpoint(_ path: String) throws -> LedgerSweep.Kept {
+    /// The checkpoints `--trusted` names, largest first: the file, or of a folder of kept
+    /// checkpoints (an inspector's `--keep` folder) every one kept of the ledger's village.
+    private func keptCheckpoints(_ path: String) throws -> [LedgerSweep.Kept] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return LedgerSweep.Kept(path: path, checkpoint: try LedgerAudit.readTrusted(path))
+            return [LedgerSweep.Kept(path: path, checkpoint: try LedgerAudit.readTrusted(path))]
         }
         let source: String = switch against { case .ledger(let ledger): ledger; case .bundle(let bundle): bundle }
         guard let origin = LedgerAudit.origin(of: source) else { throw ReportError("\(source): its entry 0 cannot be read; verify it (fenhong verify \(source))") }
-        guard let kept = try LedgerSweep.keptCheckpoints(in: path).first(where: { $0.checkpoint.checkpoint.origin == origin }) else {
-            throw ReportError("--trusted \(path) holds no checkpoint kept of \(origin), the village of \(source)")
-        }
+        let kept = try LedgerSweep.keptCheckpoints(in: path).filter { $0.checkpoint.checkpoint.origin == origin }
+        guard !kept.isEmpty else { throw ReportError("--trusted \(path) holds no checkpoint kept of \(origin), the village of \(source)") }
         return kept
     }
 
@@ -92,11 +91,11 @@ public struct StatementCheck {
             (parsed, trust, failures, rebuilt) = (again, againTrust, [], true)
         }
         let name = proofOnly ? proofPath : file
-        let kept = try self.kept.map(keptCheckpoint)
-        if let kept {
-            // Held to a checkpoint kept from before: a ledger made afresh under the same origin,
-            // with a key of its own, prints and checks its own statements, but does not extend it.
-            if let why = try StatementSource.notExtending(kept.checkpoint, against: against) {
+        let kept = try self.kept.map(keptCheckpoints) ?? []
+        if !kept.isEmpty {
+            // Held to the checkpoints kept from before: a ledger made afresh under the same origin,
+            // with a key of its own, prints and checks its own statements, but does not extend them.
+            if let why = try StatementSource.notExtending(kept.map { (kept.count > 1 ? $0.path : nil, $0.checkpoint) }, against: against) {
                 lines.append("REJECTED \(name) ledger: inconsistentWithTrusted: \(why)")
                 lines += failures.map { "REJECTED \(name) \($0)" }
                 return Verdict(lines: lines, accepted: false)
@@ -115,7 +114,8 @@ public struct StatementCheck {
                      + "; the ledger (\(trust.head.size) entries) extends it"
                      + (rebuilt ? " (\(FileManager.default.fileExists(atPath: proofPath) ? "its proof file is another's" : "no proof file"): "
                         + "the proof was made again from the \(sourceName))" : "")
-                     + (kept.map { "; it extends the checkpoint kept in \($0.path)" } ?? ""))
+                     + (kept.first.map { "; it extends the checkpoint kept in \($0.path)" } ?? "")
+                     + (kept.count > 1 ? " and the \(kept.count - 1) smaller \(kept.count == 2 ? "one" : "ones") kept of this village" : ""))
         let later = trust.entries(after: cp.size)
         if let last = later.last {
             lines.append("NOTE the ledger has recorded \(later.count) more \(later.count == 1 ? "entry" : "entries") of household \(parsed.household) since "

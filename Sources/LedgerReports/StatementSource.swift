@@ -350,11 +350,12 @@ public enum StatementSource {
 }
 
 extension StatementSource {
-    /// Why the ledger (or bundle) at hand does not extend `kept`, a checkpoint the inspector or
-    /// household kept, or nil when it does: of its origin, at least as long, and with the same
-    /// root at the kept size, recomputed from the bodies. Only this tells the ledger the
+    /// Why the ledger (or bundle) at hand does not extend each of `kept`, checkpoints the
+    /// inspector or household kept (named in the reason when given a name), or nil when it
+    /// extends them all: of its origin, at least as long, and with the same root at each kept
+    /// size, recomputed from the bodies. Only this tells the ledger the
     /// statement was printed from from one made afresh under the same origin with another key.
-    static func notExtending(_ kept: SignedCheckpoint, against: StatementCheck.Against) throws -> String? {
+    static func notExtending(_ kept: [(name: String?, checkpoint: SignedCheckpoint)], against: StatementCheck.Against) throws -> String? {
         var hashes = InMemorySubtreeHashes(), origin = "", keys: [String] = []
         func noteKey(_ entry: Entry) {
             switch entry.payload {
@@ -376,18 +377,22 @@ extension StatementSource {
                 }
             }
         }
-        let checkpoint = kept.checkpoint
-        guard checkpoint.origin == origin else { return "the kept checkpoint is of \(checkpoint.origin), the ledger is \(origin)" }
-        // As verify takes a kept checkpoint: signed by an accountant key the ledger names.
-        guard keys.compactMap({ try? NoteVerifierKey(vkey: $0) }).contains(where: { kept.note.isSigned(by: $0) }) else {
-            return "the kept checkpoint carries no valid signature by an accountant key of this ledger"
-        }
-        guard checkpoint.size <= Int64(hashes.size) else {
-            return "the kept checkpoint covers \(checkpoint.size) entries, the ledger has \(hashes.size): it was cut short"
-        }
-        let root = try MerkleTree(reader: hashes).root(size: Int(checkpoint.size))
-        guard root == checkpoint.root else {
-            return "the ledger's first \(checkpoint.size) entries have root \(root.hex), the kept checkpoint \(checkpoint.root.hex): the ledger was rewritten since, or is another"
+        let accountants = keys.compactMap { try? NoteVerifierKey(vkey: $0) }
+        for (name, kept) in kept {
+            let named = { (why: String) in name.map { "\(why) (the checkpoint kept in \($0))" } ?? why }
+            let checkpoint = kept.checkpoint
+            guard checkpoint.origin == origin else { return named("the kept checkpoint is of \(checkpoint.origin), the ledger is \(origin)") }
+            // As verify takes a kept checkpoint: signed by an accountant key the ledger names.
+            guard accountants.contains(where: { kept.note.isSigned(by: $0) }) else {
+                return named("the kept checkpoint carries no valid signature by an accountant key of this ledger")
+            }
+            guard checkpoint.size <= Int64(hashes.size) else {
+                return named("the kept checkpoint covers \(checkpoint.size) entries, the ledger has \(hashes.size): it was cut short")
+            }
+            let root = try MerkleTree(reader: hashes).root(size: Int(checkpoint.size))
+            guard root == checkpoint.root else {
+                return named("the ledger's first \(checkpoint.size) entries have root \(root.hex), the kept checkpoint \(checkpoint.root.hex): the ledger was rewritten since, or is another")
+            }
         }
         return nil
     }

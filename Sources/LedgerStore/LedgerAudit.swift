@@ -57,6 +57,38 @@ public enum LedgerAudit {
         return nil
     }
 
+    /// The village a ledger file or bundle folder that cannot be verified still names, if any:
+    /// its entry 0's origin (``origin(of:)``); else a bundle's first checkpoint's first line; else
+    /// the origin of the `ledger.open` body found among the file's first megabyte (a ledger cut
+    /// short keeps its first pages). Only to hold a village's other copies back, never to trust.
+    public static func villageNamed(by path: String) -> String? {
+        if let origin = origin(of: path) { return origin }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue {
+            let checkpoints = path + "/checkpoints"
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: checkpoints)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+            for name in names {
+                if let line = (try? String(contentsOfFile: checkpoints + "/" + name, encoding: .utf8))?.split(separator: "\n").first,
+                   Origin.isValid(String(line)) { return String(line) }
+            }
+            return nil
+        }
+        guard let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 1 << 20) else { return nil }
+        try? handle.close()
+        let marker = Array(#""origin":""#.utf8), bytes = [UInt8](head)
+        var i = 0
+        while i + marker.count < bytes.count {
+            if bytes[i..<i + marker.count].elementsEqual(marker) {
+                let start = i + marker.count
+                if let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")),
+                   let origin = String(bytes: bytes[start..<end], encoding: .utf8), Origin.isValid(origin) { return origin }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Reads a checkpoint the inspector kept.
     public static func readTrusted(_ path: String, label: String = "--trusted") throws -> SignedCheckpoint {
         let data: [UInt8]

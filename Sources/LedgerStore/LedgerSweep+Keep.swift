@@ -70,7 +70,7 @@ extension LedgerSweep {
     /// villages are kept all the same.
     ///
     /// `heads`: by path, the checkpoint to keep instead of the one the ledger was verified with
-    /// (its head, cosigned since: `fenhong cosign … --keep`).
+    /// (its head, cosigned since: `fenhong cosign … --keep`); of a village with one, that one.
     public func keep(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary, in folder: String,
                      heads: [String: String] = [:]) -> Keeping {
         var keeping = Keeping()
@@ -97,7 +97,9 @@ extension LedgerSweep {
                 notKept.append("\(trouble); nothing kept for this village")
                 return nil
             }
-            guard let best = village.copies.compactMap({ copy in (heads[copy.path] ?? copy.report.head).map { (copy.path, copy.report, $0) } })
+            // A checkpoint cosigned in this run is kept over any copy's stored one.
+            let cosigned = village.copies.filter { heads[$0.path] != nil }
+            guard let best = (cosigned.isEmpty ? village.copies : cosigned).compactMap({ copy in (heads[copy.path] ?? copy.report.head).map { (copy.path, copy.report, $0) } })
                 .max(by: { ($0.1.size, Self.cosigners($0.2, $0.1).count) < ($1.1.size, Self.cosigners($1.2, $1.1).count) }) else {
                 notKept.append("\(village.origin): no checkpoint covers the whole of \(village.copies[0].path); nothing to keep")
                 return nil

@@ -27,7 +27,7 @@ extension LedgerSweep {
     }
 
     /// The villages the outcomes verified, by origin. A copy that could not be read belongs to
-    /// the village its entry 0 still names, if it names one.
+    /// the village it still names, if it names one (``LedgerAudit/villageNamed(by:)``).
     public func villages(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary) -> [Village] {
         var copies = [String: [(path: String, report: VerificationReport)]]()
         var unreadable = [String: String]()
@@ -36,7 +36,7 @@ extension LedgerSweep {
             case .verified(let report, _):
                 if let origin = report.origin { copies[origin, default: []].append((path, report)) }
             case .cannotRun:
-                if let origin = LedgerAudit.origin(of: path), unreadable[origin] == nil { unreadable[origin] = path }
+                if let origin = LedgerAudit.villageNamed(by: path), unreadable[origin] == nil { unreadable[origin] = path }
             }
         }
         return copies.sorted { $0.key < $1.key }.map { origin, copies in

@@ -374,6 +374,12 @@ struct StatementCommandTests {
         #expect(try cli.run("verify", "baixin.fenhong", "--keep", "K").status == 0)
         let folder = try cli.run("statement", "check", "chen.txt", "--trusted", "K")
         #expect(folder.status == 0 && folder.stdout.hasSuffix("; it extends the checkpoint kept in K/fenhong_152223_baixin.txt\n"), "\(folder.stdout) \(folder.stderr)")
+        // Every checkpoint kept of the village there is held to, as verify holds a ledger to them.
+        #expect(try cli.shell("sqlite3 baixin.fenhong 'SELECT note FROM checkpoint WHERE size = 5' | sed '3s/^./A/' > K/older.txt").status == 0)
+        let forged = try cli.run("statement", "check", "chen.txt", "--trusted", "K")
+        #expect(forged.status == 1 && forged.stdout.hasPrefix("REJECTED chen.txt ledger: inconsistentWithTrusted: the kept checkpoint carries no valid signature "
+                                                             + "by an accountant key of this ledger (the checkpoint kept in K/older.txt)"), "\(forged.stdout) \(forged.stderr)")
+        #expect(try cli.shell("rm K/older.txt").status == 0)
         #expect(try cli.shell("mkdir K2 && cp kept.txt K2/other.txt && sed -i 's|^fenhong/152223/baixin$|fenhong/152223/gaoxian|' K2/other.txt").status == 0)
         let none = try cli.run("statement", "check", "chen.txt", "--trusted", "K2")
         #expect(none.status == 2 && none.stderr == "fenhong: --trusted K2 holds no checkpoint kept of fenhong/152223/baixin, the village of baixin.fenhong\n",

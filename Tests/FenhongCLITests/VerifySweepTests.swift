@@ -391,6 +391,13 @@ import Testing
         let unread = try cli.execute(["verify", "U", "--keep", "KU"])
         #expect(unread.status == 2)
         #expect(unread.stdout.hasSuffix("kept nothing in KU\nnot kept: fenhong/152223/baixin: U/b could not be read; nothing kept for this village\n"), "\(unread.stdout)")
+        // Nor when the copy is cut short past reading (a file, or a bundle without its entries): the village it still names.
+        #expect(try cli.shell("mkdir U2 U3 && cp d/baixin.fenhong U2/ && sqlite3 U2/baixin.fenhong 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null && "
+                              + "head -c 100000 U2/baixin.fenhong > U2/cut.fenhong && cp d/baixin.fenhong U3/ && cp -r d/bundle U3/b && rm U3/b/entries.jsonl").status == 0)
+        for (folder, copy) in [("U2", "U2/cut.fenhong"), ("U3", "U3/b")] {
+            let cut = try cli.execute(["verify", folder, "--keep", folder + "K"])
+            #expect(cut.status == 2 && cut.stdout.hasSuffix("not kept: fenhong/152223/baixin: \(copy) could not be read; nothing kept for this village\n"), "\(cut.stdout)")
+        }
 
         #expect(try cli.shell("cp -r d/bundle F/bundle && ln -s F/bundle/checkpoints linked").status == 0)
         let linked = try cli.execute(["verify", "F", "--keep", "linked"])
@@ -430,5 +437,36 @@ import Testing
         for ledger in ["S/a.fenhong", "S/b.fenhong"] {
             #expect(try cli.shell("sqlite3 \(ledger) 'SELECT count(*) FROM cosignature WHERE size = 242'").stdout == "0\n")
         }
+    }
+
+    /// What a run of many cosigns is what it keeps: the live ledger's cosigned head, not a
+    /// bundle's with other cosignatures; and a copy's cosigned checkpoint that cannot be kept is
+    /// printed for its accountant (exit 2), never dropped.
+    @Test func cosignedCheckpointsAreKeptOrPrinted() throws {
+        let cli = try villages()
+        let second = try cli.run("key", "generate", "--name", "hinggan-inspector", "--role", "inspector", "--out", "i2.key").stdout
+        #expect(try cli.shell("mkdir L M B").status == 0)
+        #expect(try cli.execute(["key", "add", "--ledger", "d/baixin.fenhong", "--key", "d/accountant.key", "--vkey",
+                                 second.trimmingCharacters(in: .whitespacesAndNewlines), "--role", "inspector"]).status == 0)
+        #expect(try cli.shell("cp d/baixin.fenhong L/live.fenhong").status == 0)  // before the second inspector cosigns
+        #expect(try cli.execute(["cosign", "d/baixin.fenhong", "--key", "i2.key"]).status == 0)
+        #expect(try cli.execute(["cosign", "d/baixin.fenhong", "--key", "d/inspector.key"]).status == 0)
+        #expect(try cli.execute(["export", "--ledger", "d/baixin.fenhong", "--out", "B/baixin"]).status == 0)  // two cosignatures
+        let run = try cli.execute(["cosign", "L", "B", "other.fenhong", "--key", "d/inspector.key", "--keep", "K"])
+        #expect(run.stdout.hasPrefix("L/live.fenhong: cosigned checkpoint 242, root "), "\(run.stdout)")
+        #expect(run.stdout.contains("; held to no kept checkpoint\nB/baixin: not cosigned: a copy of fenhong/152223/baixin, whose L/live.fenhong is cosigned\n"),
+                "\(run.stdout)")
+        let kept = try String(contentsOf: cli.folder.appendingPathComponent("K/fenhong_152223_baixin.txt"), encoding: .utf8)
+        #expect(kept == (try cli.run("checkpoint", "--ledger", "L/live.fenhong").stdout), "\(kept)")
+        #expect(try cli.execute(["verify", "L/live.fenhong", "--trusted", "K/fenhong_152223_baixin.txt"]).status == 0)
+
+        // A copy cosigned whose village's file this run may not replace (not held to it): printed.
+        #expect(try cli.shell("cp -r B/baixin M/baixin").status == 0)
+        let lost = try cli.execute(["cosign", "M/baixin", "other.fenhong", "--key", "i2.key", "--keep", "K"])
+        #expect(lost.status == 2, "\(lost.stdout)")
+        #expect(lost.stdout.contains("not kept: M/baixin: K/fenhong_152223_baixin.txt holds a checkpoint this run did not hold the ledger to"), "\(lost.stdout)")
+        #expect(lost.stdout.contains("the checkpoint cosigned on the copy M/baixin could not be kept (see above); give it to the village's accountant, "
+                                     + "who adds it with `fenhong cosignature add FILE`:\nfenhong/152223/baixin\n242\n"), "\(lost.stdout)")
+        #expect(lost.stdout.hasSuffix("\n— hinggan-inspector " + (lost.stdout.components(separatedBy: "\n— hinggan-inspector ").last ?? "")), "\(lost.stdout)")
     }
 }

@@ -84,6 +84,7 @@ struct CosignCommand: ParsableCommand {
             if case .cannotRun(let error) = done.outcome { throw error }
             return
         }
+        if let trusted, report.ok { Printer.stderr("fenhong: \(path) extends the checkpoint kept of size \(trusted.checkpoint.size)") }
         switch try cosigning.get() {
         case .cosigned(let note, _):
             print(note.serialized, terminator: "")
@@ -121,7 +122,8 @@ struct CosignCommand: ParsableCommand {
         let summary = sweep.summary(outcomes)
         let skipped = sweep.notToCosign(outcomes, summary: summary)
         var heads: [String: String] = [:]
-        var copies: [(path: String, origin: String?)] = []
+        // Copies cosigned (or cosigned before), whose cosigned checkpoint only the kept file carries.
+        var copies: [(path: String, origin: String?, note: SignedNote)] = []
         var tally = CosignTally()
         for (path, outcome) in outcomes {
             let line: String
@@ -130,7 +132,11 @@ struct CosignCommand: ParsableCommand {
             } else {
                 let done = sweep.cosign(path, verified: outcome, with: signer, time: time)
                 if let note = done.cosigned { heads[path] = note.serialized }
-                if case .success(.cosignedCopy(_, let report))? = done.cosigning { copies.append((path, report.origin)) }
+                switch done.cosigning {
+                case .success(.cosignedCopy(let note, let report))?: copies.append((path, report.origin, note))
+                case .success(.alreadyCosigned(let note, let report))? where Self.isFolder(path): copies.append((path, report.origin, note))
+                default: break
+                }
                 line = tally.line(path, done)
             }
             // Written at once, not buffered: a line a ledger even when stdout is a file and the run is stopped.
@@ -139,15 +145,29 @@ struct CosignCommand: ParsableCommand {
         let keeping = sweep.keep(outcomes, summary: summary, in: keep, heads: heads)
         var tail = "\n" + tally.summary + ReportPrinter.text(summary, of: sweep, unkept: 0) + ReportPrinter.text(keeping, in: keep)
         let kept = Set(keeping.written + keeping.unchanged)
-        for (path, origin) in copies {
-            guard let origin, case let file = (keep.hasSuffix("/") ? keep : keep + "/") + LedgerSweep.keptFileName(origin: origin), kept.contains(file) else { continue }
-            tail += "give \(file) to the accountant of \(origin) (cosigned on the copy \(path)), who adds it with `fenhong cosignature add \(file)`\n"
+        for (path, origin, note) in copies {
+            let file = origin.map { (keep.hasSuffix("/") ? keep : keep + "/") + LedgerSweep.keptFileName(origin: $0) }
+            if let file, kept.contains(file) {
+                tail += "give \(file) to the accountant of \(origin!) (cosigned on the copy \(path)), who adds it with `fenhong cosignature add \(file)`\n"
+            } else {
+                // Kept nowhere else: lost unless said here.
+                tally.failed += 1
+                tail += "the checkpoint cosigned on the copy \(path) could not be kept (see above); give it to the village's accountant, "
+                    + "who adds it with `fenhong cosignature add FILE`:\n\(note.serialized)"
+            }
         }
         FileHandle.standardOutput.write(Data(tail.utf8))
         // 2 when one could not be read or cosigned, or a village kept has no ledger; else 1 when
         // one has problems or two copies disagree (as verify).
         let code = tally.failed > 0 ? 2 : max(summary.exitCode, tally.refused > 0 ? 1 : 0)
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension CosignCommand {
+    fileprivate static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }
 
