@@ -49,4 +49,62 @@ extension LedgerSweep {
         }
         return skipped
     }
+
+    /// One ledger's part in a run of many: cosigned (or tried), or passed over with why.
+    public enum CosignStep {
+        case tried(Cosigning)
+        /// Intact, but not cosigned: its village is in trouble, or another copy of it is cosigned.
+        case passedOver(String)
+    }
+
+    /// What a run of many came to, besides each ledger's step.
+    public struct CosignRun {
+        public let summary: Summary
+        public let keeping: Keeping
+        /// Villages cosigned on a copy: the kept file its accountant adds, the village, the copy.
+        public let handOver: [(file: String, origin: String, copy: String)]
+        /// Copies cosigned whose checkpoint could not be kept: only this carries it now.
+        public let unkept: [(copy: String, note: SignedNote)]
+    }
+
+    /// Verifies every ledger (two at a time), then of each village whose copies are all intact
+    /// and agree cosigns one copy (``notToCosign(_:summary:)``), handing each ledger's step to
+    /// `each` in order as it is done; then keeps in `keep` the checkpoint of each village, the
+    /// cosigned one where there is one.
+    public func cosignAll(with signer: NoteSigner, time: UInt64, keep: String,
+                          progress: (@Sendable (_ path: String, _ entries: Int64) -> Void)? = nil,
+                          each: (_ path: String, _ outcome: Outcome, _ step: CosignStep) -> Void) -> CosignRun {
+        var outcomes: [(path: String, outcome: Outcome)] = []
+        verifyAll(progress: progress) { outcomes.append(($0, $1)) }
+        let summary = summary(outcomes)
+        let passedOver = notToCosign(outcomes, summary: summary)
+        var heads: [String: String] = [:]
+        // Copies cosigned (or cosigned before), whose cosigned checkpoint only the kept file carries.
+        var copies: [(path: String, origin: String?, note: SignedNote)] = []
+        for (path, outcome) in outcomes {
+            if let reason = passedOver[path] {
+                each(path, outcome, .passedOver(reason))
+                continue
+            }
+            let done = cosign(path, verified: outcome, with: signer, time: time)
+            if let note = done.cosigned { heads[path] = note.serialized }
+            switch done.cosigning {
+            case .success(.cosignedCopy(let note, let report))?: copies.append((path, report.origin, note))
+            case .success(.alreadyCosigned(let note, let report))? where Self.isFolder(path): copies.append((path, report.origin, note))
+            default: break
+            }
+            each(path, outcome, .tried(done))
+        }
+        let keeping = self.keep(outcomes, summary: summary, in: keep, heads: heads)
+        let kept = Set(keeping.written + keeping.unchanged)
+        var handOver: [(file: String, origin: String, copy: String)] = [], unkept: [(copy: String, note: SignedNote)] = []
+        for (path, origin, note) in copies {
+            if let origin, case let file = (keep.hasSuffix("/") ? keep : keep + "/") + Self.keptFileName(origin: origin), kept.contains(file) {
+                handOver.append((file, origin, path))
+            } else {
+                unkept.append((path, note))
+            }
+        }
+        return CosignRun(summary: summary, keeping: keeping, handOver: handOver, unkept: unkept)
+    }
 }

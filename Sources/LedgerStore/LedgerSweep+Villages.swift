@@ -17,13 +17,15 @@ extension LedgerSweep {
         /// bundle taken from it).
         public var longest: [(path: String, report: VerificationReport)] {
             guard let size = copies.map(\.report.size).max() else { return [] }
-            return copies.filter { $0.report.size == size }.sorted { !Self.isFolder($0.path) && Self.isFolder($1.path) }
+            return copies.filter { $0.report.size == size }.sorted { !LedgerSweep.isFolder($0.path) && LedgerSweep.isFolder($1.path) }
         }
 
-        private static func isFolder(_ path: String) -> Bool {
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
+    }
+
+    /// True for a folder (a bundle), false for a file (a ledger).
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// The villages the outcomes verified, by origin. A copy that could not be read belongs to

@@ -112,62 +112,33 @@ struct CosignCommand: ParsableCommand {
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 
-    /// Many ledgers: every one verified first (two at a time, as verify does), then of each
-    /// village whose copies are all intact and agree, one copy cosigned — a line each, a full
-    /// report for one with problems — then a summary, every cosigned checkpoint kept, and the
+    /// Many ledgers (``LedgerSweep/cosignAll(with:time:keep:progress:each:)``): a line each as it
+    /// is done (a full report for one with problems), then a summary, what was kept, and the
     /// kept files to give to the accountants of villages cosigned on a copy.
     private func cosignMany(_ sweep: LedgerSweep, signer: NoteSigner, time: UInt64, keep: String) throws {
-        var outcomes: [(path: String, outcome: LedgerSweep.Outcome)] = []
-        sweep.verifyAll(progress: { path, count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }) { outcomes.append(($0, $1)) }
-        let summary = sweep.summary(outcomes)
-        let skipped = sweep.notToCosign(outcomes, summary: summary)
-        var heads: [String: String] = [:]
-        // Copies cosigned (or cosigned before), whose cosigned checkpoint only the kept file carries.
-        var copies: [(path: String, origin: String?, note: SignedNote)] = []
         var tally = CosignTally()
-        for (path, outcome) in outcomes {
-            let line: String
-            if let reason = skipped[path] {
-                line = tally.skipped(path, reason)
-            } else {
-                let done = sweep.cosign(path, verified: outcome, with: signer, time: time)
-                if let note = done.cosigned { heads[path] = note.serialized }
-                switch done.cosigning {
-                case .success(.cosignedCopy(let note, let report))?: copies.append((path, report.origin, note))
-                case .success(.alreadyCosigned(let note, let report))? where Self.isFolder(path): copies.append((path, report.origin, note))
-                default: break
-                }
-                line = tally.line(path, done)
+        let run = sweep.cosignAll(with: signer, time: time, keep: keep,
+                                  progress: { path, count in Printer.stderr("fenhong: \(path): verified \(count) entries…") }) { path, _, step in
+            let line = switch step {
+            case .tried(let done): tally.line(path, done)
+            case .passedOver(let reason): tally.skipped(path, reason)
             }
             // Written at once, not buffered: a line a ledger even when stdout is a file and the run is stopped.
             FileHandle.standardOutput.write(Data(line.utf8))
         }
-        let keeping = sweep.keep(outcomes, summary: summary, in: keep, heads: heads)
-        var tail = "\n" + tally.summary + ReportPrinter.text(summary, of: sweep, unkept: 0) + ReportPrinter.text(keeping, in: keep)
-        let kept = Set(keeping.written + keeping.unchanged)
-        for (path, origin, note) in copies {
-            let file = origin.map { (keep.hasSuffix("/") ? keep : keep + "/") + LedgerSweep.keptFileName(origin: $0) }
-            if let file, kept.contains(file) {
-                tail += "give \(file) to the accountant of \(origin!) (cosigned on the copy \(path)), who adds it with `fenhong cosignature add \(file)`\n"
-            } else {
-                // Kept nowhere else: lost unless said here.
-                tally.failed += 1
-                tail += "the checkpoint cosigned on the copy \(path) could not be kept (see above); give it to the village's accountant, "
-                    + "who adds it with `fenhong cosignature add FILE`:\n\(note.serialized)"
-            }
+        var tail = "\n" + tally.summary + ReportPrinter.text(run.summary, of: sweep, unkept: 0) + ReportPrinter.text(run.keeping, in: keep)
+        for (file, origin, copy) in run.handOver {
+            tail += "give \(file) to the accountant of \(origin) (cosigned on the copy \(copy)), who adds it with `fenhong cosignature add \(file)`\n"
+        }
+        for (copy, note) in run.unkept {
+            tail += "the checkpoint cosigned on the copy \(copy) could not be kept (see above); give it to the village's accountant, "
+                + "who adds it with `fenhong cosignature add FILE`:\n\(note.serialized)"
         }
         FileHandle.standardOutput.write(Data(tail.utf8))
-        // 2 when one could not be read or cosigned, or a village kept has no ledger; else 1 when
-        // one has problems or two copies disagree (as verify).
-        let code = tally.failed > 0 ? 2 : max(summary.exitCode, tally.refused > 0 ? 1 : 0)
+        // 2 when one could not be read or cosigned, a copy's cosigned checkpoint not kept, or a
+        // village kept has no ledger; else 1 when one has problems or two copies disagree (as verify).
+        let code = tally.failed > 0 || !run.unkept.isEmpty ? 2 : max(run.summary.exitCode, tally.refused > 0 ? 1 : 0)
         if code != 0 { throw ExitCode(code) }
-    }
-}
-
-extension CosignCommand {
-    fileprivate static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }
 
