@@ -82,9 +82,6 @@ public struct LedgerSweep: Sendable {
         }
     }
 
-    /// The files `--trusted` names: itself, or a folder's checkpoints — its files that begin as
-    /// a checkpoint does (`fenhong/…`, a byte-order mark aside), whatever their names, and its
-    /// `.txt` files (one that is no checkpoint is said to be so).
     /// The checkpoints kept in `folder` (as `--trusted FOLDER` reads them), largest first.
     public static func keptCheckpoints(in folder: String) throws -> [Kept] {
         try keptFiles(folder).map { Kept(path: $0, checkpoint: try LedgerAudit.readTrusted($0)) }
@@ -98,6 +95,9 @@ public struct LedgerSweep: Sendable {
         return URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
     }
 
+    /// The files `--trusted` names: itself, or a folder's checkpoints — its files that begin as
+    /// a checkpoint does (`fenhong/…`, a byte-order mark aside), whatever their names, and its
+    /// `.txt` files (one that is no checkpoint is said to be so).
     private static func keptFiles(_ path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
