@@ -74,7 +74,8 @@ extension VerificationRun {
         guard m <= count else {
             checkSignatures(of: held)
             return problems.add(seq: count, .inconsistentWithTrusted,
-                                held.named("the trusted checkpoint covers \(m) entries, the ledger has only \(count): entries \(count)…\(m - 1) were removed (truncated)"))
+                                held.named("the trusted checkpoint covers \(m) entries, the ledger has only \(count): "
+                                           + (count == m - 1 ? "entry \(count) was removed (truncated)" : "entries \(count)…\(m - 1) were removed (truncated)")))
         }
         guard let rootAtM = held.root else { return }
         let detail = "the trusted checkpoint has root \(trusted.checkpoint.root.hex) at size \(m), the ledger's entries give \(rootAtM.hex): its history was rewritten or forked somewhere in entries 0…\(m - 1) (reported at the last of them)"
