@@ -12,12 +12,15 @@ public enum LedgerAudit {
 
     /// Verifies the ledger file or bundle folder at `path` held to every checkpoint of `kept`, in
     /// one pass (``Verifier/verify(_:heldTo:options:)``).
-    public static func verify(path: String, heldTo kept: [Verifier.Trusted], progress: (@Sendable (Int64) -> Void)? = nil) throws -> VerificationReport {
+    /// `rootsAt`: sizes at which to note the recomputed root (``VerificationReport/rootsAt``).
+    public static func verify(path: String, heldTo kept: [Verifier.Trusted], rootsAt: Set<Int64> = [],
+                              progress: (@Sendable (Int64) -> Void)? = nil) throws -> VerificationReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SourceError("\(path) does not exist")
         }
-        let options = Verifier.Options(progressInterval: 100_000) { count in progress?(count) }
+        var options = Verifier.Options(progressInterval: 100_000) { count in progress?(count) }
+        options.rootsAt = rootsAt
         if isDirectory.boolValue {
             return try Verifier.verify(BundleSource(folder: path), heldTo: kept, options: options)
         }

@@ -185,15 +185,17 @@ public struct LedgerSweep: Sendable {
                     + "with a different root: one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
             }
         }
-        // Copies of one village of different sizes: the longer must extend the shorter's head.
+        // Copies of one village of different sizes: the longest must extend each shorter one —
+        // have, at its size, the root its entries give (whatever else is wrong with either).
         for (origin, copies) in byOrigin.sorted(by: { $0.key < $1.key }) {
-            let sizes = copies.sorted { $0.report.size < $1.report.size }
-            for (shorter, longer) in zip(sizes, sizes.dropFirst()) where shorter.report.size < longer.report.size && shorter.report.ok && longer.report.ok {
-                guard let head = LedgerAudit.checkpoint(of: shorter.path, size: shorter.report.size),
-                      let extended = try? LedgerAudit.verify(path: longer.path, trusted: head), !extended.ok else { continue }
+            guard let longest = copies.max(by: { $0.report.size < $1.report.size }) else { continue }
+            let shorter = copies.filter { $0.report.size < longest.report.size }.sorted { ($0.report.size, $0.path) < ($1.report.size, $1.path) }
+            guard !shorter.isEmpty,
+                  let roots = try? LedgerAudit.verify(path: longest.path, heldTo: [], rootsAt: Set(shorter.map(\.report.size))).rootsAt else { continue }
+            for copy in shorter where roots[copy.report.size] != copy.report.root {
                 summary.splitOrigins.insert(origin)
-                summary.splitViews.append("\(origin): \(longer.path) (\(longer.report.size) entries) does not extend \(shorter.path) (\(shorter.report.size) entries, "
-                    + "root \(shorter.report.root.hex.prefix(16))…): one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
+                summary.splitViews.append("\(origin): \(longest.path) (\(longest.report.size) entries) does not extend \(copy.path) (\(copy.report.size) entries, "
+                    + "root \(copy.report.root.hex.prefix(16))…): one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
             }
         }
         let given = Set(byOrigin.keys)

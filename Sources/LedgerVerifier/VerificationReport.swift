@@ -44,6 +44,8 @@ public struct VerificationReport: Sendable {
     /// read. When the report is ``ok`` this is the checkpoint an inspector keeps for next time:
     /// the one verified, read in the same pass (`fenhong verify --keep`).
     public internal(set) var head: String?
+    /// The recomputed root at each size ``Verifier/Options/rootsAt`` asked for that the ledger reached.
+    public internal(set) var rootsAt: [Int64: TreeHash] = [:]
 
     /// True when nothing is wrong.
     public var ok: Bool { problems.isEmpty }

@@ -43,6 +43,8 @@ struct VerificationRun {
 
     /// The last stored checkpoint read, and its size: the report's head when it covers every entry.
     var latestNote: (size: Int64, note: SignedNote)?
+    /// The roots noted at the sizes asked for (``Verifier/Options/rootsAt``).
+    var rootsAt: [Int64: TreeHash] = [:]
 
     /// `trusted`: the first is the one a consistency proof is made from.
     init(source: String, snapshot: any LedgerSnapshot, trusted: [Verifier.Trusted], options: Verifier.Options) throws {
@@ -119,6 +121,7 @@ struct VerificationRun {
             origin: state.opening?.origin, problems: problems.finished())
         report.notJudged = state.notJudged.map { Problem(seq: $0.seq, code: $0.code.rawValue, detail: $0.detail) }
         if let latestNote, latestNote.size == count { report.head = latestNote.note.serialized }
+        report.rootsAt = rootsAt
         return report
     }
 
@@ -216,6 +219,7 @@ struct VerificationRun {
         // 3. checkpoints at this size; 4. the trusted one
         try checkpointsDue()
         if heldNext < held.count { heldReached() }
+        if !options.rootsAt.isEmpty, options.rootsAt.contains(count) { rootsAt[count] = frontier.root }
         if let progress = options.progress, options.progressInterval > 0, count % options.progressInterval == 0 {
             progress(count)
         }

@@ -16,6 +16,9 @@ public enum Verifier {
         public var progressInterval: Int64
         /// Called with the number of entries checked so far (from the verifying thread).
         public var progress: (@Sendable (Int64) -> Void)?
+        /// Sizes at which to note the recomputed root (``VerificationReport/rootsAt``): where
+        /// another copy of the ledger ends, to see whether this one extends it.
+        public var rootsAt: Set<Int64> = []
 
         public init(progressInterval: Int64 = 100_000, progress: (@Sendable (Int64) -> Void)? = nil) {
             self.progressInterval = progressInterval

@@ -437,6 +437,16 @@ import Testing
         for ledger in ["S/a.fenhong", "S/b.fenhong"] {
             #expect(try cli.shell("sqlite3 \(ledger) 'SELECT count(*) FROM cosignature WHERE size = 242'").stdout == "0\n")
         }
+        // Two histories of different sizes are found even when the shorter copy has a problem of
+        // its own (a bundle of S/a missing its last checkpoint, beside S/b two entries longer).
+        #expect(try cli.execute(["income", "record", "--ledger", "S/b.fenhong", "--key", "d/accountant.key", "--amount", "5",
+                                 "--category", "其他", "--counterparty", "x", "--date", "2024-12-31"]).status == 0)
+        #expect(try cli.shell("mkdir S2 && cp S/b.fenhong S2/ && rm S/b.fenhong").status == 0)
+        #expect(try cli.execute(["export", "--ledger", "S/a.fenhong", "--out", "S2/a"]).status == 0)
+        #expect(try cli.shell("rm S2/a/checkpoints/242.txt").status == 0)
+        let split = try cli.execute(["verify", "S2"])
+        #expect(split.status == 1)
+        #expect(split.stdout.contains("split view: fenhong/152223/baixin: S2/b.fenhong (243 entries) does not extend S2/a (242 entries, root "), "\(split.stdout)")
     }
 
     /// What a run of many cosigns is what it keeps: the live ledger's cosigned head, not a
