@@ -152,7 +152,8 @@ public enum LedgerAudit {
         // A ledger with problems is said so first: the next step is to look at them, not to enrol a key.
         guard report.ok else { return .refused(report) }
         guard let record = report.keys[signer.id], record.key == signer.verifier, record.role == .inspector else {
-            throw SourceError("key \(signer.name) (\(signer.id)) is not an inspector key of \(path); enrol it first with `fenhong key add --vkey \(signer.verifier.vkey) --role inspector`")
+            throw SourceError("key \(signer.name) (\(signer.id)) is not an inspector key of \(path); the village's accountant enrols it first: "
+                + "`fenhong key add --ledger LEDGER --key ACCOUNTANT_KEY --vkey \(signer.verifier.vkey) --role inspector`")
         }
         if let retiredAt = record.retiredAt {
             throw SourceError("inspector key \(signer.name) (\(signer.id)) was retired at entry \(retiredAt) and can no longer cosign")
@@ -198,7 +199,11 @@ public enum LedgerAudit {
     public static func addCosignatures(path: String, from kept: SignedCheckpoint) throws -> [String] {
         let store = try LedgerStore.open(path: path)
         let size = kept.checkpoint.size
-        let (stored, keys) = try store.withReader { reader in (try reader.checkpoint(size: size), try reader.state(for: []).keys) }
+        let (stored, state) = try store.withReader { reader in (try reader.checkpoint(size: size), try reader.state(for: [])) }
+        let keys = state.keys
+        if let origin = state.opening?.origin, kept.checkpoint.origin != origin {
+            throw SourceError("the checkpoint given is of \(kept.checkpoint.origin), another village; \(path) is \(origin)")
+        }
         guard let stored else { throw SourceError("\(path) has no checkpoint of size \(size)") }
         guard stored.note.text == kept.note.text else {
             throw SourceError("the checkpoint given is not \(path)'s checkpoint of size \(size): it is another ledger's, or of a history this ledger does not have")

@@ -151,7 +151,7 @@ public struct LedgerSweep: Sendable {
         public var splitViews: [String] = []
         /// The origins of those split views.
         public var splitOrigins: Set<String> = []
-        /// Kept checkpoints whose village no ledger given belongs to.
+        /// Kept checkpoints whose village no ledger given belongs to: each such village's largest.
         public var keptWithoutLedger: [Kept] = []
 
         /// 2 when a ledger could not be read or a kept checkpoint found none, 1 for problems
@@ -199,7 +199,8 @@ public struct LedgerSweep: Sendable {
             }
         }
         let given = Set(byOrigin.keys)
-        summary.keptWithoutLedger = kept.values.flatMap { $0 }.filter { !given.contains($0.checkpoint.checkpoint.origin) }.sorted { $0.path < $1.path }
+        // One a village (its largest kept checkpoint), however many are kept of it.
+        summary.keptWithoutLedger = kept.filter { !given.contains($0.key) }.compactMap(\.value.first).sorted { $0.path < $1.path }
         return summary
     }
 

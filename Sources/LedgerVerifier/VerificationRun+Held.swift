@@ -117,7 +117,7 @@ extension VerificationRun {
             // Any valid cosignature by the same key will do: an inspector may cosign a copy twice,
             // keep one and hand the other back.
             if stored.cosignatureTime(by: record.key) == nil {
-                problems.add(seq: size - 1, .inconsistentWithTrusted, held.named("the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)), which the ledger's checkpoint of that size does not carry: it was deleted, or this copy of the ledger was made before the cosignature was added"))
+                problems.add(seq: size - 1, .inconsistentWithTrusted, held.named("the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)), which the ledger's checkpoint of that size does not carry: it was deleted, or this copy of the ledger was made before the cosignature was added (a cosignature made on a bundle is added to the ledger by its accountant: fenhong cosignature add FILE)"))
             }
         }
     }

@@ -405,7 +405,11 @@ struct LedgerWorkflowTests {
         #expect(held.status == 0, "\(held.stdout)")
         let forged = copy.stdout.replacingOccurrences(of: "fenhong/152223/baixin", with: "fenhong/152223/hada")
         try Data(forged.utf8).write(to: cli.folder.appendingPathComponent("other.txt"))
-        #expect(try cli.run("cosignature", "add", "other.txt").stderr.contains("is not baixin.fenhong's checkpoint of size 11"))
+        #expect(try cli.run("cosignature", "add", "other.txt").stderr == "fenhong: the checkpoint given is of fenhong/152223/hada, another village; baixin.fenhong is fenhong/152223/baixin\n")
+        var noteLines = copy.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        noteLines[2] = Data(repeating: 9, count: 32).base64EncodedString()  // another root: another history of this village
+        try Data(noteLines.joined(separator: "\n").utf8).write(to: cli.folder.appendingPathComponent("fork.txt"))
+        #expect(try cli.run("cosignature", "add", "fork.txt").stderr.contains("is not baixin.fenhong's checkpoint of size 11: it is another ledger's, or of a history"))
         let cosign = try cli.run("cosign", "--key", "inspector.key", "--trusted", "kept.txt")
         #expect(cosign.status == 0, "\(cosign.stderr)")
         #expect(try cli.run("verify", "baixin.fenhong").stdout.contains("inspector township-inspector (key "))

@@ -85,7 +85,7 @@ struct TamperTests {
         expectExactly(try fixture.tampered(deleteCosignature), [])
         let report = try fixture.tampered(trusted: fixture.head, deleteCosignature)
         expectExactly(report, [("inconsistent-with-trusted", 18)])
-        #expect(report.problems.first?.detail.hasSuffix("which the ledger's checkpoint of that size does not carry: it was deleted, or this copy of the ledger was made before the cosignature was added") == true)
+        #expect(report.problems.first?.detail.hasSuffix("which the ledger's checkpoint of that size does not carry: it was deleted, or this copy of the ledger was made before the cosignature was added (a cosignature made on a bundle is added to the ledger by its accountant: fenhong cosignature add FILE)") == true)
         // A trusted checkpoint of another ledger accuses nothing else.
         let other = try SignedCheckpoint(parsing: fixture.head.note.serialized
             .replacingOccurrences(of: fixture.head.checkpoint.origin, with: "fenhong/152223/other"))

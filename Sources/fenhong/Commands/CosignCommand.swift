@@ -45,7 +45,10 @@ struct CosignCommand: ParsableCommand {
             first, held to its village's checkpoint in --trusted FOLDER, then of each village whose copies are all \
             intact and agree one copy is cosigned (never two histories of one village). Each cosigned checkpoint is \
             kept in --keep FOLDER (a copy's, for its accountant to add), which a run of many requires: \
-            `fenhong cosign league --key inspector.key --trusted kept --keep kept`.
+            `fenhong cosign league --key inspector.key --trusted kept --keep kept`. \
+            Exit status: 0 every ledger cosigned (or cosigned before); 1 one has problems, or two copies of a village \
+            disagree; 2 one could not be read or cosigned (a village that never enrolled the key: its accountant \
+            enrols it with `fenhong key add --role inspector`), or a village kept in --trusted FOLDER has no ledger in the run.
             """)
 
     @Argument(help: "Ledger files or bundle folders, as for verify, or folders of them (or --ledger).") var paths: [String] = []
@@ -123,6 +126,7 @@ struct CosignCommand: ParsableCommand {
             case .tried(let done): tally.line(path, done)
             case .passedOver(let reason): tally.skipped(path, reason)
             }
+            tally.lines += 1
             // Written at once, not buffered: a line a ledger even when stdout is a file and the run is stopped.
             FileHandle.standardOutput.write(Data(line.utf8))
         }
@@ -145,6 +149,10 @@ struct CosignCommand: ParsableCommand {
 /// The lines `cosign` of many villages prints, and its counts.
 private struct CosignTally {
     var cosigned = 0, copies = 0, already = 0
+    /// Copies of a village cosigned on another copy of it.
+    var passedOver = 0
+    /// Lines written so far: a full report stands apart from the lines before it.
+    var lines = 0
     /// Not cosigned: with problems or in a village in trouble; or for another reason (unreadable,
     /// a key not enrolled).
     var refused = 0, failed = 0
@@ -157,7 +165,7 @@ private struct CosignTally {
             return "\(path): could not be read: \(Fenhong.message(for: error))\n"
         case (.verified(let report, let trusted), .success(.refused)?):
             refused += 1
-            return "\n" + ReportPrinter.text(report, trusted: trusted, advising: false) + "\(path): not cosigned\n\n"
+            return (lines > 0 ? "\n" : "") + ReportPrinter.text(report, trusted: trusted, advising: false) + "\(path): not cosigned\n\n"
         case (.verified(_, let trusted), .success(.cosigned(_, let report))?):
             cosigned += 1
             return "\(path): cosigned checkpoint \(report.size), root \(report.root.hex); \(Self.held(trusted))\n"
@@ -178,7 +186,7 @@ private struct CosignTally {
 
     /// An intact ledger not cosigned: its village is in trouble, or another copy of it is cosigned.
     mutating func skipped(_ path: String, _ reason: String) -> String {
-        refused += reason.hasPrefix("a copy of ") ? 0 : 1
+        if reason.hasPrefix("a copy of ") { passedOver += 1 } else { refused += 1 }
         return "\(path): not cosigned: \(reason)\n"
     }
 
@@ -188,6 +196,7 @@ private struct CosignTally {
 
     var summary: String {
         "cosigned \(cosigned) \(cosigned == 1 ? "ledger" : "ledgers") and \(copies) \(copies == 1 ? "copy" : "copies") (bundles); "
-            + "\(already) already cosigned; \(refused + failed) not cosigned\n"
+            + "\(already) already cosigned; \(refused + failed) not cosigned"
+            + (passedOver > 0 ? "; \(passedOver) \(passedOver == 1 ? "copy" : "copies") of a village cosigned on another copy\n" : "\n")
     }
 }

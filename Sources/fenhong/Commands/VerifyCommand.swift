@@ -16,7 +16,8 @@ struct VerifyCommand: ParsableCommand {
             --trusted may name a folder of kept checkpoints: each ledger is held to the one of its village. \
             --keep FOLDER then keeps each intact village's latest checkpoint there, one file a village, for next time: \
             `fenhong verify league --trusted kept --keep kept` at every visit. \
-            Exit status: 0 all intact, 1 problems found (each printed with its entry and rule), 2 one could not run.
+            Exit status: 0 all intact, 1 problems found (each printed with its entry and rule) or two copies of a \
+            village disagree, 2 one could not run, or a village kept in --trusted FOLDER has no ledger in the run.
             """)
 
     @Argument(help: "Ledger files, bundle folders written by `fenhong export`, or folders of them.") var paths: [String]

@@ -88,7 +88,7 @@ enum ReportPrinter {
     /// views and kept checkpoints that found no ledger, by name.
     static func text(_ summary: LedgerSweep.Summary, of sweep: LedgerSweep, unkept: Int) -> String {
         let total = summary.intact.count + summary.withProblems.count + summary.unreadable.count
-        var out = "\(total) ledgers: \(summary.intact.count) intact, \(summary.withProblems.count) with problems, \(summary.unreadable.count) could not be read"
+        var out = "\(total) \(total == 1 ? "ledger" : "ledgers"): \(summary.intact.count) intact, \(summary.withProblems.count) with problems, \(summary.unreadable.count) could not be read"
         out += sweep.passedOver.isEmpty ? "\n" : "; \(sweep.passedOver.count) other \(sweep.passedOver.count == 1 ? "file" : "files") passed over\n"
         if !summary.withProblems.isEmpty { out += "with problems: \(summary.withProblems.joined(separator: ", "))\n" }
         if !summary.unreadable.isEmpty { out += "could not be read: \(summary.unreadable.joined(separator: ", "))\n" }
@@ -99,7 +99,7 @@ enum ReportPrinter {
         }
         if unkept > 0 {
             out += "\(unkept) intact \(unkept == 1 ? "ledger was" : "ledgers were") held to no kept checkpoint: keep each village's latest "
-                + "(fenhong checkpoint) in one folder and verify with --trusted FOLDER next time; only that shows a ledger cut short, or rewritten and signed again\n"
+                + "(--keep FOLDER) and verify with --trusted FOLDER next time; only that shows a ledger cut short, or rewritten and signed again\n"
         }
         return out
     }
