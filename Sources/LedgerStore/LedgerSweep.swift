@@ -24,6 +24,8 @@ public struct LedgerSweep: Sendable {
     /// True when `--trusted` and `--keep` name one folder that holds no checkpoint yet (missing
     /// or empty): a first visit, which holds each ledger to nothing and keeps the first ones.
     public let startsKeeping: Bool
+    /// True when the paths are only some of the villages kept (see ``init(paths:trusted:keep:partial:)``).
+    public let partial: Bool
 
     /// A checkpoint kept, and the file it was read from.
     public struct Kept: Sendable {
@@ -49,7 +51,10 @@ public struct LedgerSweep: Sendable {
     /// ledger is held to the kept checkpoint of its own origin.
     /// `keep`: the folder `--keep` names; like a folder of kept checkpoints `trusted` names, it is
     /// not searched for ledgers when it lies inside a folder given (its files are no ledgers).
-    public init(paths: [String], trusted: String?, keep: String? = nil) throws {
+    /// `partial`: the paths are some of the villages kept in `trusted`, not all (a day's round):
+    /// a village kept there whose ledger is not given is not said to be missing.
+    public init(paths: [String], trusted: String?, keep: String? = nil, partial: Bool = false) throws {
+        self.partial = partial
         var names = Names(), passedOver = [String]()
         let skipping = Set([trusted, keep].compactMap { $0.flatMap(FileIdentity.init(path:)) })
         for path in paths {
@@ -200,7 +205,7 @@ public struct LedgerSweep: Sendable {
         }
         let given = Set(byOrigin.keys)
         // One a village (its largest kept checkpoint), however many are kept of it.
-        summary.keptWithoutLedger = kept.filter { !given.contains($0.key) }.compactMap(\.value.first).sorted { $0.path < $1.path }
+        summary.keptWithoutLedger = partial ? [] : kept.filter { !given.contains($0.key) }.compactMap(\.value.first).sorted { $0.path < $1.path }
         return summary
     }
 

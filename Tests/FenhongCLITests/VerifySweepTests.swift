@@ -340,6 +340,12 @@ import Testing
         #expect(alone.status == 2 && alone.stdout == kept, "\(alone.stdout)\(alone.stderr)")
         #expect(alone.stderr.hasSuffix("fenhong: no ledger given for the checkpoint kept in K/fenhong_152223_synthetic-7.txt (fenhong/152223/synthetic-7, size 300): "
                                        + "this village's ledger is missing from the run\n"), "\(alone.stderr)")
+        // A day's round of some villages only says nothing of the others.
+        let some = try cli.execute(["cosign", "L/baixin.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--partial"])
+        #expect(some.status == 0 && !some.stderr.contains("missing"), "\(some.stderr)")
+        let someVerified = try cli.execute(["verify", "L/baixin.fenhong", "--trusted", "K", "--partial"])
+        #expect(someVerified.status == 0 && !someVerified.stdout.contains("missing"), "\(someVerified.stdout)")
+        #expect(try cli.execute(["verify", "L/baixin.fenhong", "--trusted", "K"]).status == 2)
 
         // A village seen only as a copy: its cosigned checkpoint is kept, and named for its accountant.
         #expect(try cli.execute(["income", "record", "--ledger", "L/baixin.fenhong", "--key", "d/accountant.key", "--amount", "5",

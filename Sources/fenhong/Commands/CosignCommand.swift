@@ -56,6 +56,8 @@ struct CosignCommand: ParsableCommand {
     @OptionGroup var key: KeyOption
     @Option(parsing: .unconditional, help: "The checkpoint you kept last time, or a folder of them: nothing is cosigned unless the ledger extends its village's.") var trusted: String?
     @Option(help: "Keep each cosigned checkpoint in this folder, one file a village, as verify --keep does.") var keep: String?
+    @Flag(help: "Only some of the villages kept in --trusted FOLDER are given (a day's round): do not report the others as missing.")
+    var partial = false
 
     func run() throws {
         if !paths.isEmpty, ledger.ledger != nil { throw ValidationError("give the ledger once: as PATH or as --ledger") }
@@ -65,7 +67,7 @@ struct CosignCommand: ParsableCommand {
         if paths.isEmpty, ledger.ledger == nil, (ProcessInfo.processInfo.environment["FENHONG_LEDGER"] ?? "").isEmpty {
             throw ValidationError("no ledger given: pass PATH (ledger files, bundles, or folders of them), --ledger FILE, or set FENHONG_LEDGER")
         }
-        let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep)
+        let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep, partial: partial)
         for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
         if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }

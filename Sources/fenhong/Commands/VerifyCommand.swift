@@ -26,6 +26,8 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "After verifying, keep each intact village's latest checkpoint in this folder (one file a village, replaced only by one that extends it), to give as --trusted next time.")
     var keep: String?
     @Flag(help: "Print each report as one line of JSON.") var json = false
+    @Flag(help: "Only some of the villages kept in --trusted FOLDER are given (a day's round): do not report the others as missing.")
+    var partial = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give a ledger file, a bundle folder, or a folder of them") }
@@ -33,7 +35,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         if let keep { try LedgerSweep.checkKeepFolder(keep) }
-        let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep)
+        let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep, partial: partial)
         for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
         if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
