@@ -111,9 +111,7 @@ struct CosignCommand: ParsableCommand {
             Printer.stderr(ReportPrinter.text(keeping, in: keep).split(separator: "\n").map { "fenhong: \($0)" }.joined(separator: "\n"))
         }
         // A village whose checkpoint is kept in --trusted FOLDER but whose ledger was not given.
-        for kept in summary.keptWithoutLedger {
-            Printer.stderr("fenhong: no ledger given for the checkpoint kept in \(kept.path) (\(kept.checkpoint.checkpoint.origin), size \(kept.checkpoint.checkpoint.size)): this village's ledger is missing from the run")
-        }
+        for kept in summary.keptWithoutLedger { Printer.stderr("fenhong: " + ReportPrinter.missing(kept)) }
         if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
     }
 

@@ -93,10 +93,7 @@ enum ReportPrinter {
         if !summary.withProblems.isEmpty { out += "with problems: \(summary.withProblems.joined(separator: ", "))\n" }
         if !summary.unreadable.isEmpty { out += "could not be read: \(summary.unreadable.joined(separator: ", "))\n" }
         for split in summary.splitViews { out += "split view: \(split)\n" }
-        for kept in summary.keptWithoutLedger {
-            out += "no ledger given for the checkpoint kept in \(kept.path) (\(kept.checkpoint.checkpoint.origin), size \(kept.checkpoint.checkpoint.size)): "
-                + "this village's ledger is missing from the run\n"
-        }
+        for kept in summary.keptWithoutLedger { out += missing(kept) + "\n" }
         if unkept > 0 {
             out += "\(unkept) intact \(unkept == 1 ? "ledger was" : "ledgers were") held to no kept checkpoint: keep each village's latest "
                 + "(--keep FOLDER) and verify with --trusted FOLDER next time; only that shows a ledger cut short, or rewritten and signed again\n"
@@ -113,6 +110,12 @@ enum ReportPrinter {
         for file in keeping.cosigned { out += "kept beside the checkpoint that replaced it: \(file), a cosigned one\n" }
         for reason in keeping.notKept { out += "not kept: \(reason)\n" }
         return out
+    }
+
+    /// A village kept in `--trusted FOLDER` whose ledger the run was not given.
+    static func missing(_ kept: LedgerSweep.Kept) -> String {
+        "no ledger given for the checkpoint kept in \(kept.path) (\(kept.checkpoint.checkpoint.origin), size \(kept.checkpoint.checkpoint.size)): "
+            + "this village's ledger is missing from the run"
     }
 
     /// The sweep's summary as one line of JSON: `{"summary":true,"ok":…,"ledgers":…,…}`, with
