@@ -38,23 +38,36 @@ extension LedgerSweep {
     /// The ledgers of a verified run that are not to be cosigned although intact, each with why:
     /// those of a village in trouble (a copy unreadable or with problems, or two histories), and
     /// of a village's other copies all but its longest (its live ledger before a bundle of it).
-    public func notToCosign(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary) -> [String: String] {
-        var skipped = [String: String]()
+    public func notToCosign(_ outcomes: [(path: String, outcome: Outcome)], summary: Summary) -> [String: PassedOver] {
+        var skipped = [String: PassedOver]()
         for village in villages(outcomes, summary: summary) {
             let chosen = village.trouble == nil ? village.longest.first?.path : nil
             for copy in village.copies where copy.report.ok && copy.path != chosen {
-                skipped[copy.path] = village.trouble.map { "\($0): nothing of this village is cosigned" }
-                    ?? "a copy of \(village.origin), whose \(chosen ?? "?") is cosigned"
+                skipped[copy.path] = village.trouble.map(PassedOver.villageInTrouble) ?? .anotherCopyCosigned(origin: village.origin, copy: chosen ?? "?")
             }
         }
         return skipped
     }
 
+    /// Why an intact ledger is not cosigned.
+    public enum PassedOver: Sendable, CustomStringConvertible {
+        /// A copy of its village could not be read, has problems, or disagrees (the sentence).
+        case villageInTrouble(String)
+        /// Another copy of its village is cosigned instead.
+        case anotherCopyCosigned(origin: String, copy: String)
+
+        public var description: String {
+            switch self {
+            case .villageInTrouble(let trouble): "\(trouble): nothing of this village is cosigned"
+            case .anotherCopyCosigned(let origin, let copy): "a copy of \(origin), whose \(copy) is cosigned"
+            }
+        }
+    }
+
     /// One ledger's part in a run of many: cosigned (or tried), or passed over with why.
     public enum CosignStep {
         case tried(Cosigning)
-        /// Intact, but not cosigned: its village is in trouble, or another copy of it is cosigned.
-        case passedOver(String)
+        case passedOver(PassedOver)
     }
 
     /// What a run of many came to, besides each ledger's step.

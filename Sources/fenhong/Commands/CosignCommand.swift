@@ -185,8 +185,8 @@ private struct CosignTally {
     }
 
     /// An intact ledger not cosigned: its village is in trouble, or another copy of it is cosigned.
-    mutating func skipped(_ path: String, _ reason: String) -> String {
-        if reason.hasPrefix("a copy of ") { passedOver += 1 } else { refused += 1 }
+    mutating func skipped(_ path: String, _ reason: LedgerSweep.PassedOver) -> String {
+        if case .anotherCopyCosigned = reason { passedOver += 1 } else { refused += 1 }
         return "\(path): not cosigned: \(reason)\n"
     }
 
