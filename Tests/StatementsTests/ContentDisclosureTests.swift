@@ -47,7 +47,9 @@ struct ContentDisclosureTests {
     @Test func postingHoldsNoPersonalData() throws {
         let document = try disclosure().document()
         for output in [TextRenderer().render(document), HTMLRenderer().render(document), SpeechRenderer().render(document)] {
-            for secret in ["****", "1234", "6217", "扶贫", "建档立卡", "身份证"] { #expect(!output.contains(secret), "leaks \(secret)") }
+            // A root's 64 hex digits may hold any run of digits: not looked in.
+            let words = output.replacingOccurrences(of: "[0-9a-f]{64}", with: "", options: .regularExpression)
+            for secret in ["****", "1234", "6217", "扶贫", "建档立卡", "身份证"] { #expect(!words.contains(secret), "leaks \(secret)") }
         }
     }
 
