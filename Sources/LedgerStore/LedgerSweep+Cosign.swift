@@ -112,7 +112,7 @@ extension LedgerSweep {
         let kept = Set(keeping.written + keeping.unchanged)
         var handOver: [(file: String, origin: String, copy: String)] = [], unkept: [(copy: String, note: SignedNote)] = []
         for (path, origin, note) in copies {
-            if let origin, case let file = (keep.hasSuffix("/") ? keep : keep + "/") + Self.keptFileName(origin: origin), kept.contains(file) {
+            if let origin, case let file = Self.keptFile(origin: origin, in: keep), kept.contains(file) {
                 handOver.append((file, origin, path))
             } else {
                 unkept.append((path, note))

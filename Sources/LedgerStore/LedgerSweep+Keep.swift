@@ -52,6 +52,9 @@ extension LedgerSweep {
     /// origins give one name, and none a name a file system refuses. An origin too long for a file
     /// name (a village's name has no bound) keeps its first 150 bytes and, after a `~` no origin
     /// holds, 16 hex digits of its SHA-256.
+    /// The file in `folder` a village's checkpoint is kept in (``keptFileName(origin:)``).
+    static func keptFile(origin: String, in folder: String) -> String { join(folder, keptFileName(origin: origin)) }
+
     public static func keptFileName(origin: String) -> String {
         let stem = origin.replacingOccurrences(of: "/", with: "_")
         guard stem.utf8.count > 200 else { return stem + ".txt" }
@@ -110,13 +113,16 @@ extension LedgerSweep {
 
     /// Keeps one village's checkpoint in `folder` (see ``keep(_:summary:in:heads:)``).
     private func keep(_ village: Chosen, in folder: String, _ keeping: inout Keeping) {
-        let file = (folder.hasSuffix("/") ? folder : folder + "/") + Self.keptFileName(origin: village.origin)
+        let file = Self.keptFile(origin: village.origin, in: folder)
         let text = Data(village.head.utf8)
         do throws(WriteFailure) {
             if let existing = FileManager.default.contents(atPath: file) {
                 if existing == text { return keeping.unchanged.append(file) }
-                if let reason = notReplaceable(file, origin: village.origin, folder: folder) { return keeping.notKept.append("\(village.path): \(reason)") }
-                if let cosigned = try keepCosigned(existing, of: file, replacedBy: village.head, report: village.report) { keeping.cosigned.append(cosigned) }
+                switch replaceable(file, origin: village.origin, folder: folder) {
+                case .failure(let refusal): return keeping.notKept.append("\(village.path): \(refusal.reason)")
+                case .success(let kept):
+                    if let cosigned = try keepCosigned(kept, existing, of: file, replacedBy: village.head, report: village.report) { keeping.cosigned.append(cosigned) }
+                }
             }
             try Self.write(text, to: file)
             keeping.written.append(file)
@@ -125,19 +131,24 @@ extension LedgerSweep {
         }
     }
 
-    /// Why `file`, a village's kept checkpoint, may not be replaced, if it may not: it holds
-    /// another village's checkpoint, or none, or one this run did not hold the ledger to.
-    private func notReplaceable(_ file: String, origin: String, folder: String) -> String? {
+    /// The checkpoint `file`, a village's, holds, when this run may replace it; else why not:
+    /// it holds another village's checkpoint, or none, or one this run did not hold the ledger to.
+    private func replaceable(_ file: String, origin: String, folder: String) -> Result<SignedCheckpoint, Refusal> {
         guard let there = try? LedgerAudit.readTrusted(file) else {
-            return "\(file) holds no checkpoint that reads; move it away"
+            return .failure(Refusal(reason: "\(file) holds no checkpoint that reads; move it away"))
         }
         guard there.checkpoint.origin == origin else {
-            return "\(file) holds the checkpoint of another village, \(there.checkpoint.origin); move it away"
+            return .failure(Refusal(reason: "\(file) holds the checkpoint of another village, \(there.checkpoint.origin); move it away"))
         }
         guard heldTo(file, origin: origin) else {
-            return "\(file) holds a checkpoint this run did not hold the ledger to; verify with --trusted \(folder) to replace it, or move it away"
+            return .failure(Refusal(reason: "\(file) holds a checkpoint this run did not hold the ledger to; verify with --trusted \(folder) to replace it, or move it away"))
         }
-        return nil
+        return .success(there)
+    }
+
+    /// Why a kept file is not replaced.
+    private struct Refusal: Error {
+        let reason: String
     }
 
     /// The file a cosigned checkpoint is kept in once a later one replaces it:
@@ -146,10 +157,10 @@ extension LedgerSweep {
         String(file.dropLast(4)) + ".cosigned-\(size).txt"
     }
 
-    /// Keeps `existing`, the checkpoint in `file` about to be replaced by `head`, beside it when
-    /// it carries an inspector's cosignature that `head` does not; returns the file written, if any.
-    private func keepCosigned(_ existing: Data, of file: String, replacedBy head: String, report: VerificationReport) throws(WriteFailure) -> String? {
-        guard let kept = try? LedgerAudit.readTrusted(file) else { return nil }
+    /// Keeps `kept` (`existing`, the bytes of `file`), about to be replaced by `head`, beside it
+    /// when it carries an inspector's cosignature that `head` does not; returns the file written, if any.
+    private func keepCosigned(_ kept: SignedCheckpoint, _ existing: Data, of file: String, replacedBy head: String,
+                              report: VerificationReport) throws(WriteFailure) -> String? {
         let replacing = (try? SignedCheckpoint(parsing: head)).map { $0.checkpoint.size == kept.checkpoint.size ? Self.cosigners($0.note, report) : [] } ?? []
         guard !Self.cosigners(kept.note, report).isSubset(of: replacing) else { return nil }
         var beside = Self.cosignedFileName(file, size: kept.checkpoint.size)
@@ -171,11 +182,7 @@ extension LedgerSweep {
     }
 
     private static func cosigners(_ note: SignedNote, _ report: VerificationReport) -> Set<KeyID> {
-        Set(note.signatures.compactMap { signature in
-            guard let record = report.keys[signature.id], record.role == .inspector, record.key.name == signature.name,
-                  SignedNote(text: note.text, signatures: [signature]).cosignatureTime(by: record.key) != nil else { return nil }
-            return signature.id
-        })
+        Set(note.inspectorCosignatures(report.keys).map(\.signature.id))
     }
 
     /// True when `file` is one of the kept checkpoints of `origin` this run held its ledger to.

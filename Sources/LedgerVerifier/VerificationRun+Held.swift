@@ -106,11 +106,8 @@ extension VerificationRun {
     private mutating func checkCosignatures(of held: Held) {
         let trusted = held.kept
         let size = trusted.checkpoint.size
-        for signature in trusted.note.signatures {
-            guard let record = state.keys[signature.id], record.role == .inspector, record.key.name == signature.name,
-                  // Only a cosignature that verifies was kept as evidence.
-                  SignedNote(text: trusted.note.text, signatures: [signature]).cosignatureTime(by: record.key) != nil
-            else { continue }
+        // Only a cosignature that verifies was kept as evidence.
+        for (signature, record) in trusted.note.inspectorCosignatures(state.keys) {
             guard let stored = held.note else {
                 return problems.add(seq: size - 1, .inconsistentWithTrusted, held.named("the trusted checkpoint of size \(size) carries the cosignature of inspector \(signature.name) (\(signature.id)); the ledger has no checkpoint of that size any more: it was deleted"))
             }
