@@ -34,6 +34,9 @@ public struct SyntheticLedger {
                                     key: SigningKey(seed: (0..<32).map { _ in UInt8.random(in: 0...255, using: &rng) }))
     }
 
+    /// The masked account registered for the household at index `i`, and paid into.
+    static func account(_ i: Int) -> String { "****" + String(1000 + (i * 7) % 9000) }
+
     /// An 8-digit household number.
     static func householdNumber(_ number: Int) -> String {
         let digits = String(number)
@@ -74,7 +77,7 @@ public struct SyntheticLedger {
                 poor[i] = Int.random(in: 0..<10, using: &rng) == 0
                 return .householdRegister(HouseholdRegistration(
                     household: ids[i], head: "户主\(i + 1)", members: members[i], poor: poor[i],
-                    idMasked: "152223********" + String(1000 + i % 9000), account: "****" + String(1000 + (i * 7) % 9000), date: day))
+                    idMasked: "152223********" + String(1000 + i % 9000), account: Self.account(i), date: day))
             })
             _ = try append(range.map { i in
                 .sharesIssue(SharesChange(holder: ids[i], shareClass: poor[i] ? ShareClass.poverty : ShareClass.member,
@@ -106,19 +109,19 @@ public struct SyntheticLedger {
                 let result = try append(range.compactMap { i in
                     guard i != misdirect, i != misdirect + 1, let amount = owed[ids[i]], amount.value > 0 else { return nil }
                     return .dividendPay(DividendPayment(id: id, household: ids[i], amount: amount, channel: .bank,
-                                                        account: "****" + String(1000 + (i * 7) % 9000), reference: "B\(year)-\(i)", date: date))
+                                                        account: Self.account(i), reference: "B\(year)-\(i)", date: date))
                 })
                 if misdirect >= 0, result != nil {
                     let (right, wrong) = (misdirect, misdirect + 1)
                     let amount = owed[ids[right]] ?? .zero
                     if amount.value > 0, (owed[ids[wrong]] ?? .zero) >= amount, let paid = try append([.dividendPay(DividendPayment(
-                        id: id, household: ids[wrong], amount: amount, channel: .bank, account: "****0000", reference: "ERR\(year)-\(right)", date: date))]) {
+                        id: id, household: ids[wrong], amount: amount, channel: .bank, account: Self.account(wrong), reference: "ERR\(year)-\(right)", date: date))]) {
                         _ = try append([.entryReverse(Reversal(target: paid.entries[0].seq, reason: "误付邻户"))])
                     }
                     for i in [right, wrong] {
                         guard let due = owed[ids[i]], due.value > 0 else { continue }
                         _ = try append([.dividendPay(DividendPayment(
-                            id: id, household: ids[i], amount: due, channel: .bank, account: "****0000", reference: "FIX\(year)-\(i)", date: date))])
+                            id: id, household: ids[i], amount: due, channel: .bank, account: Self.account(i), reference: "FIX\(year)-\(i)", date: date))])
                     }
                 }
             }

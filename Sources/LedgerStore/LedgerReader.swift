@@ -51,6 +51,15 @@ public struct LedgerReader {
                     arguments: [household, household])
     }
 
+    /// The registration of `household` and its updates, in order: what it is registered as on
+    /// any day. Read through the household index without the entries of its dividends.
+    public func registration(household: String) throws -> [Entry] {
+        try entries(sql: """
+            SELECT seq, body, hash FROM entry WHERE household = ? AND distribution IS NULL
+            AND +kind IN ('household.register', 'household.update') ORDER BY seq
+            """, arguments: [household])
+    }
+
     /// The entries that name `household` and the reversals of any of them, or of a declaration
     /// that allocated to it (its withdrawal), in order: its history as `log --household` shows
     /// it (a reversal names only the entry it undoes).

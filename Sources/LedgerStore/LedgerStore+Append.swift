@@ -15,14 +15,17 @@ extension LedgerStore {
     ///
     /// `build` runs inside the write transaction, after the lock is taken, so what it reads is
     /// what the entries are appended to. Every entry is checked against the business rules
-    /// (``LedgerState``) first; one broken rule writes nothing.
+    /// (``LedgerState``) first; one broken rule writes nothing. `otherAccounts`: a payment into
+    /// an account other than its household's registered one is recorded, as made (the accountant
+    /// said so), instead of refused (``PaymentAccount``).
     @discardableResult
-    public func append(signer: NoteSigner, at time: LedgerTime, _ build: (LedgerReader) throws -> [EntryPayload]) throws -> AppendResult {
+    public func append(signer: NoteSigner, at time: LedgerTime, otherAccounts: Bool = false,
+                       _ build: (LedgerReader) throws -> [EntryPayload]) throws -> AppendResult {
         try Self.translating(path) {
             try queue.writeWithoutTransaction { db in
                 var result: AppendResult?
                 try db.inTransaction(.immediate) {
-                    result = try appendLocked(db, signer: signer, at: time, build)
+                    result = try appendLocked(db, signer: signer, at: time, otherAccounts: otherAccounts, build)
                     return .commit
                 }
                 return result!
@@ -32,11 +35,11 @@ extension LedgerStore {
 
     /// Appends `payloads` (a convenience over the closure form).
     @discardableResult
-    public func append(_ payloads: [EntryPayload], signer: NoteSigner, at time: LedgerTime) throws -> AppendResult {
-        try append(signer: signer, at: time) { _ in payloads }
+    public func append(_ payloads: [EntryPayload], signer: NoteSigner, at time: LedgerTime, otherAccounts: Bool = false) throws -> AppendResult {
+        try append(signer: signer, at: time, otherAccounts: otherAccounts) { _ in payloads }
     }
 
-    private func appendLocked(_ db: Database, signer: NoteSigner, at time: LedgerTime,
+    private func appendLocked(_ db: Database, signer: NoteSigner, at time: LedgerTime, otherAccounts: Bool,
                               _ build: (LedgerReader) throws -> [EntryPayload]) throws -> AppendResult {
         let reader = LedgerReader(db: db, path: path)
         let payloads = try build(reader)
@@ -72,7 +75,10 @@ extension LedgerStore {
             }
         }
         violations += state.unfinishedDistributions(ids: declared)
-        violations += try PovertyShares.violations(payloads, firstSeq: size) { household in try reader.entries(household: household).map(\.payload) }
+        violations += try PovertyShares.violations(payloads, firstSeq: size) { household in try reader.registration(household: household).map(\.payload) }
+        if !otherAccounts {
+            violations += try PaymentAccount.violations(payloads, firstSeq: size) { household in try reader.registration(household: household).map(\.payload) }
+        }
         guard violations.isEmpty else { throw StoreError.rules(violations) }
         guard let origin = state.opening?.origin else { throw StoreError.notALedger(path: path, reason: "it has no ledger.open entry") }
         let checkpoint = try SignedCheckpoint.sign(Checkpoint(origin: origin, size: Int64(frontier.size), root: frontier.root), with: signer)

@@ -346,8 +346,8 @@ struct DividendTests {
     }
 
     /// A household paid in cash at the dividend meeting is registered with 现金 for its account,
-    /// and paid in cash unless the accountant names a bank account for that payment; the ledger
-    /// still verifies.
+    /// and paid in cash; a payment into a bank account is refused unless the accountant says it
+    /// was made so (`--other-account`); the ledger still verifies.
     @Test func householdPaidInCash() throws {
         let cli = try village()
         #expect(try cli.execute(["household", "update", "--household", "152223-005", "--account", "现金", "--date", "2019-03-01"]).status == 0)
@@ -355,12 +355,17 @@ struct DividendTests {
                                  "--basis", "household"]).status == 0)
         let bank = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--channel", "bank", "--reference", "R1"])
         #expect(bank.status == 2)
-        #expect(bank.stderr == "fenhong: --household 152223-005 is paid in cash (its registered account); for a bank payment give --account\n")
+        #expect(bank.stderr == "fenhong: --household 152223-005 is registered as paid in cash, with no account; to pay it by bank, record its account first "
+                + "(fenhong household update --household 152223-005 --account … --date …)\n")
         let cash = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--amount", "60", "--reference", "签领1"])
         #expect(cash.status == 0, "\(cash.stderr)")
         // The channel in Chinese, as the import takes it and the help names it.
-        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--channel", "一卡通", "--account", "6228480012345678",
-                                 "--reference", "R2"]).status == 0)
+        let card = ["dividend", "pay", "--id", "2019", "--household", "152223-005", "--channel", "一卡通", "--account", "6228480012345678", "--reference", "R2"]
+        let refused = try cli.execute(card)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("household 152223-005 is registered as paid in cash, with no account on ") && refused.stderr.contains(", not ****5678: "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("6228480012345678") == false)
+        #expect(try cli.execute(card + ["--other-account"]).status == 0)
         #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--channel", "卡", "--reference", "R3"]).stderr
                 == "fenhong: --channel 卡 must be bank (银行), card (一卡通) or cash (现金)\n")
         let log = try cli.run("log", "--json").stdout

@@ -184,7 +184,7 @@ struct ImportTests {
         let header = "分配编号,户号,金额,方式,账号,凭证号,日期\n"
         try write(cli, "paid.csv", header + "2019,152223-001,3333.34,一卡通,6228480012345678,R1,2019-12-28\n"
                   + "2019,152223-002,1000,现金,,R2,2019-12-28\n2019,152223-003,500,银行,6217000011112222,R3,2019-12-28\n")  // 15–17
-        try write(cli, "repaid.csv", header + "2019,152223-002,1200,银行,6228480099990000,R2b,2020-01-05\n")
+        try write(cli, "repaid.csv", header + "2019,152223-002,1200,银行,6228480099990000,R2b,2020-03-05\n")
         for arguments in [["import", "payments", "paid.csv"], ["reverse", "--seq", "16", "--reason", "付错金额"],
                           ["import", "payments", "repaid.csv"]] {
             let run = try cli.execute(arguments)
@@ -214,7 +214,7 @@ struct ImportTests {
             "\u{FEFF}分配编号,户号,金额,方式,账号,凭证号,日期\r\n"
                 + "2019,152223-001,3333.34,一卡通,****5678,R1,2019-12-28\r\n"
                 + "2019,152223-003,500.00,银行,****2222,R3,2019-12-28\r\n"
-                + "2019,152223-002,1200.00,银行,****0000,R2b,2020-01-05\r\n",
+                + "2019,152223-002,1200.00,银行,****0000,R2b,2020-03-05\r\n",
         ])
         #expect(try cli.run("log", "--csv", "--kind", "shares", "--household", "152223-002").stdout
                 == "\u{FEFF}户号,股别,股数,日期,事由\r\n152223-002,人口股,5,2020-04-01,持股结转\r\n")
@@ -316,6 +316,36 @@ struct ImportTests {
         let transfer = ["shares", "transfer", "--from", "152223-002", "--to", "152223-003", "--class", "poverty", "--units", "5", "--date", "2018-06-03", "--reason", "递补"]
         #expect(try cli.execute(["household", "update", "--household", "152223-003", "--poor", "no", "--date", "2018-06-02", "--reason", "脱贫"]).status == 0)
         #expect(try cli.execute(transfer).stderr.contains("household 152223-003 is not registered-poor on 2018-06-03"))
+    }
+
+    /// A payment goes into its household's registered account: a row whose account is another
+    /// household's (a column shifted in Excel) is refused, naming its line and column, without the
+    /// full number; a new account recorded first is paid into from its date; a payment made into
+    /// another account all the same is recorded when the accountant says so.
+    @Test func paymentsGoToTheRegisteredAccount() throws {
+        let cli = try village()
+        let header = "分配编号,户号,金额,方式,账号,凭证号,日期\n"
+        // 152223-003's card, on 152223-001's row.
+        try write(cli, "shifted.csv", header + "2019,152223-001,100,一卡通,6228480012345678,P-1,2019-12-28\n2019,152223-002,100,一卡通,6217000011112222,P-2,2019-12-28\n")
+        let before = try cli.run("log").stdout
+        let refused = try cli.execute(["import", "payments", "shifted.csv"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "fenhong: shifted.csv line 3, column 账号: household 152223-002 has account ****4321 registered on 2019-12-28, not ****2222: "
+                + "a dividend is paid into the household's own registered account; if the household has a new account, record it first "
+                + "(fenhong household update --household 152223-002 --account … --date …); if the money went into this account all the same, "
+                + "record the payment as made with --other-account (import: --other-accounts)\n")
+        #expect(try cli.run("log").stdout == before)
+        // The new card from 2019-12-27 on: paid into it that day, not the day before.
+        #expect(try cli.execute(["household", "update", "--household", "152223-002", "--account", "6217000099992222", "--date", "2019-12-27"]).status == 0)
+        try write(cli, "early.csv", header + "2019,152223-002,100,一卡通,6217000099992222,P-3,2019-12-26\n")
+        #expect(try cli.execute(["import", "payments", "early.csv"]).stderr.contains("has account ****4321 registered on 2019-12-26, not ****2222"))
+        #expect(try cli.execute(["import", "payments", "shifted.csv"]).status == 0)
+        // Into a neighbour's card by mistake, as it happened, then returned.
+        try write(cli, "wrong.csv", header + "2019,152223-001,50,银行,6217000011112222,P-4,2019-12-29\n")
+        #expect(try cli.execute(["import", "shares", "wrong.csv", "--other-accounts"]).stderr == "fenhong: --other-accounts goes with payments, not shares\n")
+        let made = try cli.execute(["import", "payments", "wrong.csv", "--other-accounts"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
     }
 
     /// Repeats are judged as meant: one batch voucher may cover two payments; one ID number

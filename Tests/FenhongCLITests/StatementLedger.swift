@@ -57,7 +57,9 @@ enum StatementLedger {
                           pay("2023", "152223-002", 11_520, "****4321", "BX-2023-0002", "2023-12-20")],
                          signer: accountant, at: at("2023-12-20"))
         _ = try store.append(distribution("2024", "2024-12-15"), signer: accountant, at: at("2024-12-18"))
-        _ = try store.append([pay("2024", "152223-001", 2_880, "****9999", "BX-2024-0007", "2024-12-20")], signer: accountant, at: at("2024-12-20"))
+        // Paid into a wrong account, as it happened (said so: otherAccounts), then reversed.
+        _ = try store.append([pay("2024", "152223-001", 2_880, "****9999", "BX-2024-0007", "2024-12-20")], signer: accountant, at: at("2024-12-20"),
+                             otherAccounts: true)
         _ = try store.append([.entryReverse(Reversal(target: 13, reason: "账户错误"))], signer: accountant, at: at("2024-12-21"))
         _ = try store.append([pay("2024", "152223-001", 2_880, "****6217", "BX-2024-0008", "2024-12-22")], signer: accountant, at: at("2024-12-22"))
         cli.environment = ["FENHONG_LEDGER": "baixin.fenhong", "FENHONG_KEY": "accountant.key"]

@@ -16,9 +16,9 @@ public enum PovertyShares {
     }
 
     /// The payloads (appended from `firstSeq` on) that give poverty shares to a household not
-    /// registered-poor on their date. `recorded(h)` gives household `h`'s entries in the ledger,
-    /// in order; the payloads before one count as well (a household marked poor, then given
-    /// shares, in one command). A household not registered at all is left to the other rules.
+    /// registered-poor on their date. `recorded(h)` gives household `h`'s registration and
+    /// updates in the ledger, in order; the payloads before one count as well (a household marked
+    /// poor, then given shares, in one command). A household not registered at all is left to the other rules.
     public static func violations(_ payloads: [EntryPayload], firstSeq: Int64,
                                   recorded: (String) throws -> [EntryPayload]) rethrows -> [RuleViolation] {
         var violations = [RuleViolation]()

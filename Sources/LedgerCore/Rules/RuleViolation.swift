@@ -43,6 +43,9 @@ public enum RuleCode: String, Sendable, CaseIterable {
     /// 扶贫股 issued or transferred to a household not registered-poor on their date; judged
     /// when written (``PovertyShares``), not by `fenhong verify`.
     case povertyShares = "poverty-shares"
+    /// A bank or card payment into an account other than its household's registered one; judged
+    /// when written (``PaymentAccount``), not by `fenhong verify`.
+    case paymentAccount = "payment-account"
 }
 
 /// One broken business rule: where, which, and the values needed to act on it.

@@ -4,13 +4,14 @@ extension LedgerStore {
     /// Appends every row of `batch` in one command (one transaction, one checkpoint), or
     /// nothing. A broken business rule (a household already registered, a payment above what is
     /// owed …) is reported as a ``CSVError`` naming the line of the row whose entry broke it;
-    /// when several rows break rules, the first is named and the rest counted.
+    /// when several rows break rules, the first is named and the rest counted. `otherAccounts`:
+    /// payments into accounts other than their households' registered ones are recorded as made.
     @discardableResult
-    public func importRows(_ batch: ImportBatch, signer: NoteSigner, at time: LedgerTime) throws -> AppendResult {
+    public func importRows(_ batch: ImportBatch, signer: NoteSigner, at time: LedgerTime, otherAccounts: Bool = false) throws -> AppendResult {
         precondition(!batch.payloads.isEmpty, "an import appends at least one row")
         var firstSeq: Int64 = 0
         do {
-            return try append(signer: signer, at: time) { reader in
+            return try append(signer: signer, at: time, otherAccounts: otherAccounts) { reader in
                 firstSeq = try reader.size()
                 // A file imported twice, or a row the ledger already holds, doubles what it records.
                 let existing = try batch.repeatableKinds.flatMap { try reader.entries(kind: $0) } + reader.entries(kind: .entryReverse)

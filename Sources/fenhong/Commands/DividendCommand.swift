@@ -182,6 +182,8 @@ struct DividendPay: ParsableCommand {
     @Option(help: "Account paid into (stored masked; default: the household's registered account).") var account: String?
     @Option(help: "Bank reference or voucher number (凭证号).") var reference: String
     @Option(help: "Date paid YYYY-MM-DD (default: today).") var date: String?
+    @Flag(help: "The --account paid into is not the household's registered one, and the payment was made so: record it as made (else refused).")
+    var otherAccount = false
 
     func run() throws {
         let chosen = try channel.map { name in
@@ -194,7 +196,7 @@ struct DividendPay: ParsableCommand {
         if chosen == .cash, let account { throw ValidationError("--account \(account) goes with a bank or card payment; a cash payment has no account") }
         let store = try write.ledger.open()
         var reused: Entry?
-        let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
+        let result = try store.append(signer: try write.key.signer(), at: try write.time, otherAccounts: otherAccount) { reader in
             let probe = EntryPayload.dividendPay(DividendPayment(id: id, household: household, amount: Fen(1), channel: .cash,
                                                                  account: "cash", reference: "-", date: day))
             let state = try reader.state(for: [probe])
@@ -216,7 +218,7 @@ struct DividendPay: ParsableCommand {
             // A household registered as paid in cash is paid in cash unless told otherwise.
             let channelValue = chosen ?? (registered == Masking.cash && maskedAccount == nil ? .cash : .bank)
             if channelValue != .cash && maskedAccount == nil && registered == Masking.cash {
-                throw ValidationError("--household \(household) is paid in cash (its registered account); for a \(channelValue.rawValue) payment give --account")
+                throw ValidationError("--household \(household) is registered as paid in cash, with no account; to pay it by \(channelValue.rawValue), record its account first (fenhong household update --household \(household) --account … --date …)")
             }
             let paidInto = channelValue == .cash ? Masking.cash : (maskedAccount ?? registered)
             // A voucher names one payment: the same one on another household's is most likely a typo.

@@ -17,11 +17,14 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "households, shares or payments.") var kind: String
     @Argument(help: "The CSV file.") var file: String
     @OptionGroup var write: WriteOptions
+    @Flag(help: "payments: record payments made into accounts other than their households' registered ones, as made (else refused).")
+    var otherAccounts = false
 
     func run() throws {
         guard let importKind = ImportKind(rawValue: kind) else {
             throw ValidationError("\(kind) is not something fenhong imports; write households, shares or payments")
         }
+        if otherAccounts && importKind != .payments { throw ValidationError("--other-accounts goes with payments, not \(kind)") }
         let table = try CSVTable(file: file, bytes: try InputFile.contents(of: file))
         let total = table.records.count
         let large = total > ImportBatch.progressInterval
@@ -32,7 +35,7 @@ struct ImportCommand: ParsableCommand {
         guard !batch.payloads.isEmpty else { throw ValidationError("\(file) has no rows below its header; nothing was recorded") }
         let store = try write.ledger.open()
         if large { Printer.stderr("writing \(total) entries in one transaction") }
-        let result = try store.importRows(batch, signer: try write.key.signer(), at: try write.time)
+        let result = try store.importRows(batch, signer: try write.key.signer(), at: try write.time, otherAccounts: otherAccounts)
         let first = result.entries.first!.seq, last = result.entries.last!.seq
         print("read \(file) (\(table.encoding)): \(Printer.count(total, "row"))")
         print("recorded \(Printer.entries(first, last))  \(total) × \(importKind.entryKind.rawValue)")
