@@ -17,7 +17,7 @@ public enum InputFile {
         }
         guard !isFolder.boolValue else { throw Unreadable(description: "\(name) is a folder, not a file") }
         guard isRegularFile(path) else { throw Unreadable(description: "\(name) is not a regular file (a device or a pipe)") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = openRegular(path), let data = try? handle.readToEnd() ?? Data() else {
             throw Unreadable(description: "\(name) cannot be read (no permission)")
         }
         return [UInt8](data)
@@ -28,6 +28,54 @@ public enum InputFile {
     public static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// `path` opened for reading when it is a regular file (its links followed); nil otherwise.
+    /// Opened without waiting and then judged, so that a pipe put where a file was expected is
+    /// never waited on (opening a pipe for reading waits for a writer), nor a file swapped for
+    /// one between a check and the opening read.
+    public static func openRegular(_ path: String) -> FileHandle? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return nil
+        }
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
+    /// Up to `count` bytes from the start of `path` when it is a regular file that reads.
+    public static func head(of path: String, count: Int) -> Data? {
+        guard let handle = openRegular(path) else { return nil }
+        return try? handle.read(upToCount: count) ?? Data()
+    }
+
+    /// What is at `path` itself (a link not followed), when it is no regular file or a link to
+    /// one, in words: "a folder", "a link to nothing", "a pipe, a device or a socket"; nil for a
+    /// regular file, a link to one, or nothing there.
+    public static func notAFile(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFLNK:
+            var target = stat()
+            guard stat(path, &target) == 0 else { return "a link to nothing" }
+            switch target.st_mode & S_IFMT {
+            case S_IFREG: return nil
+            case S_IFDIR: return "a link to a folder"
+            default: return "a link to a pipe, a device or a socket"
+            }
+        default: return "a pipe, a device or a socket"
+        }
+    }
+
+    /// True when `path` itself is a symbolic link.
+    public static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 }
 

@@ -25,7 +25,7 @@ public enum LedgerAudit {
             return try Verifier.verify(BundleSource(folder: path), heldTo: kept, options: options)
         }
         // A checkpoint kept, given where the ledger goes, is named as such, not as a damaged database.
-        if FileHandle(forReadingAtPath: path).flatMap({ try? $0.read(upToCount: 8) }) == Data("fenhong/".utf8) {
+        if InputFile.head(of: path, count: 8) == Data("fenhong/".utf8) {
             throw SourceError("\(path) is a checkpoint kept, not a ledger: give it as --trusted, and the ledger or bundle as the path to verify")
         }
         return try Verifier.verify(LedgerStore.auditSource(path: path), heldTo: kept, options: options)
@@ -47,7 +47,7 @@ public enum LedgerAudit {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         let first: Entry?
         if isDirectory.boolValue {
-            guard let handle = FileHandle(forReadingAtPath: path + "/entries.jsonl") else { return nil }
+            guard let handle = InputFile.openRegular(path + "/entries.jsonl") else { return nil }
             defer { try? handle.close() }
             guard let head = try? handle.read(upToCount: Entry.bodySizeMax + 2) else { return nil }
             var line = Array(head.prefix { $0 != UInt8(ascii: "\n") })
@@ -72,13 +72,13 @@ public enum LedgerAudit {
             let checkpoints = path + "/checkpoints"
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: checkpoints)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
             for name in names {
-                if let line = (try? String(contentsOfFile: checkpoints + "/" + name, encoding: .utf8))?.split(separator: "\n").first,
+                if let head = InputFile.head(of: checkpoints + "/" + name, count: SignedNote.sizeMax),
+                   let line = String(data: head, encoding: .utf8)?.split(separator: "\n").first,
                    Origin.isValid(String(line)) { return String(line) }
             }
             return nil
         }
-        guard let handle = FileHandle(forReadingAtPath: path), let head = try? handle.read(upToCount: 1 << 20) else { return nil }
-        try? handle.close()
+        guard let head = InputFile.head(of: path, count: 1 << 20) else { return nil }
         let marker = Array(#""origin":""#.utf8), bytes = [UInt8](head)
         var i = 0
         while i + marker.count < bytes.count {

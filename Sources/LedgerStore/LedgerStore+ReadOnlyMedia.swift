@@ -70,7 +70,7 @@ extension LedgerStore {
     /// header zeroed, and is none).
     static func hasHotJournal(_ path: String) -> Bool {
         let real = FileIdentity.realPath(path)
-        guard let handle = FileHandle(forReadingAtPath: real + "-journal") else { return false }
+        guard let handle = InputFile.openRegular(real + "-journal") else { return false }
         defer { try? handle.close() }
         let magic: [UInt8] = [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7]
         return (try? handle.read(upToCount: 8)).map { [UInt8]($0) == magic } ?? false

@@ -115,8 +115,15 @@ extension LedgerSweep {
     private func keep(_ village: Chosen, in folder: String, _ keeping: inout Keeping) {
         let file = Self.keptFile(origin: village.origin, in: folder)
         let text = Data(village.head.utf8)
+        // Written only as a file of its own: a link's file may lie anywhere (what is kept there is
+        // not this folder's to replace), and a link to nothing was another checkpoint once.
+        if InputFile.isLink(file) {
+            let what = InputFile.notAFile(file) ?? "a link"
+            return keeping.notKept.append("\(village.path): \(file) is \(what), not a file of its own; a kept checkpoint is written only in its own file: "
+                                          + "put the checkpoint it stands for in its place, or move it away")
+        }
         do throws(WriteFailure) {
-            if let existing = FileManager.default.contents(atPath: file) {
+            if let existing = InputFile.head(of: file, count: SignedNote.sizeMax + 1) {
                 if existing == text { return keeping.unchanged.append(file) }
                 switch replaceable(file, origin: village.origin, folder: folder) {
                 case .failure(let refusal): return keeping.notKept.append("\(village.path): \(refusal.reason)")
@@ -165,7 +172,7 @@ extension LedgerSweep {
         guard !Self.cosigners(kept.note, report).isSubset(of: replacing) else { return nil }
         var beside = Self.cosignedFileName(file, size: kept.checkpoint.size)
         var n = 1
-        while let there = FileManager.default.contents(atPath: beside) {
+        while let there = InputFile.head(of: beside, count: SignedNote.sizeMax + 1) {
             if there == existing { return nil }
             n += 1
             beside = Self.cosignedFileName(file, size: kept.checkpoint.size).dropLast(4) + ".\(n).txt"

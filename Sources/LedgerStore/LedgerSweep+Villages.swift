@@ -46,12 +46,36 @@ extension LedgerSweep {
                 "\(origin): \(path) could not be read"
             } else if summary.splitOrigins.contains(origin) {
                 "\(origin): its copies disagree (a split view)"
+            } else if summary.renamedOrigins[origin] != nil {
+                "\(origin): its organisation has a ledger under another origin too"
             } else if let bad = copies.first(where: { !$0.report.ok }) {
                 "\(origin): \(bad.path) has problems"
             } else {
                 nil
             }
             return Village(origin: origin, copies: copies, trouble: trouble)
+        }
+    }
+}
+
+extension LedgerSweep.Summary {
+    /// Notes the organisations whose ledgers in the run have more than one origin (`renamed`).
+    mutating func noteRenamed(_ byOrigin: [String: [(path: String, report: VerificationReport)]]) {
+        var origins = [String: Set<String>]()
+        for (origin, copies) in byOrigin {
+            for copy in copies {
+                guard let named = copy.report.organisation else { continue }
+                // The region too: one village name may be found in two townships.
+                origins[([named.org, named.village] + named.region).joined(separator: ", "), default: []].insert(origin)
+            }
+        }
+        for (name, set) in origins.sorted(by: { $0.key < $1.key }) where set.count > 1 {
+            let each = set.sorted().map { origin in "\(origin) (\(byOrigin[origin, default: []].map(\.path).sorted().joined(separator: ", ")))" }
+            let sentence = "\(each.joined(separator: " and ")) each open the ledger of \(name): one organisation under \(set.count) origins, "
+                + "its history rewritten under another name (which no checkpoint kept of the first holds) or begun again; neither is kept "
+                + "nor cosigned until the round holds only the one the village keeps"
+            renamed.append(sentence)
+            for origin in set { renamedOrigins[origin] = sentence }
         }
     }
 }

@@ -68,12 +68,16 @@ public struct LedgerSweep: Sendable {
         repeatsAFile = names.repeatsAFile
         self.passedOver = passedOver
         // The first visit of `--trusted K --keep K`, the same command each time: nothing kept yet.
+        // Not one whose files cannot all be read: a checkpoint in a subfolder or behind a broken
+        // link is no first visit.
         let firstVisit = trusted.map { trusted in
-            Self.isSameFolder(trusted, keep) && (!FileManager.default.fileExists(atPath: trusted) || (try? Self.keptFiles(trusted)) == nil)
+            Self.isSameFolder(trusted, keep) && (!FileManager.default.fileExists(atPath: trusted)
+                || Self.isFolder(trusted) && Self.scanKept(trusted) == ([], nil))
         } ?? false
         let keptFiles = firstVisit ? [] : try trusted.map(Self.keptFiles) ?? []
         startsKeeping = firstVisit
-        if found.count == 1, keptFiles.count == 1, let file = keptFiles.first {
+        // A file given is what one ledger is held to; a folder's checkpoints go by village.
+        if found.count == 1, let trusted, !Self.isFolder(trusted), let file = keptFiles.first {
             single = Kept(path: file, checkpoint: try LedgerAudit.readTrusted(file))
             kept = [:]
         } else {
@@ -102,21 +106,36 @@ public struct LedgerSweep: Sendable {
 
     /// The files `--trusted` names: itself, or a folder's checkpoints — its files that begin as
     /// a checkpoint does (`fenhong/…`, a byte-order mark aside), whatever their names, and its
-    /// `.txt` files (one that is no checkpoint is said to be so).
+    /// `.txt` files (one that is no checkpoint is said to be so). A folder holding what cannot be
+    /// read as a file (a subfolder, a link to nothing, a pipe) stops the run: a checkpoint kept
+    /// there would be held to nothing, and a ledger it catches would pass.
     private static func keptFiles(_ path: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        guard isFolder(path) else { return [path] }
+        let scan = scanKept(path)
+        if let odd = scan.odd { throw SourceError(odd) }
+        guard !scan.files.isEmpty else { throw SourceError("--trusted \(path) is a folder with no kept checkpoint in it") }
+        return scan.files
+    }
+
+    /// The checkpoint files of the kept folder `path`, and the first name in it that is no file,
+    /// in a sentence.
+    private static func scanKept(_ path: String) -> (files: [String], odd: String?) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        var files = [String](), odd: String?
         // A name beginning with `.` is no checkpoint kept: a file a program was writing when
         // it stopped (`--keep` writes each beside its place, then renames it), an editor's backup.
-        let files = names.filter { !$0.hasPrefix(".") }.sorted().map { join(path, $0) }.filter { file in
-            guard InputFile.isRegularFile(file) else { return false }
-            var head = FileHandle(forReadingAtPath: file).flatMap { try? $0.read(upToCount: 11) } ?? Data()
+        for name in names.filter({ !$0.hasPrefix(".") }).sorted() {
+            let file = join(path, name)
+            if let what = InputFile.notAFile(file) {
+                odd = odd ?? "--trusted \(path) holds \(file), which is \(what), not a kept checkpoint: kept checkpoints are files at the top of "
+                    + "the folder, each read at every visit; move it out of the folder (or its checkpoint up into it)"
+                continue
+            }
+            var head = InputFile.head(of: file, count: 11) ?? Data()
             if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-            return head.starts(with: Data("fenhong/".utf8)) || file.lowercased().hasSuffix(".txt")
+            if head.starts(with: Data("fenhong/".utf8)) || file.lowercased().hasSuffix(".txt") { files.append(file) }
         }
-        guard !files.isEmpty else { throw SourceError("--trusted \(path) is a folder with no kept checkpoint in it") }
-        return files
+        return (files, odd)
     }
 
     /// Verifies the ledger at `path`, held to the checkpoints kept for its village, in one pass:
@@ -158,11 +177,20 @@ public struct LedgerSweep: Sendable {
         public var splitOrigins: Set<String> = []
         /// Kept checkpoints whose village no ledger given belongs to: each such village's largest.
         public var keptWithoutLedger: [Kept] = []
+        /// Ledgers of one organisation and village under two origins: one history, or one under
+        /// another name (a fork whose origin was changed escapes the checkpoint kept of the first).
+        /// Each a sentence.
+        public var renamed: [String] = []
+        /// The origins of those, each with its sentence.
+        public var renamedOrigins: [String: String] = [:]
+        /// Ledgers verified against no kept checkpoint while checkpoints were kept for others
+        /// (`--trusted FOLDER`): villages new to the folder, each `path (origin, N entries)`.
+        public var newVillages: [String] = []
 
         /// 2 when a ledger could not be read or a kept checkpoint found none, 1 for problems
-        /// (split views among them), else 0.
+        /// (split views and one organisation under two origins among them), else 0.
         public var exitCode: Int32 {
-            !unreadable.isEmpty || !keptWithoutLedger.isEmpty ? 2 : !withProblems.isEmpty || !splitViews.isEmpty ? 1 : 0
+            !unreadable.isEmpty || !keptWithoutLedger.isEmpty ? 2 : !withProblems.isEmpty || !splitViews.isEmpty || !renamed.isEmpty ? 1 : 0
         }
     }
 
@@ -201,6 +229,13 @@ public struct LedgerSweep: Sendable {
                 summary.splitOrigins.insert(origin)
                 summary.splitViews.append("\(origin): \(longest.path) (\(longest.report.size) entries) does not extend \(copy.path) (\(copy.report.size) entries, "
                     + "root \(copy.report.root.hex.prefix(16))…): one village, two histories (a split view); keep every copy, and hold each to a checkpoint kept from before")
+            }
+        }
+        summary.noteRenamed(byOrigin)
+        if !kept.isEmpty {
+            for (path, outcome) in outcomes {
+                guard case .verified(let report, nil) = outcome else { continue }
+                summary.newVillages.append("\(path) (\(report.origin ?? "no origin"), \(report.entries) \(report.entries == 1 ? "entry" : "entries"))")
             }
         }
         let given = Set(byOrigin.keys)
@@ -254,9 +289,7 @@ public struct LedgerSweep: Sendable {
 
     /// True for a file that begins as every SQLite database does.
     private static func isSQLite(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
+        InputFile.head(of: path, count: 16) == Data("SQLite format 3\0".utf8)
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -39,7 +39,7 @@ struct BundleSnapshot: LedgerSnapshot {
 
     func forEachEntry(_ body: (Int64, UnsafeRawBufferPointer, StoredHash) throws -> Void) throws {
         let path = folder + "/entries.jsonl"
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw SourceError("\(path) cannot be opened") }
+        guard let handle = InputFile.openRegular(path) else { throw SourceError("\(path) cannot be opened") }
         defer { try? handle.close() }
         var seq: Int64 = 0
         var carry: [UInt8] = []
@@ -133,7 +133,7 @@ private struct BundleCheckpoints: CheckpointCursor {
         let path = "\(folder)/\(size).txt"
         // A dangling link, a folder, a pipe or a device is a checkpoint that cannot be read:
         // reported as malformed, like one that is not text.
-        guard InputFile.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else {
+        guard let handle = InputFile.openRegular(path) else {
             return StoredCheckpoint(size: size, note: nil)
         }
         defer { try? handle.close() }

@@ -34,6 +34,8 @@ public struct VerificationReport: Sendable {
     public let keys: [KeyID: LedgerState.KeyRecord]
     /// The ledger's origin, from `ledger.open` (nil when entry 0 is unreadable).
     public let origin: String?
+    /// The organisation, village and region its `ledger.open` names (nil when entry 0 is unreadable).
+    public internal(set) var organisation: (org: String, village: String, region: [String])?
     /// Every problem found, ordered by seq; empty when the ledger is intact.
     public let problems: [Problem]
     /// What the rules could not judge and say so, though nothing is wrong: a cooperative's

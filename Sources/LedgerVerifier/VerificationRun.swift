@@ -122,6 +122,7 @@ struct VerificationRun {
         report.notJudged = state.notJudged.map { Problem(seq: $0.seq, code: $0.code.rawValue, detail: $0.detail) }
         if let latestNote, latestNote.size == count { report.head = latestNote.note.serialized }
         report.rootsAt = rootsAt
+        report.organisation = state.opening.map { ($0.org, $0.village, $0.region) }
         return report
     }
 

@@ -19,7 +19,7 @@ import Testing
 
         let first = try cli.execute(["verify", "V", "--keep", "V/kept"])
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
-        #expect(first.stdout.hasPrefix("V/baixin.fenhong: intact, 241 entries, root cab49a8d"), "\(first.stdout)")
+        #expect(first.stdout.hasPrefix("V/baixin.fenhong: intact, 241 entries of fenhong/152223/baixin, root cab49a8d"), "\(first.stdout)")
         #expect(first.stdout.hasSuffix("""
             checkpoints checked
 
@@ -36,7 +36,7 @@ import Testing
         let second = try cli.execute(["verify", "V", "--trusted", "V/kept", "--keep", "V/kept"])
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         #expect(second.stderr.isEmpty, "\(second.stderr)")
-        #expect(second.stdout.contains("V/baixin.fenhong: intact, 242 entries, root "), "\(second.stdout)")
+        #expect(second.stdout.contains("V/baixin.fenhong: intact, 242 entries of fenhong/152223/baixin, root "), "\(second.stdout)")
         #expect(second.stdout.contains("; extends the checkpoint kept of size 241; inspector zalaite-inspector (key 46dc269a) cosigned up to size 241\n"),
                 "\(second.stdout)")
         #expect(second.stdout.hasSuffix("""
@@ -112,7 +112,7 @@ import Testing
         let rootHex = Data(base64Encoded: String(root))!.map { String(format: "%02x", $0) }.joined()
         #expect(run.stdout == """
             B/baixin: not cosigned: a copy of fenhong/152223/baixin, whose L/baixin.fenhong is cosigned
-            L/baixin.fenhong: cosigned checkpoint 242, root \(rootHex); extends the checkpoint kept of size 241
+            L/baixin.fenhong: cosigned checkpoint 242 of fenhong/152223/baixin, root \(rootHex); extends the checkpoint kept of size 241
             L/other.fenhong: not cosigned: key zalaite-inspector (46dc269a) is not an inspector key of L/other.fenhong; \
             the village's accountant enrols it first: `fenhong key add --ledger LEDGER --key ACCOUNTANT_KEY \
             --vkey zalaite-inspector+46dc269a+BIIWIsV9tKf9xmM1A9ti7EynQ+camGWWE/ijJIAyX04T --role inspector`
@@ -158,7 +158,7 @@ import Testing
         #expect(try cli.shell("rm -r B/baixin").status == 0 && (try cli.execute(["export", "--ledger", "L/baixin.fenhong", "--out", "B/baixin"])).status == 0)
         let copies = try cli.execute(["cosign", "B/baixin", "L/other.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"])
         #expect(copies.status == 2)
-        #expect(copies.stdout.hasPrefix("B/baixin: a copy: cosigned checkpoint 243, root "), "\(copies.stdout)")
+        #expect(copies.stdout.hasPrefix("B/baixin: a copy: cosigned checkpoint 243 of fenhong/152223/baixin, root "), "\(copies.stdout)")
         #expect(copies.stdout.contains("; extends the checkpoint kept of size 242; nothing written to it\n"), "\(copies.stdout)")
         #expect(copies.stdout.hasSuffix("""
             give K/fenhong_152223_baixin.txt to the accountant of fenhong/152223/baixin (cosigned on the copy B/baixin), \
@@ -275,7 +275,7 @@ import Testing
         #expect(try cli.execute(["cosign", "d/baixin.fenhong", "--key", "d/inspector.key"]).status == 0)
         #expect(try cli.execute(["export", "--ledger", "d/baixin.fenhong", "--out", "B/baixin"]).status == 0)  // two cosignatures
         let run = try cli.execute(["cosign", "L", "B", "other.fenhong", "--key", "d/inspector.key", "--keep", "K"])
-        #expect(run.stdout.hasPrefix("L/live.fenhong: cosigned checkpoint 242, root "), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("L/live.fenhong: cosigned checkpoint 242 of fenhong/152223/baixin, root "), "\(run.stdout)")
         #expect(run.stdout.contains("; held to no kept checkpoint\nB/baixin: not cosigned: a copy of fenhong/152223/baixin, whose L/live.fenhong is cosigned\n"),
                 "\(run.stdout)")
         let kept = try String(contentsOf: cli.folder.appendingPathComponent("K/fenhong_152223_baixin.txt"), encoding: .utf8)

@@ -166,12 +166,12 @@ private struct CosignTally {
         case (.verified(let report, let trusted), .success(.refused)?):
             refused += 1
             return (lines > 0 ? "\n" : "") + ReportPrinter.text(report, trusted: trusted, advising: false) + "\(path): not cosigned\n\n"
-        case (.verified(_, let trusted), .success(.cosigned(_, let report))?):
+        case (.verified(let verified, let trusted), .success(.cosigned(_, let report))?):
             cosigned += 1
-            return "\(path): cosigned checkpoint \(report.size), root \(report.root.hex); \(Self.held(trusted))\n"
-        case (.verified(_, let trusted), .success(.cosignedCopy(_, let report))?):
+            return "\(path): cosigned checkpoint \(report.size)\(Self.of(verified)), root \(report.root.hex); \(Self.held(trusted))\n"
+        case (.verified(let verified, let trusted), .success(.cosignedCopy(_, let report))?):
             copies += 1
-            return "\(path): a copy: cosigned checkpoint \(report.size), root \(report.root.hex); \(Self.held(trusted)); nothing written to it\n"
+            return "\(path): a copy: cosigned checkpoint \(report.size)\(Self.of(verified)), root \(report.root.hex); \(Self.held(trusted)); nothing written to it\n"
         case (.verified(_, let trusted), .success(.alreadyCosigned(_, let report))?):
             already += 1
             return "\(path): checkpoint \(report.size) was already cosigned by this inspector; \(Self.held(trusted))\n"
@@ -189,6 +189,9 @@ private struct CosignTally {
         if case .anotherCopyCosigned = reason { passedOver += 1 } else { refused += 1 }
         return "\(path): not cosigned: \(reason)\n"
     }
+
+    /// ` of ORIGIN`: which village a line is about, whatever its file's name.
+    private static func of(_ report: VerificationReport) -> String { report.origin.map { " of \($0)" } ?? "" }
 
     private static func held(_ trusted: SignedCheckpoint?) -> String {
         trusted.map { "extends the checkpoint kept of size \($0.checkpoint.size)" } ?? "held to no kept checkpoint"

@@ -54,7 +54,7 @@ struct VerifyCommand: ParsableCommand {
             switch outcome {
             case .verified(let report, let trusted):
                 print(json ? ReportPrinter.json(report, path: path, trusted: trusted)
-                           : line ?? ReportPrinter.text(report, trusted: trusted, advising: !many && keep == nil), terminator: "")
+                           : line ?? ReportPrinter.text(report, trusted: trusted, advising: !many && keep == nil && self.trusted == nil), terminator: "")
                 if report.ok && trusted == nil { unkept += 1 }
             case .cannotRun(let error):
                 // A program reading --json gets JSON either way; a person reads it in the report,
@@ -67,7 +67,7 @@ struct VerifyCommand: ParsableCommand {
         if !many, case .cannotRun(let error)? = outcomes.first?.outcome { throw error }
         let summary = sweep.summary(outcomes)
         let keeping = keep.map { sweep.keep(outcomes, summary: summary, in: $0) }
-        let summarized = many || !summary.keptWithoutLedger.isEmpty || !sweep.passedOver.isEmpty
+        let summarized = many || !summary.keptWithoutLedger.isEmpty || !sweep.passedOver.isEmpty || !summary.newVillages.isEmpty
         if json {
             if summarized || keeping != nil { print(ReportPrinter.json(summary, of: sweep, keeping: keeping), terminator: "") }
         } else {

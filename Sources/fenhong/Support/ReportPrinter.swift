@@ -43,7 +43,9 @@ enum ReportPrinter {
     /// same line; nil when the report needs its lines (problems, or anything not judged).
     static func line(_ report: VerificationReport, trusted: SignedCheckpoint?) -> String? {
         guard report.ok, report.notJudged.isEmpty else { return nil }
-        var parts = ["\(report.source): intact, \(report.entries) entries, root \(report.root.hex)", "\(report.checkpoints) checkpoints checked"]
+        let village = report.origin.map { " of \($0)" } ?? ""
+        var parts = ["\(report.source): intact, \(report.entries) \(report.entries == 1 ? "entry" : "entries")\(village), root \(report.root.hex)",
+                     "\(report.checkpoints) \(report.checkpoints == 1 ? "checkpoint" : "checkpoints") checked"]
         if let trusted { parts.append("extends the checkpoint kept of size \(trusted.checkpoint.size)") }
         for cosigner in report.cosigned where cosigner.size > 0 {
             parts.append("inspector \(cosigner.inspector) (key \(cosigner.keyID)) cosigned up to size \(cosigner.size)")
@@ -93,8 +95,13 @@ enum ReportPrinter {
         if !summary.withProblems.isEmpty { out += "with problems: \(summary.withProblems.joined(separator: ", "))\n" }
         if !summary.unreadable.isEmpty { out += "could not be read: \(summary.unreadable.joined(separator: ", "))\n" }
         for split in summary.splitViews { out += "split view: \(split)\n" }
+        for renamed in summary.renamed { out += "two origins: \(renamed)\n" }
         for kept in summary.keptWithoutLedger { out += missing(kept) + "\n" }
-        if unkept > 0 {
+        if !summary.newVillages.isEmpty {
+            out += "held to no kept checkpoint, no checkpoint of their village being kept: \(summary.newVillages.joined(separator: ", ")); "
+                + "a village new to the round, or a ledger under a new origin: see that it is one the round should have\n"
+        }
+        if unkept > 0 && summary.newVillages.isEmpty {
             out += "\(unkept) intact \(unkept == 1 ? "ledger was" : "ledgers were") held to no kept checkpoint: keep each village's latest "
                 + "(--keep FOLDER) and verify with --trusted FOLDER next time; only that shows a ledger cut short, or rewritten and signed again\n"
         }
@@ -128,6 +135,7 @@ enum ReportPrinter {
             "intact": .integer(Int64(summary.intact.count)), "withProblems": names(summary.withProblems),
             "unreadable": names(summary.unreadable), "passedOver": names(sweep.passedOver),
             "splitViews": names(summary.splitViews), "keptWithoutLedger": names(summary.keptWithoutLedger.map(\.path)),
+            "twoOrigins": names(summary.renamed), "newVillages": names(summary.newVillages),
         ]
         if let keeping {
             object["kept"] = names(keeping.written)

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// What an inspector's folder of kept checkpoints holds, and what a round is given, read as an
+/// adversary may have arranged them: a checkpoint the round cannot read is never "nothing kept
+/// yet", a link is never written over, a pipe is never waited on, and a village's ledger under a
+/// second origin does not pass as a village of its own.
+@Suite struct KeptFolderTests {
+    /// A fork of 白辛嘎查 re-signed with the accountant's own key (237 entries against 241 kept),
+    /// alone in folder `F`; the checkpoint kept at the first visit in `kept0`.
+    private func forked() throws -> CLI {
+        let cli = try CLI.villages()
+        #expect(try cli.run("verify", "d/baixin.fenhong", "--keep", "kept0").status == 0)
+        #expect(try cli.shell("""
+            mkdir F && cp d/baixin.fenhong F/ && sqlite3 F/baixin.fenhong 'DROP TRIGGER entry_no_delete; DROP TRIGGER checkpoint_no_delete; \
+            DROP TRIGGER cosignature_no_delete; DROP TRIGGER tree_node_no_delete; DELETE FROM entry WHERE seq >= 236; DELETE FROM cosignature; \
+            DELETE FROM checkpoint WHERE size > 236; DELETE FROM tree_node WHERE (idx + 1) * (1 << level) > 236;'
+            """).status == 0)
+        #expect(try cli.execute(["expense", "record", "--ledger", "F/baixin.fenhong", "--key", "d/accountant.key", "--amount", "10",
+                                 "--category", "办公", "--counterparty", "x", "--date", "2024-12-30"]).status == 0)
+        return cli
+    }
+
+    /// The checkpoint kept moved into a subfolder, or the village's file a link to nothing: the
+    /// round stops (exit 2) naming it, keeps nothing, and never holds the fork to nothing.
+    @Test func aCheckpointTheRoundCannotReadStopsIt() throws {
+        let cli = try forked()
+        #expect(try cli.shell("mkdir -p K/2024 && cp kept0/fenhong_152223_baixin.txt K/2024/").status == 0)
+        let nested = try cli.execute(["verify", "F", "--trusted", "K", "--keep", "K"])
+        #expect(nested.status == 2)
+        #expect(nested.stderr == "fenhong: --trusted K holds K/2024, which is a folder, not a kept checkpoint: kept checkpoints are files at the top of "
+                + "the folder, each read at every visit; move it out of the folder (or its checkpoint up into it)\n", "\(nested.stderr)")
+        #expect(nested.stdout.isEmpty)
+        #expect(try cli.shell("ls K").stdout == "2024\n")
+
+        #expect(try cli.shell("mkdir L && ln -s /nonexistent/kept/fenhong_152223_baixin.txt L/").status == 0)
+        let dangling = try cli.execute(["verify", "F", "--trusted", "L", "--keep", "L"])
+        #expect(dangling.status == 2)
+        #expect(dangling.stderr.hasPrefix("fenhong: --trusted L holds L/fenhong_152223_baixin.txt, which is a link to nothing, not a kept checkpoint"), "\(dangling.stderr)")
+        #expect(try cli.shell("test -L L/fenhong_152223_baixin.txt").status == 0)
+
+        // Held through a link to the file it names, the fork fails; the genuine ledger, grown, is
+        // not kept over the link (the link's file is not the folder's to replace).
+        #expect(try cli.shell("mkdir M && ln -s ../kept0/fenhong_152223_baixin.txt M/").status == 0)
+        #expect(try cli.execute(["verify", "F", "--trusted", "M"]).status == 1)
+        #expect(try cli.execute(["income", "record", "--ledger", "d/baixin.fenhong", "--key", "d/accountant.key", "--amount", "1",
+                                 "--category", "其他", "--counterparty", "x", "--date", "2024-12-30"]).status == 0)
+        let linked = try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "M", "--keep", "M"])
+        #expect(linked.stdout.contains("not kept: d/baixin.fenhong: M/fenhong_152223_baixin.txt is a link, not a file of its own"), "\(linked.stdout)")
+        #expect(try cli.shell("test -L M/fenhong_152223_baixin.txt && cmp M/fenhong_152223_baixin.txt kept0/fenhong_152223_baixin.txt").status == 0)
+    }
+
+    /// A pipe where a ledger, a kept checkpoint or a folder's file is expected is refused or
+    /// passed over at once (`timeout` turns a wait into exit 124).
+    @Test func pipesAreNeverWaitedOn() throws {
+        let cli = try CLI.villages()
+        let fenhong = "timeout 60 '\(CLI.binary.path)'"
+        #expect(try cli.shell("mkfifo q && mkdir P && cp d/baixin.fenhong P/ && mkfifo P/notes").status == 0)
+        let alone = try cli.shell("\(fenhong) verify q")
+        #expect(alone.status == 2)
+        #expect(alone.stderr == "fenhong: q is not a regular file (a device or a pipe), not a ledger\n")
+        #expect(try cli.shell("\(fenhong) cosign q --key d/inspector.key").status == 2)
+        let folder = try cli.shell("\(fenhong) verify P")
+        #expect(folder.status == 0, "\(folder.stderr)")
+        #expect(folder.stderr.contains("passed over P/notes: not a ledger file or a bundle folder"))
+        #expect(try cli.shell("mkdir K && mkfifo K/fenhong_152223_baixin.txt").status == 0)
+        let kept = try cli.shell("\(fenhong) verify P --trusted K")
+        #expect(kept.status == 2)
+        #expect(kept.stderr.contains("--trusted K holds K/fenhong_152223_baixin.txt, which is a pipe, a device or a socket, not a kept checkpoint"), "\(kept.stderr)")
+    }
+
+    /// A new history of 白辛嘎查 under a look-alike origin, signed by a key of its own, beside
+    /// the real one: one organisation under two origins, exit 1, neither kept nor cosigned. Alone
+    /// (`--partial`), it is named as held to no kept checkpoint, with its origin.
+    @Test func oneOrganisationUnderTwoOriginsIsNamed() throws {
+        let cli = try CLI.villages()
+        #expect(try cli.shell("mkdir R && cp d/baixin.fenhong R/").status == 0)
+        #expect(try cli.run("verify", "R", "--keep", "K").status == 0)
+        cli.environment = ["FENHONG_LEDGER": "R/baixin-2024.fenhong", "FENHONG_KEY": "forged.key"]
+        #expect(try cli.run("key", "generate", "--name", "baixin-accountant", "--out", "forged.key").status == 0)
+        #expect(try cli.run("init", "--origin", "fenhong/152223/baixinn", "--org", "白辛嘎查股份经济合作社", "--village", "白辛嘎查",
+                            "--region", "兴安盟,扎赉特旗,阿尔本格勒镇,白辛嘎查").status == 0)
+        cli.environment = [:]
+        let both = try cli.execute(["verify", "R", "--trusted", "K", "--keep", "K"])
+        #expect(both.status == 1)
+        #expect(both.stdout.contains("R/baixin-2024.fenhong: intact, 1 entry of fenhong/152223/baixinn, root "), "\(both.stdout)")
+        #expect(both.stdout.contains("two origins: fenhong/152223/baixin (R/baixin.fenhong) and fenhong/152223/baixinn (R/baixin-2024.fenhong) each open "
+                                     + "the ledger of 白辛嘎查股份经济合作社, 白辛嘎查, 兴安盟, 扎赉特旗, 阿尔本格勒镇, 白辛嘎查: one organisation under 2 origins"), "\(both.stdout)")
+        #expect(both.stdout.contains("held to no kept checkpoint, no checkpoint of their village being kept: R/baixin-2024.fenhong (fenhong/152223/baixinn, 1 entry)"))
+        #expect(both.stdout.contains("not kept: fenhong/152223/baixinn: its organisation has a ledger under another origin too; nothing kept for this village"))
+        #expect(try cli.shell("ls K").stdout == "fenhong_152223_baixin.txt\n")
+        let cosign = try cli.execute(["cosign", "R", "--key", "d/inspector.key", "--trusted", "K", "--keep", "K"])
+        #expect(cosign.status == 1)
+        #expect(cosign.stdout.contains("cosigned 0 ledgers"), "\(cosign.stdout)")
+
+        #expect(try cli.shell("mv R/baixin-2024.fenhong R2.fenhong").status == 0)
+        let alone = try cli.execute(["verify", "R2.fenhong", "--trusted", "K", "--partial"])
+        #expect(alone.status == 0)
+        #expect(alone.stdout.hasSuffix("held to no kept checkpoint, no checkpoint of their village being kept: R2.fenhong (fenhong/152223/baixinn, 1 entry); "
+                                       + "a village new to the round, or a ledger under a new origin: see that it is one the round should have\n"), "\(alone.stdout)")
+        // Without --partial, the village kept and not given is missing.
+        #expect(try cli.execute(["verify", "R2.fenhong", "--trusted", "K"]).status == 2)
+    }
+}
