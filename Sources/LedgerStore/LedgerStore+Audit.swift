@@ -84,6 +84,8 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
     let db: Database
     let path: String
     let tables: Set<String>
+    /// The names of views: one where a table should be is named as such.
+    let views: Set<String>
     let nodeRows: TreeNodeRows
     /// What the cursors passed over, for ``storageProblems()``.
     private let tally = AuditTally()
@@ -94,7 +96,10 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
         nodeRows = TreeNodeRows(db: db)
         // Tables only: a view named `entry` could yield rows without end.
         tables = try Schema.tableNames(db)
-        guard tables.contains("entry") else { throw SourceError("\(path) is not a Fenhong ledger: it has no entry table") }
+        views = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' AND typeof(name) = 'text'").map { $0.lowercased() })
+        guard tables.contains("entry") else {
+            throw SourceError("\(path) is not a Fenhong ledger: it has no entry table" + (views.contains("entry") ? " (a view named entry is in its place)" : ""))
+        }
     }
 
     func forEachEntry(_ body: (Int64, UnsafeRawBufferPointer, StoredHash) throws -> Void) throws {
@@ -111,7 +116,7 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
     }
 
     func treeNodeLevels() throws -> StoredTreeNodes {
-        guard tables.contains("tree_node") else { return .unavailable("the tree_node table is missing") }
+        guard tables.contains("tree_node") else { return .unavailable(missing("tree_node")) }
         // Rows at levels no tree has are counted in one query and reported in bulk: a cursor for
         // each such level is a scan of the whole table when it has no index (2,401 junk levels
         // took 91 s on a million rows).
@@ -143,10 +148,17 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
         return CheckpointRows(rows: rows, cosignatures: cosignatures)
     }
 
+    /// "the X table is missing", or a view in its place (never read: it stores no rows, and could
+    /// yield rows without end).
+    private func missing(_ table: String) -> String {
+        views.contains(table) ? "the \(table) table is missing: a view named \(table) is in its place, whose rows are not stored (it is not read)"
+            : "the \(table) table is missing"
+    }
+
     func storageProblems() throws -> [Problem] {
         var problems: [Problem] = []
         if !tables.contains("checkpoint") {
-            problems.append(Problem(seq: nil, .malformedCheckpoint, "the checkpoint table is missing"))
+            problems.append(Problem(seq: nil, .malformedCheckpoint, missing("checkpoint")))
         }
         if tables.contains("tree_node") {
             let odd = nodeRows.oddRows
@@ -164,7 +176,7 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
         if !tables.contains("cosignature") {
             // Missing, or something else in its place (a view is never read: it could yield rows
             // without end); cosignatures cannot be shown, and fenhong will not open the file.
-            problems.append(Problem(seq: nil, .badCosignature, "the cosignature table is missing"))
+            problems.append(Problem(seq: nil, .badCosignature, missing("cosignature")))
         } else {
             let sql = tables.contains("checkpoint")
                 ? "SELECT size, key_id FROM cosignature WHERE size NOT IN (SELECT size FROM checkpoint) ORDER BY size"

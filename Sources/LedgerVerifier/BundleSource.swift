@@ -134,11 +134,13 @@ private struct BundleCheckpoints: CheckpointCursor {
         // A dangling link, a folder, a pipe or a device is a checkpoint that cannot be read:
         // reported as malformed, like one that is not text.
         guard let handle = InputFile.openRegular(path) else {
-            return StoredCheckpoint(size: size, note: nil)
+            return StoredCheckpoint(size: size, note: nil, unreadable: "checkpoints/\(size).txt is \(InputFile.notAFile(path) ?? "a file that cannot be read")")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: SignedNote.sizeMax + 1)) ?? Data()
-        guard data.count <= SignedNote.sizeMax else { return StoredCheckpoint(size: size, note: nil) }
+        guard data.count <= SignedNote.sizeMax else {
+            return StoredCheckpoint(size: size, note: nil, unreadable: "checkpoints/\(size).txt is larger than a signed note may be (\(SignedNote.sizeMax) bytes)")
+        }
         // The bytes stored, but for CRLF line ends (the file passed through Windows), which no
         // signed note holds: a byte-order mark is not stripped, so it is reported.
         return StoredCheckpoint(size: size, note: String(validating: [UInt8](data), as: UTF8.self)?.replacingOccurrences(of: "\r\n", with: "\n"))

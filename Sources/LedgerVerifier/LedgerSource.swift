@@ -111,10 +111,13 @@ public struct StoredCheckpoint: Sendable {
     public let size: Int64
     /// The signed note as stored, cosignature lines appended; nil when it is not text.
     public let note: String?
+    /// Why ``note`` is nil, when it is not for want of UTF-8 text: "checkpoints/300.txt is a link to nothing".
+    public let unreadable: String?
 
-    public init(size: Int64, note: String?) {
+    public init(size: Int64, note: String?, unreadable: String? = nil) {
         self.size = size
         self.note = note
+        self.unreadable = unreadable
     }
 }
 

@@ -35,8 +35,9 @@ extension VerificationRun {
         guard size >= 1 else {
             return problems.add(seq: nil, .malformedCheckpoint, "a checkpoint is filed under size \(size); sizes start at 1")
         }
-        // The last entry it covers: as stored when the pass has reached it, else by position.
-        let seq = size == count ? currentSeq ?? size - 1 : size - 1
+        // The last entry it covers: as stored when the pass has reached it, else by position; none
+        // for a checkpoint beyond the ledger's end (its entries are not there to name).
+        let seq: Int64? = size > count ? nil : size == count ? currentSeq ?? size - 1 : size - 1
         if let last = lastCheckpointSize, size <= last {
             return problems.add(seq: seq, .inconsistentCheckpoints, "a second checkpoint is filed under size \(size)")
         }
@@ -46,7 +47,7 @@ extension VerificationRun {
 
         let parsed: SignedCheckpoint
         do {
-            guard let note = stored.note else { throw NoteError.malformedNote("it is not UTF-8 text") }
+            guard let note = stored.note else { throw NoteError.malformedNote(stored.unreadable ?? "it is not UTF-8 text") }
             parsed = try SignedCheckpoint(parsing: note)
         } catch {
             problems.add(seq: seq, .malformedCheckpoint, "checkpoint \(size) cannot be read: \(error)")

@@ -77,6 +77,27 @@ struct BundleTamperTests {
         expectProblem(report, "inconsistent-checkpoints", at: 8)
     }
 
+    /// An empty line after the last entry is reported as what it is, at the place it stands.
+    @Test func emptyLastLineIsNoEntry() throws {
+        let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
+        try editLines(folder) { $0.append("") }
+        let report = try Verifier.verify(BundleSource(folder: folder))
+        #expect(report.problems.map(\.description) == ["entry 19: not-canonical: the body is empty (in a bundle, an empty line): no entry"], "\(report.problems)")
+    }
+
+    /// A checkpoint file that is a link to nothing, beyond the bundle's end: named as such, at no
+    /// entry (there is none of that number).
+    @Test func checkpointLinkedToNothingIsNamed() throws {
+        let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/checkpoints/300.txt", withDestinationPath: "/nonexistent/300.txt")
+        let report = try Verifier.verify(BundleSource(folder: folder))
+        #expect(report.problems.map(\.description) == [
+            "malformed-checkpoint: checkpoint 300 cannot be read: malformed signed note: checkpoints/300.txt is a link to nothing",
+        ], "\(report.problems)")
+    }
+
     /// A truncated bundle is caught against the inspector's trusted checkpoint.
     @Test func truncatedBundleFailsAgainstTrustedCheckpoint() throws {
         let folder = try fixture.bundle()

@@ -206,6 +206,7 @@ public struct Entry: Sendable, Equatable {
             var f = FieldReader(scanned: UnsafeBufferPointer(values), present: present, in: bytes)
             return (try decode(reading: &f), true)
         }
+        guard !bytes.isEmpty else { throw .empty }
         return try decodeParsing(body: [UInt8](bytes))
     }
 

@@ -9,6 +9,8 @@ public enum EntryError: Error, Equatable, CustomStringConvertible {
     case unknownField(kind: String, field: String)
     case invalidValue(kind: String, field: String, reason: String)
     case tooLarge(bytes: Int, limit: Int)
+    /// No bytes at all: an empty line of a bundle's `entries.jsonl`.
+    case empty
 
     public var description: String { MessageText.oneLine(sentence) }
 
@@ -25,6 +27,7 @@ public enum EntryError: Error, Equatable, CustomStringConvertible {
         case .unknownField(let kind, let field): "a \(kind) entry has no field \"\(field)\""
         case .invalidValue(let kind, let field, let reason): "field \"\(field)\" of a \(kind) entry \(reason)"
         case .tooLarge(let bytes, let limit): "the body has \(bytes) bytes, more than the limit of \(limit)"
+        case .empty: "the body is empty (in a bundle, an empty line): no entry"
         }
     }
 }

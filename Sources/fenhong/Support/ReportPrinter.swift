@@ -20,7 +20,7 @@ enum ReportPrinter {
             // once; whether the entries still match it, the problems say.
             out += cosigner.size > 0
                 ? "inspector \(cosigner.inspector) (key \(cosigner.keyID)) cosigned up to size \(cosigner.size)"
-                    + (report.ok ? "\n" : ", a checkpoint the entries may no longer match: see the problems below\n")
+                    + (report.ok ? "\n" : " (whether the entries still match it, the problems below say)\n")
                 : "inspector \(cosigner.inspector) (key \(cosigner.keyID)) has cosigned nothing\n"
         }
         for note in report.notJudged { out += "not judged: \(note)\n" }
