@@ -112,7 +112,7 @@ struct ImportTests {
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,1,2099-12-20\n",
              "bad.csv line 3, column 日期: 2099-12-20 is after today, \(Self.today); the ledger records what has happened"),
             ("households", households + "152223-009,张三,2,否,152223203001011239,****9999,2020-01-01\n",
-             "bad.csv line 2, column 身份证号: \"152223203001011239\": its date of birth 2030-01-01 is after today, \(Self.today): a digit is mistyped"),
+             "bad.csv line 2, column 身份证号: \"152223********1239\": its date of birth (characters 7–14) is after today, \(Self.today): a digit is mistyped"),
             ("households", households + "152223-009,张三,2,否,152223199001191234,****9999,2099-01-01\n",
              "bad.csv line 2, column 日期: 2099-01-01 is after today, \(Self.today); the ledger records what has happened"),
             ("payments", pay + "2019,152223-001,100,银行,****5678,R1,2099-12-28\n",

@@ -88,7 +88,7 @@ struct LedgerWorkflowTests {
             (["dividend", "plan", "--id", "2030", "--record-date", "2020-12-15", "--distributable", "100", "--appropriation", "公积\n金=10%", "--classes", "member=1"],
              "fenhong: --appropriation 公积\\n金 holds a line break or control character (\\n); type it on one line"),
             (["household", "add", "--household", "152223-009", "--head", "x", "--members", "1", "--id", "152223198001181235", "--account", "****1111"],
-             "--id 152223198001181235: its last character should be 4, not 5, for the 17 before it: a digit is mistyped (GB 11643 check digit)"),
+             "--id 152223********1235: its last character should be 4, not 5, for the 17 before it: a digit is mistyped (GB 11643 check digit)"),
             // Beyond ±(2^53−1) no reader could read the body back: the ledger would stop there.
             (["shares", "issue", "--holder", "152223-002", "--class", "member", "--units", "9223372036854775807", "--reason", "x"],
              "--units is 9223372036854775807, beyond ±9,007,199,254,740,991"),
@@ -146,7 +146,7 @@ struct LedgerWorkflowTests {
             (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--pool", "100", "--classes", "poverty=1,member=1,扶贫股=0"],
              "--classes poverty=1,member=1,扶贫股=0 weighs poverty twice; give each class one weight"),
             (["dividend", "pay", "--id", "2018", "--household", "152223-001", "--channel", "cash", "--account", "6228480012349999", "--reference", "x"],
-             "--account 6228480012349999 goes with a bank or card payment; a cash payment has no account"),
+             "--account 622848******9999 goes with a bank or card payment; a cash payment has no account"),
             (["statement", "--household", "152223-001", "--large-print"], "--large-print goes with --format html or pdf; text is printed as it is"),
             // Dated before the issue it would retire: the units were not there yet.
             (["shares", "retire", "--holder", "152223-002", "--class", "member", "--units", "1", "--reason", "x", "--date", "2018-06-01"],

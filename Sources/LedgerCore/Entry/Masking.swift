@@ -85,7 +85,7 @@ public enum Masking {
         }
         let birthEnd = chars.count == 18 ? 14 : 12
         guard birthDate(text) != nil else {
-            return "its date of birth \(String(chars[6..<birthEnd])) (characters 7–\(birthEnd)) is no day of the calendar: a digit is mistyped"
+            return "its date of birth (characters 7–\(birthEnd)) is no day of the calendar: a digit is mistyped"
         }
         guard chars.count == 18, chars[17] == "X" || chars[17].isASCII && chars[17].isNumber else { return nil }
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -95,6 +95,18 @@ public enum Masking {
         // Excel keeps 15 digits of a number: an ID number typed into a number cell ends in 000.
         let excel = text.hasSuffix("000") ? ", or Excel kept only its first 15 digits (format the column as text and type it again)" : ""
         return "its last character should be \(expected), not \(chars[17]), for the 17 before it: a digit is mistyped (GB 11643 check digit)\(excel)"
+    }
+
+    /// What a message may show of a value given for an ID or account number: masked as the ledger
+    /// masks them — its first 6 and last 4 characters, or `****` and its last 4 for a shorter
+    /// one — when it holds 8 digits or more (a full number, or one mistyped), else as given. A
+    /// message names the file, line and column (or the option) of the value; it is read aloud,
+    /// pasted into chats and kept in logs, where a full number must not go.
+    public static func shown(_ text: String) -> String {
+        let chars = Array(text)
+        guard chars.filter({ $0.isASCII && $0.isNumber }).count >= 8 else { return text }
+        guard chars.count >= 11 else { return "****" + String(chars.suffix(4)) }
+        return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
     }
 
     /// Masks a full account number to `****` and its last 4 digits; masked input is returned as is.

@@ -44,7 +44,7 @@ public struct ImportBatch: Sendable {
                 }
                 // Born after the day the file is imported: a digit is mistyped.
                 if let latest, let raw = row.optional("id").map(ImportValues.normalized), let born = Masking.birthDate(raw), born > latest {
-                    throw row.error("id", .invalidValue("\(MessageText.quoted(raw)): its date of birth \(born) is after today, \(latest): a digit is mistyped"))
+                    throw row.error("id", .invalidValue("\(MessageText.quoted(Masking.shown(raw))): its date of birth (characters 7–14) is after today, \(latest): a digit is mistyped"))
                 }
                 // One person, one household: a full ID number twice is one person under two numbers.
                 if let id = row.optional("id").map(ImportValues.normalized)?.uppercased(), !Masking.isMaskedID(id),

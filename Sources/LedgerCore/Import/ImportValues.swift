@@ -71,13 +71,13 @@ public enum ImportValues {
     static func maskedID(_ text: String) -> Result<String, CSVProblem> {
         let text = normalized(text)
         if let masked = Masking.maskID(text) {
-            if let problem = Masking.idNumberProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(text)): \(problem)")) }
+            if let problem = Masking.idNumberProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))): \(problem)")) }
             return .success(masked)
         }
         if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an ID number Excel turned into scientific notation; format the column as text and type it again"))
         }
-        return .failure(.invalidValue("\(MessageText.quoted(text)) is not an ID number (15 or 18 characters) or its masked form 152223********1234"))
+        return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))) is not an ID number (15 or 18 characters) or its masked form 152223********1234"))
     }
 
     /// A household's payout account: `现金` or `cash` for cash, else as ``maskedAccount(_:)``.
@@ -85,7 +85,7 @@ public enum ImportValues {
         let text = normalized(text)
         if let account = Masking.payoutAccount(text) { return .success(account) }
         if isScientific(text) { return maskedAccount(text) }  // says what Excel did
-        return .failure(.invalidValue("\(MessageText.quoted(text)) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
+        return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
     }
 
     /// A full or masked account number, masked to `****` and its last 4 digits.
@@ -95,7 +95,7 @@ public enum ImportValues {
         if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an account number Excel turned into scientific notation; format the column as text and type it again"))
         }
-        return .failure(.invalidValue("\(MessageText.quoted(text)) is not an account number or its masked form ****5678"))
+        return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))) is not an account number or its masked form ****5678"))
     }
 
     /// A voucher number (凭证号) as typed: refused when Excel turned a long number into

@@ -193,7 +193,7 @@ struct DividendPay: ParsableCommand {
         let day = try date.map { try Parse.pastDate($0, option: "--date") } ?? Parse.today()
         let given = try amount.map { try Parse.positiveAmount($0, option: "--amount") }
         let maskedAccount = try account.map(Parse.maskedAccount)
-        if chosen == .cash, let account { throw ValidationError("--account \(account) goes with a bank or card payment; a cash payment has no account") }
+        if chosen == .cash, let account { throw ValidationError("--account \(Masking.shown(account)) goes with a bank or card payment; a cash payment has no account") }
         let store = try write.ledger.open()
         var reused: Entry?
         let result = try store.append(signer: try write.key.signer(), at: try write.time, otherAccounts: otherAccount) { reader in

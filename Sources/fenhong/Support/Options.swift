@@ -151,11 +151,11 @@ enum Parse {
 
     static func maskedID(_ text: String) throws -> String {
         guard let masked = Masking.maskID(text) else {
-            throw ValidationError("--id \(text) is not an ID number (15 or 18 characters) or its masked form 152223********1234")
+            throw ValidationError("--id \(Masking.shown(text)) is not an ID number (15 or 18 characters) or its masked form 152223********1234")
         }
-        if let problem = Masking.idNumberProblem(text) { throw ValidationError("--id \(text): \(problem)") }
+        if let problem = Masking.idNumberProblem(text) { throw ValidationError("--id \(Masking.shown(text)): \(problem)") }
         if let born = Masking.birthDate(text), born > Parse.today() {
-            throw ValidationError("--id \(text): its date of birth \(born) is after today, \(Parse.today()): a digit is mistyped")
+            throw ValidationError("--id \(Masking.shown(text)): its date of birth (characters 7–14) is after today, \(Parse.today()): a digit is mistyped")
         }
         return masked
     }
@@ -163,14 +163,14 @@ enum Parse {
     /// A household's payout account: `cash` or `现金` for a household paid in cash.
     static func payoutAccount(_ text: String) throws -> String {
         guard let account = Masking.payoutAccount(text) else {
-            throw ValidationError("--account \(text) is not an account number, its masked form ****5678, or cash (现金)")
+            throw ValidationError("--account \(Masking.shown(text)) is not an account number, its masked form ****5678, or cash (现金)")
         }
         return account
     }
 
     static func maskedAccount(_ text: String) throws -> String {
         guard let masked = Masking.maskAccount(text) else {
-            throw ValidationError("--account \(text) is not an account number or its masked form ****5678")
+            throw ValidationError("--account \(Masking.shown(text)) is not an account number or its masked form ****5678")
         }
         return masked
     }
