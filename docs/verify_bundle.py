@@ -16,7 +16,7 @@ A bundle rewritten from entry 0 on, keys and all, still passes here: compare the
 keys and root with the keys the accountants gave you or a checkpoint you kept.
 It does not replay the business rules (amounts, shares, dates): `fenhong verify` does.
 """
-import base64, bisect, hashlib, json, os, subprocess, sys, tempfile
+import base64, bisect, hashlib, json, os, re, subprocess, sys, tempfile
 
 def leaf(body): return hashlib.sha256(b"\x00" + body).digest()
 def node(l, r): return hashlib.sha256(b"\x01" + l + r).digest()
@@ -27,6 +27,11 @@ def root(hashes):  # RFC 9162 §2.1.1, split at the largest power of two below n
     k = 1
     while k * 2 < len(hashes): k *= 2
     return node(root(hashes[:k]), root(hashes[k:]))
+
+def number(text):  # integers within ±(2^53−1) only (FORMAT §2): a float, NaN or a larger one reads as null: not canonical
+    return int(text) if text.lstrip("-").isdigit() and abs(int(text)) < 2**53 else None
+def too_deep(v, depth=0):  # a value inside more than 32 lists and objects (FORMAT §2); it looks no deeper than 33
+    return depth > 32 or isinstance(v, (dict, list)) and any(too_deep(c, depth + 1) for c in (v.values() if isinstance(v, dict) else v))
 
 def vkey(text):  # "name+id+base64(type ‖ 32-byte key)" -> (name, id, type ‖ key); the id must be the key's
     try:
@@ -61,13 +66,14 @@ def main(folder):
             body = body[:-1] if body.endswith(b"\r") else body  # CRLF: the file passed through Windows
             body = body[3:] if n == 0 and body.startswith(b"\xef\xbb\xbf") else body  # a byte-order mark an editor added
             try:
-                entry = json.loads(body)
+                entry = json.loads(body, parse_int=number, parse_float=number, parse_constant=number)
                 assert isinstance(entry, dict)
-            except (ValueError, AssertionError):
+            except (ValueError, AssertionError, RecursionError):
                 problems.append(f"entry {n}: not a JSON object")
                 entry = {}
-            canonical = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
-            if entry and canonical != body: problems.append(f"entry {n}: not canonical")
+            canonical = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode(errors="surrogatepass")
+            if entry and (canonical != body or len(body) > 65536 or too_deep(entry)):
+                problems.append(f"entry {n}: not canonical")  # so is one over §2's limits, or with a lone surrogate ("\ud800")
             if entry.get("seq") != n: problems.append(f"entry {n}: seq is {entry.get('seq')}")
             if entry.get("prev") != prev:
                 problems.append(f"entry {n}: prev mismatch" + (f": entry {n - 1} was changed, or this entry's link" if n else ""))
@@ -75,7 +81,7 @@ def main(folder):
             if (n == 0 and kind == "ledger.open") or kind in ("key.add", "key.retire"):
                 try:
                     name, key_id, key = vkey(entry.get("key"))
-                    if n > 0 and entry.get("by") not in {i for _, i in serving(n + 1)}:  # only an accountant in service changes keys
+                    if n > 0 and entry.get("by") not in [i for _, i in serving(n + 1)]:  # only an accountant in service changes keys
                         raise ValueError(f"{kind} recorded by key {entry.get('by')}, "
                                          "which is no accountant key of the ledger before it")
                     if kind == "key.retire":
@@ -90,7 +96,7 @@ def main(folder):
             hashes.append(leaf(body))
             bys.append(entry.get("by"))
             prev = hashes[-1].hex()
-    for line in open(os.path.join(folder, "keys.txt")):  # a copy for the reader: checked, never trusted
+    for line in open(os.path.join(folder, "keys.txt"), encoding="utf-8-sig", errors="replace"):  # a copy: checked, never trusted
         try:
             name, key_id, key = vkey(line.strip())
             if added.get((name, key_id)) != key:
@@ -100,19 +106,22 @@ def main(folder):
         except ValueError as e:
             if line.strip(): problems.append(f"keys.txt: {e}")
     signers = {}  # checkpoint size -> ids of the keys whose signature on it verifies
-    checkpoints = sorted(int(p[:-4]) for p in os.listdir(os.path.join(folder, "checkpoints")) if p[:-4].isdigit())
+    names = os.listdir(os.path.join(folder, "checkpoints"))  # each named by its size as fenhong writes it: 241.txt, never 0241.txt
+    checkpoints = sorted(int(p[:-4]) for p in names if re.fullmatch(r"(0|[1-9][0-9]*)\.txt", p))
+    problems += [f"checkpoints/{p} is not named <size>.txt" for p in sorted(set(names) - {f"{size}.txt" for size in checkpoints})]
     for size in checkpoints:
-        note = open(os.path.join(folder, "checkpoints", f"{size}.txt"), encoding="utf-8").read()
-        try:
+        path = os.path.join(folder, "checkpoints", f"{size}.txt")
+        try:  # a folder, a pipe (never waited on) or a link to nothing is no note; nor is text not UTF-8, nor a root not base64
+            note = open(path, encoding="utf-8").read() if os.path.isfile(path) else ""
             text, signatures = note.split("\n\n", 1)
             origin, size_line, root_b64 = text.split("\n")
-            stated = int(size_line)
-        except ValueError:
+            stated, stated_root = int(size_line), base64.b64decode(root_b64, validate=True)
+        except (OSError, ValueError):
             problems.append(f"checkpoint {size}: not a signed note")
             continue
-        if stated != size or stated > len(hashes) or base64.b64decode(root_b64) != root(hashes[:stated]):
+        if stated != size or stated > len(hashes) or stated_root != root(hashes[:stated]):
             problems.append(f"checkpoint {size}: root mismatch (size {stated}, {len(hashes)} entries)")
-        signers[size] = set()
+        signers[size] = []
         for line in signatures.strip().split("\n"):
             try:
                 name, sig_b64 = line[2:].split(" ")
@@ -122,7 +131,7 @@ def main(folder):
                 continue
             pub = serving(size).get((name, sig[:4].hex()))
             if pub is not None and len(sig) == 68 and openssl_verify(pub, (text + "\n").encode(), sig[4:]):
-                signers[size].add(sig[:4].hex())
+                signers[size].append(sig[:4].hex())
         if not signers[size]: problems.append(f"checkpoint {size}: no valid accountant signature")
     # Every entry is covered by the first checkpoint after it, signed by the entry's own key.
     for n, by in enumerate(bys):
@@ -130,7 +139,7 @@ def main(folder):
         if covering == len(checkpoints):
             problems.append(f"entries {n}…{len(bys) - 1}: covered by no checkpoint")
             break
-        if by not in signers.get(checkpoints[covering], set()):
+        if by not in signers.get(checkpoints[covering], []):  # a list: a "by" that is no string is never in it
             problems.append(f"entry {n}: checkpoint {checkpoints[covering]} is not signed by its key {by}")
     for p in problems: print(p)
     print("accountant keys, from the entries: " + (", ".join(f"{n}+{i}" for n, i in accountants) or "none"))
@@ -142,7 +151,9 @@ if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: python3 verify_bundle.py BUNDLE_FOLDER")
     folder = sys.argv[1]
-    missing = [name for name in ("entries.jsonl", "keys.txt", "checkpoints") if not os.path.exists(os.path.join(folder, name))]
+    sys.stdout.reconfigure(errors="backslashreplace")  # a lone surrogate from a body or a file name is printed, not a traceback
+    kinds = {"entries.jsonl": os.path.isfile, "keys.txt": os.path.isfile, "checkpoints": os.path.isdir}  # a pipe is never waited on
+    missing = [name for name, is_kind in kinds.items() if not is_kind(os.path.join(folder, name))]
     if not os.path.isdir(folder) or missing:
         print(f"{folder} is not a Fenhong bundle folder" + (f" (it has no {', '.join(missing)})" if os.path.isdir(folder) else "")
               + ": export one with `fenhong export --out FOLDER`; a .fenhong file is checked with `fenhong verify`", file=sys.stderr)

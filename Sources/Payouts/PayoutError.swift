@@ -77,7 +77,7 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
         case .weightOverflow(let holder):
             "Holder \(holder)'s units times their class weights are beyond 9,007,199,254,740,991, the largest number an allocation can record; lower the class weights."
         case .noWeightedClassHeld(let weighted, let held):
-            "No holder holds the class\(weighted.count == 1 ? "" : "es") given a weight (\(weighted.joined(separator: ", "))); the classes held are \(held.isEmpty ? "none" : held.joined(separator: ", "))."
+            "No holder holds the class\(weighted.count == 1 ? "" : "es") given a weight (\(weighted.joined(separator: ", "))); the classes held at the record date are \(held.isEmpty ? "none (no shares had been issued by then)" : held.joined(separator: ", "))."
         case .zeroTotalWeight(0):
             "There is no holder to divide the pool among: no household is registered at the record date."
         case .zeroTotalWeight(let holders):

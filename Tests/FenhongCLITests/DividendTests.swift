@@ -263,7 +263,7 @@ struct DividendTests {
         #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R1", "--date", "2020-01-05"]).status == 0)  // 20
         let standing = try cli.execute(["reverse", "--seq", "13", "--reason", "股数有误"])
         #expect(standing.status == 2)
-        #expect(standing.stderr.contains("distribution 2019 has 400.00 paid that is not reversed; reverse its payments before its declaration"), "\(standing.stderr)")
+        #expect(standing.stderr.contains("distribution 2019 has 400.00 paid that is not reversed (entry 20); reverse its payments before its declaration"), "\(standing.stderr)")
         #expect(try cli.execute(["reverse", "--seq", "20", "--reason", "退回"]).status == 0)  // 21
         // Withdrawn in the new year: the journal still takes it back in 2019, where it was booked.
         let withdrawn = try cli.execute(["reverse", "--seq", "13", "--reason", "股数有误", "--date", "2020-01-10"])  // 22

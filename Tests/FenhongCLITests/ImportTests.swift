@@ -348,6 +348,25 @@ struct ImportTests {
         #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
     }
 
+    /// A payment row's broken rule names its column: a household never registered (not "owed
+    /// nothing"), a date before the record date, an amount below zero as one of zero.
+    @Test func paymentRowsNameTheirColumn() throws {
+        let cli = try village()
+        let header = "分配编号,户号,金额,方式,账号,凭证号,日期\n"
+        let cases = [
+            ("2019,152223-009,100,现金,,P-1,2019-12-28\n", "column 户号: household 152223-009 is not registered"),
+            ("2019,152223-001,100,现金,,P-1,2019-12-01\n", "column 日期: a payment dated 2019-12-01 comes before distribution 2019's record date 2019-12-15"),
+            ("2019,152223-001,-5,现金,,P-1,2019-12-28\n", "column 金额: the amount \"-5\" is negative; amounts are more than zero (a wrong record is undone with fenhong reverse)"),
+            ("2019,152223-001,0,现金,,P-1,2019-12-28\n", "column 金额: the amount \"0\" is zero; amounts are more than zero"),
+        ]
+        for (row, expected) in cases {
+            try write(cli, "p.csv", header + row)
+            let run = try cli.execute(["import", "payments", "p.csv"])
+            #expect(run.status == 2)
+            #expect(run.stderr == "fenhong: p.csv line 2, \(expected)\n", "\(run.stderr)")
+        }
+    }
+
     /// Repeats are judged as meant: one batch voucher may cover two payments; one ID number
     /// with Excel's apostrophe or in full-width digits is one person; a household handed to a son
     /// frees its mother to head one of her own; a changed account dated before a record date

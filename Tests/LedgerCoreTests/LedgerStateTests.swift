@@ -504,8 +504,16 @@ struct LedgerStateTests {
                                                      account: "cash", reference: "V1", date: EntrySamples.day))
         }
         let found = codes([declare, allocate, pay(1_440_000, "152223-001"), pay(1, "152223-001"), pay(1, "152223-002")], base: opened)
-        #expect(found.map(\.code) == [.overpayment, .notAllocated])
+        #expect(found.map(\.code) == [.overpayment, .unknownHousehold])
         #expect(found.map(\.seq) == [5, 6])
+        #expect(found.last?.detail == "household 152223-002 is not registered")
+        // Registered, and given no allocation (which a distribution by households should have
+        // given it: allocation-units): owed nothing.
+        var other = EntrySamples.chenMei
+        (other.household, other.head, other.idMasked) = ("152223-002", "包金山", "152223********3456")
+        let unowed = codes([.householdRegister(other), declare, allocate, pay(1, "152223-002")], base: opened)
+        #expect(unowed.map(\.code) == [.allocationUnits, .notAllocated], "\(unowed)")
+        #expect(unowed.last?.detail == "household 152223-002 is owed nothing by distribution 2024")
         #expect(found.first?.detail == "household 152223-001 has been paid all it is owed by distribution 2024 (14,400.00); 0.01 more is an overpayment")
         let partly = codes([declare, allocate, pay(1_000_000, "152223-001"), pay(440_001, "152223-001")], base: opened)
         #expect(partly.first?.detail == "household 152223-001 is owed 4,400.00 by distribution 2024, not 4,400.01")
@@ -609,7 +617,7 @@ struct LedgerStateTests {
                                                           date: LedgerDate("2024-06-01")!, reason: "x"))
         let withStanding = codes([declare, allocate, pay, .entryReverse(Reversal(target: 2, reason: "wrong pool"))], base: opened)
         #expect(withStanding.map(\.code) == [.paymentsStanding])
-        #expect(withStanding.first?.detail == "distribution 2024 has 1.00 paid that is not reversed; reverse its payments before its declaration")
+        #expect(withStanding.first?.detail == "distribution 2024 has 1.00 paid that is not reversed (entry 4); reverse its payments before its declaration")
 
         var state = LedgerState()
         var found = [RuleViolation]()

@@ -253,7 +253,7 @@ struct DistributionPlanTests {
         #expect(throws: PayoutError.negativeMembers(holder: "1", members: -2)) { try plan([PayoutHolder(id: "1", members: -2)], basis: .perMember) }
         #expect(throws: PayoutError.noWeightedClassHeld(weighted: ["人口股"], held: ["扶贫股"])) { try plan([PayoutHolder(id: "1", units: ["扶贫股": 1])]) }
         #expect(PayoutError.noWeightedClassHeld(weighted: ["membr"], held: ["member", "poverty"]).description
-                == "No holder holds the class given a weight (membr); the classes held are member, poverty.")
+                == "No holder holds the class given a weight (membr); the classes held at the record date are member, poverty.")
         #expect(throws: PayoutError.zeroTotalWeight(holders: 1)) {
             try plan([PayoutHolder(id: "1", units: ["人口股": 1])], basis: .units(classWeights: ["人口股": 0]))
         }

@@ -68,7 +68,7 @@ struct ImportRow {
                 account = try value("account", ImportValues.maskedAccount)
             }
             payload = .dividendPay(DividendPayment(
-                id: try text("id"), household: ImportValues.normalized(try text("household")), amount: try value("amount", ImportValues.amount),
+                id: try text("id"), household: ImportValues.normalized(try text("household")), amount: try value("amount", ImportValues.positiveAmount),
                 channel: channel, account: account, reference: try value("reference", ImportValues.reference), date: try value("date", ImportValues.date)))
         }
         try check(payload)

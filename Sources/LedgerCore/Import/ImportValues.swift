@@ -53,7 +53,11 @@ public enum ImportValues {
 
     /// An amount greater than zero.
     static func positiveAmount(_ text: String) -> Result<Fen, CSVProblem> {
-        amount(text).flatMap { $0 > .zero ? .success($0) : .failure(.invalidValue("the amount \(MessageText.quoted(text)) is zero")) }
+        // A negative amount is refused as a zero one is: both are not more than zero.
+        if normalized(text).hasPrefix("-") {
+            return .failure(.invalidValue("the amount \(MessageText.quoted(text)) is negative; amounts are more than zero (a wrong record is undone with fenhong reverse)"))
+        }
+        return amount(text).flatMap { $0 > .zero ? .success($0) : .failure(.invalidValue("the amount \(MessageText.quoted(text)) is zero; amounts are more than zero")) }
     }
 
     /// An amount (`Fen.parse`): `3000`, `3,000.00`, `3000元`.

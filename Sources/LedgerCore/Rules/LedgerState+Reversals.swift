@@ -20,9 +20,10 @@ extension LedgerState {
             return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, fund, investment, income and expense records, and declarations (with all their allocations) can be reversed; a household is corrected with household update, a key with key retire, an allocation by withdrawing its declaration, and a reversal made by mistake by recording the reversed entry again")
         }
         guard !seqFlags.isReversed(target) else {
-            return problems.add(.doubleReversal, "entry \(target) was already reversed")
+            return problems.add(.doubleReversal, "entry \(target) was already reversed" + (reversedBy[target].map { " by entry \($0)" } ?? ""))
         }
         seqFlags.markReversed(target)
+        reversedBy[target] = seq
         let payment = paymentEffect(seq: target)
         if reversal.date != nil,
            let undone = shareEffects[target] != nil ? .shares : payment.map({ .payment($0.date) }) ?? undoneDays[target],
@@ -53,7 +54,14 @@ extension LedgerState {
         let id = distributionIDs[d]
         requireNoLaterCooperative(than: d, &problems)
         if tallies[d].paid > 0 {
-            problems.add(.paymentsStanding, "distribution \(id) has \(Fen(tallies[d].paid).formatted) paid that is not reversed; reverse its payments before its declaration")
+            // Named, the first few: the entries the accountant reverses first.
+            var standing = [Int64]()
+            for i in 0..<paymentEffects.count where paymentEffects[i].key.distribution == d && !seqFlags.isReversed(paymentEffects[i].seq) {
+                standing.append(paymentEffects[i].seq)
+            }
+            let named = standing.prefix(3).map { "\($0)" }.joined(separator: ", ") + (standing.count > 3 ? " and \(standing.count - 3) more" : "")
+            problems.add(.paymentsStanding, "distribution \(id) has \(Fen(tallies[d].paid).formatted) paid that is not reversed (\(standing.count == 1 ? "entry" : "entries") \(named)); "
+                         + "reverse its payments before its declaration")
         }
         tallies[d].withdrawnBy = seq
         settledThrough = nil

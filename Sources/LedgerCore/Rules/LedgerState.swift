@@ -143,6 +143,8 @@ public struct LedgerState: Sendable {
     var paymentEffects = ChunkedArray<PaymentEffect>()
     /// One byte per seq: whether the entry may be reversed, and whether it was.
     var seqFlags = SeqFlags()
+    /// The reversal of each reversed entry, by the entry's seq (few): named when it is reversed again.
+    var reversedBy: [Int64: Int64] = [:]
     /// Every household named so far, interned: its index in `householdRegistered` and in `owed`.
     /// An allocation or payment costs one look-up of its household, not one per table.
     var householdNumbers = StringInterner()
@@ -548,6 +550,9 @@ public struct LedgerState: Sendable {
         }
         let key = AllocationKey(distribution: d, household: intern(household: payment.household))
         guard let account = owed[key] else {
+            guard isRegistered(payment.household) else {
+                return problems.add(.unknownHousehold, "household \(payment.household) is not registered")
+            }
             return problems.add(.notAllocated, "household \(payment.household) is owed nothing by distribution \(payment.id)")
         }
         let paid = Self.sum(account.paid, payment.amount.value)
