@@ -3,6 +3,24 @@ import Testing
 @testable import Statements
 
 struct PDFRendererTests {
+    /// The PDF's font shows every character of a village's statement; a head's name in Mongolian
+    /// script or with a character beyond the BMP is refused by name, not printed as 〓 or blank.
+    @Test func charactersThePDFCannotShowAreNamed() throws {
+        #expect(PDFCoverage.missing(in: SampleStatements.chenMei).isEmpty)
+        #expect(PDFCoverage.missing(in: SampleStatements.longStatement(paymentCount: 60)).isEmpty)
+        for printed in "陈梅其木格包金山巴特尔乌云呼和浩特扎赉特旗阿尔本格勒镇：，。（）“”—《》×￥¥€①０１ＡＺ々〇" {
+            #expect(PDFCoverage.prints(printed), "\(printed)")
+        }
+        var document = SampleStatements.chenMei
+        document.owner = "户号 152223-019 王𠮷 ᠪᠠᠲᠤ"
+        #expect(PDFCoverage.missing(in: document) == ["𠮷", "ᠪ", "ᠠ", "ᠲ", "ᠤ"])
+        #expect(throws: PDFRenderer.MissingCharacters.self) { try PDFRenderer().checkedRender(document) }
+        #expect(PDFRenderer.MissingCharacters(characters: ["𠮷"]).description
+                == "the PDF's Chinese font (STSong-Light, not embedded) has no 𠮷 (U+20BB7): printed, it would be 〓 or nothing; "
+                + "print this statement with --format html (set in the reader's own fonts) or text")
+        #expect(try PDFRenderer().checkedRender(SampleStatements.chenMei) == PDFRenderer().render(SampleStatements.chenMei))
+    }
+
     /// Every xref entry points at its "N 0 obj", startxref at "xref", and stream lengths are exact.
     @Test func xrefOffsetsPointAtObjects() throws {
         let bytes = PDFRenderer().render(SampleStatements.longStatement(paymentCount: 60))

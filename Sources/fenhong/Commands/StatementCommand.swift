@@ -30,7 +30,7 @@ struct RenderOptions: ParsableArguments {
         case .html:
             guard let paper = HTMLRenderer.Paper(rawValue: paper) else { throw ValidationError("--paper \(paper) is not a4 or a5") }
             return Array(HTMLRenderer(paper: paper, largePrint: largePrint).render(document).utf8)
-        case .pdf: return PDFRenderer(largePrint: largePrint).render(document)
+        case .pdf: return try PDFRenderer(largePrint: largePrint).checkedRender(document)
         }
     }
 }

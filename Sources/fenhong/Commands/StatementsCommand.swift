@@ -51,7 +51,7 @@ struct StatementsCommand: ParsableCommand {
         let failures = items.filter { $0.failure != nil }.map { (household: $0.household, reason: $0.failure!) }
         let index = items.map { (household: $0.household, head: $0.head, file: $0.file ?? "", statement: $0.statement) }
         let indexFile = try writeIndex(index)
-        print("wrote \(index.count - failures.count) statements and \(indexFile) into \(out)")
+        print("wrote \(Printer.count(index.count - failures.count, "statement")) and \(indexFile) into \(out)")
         guard failures.isEmpty else {
             for failure in failures { Printer.stderr("fenhong: household \(failure.household) failed: \(failure.reason)") }
             throw ExitCode(1)
