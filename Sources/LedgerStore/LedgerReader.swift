@@ -51,6 +51,24 @@ public struct LedgerReader {
                     arguments: [household, household])
     }
 
+    /// The entry that already records what `payload` would record — a share issue of the same
+    /// holder, class, quantity, date and reason (``ImportBatch/repeatKey(_:)``) — and that no
+    /// reversal took back; nil when none does, or for a payload of another kind.
+    public func standingRecord(like payload: EntryPayload) throws -> Entry? {
+        guard case .sharesIssue(let issue) = payload, let key = ImportBatch.repeatKey(payload) else { return nil }
+        let same = try entries(household: issue.holder).filter { ImportBatch.repeatKey($0.payload) == key }
+        guard !same.isEmpty else { return nil }
+        let reversed = Set(try entries(kind: .entryReverse).compactMap { entry -> Int64? in
+            if case .entryReverse(let r) = entry.payload { r.target } else { nil }
+        })
+        return same.first { !reversed.contains($0.seq) }
+    }
+
+    /// The household numbers registered, as their bodies name them.
+    public func registeredHouseholds() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT household FROM entry WHERE +kind = 'household.register' AND household IS NOT NULL ORDER BY household")
+    }
+
     /// The registration of `household` and its updates, in order: what it is registered as on
     /// any day. Read through the household index without the entries of its dividends.
     public func registration(household: String) throws -> [Entry] {

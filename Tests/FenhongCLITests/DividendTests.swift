@@ -345,6 +345,25 @@ struct DividendTests {
         #expect(p4 < p3, "\(lines)")
     }
 
+    /// A share issue run twice (the same holder, class, quantity, date and reason) is refused,
+    /// naming the entry that records it, as the import refuses a file imported twice; with a
+    /// reason of its own, or once the first is reversed, it is recorded.
+    @Test func shareIssueRunTwiceIsRefused() throws {
+        let cli = try village()
+        let issue = ["shares", "issue", "--holder", "152223-004", "--class", "member", "--units", "5", "--date", "2018-12-20", "--reason", "折股量化"]
+        let before = try cli.run("log").stdout
+        let twice = try cli.execute(issue)
+        #expect(twice.status == 2)
+        #expect(twice.stderr.hasPrefix("fenhong: the issue of 5 人口股 to 152223-004 on 2018-12-20 (折股量化) is already recorded, entry "), "\(twice.stderr)")
+        #expect(twice.stderr.hasSuffix("; nothing was recorded (a second issue alike is given a --reason of its own)\n"), "\(twice.stderr)")
+        #expect(try cli.run("log").stdout == before)
+        let named = try #require(twice.stderr.range(of: "already recorded, entry "))
+        let seq = try #require(Int(twice.stderr[named.upperBound...].prefix { $0.isNumber }))
+        #expect(try cli.execute(["reverse", "--seq", "\(seq)", "--reason", "录入重复"]).status == 0)
+        #expect(try cli.execute(issue).status == 0)
+        #expect(try cli.execute(Array(issue.dropLast()) + ["折股量化（补）"]).status == 0)
+    }
+
     /// A household paid in cash at the dividend meeting is registered with 现金 for its account,
     /// and paid in cash; a payment into a bank account is refused unless the accountant says it
     /// was made so (`--other-account`); the ledger still verifies.

@@ -367,6 +367,19 @@ struct ImportTests {
         }
     }
 
+    /// A household number Excel read as a number (`152223-003` typed as 3, `0012` kept as 12)
+    /// names the registered household it may have been.
+    @Test func householdNumberExcelShortenedIsNamed() throws {
+        let cli = try village()
+        try write(cli, "short.csv", "户号,股别,股数,日期,事由\n3,人口股,1,2020-01-10,补录\n")
+        let run = try cli.execute(["import", "shares", "short.csv"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "fenhong: short.csv line 2, column 户号: household 3 is not registered (152223-003 is registered: did Excel drop the leading zeros "
+                + "of the household number? Format the column as text and type it again)\n", "\(run.stderr)")
+        try write(cli, "other.csv", "户号,股别,股数,日期,事由\n152223-404,人口股,1,2020-01-10,补录\n")
+        #expect(try cli.execute(["import", "shares", "other.csv"]).stderr == "fenhong: other.csv line 2, column 户号: household 152223-404 is not registered\n")
+    }
+
     /// Repeats are judged as meant: one batch voucher may cover two payments; one ID number
     /// with Excel's apostrophe or in full-width digits is one person; a household handed to a son
     /// frees its mother to head one of her own; a changed account dated before a record date

@@ -5,7 +5,7 @@ extension ImportBatch {
     /// What makes two rows the same record, or nil for a row that is never a repeat: a share
     /// issue's holder, class, quantity, date and reason; a payment's distribution, household,
     /// voucher (凭证号), amount and date; a household's head and masked ID number.
-    static func repeatKey(_ payload: EntryPayload) -> String? {
+    public static func repeatKey(_ payload: EntryPayload) -> String? {
         switch payload {
         case .sharesIssue(let s): [s.holder, s.shareClass, String(s.units), s.date.text, s.reason].joined(separator: "\u{1F}")
         // One voucher may cover several payments (a batch 记账凭证): the same amount on the same day too.
@@ -16,7 +16,7 @@ extension ImportBatch {
     }
 
     /// The record a row repeats, in words, and the column a message names.
-    static func repeated(_ payload: EntryPayload) -> (what: String, column: String) {
+    public static func repeated(_ payload: EntryPayload) -> (what: String, column: String) {
         switch payload {
         case .sharesIssue(let s):
             ("the issue of \(ShareClass.quantity(s.units, of: s.shareClass)) \(ShareClass.displayName(s.shareClass)) to \(s.holder) on \(s.date) (\(s.reason))", "holder")

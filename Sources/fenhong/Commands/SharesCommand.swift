@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerStore
 
 struct SharesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -73,8 +74,16 @@ struct SharesIssueCommand: ParsableCommand {
                 throw ValidationError("--class \(share.className) is not a class of this ledger (\(known)); to start it, add --new-class")
             }
         }
-        try write.append([.sharesIssue(SharesChange(holder: Holder.named(holder), shareClass: share.shareClass, units: try share.quantity,
-                                                    date: try share.effectiveDate, reason: share.reason))])
+        let issue = EntryPayload.sharesIssue(SharesChange(holder: Holder.named(holder), shareClass: share.shareClass, units: try share.quantity,
+                                                          date: try share.effectiveDate, reason: share.reason))
+        // The same command run twice (a line of shell history run again) would double a holding.
+        try write.append { reader in
+            if let earlier = try reader.standingRecord(like: issue) {
+                throw ValidationError("\(ImportBatch.repeated(issue).what) is already recorded, entry \(earlier.seq); nothing was recorded "
+                                      + "(a second issue alike is given a --reason of its own)")
+            }
+            return [issue]
+        }
     }
 }
 

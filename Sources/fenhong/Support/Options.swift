@@ -57,11 +57,16 @@ struct WriteOptions: ParsableArguments {
 
     /// Appends `payloads` and prints what was recorded.
     func append(_ payloads: [EntryPayload]) throws {
+        try append { _ in payloads }
+    }
+
+    /// Appends what `build` returns, read inside the write transaction.
+    func append(_ build: (LedgerReader) throws -> [EntryPayload]) throws {
         let store = try ledger.open()
         let signer = try key.signer()
         let result: AppendResult
         do {
-            result = try store.append(payloads, signer: signer, at: time)
+            result = try store.append(signer: signer, at: time, build)
         } catch StoreError.rules(let violations)
                     where violations.contains(where: { Self.keyCodes.contains($0.code) && $0.detail.contains("\(signer.id)") }) {
             // About the signing key, not the entries: name the file it came from.
