@@ -72,7 +72,7 @@ struct LedgerWorkflowTests {
         let cli = try villageLedger()
         var cases: [([String], String)] = [
             (["income", "record", "--amount", "12.345", "--category", "c", "--counterparty", "x"], "more than two decimal places"),
-            (["income", "record", "--amount", "12", "--category", "c", "--counterparty", "x", "--date", "2018-02-30"], "--date 2018-02-30"),
+            (["income", "record", "--amount", "12", "--category", "c", "--counterparty", "x", "--date", "2018-02-30"], "--date \"2018-02-30\" is not a date like 2019-12-28"),
             (["shares", "retire", "--holder", "152223-002", "--class", "member", "--units", "5", "--reason", "x"], "holds 4 units"),
             (["shares", "issue", "--holder", "152223-404", "--class", "member", "--units", "5", "--reason", "x"], "152223-404 is not registered"),
             (["household", "add", "--household", "152223-001", "--head", "x", "--members", "1", "--id", "152223198001181234", "--account", "****1111"], "already registered"),
@@ -166,6 +166,11 @@ struct LedgerWorkflowTests {
             #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
         }
         #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 10)
+        // Amounts and dates are read on the command line as the import reads them.
+        let typed = try cli.execute(["income", "record", "--amount", "２０，０００.００元", "--category", "c", "--counterparty", "x", "--date", "2018年6月3日"])
+        #expect(typed.status == 0, "\(typed.stderr)")
+        #expect(typed.stdout.contains("income.record  20,000.00 c x"), "\(typed.stdout)")
+        #expect(try cli.run("log", "--json").stdout.contains(#""amount":2000000,"at":"#) && cli.run("log", "--json").stdout.contains(#""date":"2018-06-03""#))
     }
 
     /// docs/verify_bundle.py, the page of Python an inspector can read, finds the bundle intact,

@@ -3,7 +3,7 @@
 public enum ImportValues {
     /// `2018-06-01`, and the forms Excel turns dates into when it saves: `2018/6/1`, `2018-6-1`,
     /// `2018.6.1`, `2018年6月1日`.
-    static func date(_ text: String) -> Result<LedgerDate, CSVProblem> {
+    public static func date(_ text: String) -> Result<LedgerDate, CSVProblem> {
         let text = normalized(text)
         if let date = LedgerDate(text) { return .success(date) }
         // A date cell Excel saved with its time of day, midnight: `2018/11/30 0:00`.
@@ -61,7 +61,7 @@ public enum ImportValues {
     }
 
     /// An amount (`Fen.parse`): `3000`, `3,000.00`, `3000元`.
-    static func amount(_ text: String) -> Result<Fen, CSVProblem> {
+    public static func amount(_ text: String) -> Result<Fen, CSVProblem> {
         do {
             return .success(try Fen.parse(normalized(text)))
         } catch {

@@ -92,13 +92,20 @@ enum Parse {
         return fen
     }
 
+    /// An amount as the import reads one (`3000`, `3,000.00`, `3000元`, full-width digits).
     static func amount(_ text: String, option: String) throws -> Fen {
-        do { return try Fen.parse(text) } catch { throw ValidationError("\(option) \(text): \(error)") }
+        switch ImportValues.amount(text) {
+        case .success(let fen): return fen
+        case .failure(let problem): throw ValidationError("\(option) \(text): \(problem)")
+        }
     }
 
+    /// A date as the import reads one (`2019-12-28`, `2019/12/28`, `2019年12月28日`).
     static func date(_ text: String, option: String) throws -> LedgerDate {
-        guard let date = LedgerDate(text) else { throw ValidationError("\(option) \(text) is not a date YYYY-MM-DD") }
-        return date
+        switch ImportValues.date(text) {
+        case .success(let date): return date
+        case .failure(let problem): throw ValidationError("\(option) \(problem)")
+        }
     }
 
     /// A name as typed, without the spaces around it (a tab pasted from a spreadsheet); refused
