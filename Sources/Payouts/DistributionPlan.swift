@@ -60,6 +60,11 @@ public struct PlanLine: Hashable, Sendable {
     public let amount: Fen
     /// The exact pro-rata entitlement before rounding to the fen (minimum + exact parts).
     public let exactShare: ExactShare
+
+    /// True when `dividend declare` writes this line's allocation: it counts some units or
+    /// capital, or is owed something. A line of none (a household registered, holding none of
+    /// the classes weighed) is shown by a plan and allocated nothing.
+    public var isAllocated: Bool { weight > 0 || amount.value > 0 || capitalWeight > 0 }
 }
 
 /// An amount in yuan to four decimals, for showing the exact pro-rata share (`3555.5556`).

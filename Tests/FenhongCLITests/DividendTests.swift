@@ -345,6 +345,17 @@ struct DividendTests {
         #expect(p4 < p3, "\(lines)")
     }
 
+    /// A household holding none of the classes weighed is shown with nothing, and the total
+    /// says how many the declaration allocates to.
+    @Test func planSaysHowManyAreAllocated() throws {
+        let cli = try village()
+        #expect(try cli.execute(["household", "add", "--household", "152223-007", "--head", "户7", "--members", "2", "--id", "152223198001201231",
+                                 "--account", "****0007", "--date", "2018-12-01"]).status == 0)
+        let plan = try cli.run("dividend", "plan", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1800", "--classes", "member=1")
+        #expect(plan.stdout.contains("total       7 households, 6 allocated"), "\(plan.stdout)")
+        #expect(plan.stdout.contains("152223-007  户7"), "\(plan.stdout)")
+    }
+
     /// A share issue run twice (the same holder, class, quantity, date and reason) is refused,
     /// naming the entry that records it, as the import refuses a file imported twice; with a
     /// reason of its own, or once the first is reversed, it is recorded.
@@ -393,6 +404,8 @@ struct DividendTests {
         #expect(log.contains(#""account":"****5678","amount":4000,"#), "\(log)")
         #expect(log.contains(#""account":"cash","at""#), "\(log)")
         #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
+        // Written back as the import reads it, in Chinese like the rest of the file.
+        #expect(try cli.run("log", "--csv", "--kind", "household.register").stdout.contains("152223-005,户5,1,否,152223********1234,现金,2018-12-01"))
         // Her statement shows the cash payment as 现金, and its check finds it so.
         #expect(try cli.execute(["statement", "--household", "152223-005", "--out", "s.txt", "--proof"]).status == 0)
         #expect(try cli.file("s.txt").contains("现金"))

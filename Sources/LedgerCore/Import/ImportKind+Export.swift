@@ -13,7 +13,8 @@ extension ImportKind {
     public func row(for payload: EntryPayload) -> [String]? {
         switch (self, payload) {
         case (.households, .householdRegister(let r)):
-            [r.household, r.head, String(r.members), r.poor ? "是" : "否", r.idMasked, r.account, r.date.text]
+            // Paid in cash: 现金, as the rest of the file is written (the import reads both).
+            [r.household, r.head, String(r.members), r.poor ? "是" : "否", r.idMasked, r.account == Masking.cash ? "现金" : r.account, r.date.text]
         case (.shares, .sharesIssue(let s)):
             // An account (出资额 …) in yuan, as the import reads it.
             // The collective as the Chinese header's files write it (集体), which the import reads back.

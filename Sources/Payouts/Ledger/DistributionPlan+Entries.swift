@@ -11,7 +11,7 @@ extension DistributionPlan {
         // A cooperative's records each member's return by transactions (Art. 44) and the capital
         // accounts its share by capital was divided by, for its statement to show each part with
         // what it was counted from, and for a verifier to split both again.
-        let allocations = lines.filter { $0.weight > 0 || $0.amount.value > 0 || $0.capitalWeight > 0 }.map { line in
+        let allocations = lines.filter(\.isAllocated).map { line in
             EntryPayload.dividendAllocate(DividendAllocation(id: id, household: line.holder, units: line.weight, amount: line.amount,
                                                              rebate: rebate == nil ? nil : line.basisAmount,
                                                              capital: rebate == nil ? nil : line.capitalWeight))

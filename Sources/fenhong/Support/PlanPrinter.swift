@@ -23,6 +23,11 @@ enum PlanPrinter {
         out.append(summary.rendered)
         out.append("")
         let (weightHeader, weightText) = weightColumn(spec.basis)
+        // How many households the declaration allocates to, when some are shown with nothing.
+        func households(_ plan: DistributionPlan) -> String {
+            let allocated = plan.lines.filter(\.isAllocated).count
+            return Printer.count(plan.lines.count, "household") + (allocated == plan.lines.count ? "" : ", \(allocated) allocated")
+        }
         var table: TextTable
         if let rebate = plan.rebate {
             // Art. 44: what is returned by transactions and what by capital, each on its own.
@@ -32,13 +37,13 @@ enum PlanPrinter {
                 table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.basisAmount.formatted,
                            Fen(line.capitalWeight).formatted, line.capitalAmount.formatted, line.exactShare.description, line.amount.formatted])
             }
-            table.add(["total", "\(plan.lines.count) households", "", rebate.formatted, "", (plan.allocated - rebate).formatted, "", plan.allocated.formatted])
+            table.add(["total", households(plan), "", rebate.formatted, "", (plan.allocated - rebate).formatted, "", plan.allocated.formatted])
         } else {
             table = TextTable(["household", "head", weightHeader, "exact share", "amount"], rightAligned: [2, 3, 4])
             for line in plan.lines {
                 table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.exactShare.description, line.amount.formatted])
             }
-            table.add(["total", "\(plan.lines.count) households", "", "", plan.allocated.formatted])
+            table.add(["total", households(plan), "", "", plan.allocated.formatted])
         }
         out.append(table.rendered)
         out.append("")
