@@ -618,8 +618,8 @@ struct StatementCommandTests {
         let run = try cli.run("statement", "--household", "152223-001", "--year", "2024", "--speech", "--out", "chen.speech.txt")
         #expect(run.status == 0, "\(run.stderr)")
         let script = try cli.file("chen.speech.txt")
-        #expect(script.contains("应分合计二千八百八十元。"))
-        #expect(script.contains("冲销第13条记录，减去二千八百八十元，原因：账户错误。"))
+        #expect(script.contains("应分合计两千八百八十元。"))
+        #expect(script.contains("冲销第13条记录，减去两千八百八十元，原因：账户错误。"))
         #expect(!script.contains("|"))
         // A script is heard, not checked: said so (exit 2), not rejected as a forgery.
         let check = try cli.execute(["statement", "check", "chen.speech.txt"])

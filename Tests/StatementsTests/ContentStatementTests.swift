@@ -48,7 +48,7 @@ struct ContentStatementTests {
         #expect(text.contains("冲销第13条"))
         let speech = SpeechRenderer().render(statement.document())
         #expect(speech.contains("此笔已冲销，见第14条记录。"))
-        #expect(speech.contains("冲销第13条记录，减去二千八百八十元，原因：账户错误。"))
+        #expect(speech.contains("冲销第13条记录，减去两千八百八十元，原因：账户错误。"))
     }
 
     /// --year 2023 keeps only 2023's allocation and payment; the 2024 distribution is not mentioned.

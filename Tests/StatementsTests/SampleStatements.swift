@@ -19,21 +19,21 @@ enum SampleStatements {
                 .init("可分配收益", "16,000.00", spoken: "可分配收益一万六千元"),
                 .init("提取公积公益金（10%）", "1,600.00", spoken: "提取公积公益金百分之十，一千六百元"),
                 .init("分配总额", "14,400.00", spoken: "分配总额一万四千四百元"),
-                .init("本户应分", "2,880.00", spoken: "本户应分二千八百八十元"),
+                .init("本户应分", "2,880.00", spoken: "本户应分两千八百八十元"),
                 .init("大写", "贰仟捌佰捌拾元整", spoken: ""),
             ])),
             .init(heading: "股份", content: .table(.init(
                 columns: [.init("股份类别"), .init("股数", alignment: .right),
                           .init("每股分红（元）", alignment: .right), .init("金额（元）", alignment: .right)],
-                rows: [.init(["扶贫股", "1", "2,880.00", "2,880.00"], spoken: "扶贫股一股，分红二千八百八十元。")],
-                totals: .init(["合计", "1", "", "2,880.00"], spoken: "合计二千八百八十元。")
+                rows: [.init(["扶贫股", "1", "2,880.00", "2,880.00"], spoken: "扶贫股一股，分红两千八百八十元。")],
+                totals: .init(["合计", "1", "", "2,880.00"], spoken: "合计两千八百八十元。")
             ))),
             .init(heading: "支付记录", content: .table(.init(
                 columns: [.init("序号", alignment: .right), .init("日期"), .init("摘要"),
                           .init("金额（元）", alignment: .right), .init("支付方式")],
                 rows: [
                     .init(["1", "2024年12月20日", "分红", "2,880.00", "银行卡（尾号 6217）"],
-                          spoken: "第1笔，2024年12月20日，分红二千八百八十元，已通过银行卡支付。"),
+                          spoken: "第1笔，2024年12月20日，分红两千八百八十元，已通过银行卡支付。"),
                 ],
                 totals: .init(["", "", "合计", "2,880.00", ""])
             ))),

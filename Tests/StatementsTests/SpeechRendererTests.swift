@@ -34,9 +34,9 @@ struct SpeechRendererTests {
         let script = SpeechRenderer().render(SampleStatements.chenMei)
         let lines = script.split(separator: "\n").map(String.init)
         // Years, household numbers and card tails digit by digit, as a synthesizer should say them.
-        #expect(lines.contains("第1笔，二零二四年十二月二十日，分红二千八百八十元，已通过银行卡支付。"))
+        #expect(lines.contains("第1笔，二零二四年十二月二十日，分红两千八百八十元，已通过银行卡支付。"))
         #expect(lines.contains("户号：一五二二二三，零零一。"))
-        #expect(lines.contains("摘要：合计，金额（元）：二千八百八十元。"))
+        #expect(lines.contains("摘要：合计，金额（元）：两千八百八十元。"))
         #expect(lines.contains("户主：陈梅。"))
         #expect(lines.contains("请经办人、监督小组、户主（或见证人、按手印）签字。"))
         #expect(!script.contains("3f8a1c5e"))  // the fingerprint is not read aloud
@@ -47,7 +47,7 @@ struct SpeechRendererTests {
     /// said as numbers, so a date is in words throughout; the English words of distribution ids
     /// are said in Chinese.
     @Test func digitsAreSpeakable() {
-        #expect(SpeechRenderer.speakable("分配编号2019-poverty，尾号2318，12月5日，2,880.00元") == "分配编号二零一九，扶贫，尾号二三一八，十二月五日，二千八百八十元")
+        #expect(SpeechRenderer.speakable("分配编号2019-poverty，尾号2318，12月5日，2,880.00元") == "分配编号二零一九，扶贫，尾号二三一八，十二月五日，两千八百八十元")
         #expect(SpeechRenderer.speakable("2024年10月31日，第3笔，第12条") == "二零二四年十月三十一日，第3笔，第12条")
         #expect(SpeechRenderer.speakable("2024年1月20日") == "二零二四年一月二十日")
         #expect(SpeechRenderer.speakable("fenhong verify --trusted x") == "fenhong verify --trusted x")
@@ -55,7 +55,7 @@ struct SpeechRendererTests {
         #expect(SpeechRenderer.speakable("原因：金额错，应为10,000.05元，2020-10-05退回") == "原因：金额错，应为一万元零五分，二零二零年十月五日退回")
         #expect(SpeechRenderer.speakable("BX-2024-0008，2024-13-01") == "BX-二零二四，零零零八，二零二四，13，01")
         // Only money is said as money: an amount to the fen, or one followed by 元.
-        #expect(SpeechRenderer.speakable("按1,000股的1.5倍、3.5%计，共2,880.00，另5.5元") == "按1,000股的1.5倍、3.5%计，共二千八百八十元，另五元五角")
+        #expect(SpeechRenderer.speakable("按1,000股的1.5倍、3.5%计，共2,880.00，另5.5元") == "按1,000股的1.5倍、3.5%计，共两千八百八十元，另五元五角")
     }
 
     /// Paragraphs are split one sentence per line.

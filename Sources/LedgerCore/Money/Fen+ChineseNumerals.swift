@@ -13,10 +13,11 @@ extension Fen {
     }
 
     /// The amount in everyday numerals for read-aloud statements:
-    /// `二千八百八十元`, `三千元零五分`, `一万六千元`, `十万元`, `零元`, `负五角`.
+    /// `两千八百八十元`, `三千元零五分`, `一万六千元`, `十万元`, `零元`, `负五角`.
     ///
     /// A leading `一十` is said `十`; `零` is spoken only for zeros inside the number and for
-    /// a missing 角 before 分.
+    /// a missing 角 before 分. A 2 is said `两` where Mandarin says it so — before 千, 万 and 亿,
+    /// and alone before 元, 角 and 分 (`两万两千元`, `两元两角`) — and `二` elsewhere (`二十二元`).
     public var spokenChinese: String {
         ChineseNumerals.spoken.amount(value, wholeSuffix: "", zeroYuanAfterRoundYuan: false)
     }
@@ -27,13 +28,15 @@ private struct ChineseNumerals {
     let digits: [String]
     let tens: String, hundreds: String, thousands: String
     let shortenLeadingTen: Bool
+    /// The 2 said before 千, 万, 亿 and alone before 元, 角, 分 (`两`); nil to write `digits[2]`.
+    var two: String? = nil
 
     static let capital = ChineseNumerals(
         digits: ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"],
         tens: "拾", hundreds: "佰", thousands: "仟", shortenLeadingTen: false)
     static let spoken = ChineseNumerals(
         digits: ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"],
-        tens: "十", hundreds: "百", thousands: "千", shortenLeadingTen: true)
+        tens: "十", hundreds: "百", thousands: "千", shortenLeadingTen: true, two: "两")
 
     /// Writes a whole amount of fen with `元`, `角`, `分`.
     func amount(_ fen: Int64, wholeSuffix: String, zeroYuanAfterRoundYuan: Bool) -> String {
@@ -43,12 +46,17 @@ private struct ChineseNumerals {
         let jiao = Int(magnitude / 10 % 10)
         let fenDigit = Int(magnitude % 10)
         var text = fen < 0 ? "负" : ""
-        if yuan > 0 { text += integer(yuan) + "元" }
+        if yuan > 0 { text += (yuan == 2 ? alone(2) : integer(yuan)) + "元" }
         if jiao == 0, fenDigit == 0 { return text + wholeSuffix }
         if yuan > 0, jiao == 0 || (zeroYuanAfterRoundYuan && yuan % 10 == 0) { text += digits[0] }
-        if jiao > 0 { text += digits[jiao] + "角" }
-        if fenDigit > 0 { text += digits[fenDigit] + "分" }
+        if jiao > 0 { text += alone(jiao) + "角" }
+        if fenDigit > 0 { text += alone(fenDigit) + "分" }
         return text
+    }
+
+    /// A digit said alone before a unit (元, 角, 分, 万, 亿): `两` for 2 where it is so said.
+    private func alone(_ digit: Int) -> String {
+        digit == 2 ? two ?? digits[2] : digits[digit]
     }
 
     /// Writes `n > 0` with 万 and 亿 sections (亿亿 above 10^16).
@@ -61,7 +69,8 @@ private struct ChineseNumerals {
 
     private func write(_ n: UInt64, into text: inout String) {
         if n >= 1_0000_0000 {
-            write(n / 1_0000_0000, into: &text)
+            let high = n / 1_0000_0000
+            if high == 2 { text += alone(2) } else { write(high, into: &text) }
             text += "亿"
             let low = n % 1_0000_0000
             if low > 0 {
@@ -69,7 +78,8 @@ private struct ChineseNumerals {
                 write(low, into: &text)
             }
         } else if n >= 1_0000 {
-            writeSection(Int(n / 1_0000), into: &text)
+            let high = Int(n / 1_0000)
+            if high == 2 { text += alone(2) } else { writeSection(high, into: &text) }
             text += "万"
             let low = Int(n % 1_0000)
             if low > 0 {
@@ -95,7 +105,7 @@ private struct ChineseNumerals {
                 continue
             }
             if pendingZero { text += digits[0] }
-            text += digits[digit] + unit
+            text += (unit == thousands && digit == 2 ? alone(2) : digits[digit]) + unit
             started = true
             pendingZero = false
         }
