@@ -245,6 +245,22 @@ struct LedgerWorkflowTests {
         #expect(log.contains("\"holder\":\"collective\"") && log.contains("\"class\":\"collective\""))
     }
 
+    /// A file that is no key, given as --key, is named as such before its permissions are
+    /// judged; a pipe is refused at once, never waited on.
+    @Test func keyFileIsJudgedByWhatItIs() throws {
+        let cli = try villageLedger()
+        #expect(try cli.shell("printf '户号,股别\\n1,2\\n' > hh.csv && chmod 644 hh.csv && mkfifo kp").status == 0)
+        let record = ["income", "record", "--amount", "1", "--category", "c", "--counterparty", "x", "--date", "2018-12-20"]
+        let csv = try cli.execute(record + ["--key", "hh.csv"])
+        #expect(csv.status == 2)
+        #expect(csv.stderr == "fenhong: key file hh.csv: malformed key: a private key reads PRIVATE+KEY+name+id+key\n", "\(csv.stderr)")
+        let pipe = try cli.shell("timeout 30 '\(CLI.binary.path)' \(record.joined(separator: " ")) --key kp")
+        #expect(pipe.status == 2)
+        #expect(pipe.stderr == "fenhong: key file kp: is a pipe, a device or a socket, not a key file\n", "\(pipe.stderr)")
+        #expect(try cli.shell("cp accountant.key open.key && chmod 644 open.key").status == 0)
+        #expect(try cli.execute(record + ["--key", "open.key"]).stderr.contains("can be read by others (mode 644); run `chmod 600 open.key` first"))
+    }
+
     /// A class of the village's own is started once with --new-class, then taken like any other.
     @Test func newShareClassIsStartedOnce() throws {
         let cli = try villageLedger()

@@ -56,6 +56,14 @@ struct ImportBatchTests {
              "f.csv line 2, column 账号: a cash payment has no account; leave it empty, not \"****5678\""),
             (.shares, "户号,股别,股数,日期,电话\n", "f.csv line 1, column 电话: unknown column; the columns are 户号, 股别, 股数, 日期, 事由 (or holder, class, units, date, reason)"),
             (.shares, "户号,股别,股数\n", "f.csv line 1: the column 日期 (date) is missing; the header has 户号, 股别, 股数"),
+            // What a header no column matches likely means.
+            (.shares, "户号\t股别\t股数\t日期\t事由\n", "f.csv line 1, column 户号\\t股别\\t股数\\t日期\\t事由: unknown column; the columns are 户号, 股别, 股数, 日期, 事由 "
+             + "(or holder, class, units, date, reason); the file is separated by tabs, not commas: save it from Excel as CSV (逗号分隔)"),
+            (.shares, "户号,户主,人口,身份证号,账号,日期\n", "f.csv line 1, column 户主: unknown column; the columns are 户号, 股别, 股数, 日期, 事由 "
+             + "(or holder, class, units, date, reason); these are the columns of households: import it with fenhong import households f.csv"),
+            (.shares, "白辛嘎查股份登记表,,,\n户号,股别,股数,日期\n", "f.csv line 1, column 白辛嘎查股份登记表: unknown column; the columns are 户号, 股别, 股数, 日期, 事由 "
+             + "(or holder, class, units, date, reason); is it a title above the header? The first line is the header: delete the lines above it"),
+            (.shares, "序号,户号,股别,股数,日期\n1,152223-001,人口股,3,2018-06-02\n2,合计,,3,\n", "f.csv line 3, column 户号: a totals row (合计) is no record: delete it from the file"),
             (.shares, "户号,股别,holder,股数,日期\n", "f.csv line 1, column holder: the column is given twice (first as column 1)"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,3,2018-02-30\n", "f.csv line 2, column 日期: \"2018-02-30\" is not a date like 2019-12-28, 2019/12/28 or 2019年12月28日"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,0,2018-02-01\n", "f.csv line 2, column 股数: \"0\" is not a whole number greater than zero"),

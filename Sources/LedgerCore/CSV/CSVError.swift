@@ -49,7 +49,8 @@ public enum CSVProblem: Error, Equatable, Sendable, CustomStringConvertible {
     /// A record with a different number of fields than the header.
     case fieldCount(expected: Int, found: Int)
     /// A header no column of this kind of file has.
-    case unknownColumn(known: String)
+    /// A header no column of the file's kind has; `hint` says what the file likely is.
+    case unknownColumn(known: String, hint: String?)
     /// A header given twice (in one or two languages).
     case duplicateColumn(firstIndex: Int)
     /// A required column the header lacks.
@@ -74,7 +75,7 @@ public enum CSVProblem: Error, Equatable, Sendable, CustomStringConvertible {
         case .unclosedQuote: "the quoted field that starts here is never closed (a \" is missing)"
         case .textAfterQuote: "there is text after the closing quote; write a quote inside a quoted field as \"\""
         case .fieldCount(let expected, let found): "the row has \(found) fields, the header has \(expected)"
-        case .unknownColumn(let known): "unknown column; the columns are \(known)"
+        case .unknownColumn(let known, let hint): "unknown column; the columns are \(known)" + (hint.map { "; \($0)" } ?? "")
         case .duplicateColumn(let first): "the column is given twice (first as column \(first + 1))"
         case .missingColumn(let name, let header): "the column \(name) is missing; the header has \(header)"
         case .emptyValue: "the value is empty"

@@ -34,6 +34,10 @@ public struct ImportBatch: Sendable {
         var firstID = [String: Int]()
         for (offset, record) in table.records.enumerated() {
             let row = try layout.row(record)
+            // A sheet's totals row, copied with the rows above it, is no record.
+            for column in ["household", "holder"] where ["合计", "总计", "小计", "total"].contains(row.optional(column)?.lowercased() ?? "") {
+                throw row.error(column, .invalidValue("a totals row (合计) is no record: delete it from the file"))
+            }
             let payload = try row.payload()
             if let latest, let date = payload.importedDate, date > latest {
                 throw row.error("date", .invalidValue("\(date) is after today, \(latest); the ledger records what has happened"))

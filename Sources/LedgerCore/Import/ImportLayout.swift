@@ -19,9 +19,11 @@ struct ImportLayout {
         var indexes = [String: Int](), headers = [String: String]()
         let known = kind.columns.map(\.chinese).joined(separator: ", ") + " (or " + kind.columns.map(\.english).joined(separator: ", ") + ")"
         for (index, name) in names.enumerated() {
+            // A sheet's row numbers (序号) carry nothing a row records: passed over.
+            if Self.rowNumbers.contains(name.lowercased()) { continue }
             guard let column = kind.columns.first(where: { $0.matches(name) }) else {
                 throw CSVError(file: file, line: header.line(ofField: index), column: name.isEmpty ? "\(index + 1)" : name,
-                               problem: .unknownColumn(known: known))
+                               problem: .unknownColumn(known: known, hint: Self.hint(names, kind: kind, file: file)))
             }
             if let first = indexes.updateValue(index, forKey: column.english) {
                 throw CSVError(file: file, line: header.line(ofField: index), column: name, problem: .duplicateColumn(firstIndex: first))
@@ -34,6 +36,25 @@ struct ImportLayout {
         }
         self.indexes = indexes
         self.headers = headers
+    }
+
+    /// Headers of a column of row numbers, which is passed over.
+    static let rowNumbers: Set<String> = ["序号", "no.", "#"]
+
+    /// What a header no column of `kind` matches likely means: a file separated by tabs, a file
+    /// of another kind, or a title above the header.
+    static func hint(_ names: [String], kind: ImportKind, file: String) -> String? {
+        if names.contains(where: { $0.contains("\t") }) {
+            return "the file is separated by tabs, not commas: save it from Excel as CSV (逗号分隔)"
+        }
+        let given = names.filter { !$0.isEmpty && !rowNumbers.contains($0.lowercased()) }
+        if let other = ImportKind.allCases.first(where: { other in
+            other != kind && given.allSatisfy { name in other.columns.contains { $0.matches(name) } }
+        }) {
+            return "these are the columns of \(other.rawValue): import it with fenhong import \(other.rawValue) \(file)"
+        }
+        if given.count == 1 { return "is it a title above the header? The first line is the header: delete the lines above it" }
+        return nil
     }
 
     /// The values of one record, checked for width.

@@ -32,15 +32,22 @@ public enum KeyFile {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 
-    /// Reads a signer, refusing a file that group or others may read.
+    /// Reads a signer, refusing a file that group or others may read. What the file is comes
+    /// first: a CSV file or a pipe given as `--key` is named as no key file, not told to be
+    /// made private.
     public static func read(_ path: String) throws -> NoteSigner {
         guard FileManager.default.fileExists(atPath: path) else { throw Error.missing(path) }
+        guard let handle = InputFile.openRegular(path) else {
+            throw Error.unreadable(path: path, reason: InputFile.notAFile(path).map { "is \($0), not a key file" } ?? "cannot be read (no permission)")
+        }
+        guard let data = try? handle.read(upToCount: 4096), let text = String(data: data, encoding: .utf8) else {
+            throw Error.unreadable(path: path, reason: "is not UTF-8 text")
+        }
+        let signer: NoteSigner
+        do { signer = try NoteSigner(skey: text) } catch { throw Error.unreadable(path: path, reason: "\(error)") }
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
         guard mode & 0o077 == 0 else { throw Error.exposed(path: path, mode: mode) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw Error.unreadable(path: path, reason: "is not UTF-8 text")
-        }
-        do { return try NoteSigner(skey: text) } catch { throw Error.unreadable(path: path, reason: "\(error)") }
+        return signer
     }
 }
