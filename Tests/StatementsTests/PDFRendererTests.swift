@@ -8,7 +8,7 @@ struct PDFRendererTests {
     @Test func charactersThePDFCannotShowAreNamed() throws {
         #expect(PDFCoverage.missing(in: SampleStatements.chenMei).isEmpty)
         #expect(PDFCoverage.missing(in: SampleStatements.longStatement(paymentCount: 60)).isEmpty)
-        for printed in "陈梅其木格包金山巴特尔乌云呼和浩特扎赉特旗阿尔本格勒镇：，。（）“”—《》×￥¥€①０１ＡＺ々〇" {
+        for printed in "陈梅其木格包金山巴特尔乌云呼和浩特扎赉特旗阿尔本格勒镇：，。（）“”—《》×￥¥€①０１ＡＺ々〇·•" {
             #expect(PDFCoverage.prints(printed), "\(printed)")
         }
         var document = SampleStatements.chenMei
@@ -19,6 +19,8 @@ struct PDFRendererTests {
                 == "the PDF's Chinese font (STSong-Light, not embedded) has no 𠮷 (U+20BB7): printed, it would be 〓 or nothing; "
                 + "print this statement with --format html (set in the reader's own fonts) or text")
         #expect(try PDFRenderer().checkedRender(SampleStatements.chenMei) == PDFRenderer().render(SampleStatements.chenMei))
+        // A Mongolian name written in Chinese keeps its middle dot, set as ・ (U+30FB), which the CMap maps.
+        #expect(PDFFontMetrics.runs("阿尔斯楞·巴特尔").flatMap(\.codes).contains(0x30FB))
     }
 
     /// Every xref entry points at its "N 0 obj", startxref at "xref", and stream lengths are exact.

@@ -17,7 +17,8 @@ extension Fen {
     ///
     /// A leading `一十` is said `十`; `零` is spoken only for zeros inside the number and for
     /// a missing 角 before 分. A 2 is said `两` where Mandarin says it so — before 千, 万 and 亿,
-    /// and alone before 元, 角 and 分 (`两万两千元`, `两元两角`) — and `二` elsewhere (`二十二元`).
+    /// and alone before the first of 元, 角 and 分 said (`两万两千元`, `两元`, `两角`) — and `二`
+    /// elsewhere (`二十二元`, `两元二角`, `五角二分`).
     public var spokenChinese: String {
         ChineseNumerals.spoken.amount(value, wholeSuffix: "", zeroYuanAfterRoundYuan: false)
     }
@@ -46,11 +47,12 @@ private struct ChineseNumerals {
         let jiao = Int(magnitude / 10 % 10)
         let fenDigit = Int(magnitude % 10)
         var text = fen < 0 ? "负" : ""
+        // 两 only for the unit said first (两元, 两角, 两分); after it, 二 (两元二角, 五角二分).
         if yuan > 0 { text += (yuan == 2 ? alone(2) : integer(yuan)) + "元" }
         if jiao == 0, fenDigit == 0 { return text + wholeSuffix }
         if yuan > 0, jiao == 0 || (zeroYuanAfterRoundYuan && yuan % 10 == 0) { text += digits[0] }
-        if jiao > 0 { text += alone(jiao) + "角" }
-        if fenDigit > 0 { text += alone(fenDigit) + "分" }
+        if jiao > 0 { text += (yuan == 0 ? alone(jiao) : digits[jiao]) + "角" }
+        if fenDigit > 0 { text += (yuan == 0 && jiao == 0 ? alone(fenDigit) : digits[fenDigit]) + "分" }
         return text
     }
 

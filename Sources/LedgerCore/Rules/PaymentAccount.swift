@@ -18,7 +18,7 @@ public enum PaymentAccount {
         for (index, payload) in payloads.enumerated() {
             guard case .dividendPay(let payment) = payload, payment.channel != .cash else { continue }
             let history = try recorded(payment.household) + payloads[..<index]
-            guard let registered = account(of: payment.household, on: payment.date, history: history),
+            guard let registered = HouseholdRegistration.of(payment.household, on: payment.date, in: history)?.account,
                   Masking.maskAccount(registered) != Masking.maskAccount(payment.account) else { continue }
             let held = registered == Masking.cash ? "is registered as paid in cash, with no account" : "has account \(registered) registered"
             violations.append(RuleViolation(
@@ -28,24 +28,5 @@ public enum PaymentAccount {
                     + "if the money went into this account all the same, record the payment as made with --other-account (import: --other-accounts)"))
         }
         return violations
-    }
-
-    /// The account registered for `household` on `date` by `history`: its registration's, changed
-    /// by the latest-dated update that names one dated by then (of one day's, the last recorded).
-    /// Nil when `history` does not register it.
-    static func account(of household: String, on date: LedgerDate, history: [EntryPayload]) -> String? {
-        var account: String?
-        var changed: LedgerDate?
-        for payload in history {
-            switch payload {
-            case .householdRegister(let r) where r.household == household:
-                account = r.account
-            case .householdUpdate(let u) where u.household == household && u.date <= date:
-                guard let new = u.account, changed.map({ u.date >= $0 }) ?? true else { continue }
-                (account, changed) = (new, u.date)
-            default: break
-            }
-        }
-        return account
     }
 }

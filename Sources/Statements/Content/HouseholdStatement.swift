@@ -290,15 +290,7 @@ extension HouseholdStatement {
     /// Who `household` is on `date` by the entries given (in seq order): its registration with
     /// the updates in effect by then; nil when it is not registered.
     public static func registration(of household: String, in entries: [Entry], on date: LedgerDate) -> HouseholdRegistration? {
-        var registration: HouseholdRegistration?
-        for entry in entries {
-            switch entry.payload {
-            case .householdRegister(let r) where r.household == household: registration = r
-            case .householdUpdate(let u) where u.household == household && u.date <= date: registration?.apply(u)
-            default: break
-            }
-        }
-        return registration
+        HouseholdRegistration.of(household, on: date, in: entries.lazy.map(\.payload))
     }
 
     /// The holdings rows as a statement prints them, read back: `扶贫股 10` … `合计 10`; none when

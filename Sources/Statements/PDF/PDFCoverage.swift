@@ -11,7 +11,7 @@ enum PDFCoverage {
     static func prints(_ character: Character) -> Bool {
         character.unicodeScalars.allSatisfy { scalar in
             let value = scalar.value
-            if value < 0xA0 { return true }
+            if value < 0xA0 || PDFFontMetrics.standIns[value] != nil { return true }
             var low = 0, high = ranges.count
             while low < high {
                 let mid = (low + high) / 2

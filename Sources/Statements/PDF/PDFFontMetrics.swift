@@ -24,6 +24,10 @@ enum PDFFontMetrics {
         var widthUnits: Int
     }
 
+    /// Characters the CMap does not map, set as one it does that looks the same: the middle dot
+    /// of a name written in Chinese (阿尔斯楞·巴特尔, U+00B7; •, ‧, ∙, ⋅ too) as ・ (U+30FB).
+    static let standIns: [UInt32: UInt16] = [0x00B7: 0x30FB, 0x2022: 0x30FB, 0x2027: 0x30FB, 0x2219: 0x30FB, 0x22C5: 0x30FB]
+
     /// Stands in for characters outside the Basic Multilingual Plane. The UCS-2 CMap cannot
     /// address them, and U+FFFD has no CID in Adobe-GB1 either (it would print nothing), so we
     /// use the geta mark 〓 (U+3013, CID 189), the customary placeholder in Chinese typesetting
@@ -65,7 +69,7 @@ enum PDFFontMetrics {
             if value < 0x20 || (value >= 0x7F && value < 0xA0) { continue }
             let font: Font = value < 0x7F ? .latin : .chinese
             let width = font == .latin ? helveticaWidths[Int(value) - 0x20] : 1000
-            let code = value > 0xFFFF ? missingCharacter : UInt16(value)
+            let code = standIns[value] ?? (value > 0xFFFF ? missingCharacter : UInt16(value))
             if let last = runs.indices.last, runs[last].font == font {
                 runs[last].codes.append(code)
                 runs[last].widthUnits += width

@@ -104,7 +104,7 @@ enum Parse {
     static func date(_ text: String, option: String) throws -> LedgerDate {
         switch ImportValues.date(text) {
         case .success(let date): return date
-        case .failure(let problem): throw ValidationError("\(option) \(problem)")
+        case .failure: throw ValidationError("\(option) \(text) is not a date like 2019-12-28, 2019/12/28 or 2019年12月28日")
         }
     }
 

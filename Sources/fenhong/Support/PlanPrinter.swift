@@ -23,11 +23,7 @@ enum PlanPrinter {
         out.append(summary.rendered)
         out.append("")
         let (weightHeader, weightText) = weightColumn(spec.basis)
-        // How many households the declaration allocates to, when some are shown with nothing.
-        func households(_ plan: DistributionPlan) -> String {
-            let allocated = plan.lines.filter(\.isAllocated).count
-            return Printer.count(plan.lines.count, "household") + (allocated == plan.lines.count ? "" : ", \(allocated) allocated")
-        }
+        let households = Printer.count(plan.lines.count, "household")
         var table: TextTable
         if let rebate = plan.rebate {
             // Art. 44: what is returned by transactions and what by capital, each on its own.
@@ -37,15 +33,21 @@ enum PlanPrinter {
                 table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.basisAmount.formatted,
                            Fen(line.capitalWeight).formatted, line.capitalAmount.formatted, line.exactShare.description, line.amount.formatted])
             }
-            table.add(["total", households(plan), "", rebate.formatted, "", (plan.allocated - rebate).formatted, "", plan.allocated.formatted])
+            table.add(["total", households, "", rebate.formatted, "", (plan.allocated - rebate).formatted, "", plan.allocated.formatted])
         } else {
             table = TextTable(["household", "head", weightHeader, "exact share", "amount"], rightAligned: [2, 3, 4])
             for line in plan.lines {
                 table.add([line.holder, snapshot.households[line.holder]?.head ?? "", weightText(line.weight), line.exactShare.description, line.amount.formatted])
             }
-            table.add(["total", households(plan), "", "", plan.allocated.formatted])
+            table.add(["total", households, "", "", plan.allocated.formatted])
         }
         out.append(table.rendered)
+        // Those shown with nothing are no allocation of the declaration.
+        let allocated = plan.lines.filter(\.isAllocated).count
+        if allocated < plan.lines.count {
+            let none = plan.lines.count - allocated
+            out.append("\(none) of the \(households) \(none == 1 ? "holds" : "hold") none of what is weighed: declared, the distribution allocates to \(allocated)")
+        }
         out.append("")
         out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }

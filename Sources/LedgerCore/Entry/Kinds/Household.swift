@@ -128,4 +128,19 @@ extension HouseholdRegistration {
         if let account = update.account { self.account = account }
         if let poor = update.poor { self.poor = poor }
     }
+
+    /// `household` as `history` registers it on `date`: its registration with the updates dated
+    /// by then applied in the order recorded (as `household list`, statements and `dividend pay`
+    /// read it). Nil when `history` does not register it.
+    public static func of(_ household: String, on date: LedgerDate, in history: some Sequence<EntryPayload>) -> HouseholdRegistration? {
+        var registration: HouseholdRegistration?
+        for payload in history {
+            switch payload {
+            case .householdRegister(let r) where r.household == household: registration = r
+            case .householdUpdate(let u) where u.household == household && u.date <= date: registration?.apply(u)
+            default: break
+            }
+        }
+        return registration
+    }
 }
