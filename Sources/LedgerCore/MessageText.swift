@@ -25,7 +25,7 @@ public enum MessageText {
 
     /// C0 and C1 controls (line feed, carriage return, vertical tab, form feed, next line …) and
     /// the Unicode line and paragraph separators.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 

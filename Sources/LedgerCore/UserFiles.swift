@@ -9,7 +9,9 @@ public enum InputFile {
     }
 
     /// The bytes of `path`. `label` names it in messages (the path, or "--trusted PATH").
-    public static func contents(of path: String, label: String? = nil) throws(Unreadable) -> [UInt8] {
+    /// `limit`: the most bytes such a file holds (`what` names such a file): a larger one is
+    /// refused before it is read, not read whole into memory.
+    public static func contents(of path: String, label: String? = nil, limit: (bytes: Int, what: String)? = nil) throws(Unreadable) -> [UInt8] {
         let name = label ?? path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -17,9 +19,17 @@ public enum InputFile {
         }
         guard !isFolder.boolValue else { throw Unreadable(description: "\(name) is a folder, not a file") }
         guard isRegularFile(path) else { throw Unreadable(description: "\(name) is not a regular file (a device or a pipe)") }
-        guard let handle = openRegular(path), let data = try? handle.readToEnd() ?? Data() else {
-            throw Unreadable(description: "\(name) cannot be read (no permission)")
+        guard let handle = openRegular(path) else { throw Unreadable(description: "\(name) cannot be read (no permission)") }
+        let data: Data?
+        if let limit {
+            data = try? handle.read(upToCount: limit.bytes + 1) ?? Data()
+            if let data, data.count > limit.bytes {
+                throw Unreadable(description: "\(name) is larger than \(limit.what) may be (\(limit.bytes) bytes)")
+            }
+        } else {
+            data = try? handle.readToEnd() ?? Data()
         }
+        guard let data else { throw Unreadable(description: "\(name) cannot be read (no permission)") }
         return [UInt8](data)
     }
 

@@ -241,11 +241,15 @@ public enum StatementSource {
         }
     }
 
+    /// The most a statement or proof file holds: a statement of 60 payments is 20 KB as a PDF,
+    /// its proof a few KB more per entry; a file far larger is none (refused before it is read).
+    static let fileLimit = (bytes: 64 << 20, what: "a statement or its proof")
+
     /// A proof file as fenhong wrote it, from one a text editor saved again: without a
     /// byte-order mark, with Unix line ends, and ending in one (the signed note's last line
     /// must), so that the signature is checked over the bytes it was made over.
     public static func readProof(_ path: String) throws -> String {
-        var text = String(decoding: try InputFile.contents(of: path), as: UTF8.self)
+        var text = String(decoding: try InputFile.contents(of: path, limit: Self.fileLimit), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.replacingOccurrences(of: "\r\n", with: "\n")
         return text.hasSuffix("\n") ? text : text + "\n"
@@ -254,7 +258,7 @@ public enum StatementSource {
     /// A statement file: its text (as is, from HTML, or from a PDF through pdftotext), and its
     /// format and bytes, to compare with the statement printed again from the ledger.
     public static func statement(_ path: String) throws -> (text: String, printed: PrintedStatement) {
-        let bytes = try InputFile.contents(of: path)
+        let bytes = try InputFile.contents(of: path, limit: Self.fileLimit)
         if path.lowercased().hasSuffix(".pdf") || bytes.starts(with: Array("%PDF-".utf8)) {
             guard let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) else {
                 throw ReportError("cannot read the text of \(path): pdftotext is not installed (apt-get install poppler-utils)")

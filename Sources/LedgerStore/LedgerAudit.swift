@@ -95,8 +95,12 @@ public enum LedgerAudit {
     /// Reads a checkpoint the inspector kept.
     public static func readTrusted(_ path: String, label: String = "--trusted") throws -> SignedCheckpoint {
         let data: [UInt8]
-        do { data = try InputFile.contents(of: path, label: "\(label) \(path)") } catch { throw SourceError(error.description) }
-        if data.starts(with: Array("SQLite format 3\0".utf8)) {
+        // A ledger given for its checkpoint is named as such, whatever its size.
+        let isLedger = InputFile.head(of: path, count: 16) == Data("SQLite format 3\0".utf8)
+        // Room for a signed note saved with CRLF line ends or in UTF-16 (refused below, by name).
+        let limit = (bytes: 2 * SignedNote.sizeMax + 2, what: "a checkpoint")
+        do { data = isLedger ? [] : try InputFile.contents(of: path, label: "\(label) \(path)", limit: limit) } catch { throw SourceError(error.description) }
+        if isLedger {
             throw SourceError("\(label) \(path) is a ledger file, not a checkpoint kept: give the ledger as the path, and as \(label) the checkpoint you kept (fenhong checkpoint prints one)")
         }
         // As a text editor may have saved it: UTF-8 with or without a byte-order mark, or the

@@ -31,7 +31,11 @@ extension LedgerSweep {
     /// Cosigns the ledger at `path` that `outcome` verified, when it is intact (the ledger read
     /// again is refused if it changed since).
     public func cosign(_ path: String, verified outcome: Outcome, with signer: NoteSigner, time: UInt64) -> Cosigning {
-        guard case .verified(let report, _) = outcome else { return Cosigning(outcome: outcome, cosigning: nil) }
+        guard case .verified(let report, let trusted) = outcome else { return Cosigning(outcome: outcome, cosigning: nil) }
+        if report.ok, trusted == nil, isNewVillage(report.origin) {
+            return Cosigning(outcome: outcome, cosigning: .failure(SourceError("no checkpoint of \(report.origin ?? "its village") is kept (a village new to the round, "
+                + "or a ledger under a new name): nothing was cosigned; once you have seen it is one the round should have, give --new-villages")))
+        }
         return Cosigning(outcome: outcome, cosigning: Result { try LedgerAudit.cosign(path: path, verified: report, with: signer, time: time) })
     }
 
@@ -43,7 +47,8 @@ extension LedgerSweep {
         for village in villages(outcomes, summary: summary) {
             let chosen = village.trouble == nil ? village.longest.first?.path : nil
             for copy in village.copies where copy.report.ok && copy.path != chosen {
-                skipped[copy.path] = village.trouble.map(PassedOver.villageInTrouble) ?? .anotherCopyCosigned(origin: village.origin, copy: chosen ?? "?")
+                skipped[copy.path] = village.isNew ? .newVillage(village.trouble ?? village.origin)
+                    : village.trouble.map(PassedOver.villageInTrouble) ?? .anotherCopyCosigned(origin: village.origin, copy: chosen ?? "?")
             }
         }
         return skipped
@@ -55,10 +60,12 @@ extension LedgerSweep {
         case villageInTrouble(String)
         /// Another copy of its village is cosigned instead.
         case anotherCopyCosigned(origin: String, copy: String)
+        /// No checkpoint of its village is kept while others' are (the sentence).
+        case newVillage(String)
 
         public var description: String {
             switch self {
-            case .villageInTrouble(let trouble): "\(trouble): nothing of this village is cosigned"
+            case .villageInTrouble(let trouble), .newVillage(let trouble): "\(trouble): nothing of this village is cosigned"
             case .anotherCopyCosigned(let origin, let copy): "a copy of \(origin), whose \(copy) is cosigned"
             }
         }

@@ -12,6 +12,9 @@ extension LedgerSweep {
         /// Why nothing of this village is kept or cosigned: one of its copies could not be
         /// read, has problems, or disagrees with another (a split view). A sentence naming it.
         public let trouble: String?
+        /// True when no checkpoint of it is kept while others' are, and none was to be accepted
+        /// (``LedgerSweep/isNewVillage(_:)``): then ``trouble`` says so.
+        public let isNew: Bool
 
         /// The copies of the greatest size, the ledger files first (the live ledger before a
         /// bundle taken from it).
@@ -50,10 +53,16 @@ extension LedgerSweep {
                 "\(origin): its organisation has a ledger under another origin too"
             } else if let bad = copies.first(where: { !$0.report.ok }) {
                 "\(origin): \(bad.path) has problems"
+            } else if isNewVillage(origin) {
+                "\(origin): no checkpoint of it is kept (a village new to the round, or a ledger under a new name); once you have seen it is one "
+                    + "the round should have, give --new-villages"
             } else {
                 nil
             }
-            return Village(origin: origin, copies: copies, trouble: trouble)
+            // New, and nothing else wrong with it (the sentence above says only that).
+            let isNew = trouble != nil && isNewVillage(origin) && unreadable[origin] == nil && !summary.splitOrigins.contains(origin)
+                && summary.renamedOrigins[origin] == nil && copies.allSatisfy(\.report.ok)
+            return Village(origin: origin, copies: copies, trouble: trouble, isNew: isNew)
         }
     }
 }
@@ -66,7 +75,9 @@ extension LedgerSweep.Summary {
             for copy in copies {
                 guard let named = copy.report.organisation else { continue }
                 // The region too: one village name may be found in two townships.
-                origins[([named.org, named.village] + named.region).joined(separator: ", "), default: []].insert(origin)
+                // Spaces aside: "白辛嘎查 " is 白辛嘎查 to anyone reading it.
+                let name = ([named.org, named.village] + named.region).map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+                origins[name.joined(separator: ", "), default: []].insert(origin)
             }
         }
         for (name, set) in origins.sorted(by: { $0.key < $1.key }) where set.count > 1 {

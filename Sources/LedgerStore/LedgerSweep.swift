@@ -26,6 +26,9 @@ public struct LedgerSweep: Sendable {
     public let startsKeeping: Bool
     /// True when the paths are only some of the villages kept (see ``init(paths:trusted:keep:partial:)``).
     public let partial: Bool
+    /// True when a village none of whose checkpoints is kept may be kept and cosigned although
+    /// others are: the inspector has seen it is one the round should have (`--new-villages`).
+    public let acceptsNewVillages: Bool
 
     /// A checkpoint kept, and the file it was read from.
     public struct Kept: Sendable {
@@ -53,8 +56,9 @@ public struct LedgerSweep: Sendable {
     /// not searched for ledgers when it lies inside a folder given (its files are no ledgers).
     /// `partial`: the paths are some of the villages kept in `trusted`, not all (a day's round):
     /// a village kept there whose ledger is not given is not said to be missing.
-    public init(paths: [String], trusted: String?, keep: String? = nil, partial: Bool = false) throws {
+    public init(paths: [String], trusted: String?, keep: String? = nil, partial: Bool = false, newVillages: Bool = false) throws {
         self.partial = partial
+        acceptsNewVillages = newVillages
         var names = Names(), passedOver = [String]()
         let skipping = Set([trusted, keep].compactMap { $0.flatMap(FileIdentity.init(path:)) })
         for path in paths {
@@ -117,25 +121,44 @@ public struct LedgerSweep: Sendable {
         return scan.files
     }
 
-    /// The checkpoint files of the kept folder `path`, and the first name in it that is no file,
-    /// in a sentence.
+    /// The checkpoint files of the kept folder `path`, and the first thing in it that is no kept
+    /// checkpoint, in a sentence: a subfolder, a link to nothing, a pipe, a file that does not
+    /// begin as a checkpoint does. A name beginning with `.` is read only when it holds a whole
+    /// checkpoint (a file `--keep` was writing when a run stopped holds part of one, or none, and
+    /// is passed over), and `.git` is passed over: a checkpoint hidden in the folder is still held.
     private static func scanKept(_ path: String) -> (files: [String], odd: String?) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         var files = [String](), odd: String?
-        // A name beginning with `.` is no checkpoint kept: a file a program was writing when
-        // it stopped (`--keep` writes each beside its place, then renames it), an editor's backup.
-        for name in names.filter({ !$0.hasPrefix(".") }).sorted() {
+        func note(_ file: String, _ what: String) {
+            odd = odd ?? "--trusted \(MessageText.oneLine(path)) holds \(MessageText.oneLine(file)), which is \(what), not a kept checkpoint: a kept folder "
+                + "holds kept checkpoints only, each read at every visit; move it out of the folder (or its checkpoint up into it)"
+        }
+        for name in names.sorted() where name != ".git" {
             let file = join(path, name)
             if let what = InputFile.notAFile(file) {
-                odd = odd ?? "--trusted \(path) holds \(file), which is \(what), not a kept checkpoint: kept checkpoints are files at the top of "
-                    + "the folder, each read at every visit; move it out of the folder (or its checkpoint up into it)"
+                note(file, what)
+                continue
+            }
+            if name.hasPrefix(".") {
+                if (try? LedgerAudit.readTrusted(file)) != nil { files.append(file) }
                 continue
             }
             var head = InputFile.head(of: file, count: 11) ?? Data()
             if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-            if head.starts(with: Data("fenhong/".utf8)) || file.lowercased().hasSuffix(".txt") { files.append(file) }
+            if head.starts(with: Data("fenhong/".utf8)) || file.lowercased().hasSuffix(".txt") {
+                files.append(file)
+            } else {
+                note(file, "a file that does not begin as a checkpoint does")
+            }
         }
         return (files, odd)
+    }
+
+    /// True when `origin`'s ledger is new to a round that keeps other villages' checkpoints, and
+    /// is not to be kept or cosigned until the inspector says it belongs (``acceptsNewVillages``):
+    /// a history begun again under a look-alike origin is held to nothing, and would be kept.
+    func isNewVillage(_ origin: String?) -> Bool {
+        !acceptsNewVillages && !kept.isEmpty && kept[origin ?? ""] == nil
     }
 
     /// Verifies the ledger at `path`, held to the checkpoints kept for its village, in one pass:
@@ -260,6 +283,12 @@ public struct LedgerSweep: Sendable {
         var ledgers = [String](), passedOver = [String]()
         for name in names.sorted() {
             let full = join(path, name)
+            // A name with a line break or a terminal's escape in it could print a line of a report
+            // of its own: passed over, and named escaped.
+            if name.unicodeScalars.contains(where: MessageText.needsEscape) {
+                passedOver.append(full)
+                continue
+            }
             var folder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &folder)
             let isLink = (try? FileManager.default.attributesOfItem(atPath: full)[.type] as? FileAttributeType) == .typeSymbolicLink

@@ -28,8 +28,8 @@ import Testing
         #expect(try cli.shell("mkdir -p K/2024 && cp kept0/fenhong_152223_baixin.txt K/2024/").status == 0)
         let nested = try cli.execute(["verify", "F", "--trusted", "K", "--keep", "K"])
         #expect(nested.status == 2)
-        #expect(nested.stderr == "fenhong: --trusted K holds K/2024, which is a folder, not a kept checkpoint: kept checkpoints are files at the top of "
-                + "the folder, each read at every visit; move it out of the folder (or its checkpoint up into it)\n", "\(nested.stderr)")
+        #expect(nested.stderr == "fenhong: --trusted K holds K/2024, which is a folder, not a kept checkpoint: a kept folder holds kept checkpoints only, "
+                + "each read at every visit; move it out of the folder (or its checkpoint up into it)\n", "\(nested.stderr)")
         #expect(nested.stdout.isEmpty)
         #expect(try cli.shell("ls K").stdout == "2024\n")
 
@@ -97,8 +97,71 @@ import Testing
         let alone = try cli.execute(["verify", "R2.fenhong", "--trusted", "K", "--partial"])
         #expect(alone.status == 0)
         #expect(alone.stdout.hasSuffix("held to no kept checkpoint, no checkpoint of their village being kept: R2.fenhong (fenhong/152223/baixinn, 1 entry); "
-                                       + "a village new to the round, or a ledger under a new origin: see that it is one the round should have\n"), "\(alone.stdout)")
+                                       + "a village new to the round, or a ledger under a new origin: see that it is one the round should have "
+                                       + "(then --new-villages keeps and cosigns it)\n"), "\(alone.stdout)")
         // Without --partial, the village kept and not given is missing.
         #expect(try cli.execute(["verify", "R2.fenhong", "--trusted", "K"]).status == 2)
+    }
+
+    /// Hidden or unlike a checkpoint, a kept file still counts: moved into a hidden folder it
+    /// stops the round; saved under a hidden name it is still held; a file that is no checkpoint
+    /// stops the round; none of them makes it a first visit.
+    @Test func hiddenKeptFilesAreNoFirstVisit() throws {
+        let cli = try forked()
+        #expect(try cli.shell("mkdir -p K/.old && cp kept0/fenhong_152223_baixin.txt K/.old/").status == 0)
+        let hiddenFolder = try cli.execute(["verify", "F", "--trusted", "K", "--keep", "K"])
+        #expect(hiddenFolder.status == 2)
+        #expect(hiddenFolder.stderr.hasPrefix("fenhong: --trusted K holds K/.old, which is a folder, not a kept checkpoint"), "\(hiddenFolder.stderr)")
+        #expect(try cli.shell("rm -r K/.old && cp kept0/fenhong_152223_baixin.txt K/.fenhong_152223_baixin.txt").status == 0)
+        let hiddenFile = try cli.execute(["verify", "F", "--trusted", "K", "--keep", "K"])
+        #expect(hiddenFile.status == 1, "\(hiddenFile.stdout)\(hiddenFile.stderr)")
+        #expect(!hiddenFile.stderr.contains("no checkpoint is kept in K yet"))
+        #expect(hiddenFile.stdout.contains("inconsistent-with-trusted"), "\(hiddenFile.stdout)")
+        #expect(try cli.shell("rm K/.fenhong_152223_baixin.txt && printf 'x' > K/notes").status == 0)
+        let notes = try cli.execute(["verify", "F", "--trusted", "K", "--keep", "K"])
+        #expect(notes.status == 2)
+        #expect(notes.stderr.hasPrefix("fenhong: --trusted K holds K/notes, which is a file that does not begin as a checkpoint does, not a kept checkpoint"),
+                "\(notes.stderr)")
+        // A partial file --keep left (no whole checkpoint) is passed over: still the first visit.
+        #expect(try cli.shell("rm K/notes && printf 'fenhong/152' > K/.tmp-partial").status == 0)
+        let first = try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "K", "--keep", "K"])
+        #expect(first.status == 0 && first.stderr.contains("no checkpoint is kept in K yet"), "\(first.stdout)\(first.stderr)")
+    }
+
+    /// A village none of whose checkpoints is kept, in a round that keeps others', is neither
+    /// kept nor cosigned until the inspector says it belongs (--new-villages): a history begun
+    /// again under a new name is held to nothing.
+    @Test func newVillagesAreTakenInWhenSaidSo() throws {
+        let cli = try CLI.villages()
+        #expect(try cli.shell("mkdir R && cp d/baixin.fenhong R/").status == 0)
+        #expect(try cli.run("verify", "R", "--keep", "K").status == 0)
+        #expect(try cli.shell("cp other.fenhong R/").status == 0)
+        let held = try cli.execute(["verify", "R", "--trusted", "K", "--keep", "K"])
+        #expect(held.status == 0)
+        #expect(held.stdout.contains("not kept: fenhong/152223/synthetic-7: no checkpoint of it is kept (a village new to the round, or a ledger under a new name); "
+                                     + "once you have seen it is one the round should have, give --new-villages; nothing kept for this village"), "\(held.stdout)")
+        #expect(try cli.shell("ls K").stdout == "fenhong_152223_baixin.txt\n")
+        let alone = try cli.execute(["cosign", "R/other.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--partial"])
+        #expect(alone.status == 2)
+        #expect(alone.stderr.contains("no checkpoint of fenhong/152223/synthetic-7 is kept (a village new to the round, or a ledger under a new name): nothing was cosigned"),
+                "\(alone.stderr)")
+        let taken = try cli.execute(["verify", "R", "--trusted", "K", "--keep", "K", "--new-villages"])
+        #expect(taken.status == 0)
+        #expect(try cli.shell("ls K").stdout == "fenhong_152223_baixin.txt\nfenhong_152223_synthetic-7.txt\n")
+    }
+
+    /// A file in a league's folder whose name holds a line break or an escape is passed over,
+    /// named escaped: it cannot print report lines of its own. A --trusted file far larger than a
+    /// checkpoint is refused before it is read.
+    @Test func oddNamesAndSizesAreRefused() throws {
+        let cli = try CLI.villages()
+        #expect(try cli.shell("mkdir L && cp d/baixin.fenhong L/ && cp other.fenhong \"L/b$(printf '\\nFAKE: intact\\n')x.fenhong\" && truncate -s 300M big.txt").status == 0)
+        let run = try cli.execute(["verify", "L"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("passed over L/b\\nFAKE: intactx.fenhong: not a ledger file or a bundle folder"), "\(run.stderr)")
+        #expect(!run.stdout.contains("\nFAKE"))
+        let big = try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "big.txt"])
+        #expect(big.status == 2)
+        #expect(big.stderr == "fenhong: --trusted big.txt is larger than a checkpoint may be (131074 bytes)\n")
     }
 }

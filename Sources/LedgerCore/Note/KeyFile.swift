@@ -45,8 +45,10 @@ public enum KeyFile {
         }
         let signer: NoteSigner
         do { signer = try NoteSigner(skey: text) } catch { throw Error.unreadable(path: path, reason: "\(error)") }
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        // The mode of the file the key is in (a link's own mode is always 777).
+        var info = stat()
+        guard fstat(handle.fileDescriptor, &info) == 0 else { throw Error.unreadable(path: path, reason: "cannot be read (no permission)") }
+        let mode = Int(info.st_mode & 0o7777)
         guard mode & 0o077 == 0 else { throw Error.exposed(path: path, mode: mode) }
         return signer
     }

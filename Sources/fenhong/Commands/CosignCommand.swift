@@ -58,6 +58,8 @@ struct CosignCommand: ParsableCommand {
     @Option(help: "Keep each cosigned checkpoint in this folder, one file a village, as verify --keep does.") var keep: String?
     @Flag(help: "Only some of the villages kept in --trusted FOLDER are given (a day's round): do not report the others as missing.")
     var partial = false
+    @Flag(help: "Villages none of whose checkpoints is kept in --trusted FOLDER, while others' are, may be kept (and cosigned): you have seen each is one the round should have.")
+    var newVillages = false
 
     func run() throws {
         if !paths.isEmpty, ledger.ledger != nil { throw ValidationError("give the ledger once: as PATH or as --ledger") }
@@ -67,8 +69,8 @@ struct CosignCommand: ParsableCommand {
         if paths.isEmpty, ledger.ledger == nil, (ProcessInfo.processInfo.environment["FENHONG_LEDGER"] ?? "").isEmpty {
             throw ValidationError("no ledger given: pass PATH (ledger files, bundles, or folders of them), --ledger FILE, or set FENHONG_LEDGER")
         }
-        let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep, partial: partial)
-        for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
+        let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages)
+        for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(MessageText.oneLine(other)): not a ledger file or a bundle folder") }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
         if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
         let time = UInt64(Date().timeIntervalSince1970)
@@ -186,7 +188,11 @@ private struct CosignTally {
 
     /// An intact ledger not cosigned: its village is in trouble, or another copy of it is cosigned.
     mutating func skipped(_ path: String, _ reason: LedgerSweep.PassedOver) -> String {
-        if case .anotherCopyCosigned = reason { passedOver += 1 } else { refused += 1 }
+        switch reason {
+        case .anotherCopyCosigned: passedOver += 1
+        case .newVillage: failed += 1  // not cosigned until the inspector says it belongs: exit 2
+        case .villageInTrouble: refused += 1
+        }
         return "\(path): not cosigned: \(reason)\n"
     }
 

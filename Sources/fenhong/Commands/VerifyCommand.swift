@@ -28,6 +28,8 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print each report as one line of JSON.") var json = false
     @Flag(help: "Only some of the villages kept in --trusted FOLDER are given (a day's round): do not report the others as missing.")
     var partial = false
+    @Flag(help: "Villages none of whose checkpoints is kept in --trusted FOLDER, while others' are, may be kept (and cosigned): you have seen each is one the round should have.")
+    var newVillages = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give a ledger file, a bundle folder, or a folder of them") }
@@ -35,8 +37,8 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         if let keep { try LedgerSweep.checkKeepFolder(keep) }
-        let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep, partial: partial)
-        for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(other): not a ledger file or a bundle folder") }
+        let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages)
+        for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(MessageText.oneLine(other)): not a ledger file or a bundle folder") }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
         if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
         if sweep.ledgers.isEmpty {

@@ -99,7 +99,8 @@ enum ReportPrinter {
         for kept in summary.keptWithoutLedger { out += missing(kept) + "\n" }
         if !summary.newVillages.isEmpty {
             out += "held to no kept checkpoint, no checkpoint of their village being kept: \(summary.newVillages.joined(separator: ", ")); "
-                + "a village new to the round, or a ledger under a new origin: see that it is one the round should have\n"
+                + "a village new to the round, or a ledger under a new origin: see that it is one the round should have"
+                + (sweep.acceptsNewVillages ? "\n" : " (then --new-villages keeps and cosigns it)\n")
         }
         if unkept > 0 && summary.newVillages.isEmpty {
             out += "\(unkept) intact \(unkept == 1 ? "ledger was" : "ledgers were") held to no kept checkpoint: keep each village's latest "
