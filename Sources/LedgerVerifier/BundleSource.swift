@@ -87,6 +87,30 @@ struct BundleSnapshot: LedgerSnapshot {
         BundleCheckpoints(folder: folder + "/checkpoints", sizes: try checkpointFiles().sizes)
     }
 
+    /// `keys.txt`: every key the entries add, one vkey a line, and nothing else (the order, a
+    /// byte-order mark, CRLF and blank lines aside). A reader checking a checkpoint by hand takes
+    /// the accountant's key from it (VERIFY.txt).
+    func keysListProblems(named keys: [String]) throws -> [Problem] {
+        let path = folder + "/keys.txt"
+        let problem = { (detail: String) in Problem(seq: nil, .keysFile, detail) }
+        guard FileManager.default.fileExists(atPath: path) || InputFile.isLink(path) else {
+            return [problem("keys.txt is missing; it lists the \(keys.count) keys the entries add, for a reader checking by hand")]
+        }
+        guard let handle = InputFile.openRegular(path), let data = try? handle.read(upToCount: 1 << 20), data.count < 1 << 20 else {
+            return [problem("keys.txt is \(InputFile.notAFile(path) ?? "a file that cannot be read whole"); it lists the keys the entries add")]
+        }
+        guard let text = String(data: data, encoding: .utf8) else { return [problem("keys.txt is not UTF-8 text")] }
+        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+        var found = [Problem]()
+        for line in lines where !keys.contains(line) {
+            found.append(problem("keys.txt lists \(MessageText.quoted(line)), which no entry adds: a reader taking keys from it would hold checkpoints to a key the ledger never had"))
+        }
+        for key in keys where !lines.contains(key) {
+            found.append(problem("keys.txt does not list \(key), which the entries add"))
+        }
+        return found
+    }
+
     func storageProblems() throws -> [Problem] {
         try checkpointFiles().strays.map {
             Problem(seq: nil, .malformedCheckpoint, "checkpoints/\($0) is not named <size>.txt")

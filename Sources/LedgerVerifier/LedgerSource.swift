@@ -37,6 +37,14 @@ public protocol LedgerSnapshot {
     /// Asked once every entry and every stored node has been read: a source may count what its
     /// cursors passed over.
     func storageProblems() throws -> [Problem]
+
+    /// What is wrong with the keys the source lists beside its entries (a bundle's `keys.txt`),
+    /// given the vkeys the entries add, in order. A source that lists none finds nothing.
+    func keysListProblems(named keys: [String]) throws -> [Problem]
+}
+
+extension LedgerSnapshot {
+    public func keysListProblems(named keys: [String]) throws -> [Problem] { [] }
 }
 
 /// The hash a source stores beside an entry.

@@ -66,4 +66,7 @@ public enum ProblemCode: String, Sendable, CaseIterable {
     case badCosignature = "bad-cosignature"
     /// The ledger is not an extension of the checkpoint the inspector trusts.
     case inconsistentWithTrusted = "inconsistent-with-trusted"
+    /// A bundle's `keys.txt` is not the list of keys its entries add (a reader checking by hand
+    /// takes keys from it).
+    case keysFile = "keys-file"
 }

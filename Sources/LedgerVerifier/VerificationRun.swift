@@ -109,6 +109,8 @@ struct VerificationRun {
         resolveDeferred()
         try checkHeld()
         for problem in try snapshot.storageProblems() { problems.add(problem) }
+        let named = state.keys.values.sorted { $0.addedAt < $1.addedAt }.map(\.key.vkey)
+        for problem in try snapshot.keysListProblems(named: named) { problems.add(problem) }
 
         let (signatureProblems, cosignedMax) = worker.finish()
         problems.add(contentsOf: signatureProblems)

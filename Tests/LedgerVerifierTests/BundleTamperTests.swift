@@ -98,6 +98,28 @@ struct BundleTamperTests {
         ], "\(report.problems)")
     }
 
+    /// keys.txt lists exactly the keys the entries add: one swapped for another, one left out,
+    /// or the file gone is a problem (a reader checking by hand takes keys from it).
+    @Test func keysListIsTheEntriesKeys() throws {
+        let folder = try fixture.bundle()
+        defer { Fixture.discard(folder) }
+        let path = folder + "/keys.txt"
+        let listed = try String(contentsOfFile: path, encoding: .utf8)
+        let stranger = try NoteSigner.generate(name: "stranger", algorithm: .ed25519).verifier.vkey
+        try (listed + stranger + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let added = try Verifier.verify(BundleSource(folder: folder))
+        #expect(added.problems.map(\.description) == ["keys-file: keys.txt lists \"\(stranger)\", which no entry adds: a reader taking keys from it "
+                                                       + "would hold checkpoints to a key the ledger never had"], "\(added.problems)")
+        let first = try #require(listed.split(separator: "\n").first)
+        try listed.split(separator: "\n").dropFirst().map { $0 + "\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Verifier.verify(BundleSource(folder: folder)).problems.map(\.description) == ["keys-file: keys.txt does not list \(first), which the entries add"])
+        try FileManager.default.removeItem(atPath: path)
+        expectExactly(try Verifier.verify(BundleSource(folder: folder)), [("keys-file", nil)])
+        // CRLF and a byte-order mark, as an editor saves it, list the same keys.
+        try ("\u{FEFF}" + listed.replacingOccurrences(of: "\n", with: "\r\n")).write(toFile: path, atomically: true, encoding: .utf8)
+        expectExactly(try Verifier.verify(BundleSource(folder: folder)), [])
+    }
+
     /// A truncated bundle is caught against the inspector's trusted checkpoint.
     @Test func truncatedBundleFailsAgainstTrustedCheckpoint() throws {
         let folder = try fixture.bundle()
