@@ -49,9 +49,11 @@ public struct SyntheticLedger {
         let households = Int(min(Int64(Self.householdsMax), max(4, entriesTarget / 20)))
         let clock = ContinuousClock()
         let start = clock.now
-        // A village of its own for each seed: ledgers of one origin that differ are one village's split view.
-        let open = LedgerOpen(origin: seed == 1 ? "fenhong/152223/synthetic" : "fenhong/152223/synthetic-\(seed)", org: "合成测试集体经济组织", village: "合成嘎查",
-                              region: ["兴安盟", "扎赉特旗", "合成嘎查"], key: accountant.verifier.vkey)
+        // A village of its own for each seed: ledgers of one origin that differ are one village's
+        // split view, and one organisation under two origins is a history renamed.
+        let suffix = seed == 1 ? "" : "\(seed)"
+        let open = LedgerOpen(origin: seed == 1 ? "fenhong/152223/synthetic" : "fenhong/152223/synthetic-\(seed)", org: "合成测试集体经济组织" + suffix,
+                              village: "合成嘎查" + suffix, region: ["兴安盟", "扎赉特旗", "合成嘎查" + suffix], key: accountant.verifier.vkey)
         var time = 1_545_292_800 as Int64
         func at() -> LedgerTime { time += 60; return LedgerTime(secondsSinceEpoch: time) }
         let store = try LedgerStore.create(path: path, opening: open, signer: accountant, at: at()).0
