@@ -31,11 +31,16 @@ struct ProblemCollector: Sendable {
     }
 
     /// Every listed problem ordered by seq (problems without one last), discovery order kept
-    /// within a seq, then one line per code whose problems were not all listed.
+    /// within a seq, then one line per code whose problems were not all listed. What is wrong
+    /// with a kept checkpoint itself (`inconsistent-with-trusted` at no entry: its signature, its
+    /// origin) comes first: a kept file that is no evidence says so before the ledger is said to
+    /// differ from it.
     func finished() -> [Problem] {
+        func rank(_ problem: Problem) -> Int64 {
+            problem.seq ?? (problem.code == ProblemCode.inconsistentWithTrusted.rawValue ? -1 : Int64.max)
+        }
         let ordered = problems.enumerated().sorted { a, b in
-            let sa = a.element.seq ?? Int64.max
-            let sb = b.element.seq ?? Int64.max
+            let sa = rank(a.element), sb = rank(b.element)
             return sa != sb ? sa < sb : a.offset < b.offset
         }.map(\.element)
         let omitted = counts.filter { $0.value > Self.perCodeMax }.sorted { $0.key < $1.key }.map { code, count in

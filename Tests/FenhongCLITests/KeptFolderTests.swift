@@ -164,4 +164,19 @@ import Testing
         #expect(big.status == 2)
         #expect(big.stderr == "fenhong: --trusted big.txt is larger than a checkpoint may be (131074 bytes)\n")
     }
+
+    /// A kept checkpoint signed by no key of the ledger is said to be no evidence first, before
+    /// the ledger is said to differ from it.
+    @Test func aForgedKeptCheckpointIsNamedFirst() throws {
+        let cli = try CLI.villages()
+        #expect(try cli.run("key", "generate", "--name", "baixin-accountant", "--out", "own.key").status == 0)
+        #expect(try cli.run("init", "--ledger", "own.fenhong", "--key", "own.key", "--origin", "fenhong/152223/baixin", "--org", "y", "--village", "y").status == 0)
+        #expect(try cli.shell("'\(CLI.binary.path)' checkpoint --ledger own.fenhong > forged.txt").status == 0)
+        let run = try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "forged.txt"])
+        #expect(run.status == 1)
+        let problems = run.stdout.split(separator: "\n").drop { !$0.hasSuffix("problems found:") }.dropFirst()
+        #expect(problems.first == "inconsistent-with-trusted: the trusted checkpoint 1 carries no valid signature by an accountant key this ledger had in service at that size",
+                "\(run.stdout)")
+        #expect(problems.dropFirst().first?.hasPrefix("entry 0: inconsistent-with-trusted: the trusted checkpoint has root ") == true, "\(run.stdout)")
+    }
 }
