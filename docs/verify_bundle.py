@@ -57,9 +57,9 @@ def openssl_verify(pub, message, signature):
 def main(folder):
     problems, hashes, bys, prev = [], [], [], "0" * 64
     added = {}  # (name, id) -> type ‖ key, for every key the entries add
-    accountants = {}  # (name, id) -> [32-byte key, seq of its key.add, seq of its key.retire or None]
+    accountants = {}  # (name, id) -> its periods of service: [32-byte key, seq of its key.add, seq of its key.retire or None], …
     def serving(size):  # the accountant keys that may sign a checkpoint of this size (that may record entry size - 1)
-        return {k: pub for k, (pub, since, retired) in accountants.items() if since < size and (retired is None or size <= retired)}
+        return {k: pub for k, periods in accountants.items() for pub, since, retired in periods if since < size and (retired is None or size <= retired)}
     with open(os.path.join(folder, "entries.jsonl"), "rb") as f:
         for n, line in enumerate(f):
             body = line[:-1] if line.endswith(b"\n") else line
@@ -85,12 +85,12 @@ def main(folder):
                         raise ValueError(f"{kind} recorded by key {entry.get('by')}, "
                                          "which is no accountant key of the ledger before it")
                     if kind == "key.retire":
-                        if (name, key_id) in accountants: accountants[(name, key_id)][2] = n
+                        if (name, key_id) in accountants: accountants[(name, key_id)][-1][2] = n  # its latest period ends
                     else:
                         added[(name, key_id)] = key
                         if n == 0 or entry.get("role") == "accountant":
                             if key[0] != 1: raise ValueError(f"accountant key {name}+{key_id} is not of type 0x01 (Ed25519)")
-                            accountants[(name, key_id)] = [key[1:], n, None]
+                            accountants.setdefault((name, key_id), []).append([key[1:], n, None])  # added again: a new period
                 except ValueError as e:
                     problems.append(f"entry {n}: {e}")
             hashes.append(leaf(body))

@@ -45,7 +45,7 @@ extension LedgerSweep {
             }
         }
         return copies.sorted { $0.key < $1.key }.map { origin, copies in
-            let trouble: String? = if let path = unreadable[origin] {
+            let wrong: String? = if let path = unreadable[origin] {
                 "\(origin): \(path) could not be read"
             } else if summary.splitOrigins.contains(origin) {
                 "\(origin): its copies disagree (a split view)"
@@ -53,15 +53,13 @@ extension LedgerSweep {
                 "\(origin): its organisation has a ledger under another origin too"
             } else if let bad = copies.first(where: { !$0.report.ok }) {
                 "\(origin): \(bad.path) has problems"
-            } else if isNewVillage(origin) {
-                "\(origin): no checkpoint of it is kept (a village new to the round, or a ledger under a new name); once you have seen it is one "
-                    + "the round should have, give --new-villages"
             } else {
                 nil
             }
-            // New, and nothing else wrong with it (the sentence above says only that).
-            let isNew = trouble != nil && isNewVillage(origin) && unreadable[origin] == nil && !summary.splitOrigins.contains(origin)
-                && summary.renamedOrigins[origin] == nil && copies.allSatisfy(\.report.ok)
+            // New to the round, and nothing else wrong with it.
+            let isNew = wrong == nil && isNewVillage(origin)
+            let trouble = isNew ? "\(origin): no checkpoint of it is kept (a village new to the round, or a ledger under a new name); "
+                + "once you have seen it is one the round should have, give --new-villages" : wrong
             return Village(origin: origin, copies: copies, trouble: trouble, isNew: isNew)
         }
     }

@@ -13,6 +13,14 @@ public struct LedgerSweep: Sendable {
     /// The other files in the folders given, passed over (SQLite's `-wal`, `-shm` and `-journal`
     /// files beside a ledger are not counted).
     public let passedOver: [String]
+
+    /// Why `path` (one of ``passedOver``) was passed over, in words, its name shown escaped.
+    public static func passedOverLine(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return "passed over \(MessageText.oneLine(path)): " + (name.unicodeScalars.contains(where: MessageText.needsEscape)
+            ? "its name holds a line break, a tab or a terminal's escape, which a report would print as lines of its own; rename it to verify it"
+            : "not a ledger file or a bundle folder")
+    }
     /// Names of a file already found (hard links), and which one is verified: one sentence each.
     public let sameFileNotes: [String]
     /// True when one file is verified by two names: then one ledger at a time.
@@ -121,22 +129,35 @@ public struct LedgerSweep: Sendable {
         return scan.files
     }
 
-    /// The checkpoint files of the kept folder `path`, and the first thing in it that is no kept
-    /// checkpoint, in a sentence: a subfolder, a link to nothing, a pipe, a file that does not
-    /// begin as a checkpoint does. A name beginning with `.` is read only when it holds a whole
-    /// checkpoint (a file `--keep` was writing when a run stopped holds part of one, or none, and
-    /// is passed over), and `.git` is passed over: a checkpoint hidden in the folder is still held.
-    private static func scanKept(_ path: String) -> (files: [String], odd: String?) {
+    /// The checkpoint files of the kept folder `path` — in it and in its subfolders, for a
+    /// checkpoint moved into one (an archive of older ones, a folder made to hide one) is still
+    /// held — and the first thing standing where a kept checkpoint would that cannot be read, in a
+    /// sentence: a link to nothing or a pipe named as a kept file is (`*.txt`, `fenhong_*`). Links
+    /// to folders are not followed, nor `.git` read. A file is a checkpoint when it begins as one
+    /// does, or is named as a village's kept file (`fenhong_*.txt`: read, so that one damaged is
+    /// said to be); any other file is passed over — what an OS or a sync tool leaves on a stick
+    /// (Thumbs.db, .Trashes), a README. A hidden file is held only when it holds a whole
+    /// checkpoint (one `--keep` was writing when a run stopped holds part of one).
+    private static func scanKept(_ path: String, depth: Int = 0) -> (files: [String], odd: String?) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         var files = [String](), odd: String?
-        func note(_ file: String, _ what: String) {
-            odd = odd ?? "--trusted \(MessageText.oneLine(path)) holds \(MessageText.oneLine(file)), which is \(what), not a kept checkpoint: a kept folder "
-                + "holds kept checkpoints only, each read at every visit; move it out of the folder (or its checkpoint up into it)"
-        }
         for name in names.sorted() where name != ".git" {
             let file = join(path, name)
+            var info = stat()
+            guard lstat(file, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                guard depth < 8 else { continue }
+                let inner = scanKept(file, depth: depth + 1)
+                files += inner.files
+                odd = odd ?? inner.odd
+                continue
+            }
+            let looksKept = name.lowercased().hasSuffix(".txt") || name.hasPrefix("fenhong_")
             if let what = InputFile.notAFile(file) {
-                note(file, what)
+                if looksKept, !what.hasSuffix("folder") {
+                    odd = odd ?? "--trusted \(MessageText.oneLine(path)) holds \(MessageText.oneLine(file)), which is \(what), not a kept checkpoint: "
+                        + "a kept file is read at every visit; put the checkpoint it stood for in its place, or move it out of the folder"
+                }
                 continue
             }
             if name.hasPrefix(".") {
@@ -145,10 +166,10 @@ public struct LedgerSweep: Sendable {
             }
             var head = InputFile.head(of: file, count: 11) ?? Data()
             if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
-            if head.starts(with: Data("fenhong/".utf8)) || file.lowercased().hasSuffix(".txt") {
+            // A checkpoint saved as UTF-16 (Notepad's "Unicode") is read, to be refused by name.
+            let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+            if head.starts(with: Data("fenhong/".utf8)) || name.hasPrefix("fenhong_") && name.lowercased().hasSuffix(".txt") || utf16 && looksKept {
                 files.append(file)
-            } else {
-                note(file, "a file that does not begin as a checkpoint does")
             }
         }
         return (files, odd)
@@ -257,7 +278,9 @@ public struct LedgerSweep: Sendable {
         summary.noteRenamed(byOrigin)
         if !kept.isEmpty {
             for (path, outcome) in outcomes {
-                guard case .verified(let report, nil) = outcome else { continue }
+                // Those in another trouble (two origins, two histories, problems) are named for it.
+                guard case .verified(let report, nil) = outcome, report.ok, let origin = report.origin,
+                      summary.renamedOrigins[origin] == nil, !summary.splitOrigins.contains(origin) else { continue }
                 summary.newVillages.append("\(path) (\(report.origin ?? "no origin"), \(report.entries) \(report.entries == 1 ? "entry" : "entries"))")
             }
         }

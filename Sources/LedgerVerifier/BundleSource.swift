@@ -88,7 +88,7 @@ struct BundleSnapshot: LedgerSnapshot {
     }
 
     /// `keys.txt`: every key the entries add, one vkey a line, and nothing else (the order, a
-    /// byte-order mark, CRLF and blank lines aside). A reader checking a checkpoint by hand takes
+    /// byte-order mark, CRLF, spaces around a line and blank lines aside). A reader checking a checkpoint by hand takes
     /// the accountant's key from it (VERIFY.txt).
     func keysListProblems(named keys: [String]) throws -> [Problem] {
         let path = folder + "/keys.txt"
@@ -100,7 +100,8 @@ struct BundleSnapshot: LedgerSnapshot {
             return [problem("keys.txt is \(InputFile.notAFile(path) ?? "a file that cannot be read whole"); it lists the keys the entries add")]
         }
         guard let text = String(data: data, encoding: .utf8) else { return [problem("keys.txt is not UTF-8 text")] }
-        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+        let lines = text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var found = [Problem]()
         for line in lines where !keys.contains(line) {
             found.append(problem("keys.txt lists \(MessageText.quoted(line)), which no entry adds: a reader taking keys from it would hold checkpoints to a key the ledger never had"))

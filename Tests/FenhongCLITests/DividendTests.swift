@@ -401,6 +401,8 @@ struct DividendTests {
         #expect(bank.status == 2)
         #expect(bank.stderr == "fenhong: --household 152223-005 is registered as paid in cash, with no account; to pay it by bank, record its account first "
                 + "(fenhong household update --household 152223-005 --account … --date …)\n")
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--account", "现金", "--reference", "R0"]).stderr
+                == "fenhong: --account 现金: a cash payment has no account; give --channel cash (现金) instead\n")
         let cash = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-005", "--amount", "60", "--reference", "签领1"])
         #expect(cash.status == 0, "\(cash.stderr)")
         // The channel in Chinese, as the import takes it and the help names it.

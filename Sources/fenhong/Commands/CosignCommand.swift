@@ -70,7 +70,7 @@ struct CosignCommand: ParsableCommand {
             throw ValidationError("no ledger given: pass PATH (ledger files, bundles, or folders of them), --ledger FILE, or set FENHONG_LEDGER")
         }
         let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages)
-        for other in sweep.passedOver { Printer.stderr("fenhong: passed over \(MessageText.oneLine(other)): not a ledger file or a bundle folder") }
+        for other in sweep.passedOver { Printer.stderr("fenhong: " + LedgerSweep.passedOverLine(other)) }
         for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
         if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
         let time = UInt64(Date().timeIntervalSince1970)

@@ -181,6 +181,9 @@ enum Parse {
     }
 
     static func maskedAccount(_ text: String) throws -> String {
+        if Masking.payoutAccount(text) == Masking.cash {
+            throw ValidationError("--account \(text): a cash payment has no account; give --channel cash (现金) instead")
+        }
         guard let masked = Masking.maskAccount(text) else {
             throw ValidationError("--account \(Masking.shown(text)) is not an account number or its masked form ****5678")
         }
