@@ -80,8 +80,8 @@ public struct LedgerSweep: Sendable {
         repeatsAFile = names.repeatsAFile
         self.passedOver = passedOver
         // The first visit of `--trusted K --keep K`, the same command each time: nothing kept yet.
-        // Not one whose files cannot all be read: a checkpoint in a subfolder or behind a broken
-        // link is no first visit.
+        // Only while no checkpoint lies anywhere in the folder (a subfolder, a hidden name), and
+        // nothing stands where a kept file would that cannot be read.
         let firstVisit = trusted.map { trusted in
             Self.isSameFolder(trusted, keep) && (!FileManager.default.fileExists(atPath: trusted)
                 || Self.isFolder(trusted) && Self.scanKept(trusted) == ([], nil))
@@ -116,11 +116,9 @@ public struct LedgerSweep: Sendable {
         return URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
     }
 
-    /// The files `--trusted` names: itself, or a folder's checkpoints — its files that begin as
-    /// a checkpoint does (`fenhong/…`, a byte-order mark aside), whatever their names, and its
-    /// `.txt` files (one that is no checkpoint is said to be so). A folder holding what cannot be
-    /// read as a file (a subfolder, a link to nothing, a pipe) stops the run: a checkpoint kept
-    /// there would be held to nothing, and a ledger it catches would pass.
+    /// The files `--trusted` names: itself, or a folder's checkpoints wherever in it
+    /// (``scanKept(_:depth:)``). A link to nothing or a pipe where a kept file would be stops the
+    /// run: the checkpoint it stood for would hold nothing, and a ledger it catches pass.
     private static func keptFiles(_ path: String) throws -> [String] {
         guard isFolder(path) else { return [path] }
         let scan = scanKept(path)
