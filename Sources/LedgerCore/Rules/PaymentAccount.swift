@@ -15,9 +15,10 @@ public enum PaymentAccount {
     public static func violations(_ payloads: [EntryPayload], firstSeq: Int64,
                                   recorded: (String) throws -> [EntryPayload]) rethrows -> [RuleViolation] {
         var violations = [RuleViolation]()
+        var histories = HouseholdHistory(payloads)
         for (index, payload) in payloads.enumerated() {
             guard case .dividendPay(let payment) = payload, payment.channel != .cash else { continue }
-            let history = try recorded(payment.household) + payloads[..<index]
+            let history = try histories.of(payment.household, before: index, recorded: recorded)
             guard let registered = HouseholdRegistration.of(payment.household, on: payment.date, in: history)?.account,
                   Masking.maskAccount(registered) != Masking.maskAccount(payment.account) else { continue }
             let held = registered == Masking.cash ? "is registered as paid in cash, with no account" : "has account \(registered) registered"

@@ -22,9 +22,10 @@ public enum PovertyShares {
     public static func violations(_ payloads: [EntryPayload], firstSeq: Int64,
                                   recorded: (String) throws -> [EntryPayload]) rethrows -> [RuleViolation] {
         var violations = [RuleViolation]()
+        var histories = HouseholdHistory(payloads)
         for (index, payload) in payloads.enumerated() {
             guard let (household, date) = recipient(of: payload) else { continue }
-            let history = try recorded(household) + payloads[..<index]
+            let history = try histories.of(household, before: index, recorded: recorded)
             guard let poor = isPoor(household, on: date, history: history), !poor else { continue }
             violations.append(RuleViolation(
                 seq: firstSeq + Int64(index), code: .povertyShares,
