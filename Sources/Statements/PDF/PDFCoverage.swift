@@ -5,20 +5,21 @@
 /// would lack its head's name without a word. The ranges are read from poppler-data's
 /// `cMap/Adobe-GB1/UniGB-UCS2-H` (28840 code points in 150 ranges).
 enum PDFCoverage {
-    /// True when a PDF prints `character` as it is: printable ASCII (set in Helvetica), every
-    /// scalar of it mapped by `UniGB-UCS2-H`, or a control character (dropped, as the layout
-    /// drops it, with no glyph meant).
-    static func prints(_ character: Character) -> Bool {
-        character.unicodeScalars.allSatisfy { scalar in
-            let value = scalar.value
-            if value < 0xA0 || PDFFontMetrics.standIns[value] != nil { return true }
-            var low = 0, high = ranges.count
-            while low < high {
-                let mid = (low + high) / 2
-                if ranges[mid].upperBound < value { low = mid + 1 } else { high = mid }
-            }
-            return low < ranges.count && ranges[low].contains(value)
+    /// True when a PDF prints `character` as it is: every scalar of it is printable ASCII (set in
+    /// Helvetica), mapped by `UniGB-UCS2-H` (or set as a look-alike that is), or a control
+    /// character (dropped, as the layout drops it, with no glyph meant).
+    static func prints(_ character: Character) -> Bool { character.unicodeScalars.allSatisfy(prints) }
+
+    /// As ``prints(_:)-(Character)``, for one scalar: the layout sets a line scalar by scalar.
+    static func prints(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0xA0 || PDFFontMetrics.standIn(value) != nil { return true }
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].upperBound < value { low = mid + 1 } else { high = mid }
         }
+        return low < ranges.count && ranges[low].contains(value)
     }
 
     /// The characters of `document` a PDF would print as 〓 or nothing, each once, in order of
@@ -35,9 +36,12 @@ enum PDFCoverage {
             }
         }
         if let footer = document.footer { texts += footer.labelledLines.flatMap { [$0.label, $0.value] } + footer.notes }
-        var seen = Set<Character>(), missing = [Character]()
-        for character in texts.joined() where !prints(character) && seen.insert(character).inserted {
-            missing.append(character)
+        // Scalar by scalar, as the layout sets them: no grapheme breaking for every statement's text.
+        var seen = Set<Unicode.Scalar>(), missing = [Character]()
+        for text in texts {
+            for scalar in text.unicodeScalars where !prints(scalar) && seen.insert(scalar).inserted {
+                missing.append(Character(scalar))
+            }
         }
         return missing
     }

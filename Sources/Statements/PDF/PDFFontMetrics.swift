@@ -26,7 +26,13 @@ enum PDFFontMetrics {
 
     /// Characters the CMap does not map, set as one it does that looks the same: the middle dot
     /// of a name written in Chinese (阿尔斯楞·巴特尔, U+00B7; •, ‧, ∙, ⋅ too) as ・ (U+30FB).
-    static let standIns: [UInt32: UInt16] = [0x00B7: 0x30FB, 0x2022: 0x30FB, 0x2027: 0x30FB, 0x2219: 0x30FB, 0x22C5: 0x30FB]
+    /// A switch, not a dictionary: it is asked for every scalar of every line laid out.
+    static func standIn(_ value: UInt32) -> UInt16? {
+        switch value {
+        case 0x00B7, 0x2022, 0x2027, 0x2219, 0x22C5: 0x30FB
+        default: nil
+        }
+    }
 
     /// Stands in for characters outside the Basic Multilingual Plane. The UCS-2 CMap cannot
     /// address them, and U+FFFD has no CID in Adobe-GB1 either (it would print nothing), so we
@@ -69,7 +75,7 @@ enum PDFFontMetrics {
             if value < 0x20 || (value >= 0x7F && value < 0xA0) { continue }
             let font: Font = value < 0x7F ? .latin : .chinese
             let width = font == .latin ? helveticaWidths[Int(value) - 0x20] : 1000
-            let code = standIns[value] ?? (value > 0xFFFF ? missingCharacter : UInt16(value))
+            let code = standIn(value) ?? (value > 0xFFFF ? missingCharacter : UInt16(value))
             if let last = runs.indices.last, runs[last].font == font {
                 runs[last].codes.append(code)
                 runs[last].widthUnits += width
