@@ -8,7 +8,7 @@ struct PDFRendererTests {
     @Test func charactersThePDFCannotShowAreNamed() throws {
         #expect(PDFCoverage.missing(in: SampleStatements.chenMei).isEmpty)
         #expect(PDFCoverage.missing(in: SampleStatements.longStatement(paymentCount: 60)).isEmpty)
-        for printed in "陈梅其木格包金山巴特尔乌云呼和浩特扎赉特旗阿尔本格勒镇：，。（）“”—《》×￥¥€①０１ＡＺ々〇·•" {
+        for printed in "陈梅其木格包金山巴特尔乌云呼和浩特扎赉特旗阿尔本格勒镇：，。（）“”—《》×￥¥€①０１ＡＺ々〇·•".unicodeScalars {
             #expect(PDFCoverage.prints(printed), "\(printed)")
         }
         var document = SampleStatements.chenMei

@@ -5,12 +5,9 @@
 /// would lack its head's name without a word. The ranges are read from poppler-data's
 /// `cMap/Adobe-GB1/UniGB-UCS2-H` (28840 code points in 150 ranges).
 enum PDFCoverage {
-    /// True when a PDF prints `character` as it is: every scalar of it is printable ASCII (set in
-    /// Helvetica), mapped by `UniGB-UCS2-H` (or set as a look-alike that is), or a control
-    /// character (dropped, as the layout drops it, with no glyph meant).
-    static func prints(_ character: Character) -> Bool { character.unicodeScalars.allSatisfy(prints) }
-
-    /// As ``prints(_:)-(Character)``, for one scalar: the layout sets a line scalar by scalar.
+    /// True when a PDF prints `scalar` as it is (the layout sets a line scalar by scalar): printable
+    /// ASCII (set in Helvetica), mapped by `UniGB-UCS2-H` (or set as a look-alike that is), or a
+    /// control character (dropped, as the layout drops it, with no glyph meant).
     static func prints(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0xA0 || PDFFontMetrics.standIn(value) != nil { return true }

@@ -70,9 +70,7 @@ struct CosignCommand: ParsableCommand {
             throw ValidationError("no ledger given: pass PATH (ledger files, bundles, or folders of them), --ledger FILE, or set FENHONG_LEDGER")
         }
         let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages)
-        for other in sweep.passedOver { Printer.stderr("fenhong: " + LedgerSweep.passedOverLine(other)) }
-        for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
-        if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
+        ReportPrinter.notes(of: sweep, trusted: trusted)
         let time = UInt64(Date().timeIntervalSince1970)
         guard sweep.ledgers.count > 1 else {
             guard let path = sweep.ledgers.first else { throw ValidationError("\(paths.joined(separator: ", ")) holds no ledger file or bundle folder") }

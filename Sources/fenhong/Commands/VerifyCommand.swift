@@ -38,9 +38,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         if let keep { try LedgerSweep.checkKeepFolder(keep) }
         let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages)
-        for other in sweep.passedOver { Printer.stderr("fenhong: " + LedgerSweep.passedOverLine(other)) }
-        for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
-        if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
+        ReportPrinter.notes(of: sweep, trusted: trusted)
         if sweep.ledgers.isEmpty {
             let message = "\(paths.joined(separator: ", ")) holds no ledger file or bundle folder"
             if json { print(ReportPrinter.json(cannotRun: message, path: paths.joined(separator: ", ")), terminator: "") }

@@ -120,6 +120,14 @@ enum ReportPrinter {
         return out
     }
 
+    /// What a run of many says on stderr before verifying: the files passed over, the names of one
+    /// file, and a first visit of a kept folder.
+    static func notes(of sweep: LedgerSweep, trusted: String?) {
+        for other in sweep.passedOver { Printer.stderr("fenhong: " + LedgerSweep.passedOverLine(other)) }
+        for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
+        if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
+    }
+
     /// A village kept in `--trusted FOLDER` whose ledger the run was not given.
     static func missing(_ kept: LedgerSweep.Kept) -> String {
         "no ledger given for the checkpoint kept in \(kept.path) (\(kept.checkpoint.checkpoint.origin), size \(kept.checkpoint.checkpoint.size)): "
