@@ -199,19 +199,29 @@ public struct LedgerReader {
         var targets = [Entry]()
         // Distributions whose declaration a reversal withdraws: the rules need what each has paid.
         var withdrawn = Set<String>()
+        // Households whose registration a reversal withdraws: the rules need their registration
+        // itself, their shares and their allocations.
+        var withdrawing = Set<String>()
         for target in refs.targets.sorted() {
             guard let entry = try entry(seq: target) else { continue }
             targets.append(entry)
             refs.add(entry.payload)
             if case .dividendDeclare(let declaration) = entry.payload { withdrawn.insert(declaration.id) }
+            if case .householdRegister(let registration) = entry.payload { withdrawing.insert(registration.household) }
         }
+        refs.registrations.subtract(withdrawing)
+        refs.shareHolders.formUnion(withdrawing)
         var seqs = Set<Int64>()
         var relevant = [Entry]()
         func add(_ entries: [Entry]) {
             for entry in entries where seqs.insert(entry.seq).inserted { relevant.append(entry) }
         }
-        add(try entries(sql: "SELECT seq, body, hash FROM entry WHERE kind IN \(Schema.rareKindList)", arguments: []))
+        let rare = try entries(sql: "SELECT seq, body, hash FROM entry WHERE kind IN \(Schema.rareKindList)", arguments: [])
+        add(rare)
         add(targets)
+        // Each reversal by its target: a registration reversed withdrew its household.
+        var reversalOf = [Int64: Int64]()
+        for entry in rare { if case .entryReverse(let reversal) = entry.payload { reversalOf[reversal.target] = entry.seq } }
         // A declaration takes its amount from the income recorded and not yet distributed: the
         // rules need every income and expense record (a few a year).
         if payloads.contains(where: { $0.kind == .dividendDeclare }) {
@@ -223,9 +233,12 @@ public struct LedgerReader {
         // not parse each of its allocations and payments for its kind (1,000 households on a
         // 1M-entry ledger: 26 ms → 3 ms).
         var registered = [String]()
+        var withdrawnHouseholds = [String: Int64]()
         if !refs.registrations.isEmpty {
-            registered = try String.fetchAll(db.cachedStatement(sql: Self.registeredAmong),
-                                             arguments: [Self.jsonArray(refs.registrations)])
+            for row in try Row.fetchAll(db.cachedStatement(sql: Self.registeredAmong), arguments: [Self.jsonArray(refs.registrations)]) {
+                guard let household = Self.text(row, 0), let seq = Self.integer(row, 1) else { throw malformed("a household registration") }
+                if let by = reversalOf[seq] { withdrawnHouseholds[household] = by } else { registered.append(household) }
+            }
         }
         // Registration dates only where a rule compares a date with them (share entries and
         // updates): reading them parses each registration's body, which a command of a thousand
@@ -236,10 +249,10 @@ public struct LedgerReader {
         })
         if !dated.isEmpty {
             for row in try Row.fetchAll(db.cachedStatement(sql: Self.registrationDates), arguments: [Self.jsonArray(dated)]) {
-                guard let household = Self.text(row, 0), let date = Self.text(row, 1).flatMap(LedgerDate.init) else {
+                guard let household = Self.text(row, 0), let date = Self.text(row, 1).flatMap(LedgerDate.init), let seq = Self.integer(row, 2) else {
                     throw malformed("a household registration")
                 }
-                since[household] = date
+                if reversalOf[seq] == nil && !withdrawing.contains(household) { since[household] = date }
             }
         }
         if !refs.shareHolders.isEmpty {
@@ -254,31 +267,41 @@ public struct LedgerReader {
         if !withdrawn.isEmpty {
             add(try entries(sql: Self.distributionHistory, arguments: [Self.jsonArray(withdrawn)]))
         }
+        if !withdrawing.isEmpty {
+            add(try entries(sql: Self.allocationsOf, arguments: [Self.jsonArray(withdrawing)]))
+        }
         if !refs.payees.isEmpty {
             add(try entries(sql: Self.payeeHistory, arguments: [Self.jsonArray(Set(refs.payees.map(\.household))), Self.jsonArray(Set(refs.payees.map(\.distribution)))]))
         }
         var state = LedgerState()
         state.assumeRegistered(registered)
         state.assumeRegistered(since: since)
+        state.assumeWithdrawn(withdrawnHouseholds)
         for entry in relevant.sorted(by: { $0.seq < $1.seq }) { state.apply(entry, check: false) }
         return state
     }
 
     /// Which of the households (a JSON array) are registered.
     static let registeredAmong = """
-        SELECT household FROM entry WHERE +kind = 'household.register'
+        SELECT household, seq FROM entry WHERE +kind = 'household.register'
         AND household IN (SELECT value FROM json_each(?)) AND distribution IS NULL
         """
 
     /// The registration dates of the households (a JSON array).
     static let registrationDates = """
-        SELECT household, json_extract(body, '$.date') FROM entry WHERE +kind = 'household.register'
+        SELECT household, json_extract(body, '$.date'), seq FROM entry WHERE +kind = 'household.register'
         AND household IN (SELECT value FROM json_each(?)) AND distribution IS NULL
         """
 
     /// Every allocation and payment of the distributions (a JSON array), through their index.
     static let distributionHistory = """
         SELECT seq, body, hash FROM entry WHERE distribution IN (SELECT value FROM json_each(?))
+        AND +kind IN ('dividend.allocate', 'dividend.pay')
+        """
+
+    /// Every allocation and payment of the households (a JSON array), through their index.
+    static let allocationsOf = """
+        SELECT seq, body, hash FROM entry WHERE household IN (SELECT value FROM json_each(?))
         AND +kind IN ('dividend.allocate', 'dividend.pay')
         """
 

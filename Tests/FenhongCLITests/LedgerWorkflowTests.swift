@@ -77,7 +77,7 @@ struct LedgerWorkflowTests {
             (["shares", "issue", "--holder", "152223-404", "--class", "member", "--units", "5", "--reason", "x"], "152223-404 is not registered"),
             (["household", "add", "--household", "152223-001", "--head", "x", "--members", "1", "--id", "152223198001181234", "--account", "****1111"], "already registered"),
             (["reverse", "--seq", "8", "--reason", "again"], "already reversed"),
-            (["reverse", "--seq", "1", "--reason", "x"], "cannot undo"),
+            (["reverse", "--seq", "0", "--reason", "x"], "cannot undo"),
             (["household", "add", "--household", "152223-009", "--head", "x", "--members", "1", "--id", "12345", "--account", "****1111"], "--id 12345"),
             // Named by the option, not the entry's field; printed for good, so on one line.
             (["household", "add", "--household", "152224 004", "--head", "x", "--members", "1", "--id", "152223198001089999", "--account", "****1111"],
@@ -288,6 +288,47 @@ struct LedgerWorkflowTests {
         #expect(try cli.execute(issue).status == 2)
         #expect(try cli.execute(Array(issue.dropLast(3)) + ["再入股", "--date", "2018-06-03"]).status == 0)
         #expect(try cli.run("household", "list").stdout.contains("资金股 6"))
+    }
+
+    /// A household registered under a wrong number is withdrawn by reversing its registration,
+    /// once its shares are undone; then the person is registered under the right number (the
+    /// import does not take the withdrawn one for a repeat), and the wrong number is in no list,
+    /// plan or statement, and is not registered again.
+    @Test func householdRegisteredByMistakeIsWithdrawn() throws {
+        let cli = try villageLedger()
+        #expect(try cli.execute(["household", "add", "--household", "152223-610", "--head", "其木格", "--members", "3",
+                                 "--id", "15222319660305345X", "--account", "****2222", "--date", "2018-06-01"]).status == 0)  // entry 10
+        #expect(try cli.execute(["shares", "issue", "--holder", "152223-610", "--class", "member", "--units", "3",
+                                 "--date", "2018-06-02", "--reason", "折股量化"]).status == 0)  // 11
+        let holding = try cli.execute(["reverse", "--seq", "10", "--reason", "户号录错"])
+        #expect(holding.status == 2)
+        #expect(holding.stderr.contains("household 152223-610 holds shares of a class; reverse the entries that issued them to it"), "\(holding.stderr)")
+        #expect(try cli.execute(["reverse", "--seq", "11", "--reason", "户号录错"]).status == 0)  // 12
+        let withdrawn = try cli.execute(["reverse", "--seq", "10", "--reason", "户号录错"])  // 13
+        #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+
+        try "household,head,members,poor,id,account,date\n152223-003,其木格,3,no,15222319660305345X,****2222,2018-06-01\n"
+            .write(to: cli.folder.appendingPathComponent("right.csv"), atomically: true, encoding: .utf8)
+        let imported = try cli.execute(["import", "households", "right.csv"])  // 14
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let again = try cli.execute(["household", "add", "--household", "152223-610", "--head", "x", "--members", "1",
+                                     "--id", "152223196603051112", "--account", "****1111", "--date", "2018-06-01"])
+        #expect(again.status == 2 && again.stderr.contains("household 152223-610 was withdrawn by entry 13; a number withdrawn is not registered again"), "\(again.stderr)")
+        let issue = try cli.execute(["shares", "issue", "--holder", "152223-610", "--class", "member", "--units", "1", "--reason", "x"])
+        #expect(issue.status == 2 && issue.stderr.contains("household 152223-610 is not registered: its registration was withdrawn by entry 13"), "\(issue.stderr)")
+
+        let list = try cli.run("household", "list").stdout
+        #expect(list.contains("152223-003") && !list.contains("152223-610"), "\(list)")
+        let plan = try cli.run("dividend", "plan", "--id", "2019", "--record-date", "2019-12-15", "--pool", "9000", "--basis", "household").stdout
+        #expect(plan.contains("152223-003") && !plan.contains("152223-610") && plan.contains("3,000.00"), "\(plan)")
+        let statement = try cli.execute(["statement", "--household", "152223-610"])
+        #expect(statement.status == 2)
+        #expect(statement.stderr.contains("household 152223-610's registration was withdrawn by entry 13 (registered by mistake): it is no household of the ledger and has no statement"), "\(statement.stderr)")
+        #expect(try cli.run("statements", "--out", "all").status == 0)
+        #expect(try cli.shell("ls all | grep -c 152223-").stdout == "3\n")
+        let verified = try cli.run("verify", "baixin.fenhong")
+        #expect(verified.status == 0, "\(verified.stdout)")
+        #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 15)
     }
 
     /// A cooperative plan prints each household's transactions in yuan, under their name, not as

@@ -598,7 +598,7 @@ struct LedgerStateTests {
             income,
             .entryReverse(Reversal(target: 2, reason: "typo")),
             .entryReverse(Reversal(target: 2, reason: "again")),
-            .entryReverse(Reversal(target: 1, reason: "not reversible")),
+            .entryReverse(Reversal(target: 0, reason: "not reversible")),
             .entryReverse(Reversal(target: 99, reason: "missing")),
             .entryReverse(Reversal(target: 3, reason: "a reversal of a reversal")),
         ], base: opened)
@@ -631,6 +631,58 @@ struct LedgerStateTests {
         #expect(found.last?.detail == "distribution 2024 was already declared, and withdrawn by entry 6; declare the correction under a new id")
         #expect(state.distributions["2024"]?.withdrawnBy == 6)
         #expect(state.unfinishedDistributions().isEmpty)
+    }
+
+    /// A household registered by mistake is withdrawn by reversing its registration, once it
+    /// holds no shares and no standing distribution allocated to it; nothing may name it after,
+    /// and its number is not registered again. The verifier's rules and the store's agree.
+    @Test func withdrawnRegistrations() {
+        let wrong = HouseholdRegistration(household: "152223-610", head: "陈梅", members: 2, poor: true,
+                                          idMasked: "152223********1234", account: "****5678", date: LedgerDate("2019-01-05")!)
+        let issue = EntryPayload.sharesIssue(SharesChange(holder: "152223-610", shareClass: "member", units: 3, date: EntrySamples.day, reason: "x"))
+        let retire = EntryPayload.sharesRetire(SharesChange(holder: "152223-610", shareClass: "member", units: 3, date: EntrySamples.day, reason: "x"))
+        func withdraw(_ seq: Int64, on date: String? = nil) -> EntryPayload {
+            .entryReverse(Reversal(target: seq, reason: "wrong number", date: date.flatMap(LedgerDate.init)))
+        }
+        // Registered at seq 2, shares issued at 3: withdrawn while holding them, then again once retired.
+        let holding = codes([.householdRegister(wrong), issue, withdraw(2)], base: opened)
+        #expect(holding.map(\.code) == [.householdStanding])
+        #expect(holding.first?.detail == "household 152223-610 holds shares of a class; reverse the entries that issued them to it, or retire or transfer them, before withdrawing its registration (fenhong log --household 152223-610 lists them)")
+        #expect(codes([.householdRegister(wrong), issue, retire, withdraw(2)], base: opened).isEmpty)
+        #expect(codes([.householdRegister(wrong), issue, .entryReverse(Reversal(target: 3, reason: "x")), withdraw(2)], base: opened).isEmpty)
+
+        // Allocated by a standing distribution: it must be withdrawn first.
+        let declare = EntryPayload.dividendDeclare(DividendDeclaration(
+            id: "2024", recordDate: EntrySamples.day, distributable: Fen(200), appropriations: [], pool: Fen(200),
+            rule: ["basis": .string("household"), "method": .string("largest-remainder")], allocated: Fen(200), residual: .zero))
+        let allocated: [EntryPayload] = [.householdRegister(wrong), declare,
+                                         .dividendAllocate(DividendAllocation(id: "2024", household: "152223-001", units: 1, amount: Fen(100))),
+                                         .dividendAllocate(DividendAllocation(id: "2024", household: "152223-610", units: 1, amount: Fen(100)))]
+        let standing = codes(allocated + [withdraw(2)], base: opened)
+        #expect(standing.map(\.code) == [.householdStanding])
+        #expect(standing.first?.detail.hasPrefix("household 152223-610 has an allocation in distribution 2024, which stands;") == true)
+        #expect(codes(allocated + [withdraw(3), withdraw(2)], base: opened).isEmpty)
+
+        // Withdrawn: nothing names it, its number is not registered again, a reversal is dated
+        // no earlier than the registration, and a registration is withdrawn once.
+        let after = codes([.householdRegister(wrong), withdraw(2), issue, .householdRegister(wrong), withdraw(2),
+                           .householdUpdate(HouseholdUpdate(household: "152223-610", members: 3, date: EntrySamples.day, reason: "x"))], base: opened)
+        #expect(after.map(\.code) == [.unknownHousehold, .duplicateHousehold, .doubleReversal, .unknownHousehold])
+        #expect(after.map(\.seq) == [4, 5, 6, 7])
+        #expect(after.first?.detail == "household 152223-610 is not registered: its registration was withdrawn by entry 3")
+        #expect(after[1].detail == "household 152223-610 was withdrawn by entry 3; a number withdrawn is not registered again (register the household under another number)")
+        #expect(codes([.householdRegister(wrong), withdraw(2, on: "2019-01-04")], base: opened).map(\.code) == [.reversalDate])
+        #expect(codes([.householdRegister(wrong), withdraw(2, on: "2019-01-05")], base: opened).isEmpty)
+
+        // The same person under the right number: registered as any household is.
+        var right = wrong
+        right.household = "152223-061"
+        var state = LedgerState(replayingEverything: true)
+        for entry in EntrySamples.chain(opened + [.householdRegister(wrong), withdraw(2), .householdRegister(right)]) {
+            #expect(state.apply(entry).isEmpty)
+        }
+        #expect(!state.isRegistered("152223-610") && state.isRegistered("152223-061"))
+        #expect(state.households["152223-610"] == nil && state.households["152223-061"] != nil)
     }
 
     /// Only enrolled, unretired accountant keys may record entries.

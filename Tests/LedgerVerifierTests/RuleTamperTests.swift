@@ -90,6 +90,25 @@ struct RuleTamperTests {
         #expect(report.problems.count == 1)
     }
 
+    /// A registration withdrawn while its household holds shares and an allocation of a standing
+    /// distribution is reported, twice; a household withdrawn with nothing standing verifies, and
+    /// an entry naming it after is one naming a household not registered.
+    @Test func withdrawnRegistration() throws {
+        var commands = fixture.commands
+        commands[9].payloads.append(.entryReverse(Reversal(target: 1, reason: "wrong number")))
+        let standing = try fixture.forged(commands)
+        expectExactly(standing, [("household-standing", 17), ("household-standing", 17)])
+        #expect(standing.problems.last?.detail.hasPrefix("household 152223-001 has an allocation in distribution 2018, which stands;") == true)
+
+        commands = fixture.commands
+        let wrong = HouseholdRegistration(household: "152223-610", head: "陈梅", members: 3, poor: false,
+                                          idMasked: "152223********1231", account: "****5671", date: Fixture.date)
+        commands[9].payloads += [.householdRegister(wrong), .entryReverse(Reversal(target: 17, reason: "wrong number"))]
+        expectExactly(try fixture.forged(commands), [])
+        commands[9].payloads.append(.sharesIssue(SharesChange(holder: "152223-610", shareClass: "member", units: 1, date: LedgerDate("2019-01-10")!, reason: "x")))
+        expectExactly(try fixture.forged(commands), [("unknown-household", 19)])
+    }
+
     /// Reversing an entry twice is a double reversal.
     @Test func doubleReversal() throws {
         var commands = fixture.commands

@@ -36,12 +36,13 @@ public enum EntryKind: String, CaseIterable, Sendable {
         return table
     }()
 
-    /// Kinds that `entry.reverse` may undo. The others are corrected differently: a household by
-    /// `household.update`, a key by `key.retire`, a distribution by a new one.
+    /// Kinds that `entry.reverse` may undo (a registration withdraws a household registered by
+    /// mistake; a declaration withdraws its distribution). The others are corrected differently:
+    /// a household by `household.update`, a key by `key.retire`, an allocation with its declaration.
     public var isReversible: Bool {
         switch self {
-        case .sharesIssue, .sharesTransfer, .sharesRetire, .fundReceive, .investmentMake, .incomeRecord,
-             .expenseRecord, .dividendPay:
+        case .householdRegister, .sharesIssue, .sharesTransfer, .sharesRetire, .fundReceive, .investmentMake, .incomeRecord,
+             .expenseRecord, .dividendDeclare, .dividendPay:
             true
         default:
             false

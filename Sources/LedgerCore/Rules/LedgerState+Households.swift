@@ -4,7 +4,7 @@
 extension LedgerState {
     mutating func updateHousehold(_ update: HouseholdUpdate, _ problems: inout RuleReport) {
         guard isRegistered(update.household) else {
-            return problems.add(.unknownHousehold, "household \(update.household) is not registered")
+            return problems.add(.unknownHousehold, notRegistered(update.household))
         }
         guard var record = households[update.household] else { return }  // registered, record not loaded
         var r = record.registration

@@ -17,7 +17,7 @@ extension LedgerState {
             return problems.add(.missingTarget, "entry \(target) does not exist before entry \(seq)")
         }
         guard seqFlags.isReversible(target) else {
-            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, fund, investment, income and expense records, and declarations (with all their allocations) can be reversed; a household is corrected with household update, a key with key retire, an allocation by withdrawing its declaration, and a reversal made by mistake by recording the reversed entry again")
+            return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, fund, investment, income and expense records, declarations (with all their allocations) and a household's registration (withdrawing a household registered by mistake) can be reversed; a household is otherwise corrected with household update, a key with key retire, an allocation by withdrawing its declaration, and a reversal made by mistake by recording the reversed entry again")
         }
         guard !seqFlags.isReversed(target) else {
             return problems.add(.doubleReversal, "entry \(target) was already reversed" + (reversedBy[target].map { " by entry \($0)" } ?? ""))
@@ -25,8 +25,10 @@ extension LedgerState {
         seqFlags.markReversed(target)
         reversedBy[target] = seq
         let payment = paymentEffect(seq: target)
+        let registered = payment == nil ? registeredHousehold(seq: target) : nil
         if reversal.date != nil,
-           let undone = shareEffects[target] != nil ? .shares : payment.map({ .payment($0.date) }) ?? undoneDays[target],
+           let undone = shareEffects[target] != nil ? .shares : payment.map({ .payment($0.date) })
+                ?? registered.flatMap({ householdSince[$0] }).map(Reversal.Undone.registration) ?? undoneDays[target],
            let refusal = reversal.refusal(reversing: target, undone) {
             problems.add(.reversalDate, refusal)
         }
@@ -39,6 +41,8 @@ extension LedgerState {
         } else if let payment {
             owed[payment.key]?.paid -= payment.amount
             tallies[payment.key.distribution].paid -= payment.amount
+        } else if let h = registered {
+            withdraw(household: h, registeredBy: target, by: seq, &problems)
         } else if let d = declarations.firstIndex(where: { $0?.seq == target }) {
             withdraw(d, by: seq, &problems)
         }

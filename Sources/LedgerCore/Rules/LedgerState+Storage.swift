@@ -4,12 +4,7 @@
 extension LedgerState {
     /// The payment recorded at `seq`, if any.
     func paymentEffect(seq: Int64) -> PaymentEffect? {
-        var low = 0, high = paymentEffects.count
-        while low < high {
-            let mid = (low + high) / 2
-            if paymentEffects[mid].seq < seq { low = mid + 1 } else { high = mid }
-        }
-        return low < paymentEffects.count && paymentEffects[low].seq == seq ? paymentEffects[low] : nil
+        paymentEffects.element(seq: seq, \.seq)
     }
 }
 
@@ -144,4 +139,14 @@ struct ChunkedArray<Element: Sendable>: Sendable {
     }
 
     subscript(index: Int) -> Element { chunks[index / Self.chunkSize][index % Self.chunkSize] }
+
+    /// The element whose `seq` is `seq`, found by binary search: the elements are in seq order.
+    func element(seq: Int64, _ seqOf: (Element) -> Int64) -> Element? {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if seqOf(self[mid]) < seq { low = mid + 1 } else { high = mid }
+        }
+        return low < count && seqOf(self[low]) == seq ? self[low] : nil
+    }
 }

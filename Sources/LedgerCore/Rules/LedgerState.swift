@@ -153,6 +153,12 @@ public struct LedgerState: Sendable {
     /// By interned household: the effective date of its registration, when known (a state that
     /// assumed a household registered without its date checks no date against it).
     var householdSince: [LedgerDate?] = []
+    /// By interned household: how many of its holdings are not 0 (``countHolding(_:from:to:)``).
+    var holdingsHeld: [Int32] = []
+    /// Every registration applied, in seq order: what a reversal of one withdraws.
+    var registrations = ChunkedArray<Registration>()
+    /// By interned household, the households withdrawn and the reversal of each (few).
+    var withdrawnBy: [Int: Int64] = [:]
     /// The latest record date of a distribution declared so far, and its id: holdings and
     /// eligibility up to that day were the basis of a declared distribution.
     var settledThrough: (date: LedgerDate, id: String)?
@@ -265,6 +271,7 @@ public struct LedgerState: Sendable {
         if h == householdRegistered.count {
             householdRegistered.append(false)
             householdSince.append(nil)
+            holdingsHeld.append(0)
         }
         return h
     }
@@ -322,7 +329,9 @@ public struct LedgerState: Sendable {
         case .householdRegister(let registration):
             let h = intern(household: registration.household)
             if replaysEverything { keepFact(registration, h: h) }
-            if householdRegistered[h] {
+            if let by = withdrawnBy[h] {
+                problems.add(.duplicateHousehold, "household \(registration.household) was withdrawn by entry \(by); a number withdrawn is not registered again (register the household under another number)")
+            } else if householdRegistered[h] {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
                 // Registered as of a day a distribution by households or members already counted
@@ -333,6 +342,7 @@ public struct LedgerState: Sendable {
                 }
                 householdRegistered[h] = true
                 householdSince[h] = registration.date
+                keepRegistration(seq: entry.seq, h: h)
                 if keepsHouseholdRecords {
                     households[registration.household] = HouseholdRecord(
                         registration: registration, poorHistory: [(registration.date, registration.poor)])
@@ -490,7 +500,7 @@ public struct LedgerState: Sendable {
 
     private func requireHolder(_ holder: String, _ problems: inout RuleReport) {
         if holder != Holder.collective && !isRegistered(holder) {
-            problems.add(.unknownHousehold, "household \(holder) is not registered")
+            problems.add(.unknownHousehold, notRegistered(holder))
         }
     }
 
@@ -506,7 +516,7 @@ public struct LedgerState: Sendable {
         }
         let h = intern(household: allocation.household)
         if !householdRegistered[h] {
-            problems.add(.unknownHousehold, "household \(allocation.household) is not registered")
+            problems.add(.unknownHousehold, notRegistered(allocation.household))
         }
         let key = AllocationKey(distribution: d, household: h)
         guard owed[key] == nil else {
@@ -551,7 +561,7 @@ public struct LedgerState: Sendable {
         let key = AllocationKey(distribution: d, household: intern(household: payment.household))
         guard let account = owed[key] else {
             guard isRegistered(payment.household) else {
-                return problems.add(.unknownHousehold, "household \(payment.household) is not registered")
+                return problems.add(.unknownHousehold, notRegistered(payment.household))
             }
             return problems.add(.notAllocated, "household \(payment.household) is owed nothing by distribution \(payment.id)")
         }

@@ -35,6 +35,8 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case borrowedDistribution = "borrowed-distribution"
     /// A declaration reversed while payments of its distribution stand.
     case paymentsStanding = "payments-standing"
+    /// A household's registration withdrawn while it holds shares or has an allocation that stands.
+    case householdStanding = "household-standing"
     case missingTarget = "missing-target"
     case irreversible = "irreversible"
     case doubleReversal = "double-reversal"

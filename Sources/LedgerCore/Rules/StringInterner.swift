@@ -36,6 +36,14 @@ struct StringInterner: Sendable {
         return found.numberPlusOne == 0 ? nil : Int(found.numberPlusOne) - 1
     }
 
+    /// The string numbered `number`: for a message, not a hot path (a longer string is searched for).
+    func string(numbered number: Int) -> String {
+        let slot = byNumber[number]
+        if slot.length == 0xFF { return long.first { $0.value == number }!.key }
+        var words = (slot.low, slot.high)
+        return withUnsafeBytes(of: &words) { String(decoding: $0.prefix(Int(slot.length)), as: UTF8.self) }
+    }
+
     /// The number of `string`, given the next one when it has none yet.
     mutating func intern(_ string: String) -> Int {
         guard let key = Self.packed(string) else {

@@ -1,12 +1,6 @@
 import LedgerCore
 
 extension HouseholdFacts {
-    /// The facts of every household, from all the ledger's entries in one pass: each household gets
-    /// the entries naming it, the declarations of the distributions that allocated to or paid it,
-    /// and the reversals of its entries and of those declarations. Households are listed in order
-    /// of registration.
-    ///
-    /// Returns nil when the entries do not start with `ledger.open`.
     /// True for an entry that ``collect(from:)`` may file under `household`, or that it needs to
     /// file others: the opening, the household's own entries, every declaration and reversal,
     /// and the keys. A check of one household's statement keeps only these while it reads a ledger.
@@ -23,6 +17,12 @@ extension HouseholdFacts {
         }
     }
 
+    /// The facts of every household, from all the ledger's entries in one pass: each household gets
+    /// the entries naming it, the declarations of the distributions that allocated to or paid it,
+    /// and the reversals of its entries and of those declarations. Households are listed in order
+    /// of registration; one whose registration was withdrawn (reversed) is not listed.
+    ///
+    /// Returns nil when the entries do not start with `ledger.open`.
     public static func collect(from entries: [RecordedEntry]) -> (households: [String], facts: [String: HouseholdFacts])? {
         guard let first = entries.first, case .ledgerOpen(let opening) = first.entry.payload else { return nil }
         var order = [String]()
@@ -30,6 +30,9 @@ extension HouseholdFacts {
         var distributionsOf = [String: Set<String>]()
         var declarations = [String: RecordedEntry]()
         var ownerOf = [Int64: [String]]()
+        // Registrations by seq: a household whose registration is reversed (withdrawn) has no statement.
+        var registered = [Int64: String]()
+        var withdrawn = Set<String>()
         func add(_ household: String, _ record: RecordedEntry) {
             byHousehold[household, default: []].append(record)
             ownerOf[record.seq, default: []].append(household)
@@ -39,6 +42,7 @@ extension HouseholdFacts {
             case .householdRegister(let r):
                 if byHousehold[r.household] == nil { order.append(r.household) }
                 add(r.household, record)
+                registered[record.seq] = r.household
             case .householdUpdate(let u): add(u.household, record)
             case .sharesIssue(let c), .sharesRetire(let c): if c.holder != Holder.collective { add(c.holder, record) }
             case .sharesTransfer(let t):
@@ -57,9 +61,11 @@ extension HouseholdFacts {
                 distributionsOf[p.household, default: []].insert(p.id)
             case .entryReverse(let r):
                 for household in ownerOf[r.target] ?? [] { byHousehold[household, default: []].append(record) }
+                if let household = registered[r.target] { withdrawn.insert(household) }
             default: break
             }
         }
+        order.removeAll { withdrawn.contains($0) }
         var facts = [String: HouseholdFacts]()
         for household in order {
             var own = byHousehold[household] ?? []

@@ -100,11 +100,15 @@ public struct HouseholdStatement: Sendable, Equatable {
 public enum StatementError: Error, Equatable, CustomStringConvertible {
     /// The facts hold no registration of the household at or before the checkpoint.
     case householdNotRegistered(household: String)
+    /// Its registration was reversed (a household registered by mistake): it has no statement.
+    case householdWithdrawn(household: String, by: Int64)
 
     /// One sentence naming the fault.
     public var description: String {
         switch self {
         case .householdNotRegistered(let household): "household \(household) is not registered in the ledger"
+        case .householdWithdrawn(let household, let by):
+            "household \(household)'s registration was withdrawn by entry \(by) (registered by mistake): it is no household of the ledger and has no statement"
         }
     }
 }
@@ -131,6 +135,11 @@ extension HouseholdStatement {
 
         guard let registration = registration(of: household, in: covered.map(\.entry), on: date) else {
             throw .householdNotRegistered(household: household)
+        }
+        for record in covered {
+            if case .householdRegister(let r) = record.entry.payload, r.household == household, let withdrawal = reversals[record.seq] {
+                throw .householdWithdrawn(household: household, by: withdrawal.seq)
+            }
         }
 
         // Money lines.

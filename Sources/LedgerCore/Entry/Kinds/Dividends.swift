@@ -260,6 +260,8 @@ extension Reversal {
         case record(LedgerDate)
         case receipt(LedgerDate)
         case investment(LedgerDate)
+        /// A household's registration, by its date: reversing it withdraws the household.
+        case registration(LedgerDate)
 
         /// What `entry` is to a reversal of it; nil for an entry no reversal undoes.
         public init?(_ entry: Entry) {
@@ -270,6 +272,7 @@ extension Reversal {
             case .incomeRecord(let c), .expenseRecord(let c): self = .record(c.date)
             case .fundReceive(let f): self = .receipt(f.date)
             case .investmentMake(let i): self = .investment(i.date)
+            case .householdRegister(let r): self = .registration(r.date)
             default: return nil
             }
         }
@@ -293,6 +296,8 @@ extension Reversal {
             return "the reversal is dated \(date), before the receipt it reverses (entry \(target), \(day))"
         case .investment(let day) where date < day:
             return "the reversal is dated \(date), before the investment it reverses (entry \(target), \(day))"
+        case .registration(let day) where date < day:
+            return "the reversal is dated \(date), before the registration it withdraws (entry \(target), \(day))"
         default:
             return nil
         }
