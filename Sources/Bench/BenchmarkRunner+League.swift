@@ -63,5 +63,5 @@ extension BenchmarkRunner {
 
     /// The file beside the league's folder that says which generator wrote its ledgers (not in
     /// it: a league's folder names any other file it holds).
-    static let leagueMarker = ".generated-v2"
+    static let leagueMarker = ".generated-v3"
 }

@@ -14,7 +14,7 @@ extension BenchmarkRunner {
         for _ in 0..<3 {
             try? FileManager.default.removeItem(atPath: out)
             let start = DispatchTime.now()
-            // As of today (the command refuses a day to come): the synthetic years run past it.
+            // As of today: every year of the synthetic ledger is past.
             let run = try Self.run(binary, ["statements", "--ledger", ledger, "--out", out, "--format", "pdf"])
             times.append(seconds(since: start))
             files = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { $0.hasSuffix(".pdf") }

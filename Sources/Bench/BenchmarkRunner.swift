@@ -55,7 +55,7 @@ public struct BenchmarkRunner {
     func durableAppend(_ report: inout BenchmarkReport) throws {
         let store = try LedgerStore.open(path: largeLedger)
         let signer = try SyntheticLedger(entries: entries, seed: 1).accountant
-        let payload = EntryPayload.incomeRecord(CashFlow(amount: Fen(100), category: "利息收入", counterparty: "银行", date: LedgerDate("2030-01-01")!))
+        let payload = EntryPayload.incomeRecord(CashFlow(amount: Fen(100), category: "利息收入", counterparty: "银行", date: LedgerDate("2025-06-30")!))
         let count = 200
         var ours = [Double]()
         for i in 0..<count {

@@ -37,6 +37,16 @@ public struct SyntheticLedger {
     /// The masked account registered for the household at index `i`, and paid into.
     static func account(_ i: Int) -> String { "****" + String(1000 + (i * 7) % 9000) }
 
+    /// The year households are registered and shares issued; each year after has a distribution.
+    static let firstYear = 2015
+
+    /// Seconds since 1970 at 08:00 UTC on 20 December of `year` (Howard Hinnant's days_from_civil).
+    static func recordingTime(year: Int) -> Int64 {
+        let y = Int64(year), era = y / 400, yoe = y - era * 400
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + (153 * 9 + 2) / 5 + 20 - 1
+        return (era * 146_097 + doe - 719_468) * 86_400 + 8 * 3_600
+    }
+
     /// An 8-digit household number.
     static func householdNumber(_ number: Int) -> String {
         let digits = String(number)
@@ -54,7 +64,9 @@ public struct SyntheticLedger {
         let suffix = seed == 1 ? "" : "\(seed)"
         let open = LedgerOpen(origin: seed == 1 ? "fenhong/152223/synthetic" : "fenhong/152223/synthetic-\(seed)", org: "合成测试集体经济组织" + suffix,
                               village: "合成嘎查" + suffix, region: ["兴安盟", "扎赉特旗", "合成嘎查" + suffix], key: accountant.verifier.vkey)
-        var time = 1_545_292_800 as Int64
+        // Each year's entries are dated and recorded on its 20 December, a minute a command: a
+        // ledger of a million entries (nine years) ends in 2024, a league's village in 2023.
+        var time = Self.recordingTime(year: Self.firstYear)
         func at() -> LedgerTime { time += 60; return LedgerTime(secondsSinceEpoch: time) }
         let store = try LedgerStore.create(path: path, opening: open, signer: accountant, at: at()).0
         var written: Int64 = 1
@@ -71,7 +83,7 @@ public struct SyntheticLedger {
         let ids = (0..<households).map { Self.householdNumber($0 + 1) }
         var members = [Int64](repeating: 0, count: households)
         var poor = [Bool](repeating: false, count: households)
-        let day = LedgerDate("2018-12-20")!
+        let day = LedgerDate("\(Self.firstYear)-12-20")!
         for chunk in stride(from: 0, to: households, by: Self.batchSize) {
             let range = chunk..<min(chunk + Self.batchSize, households)
             _ = try append(range.map { i in
@@ -86,9 +98,10 @@ public struct SyntheticLedger {
                                           units: members[i], date: day, reason: "折股量化"))
             })
         }
-        var year = 2019
+        var year = Self.firstYear + 1
         while written < entriesTarget {
             let date = LedgerDate("\(year)-12-20")!
+            time = max(time, Self.recordingTime(year: year))
             let income = Fen(Int64.random(in: 1_000_000...50_000_000, using: &rng))
             _ = try append([.incomeRecord(CashFlow(amount: income, category: "投资收益", counterparty: "合作社", date: date))])
             let holders = (0..<households).map { i in
@@ -129,7 +142,7 @@ public struct SyntheticLedger {
             }
             year += 1
         }
-        let interest = EntryPayload.incomeRecord(CashFlow(amount: Fen(100), category: "利息收入", counterparty: "银行", date: LedgerDate("\(year)-12-31")!))
+        let interest = EntryPayload.incomeRecord(CashFlow(amount: Fen(100), category: "利息收入", counterparty: "银行", date: LedgerDate("\(year - 1)-12-20")!))
         while written < entriesTarget {
             _ = try append(Array(repeating: interest, count: Self.batchSize))
         }
