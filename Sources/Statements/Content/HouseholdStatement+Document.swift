@@ -102,8 +102,8 @@ extension HouseholdStatement {
             sections.append(.init(heading: StatementLabels.rules, content: .keyValues(distributions.map { distribution in
                 let id = named(distribution.declaration.id)
                 let words = DistributionDisclosure.ruleInWords(distribution.declaration.rule)
-                // "每股×2" is read as "每股二" (the engine drops "×"): said as "每股计2份".
-                let said = words.replacing(/每股×(\d+)/) { "每股计\($0.1)份" }
+                // "每股×2" is read as "每股二" (the engine drops "×"): said as "每股计两份".
+                let said = words.replacing(/每股×(\d+)/) { match in "每股计\(Int64(match.1).map(Self.spoken) ?? String(match.1))份" }
                 return .init(id, words, spoken: "分配编号\(id)：\(said)。")
             })))
         }
