@@ -43,13 +43,17 @@ public enum StatementBatch {
     public static func write(store: LedgerStore, to folder: String, year: Int?, date: LedgerDate, fileExtension: String,
                              proofs: Bool, render: @escaping @Sendable (StatementDocument) throws -> [UInt8],
                              progress: @escaping @Sendable (Int, Int) -> Void) throws -> [Item] {
+        var withdrawn = [String]()
         let (households, facts, footer, proofFiles) = try store.withReader { reader in
             let signed = try StatementSource.checkpoint(reader, size: nil)
             let footer = try StatementSource.footer(reader, signed)
             let records = try reader.allHashedEntries().map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
-            guard let (households, facts) = HouseholdFacts.collect(from: records) else {
+            guard let (all, facts) = HouseholdFacts.collect(from: records) else {
                 throw ReportError("the ledger does not start with ledger.open")
             }
+            // A household withdrawn (registered by mistake) has no statement.
+            let households = all.filter { facts[$0]!.withdrawal(before: footer.checkpoint.size) == nil }
+            withdrawn = all.filter { facts[$0]!.withdrawal(before: footer.checkpoint.size) != nil }
             var proofFiles = [String: String]()
             if proofs {
                 // Proofs read tree nodes and bodies from the ledger: made here, on this thread.
@@ -62,6 +66,11 @@ public enum StatementBatch {
             return (households, facts, footer, proofFiles)
         }
         try claim(folder, for: footer.checkpoint.origin)
+        // The statement of a household withdrawn since an earlier run would be printed with the rest.
+        for household in withdrawn {
+            _ = unlink(folder + "/" + household + "." + fileExtension)
+            _ = unlink(folder + "/" + household + ".proof.txt")
+        }
         let results = Slots<Item>(count: households.count)
         let counter = Counter()
         let parts = 2

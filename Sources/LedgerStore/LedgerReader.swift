@@ -64,9 +64,14 @@ public struct LedgerReader {
         return same.first { !reversed.contains($0.seq) }
     }
 
-    /// The household numbers registered, as their bodies name them.
+    /// The household numbers registered, as their bodies name them (a registration withdrawn, by
+    /// a reversal of it, registers none).
     public func registeredHouseholds() throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT household FROM entry WHERE +kind = 'household.register' AND household IS NOT NULL ORDER BY household")
+        try String.fetchAll(db, sql: """
+            SELECT DISTINCT household FROM entry WHERE +kind = 'household.register' AND household IS NOT NULL
+            AND seq NOT IN (SELECT target FROM entry WHERE kind IN \(Schema.rareKindList) AND kind = 'entry.reverse' AND target IS NOT NULL)
+            ORDER BY household
+            """)
     }
 
     /// The registration of `household` and its updates, in order: what it is registered as on
@@ -276,6 +281,8 @@ public struct LedgerReader {
         var state = LedgerState()
         state.assumeRegistered(registered)
         state.assumeRegistered(since: since)
+        // Withdrawn and registered again: registered.
+        for household in registered { withdrawnHouseholds[household] = nil }
         state.assumeWithdrawn(withdrawnHouseholds)
         for entry in relevant.sorted(by: { $0.seq < $1.seq }) { state.apply(entry, check: false) }
         return state

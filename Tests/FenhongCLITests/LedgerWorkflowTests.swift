@@ -291,31 +291,38 @@ struct LedgerWorkflowTests {
     }
 
     /// A household registered under a wrong number is withdrawn by reversing its registration,
-    /// once its shares are undone; then the person is registered under the right number (the
-    /// import does not take the withdrawn one for a repeat), and the wrong number is in no list,
-    /// plan or statement, and is not registered again.
+    /// once its share entries are reversed; then the person is registered under the right number
+    /// (the import does not take the withdrawn one for a repeat), and the wrong number is in no
+    /// list, plan or batch of statements, while a statement printed before still checks. The
+    /// number registered again (a withdrawal undone) is a household again.
     @Test func householdRegisteredByMistakeIsWithdrawn() throws {
         let cli = try villageLedger()
         #expect(try cli.execute(["household", "add", "--household", "152223-610", "--head", "其木格", "--members", "3",
                                  "--id", "15222319660305345X", "--account", "****2222", "--date", "2018-06-01"]).status == 0)  // entry 10
         #expect(try cli.execute(["shares", "issue", "--holder", "152223-610", "--class", "member", "--units", "3",
                                  "--date", "2018-06-02", "--reason", "折股量化"]).status == 0)  // 11
+        #expect(try cli.execute(["shares", "retire", "--holder", "152223-610", "--class", "member", "--units", "3",
+                                 "--date", "2018-06-03", "--reason", "户号录错"]).status == 0)  // 12
         let holding = try cli.execute(["reverse", "--seq", "10", "--reason", "户号录错"])
         #expect(holding.status == 2)
-        #expect(holding.stderr.contains("household 152223-610 holds shares of a class; reverse the entries that issued them to it"), "\(holding.stderr)")
-        #expect(try cli.execute(["reverse", "--seq", "11", "--reason", "户号录错"]).status == 0)  // 12
-        let withdrawn = try cli.execute(["reverse", "--seq", "10", "--reason", "户号录错"])  // 13
+        #expect(holding.stderr.contains("household 152223-610 is named by 2 share entries not reversed; reverse them (fenhong log --household 152223-610 lists them)"), "\(holding.stderr)")
+        #expect(try cli.execute(["reverse", "--seq", "12", "--reason", "户号录错"]).status == 0)  // 13
+        #expect(try cli.execute(["reverse", "--seq", "11", "--reason", "户号录错"]).status == 0)  // 14
+        #expect(try cli.run("statement", "--household", "152223-610", "--out", "s610.txt").status == 0)
+        #expect(try cli.run("statements", "--out", "all").status == 0)
+        let withdrawn = try cli.execute(["reverse", "--seq", "10", "--reason", "户号录错"])  // 15
         #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
 
         try "household,head,members,poor,id,account,date\n152223-003,其木格,3,no,15222319660305345X,****2222,2018-06-01\n"
             .write(to: cli.folder.appendingPathComponent("right.csv"), atomically: true, encoding: .utf8)
-        let imported = try cli.execute(["import", "households", "right.csv"])  // 14
+        let imported = try cli.execute(["import", "households", "right.csv"])  // 16
         #expect(imported.status == 0, "\(imported.stderr)")
-        let again = try cli.execute(["household", "add", "--household", "152223-610", "--head", "x", "--members", "1",
-                                     "--id", "152223196603051112", "--account", "****1111", "--date", "2018-06-01"])
-        #expect(again.status == 2 && again.stderr.contains("household 152223-610 was withdrawn by entry 13; a number withdrawn is not registered again"), "\(again.stderr)")
         let issue = try cli.execute(["shares", "issue", "--holder", "152223-610", "--class", "member", "--units", "1", "--reason", "x"])
-        #expect(issue.status == 2 && issue.stderr.contains("household 152223-610 is not registered: its registration was withdrawn by entry 13"), "\(issue.stderr)")
+        #expect(issue.status == 2 && issue.stderr.contains("household 152223-610 is not registered: its registration was withdrawn by entry 15"), "\(issue.stderr)")
+        // A number Excel shortened is not taken for the withdrawn one.
+        try "holder,class,units,date,reason\n610,member,1,2018-06-02,x\n".write(to: cli.folder.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        let shortened = try cli.execute(["import", "shares", "s.csv"])
+        #expect(shortened.status == 2 && !shortened.stderr.contains("152223-610"), "\(shortened.stderr)")
 
         let list = try cli.run("household", "list").stdout
         #expect(list.contains("152223-003") && !list.contains("152223-610"), "\(list)")
@@ -323,12 +330,30 @@ struct LedgerWorkflowTests {
         #expect(plan.contains("152223-003") && !plan.contains("152223-610") && plan.contains("3,000.00"), "\(plan)")
         let statement = try cli.execute(["statement", "--household", "152223-610"])
         #expect(statement.status == 2)
-        #expect(statement.stderr.contains("household 152223-610's registration was withdrawn by entry 13 (registered by mistake): it is no household of the ledger and has no statement"), "\(statement.stderr)")
+        #expect(statement.stderr.contains("household 152223-610's registration was withdrawn by entry 15 (registered by mistake): it is no household of the ledger and has no statement"), "\(statement.stderr)")
+        // The statement printed before the withdrawal is still the ledger's; a batch written
+        // again leaves the withdrawn household's out.
+        let check = try cli.execute(["statement", "check", "s610.txt"])
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+        #expect(try cli.shell("ls all | grep -c 152223-610").stdout == "1\n")
         #expect(try cli.run("statements", "--out", "all").status == 0)
+        #expect(try cli.shell("ls all | grep -c 152223-610").stdout == "0\n")
         #expect(try cli.shell("ls all | grep -c 152223-").stdout == "3\n")
+        #expect(try cli.run("verify", "baixin.fenhong").status == 0)
+
+        // Withdrawn by mistake: registered again, it is a household again, its history afresh.
+        let again = try cli.execute(["household", "add", "--household", "152223-610", "--head", "巴特尔", "--members", "1",
+                                     "--id", "152223196603051112", "--account", "****1111", "--date", "2018-06-01"])  // 17
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try cli.run("household", "list").stdout.contains("152223-610"))
+        #expect(try cli.run("statement", "--household", "152223-610").stdout.contains("巴特尔"))
         let verified = try cli.run("verify", "baixin.fenhong")
         #expect(verified.status == 0, "\(verified.stdout)")
-        #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 15)
+        #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 18)
+        // Written back for import: one row for the number, as registered again.
+        let csv = try cli.run("log", "--csv", "--kind", "households").stdout
+        let rows = csv.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("152223-610,") }
+        #expect(rows.count == 1 && rows.first?.contains("巴特尔") == true, "\(csv)")
     }
 
     /// A cooperative plan prints each household's transactions in yuan, under their name, not as

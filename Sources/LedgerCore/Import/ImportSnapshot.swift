@@ -44,7 +44,9 @@ public struct ImportSnapshot: Sendable {
             }
             state.apply(entry, check: false)
         }
-        households = registrationOrder.compactMap { state.households[$0]?.registration }
+        // A household withdrawn is none; one registered again after, once, where first registered.
+        var listed = Set<String>()
+        households = registrationOrder.compactMap { listed.insert($0).inserted ? state.households[$0]?.registration : nil }
         holdings = Self.holdings(shareEntries.filter { !state.isReversed($0.seq) }, state: state)
         payments = paymentEntries.compactMap { entry in
             guard case .dividendPay(let payment) = entry.payload, !state.isReversed(entry.seq) else { return nil }

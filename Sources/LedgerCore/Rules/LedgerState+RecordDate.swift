@@ -135,6 +135,7 @@ extension LedgerState {
     /// each household's change for the record dates to come.
     mutating func recordShares(seq: Int64, date: LedgerDate, _ changes: [(ShareKey, Int64)], transfer: Bool = false, _ problems: inout RuleReport) {
         applyShares(seq: seq, date: date, changes, &problems)
+        countShareEntry(changes, by: 1)
         guard replaysEverything else { return }
         for (key, delta) in changes where key.holder != Holder.collective {
             let c = Int(classNumber(key.shareClass))

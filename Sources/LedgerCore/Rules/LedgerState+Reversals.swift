@@ -33,6 +33,7 @@ extension LedgerState {
             problems.add(.reversalDate, refusal)
         }
         if let effect = shareEffects[target] {
+            countShareEntry(effect.changes, by: -1)
             if replaysEverything { keepReversal(of: effect.changes) }
             // Undone on the day it took effect: a day a declared distribution has settled is
             // not changed afterwards, and no day may be left holding fewer than no units.

@@ -37,7 +37,6 @@ extension LedgerState {
             } else if delta < 0, backdated, let short = Self.shortfall(holdingDays[Int(holding.days)], units: balance, taking: -delta, on: date) {
                 problems.add(.negativeShares, "\(key.holder) held \(Self.held(short.held, key.shareClass)) of class \(key.shareClass) on \(short.day); taking \(ShareClass.quantity(-delta, of: key.shareClass)) on \(date) would leave it short that day")
             }
-            countHolding(key.holder, from: holding.units, to: balance)
             holding.units = balance
             holding.latest = max(holding.latest ?? date, date)
             holdings[key] = holding

@@ -1,8 +1,9 @@
 // Withdrawing a household registered by mistake (a wrong number, a household registered twice
 // under two numbers): an entry.reverse of its household.register, once nothing of it stands —
-// it holds no shares and no standing distribution allocated to it. A household registered and
-// never withdrawn takes its part of every distribution by households or members; withdrawn, it
-// counts as never registered, from the reversal on, and its number is not registered again.
+// every share entry naming it reversed, no standing distribution allocated to it. A household
+// registered and never withdrawn takes its part of every distribution by households or members;
+// withdrawn, it counts as never registered, from the reversal on. Its number may be registered
+// again (a withdrawal made by mistake is undone so): its history starts afresh.
 
 extension LedgerState {
     /// A registration applied: the entry and its household (interned).
@@ -22,22 +23,26 @@ extension LedgerState {
         registrations.element(seq: seq, \.seq).map { Int($0.household) }
     }
 
-    /// Counts household `holder`'s holdings that are not 0, as one goes from 0 to `balance`
-    /// or back: a withdrawal asks for none, without reading every holding.
-    mutating func countHolding(_ holder: String, from units: Int64, to balance: Int64) {
-        guard (units == 0) != (balance == 0), holder != Holder.collective else { return }
-        holdingsHeld[intern(household: holder)] += balance == 0 ? -1 : 1
+    /// Counts a share entry (`by` 1) or its reversal (-1) for each household it names: a
+    /// withdrawal asks for none standing, without reading the holdings. Not a balance of 0: a
+    /// household that held shares on a record date counted in that distribution, and one
+    /// withdrawn holding shares could be given them back by reversing what took them away.
+    mutating func countShareEntry(_ changes: [(ShareKey, Int64)], by step: Int32) {
+        for (key, _) in changes where key.holder != Holder.collective {
+            shareEntriesStanding[intern(household: key.holder)] += step
+        }
     }
 
     /// Withdraws household `h`, registered by entry `target`, by the reversal at `seq`: only while
-    /// it holds no shares and no standing distribution has allocated to it (`household-standing`);
-    /// then it is registered no more, and any entry naming it is refused as one naming a
-    /// household not registered.
+    /// every share entry naming it is reversed and no standing distribution has allocated to it
+    /// (`household-standing`); then it is registered no more, and any entry naming it is refused
+    /// as one naming a household not registered, until it is registered again.
     mutating func withdraw(household h: Int, registeredBy target: Int64, by seq: Int64, _ problems: inout RuleReport) {
         let household = householdNumbers.string(numbered: h)
-        if holdingsHeld[h] != 0 {
-            problems.add(.householdStanding, "household \(household) holds shares of \(holdingsHeld[h] == 1 ? "a class" : "\(holdingsHeld[h]) classes"); "
-                         + "reverse the entries that issued them to it, or retire or transfer them, before withdrawing its registration (fenhong log --household \(household) lists them)")
+        let standingEntries = shareEntriesStanding[h]
+        if standingEntries != 0 {
+            problems.add(.householdStanding, "household \(household) is named by \(standingEntries == 1 ? "a share entry" : "\(standingEntries) share entries") not reversed; "
+                         + "reverse \(standingEntries == 1 ? "it" : "them") (fenhong log --household \(household) lists them) before withdrawing its registration")
         }
         if replaysEverything && !mayRead(tallies.count) {
             problems.add(.householdStanding, "the withdrawal of household \(household) is one too many to hold to the distributions (\(recordDateWork) facts read for record dates so far): its allocations are not judged")
@@ -56,16 +61,28 @@ extension LedgerState {
         households[household] = nil
         povertyHistory[h] = nil
         withdrawnBy[h] = seq
+        // Registered again, its facts start afresh (its share entries are all reversed).
+        if replaysEverything && h < standings.lastFact.count {
+            standings.lastFact[h] = -1
+            standings.lastRow[h] = -1
+            standings.latest[h] = nil
+            standings.irregular[h] = true
+        }
+    }
+
+    /// The reversal that withdrew `household`, while it is not registered again.
+    public func withdrawal(of household: String) -> Int64? {
+        householdNumbers.number(of: household).flatMap { withdrawnBy[$0] }
     }
 
     /// "household H is not registered", saying so when its registration was withdrawn.
     func notRegistered(_ household: String) -> String {
-        guard let h = householdNumbers.number(of: household), let by = withdrawnBy[h] else { return "household \(household) is not registered" }
+        guard let by = withdrawal(of: household) else { return "household \(household) is not registered" }
         return "household \(household) is not registered: its registration was withdrawn by entry \(by)"
     }
 
     /// Records that `households` were withdrawn, each by the reversal given (the store names
-    /// them for a command that registers or names one again, instead of replaying their history).
+    /// them for a command that names one, instead of replaying their history).
     public mutating func assumeWithdrawn(_ households: [String: Int64]) {
         for (household, by) in households { withdrawnBy[intern(household: household)] = by }
     }

@@ -153,8 +153,9 @@ public struct LedgerState: Sendable {
     /// By interned household: the effective date of its registration, when known (a state that
     /// assumed a household registered without its date checks no date against it).
     var householdSince: [LedgerDate?] = []
-    /// By interned household: how many of its holdings are not 0 (``countHolding(_:from:to:)``).
-    var holdingsHeld: [Int32] = []
+    /// By interned household: how many share entries name it and are not reversed
+    /// (``countShareEntry(_:by:)``): a withdrawal of its registration asks for none.
+    var shareEntriesStanding: [Int32] = []
     /// Every registration applied, in seq order: what a reversal of one withdraws.
     var registrations = ChunkedArray<Registration>()
     /// By interned household, the households withdrawn and the reversal of each (few).
@@ -271,7 +272,7 @@ public struct LedgerState: Sendable {
         if h == householdRegistered.count {
             householdRegistered.append(false)
             householdSince.append(nil)
-            holdingsHeld.append(0)
+            shareEntriesStanding.append(0)
         }
         return h
     }
@@ -329,9 +330,7 @@ public struct LedgerState: Sendable {
         case .householdRegister(let registration):
             let h = intern(household: registration.household)
             if replaysEverything { keepFact(registration, h: h) }
-            if let by = withdrawnBy[h] {
-                problems.add(.duplicateHousehold, "household \(registration.household) was withdrawn by entry \(by); a number withdrawn is not registered again (register the household under another number)")
-            } else if householdRegistered[h] {
+            if householdRegistered[h] {
                 problems.add(.duplicateHousehold, "household \(registration.household) is already registered")
             } else {
                 // Registered as of a day a distribution by households or members already counted
@@ -342,6 +341,7 @@ public struct LedgerState: Sendable {
                 }
                 householdRegistered[h] = true
                 householdSince[h] = registration.date
+                withdrawnBy[h] = nil
                 keepRegistration(seq: entry.seq, h: h)
                 if keepsHouseholdRecords {
                     households[registration.household] = HouseholdRecord(

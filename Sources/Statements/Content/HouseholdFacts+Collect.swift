@@ -20,7 +20,7 @@ extension HouseholdFacts {
     /// The facts of every household, from all the ledger's entries in one pass: each household gets
     /// the entries naming it, the declarations of the distributions that allocated to or paid it,
     /// and the reversals of its entries and of those declarations. Households are listed in order
-    /// of registration; one whose registration was withdrawn (reversed) is not listed.
+    /// of registration, one withdrawn among them (``HouseholdFacts/withdrawal(before:)``).
     ///
     /// Returns nil when the entries do not start with `ledger.open`.
     public static func collect(from entries: [RecordedEntry]) -> (households: [String], facts: [String: HouseholdFacts])? {
@@ -30,9 +30,6 @@ extension HouseholdFacts {
         var distributionsOf = [String: Set<String>]()
         var declarations = [String: RecordedEntry]()
         var ownerOf = [Int64: [String]]()
-        // Registrations by seq: a household whose registration is reversed (withdrawn) has no statement.
-        var registered = [Int64: String]()
-        var withdrawn = Set<String>()
         func add(_ household: String, _ record: RecordedEntry) {
             byHousehold[household, default: []].append(record)
             ownerOf[record.seq, default: []].append(household)
@@ -42,7 +39,6 @@ extension HouseholdFacts {
             case .householdRegister(let r):
                 if byHousehold[r.household] == nil { order.append(r.household) }
                 add(r.household, record)
-                registered[record.seq] = r.household
             case .householdUpdate(let u): add(u.household, record)
             case .sharesIssue(let c), .sharesRetire(let c): if c.holder != Holder.collective { add(c.holder, record) }
             case .sharesTransfer(let t):
@@ -61,11 +57,9 @@ extension HouseholdFacts {
                 distributionsOf[p.household, default: []].insert(p.id)
             case .entryReverse(let r):
                 for household in ownerOf[r.target] ?? [] { byHousehold[household, default: []].append(record) }
-                if let household = registered[r.target] { withdrawn.insert(household) }
             default: break
             }
         }
-        order.removeAll { withdrawn.contains($0) }
         var facts = [String: HouseholdFacts]()
         for household in order {
             var own = byHousehold[household] ?? []

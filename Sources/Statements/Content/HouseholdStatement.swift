@@ -136,10 +136,8 @@ extension HouseholdStatement {
         guard let registration = registration(of: household, in: covered.map(\.entry), on: date) else {
             throw .householdNotRegistered(household: household)
         }
-        for record in covered {
-            if case .householdRegister(let r) = record.entry.payload, r.household == household, let withdrawal = reversals[record.seq] {
-                throw .householdWithdrawn(household: household, by: withdrawal.seq)
-            }
+        if let withdrawal = facts.withdrawal(before: checkpoint.checkpoint.size) {
+            throw .householdWithdrawn(household: household, by: withdrawal)
         }
 
         // Money lines.

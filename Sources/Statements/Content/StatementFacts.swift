@@ -109,6 +109,14 @@ public struct HouseholdFacts: Sendable {
     public func entries(after size: Int64, recordedBefore date: LedgerDate? = nil) -> [RecordedEntry] {
         entries.filter { record in record.seq >= size && (date.map { record.entry.at.date < $0 } ?? true) }.sorted { $0.seq < $1.seq }
     }
+
+    /// The reversal that withdrew the household's latest registration before a checkpoint of
+    /// `size` (it was registered by mistake: it has no statement there), or nil.
+    public func withdrawal(before size: Int64) -> Int64? {
+        let covered = entries.filter { $0.seq < size }.sorted { $0.seq < $1.seq }
+        guard let registration = covered.last(where: { if case .householdRegister = $0.entry.payload { true } else { false } }) else { return nil }
+        return covered.first { if case .entryReverse(let r) = $0.entry.payload { r.target == registration.seq } else { false } }?.seq
+    }
 }
 
 /// How payment channels are printed and read.

@@ -205,6 +205,9 @@ struct DividendPay: ParsableCommand {
             }
             guard let owed = state.allocation(id: id, household: household) else {
                 if state.distributions[id] == nil { throw ValidationError("--id \(id): no distribution of that id was declared") }
+                if let withdrawal = state.withdrawal(of: household) {
+                    throw ValidationError("--household \(household): its registration was withdrawn by entry \(withdrawal); nothing is paid to it")
+                }
                 if !state.isRegistered(household) { throw ValidationError("--household \(household) is not registered in this ledger (fenhong household list names them)") }
                 throw ValidationError("--household \(household) is owed nothing by distribution \(id)")
             }
