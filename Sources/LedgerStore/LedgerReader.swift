@@ -75,12 +75,15 @@ public struct LedgerReader {
     }
 
     /// The registration of `household` and its updates, in order: what it is registered as on
-    /// any day. Read through the household index without the entries of its dividends.
+    /// any day. Read through the household index without the entries of its dividends. A
+    /// household registered again after a withdrawal starts afresh: from its latest registration.
     public func registration(household: String) throws -> [Entry] {
-        try entries(sql: """
+        let all = try entries(sql: """
             SELECT seq, body, hash FROM entry WHERE household = ? AND distribution IS NULL
             AND +kind IN ('household.register', 'household.update') ORDER BY seq
             """, arguments: [household])
+        guard let latest = all.lastIndex(where: { $0.kind == .householdRegister }) else { return all }
+        return Array(all[latest...])
     }
 
     /// The entries that name `household` and the reversals of any of them, or of a declaration

@@ -356,6 +356,37 @@ struct LedgerWorkflowTests {
         #expect(rows.count == 1 && rows.first?.contains("巴特尔") == true, "\(csv)")
     }
 
+    /// A number withdrawn and registered again starts afresh: the statement of its new household
+    /// shows none of the old one's money, and its registered-poor status is its own (a review
+    /// found the old registration's allocation, payment and exit from poverty read into it).
+    @Test func householdRegisteredAgainStartsAfresh() throws {
+        let cli = try villageLedger()
+        let steps: [[String]] = [
+            ["household", "add", "--household", "152223-099", "--head", "王五", "--members", "3", "--poor", "--id", "152223198301011237",
+             "--account", "6228480012345670", "--date", "2019-01-01"],  // entry 10
+            ["household", "update", "--household", "152223-099", "--poor", "no", "--date", "2019-04-01", "--reason", "脱贫"],  // 11
+            ["dividend", "declare", "--id", "D1", "--record-date", "2019-06-01", "--pool", "900.00", "--basis", "household"],  // 12–15
+            ["dividend", "pay", "--id", "D1", "--household", "152223-099", "--reference", "V1", "--date", "2019-07-01"],  // 16
+            ["reverse", "--seq", "16", "--reason", "退回", "--date", "2019-08-01"],  // 17
+            ["reverse", "--seq", "12", "--reason", "错", "--date", "2019-08-01"],  // 18
+            ["reverse", "--seq", "10", "--reason", "户号错误", "--date", "2019-08-02"],  // 19
+        ]
+        for step in steps {
+            let run = try cli.execute(step)
+            #expect(run.status == 0, "\(step): \(run.stderr)")
+        }
+        let update = try cli.execute(["household", "update", "--household", "152223-099", "--members", "5", "--date", "2020-01-01", "--reason", "x"])
+        #expect(update.status == 2 && update.stderr.contains("household 152223-099 is not registered: its registration was withdrawn by entry 19"), "\(update.stderr)")
+        #expect(try cli.execute(["household", "add", "--household", "152223-099", "--head", "赵七", "--members", "2", "--poor", "--id", "152223198501011231",
+                                 "--account", "6228480099998888", "--date", "2018-12-01"]).status == 0)  // 20
+        // Registered-poor as registered again: the old registration's exit from poverty is not its.
+        let issue = try cli.execute(["shares", "issue", "--holder", "152223-099", "--class", "poverty", "--units", "3", "--date", "2020-01-02", "--reason", "扶贫"])
+        #expect(issue.status == 0, "\(issue.stderr)")
+        let statement = try cli.run("statement", "--household", "152223-099", "--date", "2020-12-31").stdout
+        #expect(statement.contains("赵七") && !statement.contains("王五") && !statement.contains("V1") && !statement.contains("D1"), "\(statement)")
+        #expect(try cli.run("verify", "baixin.fenhong").status == 0)
+    }
+
     /// A cooperative plan prints each household's transactions in yuan, under their name, not as
     /// "units" in fen.
     @Test func cooperativePlanShowsTransactionsInYuan() throws {

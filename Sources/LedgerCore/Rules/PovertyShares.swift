@@ -44,8 +44,9 @@ public enum PovertyShares {
         for payload in history {
             switch payload {
             case .householdRegister(let r) where r.household == household:
+                // Registered again after a withdrawal: its status starts afresh.
                 registered = true
-                changes.append((r.date, r.poor))
+                changes = [(r.date, r.poor)]
             case .householdUpdate(let u) where u.household == household:
                 if let poor = u.poor { changes.append((u.date, poor)) }
             default: break

@@ -126,7 +126,13 @@ extension HouseholdStatement {
     public static func build(
         facts: HouseholdFacts, year: Int? = nil, date: LedgerDate, checkpoint: StatementCheckpoint
     ) throws(StatementError) -> HouseholdStatement {
-        let covered = facts.entries.filter { $0.seq < checkpoint.checkpoint.size }.sorted { $0.seq < $1.seq }
+        var covered = facts.entries.filter { $0.seq < checkpoint.checkpoint.size }.sorted { $0.seq < $1.seq }
+        // Registered again after a withdrawal: its statement starts at the registration standing
+        // (what came before was another registration's, all of it reversed).
+        let registrations = covered.filter { if case .householdRegister = $0.entry.payload { true } else { false } }
+        if registrations.count > 1, let latest = registrations.last {
+            covered.removeAll { $0.seq < latest.seq }
+        }
         var reversals = [Int64: RecordedEntry]()
         for record in covered {
             if case .entryReverse(let reversal) = record.entry.payload { reversals[reversal.target] = record }

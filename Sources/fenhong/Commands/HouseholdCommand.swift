@@ -65,9 +65,12 @@ struct HouseholdUpdateCommand: ParsableCommand {
             household: household, head: try head.map { try Parse.name($0, option: "--head") }, members: members, poor: poorValue,
             idMasked: try id.map(Parse.maskedID), account: try account.map(Parse.payoutAccount),
             date: try Parse.pastDate(date, option: "--date", advice: "record a change when it has happened"), reason: reason)
-        // An update that changes nothing the household had that day would stand in its history for good.
-        let entries = try write.ledger.open(readOnly: true).withReader { try $0.entries(household: household) }
-        if let current = HouseholdStatement.registration(of: household, in: entries, on: update.date) {
+        // An update that changes nothing the household had that day would stand in its history
+        // for good. (One of a household withdrawn is refused as such when written.)
+        let (entries, withdrawn) = try write.ledger.open(readOnly: true).withReader { reader in
+            (try reader.registration(household: household), try reader.state(for: [.householdUpdate(update)]).withdrawal(of: household))
+        }
+        if withdrawn == nil, let current = HouseholdStatement.registration(of: household, in: entries, on: update.date) {
             var changed = current
             changed.apply(update)
             if changed == current {

@@ -93,7 +93,7 @@ struct ReverseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reverse", abstract: "Undo an entry by recording its reversal; the entry itself stays.",
         discussion: "Reversing a dividend.declare withdraws the distribution with all its allocations, once its payments are reversed; declare the correction under a new id. "
-            + "Reversing a household.register withdraws a household registered by mistake (a wrong number, one person under two numbers), once it holds no shares and no standing distribution allocated to it; its number is not registered again.")
+            + "Reversing a household.register withdraws a household registered by mistake (a wrong number, one person under two numbers), once every share entry naming it is reversed and no standing distribution allocated to it; registering its number again undoes a withdrawal made by mistake.")
     @OptionGroup var write: WriteOptions
     @Option(parsing: .unconditional, help: "The seq of the entry to reverse.") var seq: Int64
     @Option(help: "Why.") var reason: String
