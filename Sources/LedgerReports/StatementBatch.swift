@@ -52,8 +52,9 @@ public enum StatementBatch {
                 throw ReportError("the ledger does not start with ledger.open")
             }
             // A household withdrawn (registered by mistake) has no statement.
-            let households = all.filter { facts[$0]!.withdrawal(before: footer.checkpoint.size) == nil }
             withdrawn = all.filter { facts[$0]!.withdrawal(before: footer.checkpoint.size) != nil }
+            let left = Set(withdrawn)
+            let households = all.filter { !left.contains($0) }
             var proofFiles = [String: String]()
             if proofs {
                 // Proofs read tree nodes and bodies from the ledger: made here, on this thread.

@@ -700,6 +700,20 @@ struct LedgerStateTests {
         #expect(state.households["152223-610"]?.registration.members == 5)
     }
 
+    /// A registration is found again by its seq however far it lies (a verifier keeps a seq and a
+    /// household in one word, and the rare one beyond it apart).
+    @Test func registrationsBeyondOneWordAreWithdrawnToo() {
+        var state = LedgerState(replayingEverything: true)
+        let opened = EntrySamples.chain([.ledgerOpen(EntrySamples.open)])[0]
+        #expect(state.apply(opened).isEmpty)
+        let far: Int64 = 1 << 41
+        for (seq, payload) in [(far, EntryPayload.householdRegister(EntrySamples.chenMei)),
+                               (far + 1, .entryReverse(Reversal(target: far, reason: "wrong number")))] {
+            #expect(state.apply(Entry(seq: seq, prev: .zero, at: EntrySamples.time, by: EntrySamples.accountant.id, payload: payload)).isEmpty)
+        }
+        #expect(!state.isRegistered("152223-001") && state.withdrawal(of: "152223-001") == far + 1)
+    }
+
     /// Only enrolled, unretired accountant keys may record entries.
     @Test func keyRules() throws {
         var state = LedgerState()

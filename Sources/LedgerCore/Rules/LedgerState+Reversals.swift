@@ -43,7 +43,7 @@ extension LedgerState {
             owed[payment.key]?.paid -= payment.amount
             tallies[payment.key.distribution].paid -= payment.amount
         } else if let h = registered {
-            withdraw(household: h, registeredBy: target, by: seq, &problems)
+            withdraw(household: h, by: seq, &problems)
         } else if let d = declarations.firstIndex(where: { $0?.seq == target }) {
             withdraw(d, by: seq, &problems)
         }

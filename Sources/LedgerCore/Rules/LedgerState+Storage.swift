@@ -96,7 +96,12 @@ struct SeqFlags: Sendable {
             return
         }
         if index >= bytes.count {
-            bytes.append(contentsOf: repeatElement(0, count: max(index + 1 - bytes.count, bytes.count / 2)))
+            // Grown by half (or to the seq) into room of exactly that: appending alone doubles the
+            // room whenever it runs out, and a verification of a million entries could end with
+            // two megabytes of it, or one, by where the first seq marked happened to fall.
+            let grown = bytes.count + max(index + 1 - bytes.count, bytes.count / 2)
+            bytes.reserveCapacity(grown)
+            bytes.append(contentsOf: repeatElement(0, count: grown - bytes.count))
             // Seqs kept sparse that the dense bytes now reach move into them.
             for (kept, flags) in sparse where Int(kept) < bytes.count {
                 bytes[Int(kept)] |= flags

@@ -6,21 +6,28 @@
 // again (a withdrawal made by mistake is undone so): its history starts afresh.
 
 extension LedgerState {
-    /// A registration applied: the entry and its household (interned).
+    /// A registration applied: its entry's seq (40 bits) and its household (interned, 24 bits) in
+    /// one word, for a verifier keeps one for every household. A seq or household beyond them (a
+    /// forged ledger of more than sixteen million households) is kept in ``registrationsBeyond``.
     struct Registration: Sendable {
-        let seq: Int64
-        let household: Int32
+        let packed: UInt64
+        init?(seq: Int64, household: Int) {
+            guard seq >= 0, seq < 1 << 40, household < 1 << 24 else { return nil }
+            packed = UInt64(seq) << 24 | UInt64(household)
+        }
+        var seq: Int64 { Int64(packed >> 24) }
+        var household: Int { Int(packed & 0xFF_FFFF) }
     }
 
     /// Keeps registration `seq` of household `h` for a reversal of it to find.
     mutating func keepRegistration(seq: Int64, h: Int) {
-        registrations.append(Registration(seq: seq, household: Int32(truncatingIfNeeded: h)))
+        if let registration = Registration(seq: seq, household: h) { registrations.append(registration) } else { registrationsBeyond[seq] = h }
         seqFlags.markReversible(seq)
     }
 
     /// The household (interned) that entry `seq` registered, if it is a registration applied.
     func registeredHousehold(seq: Int64) -> Int? {
-        registrations.element(seq: seq, \.seq).map { Int($0.household) }
+        registrations.element(seq: seq, \.seq)?.household ?? registrationsBeyond[seq]
     }
 
     /// Counts a share entry (`by` 1) or its reversal (-1) for each household it names: a
@@ -33,11 +40,11 @@ extension LedgerState {
         }
     }
 
-    /// Withdraws household `h`, registered by entry `target`, by the reversal at `seq`: only while
+    /// Withdraws household `h` by the reversal at `seq` of its registration: only while
     /// every share entry naming it is reversed and no standing distribution has allocated to it
     /// (`household-standing`); then it is registered no more, and any entry naming it is refused
     /// as one naming a household not registered, until it is registered again.
-    mutating func withdraw(household h: Int, registeredBy target: Int64, by seq: Int64, _ problems: inout RuleReport) {
+    mutating func withdraw(household h: Int, by seq: Int64, _ problems: inout RuleReport) {
         let household = householdNumbers.string(numbered: h)
         let standingEntries = shareEntriesStanding[h]
         if standingEntries != 0 {

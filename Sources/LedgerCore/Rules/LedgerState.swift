@@ -158,6 +158,7 @@ public struct LedgerState: Sendable {
     var shareEntriesStanding: [Int32] = []
     /// Every registration applied, in seq order: what a reversal of one withdraws.
     var registrations = ChunkedArray<Registration>()
+    var registrationsBeyond: [Int64: Int] = [:]
     /// By interned household, the households withdrawn and the reversal of each (few).
     var withdrawnBy: [Int: Int64] = [:]
     /// The latest record date of a distribution declared so far, and its id: holdings and

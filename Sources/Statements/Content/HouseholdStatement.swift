@@ -129,7 +129,7 @@ extension HouseholdStatement {
         var covered = facts.entries.filter { $0.seq < checkpoint.checkpoint.size }.sorted { $0.seq < $1.seq }
         // Registered again after a withdrawal: its statement starts at the registration standing
         // (what came before was another registration's, all of it reversed).
-        let registrations = covered.filter { if case .householdRegister = $0.entry.payload { true } else { false } }
+        let registrations = covered.filter { $0.entry.kind == .householdRegister }
         if registrations.count > 1, let latest = registrations.last {
             covered.removeAll { $0.seq < latest.seq }
         }

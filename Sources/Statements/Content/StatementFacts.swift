@@ -114,7 +114,7 @@ public struct HouseholdFacts: Sendable {
     /// `size` (it was registered by mistake: it has no statement there), or nil.
     public func withdrawal(before size: Int64) -> Int64? {
         let covered = entries.filter { $0.seq < size }.sorted { $0.seq < $1.seq }
-        guard let registration = covered.last(where: { if case .householdRegister = $0.entry.payload { true } else { false } }) else { return nil }
+        guard let registration = covered.last(where: { $0.entry.kind == .householdRegister }) else { return nil }
         return covered.first { if case .entryReverse(let r) = $0.entry.payload { r.target == registration.seq } else { false } }?.seq
     }
 }
