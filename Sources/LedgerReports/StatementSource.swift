@@ -234,11 +234,21 @@ public enum StatementSource {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw ReportError("cannot write \(path): \(OutputFile.whyNotCreatable(path))")
+        // Not synced to the disk file by file, as Foundation's Data.write does: a statement is
+        // printed again from the ledger at will, and 10,000 syncs took a third of a batch's time.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ReportError("cannot write \(path): \(OutputFile.whyNotCreatable(path))") }
+        var written = 0
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                written += n
+            }
+            return true
         }
+        guard close(fd) == 0, complete else { throw ReportError("cannot write \(path): \(OutputFile.whyNotCreatable(path))") }
     }
 
     /// The most a statement or proof file holds: a statement of 60 payments is 20 KB as a PDF,

@@ -46,6 +46,14 @@ struct SpeechRendererTests {
     /// Runs of three or more digits are read one by one; figures are not; months and days are
     /// said as numbers, so a date is in words throughout; the English words of distribution ids
     /// are said in Chinese.
+    /// A rule's weights are said in words, each of them, and nothing else of the rule changes.
+    @Test func weightsAreSaidInWords() {
+        #expect(HouseholdStatement.spokenWeights("权重：人口股每股×1，扶贫股每股×2；最大余额法") == "权重：人口股每股计一份，扶贫股每股计两份；最大余额法")
+        #expect(HouseholdStatement.spokenWeights("劳龄股每股×10") == "劳龄股每股计十份")
+        #expect(HouseholdStatement.spokenWeights("每股×，每股×3") == "每股×，每股计三份")
+        #expect(HouseholdStatement.spokenWeights("按户平均") == "按户平均")
+    }
+
     @Test func digitsAreSpeakable() {
         #expect(SpeechRenderer.speakable("分配编号2019-poverty，尾号2318，12月5日，2,880.00元") == "分配编号二零一九，扶贫，尾号二三一八，十二月五日，两千八百八十元")
         #expect(SpeechRenderer.speakable("2024年10月31日，第3笔，第12条") == "二零二四年十月三十一日，第3笔，第12条")
