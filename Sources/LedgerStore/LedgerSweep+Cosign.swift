@@ -34,7 +34,7 @@ extension LedgerSweep {
         guard case .verified(let report, let trusted) = outcome else { return Cosigning(outcome: outcome, cosigning: nil) }
         if report.ok, trusted == nil, isNewVillage(report.origin) {
             return Cosigning(outcome: outcome, cosigning: .failure(SourceError("no checkpoint of \(report.origin ?? "its village") is kept (a village new to the round, "
-                + "or a ledger under a new name): nothing was cosigned; once you have seen it is one the round should have, give --new-villages")))
+                + "or a ledger under a new name): nothing was cosigned; " + LedgerSweep.newVillageAdvice(report.origin))))
         }
         return Cosigning(outcome: outcome, cosigning: Result { try LedgerAudit.cosign(path: path, verified: report, with: signer, time: time) })
     }

@@ -59,7 +59,7 @@ extension LedgerSweep {
             // New to the round, and nothing else wrong with it.
             let isNew = wrong == nil && isNewVillage(origin)
             let trouble = isNew ? "\(origin): no checkpoint of it is kept (a village new to the round, or a ledger under a new name); "
-                + "once you have seen it is one the round should have, give --new-villages" : wrong
+                + LedgerSweep.newVillageAdvice(origin) : wrong
             return Village(origin: origin, copies: copies, trouble: trouble, isNew: isNew)
         }
     }

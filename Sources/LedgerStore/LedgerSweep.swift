@@ -34,9 +34,31 @@ public struct LedgerSweep: Sendable {
     public let startsKeeping: Bool
     /// True when the paths are only some of the villages kept (see ``init(paths:trusted:keep:partial:)``).
     public let partial: Bool
-    /// True when a village none of whose checkpoints is kept may be kept and cosigned although
-    /// others are: the inspector has seen it is one the round should have (`--new-villages`).
-    public let acceptsNewVillages: Bool
+    /// The villages none of whose checkpoints is kept that may be kept and cosigned although
+    /// others' are: the inspector has seen each is one the round should have.
+    public let newVillages: NewVillages
+
+    /// Which villages new to a round the inspector accepts.
+    public enum NewVillages: Sendable, Equatable {
+        case none
+        /// Every one (`--new-villages`).
+        case all
+        /// Those of these origins (`--new-village ORIGIN`): a look-alike of one is not among them.
+        case origins(Set<String>)
+
+        func accepts(_ origin: String?) -> Bool {
+            switch self {
+            case .none: false
+            case .all: true
+            case .origins(let given): origin.map(given.contains) ?? false
+            }
+        }
+    }
+
+    /// What an inspector gives to keep and cosign a village new to the round.
+    static func newVillageAdvice(_ origin: String?) -> String {
+        "once you have seen it is one the round should have, give --new-village \(origin ?? "ORIGIN")"
+    }
 
     /// A checkpoint kept, and the file it was read from.
     public struct Kept: Sendable {
@@ -64,9 +86,9 @@ public struct LedgerSweep: Sendable {
     /// not searched for ledgers when it lies inside a folder given (its files are no ledgers).
     /// `partial`: the paths are some of the villages kept in `trusted`, not all (a day's round):
     /// a village kept there whose ledger is not given is not said to be missing.
-    public init(paths: [String], trusted: String?, keep: String? = nil, partial: Bool = false, newVillages: Bool = false) throws {
+    public init(paths: [String], trusted: String?, keep: String? = nil, partial: Bool = false, newVillages: NewVillages = .none) throws {
         self.partial = partial
-        acceptsNewVillages = newVillages
+        self.newVillages = newVillages
         var names = Names(), passedOver = [String]()
         let skipping = Set([trusted, keep].compactMap { $0.flatMap(FileIdentity.init(path:)) })
         for path in paths {
@@ -174,10 +196,10 @@ public struct LedgerSweep: Sendable {
     }
 
     /// True when `origin`'s ledger is new to a round that keeps other villages' checkpoints, and
-    /// is not to be kept or cosigned until the inspector says it belongs (``acceptsNewVillages``):
+    /// is not to be kept or cosigned until the inspector says it belongs (``newVillages``):
     /// a history begun again under a look-alike origin is held to nothing, and would be kept.
     func isNewVillage(_ origin: String?) -> Bool {
-        !acceptsNewVillages && !kept.isEmpty && kept[origin ?? ""] == nil
+        !newVillages.accepts(origin) && !kept.isEmpty && kept[origin ?? ""] == nil
     }
 
     /// Verifies the ledger at `path`, held to the checkpoints kept for its village, in one pass:
@@ -228,6 +250,8 @@ public struct LedgerSweep: Sendable {
         /// Ledgers verified against no kept checkpoint while checkpoints were kept for others
         /// (`--trusted FOLDER`): villages new to the folder, each `path (origin, N entries)`.
         public var newVillages: [String] = []
+        /// Their origins, and whether the inspector accepted each.
+        public var newOrigins: [String: Bool] = [:]
 
         /// 2 when a ledger could not be read or a kept checkpoint found none, 1 for problems
         /// (split views and one organisation under two origins among them), else 0.
@@ -280,6 +304,7 @@ public struct LedgerSweep: Sendable {
                 guard case .verified(let report, nil) = outcome, report.ok, let origin = report.origin,
                       summary.renamedOrigins[origin] == nil, !summary.splitOrigins.contains(origin) else { continue }
                 summary.newVillages.append("\(path) (\(report.origin ?? "no origin"), \(report.entries) \(report.entries == 1 ? "entry" : "entries"))")
+                summary.newOrigins[origin] = newVillages.accepts(origin)
             }
         }
         let given = Set(byOrigin.keys)

@@ -102,7 +102,7 @@ import Testing
         #expect(alone.status == 0)
         #expect(alone.stdout.hasSuffix("held to no kept checkpoint, no checkpoint of their village being kept: R2.fenhong (fenhong/152223/baixinn, 1 entry); "
                                        + "a village new to the round, or a ledger under a new origin: see that it is one the round should have "
-                                       + "(then --new-villages keeps and cosigns it)\n"), "\(alone.stdout)")
+                                       + "(then --new-village ORIGIN keeps and cosigns it; --new-villages every one)\n"), "\(alone.stdout)")
         // Without --partial, the village kept and not given is missing.
         #expect(try cli.execute(["verify", "R2.fenhong", "--trusted", "K"]).status == 2)
     }
@@ -126,8 +126,9 @@ import Testing
     }
 
     /// A village none of whose checkpoints is kept, in a round that keeps others', is neither
-    /// kept nor cosigned until the inspector says it belongs (--new-villages): a history begun
-    /// again under a new name is held to nothing.
+    /// kept nor cosigned until the inspector says it belongs (--new-village ORIGIN, or
+    /// --new-villages for all): a history begun again under a new name is held to nothing, and a
+    /// look-alike of the village named is not taken with it.
     @Test func newVillagesAreTakenInWhenSaidSo() throws {
         let cli = try CLI.villages()
         #expect(try cli.shell("mkdir R && cp d/baixin.fenhong R/").status == 0)
@@ -136,14 +137,24 @@ import Testing
         let held = try cli.execute(["verify", "R", "--trusted", "K", "--keep", "K"])
         #expect(held.status == 0)
         #expect(held.stdout.contains("not kept: fenhong/152223/synthetic-7: no checkpoint of it is kept (a village new to the round, or a ledger under a new name); "
-                                     + "once you have seen it is one the round should have, give --new-villages; nothing kept for this village"), "\(held.stdout)")
+                                     + "once you have seen it is one the round should have, give --new-village fenhong/152223/synthetic-7; nothing kept for this village"), "\(held.stdout)")
         #expect(try cli.shell("ls K").stdout == "fenhong_152223_baixin.txt\n")
         let alone = try cli.execute(["cosign", "R/other.fenhong", "--key", "d/inspector.key", "--trusted", "K", "--partial"])
         #expect(alone.status == 2)
         #expect(alone.stderr.contains("no checkpoint of fenhong/152223/synthetic-7 is kept (a village new to the round, or a ledger under a new name): nothing was cosigned"),
                 "\(alone.stderr)")
-        let taken = try cli.execute(["verify", "R", "--trusted", "K", "--keep", "K", "--new-villages"])
+        // Named by a look-alike (a typing slip), it is not taken, and the name is said to match none.
+        let slip = try cli.execute(["verify", "R", "--trusted", "K", "--keep", "K", "--new-village", "fenhong/152223/synthetic-77"])
+        #expect(slip.status == 0)
+        #expect(slip.stdout.contains("--new-village fenhong/152223/synthetic-77: no village new to this round has that origin"), "\(slip.stdout)")
+        #expect(try cli.shell("ls K").stdout == "fenhong_152223_baixin.txt\n")
+        let taken = try cli.execute(["verify", "R", "--trusted", "K", "--keep", "K", "--new-village", "fenhong/152223/synthetic-7"])
         #expect(taken.status == 0)
+        #expect(!taken.stdout.contains("(then --new-village"), "\(taken.stdout)")
+        #expect(try cli.shell("ls K").stdout == "fenhong_152223_baixin.txt\nfenhong_152223_synthetic-7.txt\n")
+        // --new-villages takes every one.
+        #expect(try cli.shell("rm K/fenhong_152223_synthetic-7.txt").status == 0)
+        #expect(try cli.execute(["verify", "R", "--trusted", "K", "--keep", "K", "--new-villages"]).status == 0)
         #expect(try cli.shell("ls K").stdout == "fenhong_152223_baixin.txt\nfenhong_152223_synthetic-7.txt\n")
     }
 

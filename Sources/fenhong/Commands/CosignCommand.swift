@@ -58,8 +58,7 @@ struct CosignCommand: ParsableCommand {
     @Option(help: "Keep each cosigned checkpoint in this folder, one file a village, as verify --keep does.") var keep: String?
     @Flag(help: "Only some of the villages kept in --trusted FOLDER are given (a day's round): do not report the others as missing.")
     var partial = false
-    @Flag(help: "Villages none of whose checkpoints is kept in --trusted FOLDER, while others' are, may be kept (and cosigned): you have seen each is one the round should have.")
-    var newVillages = false
+    @OptionGroup var newVillages: NewVillageOptions
 
     func run() throws {
         if !paths.isEmpty, ledger.ledger != nil { throw ValidationError("give the ledger once: as PATH or as --ledger") }
@@ -69,7 +68,7 @@ struct CosignCommand: ParsableCommand {
         if paths.isEmpty, ledger.ledger == nil, (ProcessInfo.processInfo.environment["FENHONG_LEDGER"] ?? "").isEmpty {
             throw ValidationError("no ledger given: pass PATH (ledger files, bundles, or folders of them), --ledger FILE, or set FENHONG_LEDGER")
         }
-        let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages)
+        let sweep = try LedgerSweep(paths: paths.isEmpty ? [try ledger.path] : paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages.accepted)
         ReportPrinter.notes(of: sweep, trusted: trusted)
         let time = UInt64(Date().timeIntervalSince1970)
         guard sweep.ledgers.count > 1 else {

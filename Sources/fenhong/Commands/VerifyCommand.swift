@@ -28,8 +28,7 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print each report as one line of JSON.") var json = false
     @Flag(help: "Only some of the villages kept in --trusted FOLDER are given (a day's round): do not report the others as missing.")
     var partial = false
-    @Flag(help: "Villages none of whose checkpoints is kept in --trusted FOLDER, while others' are, may be kept (and cosigned): you have seen each is one the round should have.")
-    var newVillages = false
+    @OptionGroup var newVillages: NewVillageOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give a ledger file, a bundle folder, or a folder of them") }
@@ -37,7 +36,7 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         if let keep { try LedgerSweep.checkKeepFolder(keep) }
-        let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages)
+        let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages.accepted)
         ReportPrinter.notes(of: sweep, trusted: trusted)
         if sweep.ledgers.isEmpty {
             let message = "\(paths.joined(separator: ", ")) holds no ledger file or bundle folder"

@@ -20,6 +20,16 @@ struct LedgerOption: ParsableArguments {
 }
 
 /// `--key`, defaulting to $FENHONG_KEY.
+/// The villages new to an inspector's round that are to be kept and cosigned.
+struct NewVillageOptions: ParsableArguments {
+    @Option(help: "A village (its origin, e.g. fenhong/152223/baixin) none of whose checkpoints is kept in --trusted FOLDER, while others' are, that may be kept (and cosigned): you have seen it is one the round should have. Repeatable.")
+    var newVillage: [String] = []
+    @Flag(help: "Every village none of whose checkpoints is kept in --trusted FOLDER may be kept (and cosigned); --new-village names them one by one, so that a look-alike of one is not taken with it.")
+    var newVillages = false
+
+    var accepted: LedgerSweep.NewVillages { newVillages ? .all : newVillage.isEmpty ? .none : .origins(Set(newVillage)) }
+}
+
 struct KeyOption: ParsableArguments {
     @Option(name: .long, help: "The private key file (default: $FENHONG_KEY).")
     var key: String?

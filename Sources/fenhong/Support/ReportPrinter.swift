@@ -100,7 +100,10 @@ enum ReportPrinter {
         if !summary.newVillages.isEmpty {
             out += "held to no kept checkpoint, no checkpoint of their village being kept: \(summary.newVillages.joined(separator: ", ")); "
                 + "a village new to the round, or a ledger under a new origin: see that it is one the round should have"
-                + (sweep.acceptsNewVillages ? "\n" : " (then --new-villages keeps and cosigns it)\n")
+                + (summary.newOrigins.values.allSatisfy { $0 } ? "\n" : " (then --new-village ORIGIN keeps and cosigns it; --new-villages every one)\n")
+        }
+        if case .origins(let given) = sweep.newVillages, case let unmatched = given.subtracting(summary.newOrigins.keys), !unmatched.isEmpty {
+            out += "--new-village \(unmatched.sorted().joined(separator: ", ")): no village new to this round has that origin\n"
         }
         if unkept > 0 && summary.newVillages.isEmpty {
             out += "\(unkept) intact \(unkept == 1 ? "ledger was" : "ledgers were") held to no kept checkpoint: keep each village's latest "
