@@ -222,27 +222,6 @@ public struct LedgerState: Sendable {
         replaysEverything = replayingEverything
     }
 
-    /// Records that `households` are registered, for rules that need only that (the store uses it
-    /// instead of replaying every registration a large command names).
-    public mutating func assumeRegistered(_ households: some Sequence<String>) {
-        for household in households { householdRegistered[intern(household: household)] = true }
-    }
-
-    /// As ``assumeRegistered(_:)``, with each household's registration date, against which the
-    /// dates of its updates and share entries are checked.
-    public mutating func assumeRegistered(since dates: [String: LedgerDate]) {
-        for (household, date) in dates {
-            let h = intern(household: household)
-            householdRegistered[h] = true
-            householdSince[h] = date
-        }
-    }
-
-    /// True when `household` is registered: its registration was applied, or assumed.
-    public func isRegistered(_ household: String) -> Bool {
-        householdNumbers.number(of: household).map { householdRegistered[$0] } ?? false
-    }
-
     /// The declared distributions by id, with how far their allocations and payments have come.
     public var distributions: [String: DistributionRecord] {
         var byID = [String: DistributionRecord](minimumCapacity: distributionIDs.count)
