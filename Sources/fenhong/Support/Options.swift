@@ -19,7 +19,6 @@ struct LedgerOption: ParsableArguments {
     func open(readOnly: Bool = false) throws -> LedgerStore { try LedgerStore.open(path: path, readOnly: readOnly) }
 }
 
-/// `--key`, defaulting to $FENHONG_KEY.
 /// The villages new to an inspector's round that are to be kept and cosigned.
 struct NewVillageOptions: ParsableArguments {
     @Option(help: "A village (its origin, e.g. fenhong/152223/baixin) none of whose checkpoints is kept in --trusted FOLDER, while others' are, that may be kept (and cosigned): you have seen it is one the round should have. Repeatable.")
@@ -30,6 +29,7 @@ struct NewVillageOptions: ParsableArguments {
     var accepted: LedgerSweep.NewVillages { newVillages ? .all : newVillage.isEmpty ? .none : .origins(Set(newVillage)) }
 }
 
+/// `--key`, defaulting to $FENHONG_KEY.
 struct KeyOption: ParsableArguments {
     @Option(name: .long, help: "The private key file (default: $FENHONG_KEY).")
     var key: String?
