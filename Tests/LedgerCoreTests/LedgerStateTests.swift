@@ -477,7 +477,7 @@ struct LedgerStateTests {
         let undone = codes([issue(5, "2024-01-01"), retire(3, "2024-06-01"), issue(5, "2024-09-01"),
                             .entryReverse(Reversal(target: 2, reason: "x"))], base: opened)
         #expect(undone.map(\.code) == [.negativeShares])
-        #expect(undone.first?.detail == "152223-001 held 2 units of class member on 2024-06-01; taking 5 on 2024-01-01 would leave it short that day")
+        #expect(undone.first?.detail == "reversing entry 2: 152223-001 held 2 units of class member on 2024-06-01; taking 5 on 2024-01-01 would leave it short that day")
     }
 
     /// Undoing a share change dated on or before a declared distribution's record date would

@@ -38,7 +38,10 @@ extension LedgerState {
             // Undone on the day it took effect: a day a declared distribution has settled is
             // not changed afterwards, and no day may be left holding fewer than no units.
             requireUnsettled(effect.date, reversing: target, &problems)
-            applyShares(seq: seq, date: effect.date, effect.changes.map { ($0.0, -$0.1) }, &problems)
+            // What it would leave short is said of the reversal, which names the entry it undoes.
+            var undoing = RuleReport(seq: seq, enabled: problems.enabled)
+            applyShares(seq: seq, date: effect.date, effect.changes.map { ($0.0, -$0.1) }, &undoing)
+            for violation in undoing.violations { problems.add(violation.code, "reversing entry \(target): " + violation.detail) }
         } else if let payment {
             owed[payment.key]?.paid -= payment.amount
             tallies[payment.key.distribution].paid -= payment.amount
