@@ -35,19 +35,6 @@ public enum EntryKind: String, CaseIterable, Sendable {
         for kind in allCases { table[kind.rawValue.utf8.count].append((Array(kind.rawValue.utf8), kind)) }
         return table
     }()
-
-    /// Kinds that `entry.reverse` may undo (a registration withdraws a household registered by
-    /// mistake; a declaration withdraws its distribution). The others are corrected differently:
-    /// a household by `household.update`, a key by `key.retire`, an allocation with its declaration.
-    public var isReversible: Bool {
-        switch self {
-        case .householdRegister, .sharesIssue, .sharesTransfer, .sharesRetire, .fundReceive, .investmentMake, .incomeRecord,
-             .expenseRecord, .dividendDeclare, .dividendPay:
-            true
-        default:
-            false
-        }
-    }
 }
 
 /// The fields particular to one kind of entry, read from and written to its body.
