@@ -288,6 +288,10 @@ struct ImportTests {
         try write(cli, "person.csv", "户号,户主,人口,身份证号,账号,日期\n152223-071,陈梅,2,152223198001181234,****5678,2018-06-01\n")
         #expect(try cli.execute(["import", "households", "person.csv"]).stderr.hasPrefix(
             "fenhong: person.csv line 2, column 身份证号: 陈梅, ID number 152223********1234, is already recorded as the head of household 152223-001, entry 1: one person is one household"))
+        // The same person under the same number: the households' file imported again.
+        #expect(try cli.execute(["import", "households", "households.csv"]).stderr
+                == "fenhong: households.csv line 2, column id: 陈梅, ID number 152223********1234, is already recorded as the head of household 152223-001, "
+                + "entry 1: is the file imported a second time? Nothing was recorded\n")
         try write(cli, "p.csv", "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-002,100,银行,****4321,PZ-2,2019-12-28\n")
         #expect(try cli.execute(["import", "payments", "p.csv"]).status == 0)
         let paidTwice = try cli.execute(["import", "payments", "p.csv"])

@@ -52,9 +52,14 @@ extension ImportBatch {
         for (index, payload) in payloads.enumerated() {
             guard let key = Self.repeatKey(payload), let entry = recorded[key] else { continue }
             let (what, column) = Self.repeated(payload)
-            let holder: String
-            if case .householdRegister(let r) = entry.payload { holder = " as the head of household \(r.household)" } else { holder = "" }
-            let advice = if case .householdRegister = payload {
+            var holder = "", sameNumber = false
+            if case .householdRegister(let r) = entry.payload {
+                holder = " as the head of household \(r.household)"
+                if case .householdRegister(let row) = payload { sameNumber = row.household == r.household }
+            }
+            // Another number for a person registered: one person registered twice. The same
+            // number: the same household, a file imported again.
+            let advice = if case .householdRegister = payload, !sameNumber {
                 "one person is one household; if this is another person of the same name, register it with fenhong household add"
             } else {
                 "is the file imported a second time? Nothing was recorded"
