@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Payouts", dependencies: ["LedgerCore"]),
         .target(name: "Statements", dependencies: ["LedgerCore", "MerkleLog"]),
         .target(name: "Journal", dependencies: ["LedgerCore"]),
-        .target(name: "LedgerReports", dependencies: ["LedgerStore", "LedgerVerifier", "Statements"]),
+        .target(name: "LedgerReports", dependencies: ["LedgerStore", "LedgerVerifier", "Statements", "Journal"]),
         .target(name: "Demo", dependencies: ["LedgerStore", "LedgerVerifier", "LedgerReports", "Payouts", "Statements"]),
         // One seeded generator for synthetic ledgers and every randomized test.
         .target(name: "SeededRandom"),

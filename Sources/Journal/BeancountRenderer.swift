@@ -5,32 +5,34 @@ import LedgerCore
 /// day after the last transaction (beancount checks a balance at the start of its day), written
 /// `~ 0.00` so that not even the default 0.01 tolerance applies.
 enum BeancountRenderer {
-    static func render(_ transactions: [JournalTransaction], totals: JournalTotals, title: String) -> String {
+    /// `opened`: the first transaction's day, when there is one, on which every account opens.
+    static func header(title: String, opened: LedgerDate?, accounts: [(name: String, account: VillageAccount)]) -> String {
         var out = "; Exported by fenhong export --format beancount; accounts after 财会〔2023〕14号 (docs/JOURNAL.md).\n"
         out += "option \"title\" \(quoted(title))\noption \"operating_currency\" \"CNY\"\n\n"
-        guard let first = transactions.map(\.date).min(), let last = transactions.map(\.date).max() else { return out }
-        var accounts = [String: VillageAccount]()
-        for t in transactions { for p in t.postings { accounts[p.account.beancount] = accounts[p.account.beancount] ?? p.account } }
-        accounts[VillageAccount.distributionToHouseholds.beancount] = .distributionToHouseholds
-        for h in totals.outstanding { accounts[VillageAccount.payable(household: h.household).beancount] = .payable(household: h.household) }
-        for name in accounts.keys.sorted() {
-            out += "\(first.text) open \(name) CNY\n  name: \(quoted(accounts[name]!.chinese))\n"
+        guard let opened else { return out }
+        for (name, account) in accounts {
+            out += "\(opened.text) open \(name) CNY\n  name: \(quoted(account.chinese))\n"
         }
-        out += "\n"
-        for t in transactions {
-            out += "\(t.date.text) * \(quoted(t.payee)) \(quoted(t.narration))\n  seq: \(t.seq)\n"
-            for p in t.postings {
-                let account = p.account.beancount
-                let number = decimal(p.fen)
-                out += "  " + account + String(repeating: " ", count: max(2, 56 - account.count - number.count)) + number + " CNY\n"
-                if p.account.hledger != p.account.beancount, account.hasPrefix("Assets:LongTermInvestments") || account.hasSuffix(":Other") {
-                    out += "    account_zh: \(quoted(p.account.hledger))\n"
-                }
+        return out + "\n"
+    }
+
+    static func transaction(_ t: JournalTransaction) -> String {
+        var out = "\(t.date.text) * \(quoted(t.payee)) \(quoted(t.narration))\n  seq: \(t.seq)\n"
+        for p in t.postings {
+            let account = p.account.beancount
+            let number = decimal(p.fen)
+            out += "  " + account + spaces(max(2, 56 - account.count - number.count)) + number + " CNY\n"
+            if p.account.hledger != p.account.beancount, account.hasPrefix("Assets:LongTermInvestments") || account.hasSuffix(":Other") {
+                out += "    account_zh: \(quoted(p.account.hledger))\n"
             }
-            out += "\n"
         }
+        return out + "\n"
+    }
+
+    /// The totals asserted, dated the day after the last transaction.
+    static func closing(last: LedgerDate, totals: JournalTotals) -> String {
         let day = nextDay(last)
-        out += "; Fenhong totals: what was allocated to households, and what each is still owed.\n"
+        var out = "; Fenhong totals: what was allocated to households, and what each is still owed.\n"
         out += "\(day) balance \(VillageAccount.distributionToHouseholds.beancount)  \(decimal(totals.allocated)) ~ 0.00 CNY\n"
         for h in totals.outstanding {
             out += "\(day) balance \(VillageAccount.payable(household: h.household).beancount)  \(decimal(-h.fen)) ~ 0.00 CNY\n"

@@ -3,23 +3,22 @@ import LedgerCore
 /// hledger journal text: account and commodity declarations (so `hledger check --strict`
 /// passes), one transaction per entry tagged with its seq, and closing balance assertions.
 enum HledgerRenderer {
-    static func render(_ transactions: [JournalTransaction], totals: JournalTotals, title: String) -> String {
+    static func header(title: String, accounts: [VillageAccount]) -> String {
         var out = "; \(oneLine(title))\n; Exported by fenhong export --format hledger; accounts after 财会〔2023〕14号 (docs/JOURNAL.md).\n\n"
         out += "commodity 1000.00 CNY\n\n"
-        var accounts = Set(transactions.flatMap { $0.postings.map(\.account) })
-        accounts.insert(.distributionToHouseholds)
-        for household in totals.outstanding { accounts.insert(.payable(household: household.household)) }
-        for account in accounts.sorted(by: { $0.hledger < $1.hledger }) {
-            out += "account \(account.hledger)  ; type: \(account.hledgerType)\n"
-        }
-        out += "\n"
-        for t in transactions {
-            out += "\(t.date.text) \(oneLine(t.narration)) | \(oneLine(t.payee))  ; seq:\(t.seq)\n"
-            for p in t.postings { out += posting(p.account.hledger, decimal(p.fen) + " CNY") }
-            out += "\n"
-        }
-        guard let last = transactions.map(\.date).max() else { return out }
-        out += "\(last.text) Fenhong totals: what each household is still owed, what was allocated  ; fenhong-totals:\n"
+        for account in accounts { out += "account \(account.hledger)  ; type: \(account.hledgerType)\n" }
+        return out + "\n"
+    }
+
+    static func transaction(_ t: JournalTransaction) -> String {
+        var out = "\(t.date.text) \(oneLine(t.narration)) | \(oneLine(t.payee))  ; seq:\(t.seq)\n"
+        for p in t.postings { out += posting(p.account.hledger, decimal(p.fen) + " CNY") }
+        return out + "\n"
+    }
+
+    /// The totals asserted, dated the last transaction's day.
+    static func closing(last: LedgerDate, totals: JournalTotals) -> String {
+        var out = "\(last.text) Fenhong totals: what each household is still owed, what was allocated  ; fenhong-totals:\n"
         out += posting(VillageAccount.distributionToHouseholds.hledger, "0.00 CNY = \(decimal(totals.allocated)) CNY")
         for h in totals.outstanding {
             out += posting(VillageAccount.payable(household: h.household).hledger, "0.00 CNY = \(decimal(-h.fen)) CNY")
@@ -31,13 +30,17 @@ enum HledgerRenderer {
         // Amounts right-aligned on their number, assertions after it.
         let number = amount.prefix { $0 != " " }
         let pad = max(2, 58 - DisplayWidth.of(account) - number.count)
-        return "    " + account + String(repeating: " ", count: pad) + amount + "\n"
+        return "    " + account + spaces(pad) + amount + "\n"
     }
 
     /// Descriptions are one line; `|` separates payee from note, so a `|` inside becomes `¦`.
     static func oneLine(_ text: String) -> String {
+        // Most descriptions have none of these: they are returned as they are.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ";") || $0 <= 0x0D || $0 == 0xC2 || $0 == 0xE2 }) else {
+            return text
+        }
         // `;` would start a comment: the rest of the description would be lost.
-        String(text.map { $0.isNewline ? " " : $0 == "|" ? "¦" : $0 == ";" ? "；" : $0 })
+        return String(text.map { $0.isNewline ? " " : $0 == "|" ? "¦" : $0 == ";" ? "；" : $0 })
     }
 }
 
@@ -53,3 +56,10 @@ enum DisplayWidth {
         }
     }
 }
+
+/// `count` spaces: padding that lines amounts up.
+func spaces(_ count: Int) -> Substring {
+    spaceRun.prefix(max(count, 0))
+}
+
+private let spaceRun = String(repeating: " ", count: 128)

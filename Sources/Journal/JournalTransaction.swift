@@ -19,39 +19,49 @@ struct JournalTransaction {
     var isBalanced: Bool { postings.reduce(0) { $0 + $1.fen } == 0 }
 }
 
-/// Turns ledger entries into double-entry transactions under the village chart (see docs/JOURNAL.md).
+/// Turns ledger entries, one at a time and in order, into double-entry transactions under the
+/// village chart (see docs/JOURNAL.md).
 struct JournalBuilder {
-    private(set) var transactions: [JournalTransaction] = []
-    /// The transaction made from each entry, so that a reversal can post its opposite.
-    private var bySeq: [Int64: Int] = [:]
+    /// A household's part of a declaration, posted with it.
+    struct Allocated {
+        let household: String
+        let fen: Int64
+    }
+
+    /// Each distribution's allocations by id, from entries after its declaration.
+    private let allocations: [String: [Allocated]]
+    /// The entries some reversal names: their transactions are kept for it to post the opposite.
+    private let reversed: Set<Int64>
+    /// The transactions kept for a reversal, by the seq of their entry.
+    private var bySeq: [Int64: JournalTransaction] = [:]
     /// The seqs of the declarations: a reversal of one withdraws it.
     private var declarations: Set<Int64> = []
     /// What of the special-purpose funds (专项应付款) has not yet formed an asset.
     private var specialOutstanding: Int64 = 0
+    /// Each household's payable account, made once.
+    private var payables: [String: VillageAccount] = [:]
 
-    init(entries: [Entry]) {
-        var allocations = [String: [DividendAllocation]]()
-        for entry in entries {
-            if case .dividendAllocate(let a) = entry.payload { allocations[a.id, default: []].append(a) }
-        }
-        for entry in entries { add(entry, allocations: allocations) }
+    init(allocations: [String: [Allocated]], reversed: Set<Int64>) {
+        self.allocations = allocations
+        self.reversed = reversed
     }
 
-    private mutating func add(_ entry: Entry, allocations: [String: [DividendAllocation]]) {
+    /// The transaction `entry` makes, if it makes one.
+    mutating func add(_ entry: Entry) -> JournalTransaction? {
         let seq = entry.seq
         switch entry.payload {
         case .fundReceive(let f):
-            record(f.date, seq, f.source, "收到\(f.purpose)", [(.bank, f.amount.value), (.specialPayable, -f.amount.value)])
+            return record(f.date, seq, f.source, "收到\(f.purpose)", [(.bank, f.amount.value), (.specialPayable, -f.amount.value)])
         case .investmentMake(let i):
             // A special-purpose fund that forms an asset moves from 专项应付款 to 公积公益金.
             let formed = min(i.amount.value, max(specialOutstanding, 0))
             var lines: [(VillageAccount, Int64)] = [(.investment(i.counterparty), i.amount.value), (.bank, -i.amount.value)]
             if formed > 0 { lines += [(.specialPayable, formed), (.reserveFund, -formed)] }
-            record(i.date, seq, i.counterparty, "对外投资，约定年收益率 \(Self.percent(i.returnBp))", lines)
+            return record(i.date, seq, i.counterparty, "对外投资，约定年收益率 \(Self.percent(i.returnBp))", lines)
         case .incomeRecord(let c):
-            record(c.date, seq, c.counterparty, c.category, [(.bank, c.amount.value), (.income(category: c.category), -c.amount.value)])
+            return record(c.date, seq, c.counterparty, c.category, [(.bank, c.amount.value), (.income(category: c.category), -c.amount.value)])
         case .expenseRecord(let c):
-            record(c.date, seq, c.counterparty, c.category, [(.expense(category: c.category), c.amount.value), (.bank, -c.amount.value)])
+            return record(c.date, seq, c.counterparty, c.category, [(.expense(category: c.category), c.amount.value), (.bank, -c.amount.value)])
         case .dividendDeclare(let d):
             var lines = [(VillageAccount, Int64)]()
             for line in d.appropriations where line.amount.value != 0 {
@@ -59,16 +69,14 @@ struct JournalBuilder {
                 lines.append((VillageAccount.isReserveFund(line.name) ? .reserveFund : .payable(other: line.name), -line.amount.value))
             }
             if d.allocated.value != 0 { lines.append((.distributionToHouseholds, d.allocated.value)) }
-            for a in allocations[d.id] ?? [] where a.amount.value != 0 {
-                lines.append((.payable(household: a.household), -a.amount.value))
-            }
+            for a in allocations[d.id] ?? [] { lines.append((payable(a.household), -a.fen)) }
             // Booked by its record date when recorded after it (a past year entered later), else
             // when recorded: before any of its payments, which the ledger dates on or after it.
             declarations.insert(seq)
-            record(min(entry.at.date, d.recordDate), seq, "分配 \(d.id)",
+            return record(min(entry.at.date, d.recordDate), seq, "分配 \(d.id)",
                    "宣告分配 \(d.id)：可分配 \(d.distributable.formatted)，分配 \(d.allocated.formatted)，留存 \(d.residual.formatted)", lines)
         case .dividendPay(let p):
-            var lines: [(VillageAccount, Int64)] = [(.payable(household: p.household), p.amount.value)]
+            var lines: [(VillageAccount, Int64)] = [(payable(p.household), p.amount.value)]
             if p.channel == .cash {
                 // The ledger records no cash drawn from the bank: the payment draws it (提现).
                 lines += [(.cash, -p.amount.value), (.cash, p.amount.value), (.bank, -p.amount.value)]
@@ -80,20 +88,26 @@ struct JournalBuilder {
             case .card: "一卡通 \(p.account)"
             case .cash: "现金"
             }
-            record(p.date, seq, p.household, "支付分配 \(p.id)（\(paidInto)，凭证 \(p.reference)）", lines)
+            return record(p.date, seq, p.household, "支付分配 \(p.id)（\(paidInto)，凭证 \(p.reference)）", lines)
         case .entryReverse(let r):
-            guard let index = bySeq[r.target] else { return }
-            let target = transactions[index]
-            // A declaration withdrawn is taken back where it was booked, so that its year does not
-            // count both it and the declaration that corrects it; anything else when reversed.
-            // A withdrawn declaration is taken back where it was booked, whatever day the
-            // withdrawal took effect: its year counts the correction once.
-            record(declarations.contains(r.target) ? target.date : r.date ?? entry.at.date, seq, target.payee,
+            guard let target = bySeq[r.target] else { return nil }
+            // A declaration withdrawn is taken back where it was booked, whatever day the
+            // withdrawal took effect, so that its year does not count both it and the declaration
+            // that corrects it; anything else when reversed.
+            return record(declarations.contains(r.target) ? target.date : r.date ?? entry.at.date, seq, target.payee,
                    "冲销 entry \(r.target)：\(r.reason)" + (r.reference.map { "（凭证 \($0)）" } ?? ""),
                    target.postings.map { ($0.account, -$0.fen) })
         default:
-            return
+            return nil
         }
+    }
+
+    /// Household `household`'s payable account.
+    private mutating func payable(_ household: String) -> VillageAccount {
+        if let account = payables[household] { return account }
+        let account = VillageAccount.payable(household: household)
+        payables[household] = account
+        return account
     }
 
     /// 800 → `8%`, 825 → `8.25%`.
@@ -103,13 +117,13 @@ struct JournalBuilder {
     }
 
     private mutating func record(_ date: LedgerDate, _ seq: Int64, _ payee: String, _ narration: String,
-                                 _ lines: [(VillageAccount, Int64)]) {
-        guard !lines.isEmpty else { return }
+                                 _ lines: [(VillageAccount, Int64)]) -> JournalTransaction? {
+        guard !lines.isEmpty else { return nil }
         let postings = lines.map { JournalPosting(account: $0.0, fen: $0.1) }
         for posting in postings where posting.account == .specialPayable { specialOutstanding -= posting.fen }
         let transaction = JournalTransaction(date: date, seq: seq, payee: payee, narration: narration, postings: postings)
         precondition(transaction.isBalanced, "journal transaction for entry \(seq) does not balance")
-        bySeq[seq] = transactions.count
-        transactions.append(transaction)
+        if reversed.contains(seq) { bySeq[seq] = transaction }
+        return transaction
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An account of the village chart (《农村集体经济组织会计制度》, 财会〔2023〕14号) as each
 /// tool names it: hledger takes the Chinese names as they are; beancount refuses account
 /// components that start with a Chinese character, so it gets ASCII names and the Chinese name
@@ -11,6 +13,23 @@ struct VillageAccount: Hashable, Comparable {
     let chinese: String
 
     static func < (a: VillageAccount, b: VillageAccount) -> Bool { a.beancount < b.beancount || (a.beancount == b.beancount && a.hledger < b.hledger) }
+
+    // Names are the same account when their bytes are, as the tools read them (not when they are
+    // canonically equivalent, as Swift compares strings): cheaper too, for a journal hashes the
+    // account of every posting it writes.
+    static func == (a: VillageAccount, b: VillageAccount) -> Bool {
+        sameBytes(a.hledger, b.hledger) && sameBytes(a.beancount, b.beancount) && sameBytes(a.chinese, b.chinese)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var name = hledger
+        name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
 
     // Assets (资产类).
     static let cash = VillageAccount(hledger: "资产:库存现金", beancount: "Assets:Cash", chinese: "库存现金")

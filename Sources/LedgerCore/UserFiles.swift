@@ -118,3 +118,36 @@ public enum OutputFile {
     /// The reason given when the folder is there and writable.
     public static let generic = "the disk may be full"
 }
+
+/// A file written a megabyte at a time: a large export streams through it, held whole nowhere.
+public struct BufferedOutput {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private static let flushAt = 1 << 20
+
+    /// Creates `path` (empty, replacing any file there) for writing; nil when it cannot be.
+    public init?(creating path: String) {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else { return nil }
+        self.handle = handle
+        buffer.reserveCapacity(Self.flushAt + (1 << 16))
+    }
+
+    public mutating func write(_ bytes: some Sequence<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.flushAt { try flush() }
+    }
+
+    public mutating func write(_ text: String) throws { try write(text.utf8) }
+
+    /// Writes what is buffered and closes the file.
+    public mutating func close() throws {
+        try flush()
+        try handle.close()
+    }
+
+    private mutating func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

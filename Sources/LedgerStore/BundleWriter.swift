@@ -39,22 +39,13 @@ public enum BundleWriter {
 
     private static func write(_ reader: LedgerReader, to folder: String) throws -> Summary {
         var count: Int64 = 0
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(1 << 20)
-        guard FileManager.default.createFile(atPath: folder + "/entries.jsonl", contents: nil),
-              let handle = FileHandle(forWritingAtPath: folder + "/entries.jsonl")
-        else { throw StoreError.readOnly(path: folder) }
-        defer { try? handle.close() }
+        guard var entries = BufferedOutput(creating: folder + "/entries.jsonl") else { throw StoreError.readOnly(path: folder) }
         try reader.forEachCheckedBody { _, body in
-            buffer.append(contentsOf: body)
-            buffer.append(0x0A)
+            try entries.write(body)
+            try entries.write(CollectionOfOne(0x0A))
             count += 1
-            if buffer.count >= 1 << 20 {
-                try handle.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
         }
-        try handle.write(contentsOf: buffer)
+        try entries.close()
 
         let checkpoints = try reader.checkpoints()
         for checkpoint in checkpoints {

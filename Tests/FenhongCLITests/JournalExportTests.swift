@@ -124,12 +124,20 @@ struct JournalExportTests {
         #expect(try cli.shell("bean-check bad.beancount").status != 0)
     }
 
-    /// An unknown format and an existing file are refused in one sentence.
+    /// An unknown format, an existing file and a missing folder are refused in one sentence, and
+    /// nothing is left behind: the journal is written beside its name and renamed when whole.
     @Test func badOptions() throws {
         let cli = try village()
         let run = try cli.execute(["export", "--format", "gnucash", "--out", "x"])
         #expect(run.stderr == "fenhong: --format gnucash must be bundle, hledger or beancount\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted()
         #expect(try cli.execute(["export", "--format", "hledger", "--out", "x.journal"]).status == 0)
-        #expect(try cli.execute(["export", "--format", "hledger", "--out", "x.journal"]).status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted() == (files + ["x.journal"]).sorted())
+        let again = try cli.execute(["export", "--format", "hledger", "--out", "x.journal"])
+        #expect(again.status == 2)
+        #expect(again.stderr == "fenhong: x.journal already exists; nothing is overwritten (choose another name)\n")
+        let nowhere = try cli.execute(["export", "--format", "beancount", "--out", "missing/x.beancount"])
+        #expect(nowhere.stderr == "fenhong: cannot create missing/x.beancount: the folder missing does not exist\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted() == (files + ["x.journal"]).sorted())
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Journal
 import LedgerCore
+import LedgerReports
 import LedgerStore
 
 struct ExportCommand: ParsableCommand {
@@ -24,12 +25,7 @@ struct ExportCommand: ParsableCommand {
         guard let journalFormat = JournalFormat(rawValue: format) else {
             throw ValidationError("--format \(format) must be bundle, hledger or beancount")
         }
-        guard !FileManager.default.fileExists(atPath: out) else { throw StoreError.outputExists(path: out) }
-        let entries = try store.withReader { try $0.allEntries() }
-        let text = Journal.render(entries: entries, format: journalFormat)
-        guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
-            throw ValidationError("--out \(out) cannot be written: \(OutputFile.whyNotCreatable(out))")
-        }
-        print("wrote \(out): \(format) journal of \(entries.count) entries")
+        let entries = try JournalFile.write(store: store, format: journalFormat, to: out)
+        print("wrote \(out): \(format) journal of \(entries) entries")
     }
 }
