@@ -58,7 +58,7 @@ extension BenchmarkRunner {
         for (index, name) in names.enumerated() {
             _ = try SyntheticLedger(entries: Self.leagueEntries, seed: UInt64(index + 1)).generate(at: folder + "/" + name)
         }
-        FileManager.default.createFile(atPath: folder + Self.leagueMarker, contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + Self.leagueMarker, contents: Data())
     }
 
     /// The file beside the league's folder that says which generator wrote its ledgers (not in

@@ -413,7 +413,7 @@ struct ImportTests {
         let mother = try cli.execute(["import", "households", "mother.csv"])
         #expect(mother.status == 0, "\(mother.stderr)")
         let members = try cli.execute(["household", "update", "--household", "152223-003", "--members", "5", "--date", "2019-06-01", "--reason", "添丁"])
-        #expect(members.stderr.contains("distribution 2019 was declared on holdings as of 2019-12-15; a change dated 2019-06-01 would alter them"), "\(members.stderr)")
+        #expect(members.stderr.contains("distribution 2019 was declared on households as of 2019-12-15; a change dated 2019-06-01 would alter them"), "\(members.stderr)")
     }
 
     /// The files `log --csv` writes import into a fresh ledger when a household has exited

@@ -90,7 +90,7 @@ struct StatementsAndDisclosureTests {
         let settled = try cli.run("household", "update", "--household", "152223-002", "--head", "包小山", "--id", "152223200002193456",
                                   "--date", "2024-12-01")
         #expect(settled.status == 2)
-        #expect(settled.stderr.contains("distribution 2024 was declared on holdings as of 2024-12-15; a change dated 2024-12-01 would alter them"))
+        #expect(settled.stderr.contains("distribution 2024 was declared on households as of 2024-12-15; a change dated 2024-12-01 would alter them"))
         let unknown = try cli.run("disclosure", "--id", "1999")
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "fenhong: distribution 1999 was never declared in the ledger\n")

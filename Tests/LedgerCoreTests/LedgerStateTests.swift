@@ -409,10 +409,18 @@ struct LedgerStateTests {
         #expect(found.first?.detail == "household 152223-001 was registered on \(registered); an entry about it dated \(before) comes before that")
     }
 
-    /// Once a distribution is declared on the register as of its record date, nothing may be
-    /// dated on or before that day: not a share entry, not an update. After it, anything may.
+    /// Distribution 2024, by shares of `classes` (weights), of holdings as of 2024-12-20.
+    private func declared(_ classes: [String: Int64]) -> EntryPayload {
+        .dividendDeclare(DividendDeclaration(id: "2024", recordDate: EntrySamples.day, distributable: Fen(1_000), appropriations: [], pool: Fen(1_000),
+                                             rule: ["basis": .string("units"), "classes": .object(classes.mapValues { .integer($0) })],
+                                             allocated: Fen(1_000), residual: .zero))
+    }
+
+    /// Once a distribution is declared on the register as of its record date, nothing it counted
+    /// may be dated on or before that day: not a share entry of a class it weighed, not an
+    /// update. After it, anything may.
     @Test func declaredRecordDatesAreSettled() {
-        let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let declare = declared(["member": 1])
         let recordDate = LedgerDate("2024-12-20")!
         let found = codes([
             declare,
@@ -421,9 +429,34 @@ struct LedgerStateTests {
             .sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 1, date: LedgerDate("2024-12-21")!, reason: "x")),
         ], base: opened)
         #expect(found.filter { $0.code == .settledDate }.map(\.seq) == [3, 4])
-        #expect(found.first { $0.code == .settledDate }?.detail
-                == "distribution 2024 was declared on holdings as of 2024-12-20; a change dated 2024-12-20 would alter them (date it after 2024-12-20; "
-                   + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
+        #expect(found.filter { $0.code == .settledDate }.map(\.detail) == [
+            "distribution 2024 was declared on holdings as of 2024-12-20; a share change dated 2024-12-20 would alter them (date it after 2024-12-20; "
+                + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)",
+            "distribution 2024 was declared on households as of 2024-12-20; a change dated 2024-06-30 would alter them (date it after 2024-12-20; "
+                + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)",
+        ])
+    }
+
+    /// A share entry of a class no standing distribution counted changes nothing settled: dated
+    /// before the record date of one by households, or by other classes (a weight of 0 counts
+    /// none), it is recorded, and reversed — so that a household registered by mistake, its
+    /// shares reversed, can be withdrawn. A class counted stays settled.
+    @Test func uncountedClassesAreNotSettled() {
+        let before = "2024-06-01"
+        let issue = { (shareClass: String) in
+            EntryPayload.sharesIssue(SharesChange(holder: "152223-001", shareClass: shareClass, units: 1, date: LedgerDate(before)!, reason: "x"))
+        }
+        let byHouseholds = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let settled = { (found: [RuleViolation]) in found.filter { $0.code == .settledDate }.map(\.seq) }
+        #expect(settled(codes([byHouseholds, issue("member"), .entryReverse(Reversal(target: 3, reason: "x"))], base: opened)) == [])
+        let povertyOnly = declared(["poverty": 1, "member": 0])
+        #expect(settled(codes([issue("member"), povertyOnly, issue("member"), .entryReverse(Reversal(target: 2, reason: "x")), issue("poverty")], base: opened)) == [6])
+        #expect(settled(codes([issue("poverty"), povertyOnly, .entryReverse(Reversal(target: 2, reason: "x"))], base: opened)) == [4])
+        // A cooperative counts its transactions and capital accounts, not other classes.
+        let cooperative = EntryPayload.dividendDeclare(DividendDeclaration(
+            id: "C", recordDate: EntrySamples.day, distributable: .zero, appropriations: [], pool: .zero,
+            rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(0)].merging(accounts) { $1 }, allocated: .zero, residual: .zero))
+        #expect(settled(codes([cooperative, issue("member"), issue("capital"), issue("trade")], base: opened)) == [4, 5])
     }
 
     /// Under a guaranteed minimum, a household registered-poor as of a settled record date would
@@ -483,7 +516,7 @@ struct LedgerStateTests {
     /// Undoing a share change dated on or before a declared distribution's record date would
     /// change the holdings it was divided by: refused, as a change dated then is.
     @Test func reversalsRespectSettledDates() {
-        let declare = EntrySamples.everyKind.first { $0.kind == .dividendDeclare }!
+        let declare = declared(["member": 1])
         let issue = { (date: String) in
             EntryPayload.sharesIssue(SharesChange(holder: "152223-001", shareClass: "member", units: 1, date: LedgerDate(date)!, reason: "x"))
         }

@@ -53,15 +53,47 @@ extension LedgerState {
         problems.add(.datedBeforeRegistration, "household \(household) was registered on \(since); an entry about it dated \(date) comes before that")
     }
 
-    /// A share entry, household update or registration may not take effect on or before the
-    /// record date of a distribution already declared: it would change the holdings and eligibility that
-    /// distribution was divided by, after the fact. A late-found change is dated after it.
-    func requireUnsettled(_ date: LedgerDate, reversing target: Int64? = nil, _ problems: inout RuleReport) {
+    /// A household update may not take effect on or before the record date of a distribution
+    /// already declared: it would change the members and eligibility that distribution was
+    /// divided by, or the heads its posting showed, after the fact. A late-found change is dated
+    /// after it.
+    func requireUnsettled(_ date: LedgerDate, _ problems: inout RuleReport) {
         guard let settled = settledThrough, date <= settled.date else { return }
-        let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a change dated \(date)"
-        let remedy = target == nil ? "date it after \(settled.date)" : "record the correction as a share entry dated after \(settled.date)"
-        problems.add(.settledDate, "distribution \(settled.id) was declared on holdings as of \(settled.date); \(what) would alter them (\(remedy); "
-                     + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
+        problems.add(.settledDate, "distribution \(settled.id) was declared on households as of \(settled.date); a change dated \(date) would alter them "
+                     + "(date it after \(settled.date); if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
+    }
+
+    /// A share entry, or its reversal, may not take effect on or before the record date of a
+    /// standing distribution that counted a class it changes: it would change the holdings that
+    /// distribution was divided by, after the fact. One of classes no distribution counted (a
+    /// distribution by households, or by poverty shares alone) changes nothing settled: a
+    /// household registered by mistake can so have its share entries reversed, and be withdrawn.
+    func requireUnsettled(_ date: LedgerDate, classes: some Sequence<String>, reversing target: Int64? = nil, _ problems: inout RuleReport) {
+        guard let settled = settledThrough, date <= settled.date else { return }
+        for d in declarations.indices where tallies[d].withdrawnBy == nil {
+            guard let declaration = declarations[d]?.declaration, date <= declaration.recordDate,
+                  classes.contains(where: { Self.counts(declaration.rule, shareClass: $0) }) else { continue }
+            let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a share change dated \(date)"
+            let remedy = target == nil ? "date it after \(declaration.recordDate)" : "record the correction as a share entry dated after \(declaration.recordDate)"
+            return problems.add(.settledDate, "distribution \(declaration.id) was declared on holdings as of \(declaration.recordDate); \(what) would alter them (\(remedy); "
+                                + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
+        }
+    }
+
+    /// True when a distribution by `rule` counts holdings of `shareClass`: weighed above 0 by one
+    /// by shares, an account a cooperative's is counted by, or a rule not read (taken as counting
+    /// every class).
+    static func counts(_ rule: [String: JSONValue], shareClass: String) -> Bool {
+        switch rule["basis"]?.stringValue {
+        case "household", "member": false
+        case "units":
+            switch weights(rule) {
+            case .success(let weights): weights.contains { $0.shareClass == shareClass && $0.weight > 0 }
+            case .failure: true
+            }
+        case "cooperative": shareClass == cooperativeAccounts.transactions || cooperativeAccounts.capital.contains(shareClass)
+        default: true
+        }
     }
 
     /// A registration may not take effect on or before the record date of a distribution by

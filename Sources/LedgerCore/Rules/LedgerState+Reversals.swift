@@ -37,7 +37,7 @@ extension LedgerState {
             if replaysEverything { keepReversal(of: effect.changes) }
             // Undone on the day it took effect: a day a declared distribution has settled is
             // not changed afterwards, and no day may be left holding fewer than no units.
-            requireUnsettled(effect.date, reversing: target, &problems)
+            requireUnsettled(effect.date, classes: effect.changes.map(\.0.shareClass), reversing: target, &problems)
             // What it would leave short is said of the reversal, which names the entry it undoes.
             var undoing = RuleReport(seq: seq, enabled: problems.enabled)
             applyShares(seq: seq, date: effect.date, effect.changes.map { ($0.0, -$0.1) }, &undoing)

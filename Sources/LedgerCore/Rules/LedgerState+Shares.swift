@@ -17,7 +17,8 @@ extension LedgerState {
 
     mutating func applyShares(seq: Int64, date: LedgerDate, _ changes: [(ShareKey, Int64)], _ problems: inout RuleReport) {
         for (key, delta) in changes {
-            var holding = holdings[key] ?? Holding()
+            var holding: Holding
+            if let existing = holdings[key] { holding = existing } else { holding = Holding(); shareClassesHeld.insert(key.shareClass) }
             let (balance, overflow) = holding.units.addingReportingOverflow(delta)
             // A holding is written whole in a distribution's allocation: it must fit in a ledger's number.
             if overflow || balance > JSONValue.integerMagnitudeMax {

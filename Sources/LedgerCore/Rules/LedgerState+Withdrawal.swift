@@ -63,6 +63,11 @@ extension LedgerState {
                              + "a distribution that counted it was divided wrongly: reverse its payments and its declaration, and declare it again, before withdrawing the registration")
             }
         }
+        if standingEntries == 0 {
+            // Its holdings, each of nothing on every day, are none: registered again, it holds no
+            // class it never had.
+            for shareClass in shareClassesHeld { holdings[ShareKey(holder: household, shareClass: shareClass)] = nil }
+        }
         householdRegistered[h] = false
         householdSince[h] = nil
         households[household] = nil

@@ -115,6 +115,8 @@ public struct LedgerState: Sendable {
     public internal(set) var households: [String: HouseholdRecord] = [:]
     /// Every holding with its units now and the date of its latest change.
     var holdings: [ShareKey: Holding] = [:]
+    /// Every class a holding was ever of.
+    var shareClassesHeld: Set<String> = []
     /// Every share change, each linked to the one before it of its holding: read back only for a
     /// change dated before another of the same holding (``ShareChange``).
     var shareChanges = ChunkedArray<ShareChange>()
@@ -343,19 +345,19 @@ public struct LedgerState: Sendable {
         case .sharesIssue(let change):
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
-            requireUnsettled(change.date, &problems)
+            requireUnsettled(change.date, classes: [change.shareClass], &problems)
             recordShares(seq: entry.seq, date: change.date, [(ShareKey(holder: change.holder, shareClass: change.shareClass), change.units)], &problems)
         case .sharesRetire(let change):
             requireHolder(change.holder, &problems)
             requireRegistered(change.holder, by: change.date, &problems)
-            requireUnsettled(change.date, &problems)
+            requireUnsettled(change.date, classes: [change.shareClass], &problems)
             recordShares(seq: entry.seq, date: change.date, [(ShareKey(holder: change.holder, shareClass: change.shareClass), -change.units)], &problems)
         case .sharesTransfer(let transfer):
             requireHolder(transfer.from, &problems)
             requireHolder(transfer.to, &problems)
             requireRegistered(transfer.from, by: transfer.date, &problems)
             requireRegistered(transfer.to, by: transfer.date, &problems)
-            requireUnsettled(transfer.date, &problems)
+            requireUnsettled(transfer.date, classes: [transfer.shareClass], &problems)
             recordShares(seq: entry.seq, date: transfer.date, [
                 (ShareKey(holder: transfer.from, shareClass: transfer.shareClass), -transfer.units),
                 (ShareKey(holder: transfer.to, shareClass: transfer.shareClass), transfer.units),

@@ -35,8 +35,16 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let keep { try LedgerSweep.checkKeepFolder(keep) }
-        let sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages.accepted)
+        let sweep: LedgerSweep
+        do {
+            if let keep { try LedgerSweep.checkKeepFolder(keep) }
+            sweep = try LedgerSweep(paths: paths, trusted: trusted, keep: keep, partial: partial, newVillages: newVillages.accepted)
+        } catch {
+            // A --trusted or --keep at fault stops the run before any ledger is read: said in
+            // JSON too, to a program reading it.
+            if json { print(ReportPrinter.json(cannotRun: Fenhong.message(for: error), path: paths.joined(separator: ", ")), terminator: "") }
+            throw error
+        }
         ReportPrinter.notes(of: sweep, trusted: trusted)
         if sweep.ledgers.isEmpty {
             let message = "\(paths.joined(separator: ", ")) holds no ledger file or bundle folder"
