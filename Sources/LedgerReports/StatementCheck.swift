@@ -118,8 +118,11 @@ public struct StatementCheck {
                      + (kept.count > 1 ? " and the \(kept.count - 1) smaller \(kept.count == 2 ? "one" : "ones") kept of this village" : ""))
         let later = trust.entries(after: cp.size)
         if let last = later.last {
+            // Withdrawn since, the household has no statement to print now.
+            let now = trust.withdrawal.map { "its registration was withdrawn by entry \($0) (registered by mistake): it has no statement now" }
+                ?? "a statement printed now would differ; print a new one"
             lines.append("NOTE the ledger has recorded \(later.count) more \(later.count == 1 ? "entry" : "entries") of household \(parsed.household) since "
-                         + "(the last is entry \(last.seq), \(last.entry.kind.rawValue)): a statement printed now would differ; print a new one")
+                         + "(the last is entry \(last.seq), \(last.entry.kind.rawValue)): \(now)")
         }
         return Verdict(lines: lines, accepted: true)
     }

@@ -335,6 +335,8 @@ struct LedgerWorkflowTests {
         // again leaves the withdrawn household's out.
         let check = try cli.execute(["statement", "check", "s610.txt"])
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+        #expect(check.stdout.contains("(the last is entry 15, entry.reverse): its registration was withdrawn by entry 15 (registered by mistake): it has no statement now"),
+                "\(check.stdout)")
         #expect(try cli.shell("ls all | grep -c 152223-610").stdout == "1\n")
         #expect(try cli.run("statements", "--out", "all").status == 0)
         #expect(try cli.shell("ls all | grep -c 152223-610").stdout == "0\n")

@@ -47,6 +47,10 @@ extension StatementProofTrust {
     public func entries(after size: Int64) -> [RecordedEntry] {
         facts?.entries(after: size) ?? []
     }
+
+    /// The reversal that withdrew the household's latest registration, if it is withdrawn now
+    /// (nil when the facts are unknown).
+    public var withdrawal: Int64? { facts?.withdrawal(before: .max) }
 }
 
 /// One reason a statement or its proof is rejected, with where it is.
