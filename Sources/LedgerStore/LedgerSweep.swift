@@ -109,6 +109,7 @@ public struct LedgerSweep: Sendable {
                 || Self.isFolder(trusted) && Self.scanKept(trusted) == ([], nil))
         } ?? false
         let keptFiles = firstVisit ? [] : try trusted.map(Self.keptFiles) ?? []
+        if let trusted { try Self.requireOutside(keptFiles, of: found, trusted: trusted) }
         startsKeeping = firstVisit
         // A file given is what one ledger is held to; a folder's checkpoints go by village.
         if found.count == 1, let trusted, !Self.isFolder(trusted), let file = keptFiles.first {
@@ -122,6 +123,21 @@ public struct LedgerSweep: Sendable {
                 byOrigin[checkpoint.checkpoint.origin, default: []].append(Kept(path: file, checkpoint: checkpoint))
             }
             kept = byOrigin.mapValues { $0.sorted { $0.checkpoint.checkpoint.size > $1.checkpoint.checkpoint.size } }
+        }
+    }
+
+    /// Refuses a kept checkpoint that lies in a bundle folder being verified: a bundle's own
+    /// checkpoints agree with it whatever was cut from it or rewritten, so holding it to them
+    /// proves nothing (VERIFY.txt tells the inspector to keep one: a copy, taken away).
+    private static func requireOutside(_ keptFiles: [String], of ledgers: [String], trusted: String) throws {
+        let bundles = ledgers.filter(isFolder).map { (given: $0, resolved: URL(fileURLWithPath: $0).resolvingSymlinksInPath().path + "/") }
+        guard !bundles.isEmpty else { return }
+        for file in keptFiles {
+            let resolved = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+            guard let bundle = bundles.first(where: { resolved.hasPrefix($0.resolved) }) else { continue }
+            let what = file == trusted ? "is" : "holds \(MessageText.oneLine(file)),"
+            throw SourceError("--trusted \(MessageText.oneLine(trusted)) \(what) a checkpoint of the bundle \(MessageText.oneLine(bundle.given)) being verified, "
+                              + "which agrees with it whatever was cut from it or rewritten: give the checkpoint you kept from an earlier visit, a copy kept apart from the bundle")
         }
     }
 

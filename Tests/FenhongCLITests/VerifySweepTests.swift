@@ -132,6 +132,19 @@ import Testing
         let asKept = try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "other.fenhong"])
         #expect(asKept.stderr == "fenhong: --trusted other.fenhong is a ledger file, not a checkpoint kept: give the ledger as the path, "
                 + "and as --trusted the checkpoint you kept (fenhong checkpoint prints one)\n")
+        // Said to a program reading --json too, as JSON.
+        let inJSON = try cli.execute(["verify", "d/baixin.fenhong", "--trusted", "other.fenhong", "--json"])
+        #expect(inJSON.status == 2)
+        #expect(inJSON.stdout.hasPrefix(#"{"error":"--trusted other.fenhong is a ledger file, not a checkpoint kept"#) && inJSON.stdout.hasSuffix(#","ok":false,"path":"d/baixin.fenhong"}"# + "\n"),
+                "\(inJSON.stdout)")
+        // A bundle cut short with its checkpoints agrees with them: one of its own is no checkpoint kept.
+        #expect(try cli.shell("cp -r d/bundle cut && head -n 236 d/bundle/entries.jsonl > cut/entries.jsonl && for f in cut/checkpoints/*.txt; do [ $(basename $f .txt) -gt 236 ] && rm $f; done; ls cut/checkpoints/236.txt").status == 0)
+        let own = try cli.execute(["verify", "cut", "--trusted", "cut/checkpoints/236.txt"])
+        #expect(own.status == 2)
+        #expect(own.stderr == "fenhong: --trusted cut/checkpoints/236.txt is a checkpoint of the bundle cut being verified, which agrees with it whatever was cut from it "
+                + "or rewritten: give the checkpoint you kept from an earlier visit, a copy kept apart from the bundle\n")
+        #expect(try cli.execute(["verify", "cut", "--trusted", "cut"]).stderr.hasPrefix("fenhong: --trusted cut holds cut/checkpoints/"))
+        #expect(try cli.execute(["verify", "cut", "--trusted", "kept.txt"]).status == 1)
         #expect(try cli.shell("cp -r d/bundle b2 && printf '\\357\\273\\277' | cat - d/bundle/entries.jsonl > b2/entries.jsonl && head -c 3 b2/entries.jsonl | od -An -tx1").stdout
                 .contains("ef bb bf"))
         let marked = try cli.execute(["verify", "b2", "--trusted", "kept.txt"])
