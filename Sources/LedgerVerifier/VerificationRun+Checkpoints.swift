@@ -35,9 +35,9 @@ extension VerificationRun {
         guard size >= 1 else {
             return problems.add(seq: nil, .malformedCheckpoint, "a checkpoint is filed under size \(size); sizes start at 1")
         }
-        // The last entry it covers: as stored when the pass has reached it, else by position; none
-        // for a checkpoint beyond the ledger's end (its entries are not there to name).
-        let seq: Int64? = size > count ? nil : size == count ? currentSeq ?? size - 1 : size - 1
+        // The last entry it covers: as stored when the pass has reached it, else by position (for
+        // a checkpoint beyond the ledger's end, the last entry it says there is).
+        let seq = size == count ? currentSeq ?? size - 1 : size - 1
         if let last = lastCheckpointSize, size <= last {
             return problems.add(seq: seq, .inconsistentCheckpoints, "a second checkpoint is filed under size \(size)")
         }

@@ -86,15 +86,15 @@ struct BundleTamperTests {
         #expect(report.problems.map(\.description) == ["entry 19: not-canonical: the body is empty (in a bundle, an empty line): no entry"], "\(report.problems)")
     }
 
-    /// A checkpoint file that is a link to nothing, beyond the bundle's end: named as such, at no
-    /// entry (there is none of that number).
+    /// A checkpoint file that is a link to nothing, beyond the bundle's end: named as such, at the
+    /// last entry it says there is (as every checkpoint beyond the end, and a cosignature of one).
     @Test func checkpointLinkedToNothingIsNamed() throws {
         let folder = try fixture.bundle()
         defer { Fixture.discard(folder) }
         try FileManager.default.createSymbolicLink(atPath: folder + "/checkpoints/300.txt", withDestinationPath: "/nonexistent/300.txt")
         let report = try Verifier.verify(BundleSource(folder: folder))
         #expect(report.problems.map(\.description) == [
-            "malformed-checkpoint: checkpoint 300 cannot be read: malformed signed note: checkpoints/300.txt is a link to nothing",
+            "entry 299: malformed-checkpoint: checkpoint 300 cannot be read: malformed signed note: checkpoints/300.txt is a link to nothing",
         ], "\(report.problems)")
     }
 
