@@ -143,7 +143,7 @@ struct SQLiteAuditSnapshot: LedgerSnapshot {
         guard tables.contains("checkpoint") else { return CheckpointRows(rows: nil, cosignatures: nil) }
         let rows = try Row.fetchCursor(db.makeStatement(sql: "SELECT size, note FROM checkpoint ORDER BY size"))
         let cosignatures = tables.contains("cosignature")
-            ? try db.makeStatement(sql: "SELECT line FROM cosignature WHERE size = ? ORDER BY key_id")
+            ? try db.makeStatement(sql: "SELECT key_id, line FROM cosignature WHERE size = ? ORDER BY key_id")
             : nil
         return CheckpointRows(rows: rows, cosignatures: cosignatures)
     }
@@ -215,14 +215,14 @@ private struct CheckpointRows: CheckpointCursor {
         guard let row = try rows?.next() else { return nil }
         let sizeValue: DatabaseValue = row[0]
         guard case .int64(let size) = sizeValue.storage else { return StoredCheckpoint(size: 0, note: nil) }
-        var note = Self.text(row[1])
-        if let cosignatures, note != nil {
-            let lines = try Row.fetchCursor(cosignatures, arguments: [size])
-            while let line = try lines.next() {
-                if let text = Self.text(line[0]) { note? += text + "\n" } else { note = nil }
+        var lines = [StoredCosignature]()
+        if let cosignatures {
+            let rows = try Row.fetchCursor(cosignatures, arguments: [size])
+            while let row = try rows.next() {
+                lines.append(StoredCosignature(filedUnder: Self.text(row[0]) ?? "(not text)", line: Self.text(row[1])))
             }
         }
-        return StoredCheckpoint(size: size, note: note)
+        return StoredCheckpoint(size: size, note: Self.text(row[1]), cosignatures: lines)
     }
 
     /// Text, or a blob of valid UTF-8; nil for anything else.

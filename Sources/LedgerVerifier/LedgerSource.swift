@@ -121,11 +121,29 @@ public struct StoredCheckpoint: Sendable {
     public let note: String?
     /// Why ``note`` is nil, when it is not for want of UTF-8 text: "checkpoints/300.txt is a link to nothing".
     public let unreadable: String?
+    /// Cosignature lines a source stores apart from the note (a ledger's `cosignature` rows), each
+    /// judged on its own: one that is not a signature line is that row's problem, not the
+    /// checkpoint's. A bundle's are in its note.
+    public let cosignatures: [StoredCosignature]
 
-    public init(size: Int64, note: String?, unreadable: String? = nil) {
+    public init(size: Int64, note: String?, unreadable: String? = nil, cosignatures: [StoredCosignature] = []) {
         self.size = size
         self.note = note
         self.unreadable = unreadable
+        self.cosignatures = cosignatures
+    }
+}
+
+/// One cosignature line stored apart from its checkpoint's note.
+public struct StoredCosignature: Sendable {
+    /// The key it is filed under, as stored (the `key_id` column).
+    public let filedUnder: String
+    /// The line, or nil when it is not text.
+    public let line: String?
+
+    public init(filedUnder: String, line: String?) {
+        self.filedUnder = filedUnder
+        self.line = line
     }
 }
 

@@ -48,7 +48,7 @@ extension VerificationRun {
         let parsed: SignedCheckpoint
         do {
             guard let note = stored.note else { throw NoteError.malformedNote(stored.unreadable ?? "it is not UTF-8 text") }
-            parsed = try SignedCheckpoint(parsing: note)
+            parsed = try SignedCheckpoint(parsing: note + cosignatureLines(stored, seq: seq))
         } catch {
             problems.add(seq: seq, .malformedCheckpoint, "checkpoint \(size) cannot be read: \(error)")
             return worker.submit(CheckpointJob(purpose: .stored, size: size, seq: seq, message: [], text: "", checks: [], coverage: coverage))
@@ -88,6 +88,24 @@ extension VerificationRun {
         }
         worker.submit(CheckpointJob(purpose: .stored, size: size, seq: seq, message: Array(parsed.note.text.utf8),
                                     text: parsed.note.text, checks: checks, coverage: coverage))
+    }
+
+    /// The cosignature lines stored apart from `stored`'s note that are signature lines, each
+    /// ending in a newline; each that is not is reported (`bad-cosignature`) and left out, so that
+    /// the note and the other cosignatures are judged without it.
+    private mutating func cosignatureLines(_ stored: StoredCheckpoint, seq: Int64) -> String {
+        guard let note = stored.note else { return "" }
+        var lines = ""
+        for cosignature in stored.cosignatures {
+            guard let line = cosignature.line, (try? SignedNote(parsing: note + line + "\n")) != nil else {
+                let found = cosignature.line.map { MessageText.quoted(MessageText.oneLine(String($0.prefix(80)))) } ?? "something that is not text"
+                problems.add(seq: seq, .badCosignature, "checkpoint \(stored.size): the cosignature filed under key \(MessageText.oneLine(cosignature.filedUnder)) "
+                             + "holds \(found), not a signature line")
+                continue
+            }
+            lines += line + "\n"
+        }
+        return lines
     }
 
     /// What to check of `signature` by a key the ledger knows: an accountant's signature must be

@@ -265,6 +265,18 @@ struct TamperTests {
         #expect(report.cosigned.map(\.size) == [0])
     }
 
+    /// A junk row beside a checkpoint's real cosignature is that row's problem: the checkpoint
+    /// still reads, covers its entries, and keeps the inspector's cosignature (one such row had
+    /// made the checkpoint unreadable, its entries uncovered and the inspector's cosignature lost).
+    @Test func junkCosignatureRow() throws {
+        let report = try fixture.tampered { db in
+            try db.execute(sql: "INSERT INTO cosignature (size, key_id, line) VALUES (19, '00000000', 'garbage')")
+        }
+        expectExactly(report, [("bad-cosignature", 18)])
+        #expect(report.problems.first?.detail == "checkpoint 19: the cosignature filed under key 00000000 holds \"garbage\", not a signature line")
+        #expect(report.cosigned.map(\.size) == [19])
+    }
+
     /// A cosignature stored for a checkpoint that does not exist is reported.
     @Test func orphanCosignature() throws {
         let report = try fixture.tampered { db in
