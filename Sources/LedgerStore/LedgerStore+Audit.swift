@@ -29,7 +29,7 @@ public final class SQLiteAuditSource: LedgerSource {
             throw SourceError("\(path) does not exist")
         }
         guard !isDirectory.boolValue else { throw SourceError("\(path) is a folder without entries.jsonl, not a ledger file or bundle") }
-        guard InputFile.isRegularFile(path) else { throw SourceError("\(path) is not a regular file (a device or a pipe), not a ledger") }
+        guard InputFile.isRegularFile(path) else { throw SourceError("\(path) is \(InputFile.notAFile(path) ?? "not a regular file"), not a ledger") }
         var config = Configuration()
         config.readonly = true
         // A writer closing holds the ledger a moment to move its -wal into it: waited for, as

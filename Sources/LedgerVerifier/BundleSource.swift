@@ -24,7 +24,7 @@ public struct BundleSource: LedgerSource {
         }
         // A pipe or a device there would block, or never end.
         guard InputFile.isRegularFile(folder + "/entries.jsonl") else {
-            throw SourceError("\(folder)/entries.jsonl is not a regular file (a device or a pipe)")
+            throw SourceError("\(folder)/entries.jsonl is \(InputFile.notAFile(folder + "/entries.jsonl") ?? "not a regular file"), not a file of entries")
         }
         name = folder
     }

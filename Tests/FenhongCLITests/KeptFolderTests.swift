@@ -57,8 +57,11 @@ import Testing
         #expect(try cli.shell("mkfifo q && mkdir P && cp d/baixin.fenhong P/ && mkfifo P/notes").status == 0)
         let alone = try cli.shell("\(fenhong) verify q")
         #expect(alone.status == 2)
-        #expect(alone.stderr == "fenhong: q is not a regular file (a device or a pipe), not a ledger\n")
+        #expect(alone.stderr == "fenhong: q is a pipe, a device or a socket, not a ledger\n")
         #expect(try cli.shell("\(fenhong) cosign q --key d/inspector.key").status == 2)
+        // Said as what it is: a folder where a bundle's entries should be.
+        #expect(try cli.shell("cp -r d/bundle B && rm B/entries.jsonl && mkdir B/entries.jsonl").status == 0)
+        #expect(try cli.shell("\(fenhong) verify B").stderr == "fenhong: B/entries.jsonl is a folder, not a file of entries\n")
         let folder = try cli.shell("\(fenhong) verify P")
         #expect(folder.status == 0, "\(folder.stderr)")
         #expect(folder.stderr.contains("passed over P/notes: not a ledger file or a bundle folder"))
