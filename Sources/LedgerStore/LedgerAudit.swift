@@ -92,8 +92,10 @@ public enum LedgerAudit {
         return nil
     }
 
-    /// Reads a checkpoint the inspector kept.
-    public static func readTrusted(_ path: String, label: String = "--trusted") throws -> SignedCheckpoint {
+    /// Reads a checkpoint the inspector kept. `label` names it in messages; `wanted` says which
+    /// checkpoint goes there, to one who gave a ledger instead.
+    public static func readTrusted(_ path: String, label: String = "--trusted",
+                                   wanted: String = "give the ledger as the path, and as --trusted the checkpoint you kept (fenhong checkpoint prints one)") throws -> SignedCheckpoint {
         let data: [UInt8]
         // A ledger given for its checkpoint is named as such, whatever its size.
         let isLedger = InputFile.head(of: path, count: 16) == Data("SQLite format 3\0".utf8)
@@ -101,7 +103,7 @@ public enum LedgerAudit {
         let limit = (bytes: 2 * SignedNote.sizeMax + 2, what: "a checkpoint")
         do { data = isLedger ? [] : try InputFile.contents(of: path, label: "\(label) \(path)", limit: limit) } catch { throw SourceError(error.description) }
         if isLedger {
-            throw SourceError("\(label) \(path) is a ledger file, not a checkpoint kept: give the ledger as the path, and as \(label) the checkpoint you kept (fenhong checkpoint prints one)")
+            throw SourceError("\(label) \(path) is a ledger file, not a checkpoint kept: \(wanted)")
         }
         // As a text editor may have saved it: UTF-8 with or without a byte-order mark, or the
         // Chinese Windows code page (GB18030, Notepad's "ANSI"); CRLF line ends; blank lines after

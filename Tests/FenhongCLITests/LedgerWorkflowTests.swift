@@ -552,6 +552,9 @@ struct LedgerWorkflowTests {
         // A checkpoint with no cosignature on it is named as such.
         #expect(try cli.run("cosignature", "add", "kept.txt").stderr
                 == "fenhong: kept.txt carries the accountant's signature only, no inspector's cosignature: give the checkpoint `fenhong cosign` printed\n")
+        #expect(try cli.run("cosignature", "add", "baixin.fenhong").stderr
+                == "fenhong: cosigned checkpoint baixin.fenhong is a ledger file, not a checkpoint kept: give the ledger as --ledger, "
+                + "and as the file the checkpoint the inspector cosigned (`fenhong cosign` on a bundle prints it)\n")
         #expect(copy.stderr.contains("q2 is a copy: nothing was written"))
         try Data(copy.stdout.utf8).write(to: cli.folder.appendingPathComponent("cosigned.txt"))
         let before = try cli.run("verify", "baixin.fenhong").stdout

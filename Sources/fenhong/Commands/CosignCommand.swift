@@ -21,7 +21,8 @@ struct CosignatureAddCommand: ParsableCommand {
     @OptionGroup var ledger: LedgerOption
 
     func run() throws {
-        let kept = try LedgerAudit.readTrusted(file, label: "cosigned checkpoint")
+        let kept = try LedgerAudit.readTrusted(file, label: "cosigned checkpoint",
+                                               wanted: "give the ledger as --ledger, and as the file the checkpoint the inspector cosigned (`fenhong cosign` on a bundle prints it)")
         guard kept.note.signatures.count > 1 else {
             throw ValidationError("\(file) carries the accountant's signature only, no inspector's cosignature: give the checkpoint `fenhong cosign` printed")
         }
