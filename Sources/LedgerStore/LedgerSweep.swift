@@ -23,6 +23,8 @@ public struct LedgerSweep: Sendable {
     }
     /// Names of a file already found (hard links), and which one is verified: one sentence each.
     public let sameFileNotes: [String]
+    /// Kept files named as one village's that hold another's checkpoint: one sentence each.
+    public let misfiledNotes: [String]
     /// True when one file is verified by two names: then one ledger at a time.
     let repeatsAFile: Bool
     /// The checkpoint to hold one ledger to: the one `--trusted` names, for a single ledger.
@@ -112,6 +114,7 @@ public struct LedgerSweep: Sendable {
         if let trusted { try Self.requireOutside(keptFiles, of: found, trusted: trusted) }
         startsKeeping = firstVisit
         // A file given is what one ledger is held to; a folder's checkpoints go by village.
+        var misfiled = [String]()
         if found.count == 1, let trusted, !Self.isFolder(trusted), let file = keptFiles.first {
             single = Kept(path: file, checkpoint: try LedgerAudit.readTrusted(file))
             kept = [:]
@@ -120,10 +123,24 @@ public struct LedgerSweep: Sendable {
             var byOrigin = [String: [Kept]]()
             for file in keptFiles {
                 let checkpoint = try LedgerAudit.readTrusted(file)
-                byOrigin[checkpoint.checkpoint.origin, default: []].append(Kept(path: file, checkpoint: checkpoint))
+                let origin = checkpoint.checkpoint.origin
+                byOrigin[origin, default: []].append(Kept(path: file, checkpoint: checkpoint))
+                if let note = Self.misfiled(file, origin: origin) { misfiled.append(note) }
             }
             kept = byOrigin.mapValues { $0.sorted { $0.checkpoint.checkpoint.size > $1.checkpoint.checkpoint.size } }
         }
+        misfiledNotes = misfiled
+    }
+
+    /// What to say of kept file `file`, holding a checkpoint of `origin`, when it is named as
+    /// another village's (`fenhong_…txt`, as `--keep` names them): the village its name stands for
+    /// is held to no checkpoint from it — a file moved or replaced. Nil when named as its own, or
+    /// not as any village's.
+    static func misfiled(_ file: String, origin: String) -> String? {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        guard name.hasPrefix("fenhong_"), name.hasSuffix(".txt"), !name.contains(".cosigned-"), name != keptFileName(origin: origin) else { return nil }
+        return "\(MessageText.oneLine(file)) is named as another village's kept file but holds the checkpoint of \(MessageText.oneLine(origin)) "
+            + "(moved or replaced?): the village its name stands for is held to no checkpoint from it"
     }
 
     /// Refuses a kept checkpoint that lies in a bundle folder being verified: a bundle's own

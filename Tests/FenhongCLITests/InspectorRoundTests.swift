@@ -226,6 +226,10 @@ import Testing
             not kept: other.fenhong: K2/fenhong_152223_synthetic-7.txt cannot be written: a folder has its name
 
             """), "\(odd.stdout)")
+        // Held to that folder, the file named for baixin is said to hold another village's checkpoint.
+        let misfiled = try cli.execute(["verify", "d/baixin.fenhong", "other.fenhong", "--trusted", "K2"])
+        #expect(misfiled.stderr.contains("fenhong: K2/fenhong_152223_baixin.txt is named as another village's kept file but holds the checkpoint of "
+                                         + "fenhong/152223/synthetic-7 (moved or replaced?): the village its name stands for is held to no checkpoint from it\n"), "\(misfiled.stderr)")
     }
 
     /// Two histories of one village (each re-signed with the real key) are never both cosigned:

@@ -127,7 +127,7 @@ enum ReportPrinter {
     /// file, and a first visit of a kept folder.
     static func notes(of sweep: LedgerSweep, trusted: String?) {
         for other in sweep.passedOver { Printer.stderr("fenhong: " + LedgerSweep.passedOverLine(other)) }
-        for note in sweep.sameFileNotes { Printer.stderr("fenhong: \(note)") }
+        for note in sweep.sameFileNotes + sweep.misfiledNotes { Printer.stderr("fenhong: \(note)") }
         if sweep.startsKeeping, let trusted { Printer.stderr("fenhong: no checkpoint is kept in \(trusted) yet: this run keeps the first ones") }
     }
 
