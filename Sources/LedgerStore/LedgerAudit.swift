@@ -105,6 +105,7 @@ public enum LedgerAudit {
         if isLedger {
             throw SourceError("\(label) \(path) is a ledger file, not a checkpoint kept: \(wanted)")
         }
+        guard !data.isEmpty else { throw SourceError("\(label) \(path) is empty (0 bytes), not a checkpoint kept") }
         // As a text editor may have saved it: UTF-8 with or without a byte-order mark, or the
         // Chinese Windows code page (GB18030, Notepad's "ANSI"); CRLF line ends; blank lines after
         // the last signature. A checkpoint's text is ASCII, so all of these read the same.

@@ -30,6 +30,10 @@ public final class SQLiteAuditSource: LedgerSource {
         }
         guard !isDirectory.boolValue else { throw SourceError("\(path) is a folder without entries.jsonl, not a ledger file or bundle") }
         guard InputFile.isRegularFile(path) else { throw SourceError("\(path) is \(InputFile.notAFile(path) ?? "not a regular file"), not a ledger") }
+        // SQLite takes an empty file for an empty database: said as what it is.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
+            throw SourceError("\(path) is empty (0 bytes), not a ledger")
+        }
         var config = Configuration()
         config.readonly = true
         // A writer closing holds the ledger a moment to move its -wal into it: waited for, as

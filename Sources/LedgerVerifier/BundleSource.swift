@@ -126,7 +126,8 @@ struct BundleSnapshot: LedgerSnapshot {
         guard isFolder.boolValue else { throw SourceError("\(directory) is not a folder") }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
-            throw SourceError("\(directory) cannot be listed: \(error.localizedDescription)")
+            let why = FileManager.default.isReadableFile(atPath: directory) ? "the system refused it" : "no permission to read it"
+            throw SourceError("\(directory) cannot be listed (\(why))")
         }
         var sizes: [Int64] = []
         var strays: [String] = []

@@ -59,7 +59,10 @@ import Testing
         #expect(alone.status == 2)
         #expect(alone.stderr == "fenhong: q is a pipe, a device or a socket, not a ledger\n")
         #expect(try cli.shell("\(fenhong) cosign q --key d/inspector.key").status == 2)
-        // Said as what it is: a folder where a bundle's entries should be.
+        // Said as what it is: an empty ledger or checkpoint, a folder where a bundle's entries should be.
+        #expect(try cli.shell("touch empty.fenhong empty.txt").status == 0)
+        #expect(try cli.shell("\(fenhong) verify empty.fenhong").stderr == "fenhong: empty.fenhong is empty (0 bytes), not a ledger\n")
+        #expect(try cli.shell("\(fenhong) verify d/baixin.fenhong --trusted empty.txt").stderr == "fenhong: --trusted empty.txt is empty (0 bytes), not a checkpoint kept\n")
         #expect(try cli.shell("cp -r d/bundle B && rm B/entries.jsonl && mkdir B/entries.jsonl").status == 0)
         #expect(try cli.shell("\(fenhong) verify B").stderr == "fenhong: B/entries.jsonl is a folder, not a file of entries\n")
         let folder = try cli.shell("\(fenhong) verify P")
