@@ -21,6 +21,41 @@ extension LedgerStore {
 /// never a crash; damage SQLite can read past becomes problems in the report.
 public final class SQLiteAuditSource: LedgerSource {
     public let name: String
+
+    /// The size of the file `path` names, a link followed.
+    private static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// The size the header of SQLite file `path` gives it and the size it has, when it has less
+    /// and no write-ahead log beside it holds the rest (a checkpoint cut by a power loss leaves
+    /// the header written and the pages that grow the file in the log, whole). Judged again a
+    /// few times over half a second: a writer's checkpoint writes the header before those pages.
+    private static func cutShort(_ path: String) -> (expected: Int, size: Int)? {
+        let wal = URL(fileURLWithPath: path).resolvingSymlinksInPath().path + "-wal"
+        guard fileSize(wal) == 0 else { return nil }
+        for attempt in 0..<5 {
+            guard let expected = sizeInHeader(path) else { return nil }
+            let size = fileSize(path)
+            guard size < expected else { return nil }
+            if attempt == 4 { return (expected, size) }
+            usleep(100_000)
+        }
+        return nil
+    }
+
+    /// The size a SQLite file's header gives it (pages × page size), when the header says it
+    /// (its change counter and the counter that size is valid for agree); nil otherwise.
+    static func sizeInHeader(_ path: String) -> Int? {
+        guard let header = InputFile.head(of: path, count: 100).map([UInt8].init), header.count == 100,
+              header.starts(with: Array("SQLite format 3\0".utf8)) else { return nil }
+        func word(_ at: Int) -> Int { header[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let pageSize = Int(header[16]) << 8 | Int(header[17])
+        let pages = word(28)
+        guard word(24) == word(92), pages > 0 else { return nil }
+        return pages * (pageSize == 1 ? 65_536 : pageSize)
+    }
     private let queue: DatabaseQueue
 
     init(path: String) throws {
@@ -30,9 +65,11 @@ public final class SQLiteAuditSource: LedgerSource {
         }
         guard !isDirectory.boolValue else { throw SourceError("\(path) is a folder without entries.jsonl, not a ledger file or bundle") }
         guard InputFile.isRegularFile(path) else { throw SourceError("\(path) is \(InputFile.notAFile(path) ?? "not a regular file"), not a ledger") }
-        // SQLite takes an empty file for an empty database: said as what it is.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
-            throw SourceError("\(path) is empty (0 bytes), not a ledger")
+        // SQLite takes an empty file for an empty database, and reads the pages a file cut short
+        // lacks as zeros (rows of entry 0 without bodies): each said as what it is.
+        if Self.fileSize(path) == 0 { throw SourceError("\(path) is empty (0 bytes), not a ledger") }
+        if let (expected, size) = Self.cutShort(path) {
+            throw SourceError("\(path) is cut short: its header says it holds \(expected) bytes, the file has \(size) (a copy that did not finish?); it cannot be verified")
         }
         var config = Configuration()
         config.readonly = true
