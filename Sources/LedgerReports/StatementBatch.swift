@@ -67,10 +67,10 @@ public enum StatementBatch {
             return (households, facts, footer, proofFiles)
         }
         try claim(folder, for: footer.checkpoint.origin)
-        // The statement of a household withdrawn since an earlier run would be printed with the rest.
+        // The statement of a household withdrawn since an earlier run would be printed with the
+        // rest: in whatever form an earlier run wrote it.
         for household in withdrawn {
-            _ = unlink(folder + "/" + household + "." + fileExtension)
-            _ = unlink(folder + "/" + household + ".proof.txt")
+            for written in Set(Self.fileExtensions + [fileExtension, "proof.txt"]) { _ = unlink(folder + "/" + household + "." + written) }
         }
         let creating = NSLock()
         let results = Slots<Item>(count: households.count)
@@ -104,6 +104,9 @@ public enum StatementBatch {
         }
         return results.values
     }
+
+    /// The forms a batch writes statements in: text, HTML, PDF, and text to be read aloud.
+    static let fileExtensions = ["txt", "html", "pdf", "speech.txt"]
 
     static func head(_ record: RecordedEntry) -> String? {
         if case .householdRegister(let r) = record.entry.payload { return r.head }
