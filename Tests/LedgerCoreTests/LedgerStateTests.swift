@@ -457,6 +457,13 @@ struct LedgerStateTests {
             id: "C", recordDate: EntrySamples.day, distributable: .zero, appropriations: [], pool: .zero,
             rule: ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(0)].merging(accounts) { $1 }, allocated: .zero, residual: .zero))
         #expect(settled(codes([cooperative, issue("member"), issue("capital"), issue("trade")], base: opened)) == [4, 5])
+        // Of two that counted it, the one of the latest record date is named: the day to date a correction after.
+        let later = EntryPayload.dividendDeclare(DividendDeclaration(
+            id: "2025", recordDate: EntrySamples.day.adding(days: 365), distributable: Fen(1_000), appropriations: [], pool: Fen(1_000),
+            rule: ["basis": .string("units"), "classes": .object(["member": .integer(1)])], allocated: Fen(1_000), residual: .zero))
+        let named = codes([declared(["member": 1]), later, issue("member")], base: opened).first { $0.code == .settledDate }
+        #expect(named?.detail.hasPrefix("distribution 2025 was declared on holdings as of 2025-12-20; a share change dated 2024-06-01 would alter them (date it after 2025-12-20;") == true,
+                "\(String(describing: named))")
     }
 
     /// Under a guaranteed minimum, a household registered-poor as of a settled record date would

@@ -70,14 +70,19 @@ extension LedgerState {
     /// household registered by mistake can so have its share entries reversed, and be withdrawn.
     func requireUnsettled(_ date: LedgerDate, classes: some Sequence<String>, reversing target: Int64? = nil, _ problems: inout RuleReport) {
         guard let settled = settledThrough, date <= settled.date else { return }
+        // Named: the one of the latest record date, the day a correction is dated after.
+        var latest: DividendDeclaration?
         for d in declarations.indices where tallies[d].withdrawnBy == nil {
             guard let declaration = declarations[d]?.declaration, date <= declaration.recordDate,
+                  latest.map({ declaration.recordDate > $0.recordDate }) ?? true,
                   classes.contains(where: { Self.counts(declaration.rule, shareClass: $0) }) else { continue }
-            let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a share change dated \(date)"
-            let remedy = target == nil ? "date it after \(declaration.recordDate)" : "record the correction as a share entry dated after \(declaration.recordDate)"
-            return problems.add(.settledDate, "distribution \(declaration.id) was declared on holdings as of \(declaration.recordDate); \(what) would alter them (\(remedy); "
-                                + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
+            latest = declaration
         }
+        guard let latest else { return }
+        let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a share change dated \(date)"
+        let remedy = target == nil ? "date it after \(latest.recordDate)" : "record the correction as a share entry dated after \(latest.recordDate)"
+        problems.add(.settledDate, "distribution \(latest.id) was declared on holdings as of \(latest.recordDate); \(what) would alter them (\(remedy); "
+                     + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
     }
 
     /// True when a distribution by `rule` counts holdings of `shareClass`: weighed above 0 by one
