@@ -65,6 +65,7 @@ extension LedgerStore {
                 Entry.setPrev(prev, in: &body, at: prevOffset)
                 let entry = Entry(seq: size + Int64(index), prev: prev, at: time, by: signer.id, payload: payloads[index])
                 violations += state.apply(entry)
+                if let unmasked = UnmaskedNumbers.violation(body: body, seq: entry.seq) { violations.append(unmasked) }
                 if case .dividendDeclare(let d) = entry.payload { declared.insert(d.id) }
                 let hash = Entry.hash(body: body)
                 try insert.entry(seq: entry.seq, body: body, hash: hash)

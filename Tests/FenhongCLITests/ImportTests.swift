@@ -302,6 +302,26 @@ struct ImportTests {
         #expect(try cli.execute(["import", "payments", "p.csv"]).status == 0)
     }
 
+    /// A full ID or card number typed into text — a voucher, a reason — is refused, shown masked,
+    /// naming the option or the line and column, and nothing is written: the ledger keeps such
+    /// numbers only masked (a review found them recorded whole, and printed on statements).
+    @Test func fullNumbersInTextAreRefused() throws {
+        let cli = try village()
+        let before = try entryCount(cli)
+        let paid = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "6228480012342318", "--date", "2019-12-28"])
+        #expect(paid.status == 2)
+        #expect(paid.stderr == "fenhong: the reference given holds what reads as a full bank card number (****2318 here): the ledger keeps such numbers only masked, "
+                + "for good and in print; write it masked so, or leave it out\n")
+        try write(cli, "id.csv", "户号,股别,股数,日期,事由\r\n152223-002,人口股,1,2020/1/1,身份证152223197502073456\r\n")
+        let imported = try cli.execute(["import", "shares", "id.csv"])
+        #expect(imported.stderr.hasPrefix("fenhong: id.csv line 2, column 事由: the reason given holds what reads as a full ID number (152223********3456 here)"),
+                "\(imported.stderr)")
+        #expect(!paid.stderr.contains("6228480012342318") && !imported.stderr.contains("197502073456"))
+        #expect(try entryCount(cli) == before)
+        // A bank's serial as the voucher is no card number.
+        #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "202412280001234567", "--date", "2019-12-28"]).status == 0)
+    }
+
     /// 扶贫股 go to registered-poor households: to one registered with its 建档立卡 cell empty (否)
     /// they would count for nothing, silently; marked poor first, they are taken.
     @Test func povertySharesNeedAPoorHousehold() throws {

@@ -79,7 +79,7 @@ public struct ImportBatch: Sendable {
         }
         let offset = Int(violation.seq - firstSeq)
         let line = lines.indices.contains(offset) ? lines[offset] : nil
-        let column = kind.column(for: violation.code).flatMap { headers[$0] }
+        let column = (kind.column(for: violation.code) ?? UnmaskedNumbers.field(of: violation)).flatMap { headers[$0] }
         return CSVError(file: file, line: line, column: column, problem: .rule(violation))
     }
 }

@@ -45,6 +45,9 @@ public enum RuleCode: String, Sendable, CaseIterable {
     /// 扶贫股 issued or transferred to a household not registered-poor on their date; judged
     /// when written (``PovertyShares``), not by `fenhong verify`.
     case povertyShares = "poverty-shares"
+    /// A full ID or bank card number in an entry's text (a reason, a voucher, a name); judged
+    /// when written (``UnmaskedNumbers``), not by `fenhong verify`.
+    case unmaskedNumber = "unmasked-number"
     /// A bank or card payment into an account other than its household's registered one; judged
     /// when written (``PaymentAccount``), not by `fenhong verify`.
     case paymentAccount = "payment-account"
