@@ -97,6 +97,12 @@ public struct TextRenderer: Sendable {
         }
         let available = widthMax - gap * (columnCount - 1)
         shrink(&widths, toFit: available, floors: graceful)
+        // Then a column of codes wraps between its words — "现金-2019-012 见证人:村务监督委员会"
+        // after its voucher number — before any date, amount or hash is cut.
+        let wordWise = (0..<columnCount).map { column in
+            whole[column] ? allRows.map { row in table.cell(row, column).split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0 : graceful[column]
+        }
+        shrink(&widths, toFit: available, floors: wordWise)
         shrink(&widths, toFit: available, floors: (0..<columnCount).map { whole[$0] ? widths[$0] : 0 })
         shrink(&widths, toFit: available)
         let totalWidth = widths.reduce(0, +) + gap * (columnCount - 1)
