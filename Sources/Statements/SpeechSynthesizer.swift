@@ -48,7 +48,7 @@ public enum SpeechSynthesizer {
         // Removed however the function ends, a half-written script included.
         defer { try? FileManager.default.removeItem(at: scriptFile) }
         do {
-            try Data(script.utf8).write(to: scriptFile)
+            try Data(pronounced(script).utf8).write(to: scriptFile)
         } catch {
             throw .scriptNotWritten(path: scriptFile.path, reason: String(describing: error))
         }
@@ -75,6 +75,18 @@ public enum SpeechSynthesizer {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
         guard size > 44 else { throw .outputMissing(path: output.path) }  // 44 bytes is an empty WAV header
+    }
+
+    /// Words the engine reads with their other reading, each written as it is said for the engine
+    /// alone (the script keeps the words): espeak-ng 1.51's Mandarin reads 银行 yínxíng, 返还
+    /// fǎnhái, 会计 huìjì, 还款 háikuǎn and 调整 diàozhěng (checked with `espeak-ng -x`).
+    static let soundAlikes: [(word: String, said: String)] = [
+        ("银行", "银航"), ("返还", "返环"), ("会计", "快计"), ("还款", "环款"), ("调整", "条整"),
+    ]
+
+    /// `script` as the engine is to read it (``soundAlikes``).
+    static func pronounced(_ script: String) -> String {
+        soundAlikes.reduce(script) { $0.replacingOccurrences(of: $1.word, with: $1.said) }
     }
 
     /// The first executable named `name` in the directories of `PATH`, or `name` itself if it is a path.

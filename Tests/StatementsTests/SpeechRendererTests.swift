@@ -43,16 +43,26 @@ struct SpeechRendererTests {
         #expect(lines.allSatisfy { $0.hasSuffix("。") || $0.hasSuffix("？") || $0.hasSuffix("！") })
     }
 
-    /// Runs of three or more digits are read one by one; figures are not; months and days are
-    /// said as numbers, so a date is in words throughout; the English words of distribution ids
-    /// are said in Chinese.
-    /// A rule's weights are said in words, each of them, and nothing else of the rule changes.
+    /// A rule's weights and rates are said in words, each of them, and nothing else of the rule
+    /// changes: "60%" had been read "liù shí percent".
     @Test func weightsAreSaidInWords() {
         #expect(HouseholdStatement.spokenWeights("权重：人口股每股×1，扶贫股每股×2；最大余额法") == "权重：人口股每股计一份，扶贫股每股计两份；最大余额法")
         #expect(HouseholdStatement.spokenWeights("劳龄股每股×10") == "劳龄股每股计十份")
         #expect(HouseholdStatement.spokenWeights("每股×，每股×3") == "每股×，每股计三份")
         #expect(HouseholdStatement.spokenWeights("按户平均") == "按户平均")
+        #expect(HouseholdStatement.spokenWeights("按交易量返还不少于可分配盈余（分配总额）的60%") == "按交易量返还不少于可分配盈余（分配总额）的百分之六十")
+        #expect(HouseholdStatement.spokenWeights("8.25%，8.5%，%，x%") == "百分之八点二五，百分之八点五，%，x%")
     }
+
+    /// Words the engine misreads are handed to it as they are said, the script unchanged:
+    /// 银行 yínháng, 返还 fǎnhuán, 会计 kuàijì.
+    @Test func heteronymsAreSaidAsMeant() {
+        #expect(SpeechSynthesizer.pronounced("通过银行卡，按交易量返还，本明细单由会计签署。") == "通过银航卡，按交易量返环，本明细单由快计签署。")
+    }
+
+    /// Runs of three or more digits are read one by one; figures are not; months and days are
+    /// said as numbers, so a date is in words throughout; the English words of distribution ids
+    /// are said in Chinese.
 
     @Test func digitsAreSpeakable() {
         #expect(SpeechRenderer.speakable("分配编号2019-poverty，尾号2318，12月5日，2,880.00元") == "分配编号二零一九，扶贫，尾号二三一八，十二月五日，两千八百八十元")

@@ -219,6 +219,24 @@ extension HouseholdStatement {
             said += digits.isEmpty ? "每股×" : "每股计\(Int64(digits).map(spoken) ?? String(digits))份"
             rest = rest[(digits.isEmpty ? times.upperBound : digits.endIndex)...]
         }
+        return spokenPercents(said + rest)
+    }
+
+    /// Rates written "60%" or "8.25%" said in Chinese (百分之六十): the engine reads "%" in English.
+    static func spokenPercents(_ text: String) -> String {
+        var said = "", rest = Substring(text)
+        while let sign = rest.firstIndex(of: "%") {
+            let before = rest[..<sign]
+            let number = before.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+            let parts = String(number.reversed()).split(separator: ".", omittingEmptySubsequences: false)
+            if let whole = parts.first.flatMap({ Int64($0) }), parts.count <= 2, parts.count == 1 || (1...2).contains(parts[1].count) {
+                let fraction = parts.count == 2 ? Int64(parts[1].count == 1 ? parts[1] + "0" : parts[1]) ?? 0 : 0
+                said += before.dropLast(number.count) + spokenRate(whole * 100 + fraction)
+            } else {
+                said += before + "%"
+            }
+            rest = rest[rest.index(after: sign)...]
+        }
         return said + rest
     }
 
