@@ -354,7 +354,7 @@ struct ImportTests {
         let before = try cli.run("log").stdout
         let refused = try cli.execute(["import", "payments", "shifted.csv"])
         #expect(refused.status == 2)
-        #expect(refused.stderr == "fenhong: shifted.csv line 3, column 账号: household 152223-002 has account ****4321 registered on 2019-12-28, not ****2222: "
+        #expect(refused.stderr == "fenhong: shifted.csv line 3, column 账号: household 152223-002 has account ****4321 registered as of 2019-12-28, not ****2222: "
                 + "a dividend is paid into the household's own registered account; if the household has a new account, record it first "
                 + "(fenhong household update --household 152223-002 --account … --date …); if the money went into this account all the same, "
                 + "record the payment as made with --other-account (import: --other-accounts)\n")
@@ -362,7 +362,7 @@ struct ImportTests {
         // The new card from 2019-12-27 on: paid into it that day, not the day before.
         #expect(try cli.execute(["household", "update", "--household", "152223-002", "--account", "6217000099992222", "--date", "2019-12-27"]).status == 0)
         try write(cli, "early.csv", header + "2019,152223-002,100,一卡通,6217000099992222,P-3,2019-12-26\n")
-        #expect(try cli.execute(["import", "payments", "early.csv"]).stderr.contains("has account ****4321 registered on 2019-12-26, not ****2222"))
+        #expect(try cli.execute(["import", "payments", "early.csv"]).stderr.contains("has account ****4321 registered as of 2019-12-26, not ****2222"))
         #expect(try cli.execute(["import", "payments", "shifted.csv"]).status == 0)
         // Into a neighbour's card by mistake, as it happened, then returned.
         try write(cli, "wrong.csv", header + "2019,152223-001,50,银行,6217000011112222,P-4,2019-12-29\n")

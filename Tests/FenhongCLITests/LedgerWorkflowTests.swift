@@ -148,6 +148,12 @@ struct LedgerWorkflowTests {
             (["dividend", "pay", "--id", "2018", "--household", "152223-001", "--channel", "cash", "--account", "6228480012349999", "--reference", "x"],
              "--account 622848******9999 goes with a bank or card payment; a cash payment has no account"),
             (["statement", "--household", "152223-001", "--large-print"], "--large-print goes with --format html or pdf; text is printed as it is"),
+            (["statement", "--household", "152223-001", "--format", "pdf", "--paper", "a5", "--out", "x.pdf"],
+             "--paper a5 goes with --format html; a PDF is printed on A4, text as it is"),
+            (["statement", "--household", "152223-001", "--format", "pdf", "--speech", "--out", "x.pdf"],
+             "--speech writes a script for listening; it does not go with --format"),
+            (["dividend", "pay", "--id", "2018", "--household", "152223-001", "--other-account", "--reference", "x"],
+             "--other-account says the --account given is not the household's registered one; give --account, the account the money went into"),
             // Dated before the issue it would retire: the units were not there yet.
             (["shares", "retire", "--holder", "152223-002", "--class", "member", "--units", "1", "--reason", "x", "--date", "2018-06-01"],
              "152223-002 held 0 units of class member on 2018-06-01; taking 1 on 2018-06-01 would leave it short that day"),

@@ -21,10 +21,10 @@ public enum PaymentAccount {
             let history = try histories.of(payment.household, before: index, recorded: recorded)
             guard let registered = HouseholdRegistration.of(payment.household, on: payment.date, in: history)?.account,
                   Masking.maskAccount(registered) != Masking.maskAccount(payment.account) else { continue }
-            let held = registered == Masking.cash ? "is registered as paid in cash, with no account" : "has account \(registered) registered"
+            let held = registered == Masking.cash ? "is registered as paid in cash, with no account," : "has account \(registered) registered"
             violations.append(RuleViolation(
                 seq: firstSeq + Int64(index), code: .paymentAccount,
-                detail: "household \(payment.household) \(held) on \(payment.date), not \(payment.account): a dividend is paid into the household's own registered account; "
+                detail: "household \(payment.household) \(held) as of \(payment.date), not \(payment.account): a dividend is paid into the household's own registered account; "
                     + "if the household has a new account, record it first (fenhong household update --household \(payment.household) --account … --date …); "
                     + "if the money went into this account all the same, record the payment as made with --other-account (import: --other-accounts)"))
         }

@@ -194,6 +194,9 @@ struct DividendPay: ParsableCommand {
         let given = try amount.map { try Parse.positiveAmount($0, option: "--amount") }
         let maskedAccount = try account.map(Parse.maskedAccount)
         if chosen == .cash, let account { throw ValidationError("--account \(Masking.shown(account)) goes with a bank or card payment; a cash payment has no account") }
+        if otherAccount && account == nil {
+            throw ValidationError("--other-account says the --account given is not the household's registered one; give --account, the account the money went into")
+        }
         let store = try write.ledger.open()
         var reused: Entry?
         let result = try store.append(signer: try write.key.signer(), at: try write.time, otherAccounts: otherAccount) { reader in

@@ -17,18 +17,19 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
 struct RenderOptions: ParsableArguments {
     @Option(help: "text (terminal, dot-matrix), html (print CSS) or pdf.") var format: DocumentFormat = .text
     @Flag(help: "Large print: 18 pt or more, one item a line (html, pdf).") var largePrint = false
-    @Option(help: "Paper for html: a4 or a5.") var paper: String = "a4"
+    @Option(help: "Paper for html: a4 or a5 (default: a4; a PDF is A4).") var paper: String?
 
     /// Options that would be ignored are refused: a large-print request must not yield small print.
     func validate() throws {
         if largePrint && format == .text { throw ValidationError("--large-print goes with --format html or pdf; text is printed as it is") }
+        if let paper, format != .html { throw ValidationError("--paper \(paper) goes with --format html; a PDF is printed on A4, text as it is") }
     }
 
     func render(_ document: StatementDocument) throws -> [UInt8] {
         switch format {
         case .text: return Array(TextRenderer().render(document).utf8)
         case .html:
-            guard let paper = HTMLRenderer.Paper(rawValue: paper) else { throw ValidationError("--paper \(paper) is not a4 or a5") }
+            guard let paper = HTMLRenderer.Paper(rawValue: paper ?? "a4") else { throw ValidationError("--paper \(paper ?? "") is not a4 or a5") }
             return Array(HTMLRenderer(paper: paper, largePrint: largePrint).render(document).utf8)
         case .pdf: return try PDFRenderer(largePrint: largePrint).checkedRender(document)
         }
@@ -66,6 +67,7 @@ struct StatementCommand: ParsableCommand {
         guard let household else { throw ValidationError("no household given: pass --household NUMBER") }
         if proof && out == nil { throw ValidationError("--proof needs --out FILE: the proof is written beside the statement") }
         if proof && speech { throw ValidationError("--proof goes with a printed statement (text, html or pdf), not with --speech") }
+        if speech && render.format != .text { throw ValidationError("--speech writes a script for listening; it does not go with --format") }
         if render.format == .pdf, out == nil, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("--format pdf needs --out FILE: a PDF is not for the terminal")
         }
