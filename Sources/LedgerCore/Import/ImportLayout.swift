@@ -70,7 +70,7 @@ struct ImportLayout {
 
 extension String {
     /// Without leading and trailing whitespace (the ideographic space included).
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         var s = Substring(self)
         while let first = s.first, first.isWhitespace { s = s.dropFirst() }
         while let last = s.last, last.isWhitespace { s = s.dropLast() }

@@ -144,7 +144,7 @@ public enum ImportValues {
 
     /// A number-like value as meant: half-width, without Excel's apostrophe (ID and account
     /// numbers, household numbers, counts, dates).
-    static func normalized(_ text: String) -> String { withoutTextMark(halfWidth(text)) }
+    public static func normalized(_ text: String) -> String { withoutTextMark(halfWidth(text)) }
 
     /// 人口股, 扶贫股, 集体股, 劳龄股 … or member, poverty, collective, labour ….
     static func shareClass(_ text: String) -> Result<String, CSVProblem> {

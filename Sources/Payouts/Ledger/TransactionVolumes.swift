@@ -1,47 +1,51 @@
 import LedgerCore
 
-/// A cooperative's transaction volumes per member, read from a two-column CSV
-/// (`household,amount`, amounts as yuan; an optional header line, with no digit in its first
-/// column and no amount in its second): the basis of the Art. 44 rebate.
+/// A cooperative's transaction volumes per member, read from a CSV file as Excel writes it (the
+/// reader an import uses: UTF-8 or GB18030, quoted fields, full-width digits, Excel's apostrophe):
+/// the basis of the Art. 44 rebate. A household's number in the first column (or the one headed
+/// 户号/household), its volume in yuan in the last (or the one headed 交易额/交易量/amount); a
+/// header line is optional — a first line whose volume is no amount and whose first column holds
+/// no digit (户号,2023年交易额).
 public enum TransactionVolumes {
-    /// The most lines a volumes file may have.
-    public static let linesMax = 1_000_000
-
-    /// Why a volumes file was refused, naming file and line.
-    public struct Error: Swift.Error, CustomStringConvertible {
-        public let file: String
-        public let line: Int
-        public let reason: String
-        public var description: String { "\(file) line \(line): \(reason)" }
-    }
-
-    /// Parses the file's text; every error names the line.
-    public static func parse(_ text: String, file: String) throws(Error) -> [String: Int64] {
+    /// Parses the file's bytes; every error names the file, the line and the column.
+    public static func parse(_ bytes: [UInt8], file: String) throws(CSVError) -> [String: Int64] {
+        let table = try CSVTable(file: file, bytes: bytes)
+        let header = table.header
+        // The first line is data when its volume reads as an amount, or its household as one.
+        let isHeader: Bool
+        if case .success = ImportValues.amount(header.fields.last ?? "") {
+            isHeader = false
+        } else {
+            isHeader = !(header.fields.first ?? "").contains(where: \.isNumber)
+        }
+        let names = isHeader ? header.fields.map { $0.trimmingWhitespace() } : []
+        let householdColumn = names.firstIndex { ["户号", "household"].contains($0.lowercased()) } ?? 0
+        let volumeColumn = names.firstIndex { name in ["交易额", "交易量", "amount", "volume"].contains { name.lowercased().contains($0) } }
         var volumes = [String: Int64]()
-        var number = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            number += 1
-            guard number <= linesMax else { throw Error(file: file, line: number, reason: "more than \(linesMax) lines") }
-            let line = trim(raw.filter { $0 != "\u{FEFF}" })
-            if line.isEmpty { continue }
-            let fields = line.split(separator: ",", maxSplits: 1).map { trim($0) }
-            guard fields.count == 2 else { throw Error(file: file, line: number, reason: "expected household,amount") }
-            let amount: Fen
-            do { amount = try Fen.parse(fields[1].filter { $0 != "\"" }) } catch {
-                // A header names its columns (户号,2023年交易额): no digit in the household's
-                // place. A first line naming a household (digits: 152223-001, M1) with a mistyped
-                // amount (30O000, -300000, N/A) is an error like any other, never skipped.
-                if number == 1 && !fields[0].contains(where: \.isNumber) { continue }
-                throw Error(file: file, line: number, reason: "\(error)")
+        for record in (isHeader ? [] : [header]) + table.records {
+            let width = record.fields.count
+            guard width >= 2 else {
+                throw CSVError(file: file, line: record.line, column: nil, problem: .invalidValue("expected a household and its volume (household,amount), found one column"))
             }
-            guard volumes[fields[0]] == nil else { throw Error(file: file, line: number, reason: "household \(fields[0]) appears twice") }
-            volumes[fields[0]] = amount.value
+            let column = volumeColumn ?? width - 1
+            let named = { (index: Int) in isHeader && index < names.count ? names[index] : nil }
+            let household = ImportValues.normalized(record.fields[householdColumn].trimmingWhitespace())
+            guard !household.isEmpty else {
+                throw CSVError(file: file, line: record.line(ofField: householdColumn), column: named(householdColumn), problem: .invalidValue("no household number"))
+            }
+            guard column < width else {
+                throw CSVError(file: file, line: record.line, column: named(column), problem: .invalidValue("the line has no volume in the column headed \(names[column])"))
+            }
+            let amount: Fen
+            switch ImportValues.amount(record.fields[column].trimmingWhitespace()) {
+            case .success(let value): amount = value
+            case .failure(let problem): throw CSVError(file: file, line: record.line(ofField: column), column: named(column), problem: problem)
+            }
+            guard volumes[household] == nil else {
+                throw CSVError(file: file, line: record.line, column: named(householdColumn), problem: .invalidValue("household \(household) appears twice"))
+            }
+            volumes[household] = amount.value
         }
         return volumes
-    }
-
-    private static func trim(_ text: some StringProtocol) -> String {
-        let blank: Set<Character> = [" ", "\t", "\r"]
-        return String(text.drop { blank.contains($0) }.reversed().drop { blank.contains($0) }.reversed())
     }
 }
