@@ -68,7 +68,8 @@ struct ImportBatchTests {
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,3,2018-02-30\n", "f.csv line 2, column 日期: \"2018-02-30\" is not a date like 2019-12-28, 2019/12/28 or 2019年12月28日"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,0,2018-02-01\n", "f.csv line 2, column 股数: \"0\" is not a whole number greater than zero"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口,3,2018-02-01\n",
-             "f.csv line 2, column 股别: \"人口\" is not a share class (人口股, 扶贫股, 集体股, 劳龄股 or member, poverty, collective, labour)"),
+             "f.csv line 2, column 股别: \"人口\" is not a share class (人口股, 扶贫股, 集体股, 劳龄股, 出资额, 公积金份额, 补助份额, 交易额 "
+                + "or member, poverty, collective, labour, capital, reserve, subsidy, trade)"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,3\n", "f.csv line 2: the row has 3 fields, the header has 4"),
             (.households, "户号,户主,人口,身份证号,账号,日期\n\"152223-001\",\"陈\n梅\",2,1.52223E+17,****5678,2018-06-01\n",
              "f.csv line 3, column 身份证号: \"1.52223E+17\" is an ID number Excel turned into scientific notation; format the column as text and type it again"),

@@ -149,7 +149,8 @@ public enum ImportValues {
     /// 人口股, 扶贫股, 集体股, 劳龄股 … or member, poverty, collective, labour ….
     static func shareClass(_ text: String) -> Result<String, CSVProblem> {
         if let name = ShareClass.named(text) { return .success(name) }
-        return .failure(.invalidValue("\(MessageText.quoted(text)) is not a share class (人口股, 扶贫股, 集体股, 劳龄股 or member, poverty, collective, labour)"))
+        return .failure(.invalidValue("\(MessageText.quoted(text)) is not a share class (\(ShareClass.named.map(ShareClass.displayName).joined(separator: ", ")) "
+                                      + "or \(ShareClass.named.joined(separator: ", ")))"))
     }
 
     /// A household number, or the collective (`collective`, 集体).
