@@ -146,7 +146,7 @@ struct LedgerWorkflowTests {
             (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--pool", "100", "--classes", "poverty=1,member=1,扶贫股=0"],
              "--classes poverty=1,member=1,扶贫股=0 weighs poverty twice; give each class one weight"),
             (["dividend", "pay", "--id", "2018", "--household", "152223-001", "--channel", "cash", "--account", "6228480012349999", "--reference", "x"],
-             "--account 622848******9999 goes with a bank or card payment; a cash payment has no account"),
+             "--account ****9999 goes with a bank or card payment; a cash payment has no account"),
             (["statement", "--household", "152223-001", "--large-print"], "--large-print goes with --format html or pdf; text is printed as it is"),
             (["statement", "--household", "152223-001", "--format", "pdf", "--paper", "a5", "--out", "x.pdf"],
              "--paper a5 goes with --format html; a PDF is printed on A4, text as it is"),

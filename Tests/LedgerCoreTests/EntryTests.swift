@@ -146,6 +146,9 @@ struct EntryTests {
         // What a message shows of a value given as an ID or account number.
         #expect(Masking.shown("152223198001181235") == "152223********1235")
         #expect(Masking.shown("6228480012349999") == "622848******9999")
+        // An account in a message shows only what the ledger keeps of it.
+        #expect(Masking.shownAccount("6228480012349999") == "****9999")
+        #expect(Masking.shownAccount("1234") == "1234")
         #expect(Masking.shown("12345678") == "****5678")
         #expect(Masking.shown("现金") == "现金" && Masking.shown("1234567") == "1234567")
         #expect(Masking.idNumberProblem("152223200002291234")?.hasPrefix("its last character") == true)  // 2000-02-29 is a day

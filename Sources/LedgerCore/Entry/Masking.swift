@@ -109,6 +109,12 @@ public enum Masking {
         return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
     }
 
+    /// What a message may show of a value given for an account number: `****` and its last 4
+    /// characters, as the ledger masks accounts, when it holds 8 digits or more, else as given.
+    public static func shownAccount(_ text: String) -> String {
+        text.filter({ $0.isASCII && $0.isNumber }).count >= 8 ? "****" + String(text.suffix(4)) : text
+    }
+
     /// Masks a full account number to `****` and its last 4 digits; masked input is returned as is.
     public static func maskAccount(_ text: String) -> String? {
         if isMaskedAccount(text) { return text }

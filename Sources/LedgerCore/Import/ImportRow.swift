@@ -58,7 +58,7 @@ struct ImportRow {
             let account: String
             if channel == .cash {
                 guard accountText.isEmpty || accountText == "cash" || accountText == "现金" else {
-                    throw error("account", .invalidValue("a cash payment has no account; leave it empty, not \(MessageText.quoted(Masking.shown(accountText)))"))
+                    throw error("account", .invalidValue("a cash payment has no account; leave it empty, not \(MessageText.quoted(Masking.shownAccount(accountText)))"))
                 }
                 account = "cash"
             } else {

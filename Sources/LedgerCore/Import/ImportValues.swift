@@ -89,7 +89,7 @@ public enum ImportValues {
         let text = normalized(text)
         if let account = Masking.payoutAccount(text) { return .success(account) }
         if isScientific(text) { return maskedAccount(text) }  // says what Excel did
-        return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
+        return .failure(.invalidValue("\(MessageText.quoted(Masking.shownAccount(text))) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
     }
 
     /// A full or masked account number, masked to `****` and its last 4 digits.
@@ -99,7 +99,7 @@ public enum ImportValues {
         if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an account number Excel turned into scientific notation; format the column as text and type it again"))
         }
-        return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))) is not an account number or its masked form ****5678"))
+        return .failure(.invalidValue("\(MessageText.quoted(Masking.shownAccount(text))) is not an account number or its masked form ****5678"))
     }
 
     /// A voucher number (凭证号) as typed: refused when Excel turned a long number into

@@ -186,7 +186,7 @@ struct DividendPay: ParsableCommand {
         let day = try date.map { try Parse.pastDate($0, option: "--date") } ?? Parse.today()
         let given = try amount.map { try Parse.positiveAmount($0, option: "--amount") }
         let maskedAccount = try account.map(Parse.maskedAccount)
-        if chosen == .cash, let account { throw ValidationError("--account \(Masking.shown(account)) goes with a bank or card payment; a cash payment has no account") }
+        if chosen == .cash, let account { throw ValidationError("--account \(Masking.shownAccount(account)) goes with a bank or card payment; a cash payment has no account") }
         if otherAccount && account == nil {
             throw ValidationError("--other-account says the --account given is not the household's registered one; give --account, the account the money went into")
         }

@@ -185,7 +185,7 @@ enum Parse {
     /// A household's payout account: `cash` or `现金` for a household paid in cash.
     static func payoutAccount(_ text: String) throws -> String {
         guard let account = Masking.payoutAccount(text) else {
-            throw ValidationError("--account \(Masking.shown(text)) is not an account number, its masked form ****5678, or cash (现金)")
+            throw ValidationError("--account \(Masking.shownAccount(text)) is not an account number, its masked form ****5678, or cash (现金)")
         }
         return account
     }
@@ -195,7 +195,7 @@ enum Parse {
             throw ValidationError("--account \(text): a cash payment has no account; give --channel cash (现金) instead")
         }
         guard let masked = Masking.maskAccount(text) else {
-            throw ValidationError("--account \(Masking.shown(text)) is not an account number or its masked form ****5678")
+            throw ValidationError("--account \(Masking.shownAccount(text)) is not an account number or its masked form ****5678")
         }
         return masked
     }
