@@ -148,6 +148,8 @@ struct LedgerWorkflowTests {
             (["dividend", "pay", "--id", "2018", "--household", "152223-001", "--channel", "cash", "--account", "6228480012349999", "--reference", "x"],
              "--account ****9999 goes with a bank or card payment; a cash payment has no account"),
             (["statement", "--household", "152223-001", "--large-print"], "--large-print goes with --format html or pdf; text is printed as it is"),
+            (["dividend", "plan", "--id", "2030", "--record-date", "2018-12-15", "--distributable", "100", "--appropriation", "公积=10%", "--appropriation", "公积=5%", "--basis", "household"],
+             "--appropriation 公积 is given twice; give each appropriation once, with its whole rate"),
             (["statement", "--household", "152223-001", "--format", "pdf", "--paper", "a5", "--out", "x.pdf"],
              "--paper a5 goes with --format html; a PDF is printed on A4, text as it is"),
             (["statement", "--household", "152223-001", "--format", "pdf", "--speech", "--out", "x.pdf"],

@@ -57,6 +57,9 @@ struct DistributionOptions: ParsableArguments {
             if let reason = JSONValue.string(parts[0]).lineBreakReason(field: "name") { throw ValidationError("--appropriation \(parts[0]) \(reason)") }
             return Appropriation(name: parts[0], bp: try Parse.basisPoints(parts[1], option: "--appropriation \(parts[0])"))
         }
+        if let twice = Selection.firstDuplicate(in: appropriations.map(\.name)) {
+            throw ValidationError("--appropriation \(twice) is given twice; give each appropriation once, with its whole rate")
+        }
         if appropriations.reduce(0, { $0 + $1.bp }) >= 10_000 {
             throw ValidationError("the appropriations take 100% or more of the distributable amount; nothing is left to distribute")
         }
