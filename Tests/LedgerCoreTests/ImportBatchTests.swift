@@ -67,6 +67,8 @@ struct ImportBatchTests {
             (.shares, "户号,股别,holder,股数,日期\n", "f.csv line 1, column holder: the column is given twice (first as column 1)"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,3,2018-02-30\n", "f.csv line 2, column 日期: \"2018-02-30\" is not a date like 2019-12-28, 2019/12/28 or 2019年12月28日"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口股,0,2018-02-01\n", "f.csv line 2, column 股数: \"0\" is not a whole number greater than zero"),
+            (.shares, "户号,股别,股数,日期\n152223-001,人口股,1.5E+4,2018-02-01\n",
+             "f.csv line 2, column 股数: \"1.5E+4\" is a number Excel wrote in scientific notation; format the column as a number without exponent (or as text) and type it again"),
             (.shares, "户号,股别,股数,日期\n152223-001,人口,3,2018-02-01\n",
              "f.csv line 2, column 股别: \"人口\" is not a share class (人口股, 扶贫股, 集体股, 劳龄股, 出资额, 公积金份额, 补助份额, 交易额 "
                 + "or member, poverty, collective, labour, capital, reserve, subsidy, trade)"),

@@ -46,6 +46,9 @@ public enum ImportValues {
     /// A whole number greater than zero.
     static func positive(_ text: String) -> Result<Int64, CSVProblem> {
         guard let value = Int64(normalized(text)), value > 0 else {
+            if isScientific(normalized(text)) {
+                return .failure(.invalidValue("\(MessageText.quoted(text)) is a number Excel wrote in scientific notation; format the column as a number without exponent (or as text) and type it again"))
+            }
             return .failure(.invalidValue("\(MessageText.quoted(text)) is not a whole number greater than zero"))
         }
         return .success(value)
