@@ -90,7 +90,11 @@ struct DividendTests {
         #expect(log.contains(#""amount":355555,"at""#))
         let again = try cli.execute(["dividend", "declare"] + args)
         #expect(again.status == 2)
-        #expect(again.stderr.contains("already declared"))
+        #expect(again.stderr.hasPrefix("fenhong: distribution 2019 is already declared (entry "), "\(again.stderr)")
+        #expect(again.stderr.hasSuffix("); a distribution id is declared once: this one stands\n"), "\(again.stderr)")
+        // A plan under that id says so, and still shows the table (it writes nothing).
+        let planAgain = try cli.execute(["dividend", "plan"] + args)
+        #expect(planAgain.status == 0 && planAgain.stderr.hasPrefix("fenhong: note: distribution 2019 is already declared (entry "), "\(planAgain.stderr)")
     }
 
     /// --rate-per-unit: 16,000.00 over 18 units at a floor rate of 888.88 leaves a residual of 0.16 (DOMAIN §9 example 3).
@@ -274,7 +278,7 @@ struct DividendTests {
         // The holdings may be corrected as of before the record date now, and declared again under a new id.
         #expect(try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "member", "--units", "2", "--date", "2019-06-01", "--reason", "补录"]).status == 0)
         #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1800"]).stderr
-                .contains("distribution 2019 is already declared"))
+                .hasSuffix(", withdrawn by entry 22); a distribution id is declared once: declare the correction under a new id\n"))
         #expect(try cli.execute(["dividend", "declare", "--id", "2019b", "--record-date", "2019-12-31", "--pool", "1800"]).status == 0)
         let corrected = try cli.execute(["dividend", "status", "--id", "2019b"]).stdout
         #expect(corrected.contains("152223-001  户1     540.00  0.00       540.00"), "\(corrected)")

@@ -92,13 +92,24 @@ extension DistributionSpec {
 }
 
 /// Why a distribution cannot be planned from the ledger.
+extension DistributionSpec {
+    /// Why distribution `id` cannot be declared again, when `entries` (the ledger's, or its
+    /// entries of that distribution and its reversals) declare it.
+    public static func declared(_ id: String, in entries: [Entry]) -> DistributionSpecError? {
+        guard let declaration = entries.first(where: { if case .dividendDeclare(let d) = $0.payload { d.id == id } else { false } }) else { return nil }
+        let withdrawal = entries.first { if case .entryReverse(let r) = $0.payload { r.target == declaration.seq } else { false } }
+        return .alreadyDeclared(id, seq: declaration.seq, withdrawnBy: withdrawal?.seq)
+    }
+}
+
 public enum DistributionSpecError: Error, CustomStringConvertible {
     case unknownHousehold(String, LedgerDate)
     /// A cooperative distribution with no transactions to return by, in the ledger or a file.
     case noTransactions(after: LedgerDate?, through: LedgerDate)
     /// A volumes file that gives a member other transactions (nil: none) than the ledger records.
     case transactionsDiffer(household: String, file: Int64?, ledger: Int64, after: LedgerDate?, through: LedgerDate)
-    case alreadyDeclared(String)
+    /// An id declared before, by entry `seq`, and withdrawn since by entry `withdrawnBy`.
+    case alreadyDeclared(String, seq: Int64, withdrawnBy: Int64?)
     /// A class weighed that the ledger has never had, with the classes it has.
     case unknownClass(String, known: [String])
     /// Classes held at the record date that have no weight: (class, units held), and the weights given.
@@ -122,7 +133,9 @@ public enum DistributionSpecError: Error, CustomStringConvertible {
                 ?? "the transaction volumes (--transactions) leave out household \(h)")
                 + ", but the 交易额 its account records \(TransactionPeriod.text(after: after, through: through)) is \(Fen(ledger).formatted): "
                 + "a distribution returns by the transactions the members' accounts record (Art. 43); correct the file, or leave --transactions out"
-        case .alreadyDeclared(let id): "distribution \(id) is already declared; a distribution id is declared once"
+        case .alreadyDeclared(let id, let seq, let withdrawnBy):
+            "distribution \(id) is already declared (entry \(seq)\(withdrawnBy.map { ", withdrawn by entry \($0)" } ?? "")); a distribution id is declared once: "
+                + (withdrawnBy == nil ? "this one stands" : "declare the correction under a new id")
         }
     }
 }

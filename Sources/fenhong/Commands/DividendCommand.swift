@@ -126,6 +126,8 @@ struct DividendPlan: ParsableCommand {
         let spec = try distribution.spec()
         let entries = try ledger.open(readOnly: true).withReader { try $0.allEntries() }
         let (plan, snapshot, transactions) = try spec.plan(entries: entries)
+        // A plan writes nothing; one under an id declared already could not be declared.
+        if let declared = DistributionSpec.declared(spec.id, in: entries) { Printer.stderr("fenhong: note: \(declared)") }
         print(json ? PlanPrinter.json(plan, spec: spec, snapshot: snapshot)
                    : PlanPrinter.text(plan, spec: spec, snapshot: snapshot, transactions: transactions,
                                       undistributed: DistributionSpec.undistributedIncome(in: entries)))
@@ -151,7 +153,9 @@ struct DividendDeclare: ParsableCommand {
         var shown = ""
         let result = try store.append(signer: try write.key.signer(), at: try write.time) { reader in
             // Planned inside the write transaction: the plan is of exactly the ledger it is appended to.
-            guard try reader.entries(distribution: spec.id).isEmpty else { throw DistributionSpecError.alreadyDeclared(spec.id) }
+            if let declared = DistributionSpec.declared(spec.id, in: try reader.entries(distribution: spec.id) + reader.entries(kind: .entryReverse)) {
+                throw declared
+            }
             let entries = try reader.allEntries()
             let (plan, snapshot, transactions) = try spec.plan(entries: entries)
             shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot, transactions: transactions,
