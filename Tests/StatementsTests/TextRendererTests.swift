@@ -28,14 +28,19 @@ struct TextRendererTests {
         #expect(DisplayWidth.of(String(payment[..<payment.range(of: "2024")!.lowerBound])) == 6)
     }
 
-    /// When a table is too wide, other columns give way before a column of codes: the channel
-    /// and account go on two lines, the voucher number stays whole.
-    @Test func spacedColumnsGiveWayBeforeVoucherNumbers() {
+    /// A statement of one payments table of one row, as text.
+    private func renderPayments(_ row: [String]) -> String {
         let table = StatementDocument.Table(
             columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号", keepsWhole: true), .init("金额（元）", alignment: .right),
                       .init("条目", alignment: .right), .init("哈希")],
-            rows: [StatementDocument.Row(["2019-12-28", "2019", "一卡通 ****2318", "一卡通-2019-007", "7,200.00", "9", "bf069f90"])])
-        let text = TextRenderer().render(StatementDocument(title: "测试", sections: [.init(heading: "支付明细", content: .table(table))]))
+            rows: [StatementDocument.Row(row)])
+        return TextRenderer().render(StatementDocument(title: "测试", sections: [.init(heading: "支付明细", content: .table(table))]))
+    }
+
+    /// When a table is too wide, other columns give way before a column of codes: the channel
+    /// and account go on two lines, the voucher number stays whole.
+    @Test func spacedColumnsGiveWayBeforeVoucherNumbers() {
+        let text = renderPayments(["2019-12-28", "2019", "一卡通 ****2318", "一卡通-2019-007", "7,200.00", "9", "bf069f90"])
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.contains("一卡通-2019-007") && $0.contains("7,200.00") }, "\(text)")
         #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == "****2318" })
@@ -46,11 +51,7 @@ struct TextRendererTests {
     /// before a date, an amount or a hash is cut (a cash payment's voucher names its witness:
     /// "2019-1"/"2-28" and "2,880."/"00" had been printed on two lines each).
     @Test func longVoucherWrapsBeforeDatesAndAmountsAreCut() {
-        let table = StatementDocument.Table(
-            columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号", keepsWhole: true), .init("金额（元）", alignment: .right),
-                      .init("条目", alignment: .right), .init("哈希")],
-            rows: [StatementDocument.Row(["2019-12-28", "2019-poverty", "现金", "现金-2019-012 见证人:村务监督委员会", "2,880.00", "87", "73fb74aa"])])
-        let text = TextRenderer().render(StatementDocument(title: "测试", sections: [.init(heading: "支付明细", content: .table(table))]))
+        let text = renderPayments(["2019-12-28", "2019-poverty", "现金", "现金-2019-012 见证人:村务监督委员会", "2,880.00", "87", "73fb74aa"])
         let lines = text.split(separator: "\n").map(String.init)
         let first = try! #require(lines.first { $0.contains("2019-12-28") }, "\(text)")
         for whole in ["2019-poverty", "现金-2019-012", "2,880.00", "73fb74aa"] { #expect(first.contains(whole), "\(text)") }
