@@ -26,6 +26,6 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--format \(format) must be bundle, hledger or beancount")
         }
         let entries = try JournalFile.write(store: store, format: journalFormat, to: out)
-        print("wrote \(out): \(format) journal of \(entries) entries")
+        print("wrote \(out): \(format) journal of \(entries) \(entries == 1 ? "entry" : "entries")")
     }
 }
