@@ -47,6 +47,11 @@ struct Fenhong: ParsableCommand {
 
     /// One sentence: a validation message as written, a parser error without its usage lines.
     static func message(for error: Error) -> String {
+        // A full ID or card number typed where it does not belong is echoed masked.
+        UnmaskedNumbers.masked(in: unmaskedMessage(for: error))
+    }
+
+    private static func unmaskedMessage(for error: Error) -> String {
         if let validation = error as? ValidationError { return validation.message }
         // A value the entry refused, named by the option that gave it rather than by the field.
         if case .invalidEntry(.invalidValue(_, let field, let reason))? = error as? StoreError, let option = optionFields[field] {

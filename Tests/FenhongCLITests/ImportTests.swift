@@ -107,7 +107,7 @@ struct ImportTests {
             ("payments", pay + "2020,152223-001,1,银行,****5678,R1,2019-12-28\n",
              "bad.csv line 2, column 分配编号: distribution 2020 was never declared"),
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,99999999999999999,2020-01-01\n",
-             "bad.csv line 3, column 股数: the value is 99999999999999999, beyond ±9,007,199,254,740,991, the largest whole number a ledger can hold"),
+             "bad.csv line 3, column 股数: the value is ****9999, beyond ±9,007,199,254,740,991, the largest whole number a ledger can hold"),
             // 2042 for 2024: a date not yet come is a typing mistake, in any kind of file.
             ("shares", shares + "152223-001,人口股,1,2020-01-01\n152223-002,人口股,1,2099-12-20\n",
              "bad.csv line 3, column 日期: 2099-12-20 is after today, \(Self.today); the ledger records what has happened"),
@@ -308,15 +308,15 @@ struct ImportTests {
     @Test func fullNumbersInTextAreRefused() throws {
         let cli = try village()
         let before = try entryCount(cli)
-        let paid = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "6228480012342318", "--date", "2019-12-28"])
+        let paid = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "6228480012342314", "--date", "2019-12-28"])
         #expect(paid.status == 2)
-        #expect(paid.stderr == "fenhong: the reference given holds what reads as a full bank card number (****2318 here): the ledger keeps such numbers only masked, "
+        #expect(paid.stderr == "fenhong: the reference given holds what reads as a full bank card number (****2314 here): the ledger keeps such numbers only masked, "
                 + "for good and in print; write it masked so, or leave it out\n")
         try write(cli, "id.csv", "户号,股别,股数,日期,事由\r\n152223-002,人口股,1,2020/1/1,身份证152223197502073456\r\n")
         let imported = try cli.execute(["import", "shares", "id.csv"])
         #expect(imported.stderr.hasPrefix("fenhong: id.csv line 2, column 事由: the reason given holds what reads as a full ID number (152223********3456 here)"),
                 "\(imported.stderr)")
-        #expect(!paid.stderr.contains("6228480012342318") && !imported.stderr.contains("197502073456"))
+        #expect(!paid.stderr.contains("6228480012342314") && !imported.stderr.contains("197502073456"))
         #expect(try entryCount(cli) == before)
         // A bank's serial as the voucher is no card number.
         #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "202412280001234567", "--date", "2019-12-28"]).status == 0)

@@ -1,41 +1,72 @@
 import LedgerCore
 import Testing
 
-/// A full ID or bank card number typed into an entry's text is refused, shown masked; a voucher's
-/// serial, a date and number, or a masked number is not.
+/// A full ID or bank card number anywhere in an entry is refused, shown masked — however it is
+/// spaced, in whatever digits, in a key's name or a count; a voucher's serial, a date and number,
+/// a list of figures or a masked number is not.
 struct UnmaskedNumbersTests {
     private func body(_ fields: String) -> [UInt8] {
-        Array(("{\"at\":\"2024-12-20T08:00:00Z\",\"by\":\"18679ef3\",\"kind\":\"entry.reverse\","
-               + "\"prev\":\"1234567890123456789012345678901234567890123456789012345678901234\",\(fields),\"seq\":5,\"target\":3,\"v\":1}").utf8)
+        Array(("{\"at\":\"2024-12-20T08:00:00Z\",\"by\":\"18679ef3\",\(fields),\"kind\":\"entry.reverse\","
+               + "\"prev\":\"1234567890123456789012345678901234567890123456789012345678901234\",\"seq\":5,\"target\":3,\"v\":1}").utf8)
+    }
+
+    private func found(_ fields: String) -> String? {
+        UnmaskedNumbers.violation(body: body(fields), seq: 5).map { String($0.detail.prefix { $0 != ":" }) }
     }
 
     @Test func fullNumbersAreFound() {
-        let cases: [(String, String)] = [
-            (#""reason":"退回 身份证152223198001021222""#, "the reason given holds what reads as a full ID number (152223********1222 here)"),
-            (#""reason":"退回至6228480012342318""#, "the reason given holds what reads as a full bank card number (****2318 here)"),
-            (#""reason":"卡号 6228 4800 1234 2318""#, "the reason given holds what reads as a full bank card number (****2318 here)"),
-            (#""reference":"１５２２２３１９６６０３０５３４５Ｘ""#, "the reference given holds what reads as a full ID number (152223********345X here)"),
+        let id = "the reason given holds what reads as a full ID number (152223********1234 here)"
+        let card = "the reason given holds what reads as a full bank card number (****2314 here)"
+        for (fields, detail) in [
+            (#""reason":"退回 身份证152223198808081234""#, id),
+            (#""reason":"退回至6228480012342314""#, card),
+            (#""reason":"卡号 6228 4800 1234 2314""#, card),
+            (#""reason":"卡号6228-4800-1234-2314""#, card),
+            (#""reason":"1522 2319 8808 0812 34""#, id),
+            (#""reason":"152223.19880808.1234""#, id),
+            (#""reason":"１５２２２３　１９８８０８０８　１２３４""#, id),
+            (#""reason":"152223\#u{200B}198808081234""#, id),
+            (#""reason":"张三 152223198808081234 6228480012342314""#, id),
+            (#""reason":"13800138000 152223198808081234""#, id),
+            (#""reason":"1200 6228480012342314""#, card),
+            (#""reason":"152223850315004""#, "the reason given holds what reads as a full ID number (152223*****5004 here)"),
             (#""reason":"15222319660305345x 退回""#, "the reason given holds what reads as a full ID number (152223********345X here)"),
-        ]
-        for (fields, detail) in cases {
-            let found = UnmaskedNumbers.violation(body: body(fields), seq: 5)
-            #expect(found?.code == .unmaskedNumber, "\(fields)")
-            #expect(found?.seq == 5)
-            #expect(found?.detail.hasPrefix(detail) == true, "\(fields): \(String(describing: found))")
-            #expect(found.flatMap(UnmaskedNumbers.field) == (fields.contains("reference") ? "reference" : "reason"))
+            (#""members":6228480012342314"#, "the members given holds what reads as a full bank card number (****2314 here)"),
+            (#""key":"insp152223198808081234+2d5f8164+BDwHYTpvbGUM""#, "the key given holds what reads as a full ID number (152223********1234 here)"),
+        ] {
+            #expect(found(fields) == detail, "\(fields)")
         }
+        let violation = UnmaskedNumbers.violation(body: body(#""reference":"6228480012342314""#), seq: 5)
+        #expect(violation?.code == .unmaskedNumber && violation?.seq == 5)
+        #expect(violation.flatMap(UnmaskedNumbers.field) == "reference")
     }
 
     @Test func othersPass() {
         for fields in [
-            #""reason":"银行流水号 202412280001234567""#,  // a serial, no card's beginning
+            #""reason":"银行流水号 202412280001234567""#,  // a serial, no card's beginning, no date of birth where one would be
+            #""reason":"105100202412100008""#,  // a branch, a date and a number: 10 is no province
             #""reason":"凭证 2024-12-28-0001-0002""#,
-            #""reason":"152223********1222 退回""#,  // masked
-            #""reason":"152223198001021223""#,  // its check character is wrong: no ID number
+            #""reason":"620 1200 3500 800 1500""#,  // figures
+            #""reason":"62 63 64 65 66 67 68 69""#,
+            #""reason":"152223********1234 退回""#,  // masked
+            #""reason":"152223198808081235""#,  // its check character is wrong: no ID number
             #""reason":"4111111111111112""#,  // fails the Luhn check
+            #""reason":"电话 13800138000，记-2024-12-0001""#,
             #""reason":"折股量化""#,
+            #""amount":288000"#,
         ] {
-            #expect(UnmaskedNumbers.violation(body: body(fields), seq: 5) == nil, "\(fields)")
+            #expect(found(fields) == nil, "\(fields)")
         }
+    }
+
+    /// A message echoes what was typed: any number of 15 digits or more in it is shown masked.
+    @Test func messagesAreMasked() {
+        #expect(UnmaskedNumbers.masked(in: "--household 152223198808081234 is not registered") == "--household 152223********1234 is not registered")
+        #expect(UnmaskedNumbers.masked(in: "voucher ref6228480012342314 is already on line 2") == "voucher ref****2314 is already on line 2")
+        #expect(UnmaskedNumbers.masked(in: "--account ６２２８４８００１２３４２３１４ is not") == "--account ****2314 is not")
+        #expect(UnmaskedNumbers.masked(in: "entry 12 of 2024-12-28, 2,880.00") == "entry 12 of 2024-12-28, 2,880.00")
+        #expect(UnmaskedNumbers.masked(in: "a date like 2019-12-28, 2019/12/28 or 2019年12月28日") == "a date like 2019-12-28, 2019/12/28 or 2019年12月28日")
+        #expect(UnmaskedNumbers.masked(in: "beyond ±9,007,199,254,740,991, the largest") == "beyond ±9,007,199,254,740,991, the largest")
+        #expect(UnmaskedNumbers.masked(in: "the value is 99999999999999999999, beyond") == "the value is ****9999, beyond")
     }
 }
