@@ -68,37 +68,14 @@ extension LedgerState {
     /// distribution was divided by, after the fact. One of classes no distribution counted (a
     /// distribution by households, or by poverty shares alone) changes nothing settled: a
     /// household registered by mistake can so have its share entries reversed, and be withdrawn.
+    /// The distribution named is the one of the latest record date, the day a correction is dated after.
     func requireUnsettled(_ date: LedgerDate, classes: some Sequence<String>, reversing target: Int64? = nil, _ problems: inout RuleReport) {
-        guard let settled = settledThrough, date <= settled.date else { return }
-        // Named: the one of the latest record date, the day a correction is dated after.
-        var latest: DividendDeclaration?
-        for d in declarations.indices where tallies[d].withdrawnBy == nil {
-            guard let declaration = declarations[d]?.declaration, date <= declaration.recordDate,
-                  latest.map({ declaration.recordDate > $0.recordDate }) ?? true,
-                  classes.contains(where: { Self.counts(declaration.rule, shareClass: $0) }) else { continue }
-            latest = declaration
-        }
-        guard let latest else { return }
+        guard let settled = settledThrough, date <= settled.date,
+              let latest = settledClasses.latest(counting: classes, onOrAfter: date) else { return }
         let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a share change dated \(date)"
-        let remedy = target == nil ? "date it after \(latest.recordDate)" : "record the correction as a share entry dated after \(latest.recordDate)"
-        problems.add(.settledDate, "distribution \(latest.id) was declared on holdings as of \(latest.recordDate); \(what) would alter them (\(remedy); "
+        let remedy = target == nil ? "date it after \(latest.date)" : "record the correction as a share entry dated after \(latest.date)"
+        problems.add(.settledDate, "distribution \(latest.id) was declared on holdings as of \(latest.date); \(what) would alter them (\(remedy); "
                      + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
-    }
-
-    /// True when a distribution by `rule` counts holdings of `shareClass`: weighed above 0 by one
-    /// by shares, an account a cooperative's is counted by, or a rule not read (taken as counting
-    /// every class).
-    static func counts(_ rule: [String: JSONValue], shareClass: String) -> Bool {
-        switch rule["basis"]?.stringValue {
-        case "household", "member": false
-        case "units":
-            switch weights(rule) {
-            case .success(let weights): weights.contains { $0.shareClass == shareClass && $0.weight > 0 }
-            case .failure: true
-            }
-        case "cooperative": shareClass == cooperativeAccounts.transactions || cooperativeAccounts.capital.contains(shareClass)
-        default: true
-        }
     }
 
     /// A registration may not take effect on or before the record date of a distribution by

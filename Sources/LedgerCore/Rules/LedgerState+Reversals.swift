@@ -73,10 +73,12 @@ extension LedgerState {
         }
         tallies[d].withdrawnBy = seq
         settledThrough = nil
+        settledClasses = SettledClasses()
         for other in tallies.indices where tallies[other].isDeclared && tallies[other].withdrawnBy == nil {
             if let date = tallies[other].recordDate, settledThrough.map({ date > $0.date }) ?? true {
                 settledThrough = (date, distributionIDs[other])
             }
+            if let declaration = declarations[other]?.declaration { settledClasses.add(declaration) }
         }
     }
 }

@@ -166,6 +166,8 @@ public struct LedgerState: Sendable {
     /// The latest record date of a distribution declared so far, and its id: holdings and
     /// eligibility up to that day were the basis of a declared distribution.
     var settledThrough: (date: LedgerDate, id: String)?
+    /// By share class, the latest record date a standing distribution counting it settled.
+    var settledClasses = SettledClasses()
     /// Every distribution id named so far, interned; by the same index, its declaration (nil while
     /// it is named but not declared) and its running totals.
     var distributionIndex: [String: UInt32] = [:]
@@ -385,6 +387,7 @@ public struct LedgerState: Sendable {
                 if settledThrough.map({ declaration.recordDate > $0.date }) ?? true {
                     settledThrough = (declaration.recordDate, declaration.id)
                 }
+                settledClasses.add(declaration)
                 if declaration.rule["basis"] == .string("cooperative") {
                     checkRebate(declaration, &problems)
                     requireCooperativeOrder(declaration, &problems)
