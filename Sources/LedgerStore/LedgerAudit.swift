@@ -17,7 +17,8 @@ public enum LedgerAudit {
                               progress: (@Sendable (Int64) -> Void)? = nil) throws -> VerificationReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SourceError("\(path) does not exist")
+            // A link to nothing is there, but names nothing.
+            throw SourceError("\(path) \(InputFile.isLink(path) ? "is a link to nothing" : "does not exist")")
         }
         var options = Verifier.Options(progressInterval: 100_000) { count in progress?(count) }
         options.rootsAt = rootsAt

@@ -20,6 +20,7 @@ public struct BundleSource: LedgerSource {
             throw SourceError("\(folder) is not a folder")
         }
         guard FileManager.default.isReadableFile(atPath: folder + "/entries.jsonl") else {
+            if InputFile.isLink(folder + "/entries.jsonl") { throw SourceError("\(folder)/entries.jsonl is a link to nothing, not a file of entries") }
             throw SourceError("\(folder) is not a Fenhong bundle: it has no readable entries.jsonl")
         }
         // A pipe or a device there would block, or never end.

@@ -154,6 +154,8 @@ struct LedgerWorkflowTests {
              "--paper a5 goes with --format html; a PDF is printed on A4, text as it is"),
             (["statement", "--household", "152223-001", "--format", "pdf", "--speech", "--out", "x.pdf"],
              "--speech writes a script for listening; it does not go with --format"),
+            (["statement", "--household", "152223-001", "--format", "text", "--speech"],
+             "--speech writes a script for listening; it does not go with --format"),
             (["dividend", "pay", "--id", "2018", "--household", "152223-001", "--other-account", "--reference", "x"],
              "--other-account says the --account given is not the household's registered one; give --account, the account the money went into"),
             // Dated before the issue it would retire: the units were not there yet.

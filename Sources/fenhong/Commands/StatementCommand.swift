@@ -15,7 +15,10 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by `statement`, `statements` and `disclosure`: how a document is rendered.
 struct RenderOptions: ParsableArguments {
-    @Option(help: "text (terminal, dot-matrix), html (print CSS) or pdf.") var format: DocumentFormat = .text
+    @Option(name: .customLong("format"), help: "text (terminal, dot-matrix), html (print CSS) or pdf (default: text).") var formatGiven: DocumentFormat?
+
+    /// The format asked for; text when none was.
+    var format: DocumentFormat { formatGiven ?? .text }
     @Flag(help: "Large print: 18 pt or more, one item a line (html, pdf).") var largePrint = false
     @Option(help: "Paper for html: a4 or a5 (default: a4; a PDF is A4).") var paper: String?
 
@@ -67,7 +70,7 @@ struct StatementCommand: ParsableCommand {
         guard let household else { throw ValidationError("no household given: pass --household NUMBER") }
         if proof && out == nil { throw ValidationError("--proof needs --out FILE: the proof is written beside the statement") }
         if proof && speech { throw ValidationError("--proof goes with a printed statement (text, html or pdf), not with --speech") }
-        if speech && render.format != .text { throw ValidationError("--speech writes a script for listening; it does not go with --format") }
+        if speech && render.formatGiven != nil { throw ValidationError("--speech writes a script for listening; it does not go with --format") }
         if render.format == .pdf, out == nil, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("--format pdf needs --out FILE: a PDF is not for the terminal")
         }

@@ -24,7 +24,7 @@ struct StatementsCommand: ParsableCommand {
         let day = try date.map { try Parse.pastDate($0, option: "--date", advice: "statements are as of a day that has come") } ?? Parse.today()
         let year = try Parse.year(self.year, asOf: day)
         if speech && proof { throw ValidationError("--proof goes with printed statements (text, html or pdf), not with --speech") }
-        if speech && render.format != .text { throw ValidationError("--speech writes scripts for listening; it does not go with --format") }
+        if speech && render.formatGiven != nil { throw ValidationError("--speech writes scripts for listening; it does not go with --format") }
         let store = try ledger.open(readOnly: true)
         // A folder this command makes is removed again if the statements cannot be written.
         let fm = FileManager.default
