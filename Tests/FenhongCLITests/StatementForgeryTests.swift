@@ -207,6 +207,26 @@ struct StatementForgeryTests {
         let check = try cli.run("statement", "check", "chen.pdf")
         #expect(check.status == 1)
         #expect(check.stdout.hasPrefix("REJECTED chen.pdf statement: notAsPrinted: the PDF is not the one fenhong prints for household 152223-001, "
-                + "全部年度, 截至 2024-12-31, checkpoint 16: its text, fonts or drawing differ; print it again with fenhong statement\nNOTE "), "\(check.stdout)")
+                + "全部年度, 截至 2024-12-31, checkpoint 16: its text reads alike, but its fonts or drawing differ; print it again with fenhong statement\nNOTE "), "\(check.stdout)")
+    }
+
+    /// A figure or a name changed in a PDF's text is named, as in a text statement (the PDF had
+    /// been rejected without saying what differed).
+    @Test func pdfTextChangedIsNamed() throws {
+        let cli = try statement("chen.pdf", ["--format", "pdf"])
+        let original = try bytes(cli, "chen.pdf")
+        let amount = try #require(String(decoding: original, as: UTF8.self).firstRange(of: #/\(([0-9],)?[0-9]{3}\.[0-9]{2}\) Tj/#))
+        let figure = String(String(decoding: original, as: UTF8.self)[amount]).dropFirst().prefix { $0 != ")" }
+        let changed = (figure.first == "9" ? "8" : "9") + figure.dropFirst()  // its first digit another
+        let edited = String(decoding: original, as: UTF8.self).replacingCharacters(in: amount, with: "(\(changed)) Tj")
+        try write(cli, "chen.pdf", Array(edited.utf8))
+        let check = try cli.run("statement", "check", "chen.pdf")
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("REJECTED chen.pdf statement: notAsPrinted: the PDF reads \"\(changed)\" where fenhong prints \"\(figure)\" for household 152223-001"),
+                "\(check.stdout)")
+        // The head's name (the CJK font's hex, UCS-2): 陈 is 9648.
+        let renamed = String(decoding: original, as: UTF8.self).replacingOccurrences(of: "<9648", with: "<738B")
+        try write(cli, "chen.pdf", Array(renamed.utf8))
+        #expect(try cli.run("statement", "check", "chen.pdf").stdout.contains("the PDF reads \"王"), "renamed")
     }
 }

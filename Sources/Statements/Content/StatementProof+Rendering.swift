@@ -66,10 +66,66 @@ extension StatementProof {
             return Self.firstDifference(given, closest, what: what, source: "HTML source ")
                 ?? [.init(rule: .notAsPrinted, location: "statement", detail: "the HTML statement is not the one fenhong prints for \(what)")]
         case .pdf:
-            if [false, true].contains(where: { PDFRenderer(largePrint: $0).render(document) == printed.bytes }) { return [] }
+            let variants = [false, true].map { PDFRenderer(largePrint: $0).render(document) }
+            if variants.contains(printed.bytes) { return [] }
+            // The text it shows, run by run, against the variant (large print or not) it follows furthest.
+            let shown = Self.pdfText(printed.bytes)
+            let expected = variants.map(Self.pdfText).max { Self.agreeing($0, shown) < Self.agreeing($1, shown) }!
+            let at = Self.agreeing(expected, shown)
+            if at < max(expected.count, shown.count) {
+                let detail = switch (at < shown.count ? shown[at] : nil, at < expected.count ? expected[at] : nil) {
+                case (let found?, let wanted?): "the PDF reads \"\(found)\" where fenhong prints \"\(wanted)\" for \(what)"
+                case (let found?, nil): "the PDF reads \"\(found)\" after the end of the statement fenhong prints for \(what)"
+                default: "the PDF ends before \"\(expected[at])\", which fenhong prints for \(what)"
+                }
+                return [.init(rule: .notAsPrinted, location: "statement", detail: detail)]
+            }
             return [.init(rule: .notAsPrinted, location: "statement",
-                          detail: "the PDF is not the one fenhong prints for \(what): its text, fonts or drawing differ; print it again with fenhong statement")]
+                          detail: "the PDF is not the one fenhong prints for \(what): its text reads alike, but its fonts or drawing differ; print it again with fenhong statement")]
         }
+    }
+
+    /// How many of `a`'s first items `b` has alike.
+    private static func agreeing(_ a: [String], _ b: [String]) -> Int {
+        zip(a, b).prefix { $0.0.unicodeScalars.elementsEqual($0.1.unicodeScalars) }.count
+    }
+
+    /// The text a PDF fenhong wrote shows, one string a run, in the order drawn: each `Tj`'s
+    /// operand, a literal string (Helvetica, WinAnsi: ASCII) or a hex string (the CJK font, UCS-2).
+    /// Of another PDF, what reads as such.
+    static func pdfText(_ bytes: [UInt8]) -> [String] {
+        var runs = [String](), i = 0
+        let show = Array(" Tj".utf8)
+        while i + show.count <= bytes.count {
+            guard bytes[i] == show[0], bytes[i + 1] == show[1], bytes[i + 2] == show[2], i > 0 else { i += 1; continue }
+            if bytes[i - 1] == UInt8(ascii: ">"), let open = bytes[..<i].lastIndex(of: UInt8(ascii: "<")) {
+                let hex = bytes[(open + 1)..<(i - 1)]
+                var units = [UInt16](), k = hex.startIndex
+                while k + 4 <= hex.endIndex, let unit = UInt16(String(decoding: hex[k..<k + 4], as: UTF8.self), radix: 16) {
+                    units.append(unit)
+                    k += 4
+                }
+                runs.append(String(decoding: units, as: UTF16.self))
+            } else if bytes[i - 1] == UInt8(ascii: ")") {
+                // Back to the opening parenthesis no backslash escapes.
+                var k = i - 2, depth = 0
+                while k >= 0 {
+                    let escaped = k > 0 && bytes[k - 1] == UInt8(ascii: "\\")
+                    if bytes[k] == UInt8(ascii: ")") && !escaped { depth += 1 }
+                    if bytes[k] == UInt8(ascii: "(") && !escaped { if depth == 0 { break }; depth -= 1 }
+                    k -= 1
+                }
+                var text = [UInt8](), j = k + 1
+                while j >= 1, j < i - 1 {
+                    if bytes[j] == UInt8(ascii: "\\"), j + 1 < i - 1 { j += 1 }
+                    text.append(bytes[j])
+                    j += 1
+                }
+                runs.append(String(decoding: text, as: UTF8.self))
+            }
+            i += show.count
+        }
+        return runs
     }
 
     /// How many lines `a` and `b` have alike before their first difference, white space aside.
