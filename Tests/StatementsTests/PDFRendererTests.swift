@@ -5,6 +5,16 @@ import Testing
 struct PDFRendererTests {
     /// The PDF's font shows every character of a village's statement; a head's name in Mongolian
     /// script or with a character beyond the BMP is refused by name, not printed as 〓 or blank.
+    /// The text a PDF shows is read back run by run, as the renderer writes it: a literal string
+    /// with its escapes, a hex string of UCS-2; an operator with no operand reads as nothing.
+    @Test func pdfTextIsReadBack() {
+        let content = Array("BT /F1 10 Tf 1 0 0 1 72 700 Tm (2,880.00 \\(a\\)) Tj\n/F2 10 Tf <9648 6885> Tj\n>>>> Tj ET".utf8)
+        #expect(StatementProof.pdfText(content) == ["2,880.00 (a)", "陈梅"])
+        #expect(StatementProof.pdfText(Array(String(repeating: ") Tj", count: 1_000).utf8)).count == 1_000)
+        let rendered = PDFRenderer().render(SampleStatements.chenMei)
+        #expect(StatementProof.pdfText(rendered).contains("2,880.00"))
+    }
+
     @Test func charactersThePDFCannotShowAreNamed() throws {
         #expect(PDFCoverage.missing(in: SampleStatements.chenMei).isEmpty)
         #expect(PDFCoverage.missing(in: SampleStatements.longStatement(paymentCount: 60)).isEmpty)

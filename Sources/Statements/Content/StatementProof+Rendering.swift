@@ -96,27 +96,36 @@ extension StatementProof {
     static func pdfText(_ bytes: [UInt8]) -> [String] {
         var runs = [String](), i = 0
         let show = Array(" Tj".utf8)
+        // A run's operand is looked for this far back at most: a file made to be checked slowly
+        // (operators without operands) is read in one pass still.
+        let reach = 4_096
         while i + show.count <= bytes.count {
             guard bytes[i] == show[0], bytes[i + 1] == show[1], bytes[i + 2] == show[2], i > 0 else { i += 1; continue }
-            if bytes[i - 1] == UInt8(ascii: ">"), let open = bytes[..<i].lastIndex(of: UInt8(ascii: "<")) {
-                let hex = bytes[(open + 1)..<(i - 1)]
-                var units = [UInt16](), k = hex.startIndex
-                while k + 4 <= hex.endIndex, let unit = UInt16(String(decoding: hex[k..<k + 4], as: UTF8.self), radix: 16) {
-                    units.append(unit)
-                    k += 4
+            let floor = max(0, i - reach)
+            if bytes[i - 1] == UInt8(ascii: ">") {
+                // Back over hex digits and white space to the string's `<`; anything else: no operand.
+                var open = i - 2
+                while open >= floor, bytes[open] != UInt8(ascii: "<"), isHexDigit(bytes[open]) || bytes[open] == 0x20 || bytes[open] == 0x0A || bytes[open] == 0x0D { open -= 1 }
+                if open >= floor, bytes[open] == UInt8(ascii: "<") {
+                    let hex = Array(bytes[(open + 1)..<(i - 1)].filter(isHexDigit))
+                    var units = [UInt16](), k = 0
+                    while k + 4 <= hex.count, let unit = UInt16(String(decoding: hex[k..<k + 4], as: UTF8.self), radix: 16) {
+                        units.append(unit)
+                        k += 4
+                    }
+                    runs.append(String(decoding: units, as: UTF16.self))
                 }
-                runs.append(String(decoding: units, as: UTF16.self))
             } else if bytes[i - 1] == UInt8(ascii: ")") {
                 // Back to the opening parenthesis no backslash escapes.
                 var k = i - 2, depth = 0
-                while k >= 0 {
+                while k >= floor {
                     let escaped = k > 0 && bytes[k - 1] == UInt8(ascii: "\\")
                     if bytes[k] == UInt8(ascii: ")") && !escaped { depth += 1 }
                     if bytes[k] == UInt8(ascii: "(") && !escaped { if depth == 0 { break }; depth -= 1 }
                     k -= 1
                 }
-                var text = [UInt8](), j = k + 1
-                while j >= 1, j < i - 1 {
+                var text = [UInt8](), j = max(k + 1, floor)
+                while j < i - 1 {
                     if bytes[j] == UInt8(ascii: "\\"), j + 1 < i - 1 { j += 1 }
                     text.append(bytes[j])
                     j += 1
@@ -126,6 +135,10 @@ extension StatementProof {
             i += show.count
         }
         return runs
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
     }
 
     /// How many lines `a` and `b` have alike before their first difference, white space aside.
