@@ -768,6 +768,18 @@ struct LedgerStateTests {
         #expect(state.apply(retireSelf).map(\.code) == [.selfRetire])
     }
 
+    /// A body whose seq comes before its key was added (a forged or reordered copy) is named as
+    /// such; a fuzzed bundle had stopped the verifier on it (a key not retired has no retirement
+    /// to name).
+    @Test func entryBeforeItsKeyIsNamed() throws {
+        var state = LedgerState(replayingEverything: true)
+        let deputy = try NoteSigner.generate(name: "deputy", algorithm: .ed25519)
+        for entry in EntrySamples.chain(opened + [.keyAdd(KeyChange(key: deputy.verifier.vkey, role: .accountant))]) { #expect(state.apply(entry).isEmpty) }
+        let early = Entry(seq: 1, prev: .zero, at: EntrySamples.time, by: deputy.id,
+                          payload: .incomeRecord(CashFlow(amount: Fen(1), category: "c", counterparty: "x", date: EntrySamples.day)))
+        #expect(state.apply(early).map(\.description) == ["entry 1: key \(deputy.id) was added only at entry 2 and cannot record entry 1 [unknown-key]"])
+    }
+
     /// Registered-poor status follows its effective dates (动态调整).
     @Test func poorStatusHasEffectiveDates() {
         var state = LedgerState()

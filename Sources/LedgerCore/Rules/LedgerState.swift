@@ -444,8 +444,11 @@ public struct LedgerState: Sendable {
             lastSigner = record
         }
         guard record.role == .accountant else { return problems.add(.wrongRole, "key \(entry.by) is an inspector key; only accountants record entries") }
-        if !record.isValid(at: entry.seq) {
-            problems.add(.retiredKey, "key \(entry.by) was retired at entry \(record.retiredAt!) and cannot record entry \(entry.seq)")
+        if entry.seq < record.addedAt {
+            // A body whose seq comes before its key was added (a forged or reordered copy).
+            problems.add(.unknownKey, "key \(entry.by) was added only at entry \(record.addedAt) and cannot record entry \(entry.seq)")
+        } else if let retiredAt = record.retiredAt, entry.seq >= retiredAt {
+            problems.add(.retiredKey, "key \(entry.by) was retired at entry \(retiredAt) and cannot record entry \(entry.seq)")
         }
     }
 
