@@ -35,8 +35,9 @@ public enum StatementLabels {
 
 extension HouseholdStatement {
     /// The statement laid out for the renderers: every money line ends with its entry's `seq` and
-    /// short hash, so the printed page can be checked line by line against the proof.
-    public func document() -> StatementDocument {
+    /// short hash, so the printed page can be checked line by line against the proof. In
+    /// `layout`, the current unless a statement printed earlier is printed again to be checked.
+    public func document(layout: StatementLayout = .current) -> StatementDocument {
         var subtitles = [org]
         subtitles.append((year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese)
         var sections: [StatementDocument.Section] = []
@@ -99,10 +100,16 @@ extension HouseholdStatement {
         if !distributions.isEmpty {
             // How each share was counted (weights by class, a guaranteed minimum …): what makes a
             // household's 份额 differ from the shares it holds.
-            sections.append(.init(heading: StatementLabels.rules, content: .keyValues(distributions.map { distribution in
+            sections.append(.init(heading: StatementLabels.rules, content: .keyValues(distributions.flatMap { distribution in
                 let id = named(distribution.declaration.id)
                 let words = DistributionDisclosure.ruleInWords(distribution.declaration.rule)
-                return .init(id, words, spoken: "分配编号\(id)：\(Self.spokenWeights(words))。")
+                let rule = StatementDocument.KeyValue(id, words, spoken: "分配编号\(id)：\(Self.spokenWeights(words))。")
+                guard layout >= .appropriationRates else { return [rule] }
+                // What was drawn before the pool, each on a line of its own under the rule; not
+                // said again, for the basis says it with the pool it leaves.
+                return [rule] + distribution.declaration.appropriations.map { line in
+                    StatementDocument.KeyValue("", "提取\(line.name)（\(DistributionDisclosure.percent(line.bp))）\(line.amount.formatted)元", spoken: "")
+                }
             })))
         }
 

@@ -50,25 +50,33 @@ extension StatementProof {
             return [.init(rule: .notAsPrinted, location: "statement",
                           detail: "the ledger at checkpoint \(cp.size) has no statement of household \(household) to compare \(name) with")]
         }
-        let document = statement.document()
+        // In every layout fenhong has printed statements in: one printed by an earlier version
+        // is as good as one printed now (a household keeps its paper for years).
+        let documents = StatementLayout.newestFirst.map { statement.document(layout: $0) }
         let what = "household \(household), \(year.map { "\($0)年度" } ?? "全部年度"), 截至 \(date), checkpoint \(cp.size)"
         switch printed.format {
         case .text:
-            return Self.firstDifference(text, TextRenderer().render(document), what: what)
+            let expected = documents.map { TextRenderer().render($0) }
+            if expected.contains(where: { Self.firstDifference(text, $0, what: what) == [] }) { return [] }
+            // Named against the layout it follows furthest.
+            let closest = expected.max { Self.agreeingLines($0, text) < Self.agreeingLines($1, text) }!
+            return Self.firstDifference(text, closest, what: what)
         case .html:
             let given = Self.normalizedMarkup(printed.bytes)
-            let variants = [HTMLRenderer.Paper.a4, .a5].flatMap { paper in
-                [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines) }
+            let variants = documents.flatMap { document in
+                [HTMLRenderer.Paper.a4, .a5].flatMap { paper in
+                    [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines) }
+                }
             }
             if variants.contains(where: { $0.utf8.elementsEqual(given.utf8) }) { return [] }
-            // Named against the variant (paper, large print) it follows furthest.
+            // Named against the variant (layout, paper, large print) it follows furthest.
             let closest = variants.max { Self.agreeingLines($0, given) < Self.agreeingLines($1, given) }!
             return Self.firstDifference(given, closest, what: what, source: "HTML source ")
                 ?? [.init(rule: .notAsPrinted, location: "statement", detail: "the HTML statement is not the one fenhong prints for \(what)")]
         case .pdf:
-            let variants = [false, true].map { PDFRenderer(largePrint: $0).render(document) }
+            let variants = documents.flatMap { document in [false, true].map { PDFRenderer(largePrint: $0).render(document) } }
             if variants.contains(printed.bytes) { return [] }
-            // The text it shows, run by run, against the variant (large print or not) it follows furthest.
+            // The text it shows, run by run, against the variant (layout, large print) it follows furthest.
             let shown = Self.pdfText(printed.bytes)
             let expected = variants.map(Self.pdfText).max { Self.agreeing($0, shown) < Self.agreeing($1, shown) }!
             let at = Self.agreeing(expected, shown)

@@ -1,0 +1,73 @@
+import Foundation
+import LedgerReports
+import Statements
+import Testing
+
+/// Statements printed by earlier releases of fenhong, kept in ledgers/statements-2026-11 with
+/// their proofs: a household holds its paper for years, and `statement check` of a later fenhong
+/// must still accept it as printed, and still reject it changed.
+struct KeptStatementsTests {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("ledgers")
+    private static let kept = root.appendingPathComponent("statements-2026-11").path
+    private static let bundle = root.appendingPathComponent("baixin").path
+
+    /// Each statement kept, with the proof it was printed with.
+    static let statements: [(statement: String, proof: String)] = [
+        ("152223-007.txt", "152223-007"), ("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"),
+        ("152223-007.pdf", "152223-007"), ("152223-007-large.pdf", "152223-007"),
+        ("152223-019.txt", "152223-019"), ("152223-019.pdf", "152223-019"), ("152223-019-2020.txt", "152223-019-2020"),
+    ]
+
+    private func failures(_ name: String, proof: String, changing change: ((inout [UInt8]) -> Void)? = nil) throws -> [StatementProofFailure] {
+        var path = "\(Self.kept)/\(name)"
+        if let change {
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            change(&bytes)
+            path = FileManager.default.temporaryDirectory.appendingPathComponent("changed-\(UUID().uuidString)-\(name)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        defer { if change != nil { try? FileManager.default.removeItem(atPath: path) } }
+        let parsed = try StatementProof(parsing: try StatementSource.readProof("\(Self.kept)/\(proof).proof.txt"))
+        let trust = try StatementSource.trust(bundle: Self.bundle, proof: parsed)
+        let statement = try StatementSource.statement(path)
+        return parsed.check(against: trust, statementText: statement.text, printed: statement.printed)
+    }
+
+    @Test(arguments: statements)
+    func aStatementPrintedInTheFirstLayoutStillPasses(_ kept: (statement: String, proof: String)) throws {
+        #expect(try failures(kept.statement, proof: kept.proof) == [])
+    }
+
+    /// Printed now, the same statement is laid out anew: the first layout is not the current one,
+    /// so the test above is a test of an older layout.
+    @Test func theCurrentLayoutDiffersFromTheFirst() throws {
+        let text = try String(contentsOfFile: "\(Self.kept)/152223-007.txt", encoding: .utf8)
+        #expect(!text.contains("提取公积公益金（10%）"))
+        #expect(StatementLayout.current > .first)
+    }
+
+    /// One figure changed in the text of a kept statement: rejected, at its line, against the
+    /// layout it was printed in.
+    @Test func aKeptStatementChangedIsRejectedAtItsLine() throws {
+        let failures = try failures("152223-007.txt", proof: "152223-007") { bytes in
+            var text = String(decoding: bytes, as: UTF8.self)
+            text = text.replacingOccurrences(of: "2024-poverty  2024-12-15  10（含保底2,000.00）    2,880.00",
+                                             with: "2024-poverty  2024-12-15  10（含保底2,000.00）    2,080.00")
+            bytes = Array(text.utf8)
+        }
+        #expect(failures.map(\.rule).contains(.notAsPrinted))
+        #expect(failures.contains { $0.location == "statement line 54" && $0.detail.contains("2,080.00") && $0.detail.contains("2,880.00") },
+                "\(failures)")
+    }
+
+    /// A byte of a kept PDF's text changed: rejected, naming the run that differs.
+    @Test func aKeptPDFChangedIsRejectedNamingTheRun() throws {
+        let failures = try failures("152223-019.pdf", proof: "152223-019") { bytes in
+            let run = Array("(2,880.00) Tj".utf8)
+            guard let at = (0...(bytes.count - run.count)).first(where: { bytes[$0..<$0 + run.count].elementsEqual(run) }) else { return }
+            bytes[at + 3] = UInt8(ascii: "0")  // 2,880.00 → 2,080.00
+        }
+        #expect(failures.contains { $0.rule == .notAsPrinted && $0.detail.contains("\"2,080.00\" where fenhong prints \"2,880.00\"") }, "\(failures)")
+    }
+}
