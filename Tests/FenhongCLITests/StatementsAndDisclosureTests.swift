@@ -24,6 +24,7 @@ struct StatementsAndDisclosureTests {
         #expect(index.contains("152223-001  陈梅    152223-001.txt"))
         #expect(index.contains("合计"))
         #expect(index.contains("28,800.00"))
+        #expect(index.contains("全部年度　截至 2024年12月31日"), "\(index)")
         #expect(try cli.run("statement", "check", "out/152223-002.txt").status == 0)
         // A run that cannot start leaves no empty folder behind.
         let missing = try cli.run("statements", "--ledger", "nosuch.fenhong", "--out", "never")
@@ -38,6 +39,11 @@ struct StatementsAndDisclosureTests {
         #expect(pdf.status == 0)
         #expect(try cli.file("pdf/index.html").contains("<a href=\"152223-001.pdf\">152223-001.pdf</a>"))
         #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("pdf/152223-002.pdf").path))
+        // The same folder in another form: the earlier index, of other files, goes.
+        let html = try cli.run("statements", "--out", "out", "--format", "html", "--date", "2024-12-31")
+        #expect(html.stdout == "wrote 2 statements and index.html into out (and removed the index.txt of an earlier run)\n", "\(html.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("out/index.txt").path))
+        #expect(try cli.file("out/index.html").contains("<a href=\"152223-001.html\">152223-001.html</a>"))
     }
 
     /// Listening copies for the whole village: one script per household, the totals first.

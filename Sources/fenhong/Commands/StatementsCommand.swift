@@ -50,8 +50,13 @@ struct StatementsCommand: ParsableCommand {
         bar.finish()
         let failures = items.filter { $0.failure != nil }.map { (household: $0.household, reason: $0.failure!) }
         let index = items.map { (household: $0.household, head: $0.head, file: $0.file ?? "", statement: $0.statement) }
-        let indexFile = try writeIndex(index)
-        print("wrote \(Printer.count(index.count - failures.count, "statement")) and \(indexFile) into \(out)")
+        let indexFile = try writeIndex(index, date: day)
+        // The other form's index, from an earlier run, lists that run's files and totals: taken
+        // for this one's, it would mislead. (Its statements stay; each says its date.)
+        let stale = indexFile == "index.txt" ? "index.html" : "index.txt"
+        let removed = unlink(out + "/" + stale) == 0
+        print("wrote \(Printer.count(index.count - failures.count, "statement")) and \(indexFile) into \(out)"
+              + (removed ? " (and removed the \(stale) of an earlier run)" : ""))
         guard failures.isEmpty else {
             for failure in failures { Printer.stderr("fenhong: household \(failure.household) failed: \(failure.reason)") }
             throw ExitCode(1)
@@ -60,7 +65,7 @@ struct StatementsCommand: ParsableCommand {
 
 
     /// index.html (for html and pdf) or index.txt: household, head, file, totals.
-    private func writeIndex(_ rows: [(household: String, head: String, file: String, statement: HouseholdStatement?)]) throws -> String {
+    private func writeIndex(_ rows: [(household: String, head: String, file: String, statement: HouseholdStatement?)], date: LedgerDate) throws -> String {
         let columns: [StatementDocument.Column] = [
             .init("户号"), .init("户主"), .init("文件"), .init("应分", alignment: .right),
             .init("已付", alignment: .right), .init("未付", alignment: .right),
@@ -74,7 +79,7 @@ struct StatementsCommand: ParsableCommand {
             Fen(rows.compactMap(\.statement).reduce(Int64(0)) { $0 + value($1).value }).formatted
         }
         let document = StatementDocument(
-            title: "分红明细单目录", subtitleLines: [year.map { "\($0) 年度" } ?? "全部年度"],
+            title: "分红明细单目录", subtitleLines: [(year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese],
             sections: [.init(heading: "", content: .table(.init(
                 columns: columns, rows: tableRows,
                 totals: .init(["合计", "\(rows.count) 户", "", sum(\.owed), sum(\.paid), sum(\.outstanding)]))))])
