@@ -33,6 +33,9 @@ struct UnmaskedNumbersTests {
             (#""reason":"15222319660305345x 退回""#, "the reason given holds what reads as a full ID number (152223********345X here)"),
             (#""members":6228480012342314"#, "the members given holds what reads as a full bank card number (****2314 here)"),
             (#""key":"insp152223198808081234+2d5f8164+BDwHYTpvbGUM""#, "the key given holds what reads as a full ID number (152223********1234 here)"),
+            // Written out digit by digit in Chinese numerals, as a number is read out.
+            (#""reason":"身份证一五二二二三一九八八〇八〇八一二三四""#, id),
+            (#""reason":"卡号六二二八 四八〇〇 一二三四 二三幺四""#, card),
         ] {
             #expect(found(fields) == detail, "\(fields)")
         }
@@ -53,6 +56,8 @@ struct UnmaskedNumbersTests {
             #""reason":"4111111111111112""#,  // fails the Luhn check
             #""reason":"电话 13800138000，记-2024-12-0001""#,
             #""reason":"折股量化""#,
+            #""reason":"二〇二四年一二月二八日 一卡通 一九八八年生""#,  // dates in numerals
+            #""reason":"一二三四五六七八九〇一二三四五六七八""#,  // no province, no date
             #""amount":288000"#,
         ] {
             #expect(found(fields) == nil, "\(fields)")
@@ -68,5 +73,7 @@ struct UnmaskedNumbersTests {
         #expect(UnmaskedNumbers.masked(in: "a date like 2019-12-28, 2019/12/28 or 2019年12月28日") == "a date like 2019-12-28, 2019/12/28 or 2019年12月28日")
         #expect(UnmaskedNumbers.masked(in: "beyond ±9,007,199,254,740,991, the largest") == "beyond ±9,007,199,254,740,991, the largest")
         #expect(UnmaskedNumbers.masked(in: "the value is 99999999999999999999, beyond") == "the value is ****9999, beyond")
+        #expect(UnmaskedNumbers.masked(in: "reason 一五二二二三一九八八〇八〇八一二三四 is") == "reason 152223********1234 is")
+        #expect(UnmaskedNumbers.masked(in: "二〇二四年十二月 一卡通") == "二〇二四年十二月 一卡通")
     }
 }

@@ -7,7 +7,7 @@
 /// Judged when an entry is written (`unmasked-number`); `fenhong verify` does not judge it.
 ///
 /// A number is read as people write one: digits of any script (full-width from an input method
-/// too), in groups separated by up to three spaces, dashes, dots, slashes, underscores or commas
+/// too, Chinese numerals written digit by digit: 一五二二二三…), in groups separated by up to three spaces, dashes, dots, slashes, underscores or commas
 /// (of any width, zero-width ones included). It is taken for a full one only when it reads as one,
 /// so that a bank's serial or a list of figures passes: 18 characters with a province's code, a
 /// date of birth and a right check character (GB 11643) anywhere in the digits; 15 digits alone
@@ -131,10 +131,30 @@ public enum UnmaskedNumbers {
         return tokens
     }
 
-    /// The digit a scalar writes, in any script, as ASCII.
+    /// The digit a scalar writes, in any script, as ASCII; a Chinese numeral too (〇 or 零, 一 …
+    /// 九, 幺), as a number is written out digit by digit (一五二二二三…).
     private static func digit(_ scalar: Unicode.Scalar) -> Character? {
+        if let value = chineseDigit(scalar.value) { return Character(Unicode.Scalar(UInt8(48 + value))) }
         guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue, value >= 0, value <= 9 else { return nil }
         return Character(Unicode.Scalar(UInt8(48 + Int(value))))
+    }
+
+    /// The digit a Chinese numeral writes, by code point: 〇 and 零, 一 (and 幺, as a digit is read
+    /// out) to 九.
+    static func chineseDigit(_ value: UInt32) -> Int? {
+        switch value {
+        case 0x3007, 0x96F6: 0
+        case 0x4E00, 0x5E7A: 1
+        case 0x4E8C: 2
+        case 0x4E09: 3
+        case 0x56DB: 4
+        case 0x4E94: 5
+        case 0x516D: 6
+        case 0x4E03: 7
+        case 0x516B: 8
+        case 0x4E5D: 9
+        default: nil
+        }
     }
 
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
@@ -196,8 +216,9 @@ public enum UnmaskedNumbers {
 
     /// True when `body` may hold 15 digits or more with only separators between them: a cheap
     /// test on its bytes before it is parsed. ASCII digits count, and so does every character
-    /// beyond ASCII that could be a digit (full-width, or of another script); a CJK ideograph or
-    /// a kana neither counts nor breaks the run; any other ASCII character but a separator does.
+    /// beyond ASCII that could be a digit (full-width, of another script, a Chinese numeral); any
+    /// other CJK ideograph or a kana neither counts nor breaks the run; any other ASCII character
+    /// but a separator does.
     static func mayHoldFullNumber(_ body: [UInt8]) -> Bool {
         var run = 0, i = 0
         while i < body.count {
@@ -206,7 +227,12 @@ public enum UnmaskedNumbers {
             case 0x30...0x39: run += 1
             case 0x20, 0x2C, 0x2D, 0x2E, 0x2F, 0x5F: break
             case 0x80...0xBF: break  // a continuation byte: its lead byte was judged
-            case 0xE3...0xE9: break  // kana and CJK ideographs
+            case 0xE3...0xE9:
+                // Kana and CJK ideographs: a Chinese numeral counts, the others pass.
+                if i + 2 < body.count {
+                    let scalar = UInt32(b & 0x0F) << 12 | UInt32(body[i + 1] & 0x3F) << 6 | UInt32(body[i + 2] & 0x3F)
+                    if chineseDigit(scalar) != nil { run += 1 }
+                }
             case 0xC0...: run += 1
             default: run = 0
             }
