@@ -192,17 +192,21 @@ public enum StatementSource {
             }
         })
         let seqs = Set(own.map(\.entry.seq))
-        let declarations = try reader.hashedEntries(kind: .dividendDeclare).filter { item in
-            if case .dividendDeclare(let d) = item.entry.payload { return ids.contains(d.id) }
+        let everyDeclaration = try reader.hashedEntries(kind: .dividendDeclare).map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
+        let ownRecords = own.map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
+        // Those it was allocated by or paid from, and those that passed over its 扶贫股.
+        let passing = Set(HouseholdFacts.passingOverPovertyShares(household, own: ownRecords, declarations: everyDeclaration).map(\.seq))
+        let declarations = everyDeclaration.filter { record in
+            if case .dividendDeclare(let d) = record.entry.payload { return ids.contains(d.id) || passing.contains(record.seq) }
             return false
         }
-        // Reversals of its own entries, and of the declarations it was allocated by (withdrawn).
-        let cited = seqs.union(declarations.map(\.entry.seq))
+        // Reversals of its own entries, and of those declarations (withdrawn).
+        let cited = seqs.union(declarations.map(\.seq))
         let reversals = try reader.hashedEntries(kind: .entryReverse).filter { item in
             if case .entryReverse(let r) = item.entry.payload { return cited.contains(r.target) }
             return false
-        }
-        let records = (own + declarations + reversals).map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
+        }.map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
+        let records = ownRecords + declarations + reversals
         return HouseholdFacts(opening: opening, household: household, entries: records)
     }
 

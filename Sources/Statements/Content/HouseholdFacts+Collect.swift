@@ -18,8 +18,8 @@ extension HouseholdFacts {
     }
 
     /// The facts of every household, from all the ledger's entries in one pass: each household gets
-    /// the entries naming it, the declarations of the distributions that allocated to or paid it,
-    /// and the reversals of its entries and of those declarations. Households are listed in order
+    /// the entries naming it, the declarations of the distributions that allocated to or paid it
+    /// or passed over its 扶贫股, and the reversals of its entries and of those declarations. Households are listed in order
     /// of registration, one withdrawn among them (``HouseholdFacts/withdrawal(before:)``).
     ///
     /// Returns nil when the entries do not start with `ledger.open`.
@@ -30,6 +30,7 @@ extension HouseholdFacts {
         var distributionsOf = [String: Set<String>]()
         var declarations = [String: RecordedEntry]()
         var ownerOf = [Int64: [String]]()
+        var withdrawals = [Int64: [RecordedEntry]]()  // every reversal, by target: a declaration's is its withdrawal
         func add(_ household: String, _ record: RecordedEntry) {
             byHousehold[household, default: []].append(record)
             ownerOf[record.seq, default: []].append(household)
@@ -57,12 +58,17 @@ extension HouseholdFacts {
                 distributionsOf[p.household, default: []].insert(p.id)
             case .entryReverse(let r):
                 for household in ownerOf[r.target] ?? [] { byHousehold[household, default: []].append(record) }
+                withdrawals[r.target, default: []].append(record)
             default: break
             }
         }
+        let allDeclarations = Array(declarations.values)
         var facts = [String: HouseholdFacts]()
         for household in order {
             var own = byHousehold[household] ?? []
+            // Those that passed over its 扶贫股, with their withdrawals, before its own are added.
+            let passing = passingOverPovertyShares(household, own: own, declarations: allDeclarations)
+            own += passing + passing.flatMap { withdrawals[$0.seq] ?? [] }
             own += (distributionsOf[household] ?? []).compactMap { declarations[$0] }
             own.sort { $0.seq < $1.seq }
             facts[household] = HouseholdFacts(opening: opening, household: household, entries: own)

@@ -104,7 +104,7 @@ extension HouseholdStatement {
                 let id = named(distribution.declaration.id)
                 let words = DistributionDisclosure.ruleInWords(distribution.declaration.rule)
                 let rule = StatementDocument.KeyValue(id, words, spoken: "分配编号\(id)：\(Self.spokenWeights(words))。")
-                guard layout >= .appropriationRates else { return [rule] }
+                guard layout >= .second else { return [rule] }
                 // What was drawn before the pool, each on a line of its own under the rule; not
                 // said again, for the basis says it with the pool it leaves.
                 return [rule] + distribution.declaration.appropriations.map { line in
@@ -136,6 +136,9 @@ extension HouseholdStatement {
                                  spoken: "分配编号\(line.distribution)，\(spokenShare)，应分\(line.amount.spokenChinese)。")
                 }))))
         }
+
+        // Why a distribution of the period has no line though the household held 扶贫股.
+        if layout >= .second, let passedOver = povertySharesSection(named) { sections.append(passedOver) }
 
         // Art. 44: a cooperative member sees what is returned by its transactions and what is its
         // share by capital accounts, each on its own.

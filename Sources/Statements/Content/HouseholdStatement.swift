@@ -82,6 +82,8 @@ public struct HouseholdStatement: Sendable, Equatable {
     public var payments: [Line]
     /// The checkpoint the statement is made against.
     public var checkpoint: StatementCheckpoint
+    /// The distributions of the period that passed over the household's 扶贫股, in ledger order.
+    public var povertySharesPassedOver: [PovertySharesPassedOver] = []
 
     /// Σ allocations.
     public var owed: Fen { Fen(allocations.reduce(Int64(0)) { $0 + $1.amount.value }) }
@@ -138,6 +140,13 @@ extension HouseholdStatement {
             if case .entryReverse(let reversal) = record.entry.payload { reversals[reversal.target] = record }
         }
         let household = facts.household
+        // The distributions that passed over the household's 扶贫股; then the declarations that did
+        // only that, with their withdrawals, are set aside: nothing else on the statement reads them.
+        let passedOver = povertySharesPassedOver(household, declarations: firstDeclarations(covered), reversals: reversals, covered: covered) { d in
+            d.recordDate <= date && year.map { d.recordDate.year == $0 } ?? true
+        }
+        let setAside = facts.onlyPassingOver
+        covered.removeAll { setAside.contains($0.seq) }
 
         guard let registration = registration(of: household, in: covered.map(\.entry), on: date) else {
             throw .householdNotRegistered(household: household)
@@ -221,7 +230,7 @@ extension HouseholdStatement {
             return Distribution(record: record, declaration: d)
         }.sorted { $0.record.seq < $1.record.seq }
 
-        return HouseholdStatement(
+        var statement = HouseholdStatement(
             org: facts.opening.org, village: facts.opening.village, household: household,
             head: registration.head, members: registration.members,
             idMasked: printedID(registration.idMasked),
@@ -229,6 +238,8 @@ extension HouseholdStatement {
             holdings: holdings(of: household, in: covered, on: date),
             accounts: allHoldings(of: household, in: covered, on: date).filter { ShareClass.accounts.contains($0.shareClass) },
             distributions: distributions, allocations: allocations, payments: payments, checkpoint: checkpoint)
+        statement.povertySharesPassedOver = passedOver
+        return statement
     }
 }
 

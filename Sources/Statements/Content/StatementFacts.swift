@@ -93,7 +93,8 @@ public struct HouseholdFacts: Sendable {
     /// The household number (户号).
     public var household: String
     /// The household's registration, updates, share entries, allocations and payments, the
-    /// declarations of those distributions and every reversal of one of them; any order.
+    /// declarations of those distributions and of those that passed over its 扶贫股
+    /// (``passingOverPovertyShares(_:own:declarations:)``), and every reversal of one of them; any order.
     public var entries: [RecordedEntry]
 
     /// Collects the facts of one household.

@@ -5,15 +5,16 @@
 /// current then: so a statement is printed again in every layout fenhong has released, and passes
 /// if it is one of them. A layout, once released, never changes; a change makes a new one.
 public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
-    /// Released until 2026-11: a distribution's basis gives the amount drawn before the pool, not
-    /// its rate.
+    /// Released until 2026-11.
     case first = 1
-    /// A distribution's rule also names each appropriation drawn before the pool, with its rate
-    /// and amount (提取公积公益金（10%）1,600.00元): DOMAIN §5's reserve % and amount.
-    case appropriationRates = 2
+    /// Since 2026-12: under each distribution's rule, each appropriation drawn before the pool with
+    /// its rate and amount (提取公积公益金（10%）1,600.00元: DOMAIN §5's reserve % and amount); and,
+    /// after the allocations, the distributions that passed over the household's 扶贫股 because
+    /// it was not registered-poor on their record date (扶贫股未参与的分配).
+    case second = 2
 
     /// The layout fenhong prints in.
-    public static let current: StatementLayout = .appropriationRates
+    public static let current: StatementLayout = .second
 
     /// Every layout, the current first: a check tries them in this order.
     public static let newestFirst: [StatementLayout] = allCases.reversed()
