@@ -48,8 +48,12 @@ public struct SpeechRenderer: Sendable {
             case .paragraph(let paragraph):
                 sentences.append(contentsOf: Self.splitSentences(paragraph.spoken ?? paragraph.text))
             case .signatures(let signatures):
-                let labels = signatures.map(\.label).joined(separator: "、")
-                sentences.append(Self.sentence("请" + labels + "签字"))
+                // A seal's place is said as one: "请经办人、监督小组签字，合作社盖章".
+                let seal = "（盖章）"
+                let signers = signatures.map(\.label).filter { !$0.hasSuffix(seal) }
+                let seals = signatures.map(\.label).filter { $0.hasSuffix(seal) }.map { String($0.dropLast(seal.count)) }
+                sentences.append(Self.sentence((signers.isEmpty ? "" : "请" + signers.joined(separator: "、") + "签字")
+                    + (signers.isEmpty || seals.isEmpty ? "" : "，") + (seals.isEmpty ? "" : seals.joined(separator: "、") + "盖章")))
             }
         }
         if let footer = document.footer, let spoken = footer.spoken {

@@ -186,9 +186,10 @@ extension HouseholdStatement {
                 + "如有疑问，请向村务监督委员会反映。",
             spoken: "本明细单由\(org)根据分红账本生成。冲销的记录照原样保留并标明冲销，不删除。如有疑问，请向村务监督委员会反映。"))))
 
+        // The collective's seal beside the signatures (DOMAIN §5), since layout 2.
         sections.append(.init(heading: "签字", content: .signatures([
             .init("经办人"), .init("监督小组"), .init("户主（或见证人、按手印）"),
-        ])))
+        ] + (layout >= .second ? [.init("\(org)（盖章）")] : []))))
 
         return StatementDocument(
             title: "\(village) 分红明细单", subtitleLines: subtitles, sections: sections,

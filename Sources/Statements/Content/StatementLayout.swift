@@ -10,7 +10,8 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// Since 2026-12: under each distribution's rule, each appropriation drawn before the pool with
     /// its rate and amount (提取公积公益金（10%）1,600.00元: DOMAIN §5's reserve % and amount); and,
     /// after the allocations, the distributions that passed over the household's 扶贫股 because
-    /// it was not registered-poor on their record date (扶贫股未参与的分配).
+    /// it was not registered-poor on their record date (扶贫股未参与的分配); and a place for the
+    /// collective's seal among the signatures.
     case second = 2
 
     /// The layout fenhong prints in.

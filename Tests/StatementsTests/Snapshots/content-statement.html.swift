@@ -151,6 +151,7 @@ body.large-print footer { font-size: 18pt; }
 <div class="signature"><span class="label">经办人</span><span class="sign-here"></span></div>
 <div class="signature"><span class="label">监督小组</span><span class="sign-here"></span></div>
 <div class="signature"><span class="label">户主（或见证人、按手印）</span><span class="sign-here"></span></div>
+<div class="signature"><span class="label">白辛嘎查股份经济合作社（盖章）</span><span class="sign-here"></span></div>
 </div>
 </section>
 <footer>
