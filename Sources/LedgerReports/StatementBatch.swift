@@ -17,6 +17,8 @@ public enum StatementBatch {
         public let file: String?
         public let statement: HouseholdStatement?
         public let failure: String?
+        /// True when a proof of an earlier run was removed, as this run wrote none.
+        public var removedProof = false
     }
 
     /// The file in a statements folder naming the village whose statements it holds.
@@ -87,14 +89,16 @@ public enum StatementBatch {
                     // folder spin on its lock in the kernel (a third of a batch's time).
                     try creating.withLock { try StatementSource.write(bytes, to: folder + "/" + file) }
                     let proofPath = folder + "/" + household + ".proof.txt"
+                    var removedProof = false
                     if let proof = proofFiles[household] {
                         try creating.withLock { try StatementSource.write(Array(proof.utf8), to: proofPath) }
                     } else {
                         // A proof left from an earlier run would be taken for this statement's.
                         // (unlink: FileManager's removal of a missing file cost 0.2 ms a household.)
-                        _ = unlink(proofPath)
+                        removedProof = unlink(proofPath) == 0
                     }
-                    results.set(index, Item(household: household, head: statement.head, file: file, statement: statement, failure: nil))
+                    results.set(index, Item(household: household, head: statement.head, file: file, statement: statement, failure: nil,
+                                            removedProof: removedProof))
                 } catch {
                     let head = facts[household]?.entries.lazy.compactMap(Self.head).first ?? ""
                     results.set(index, Item(household: household, head: head, file: nil, statement: nil, failure: "\(error)"))
@@ -107,6 +111,19 @@ public enum StatementBatch {
 
     /// The forms a batch writes statements in: text, HTML, PDF, and text to be read aloud.
     static let fileExtensions = ["txt", "html", "pdf", "speech.txt"]
+
+    /// The title of the index a batch writes beside the statements.
+    public static let indexTitle = "分红明细单目录"
+
+    /// Whether the file at `path` is an index a batch wrote (its title first, or an HTML page of
+    /// fenhong's with that title): only such a file is written over or removed. False when there
+    /// is no file.
+    public static func isIndex(_ path: String) -> Bool {
+        guard let head = InputFile.head(of: path, count: 4_096) else { return false }
+        let text = String(decoding: head, as: UTF8.self)
+        if text.contains("<meta name=\"generator\" content=\"fenhong\">") && text.contains("<title>\(indexTitle)</title>") { return true }
+        return text.split(separator: "\n", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces) == indexTitle
+    }
 
     static func head(_ record: RecordedEntry) -> String? {
         if case .householdRegister(let r) = record.entry.payload { return r.head }

@@ -41,9 +41,27 @@ struct StatementsAndDisclosureTests {
         #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("pdf/152223-002.pdf").path))
         // The same folder in another form: the earlier index, of other files, goes.
         let html = try cli.run("statements", "--out", "out", "--format", "html", "--date", "2024-12-31")
-        #expect(html.stdout == "wrote 2 statements and index.html into out (and removed the index.txt of an earlier run)\n", "\(html.stdout)")
+        #expect(html.stdout == "wrote 2 statements and index.html into out (and removed what an earlier run left that would be taken for this one's: index.txt)\n", "\(html.stdout)")
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("out/index.txt").path))
         #expect(try cli.file("out/index.html").contains("<a href=\"152223-001.html\">152223-001.html</a>"))
+        // Proofs an earlier run left are named as they go.
+        #expect(try cli.run("statements", "--out", "out", "--date", "2024-12-31", "--proof").status == 0)
+        #expect(try cli.run("statements", "--out", "out", "--format", "pdf", "--date", "2024-12-31").stdout
+                == "wrote 2 statements and index.html into out (and removed what an earlier run left that would be taken for this one's: index.txt, 2 proofs)\n")
+    }
+
+    /// A file of the user's named index.txt or index.html is neither written over nor removed.
+    @Test func anIndexFenhongDidNotWriteIsLeftAlone() throws {
+        let cli = try ledger()
+        try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try "我的笔记\n".write(to: cli.folder.appendingPathComponent("out/index.txt"), atomically: true, encoding: .utf8)
+        let html = try cli.run("statements", "--out", "out", "--format", "html", "--date", "2024-12-31")
+        #expect(html.stdout == "wrote 2 statements and index.html into out\n", "\(html.stdout)")
+        let text = try cli.run("statements", "--out", "out", "--date", "2024-12-31")
+        #expect(text.status == 2)
+        #expect(text.stderr.contains("out/index.txt is not an index fenhong wrote, and the statements' index would be written over it"), "\(text.stderr)")
+        #expect(try cli.file("out/index.txt") == "我的笔记\n")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("out/152223-001.txt").path))
     }
 
     /// Listening copies for the whole village: one script per household, the totals first.

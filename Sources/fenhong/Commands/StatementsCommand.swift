@@ -34,6 +34,12 @@ struct StatementsCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot create \(out): \(OutputFile.whyNotCreatable(out))")
         }
+        // The index is written over, and the other form's removed, only when fenhong wrote it.
+        let indexFile = render.format == .text ? "index.txt" : "index.html"
+        if fm.fileExists(atPath: out + "/" + indexFile), !StatementBatch.isIndex(out + "/" + indexFile) {
+            if made { try? fm.removeItem(atPath: out) }
+            throw ValidationError("\(out)/\(indexFile) is not an index fenhong wrote, and the statements' index would be written over it; move it, or write into another folder")
+        }
         let options = render
         let bar = ProgressBarBox()
         let listening = speech
@@ -50,13 +56,15 @@ struct StatementsCommand: ParsableCommand {
         bar.finish()
         let failures = items.filter { $0.failure != nil }.map { (household: $0.household, reason: $0.failure!) }
         let index = items.map { (household: $0.household, head: $0.head, file: $0.file ?? "", statement: $0.statement) }
-        let indexFile = try writeIndex(index, date: day)
+        try writeIndex(index, date: day, to: out + "/" + indexFile)
         // The other form's index, from an earlier run, lists that run's files and totals: taken
         // for this one's, it would mislead. (Its statements stay; each says its date.)
         let stale = indexFile == "index.txt" ? "index.html" : "index.txt"
-        let removed = unlink(out + "/" + stale) == 0
+        let removedIndex = StatementBatch.isIndex(out + "/" + stale) && unlink(out + "/" + stale) == 0
+        let removedProofs = items.count { $0.removedProof }
+        let removed = (removedIndex ? [stale] : []) + (removedProofs > 0 ? [Printer.count(removedProofs, "proof")] : [])
         print("wrote \(Printer.count(index.count - failures.count, "statement")) and \(indexFile) into \(out)"
-              + (removed ? " (and removed the \(stale) of an earlier run)" : ""))
+              + (removed.isEmpty ? "" : " (and removed what an earlier run left that would be taken for this one's: \(removed.joined(separator: ", ")))"))
         guard failures.isEmpty else {
             for failure in failures { Printer.stderr("fenhong: household \(failure.household) failed: \(failure.reason)") }
             throw ExitCode(1)
@@ -64,8 +72,9 @@ struct StatementsCommand: ParsableCommand {
     }
 
 
-    /// index.html (for html and pdf) or index.txt: household, head, file, totals.
-    private func writeIndex(_ rows: [(household: String, head: String, file: String, statement: HouseholdStatement?)], date: LedgerDate) throws -> String {
+    /// index.html (for html and pdf) or index.txt at `path`: household, head, file, totals.
+    private func writeIndex(_ rows: [(household: String, head: String, file: String, statement: HouseholdStatement?)], date: LedgerDate,
+                            to path: String) throws {
         let columns: [StatementDocument.Column] = [
             .init("户号"), .init("户主"), .init("文件"), .init("应分", alignment: .right),
             .init("已付", alignment: .right), .init("未付", alignment: .right),
@@ -79,19 +88,18 @@ struct StatementsCommand: ParsableCommand {
             Fen(rows.compactMap(\.statement).reduce(Int64(0)) { $0 + value($1).value }).formatted
         }
         let document = StatementDocument(
-            title: "分红明细单目录", subtitleLines: [(year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese],
+            title: StatementBatch.indexTitle, subtitleLines: [(year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese],
             sections: [.init(heading: "", content: .table(.init(
                 columns: columns, rows: tableRows,
                 totals: .init(["合计", "\(rows.count) 户", "", sum(\.owed), sum(\.paid), sum(\.outstanding)]))))])
         if render.format == .text {
-            try StatementSource.write(Array(TextRenderer(widthMax: 100).render(document).utf8), to: out + "/index.txt")
-            return "index.txt"
+            try StatementSource.write(Array(TextRenderer(widthMax: 100).render(document).utf8), to: path)
+            return
         }
         // Link each file name to its statement, in one pass over the page (file names are ASCII household numbers).
         let html = HTMLRenderer().render(document).replacing(/<td>([0-9A-Za-z-]+\.(?:pdf|html))<\/td>/) { match in
             "<td><a href=\"\(match.1)\">\(match.1)</a></td>"
         }
-        try StatementSource.write(Array(html.utf8), to: out + "/index.html")
-        return "index.html"
+        try StatementSource.write(Array(html.utf8), to: path)
     }
 }
