@@ -32,6 +32,19 @@ struct TransactionVolumesTests {
         #expect(try parse("户号,交易额,户主\n152223-003,120000,巴特尔\n") == ["152223-003": 12_000_000])
     }
 
+    /// A sheet with more than one figure a member: the amount in money is read, and the column
+    /// said; two amounts (two years) are refused, naming both.
+    @Test func theVolumeColumnIsChosenOrTheChoiceRefused() throws {
+        let read = try TransactionVolumes.read(Array("户号,交易量(头),交易额\nM1,30,300000\n".utf8), file: "t.csv")
+        #expect(read == .init(volumes: ["M1": 30_000_000], column: "交易额"))
+        #expect(try TransactionVolumes.read(Array("M1,300000\n".utf8), file: "t.csv").column == nil)
+        #expect(message("户号,户主,2023年交易额,2024年交易额\nC001,包金山,100000,300000\n")
+                == "t.csv line 1: the columns \"2023年交易额\", \"2024年交易额\" all read as the volume; keep only the one of the period this distribution returns on, or rename the others")
+        #expect(message("户号\t交易额\nM1\t1\n") == "t.csv line 1: the file is separated by tabs, not commas: save it from Excel as CSV (逗号分隔)")
+        #expect(message("户号,交易额\nM1,1.5E+05\n").hasSuffix("is a number Excel wrote in scientific notation; format the column as a number without exponent (or as text) and type it again"))
+        #expect(message("户号,交易额\nM1,1\n合计,1\n") == "t.csv line 3, column 户号: a totals row (合计) is no member's volume: delete it from the file")
+    }
+
     @Test func mistypedFirstAmountIsRefused() {
         #expect(message("M1,30O000\nM2,150000\n").hasPrefix("t.csv line 1: "))
         #expect(message("M1,-300000\nM2,150000\n").hasPrefix("t.csv line 1: "))

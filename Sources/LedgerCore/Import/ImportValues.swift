@@ -68,6 +68,9 @@ public enum ImportValues {
         do {
             return .success(try Fen.parse(normalized(text)))
         } catch {
+            if isScientific(normalized(text)) {
+                return .failure(.invalidValue("\(MessageText.quoted(text)) is a number Excel wrote in scientific notation; format the column as a number without exponent (or as text) and type it again"))
+            }
             var reason = error.description
             if reason.hasSuffix(".") { reason.removeLast() }
             return .failure(.invalidValue(reason))

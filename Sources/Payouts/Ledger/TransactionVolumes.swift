@@ -3,14 +3,35 @@ import LedgerCore
 /// A cooperative's transaction volumes per member, read from a CSV file as Excel writes it (the
 /// reader an import uses: UTF-8 or GB18030, quoted fields, full-width digits, Excel's apostrophe):
 /// the basis of the Art. 44 rebate. A household's number in the first column (or the one headed
-/// 户号/household), its volume in yuan in the last (or the one headed 交易额/交易量/amount); a
-/// header line is optional — a first line whose volume is no amount and whose first column holds
-/// no digit (户号,2023年交易额).
+/// 户号/household), its volume in yuan in the last (or the one headed 交易额/amount; failing one,
+/// 交易量/volume — several so headed are refused, naming them: which year's, which measure, is
+/// the accountant's to say); a header line is optional — a first line whose volume is no amount
+/// and whose first column holds no digit (户号,2023年交易额).
 public enum TransactionVolumes {
+    /// The volumes by household, and the column they were read from (its header; nil without one).
+    public struct Read: Sendable, Equatable {
+        public var volumes: [String: Int64]
+        public var column: String?
+
+        public init(volumes: [String: Int64], column: String?) {
+            self.volumes = volumes
+            self.column = column
+        }
+    }
+
     /// Parses the file's bytes; every error names the file, the line and the column.
     public static func parse(_ bytes: [UInt8], file: String) throws(CSVError) -> [String: Int64] {
+        try read(bytes, file: file).volumes
+    }
+
+    /// Parses the file's bytes, saying which column the volumes came from.
+    public static func read(_ bytes: [UInt8], file: String) throws(CSVError) -> Read {
         let table = try CSVTable(file: file, bytes: bytes)
         let header = table.header
+        if header.fields.contains(where: { $0.contains("\t") }) {
+            throw CSVError(file: file, line: header.line, column: nil,
+                           problem: .invalidValue("the file is separated by tabs, not commas: save it from Excel as CSV (逗号分隔)"))
+        }
         // The first line is data when its volume reads as an amount, or its household as one.
         let isHeader: Bool
         if case .success = ImportValues.amount(header.fields.last ?? "") {
@@ -20,7 +41,7 @@ public enum TransactionVolumes {
         }
         let names = isHeader ? header.fields.map { $0.trimmingWhitespace() } : []
         let householdColumn = names.firstIndex { ["户号", "household"].contains($0.lowercased()) } ?? 0
-        let volumeColumn = names.firstIndex { name in ["交易额", "交易量", "amount", "volume"].contains { name.lowercased().contains($0) } }
+        let volumeColumn = try volumeColumn(names, file: file, line: header.line)
         var volumes = [String: Int64]()
         for record in (isHeader ? [] : [header]) + table.records {
             let width = record.fields.count
@@ -32,6 +53,10 @@ public enum TransactionVolumes {
             let household = ImportValues.normalized(record.fields[householdColumn].trimmingWhitespace())
             guard !household.isEmpty else {
                 throw CSVError(file: file, line: record.line(ofField: householdColumn), column: named(householdColumn), problem: .invalidValue("no household number"))
+            }
+            if ["合计", "总计", "小计", "total"].contains(household.lowercased()) {
+                throw CSVError(file: file, line: record.line(ofField: householdColumn), column: named(householdColumn),
+                               problem: .invalidValue("a totals row (合计) is no member's volume: delete it from the file"))
             }
             guard column < width else {
                 throw CSVError(file: file, line: record.line, column: named(column), problem: .invalidValue("the line has no volume in the column headed \(names[column])"))
@@ -46,6 +71,22 @@ public enum TransactionVolumes {
             }
             volumes[household] = amount.value
         }
-        return volumes
+        return Read(volumes: volumes, column: volumeColumn.map { names[$0] })
+    }
+
+    /// The column of the volumes among the header's `names`: the one headed as an amount in money
+    /// (交易额, amount), else as a volume (交易量, volume); nil when none is (the last column is
+    /// read). Two of the kind chosen are refused: 2023年交易额 and 2024年交易额 both read as one.
+    private static func volumeColumn(_ names: [String], file: String, line: Int) throws(CSVError) -> Int? {
+        for words in [["交易额", "amount"], ["交易量", "volume"]] {
+            let found = names.indices.filter { i in words.contains { names[i].lowercased().contains($0) } }
+            if found.count > 1 {
+                throw CSVError(file: file, line: line, column: nil, problem: .invalidValue(
+                    "the columns \(found.map { MessageText.quoted(names[$0]) }.joined(separator: ", ")) all read as the volume; "
+                        + "keep only the one of the period this distribution returns on, or rename the others"))
+            }
+            if let column = found.first { return column }
+        }
+        return nil
     }
 }

@@ -25,7 +25,7 @@ struct DistributionOptions: ParsableArguments {
     @Option(help: "largest-remainder (exact, default) or rate (a rate per unit; the rest stays undistributed).") var method: String = "largest-remainder"
     @Flag(help: "Same as --method rate: a floor rate per unit, the residual kept as undistributed income.") var ratePerUnit = false
     @Option(parsing: .unconditional, help: "With --method rate: the rate per unit (default: pool ÷ units, rounded down).") var rate: String?
-    @Option(help: "Cooperative basis: CSV of household,transaction volume (yuan; read as an import reads a file, other columns between allowed, the volume's headed 交易额), where the ledger records no 交易额 since the last cooperative distribution; else it must agree with the ledger.") var transactions: String?
+    @Option(help: "Cooperative basis: CSV of household,transaction volume (yuan; read as an import reads a file, other columns between allowed, the volume's headed 交易额 — one such column only, said on stderr —), where the ledger records no 交易额 since the last cooperative distribution; else it must agree with the ledger.") var transactions: String?
     @Option(parsing: .unconditional, help: "Cooperative basis: the declared rebate by transactions (default: the minimum).") var rebate: String?
     @Option(help: "Cooperative basis: the charter's minimum rebate rate (at least 60%).") var rebateRate: String = "60%"
 
@@ -73,7 +73,11 @@ struct DistributionOptions: ParsableArguments {
             // The members' 交易额 as the ledger records them; else, or to be checked against them, a file's.
             if let transactions {
                 // Read as an import reads a file: in whichever encoding Excel saved it (GB18030 on Chinese Windows).
-                volumes = try TransactionVolumes.parse(try InputFile.contents(of: transactions, label: "--transactions \(transactions)"), file: transactions)
+                let read = try TransactionVolumes.read(try InputFile.contents(of: transactions, label: "--transactions \(transactions)"), file: transactions)
+                volumes = read.volumes
+                // Which column was read: a sheet may hold more than one figure a member.
+                Printer.stderr("fenhong: volumes of \(Printer.count(volumes.count, "member")) read from \(transactions)"
+                               + (read.column.map { ", column \($0)" } ?? ", its last column"))
             }
             basisValue = .cooperative(CooperativeRule(
                 rebateBp: try Parse.basisPoints(rebateRate, option: "--rebate-rate"),
