@@ -52,11 +52,18 @@ public struct LedgerReader {
     }
 
     /// The entry that already records what `payload` would record — a share issue of the same
-    /// holder, class, quantity, date and reason (``ImportBatch/repeatKey(_:)``) — and that no
-    /// reversal took back; nil when none does, or for a payload of another kind.
+    /// holder, class, quantity, date and reason, a payment of the same distribution, household,
+    /// voucher, amount and date (``ImportBatch/repeatKey(_:)``) — and that no reversal took back;
+    /// nil when none does, or for a payload of another kind.
     public func standingRecord(like payload: EntryPayload) throws -> Entry? {
-        guard case .sharesIssue(let issue) = payload, let key = ImportBatch.repeatKey(payload) else { return nil }
-        let same = try entries(household: issue.holder).filter { ImportBatch.repeatKey($0.payload) == key }
+        let household: String
+        switch payload {
+        case .sharesIssue(let issue): household = issue.holder
+        case .dividendPay(let payment): household = payment.household
+        default: return nil
+        }
+        guard let key = ImportBatch.repeatKey(payload) else { return nil }
+        let same = try entries(household: household).filter { ImportBatch.repeatKey($0.payload) == key }
         guard !same.isEmpty else { return nil }
         let reversed = Set(try entries(kind: .entryReverse).compactMap { entry -> Int64? in
             if case .entryReverse(let r) = entry.payload { r.target } else { nil }

@@ -203,8 +203,12 @@ struct DividendTests {
         #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R1"]).status == 0)
         #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-001", "--reference", "R2"]).status == 2)
         // Without --account, the payment goes to the household's registered (masked) account.
-        let first = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "1", "--reference", "R4"])
+        let first = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "1", "--reference", "R4", "--date", "2020-01-06"])
         #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
+        // The same command again (shell history run twice) pays nothing twice.
+        let again = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "1", "--reference", "R4", "--date", "2020-01-06"])
+        #expect(again.status == 2)
+        #expect(again.stderr.hasPrefix("fenhong: the payment of 1.00 of distribution 2019 to household 152223-002 on 2020-01-06 with voucher R4 is already recorded, entry "), "\(again.stderr)")
         #expect(try cli.run("log", "--json").stdout.contains(#""account":"****0001","amount":100"#))
         // A voucher already given for another household's payment is recorded, and noted.
         let reused = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-003", "--amount", "1", "--reference", "R1"])

@@ -235,8 +235,14 @@ struct DividendPay: ParsableCommand {
             reused = try reader.entries(distribution: id).first { entry in
                 if case .dividendPay(let p) = entry.payload { p.reference == reference && p.household != household } else { false }
             }
-            return [.dividendPay(DividendPayment(id: id, household: household, amount: pay, channel: channelValue,
-                                                 account: paidInto, reference: reference, date: day))]
+            let payment = EntryPayload.dividendPay(DividendPayment(id: id, household: household, amount: pay, channel: channelValue,
+                                                                   account: paidInto, reference: reference, date: day))
+            // The same command run twice (a line of shell history run again) would pay twice.
+            if let earlier = try reader.standingRecord(like: payment) {
+                throw ValidationError("\(ImportBatch.repeated(payment).what) is already recorded, entry \(earlier.seq); nothing was recorded "
+                                      + "(a second payment alike is given a --reference of its own)")
+            }
+            return [payment]
         }
         Printer.recorded(result)
         if let reused, case .dividendPay(let p) = reused.payload {
