@@ -176,7 +176,10 @@ public struct StatementCheck {
         guard failures.allSatisfy({ $0.rule == .notAsPrinted }),
               failures.contains(where: { $0.location.contains("line") || $0.detail.hasPrefix("the PDF") }),
               !failures.contains(where: figuresDiffer) else { return nil }
-        return "NOTE a statement printed by an earlier version of fenhong, whose layout differed, is not the one printed now either: "
-            + "print a new one (fenhong statement) and compare its figures with the household's copy; a figure that differs is no matter of layout"
+        // Every layout released since layouts are kept was tried: only a statement printed before
+        // then may differ by layout alone.
+        return "NOTE none of the layouts fenhong has released prints it so: a line was changed, added, moved or left out — "
+            + "unless it was printed before 2026-11-30, when fenhong began keeping its layouts; then print a new one (fenhong statement) "
+            + "and compare its figures with the household's copy, for a figure that differs is no matter of layout"
     }
 }

@@ -307,7 +307,9 @@ public enum StatementSource {
         // Saved with a classic Mac's line ends, carriage returns alone: they end its lines.
         if !text.contains("\n") { text = text.replacingOccurrences(of: "\r", with: "\n") }
         let isHTML = text.prefix(64).lowercased().contains("<!doctype html") || text.prefix(64).lowercased().hasPrefix("<html")
-        return isHTML ? (StatementText.plainLines(html: text), PrintedStatement(format: .html, bytes: utf8))
+        // An HTML page is compared as it lies: one saved in another encoding than the UTF-8 its
+        // <meta charset> declares shows garbled in a browser.
+        return isHTML ? (StatementText.plainLines(html: text), PrintedStatement(format: .html, bytes: bytes))
                       : (text, PrintedStatement(format: .text, bytes: utf8))
     }
 

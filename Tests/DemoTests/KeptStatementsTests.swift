@@ -61,6 +61,35 @@ struct KeptStatementsTests {
                 "\(failures)")
     }
 
+    /// An HTML statement is compared as a browser reads it: saved again as GB18030 (which its
+    /// <meta charset="utf-8"> belies: shown garbled), or with a form feed or line separator before
+    /// the page (quirks mode), it is no longer the one printed; line feeds at either end are.
+    @Test func aKeptHTMLStatementIsReadAsABrowserReadsIt() throws {
+        let gb = try failures("152223-007.html", proof: "152223-007") { bytes in bytes = Self.gb18030(bytes) }
+        #expect(gb.map(\.detail) == ["the HTML file is not UTF-8 text, as fenhong writes it and as its <meta charset=\"utf-8\"> says: a browser shows it garbled"])
+        for prefix in ["\u{2028}", "\u{0C}", "\u{85}"] {
+            let failures = try failures("152223-007.html", proof: "152223-007") { $0 = Array(prefix.utf8) + $0 }
+            #expect(failures.map(\.rule) == [.notAsPrinted], "\(prefix.unicodeScalars.first!.value)")
+        }
+        #expect(try failures("152223-007.html", proof: "152223-007") { $0 = Array("\r\n\n".utf8) + $0 + Array("\n\n".utf8) } == [])
+    }
+
+    /// `bytes` of UTF-8 as GB18030, through iconv (as a Windows editor saves them).
+    private static func gb18030(_ bytes: [UInt8]) -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return [] }
+        input.fileHandleForWriting.write(Data(bytes))
+        try? input.fileHandleForWriting.close()
+        let converted = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return [UInt8](converted)
+    }
+
     /// A byte of a kept PDF's text changed: rejected, naming the run that differs.
     @Test func aKeptPDFChangedIsRejectedNamingTheRun() throws {
         let failures = try failures("152223-019.pdf", proof: "152223-019") { bytes in

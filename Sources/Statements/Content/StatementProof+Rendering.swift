@@ -62,7 +62,10 @@ extension StatementProof {
             let closest = expected.max { Self.agreeingLines($0, text) < Self.agreeingLines($1, text) }!
             return Self.firstDifference(text, closest, what: what)
         case .html:
-            let given = Self.normalizedMarkup(printed.bytes)
+            guard let given = Self.normalizedMarkup(printed.bytes) else {
+                return [.init(rule: .notAsPrinted, location: "statement",
+                              detail: "the HTML file is not UTF-8 text, as fenhong writes it and as its <meta charset=\"utf-8\"> says: a browser shows it garbled")]
+            }
             let variants = documents.flatMap { document in
                 [HTMLRenderer.Paper.a4, .a5].flatMap { paper in
                     [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines) }
@@ -218,10 +221,15 @@ extension StatementProof {
     private static let widest = TextRenderer().widthMax
 
     /// An HTML file's text without a byte-order mark, with Windows line ends made Unix ones, and
-    /// without the line ends an editor adds or takes away at either end.
-    private static func normalizedMarkup(_ bytes: [UInt8]) -> String {
-        var text = String(decoding: bytes, as: UTF8.self)
+    /// without the line ends an editor adds or takes away at either end (line feeds and carriage
+    /// returns only: a form feed or a line separator before the page is no editor's); nil when
+    /// it is not UTF-8.
+    private static func normalizedMarkup(_ bytes: [UInt8]) -> String? {
+        guard var text = String(validating: bytes, as: UTF8.self) else { return nil }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
+        text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        while text.hasPrefix("\n") || text.hasPrefix("\r") { text.removeFirst() }
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        return text
     }
 }
