@@ -34,6 +34,10 @@ struct CSVTests {
         #expect(t.encoding == .gb18030)
         #expect(t.header.fields == ["户号", "户主"])
         #expect(t.records[0].fields == ["152223-001", "陈梅"])
+        // With GB18030's byte-order mark (84 31 95 33) before it, as some editors save: read alike.
+        let marked = try CSVTable(file: "g.csv", bytes: [0x84, 0x31, 0x95, 0x33] + bytes)
+        #expect(marked.encoding == .gb18030)
+        #expect(marked.header.fields == ["户号", "户主"])
     }
 
     /// Bytes that are neither encoding, UTF-16, an open quote and text after a quote are refused with their line.

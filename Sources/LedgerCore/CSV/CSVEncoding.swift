@@ -24,7 +24,10 @@ public enum CSVEncoding: String, Sendable, CustomStringConvertible {
         }
         guard let utf8Offset = firstInvalidUTF8(bytes) else { return (bytes, .utf8) }
         do {
-            return (try fromGB18030(bytes), .gb18030)
+            var utf8 = try fromGB18030(bytes)
+            // GB18030's own byte-order mark (84 31 95 33, U+FEFF), which some editors write: dropped as UTF-8's is.
+            if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8.removeFirst(3) }
+            return (utf8, .gb18030)
         } catch {
             // Name the bad byte of whichever encoding got further: that is the one the file is in.
             guard case .undecodable(let gbOffset) = error else { throw error }
