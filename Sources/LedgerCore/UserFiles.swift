@@ -95,6 +95,7 @@ public enum OutputFile {
     /// Why `path` cannot be created: its folder is missing, is not a folder, or cannot be written
     /// to; a generic reason when none of these is the cause (a full disk, a name too long).
     public static func whyNotCreatable(_ path: String) -> String {
+        if let taken = takenBySomethingElse(path) { return taken }
         let shown = folder(of: path)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: shown, isDirectory: &isFolder) else {
@@ -103,6 +104,15 @@ public enum OutputFile {
         guard isFolder.boolValue else { return "\(shown) is a file, not a folder" }
         guard FileManager.default.isWritableFile(atPath: shown) else { return "the folder \(shown) cannot be written to (no permission)" }
         return generic
+    }
+
+    /// Why a file cannot be written at `path` though its folder may be there: a folder, or a file
+    /// that may not be written, already lies there; nil otherwise.
+    public static func takenBySomethingElse(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+        if isFolder.boolValue { return "\(path) is a folder" }
+        return FileManager.default.isWritableFile(atPath: path) ? nil : "\(path) exists and cannot be written to (no permission)"
     }
 
     /// The folder a file's path names: `.` for a bare name, `/` for a file at the root. Not

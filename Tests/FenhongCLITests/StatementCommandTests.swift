@@ -36,6 +36,17 @@ struct StatementCommandTests {
         return try cli.run("statement", "check", "chen.txt")
     }
 
+    /// A statement whose proof cannot be written beside it (a folder has its name) is not
+    /// written either, and the reason is that folder, not a full disk.
+    @Test func aProofThatCannotBeWrittenStopsBoth() throws {
+        let cli = try ledger()
+        try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("o/c.proof.txt"), withIntermediateDirectories: true)
+        let run = try cli.execute(["statement", "--household", "152223-001", "--format", "pdf", "--out", "o/c.pdf", "--proof"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "fenhong: cannot write the proof beside o/c.pdf: o/c.proof.txt is a folder; nothing was written\n", "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("o/c.pdf").path))
+    }
+
     /// The text statement goes to stdout with the head, the masked ID, the reversal and the totals in capitals.
     @Test func textStatementToStdout() throws {
         let cli = try ledger()

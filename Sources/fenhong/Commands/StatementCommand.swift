@@ -103,6 +103,10 @@ struct StatementCommand: ParsableCommand {
             }
         } else {
             let bytes = try render.render(document)
+            // Both files written, or neither: the proof's place is judged before the statement is written.
+            if proofFile != nil, let out, let taken = OutputFile.takenBySomethingElse(StatementSource.sibling(of: out, suffix: ".proof.txt")) {
+                throw ValidationError("cannot write the proof beside \(out): \(taken); nothing was written")
+            }
             if let out {
                 try StatementSource.write(bytes, to: out)
             } else {
