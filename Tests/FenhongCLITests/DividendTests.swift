@@ -124,6 +124,9 @@ struct DividendTests {
                 + "or carry the 0.18 in from the undistributed income of earlier years (上年未分配收益).\n")
         let plan = try cli.execute(["dividend", "plan"] + args + ["--carry-in", "0.18"])
         #expect(plan.status == 0, "\(plan.stderr)")
+        // Typed with a Chinese input method (＝, ２７％): the same plan.
+        let fullWidth = args.map { $0.replacingOccurrences(of: "公积金=27%", with: "公积金＝２７％") }
+        #expect(try cli.execute(["dividend", "plan"] + fullWidth + ["--carry-in", "0.18"]).stdout == plan.stdout)
         let rows = plan.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         // The appropriations are drawn from this year's 1,000.00; the 0.18 comes after them.
         #expect(rows[2...6] == ["distributable 可分配收益 1,000.00", "公积金 27% −270.00", "公益金 10% −100.00",
@@ -209,6 +212,9 @@ struct DividendTests {
         let again = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "1", "--reference", "R4", "--date", "2020-01-06"])
         #expect(again.status == 2)
         #expect(again.stderr.hasPrefix("fenhong: the payment of 1.00 of distribution 2019 to household 152223-002 on 2020-01-06 with voucher R4 is already recorded, entry "), "\(again.stderr)")
+        // A household number typed full-width, with a space, is the household's number.
+        let typed = try cli.execute(["dividend", "pay", "--id", "2019", "--household", " １５２２２３－００２", "--amount", "1", "--reference", "R4b", "--date", "2020-01-06"])
+        #expect(typed.status == 0, "\(typed.stderr)")
         #expect(try cli.run("log", "--json").stdout.contains(#""account":"****0001","amount":100"#))
         // A voucher already given for another household's payment is recorded, and noted.
         let reused = try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-003", "--amount", "1", "--reference", "R1"])
@@ -218,9 +224,9 @@ struct DividendTests {
         let status = try cli.execute(["dividend", "status", "--id", "2019"]).stdout
         // 10,000.00 over 6 households: 4 × 1,666.67 + 2 × 1,666.66, extra fen to the lower numbers.
         #expect(status.contains("152223-001  户1    1,666.67  1,666.67         0.00"), "\(status)")
-        #expect(status.contains("152223-002  户2    1,666.67      1.00     1,665.67"), "\(status)")
+        #expect(status.contains("152223-002  户2    1,666.67      2.00     1,664.67"), "\(status)")
         #expect(status.contains("152223-006  户6    1,666.66      0.00     1,666.66"), "\(status)")
-        #expect(status.contains("total             10,000.00  1,668.67     8,331.33"), "\(status)")
+        #expect(status.contains("total             10,000.00  1,669.67     8,330.33"), "\(status)")
 
         // The account in effect on the day paid: an update dated later does not apply to an
         // earlier payment, and does to a later one. A zero amount is refused as such.

@@ -51,7 +51,8 @@ struct DistributionOptions: ParsableArguments {
         default: throw ValidationError("give exactly one of --distributable and --pool")
         }
         let appropriations = try appropriation.map { text -> Appropriation in
-            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            // NAME=RATE, the sign full-width too (＝), as a Chinese input method types it.
+            let parts = text.split(maxSplits: 1, whereSeparator: { $0 == "=" || $0 == "＝" }).map { String($0).trimmingWhitespace() }
             guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("--appropriation \(text) must read NAME=RATE, e.g. 公积公益金=10%") }
             // Printed on the plan, the public posting and every statement: on one line.
             if let reason = JSONValue.string(parts[0]).lineBreakReason(field: "name") { throw ValidationError("--appropriation \(parts[0]) \(reason)") }
@@ -179,7 +180,7 @@ struct DividendPay: ParsableCommand {
 
     @OptionGroup var write: WriteOptions
     @Option(parsing: .unconditional, help: "The distribution id.") var id: String
-    @Option(help: "Household number.") var household: String
+    @Option(help: "Household number.", transform: Parse.householdNumber) var household: String
     // Unconditional: "-5" is the (refused) amount, not an unknown option and a missing value.
     @Option(parsing: .unconditional, help: "Amount (default: all that is outstanding).") var amount: String?
     @Option(help: "bank (银行), card (一卡通) or cash (现金) (default: cash for a household registered as paid in cash, else bank).") var channel: String?

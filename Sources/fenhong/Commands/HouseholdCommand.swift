@@ -14,7 +14,7 @@ struct HouseholdAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a household.")
 
     @OptionGroup var write: WriteOptions
-    @Option(help: "Household number (户号), e.g. 152223-001.") var household: String
+    @Option(help: "Household number (户号), e.g. 152223-001.", transform: Parse.householdNumber) var household: String
     @Option(help: "Head of household (户主).") var head: String
     @Option(parsing: .unconditional, help: "Number of members.") var members: Int64
     @Flag(help: "Registered-poor (建档立卡).") var poor = false
@@ -36,7 +36,7 @@ struct HouseholdUpdateCommand: ParsableCommand {
         commandName: "update", abstract: "Change a household from an effective date on (e.g. --poor no when it exits poverty).")
 
     @OptionGroup var write: WriteOptions
-    @Option(help: "Household number.") var household: String
+    @Option(help: "Household number.", transform: Parse.householdNumber) var household: String
     @Option(help: "New head of household.") var head: String?
     @Option(parsing: .unconditional, help: "New number of members.") var members: Int64?
     @Option(help: "Registered-poor from the date on: yes or no.") var poor: String?

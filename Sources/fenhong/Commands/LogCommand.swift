@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "List entries, oldest first.")
 
     @OptionGroup var ledger: LedgerOption
-    @Option(help: "Only the entries that name this household, and their reversals.") var household: String?
+    @Option(help: "Only the entries that name this household, and their reversals.", transform: Parse.householdNumber) var household: String?
     @Flag(help: "Print each body exactly as stored, one JSON object a line.") var json = false
     @Flag(help: "Print CSV that `fenhong import` reads (UTF-8 with BOM, CRLF), needs --kind: the ledger as it stands (households as updated, net holdings, payments not reversed).")
     var csv = false

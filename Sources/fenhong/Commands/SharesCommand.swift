@@ -57,7 +57,7 @@ struct ShareOptions: ParsableArguments {
 struct SharesIssueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "issue", abstract: "Issue shares to a household or the collective.")
     @OptionGroup var write: WriteOptions
-    @Option(help: "Household number, or collective.") var holder: String
+    @Option(help: "Household number, or collective.", transform: Parse.householdNumber) var holder: String
     @OptionGroup var share: ShareOptions
     @Flag(help: "Start a share class that is neither named under --class nor issued in this ledger before.") var newClass = false
 
@@ -90,7 +90,7 @@ struct SharesIssueCommand: ParsableCommand {
 struct SharesRetireCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retire", abstract: "Retire shares (回购, 脱贫退出 …).")
     @OptionGroup var write: WriteOptions
-    @Option(help: "Household number, or collective.") var holder: String
+    @Option(help: "Household number, or collective.", transform: Parse.householdNumber) var holder: String
     @OptionGroup var share: ShareOptions
 
     func run() throws {
@@ -102,8 +102,8 @@ struct SharesRetireCommand: ParsableCommand {
 struct SharesTransferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Move shares between holders (继承, 分户 …).")
     @OptionGroup var write: WriteOptions
-    @Option(help: "From household (or collective).") var from: String
-    @Option(help: "To household (or collective).") var to: String
+    @Option(help: "From household (or collective).", transform: Parse.householdNumber) var from: String
+    @Option(help: "To household (or collective).", transform: Parse.householdNumber) var to: String
     @OptionGroup var share: ShareOptions
 
     func run() throws {

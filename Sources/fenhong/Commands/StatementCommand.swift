@@ -56,7 +56,7 @@ struct StatementCommand: ParsableCommand {
         subcommands: [StatementCheckCommand.self])
 
     @OptionGroup var ledger: LedgerOption
-    @Option(help: "The household number (户号).") var household: String?
+    @Option(help: "The household number (户号).", transform: Parse.householdNumber) var household: String?
     @Option(parsing: .unconditional, help: "Only the distributions whose record date falls in this year, with every payment of them.") var year: Int?
     @Option(help: "The statement date, YYYY-MM-DD (default: today); holdings are taken on it.") var date: String?
     @Option(parsing: .unconditional, help: "Make it against the checkpoint of this size (default: the latest).") var size: Int64?

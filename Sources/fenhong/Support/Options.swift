@@ -161,8 +161,15 @@ enum Parse {
     }
 
     /// A rate as `8%`, `8.5%` or basis points `850bp`.
+    /// A household number as typed: full-width digits and letters (an input method's) made
+    /// half-width, spaces around it dropped — as an import reads one.
+    static func householdNumber(_ text: String) -> String {
+        ImportValues.normalized(text.trimmingWhitespace())
+    }
+
     static func basisPoints(_ text: String, option: String) throws -> Int64 {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        // Full-width as an input method types it (１０％), read as an import reads a figure.
+        let t = ImportValues.normalized(text.trimmingWhitespace())
         var bp: Int64?
         if t.hasSuffix("bp") { bp = Int64(t.dropLast(2)) }
         if t.hasSuffix("%") { bp = (try? Fen.parse(String(t.dropLast())))?.value }  // hundredths of a percent, as fen are of a yuan
