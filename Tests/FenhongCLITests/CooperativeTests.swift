@@ -49,6 +49,14 @@ import Testing
 
         let declare = try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--pool", "1000", "--basis", "cooperative"])
         #expect(declare.status == 0, "\(declare.stderr)")
+        // Posted to the cooperative's members, overseen by its supervisors: no village notice board; never before its record date.
+        let posting = try cli.execute(["disclosure", "--id", "2024", "--from", "2025-01-02"])
+        #expect(posting.status == 0, "\(posting.stderr)")
+        #expect(posting.stdout.contains("盈余分配公示表") && !posting.stdout.contains("村务公开") && !posting.stdout.contains("村民委员会"), "\(posting.stdout)")
+        #expect(posting.stdout.contains("监事会（执行监事）") && posting.stdout.contains("理事会（盖章）"), "\(posting.stdout)")
+        let early = try cli.execute(["disclosure", "--id", "2024", "--from", "2020-01-01"])
+        #expect(early.status == 2)
+        #expect(early.stderr == "fenhong: --from 2020-01-01 is before distribution 2024's record date 2024-12-31: its amounts are of the holdings on that day, and are posted from it or later\n", "\(early.stderr)")
 
         // 2025, before any sale is recorded: nothing to return by, and the accounts' 2024 totals never count again.
         let none = try cli.execute(plan("2025", "2025-12-31", pool: "100"))

@@ -39,6 +39,10 @@ struct DisclosureCommand: ParsableCommand {
                 heads[a.household] = HouseholdStatement.registration(
                     of: a.household, in: try reader.entries(household: a.household), on: recordDate ?? Parse.today())?.head ?? ""
             }
+            // Posted before the record date, it would post amounts of holdings not yet taken.
+            if let recordDate, start < recordDate {
+                throw ValidationError("--from \(start) is before distribution \(id)'s record date \(recordDate): its amounts are of the holdings on that day, and are posted from it or later")
+            }
             return try DistributionDisclosure.build(
                 opening: opening, id: id, entries: entries, heads: heads, postedFrom: start, days: days,
                 checkpoint: StatementSource.footer(reader, signed))
