@@ -14,7 +14,8 @@ extension LedgerState {
     mutating func reverse(_ reversal: Reversal, seq: Int64, _ problems: inout RuleReport) {
         let target = reversal.target
         guard target < seq else {
-            return problems.add(.missingTarget, "entry \(target) does not exist before entry \(seq)")
+            let before = seq > 0 ? "the \(seq) before it are entries 0–\(seq - 1)" : "none comes before entry 0"
+            return problems.add(.missingTarget, "there is no entry \(target) to reverse: a reversal undoes an earlier entry, and \(before)")
         }
         guard seqFlags.isReversible(target) else {
             return problems.add(.irreversible, "entry \(target) is of a kind that entry.reverse cannot undo: only payments, share issues, transfers and retirements, fund, investment, income and expense records, declarations (with all their allocations) and a household's registration (withdrawing a household registered by mistake) can be reversed; a household is otherwise corrected with household update, a key with key retire, an allocation by withdrawing its declaration, and a reversal made by mistake by recording the reversed entry again")
