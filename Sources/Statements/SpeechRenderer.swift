@@ -111,7 +111,13 @@ public struct SpeechRenderer: Sendable {
                 while end < characters.count, characters[end].isASCII, characters[end].isLetter { end += 1 }
                 let word = String(characters[i..<end])
                 out += words[word.lowercased()] ?? word
+                // "BX-2024", a voucher's: the hyphen is a pause too.
+                if end + 1 < characters.count, characters[end] == "-", characters[end + 1].isASCII, characters[end + 1].isNumber { out += "，"; end += 1 }
                 i = end
+            } else if let said = Self.symbols[character] {
+                // A sign typed into a reason or a voucher: said as meant, or not at all (the engine reads "&" in English).
+                out += said
+                i += 1
             } else {
                 out.append(character)
                 i += 1
@@ -119,6 +125,12 @@ public struct SpeechRenderer: Sendable {
         }
         return out
     }
+
+    /// Signs that may stand in a reason or a voucher, as said; "" for one not said.
+    private static let symbols: [Character: String] = [
+        "&": "和", "＆": "和", "+": "加", "＋": "加", "#": "号", "＃": "号", "~": "至", "～": "至",
+        "<": "", ">": "", "‹": "", "›": "", "«": "", "»": "", "\"": "", "“": "", "”": "", "*": "", "＊": "", "|": "，", "_": "",
+    ]
 
     /// The date written `YYYY-MM-DD` at `start`, and where it ends; nil when there is none.
     private static func date(in characters: [Character], at start: Int) -> (LedgerDate, Int)? {

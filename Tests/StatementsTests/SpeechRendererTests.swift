@@ -71,7 +71,7 @@ struct SpeechRendererTests {
         #expect(SpeechRenderer.speakable("fenhong verify --trusted x") == "fenhong verify --trusted x")
         // A reason typed by the accountant: its date and amount in figures are said in words.
         #expect(SpeechRenderer.speakable("原因：金额错，应为10,000.05元，2020-10-05退回") == "原因：金额错，应为一万元零五分，二零二零年十月五日退回")
-        #expect(SpeechRenderer.speakable("BX-2024-0008，2024-13-01") == "BX-二零二四，零零零八，二零二四，13，01")
+        #expect(SpeechRenderer.speakable("BX-2024-0008，2024-13-01") == "BX，二零二四，零零零八，二零二四，13，01")
         // Only money is said as money: an amount to the fen, or one followed by 元.
         #expect(SpeechRenderer.speakable("按1,000股的1.5倍、3.5%计，共2,880.00，另5.5元") == "按1,000股的1.5倍、3.5%计，共两千八百八十元，另五元五角")
     }
