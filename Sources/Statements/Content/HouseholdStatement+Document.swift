@@ -131,7 +131,8 @@ extension HouseholdStatement {
                     let share = (byVolume ? "交易额" + Fen(units).formatted : String(units)) + (minimum.map { "（含保底\($0.formatted)）" } ?? "")
                     let spokenShare = (byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份")
                         + (minimum.map { "，含保底\($0.spokenChinese)" } ?? "")
-                    return .init([line.distribution, line.date.text, share, line.amount.formatted,
+                    // Since layout 2 its distribution is marked withdrawn here too, as everywhere it is named.
+                    return .init([layout >= .second ? named(line.distribution) : line.distribution, line.date.text, share, line.amount.formatted,
                                   String(line.record.seq), line.record.shortHash],
                                  spoken: "分配编号\(line.distribution)，\(spokenShare)，应分\(line.amount.spokenChinese)。")
                 }))))

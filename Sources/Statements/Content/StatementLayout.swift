@@ -11,7 +11,8 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// its rate and amount (提取公积公益金（10%）1,600.00元: DOMAIN §5's reserve % and amount); and,
     /// after the allocations, the distributions that passed over the household's 扶贫股 because
     /// it was not registered-poor on their record date (扶贫股未参与的分配); and a place for the
-    /// collective's seal among the signatures.
+    /// collective's seal among the signatures; an allocation of a withdrawn distribution marked so
+    /// on its own row too.
     case second = 2
 
     /// The layout fenhong prints in.
