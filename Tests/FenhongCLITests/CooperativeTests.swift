@@ -99,6 +99,9 @@ import Testing
         let rows = rows(statement)
         #expect(rows.contains("2024（已撤销） 369.23 5,000.00 200.00 569.23") && rows.contains("2024-b 369.23 5,000.00 200.00 569.23"), "\(statement)")
         #expect(rows.contains { $0.hasPrefix("2024（已撤销） 按交易量返还，其余按出资额分配") }, "\(statement)")
+        // A member holds accounts, not shares; its 交易额 account is every year's sum.
+        #expect(statement.contains("统计日无股份；出资额等见成员账户。"), "\(statement)")
+        #expect(rows.contains { $0.hasPrefix("交易额（历年累计） ") }, "\(statement)")
         // Its allocation's own row is marked too.
         #expect(rows.contains { $0.hasPrefix("2024（已撤销） 2024-12-31 交易额120,000.00") }, "\(statement)")
         #expect(rows.contains("应分合计 569.23"), "\(statement)")

@@ -55,7 +55,9 @@ extension HouseholdStatement {
         ])))
 
         if holdings.isEmpty {
-            sections.append(.init(heading: StatementLabels.holdings, content: .paragraph(.init("统计日无持股。"))))
+            // A cooperative member holds accounts, not shares: since layout 2 said so, not "无持股" alone.
+            let none = layout >= .second && !accounts.isEmpty ? "统计日无股份；出资额等见成员账户。" : "统计日无持股。"
+            sections.append(.init(heading: StatementLabels.holdings, content: .paragraph(.init(none))))
         } else {
             let total = holdings.reduce(Int64(0)) { $0 &+ $1.units }
             sections.append(.init(heading: StatementLabels.holdings, content: .table(.init(
@@ -70,7 +72,10 @@ extension HouseholdStatement {
         if !accounts.isEmpty {
             // A cooperative member's accounts are money, not shares: in yuan, apart.
             sections.append(.init(heading: StatementLabels.accounts, content: .keyValues(accounts.map { account in
+                // The 交易额 an account records is the sum of every year's; each distribution returns
+                // on its own period's (its allocation line): since layout 2 named as the sum.
                 let name = ShareClass.displayName(account.shareClass)
+                    + (layout >= .second && account.shareClass == ShareClass.trade ? "（历年累计）" : "")
                 return .init(name, Fen(account.units).formatted + "元", spoken: name + Fen(account.units).spokenChinese)
             })))
         }
