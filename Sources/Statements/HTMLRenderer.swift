@@ -61,7 +61,9 @@ public struct HTMLRenderer: Sendable {
     private func keyValues(_ pairs: [(String, String)]) -> String {
         var html = "<dl class=\"fields\">\n"
         for (key, value) in pairs {
-            html += "<div><dt>\(Self.escape(key))</dt><dd>\(Self.escape(value))</dd></div>\n"
+            // A line going on from the term above has none of its own: a screen reader passes the empty term over.
+            let term = key.isEmpty ? "<dt aria-hidden=\"true\"></dt>" : "<dt>\(Self.escape(key))</dt>"
+            html += "<div>\(term)<dd>\(Self.escape(value))</dd></div>\n"
         }
         return html + "</dl>\n"
     }

@@ -99,9 +99,9 @@ body.large-print footer { font-size: 18pt; }
 <h2>分配方式</h2>
 <dl class="fields">
 <div><dt>2023</dt><dd>按股份分配</dd></div>
-<div><dt></dt><dd>提取公积公益金（10%）1,600.00元</dd></div>
+<div><dt aria-hidden="true"></dt><dd>提取公积公益金（10%）1,600.00元</dd></div>
 <div><dt>2024</dt><dd>按股份分配</dd></div>
-<div><dt></dt><dd>提取公积公益金（10%）1,600.00元</dd></div>
+<div><dt aria-hidden="true"></dt><dd>提取公积公益金（10%）1,600.00元</dd></div>
 </dl>
 </section>
 <section>
