@@ -33,10 +33,7 @@ enum BeancountRenderer {
     static func closing(last: LedgerDate, totals: JournalTotals) -> String {
         let day = nextDay(last)
         var out = "; Fenhong totals: what was allocated to households, and what each is still owed.\n"
-        out += "\(day) balance \(VillageAccount.distributionToHouseholds.beancount)  \(decimal(totals.allocated)) ~ 0.00 CNY\n"
-        for h in totals.outstanding {
-            out += "\(day) balance \(VillageAccount.payable(household: h.household).beancount)  \(decimal(-h.fen)) ~ 0.00 CNY\n"
-        }
+        for (account, fen) in totals.assertions { out += "\(day) balance \(account.beancount)  \(decimal(fen)) ~ 0.00 CNY\n" }
         return out
     }
 

@@ -19,10 +19,7 @@ enum HledgerRenderer {
     /// The totals asserted, dated the last transaction's day.
     static func closing(last: LedgerDate, totals: JournalTotals) -> String {
         var out = "\(last.text) Fenhong totals: what each household is still owed, what was allocated  ; fenhong-totals:\n"
-        out += posting(VillageAccount.distributionToHouseholds.hledger, "0.00 CNY = \(decimal(totals.allocated)) CNY")
-        for h in totals.outstanding {
-            out += posting(VillageAccount.payable(household: h.household).hledger, "0.00 CNY = \(decimal(-h.fen)) CNY")
-        }
+        for (account, fen) in totals.assertions { out += posting(account.hledger, "0.00 CNY = \(decimal(fen)) CNY") }
         return out
     }
 

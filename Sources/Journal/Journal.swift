@@ -29,6 +29,7 @@ public struct JournalExport {
     private var state = LedgerState()
     private var allocations: [String: [JournalBuilder.Allocated]] = [:]
     private var reversed: Set<Int64> = []
+    private var split = RebateSplit()
 
     // The second pass.
     private var builder: JournalBuilder?
@@ -45,9 +46,10 @@ public struct JournalExport {
         precondition(builder == nil, "every entry is surveyed before the first is written")
         entries += 1
         state.apply(entry, check: false)
+        split.survey(entry)
         switch entry.payload {
         case .dividendAllocate(let a) where a.amount.value != 0:
-            allocations[a.id, default: []].append(JournalBuilder.Allocated(household: a.household, fen: a.amount.value))
+            allocations[a.id, default: []].append(JournalBuilder.Allocated(household: a.household, fen: a.amount.value, rebate: a.rebate?.value ?? 0))
         case .entryReverse(let r): reversed.insert(r.target)
         default: break
         }
@@ -70,14 +72,14 @@ public struct JournalExport {
     /// The survey's results handed to the second pass, and its state let go: only the totals
     /// it computed are kept.
     private mutating func startWriting() {
-        builder = JournalBuilder(allocations: allocations, reversed: reversed)
-        let totals = JournalTotals(state: state)
+        builder = JournalBuilder(allocations: allocations, reversed: reversed, split: split)
+        let totals = JournalTotals(state: state, split: split)
         self.totals = totals
         title = state.opening.map { "\($0.org) \($0.origin)" } ?? title
         allocations = [:]
         state = LedgerState()
-        accounts.insert(.distributionToHouseholds)
-        for household in totals.outstanding { accounts.insert(.payable(household: household.household)) }
+        // Every account an assertion names is declared, whether or not a posting names it.
+        for account in totals.assertions.map(\.account) { accounts.insert(account) }
     }
 
     /// What comes before the transactions: the title, options, and every account they name.
@@ -117,25 +119,44 @@ struct JournalAccounts {
 
 /// The balances Fenhong itself computes, asserted at the end of the journal.
 struct JournalTotals {
-    /// Per household with an allocation: owed − paid over every distribution, in fen.
-    let outstanding: [(household: String, fen: Int64)]
-    /// Σ allocated over every distribution, in fen.
-    let allocated: Int64
+    /// Each account asserted and its balance, in fen: what was allocated (a village's to its
+    /// households, a cooperative's by transactions and by capital), and what each household or
+    /// member is still owed (owed − paid, over every standing distribution), credits negative.
+    let assertions: [(account: VillageAccount, fen: Int64)]
 
-    init(state: LedgerState) {
-        var outstanding = [String: Int64]()
-        var allocated: Int64 = 0
+    init(state: LedgerState, split: RebateSplit) {
+        var owed = [String: Int64](), rebates = [String: Int64](), remainders = [String: Int64]()
+        var allocated: Int64 = 0, rebated: Int64 = 0, remaining: Int64 = 0
         // A withdrawn distribution owes nothing: its declaration's reversal undid its postings.
         for (id, record) in state.distributions where record.withdrawnBy == nil {
-            allocated += record.declaration.allocated.value
+            let cooperative = split.cooperative.contains(id)
             for household in state.households.keys {
-                if let a = state.allocation(id: id, household: household) {
-                    outstanding[household, default: 0] += a.owed.value - a.paid.value
+                guard let a = state.allocation(id: id, household: household) else { continue }
+                let outstanding = a.owed.value - a.paid.value
+                if cooperative {
+                    let rebate = split.rebateOutstanding(id: id, member: household)
+                    rebates[household, default: 0] += rebate
+                    remainders[household, default: 0] += outstanding - rebate
+                } else {
+                    owed[household, default: 0] += outstanding
                 }
             }
+            if cooperative {
+                let rebate = split.rebateTotal(id: id)
+                rebated += rebate
+                remaining += record.declaration.allocated.value - rebate
+            } else {
+                allocated += record.declaration.allocated.value
+            }
         }
-        self.outstanding = outstanding.sorted { HolderOrder.areInIncreasingOrder($0.key, $1.key) }.map { ($0.key, $0.value) }
-        self.allocated = allocated
+        func members(_ balances: [String: Int64], _ account: (String) -> VillageAccount) -> [(account: VillageAccount, fen: Int64)] {
+            balances.sorted { HolderOrder.areInIncreasingOrder($0.key, $1.key) }.map { (account($0.key), -$0.value) }
+        }
+        var assertions: [(account: VillageAccount, fen: Int64)] = [(.distributionToHouseholds, allocated)]
+        if !split.cooperative.isEmpty { assertions += [(.surplusRebates, rebated), (.surplusRemainder, remaining)] }
+        assertions += members(owed) { .payable(household: $0) }
+        assertions += members(rebates) { .rebatePayable(member: $0) } + members(remainders) { .remainderPayable(member: $0) }
+        self.assertions = assertions
     }
 }
 

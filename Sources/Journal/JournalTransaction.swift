@@ -26,6 +26,8 @@ struct JournalBuilder {
     struct Allocated {
         let household: String
         let fen: Int64
+        /// A cooperative member's part of it returned by transactions (0 otherwise).
+        let rebate: Int64
     }
 
     /// Each distribution's allocations by id, from entries after its declaration.
@@ -41,9 +43,13 @@ struct JournalBuilder {
     /// Each household's payable account, made once.
     private var payables: [String: VillageAccount] = [:]
 
-    init(allocations: [String: [Allocated]], reversed: Set<Int64>) {
+    /// How a cooperative's distributions and payments post (``RebateSplit``).
+    private let split: RebateSplit
+
+    init(allocations: [String: [Allocated]], reversed: Set<Int64>, split: RebateSplit) {
         self.allocations = allocations
         self.reversed = reversed
+        self.split = split
     }
 
     /// The transaction `entry` makes, if it makes one.
@@ -62,6 +68,24 @@ struct JournalBuilder {
             return record(c.date, seq, c.counterparty, c.category, [(.bank, c.amount.value), (.income(category: c.category), -c.amount.value)])
         case .expenseRecord(let c):
             return record(c.date, seq, c.counterparty, c.category, [(.expense(category: c.category), c.amount.value), (.bank, -c.amount.value)])
+        case .dividendDeclare(let d) where split.cooperative.contains(d.id):
+            // A cooperative's surplus (Art. 44): owed to each member by transactions and by capital, apart.
+            var lines = [(VillageAccount, Int64)]()
+            for line in d.appropriations where line.amount.value != 0 {
+                lines.append((.surplusAppropriation(line.name), line.amount.value))
+                lines.append((VillageAccount.isReserveFund(line.name) ? .surplusReserve : .payable(other: line.name), -line.amount.value))
+            }
+            let members = allocations[d.id] ?? []
+            let rebates = members.reduce(0) { $0 + $1.rebate }
+            if rebates != 0 { lines.append((.surplusRebates, rebates)) }
+            if d.allocated.value - rebates != 0 { lines.append((.surplusRemainder, d.allocated.value - rebates)) }
+            for a in members {
+                if a.rebate != 0 { lines.append((.rebatePayable(member: a.household), -a.rebate)) }
+                if a.fen - a.rebate != 0 { lines.append((.remainderPayable(member: a.household), a.rebate - a.fen)) }
+            }
+            declarations.insert(seq)
+            return record(min(entry.at.date, d.recordDate), seq, "分配 \(d.id)",
+                   "宣告盈余分配 \(d.id)：可分配 \(d.distributable.formatted)，按交易量返还 \(Fen(rebates).formatted)，按出资额等分配 \(Fen(d.allocated.value - rebates).formatted)，留存 \(d.residual.formatted)", lines)
         case .dividendDeclare(let d):
             var lines = [(VillageAccount, Int64)]()
             for line in d.appropriations where line.amount.value != 0 {
@@ -76,7 +100,14 @@ struct JournalBuilder {
             return record(min(entry.at.date, d.recordDate), seq, "分配 \(d.id)",
                    "宣告分配 \(d.id)：可分配 \(d.distributable.formatted)，分配 \(d.allocated.formatted)，留存 \(d.residual.formatted)", lines)
         case .dividendPay(let p):
-            var lines: [(VillageAccount, Int64)] = [(payable(p.household), p.amount.value)]
+            var lines: [(VillageAccount, Int64)]
+            if let rebate = split.rebatePart[seq] {
+                // A cooperative member's: its rebate first, then the remainder.
+                lines = [(.rebatePayable(member: p.household), rebate), (.remainderPayable(member: p.household), p.amount.value - rebate)]
+                    .filter { $0.1 != 0 }
+            } else {
+                lines = [(payable(p.household), p.amount.value)]
+            }
             if p.channel == .cash {
                 // The ledger records no cash drawn from the bank: the payment draws it (提现).
                 lines += [(.cash, -p.amount.value), (.cash, p.amount.value), (.bank, -p.amount.value)]

@@ -163,4 +163,28 @@ import Testing
                 "\(verify.stdout)")
         #expect(try cli.execute(["verify", "--json", "coop.fenhong"]).stdout.contains(#""notJudged":[{"code":"allocation-units","#))
     }
+
+    /// A cooperative's journal keeps Art. 44's two parts apart (DOMAIN §2): declared, Dr 盈余分配 /
+    /// Cr 应付盈余返还 and 应付剩余盈余 per member; paid, the rebate first; a payment reversed gives
+    /// its own parts back. hledger's strict check and the closing assertions hold throughout.
+    @Test func theJournalOwesRebateAndRemainderApart() throws {
+        let cli = try cooperative()
+        #expect(try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--pool", "1000", "--basis", "cooperative"]).status == 0)
+        // C1 is owed 369.23 by transactions and 200.00 by capital.
+        #expect(try cli.execute(["dividend", "pay", "--id", "2024", "--household", "C1", "--amount", "400", "--reference", "R1", "--date", "2025-01-05"]).status == 0)
+        #expect(try cli.execute(["dividend", "pay", "--id", "2024", "--household", "C1", "--amount", "100", "--reference", "R2", "--date", "2025-01-06"]).status == 0)
+        let first = try #require(cli.run("log", "--json").stdout.split(separator: "\n").firstIndex { $0.contains(#""reference":"R1""#) })
+        #expect(try cli.execute(["reverse", "--seq", "\(first)", "--reason", "金额有误", "--date", "2025-01-07"]).status == 0)
+        #expect(try cli.execute(["export", "--format", "hledger", "--out", "books.journal"]).status == 0)
+        let journal = try cli.file("books.journal")
+        #expect(journal.contains("宣告盈余分配 2024：可分配 1,000.00，按交易量返还 600.00，按出资额等分配 400.00"), "\(journal)")
+        try #require(AccountingTools.path("hledger") != nil, "hledger is not installed: apt-get install -y hledger (CI installs it)")
+        let check = try cli.shell("hledger -f books.journal check --strict")
+        #expect(check.status == 0, "\(check.stderr)")
+        // R1 paid 369.23 of the rebate and 30.77 of the rest, R2 100.00 of the rest; R1 reversed: 369.23 and 100.00 owed.
+        let balances = try cli.shell("hledger -f books.journal bal --flat --no-total 应付盈余返还:C1 应付剩余盈余:C1").stdout
+        #expect(balances.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+                == ["-100.00 CNY 负债:应付剩余盈余:C1", "-369.23 CNY 负债:应付盈余返还:C1"], "\(balances)")
+        #expect(journal.contains("负债:应付盈余返还:C1                                  0.00 CNY = -369.23 CNY"), "\(journal)")
+    }
 }
