@@ -61,6 +61,23 @@ struct KeptStatementsTests {
                 "\(failures)")
     }
 
+    /// Blank lines are passed over, two in a row at most: seventy push a payment's （冲销） mark onto
+    /// another page, away from its payment.
+    @Test func aRunOfBlankLinesIsADifference() throws {
+        let moved = try failures("152223-019.txt", proof: "152223-019") { bytes in
+            var lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+            let mark = lines.firstIndex { $0.contains("（冲销）") }!
+            lines.insert(contentsOf: Array(repeating: "", count: 70), at: mark)
+            bytes = Array(lines.joined(separator: "\n").utf8)
+        }
+        #expect(moved.map(\.rule) == [.notAsPrinted])
+        #expect(moved.first?.detail.hasPrefix("it reads \"（70个空行）\"") == true, "\(moved)")
+        let spaced = try failures("152223-019.txt", proof: "152223-019") { bytes in
+            bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n\n", with: "\n\n\n").utf8)
+        }
+        #expect(spaced == [])
+    }
+
     /// An HTML statement is compared as a browser reads it: saved again as GB18030 (which its
     /// <meta charset="utf-8"> belies: shown garbled), or with a form feed or line separator before
     /// the page (quirks mode), it is no longer the one printed; line feeds at either end are.

@@ -177,7 +177,8 @@ extension StatementProof {
         return source.isEmpty ? [] : nil
     }
 
-    /// The non-blank lines of `text`, each with its runs of spaces (a space, a tab, an
+    /// The non-blank lines of `text` (and a run of three blank lines or more between two of them,
+    /// as a line of its own), each with its runs of spaces (a space, a tab, an
     /// ideographic space) as one space, and trimmed; with their 1-based line numbers. Read by
     /// Unicode scalar: anything else — a carriage return that a terminal would overwrite the
     /// line with, a mark that combines with a space, a look-alike character — stays, and differs.
@@ -187,8 +188,18 @@ extension StatementProof {
     private static func normalizedLines(_ text: String) -> [(number: Int, text: String)] {
         var lines = [(number: Int, text: String)]()
         var line = String.UnicodeScalarView(), number = 1, pendingSpace = false, run = String.UnicodeScalarView(), column = 0
+        var blanks = 0
         func endLine() {
-            if !line.isEmpty { lines.append((number, String(line))) }
+            if line.isEmpty {
+                blanks += 1
+            } else {
+                // Three blank lines or more between two lines are kept, as one: fenhong prints one
+                // at most, and a run of them pushes what follows onto another page, away from the
+                // line it belongs to (a payment's （冲销） mark).
+                if blanks >= 3 && !lines.isEmpty { lines.append((number - blanks, "（\(blanks)个空行）")) }
+                blanks = 0
+                lines.append((number, String(line)))
+            }
             line = String.UnicodeScalarView()
             pendingSpace = false
             run = String.UnicodeScalarView()
