@@ -77,6 +77,7 @@ extension LedgerStore {
         }
         violations += state.unfinishedDistributions(ids: declared)
         violations += try PovertyShares.violations(payloads, firstSeq: size) { household in try reader.registration(household: household).map(\.payload) }
+        violations += CollectiveAccounts.violations(payloads, firstSeq: size)
         if !otherAccounts {
             violations += try PaymentAccount.violations(payloads, firstSeq: size) { household in try reader.registration(household: household).map(\.payload) }
         }

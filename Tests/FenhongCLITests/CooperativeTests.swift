@@ -164,6 +164,16 @@ import Testing
         #expect(try cli.execute(["verify", "--json", "coop.fenhong"]).stdout.contains(#""notJudged":[{"code":"allocation-units","#))
     }
 
+    /// The collective holds no member's account: one issued to it would be counted nowhere.
+    @Test func theCollectiveHoldsNoMembersAccount() throws {
+        let cli = try cooperative()
+        let run = try cli.execute(["shares", "issue", "--holder", "collective", "--class", "capital", "--amount", "100", "--reason", "入股", "--date", "2024-02-01"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("出资额 (class capital) is a member's account (Art. 43): the collective holds none"), "\(run.stderr)")
+        #expect(try cli.execute(["shares", "transfer", "--from", "C1", "--to", "collective", "--class", "trade", "--amount", "1", "--reason", "x",
+                                 "--date", "2024-12-01"]).status == 2)
+    }
+
     /// A cooperative's journal keeps Art. 44's two parts apart (DOMAIN §2): declared, Dr 盈余分配 /
     /// Cr 应付盈余返还 and 应付剩余盈余 per member; paid, the rebate first; a payment reversed gives
     /// its own parts back. hledger's strict check and the closing assertions hold throughout.

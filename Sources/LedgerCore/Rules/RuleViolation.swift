@@ -51,6 +51,9 @@ public enum RuleCode: String, Sendable, CaseIterable {
     /// A bank or card payment into an account other than its household's registered one; judged
     /// when written (``PaymentAccount``), not by `fenhong verify`.
     case paymentAccount = "payment-account"
+    /// A member's account (出资额, 公积金份额, 补助份额, 交易额) issued, transferred or retired for the
+    /// collective, which holds none; judged when written (``CollectiveAccounts``), not by `fenhong verify`.
+    case collectiveAccount = "collective-account"
 }
 
 /// One broken business rule: where, which, and the values needed to act on it.
