@@ -4,15 +4,22 @@
 extension ImportBatch {
     /// What makes two rows the same record, or nil for a row that is never a repeat: a share
     /// issue's holder, class, quantity, date and reason; a payment's distribution, household,
-    /// voucher (凭证号), amount and date; a household's head and masked ID number.
+    /// voucher (凭证号, read as typed either way: spaces around it, full-width), amount, date,
+    /// channel and account; a household's head and masked ID number.
     public static func repeatKey(_ payload: EntryPayload) -> String? {
         switch payload {
         case .sharesIssue(let s): [s.holder, s.shareClass, String(s.units), s.date.text, s.reason].joined(separator: "\u{1F}")
         // One voucher may cover several payments (a batch 记账凭证): the same amount on the same day too.
-        case .dividendPay(let p): [p.id, p.household, p.reference, String(p.amount.value), p.date.text].joined(separator: "\u{1F}")
+        case .dividendPay(let p):
+            [p.id, p.household, voucher(p.reference), String(p.amount.value), p.date.text, p.channel.rawValue, p.account].joined(separator: "\u{1F}")
         case .householdRegister(let r): [r.head, r.idMasked].joined(separator: "\u{1F}")
         default: nil
         }
+    }
+
+    /// A voucher number as it is compared: half-width, without spaces around it ('Ｖ１ ' is V1).
+    public static func voucher(_ reference: String) -> String {
+        ImportValues.normalized(reference.trimmingWhitespace())
     }
 
     /// The record a row repeats, in words, and the column a message names.

@@ -232,12 +232,15 @@ struct DividendPay: ParsableCommand {
                 throw ValidationError("--household \(household) is registered as paid in cash, with no account; to pay it by \(channelValue.rawValue), record its account first (fenhong household update --household \(household) --account … --date …)")
             }
             let paidInto = channelValue == .cash ? Masking.cash : (maskedAccount ?? registered)
-            // A voucher names one payment: the same one on another household's is most likely a typo.
+            // A voucher names one payment: the same one on another household's is most likely a typo,
+            // and on this household's, of the same amount on another day, most likely the same payment.
+            let voucher = ImportBatch.voucher(reference)
             reused = try reader.entries(distribution: id).first { entry in
-                if case .dividendPay(let p) = entry.payload { p.reference == reference && p.household != household } else { false }
+                guard case .dividendPay(let p) = entry.payload, ImportBatch.voucher(p.reference) == voucher else { return false }
+                return p.household != household || (p.amount == pay && p.date != day)
             }
             let payment = EntryPayload.dividendPay(DividendPayment(id: id, household: household, amount: pay, channel: channelValue,
-                                                                   account: paidInto, reference: reference, date: day))
+                                                                   account: paidInto, reference: reference.trimmingWhitespace(), date: day))
             // The same command run twice (a line of shell history run again) would pay twice.
             if let earlier = try reader.standingRecord(like: payment) {
                 throw ValidationError("\(ImportBatch.repeated(payment).what) is already recorded, entry \(earlier.seq); nothing was recorded "
@@ -247,7 +250,8 @@ struct DividendPay: ParsableCommand {
         }
         Printer.recorded(result)
         if let reused, case .dividendPay(let p) = reused.payload {
-            Printer.stderr("note: voucher \(reference) was already given for household \(p.household)'s payment, entry \(reused.seq); check it (recorded all the same)")
+            let whose = p.household == household ? "the payment of \(p.amount.formatted) to this household on \(p.date)" : "household \(p.household)'s payment"
+            Printer.stderr("note: voucher \(reference) was already given for \(whose), entry \(reused.seq); check it (recorded all the same)")
         }
     }
 }
