@@ -109,10 +109,17 @@ public enum OutputFile {
     /// Why a file cannot be written at `path` though its folder may be there: a folder, or a file
     /// that may not be written, already lies there; nil otherwise.
     public static func takenBySomethingElse(_ path: String) -> String? {
+        if isLink(path) { return "\(path) is a link" }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
         if isFolder.boolValue { return "\(path) is a folder" }
         return FileManager.default.isWritableFile(atPath: path) ? nil : "\(path) exists and cannot be written to (no permission)"
+    }
+
+    /// True when `path` itself is a symbolic link (to anything, or to nothing).
+    public static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// The folder a file's path names: `.` for a bare name, `/` for a file at the root. Not

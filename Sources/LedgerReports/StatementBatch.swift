@@ -119,10 +119,12 @@ public enum StatementBatch {
     /// fenhong's with that title): only such a file is written over or removed. False when there
     /// is no file.
     public static func isIndex(_ path: String) -> Bool {
-        guard let head = InputFile.head(of: path, count: 4_096) else { return false }
+        guard !OutputFile.isLink(path), let head = InputFile.head(of: path, count: 4_096) else { return false }
         let text = String(decoding: head, as: UTF8.self)
         if text.contains("<meta name=\"generator\" content=\"fenhong\">") && text.contains("<title>\(indexTitle)</title>") { return true }
-        return text.split(separator: "\n", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces) == indexTitle
+        // The title first, then the header of its table: 户号 … 文件.
+        let lines = text.split(separator: "\n").prefix(8).map { $0.trimmingCharacters(in: .whitespaces) }
+        return lines.first == indexTitle && lines.contains { $0.hasPrefix("户号") && $0.contains("文件") && $0.contains("应分") }
     }
 
     static func head(_ record: RecordedEntry) -> String? {

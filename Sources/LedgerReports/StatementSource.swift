@@ -240,7 +240,9 @@ public enum StatementSource {
     public static func write(_ bytes: [UInt8], to path: String) throws {
         // Not synced to the disk file by file, as Foundation's Data.write does: a statement is
         // printed again from the ledger at will, and 10,000 syncs took a third of a batch's time.
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)  // less the umask, as any new file
+        // Never through a link: one left in a statements folder would have the file written
+        // wherever it points (another village's folder, a user's file).
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)  // less the umask, as any new file
         guard fd >= 0 else { throw ReportError("cannot write \(path): \(OutputFile.whyNotCreatable(path))") }
         var written = 0
         let complete = bytes.withUnsafeBytes { buffer -> Bool in

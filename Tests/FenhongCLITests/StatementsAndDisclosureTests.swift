@@ -62,6 +62,21 @@ struct StatementsAndDisclosureTests {
         #expect(text.stderr.contains("out/index.txt is not an index fenhong wrote, and the statements' index would be written over it"), "\(text.stderr)")
         #expect(try cli.file("out/index.txt") == "我的笔记\n")
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("out/152223-001.txt").path))
+        // A user's list titled as the index is, but without its table, is the user's.
+        try "分红明细单目录\n签收：\n".write(to: cli.folder.appendingPathComponent("out/index.txt"), atomically: true, encoding: .utf8)
+        #expect(try cli.run("statements", "--out", "out", "--date", "2024-12-31").status == 2)
+        // Never through a link: one to nothing would have the index created where it points.
+        #expect(try cli.shell("mkdir linked && ln -s ../elsewhere.txt linked/index.txt").status == 0)
+        let linked = try cli.execute(["statements", "--out", "linked", "--date", "2024-12-31"])
+        #expect(linked.status == 2)
+        #expect(linked.stderr.contains("cannot write the statements' index: linked/index.txt is a link; nothing was written"), "\(linked.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("elsewhere.txt").path))
+        // A statement's name taken by a link: that household fails, named; nothing is written through it.
+        #expect(try cli.shell("mkdir s && ln -s ../elsewhere.txt s/152223-001.txt").status == 0)
+        let statement = try cli.execute(["statements", "--out", "s", "--date", "2024-12-31"])
+        #expect(statement.status == 1)
+        #expect(statement.stderr.contains("household 152223-001 failed: cannot write s/152223-001.txt: s/152223-001.txt is a link"), "\(statement.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("elsewhere.txt").path))
     }
 
     /// Listening copies for the whole village: one script per household, the totals first.

@@ -36,9 +36,14 @@ struct StatementsCommand: ParsableCommand {
         }
         // The index is written over, and the other form's removed, only when fenhong wrote it.
         let indexFile = render.format == .text ? "index.txt" : "index.html"
-        if fm.fileExists(atPath: out + "/" + indexFile), !StatementBatch.isIndex(out + "/" + indexFile) {
+        let indexPath = out + "/" + indexFile
+        if let taken = OutputFile.takenBySomethingElse(indexPath) {
             if made { try? fm.removeItem(atPath: out) }
-            throw ValidationError("\(out)/\(indexFile) is not an index fenhong wrote, and the statements' index would be written over it; move it, or write into another folder")
+            throw ValidationError("cannot write the statements' index: \(taken); nothing was written")
+        }
+        if fm.fileExists(atPath: indexPath), !StatementBatch.isIndex(indexPath) {
+            if made { try? fm.removeItem(atPath: out) }
+            throw ValidationError("\(indexPath) is not an index fenhong wrote, and the statements' index would be written over it; move it, or write into another folder")
         }
         let options = render
         let bar = ProgressBarBox()
