@@ -26,7 +26,7 @@ struct PovertySharesPassedOverTests {
 
     @Test func theDistributionThatPassedThemOverIsNamedWithTheExit() throws {
         let statement = try ledger().statement("152223-001", date: LedgerDate("2025-12-31")!)
-        #expect(statement.povertySharesPassedOver == [.init(distribution: "2025", recordDate: LedgerDate("2025-12-15")!, units: 10,
+        #expect(statement.povertySharesPassedOver == [.init(distribution: "2025", recordDate: LedgerDate("2025-12-15")!, units: 10, held: 10,
                                                             exited: LedgerDate("2025-03-01")!)])
         // Nothing else changes: no distribution listed for it, nothing owed.
         #expect(!statement.distributions.contains { $0.declaration.id.hasPrefix("2025") })
@@ -37,6 +37,28 @@ struct PovertySharesPassedOverTests {
         #expect(SpeechRenderer().render(statement.document()).contains("分配编号二零二五，登记日二零二五年十二月十五日，本户已于二零二五年三月一日退出建档立卡，所持扶贫股十股不参与分配。"))
         // Layout 1 never said it: a statement printed in it still reads as it did.
         #expect(!TextRenderer().render(statement.document(layout: .first)).contains("扶贫股未参与"))
+    }
+
+    /// Back on the register before the record date, with 5 扶贫股 given since: the 10 it held when it
+    /// left count no more (DOMAIN §3, as the planner counts them), the 5 do.
+    @Test func aHouseholdBackOnTheRegisterIsToldWhichCountNoMore() throws {
+        var ledger = ContentLedger.village()
+        ledger.append(.householdUpdate(HouseholdUpdate(household: "152223-001", poor: false, date: LedgerDate("2025-03-01")!, reason: "脱贫")),
+                      at: "2025-03-02T08:00:00Z")
+        ledger.append(.householdUpdate(HouseholdUpdate(household: "152223-001", poor: true, date: LedgerDate("2025-08-01")!, reason: "返贫")),
+                      at: "2025-08-02T08:00:00Z")
+        ledger.append(.sharesIssue(SharesChange(holder: "152223-001", shareClass: "poverty", units: 5, date: LedgerDate("2025-09-01")!, reason: "重新配股")),
+                      at: "2025-09-02T08:00:00Z")
+        ledger.append(.dividendDeclare(DividendDeclaration(
+            id: "2025", recordDate: LedgerDate("2025-12-15")!, distributable: Fen(yuan: 1_000), appropriations: [], pool: Fen(yuan: 1_000),
+            rule: ["basis": .string("units"), "classes": .object(["poverty": .integer(1)])], allocated: Fen(yuan: 1_000), residual: .zero)),
+                      at: "2025-12-16T08:00:00Z")
+        let statement = try ledger.statement("152223-001", date: LedgerDate("2025-12-31")!)
+        #expect(statement.povertySharesPassedOver == [.init(distribution: "2025", recordDate: LedgerDate("2025-12-15")!, units: 10, held: 15,
+                                                            exited: LedgerDate("2025-03-01")!, returned: LedgerDate("2025-08-01")!)])
+        let text = TextRenderer().render(statement.document())
+        #expect(text.contains("2025  登记日2025-12-15，所持扶贫股中10股不参与分配（动态调整）\n"), "\(text)")
+        #expect(text.contains("      本户于2025年3月1日退出建档立卡，\n      2025年8月1日重新认定；退出时所持扶贫股不再参与分配\n"), "\(text)")
     }
 
     @Test func noneWhilePoorOrBeforeTheDistribution() throws {

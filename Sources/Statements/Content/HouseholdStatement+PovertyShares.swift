@@ -8,42 +8,65 @@ extension HouseholdStatement {
         public var distribution: String
         /// Its record date.
         public var recordDate: LedgerDate
-        /// The 扶贫股 held on the record date.
+        /// The 扶贫股 that counted for nothing.
         public var units: Int64
-        /// The day the household left the register (脱贫退出), when it had been on it.
+        /// The 扶贫股 held on the record date (more than ``units`` when some counted).
+        public var held: Int64
+        /// The last day the household left the register (脱贫退出) by the record date, when it had been on it.
         public var exited: LedgerDate?
+        /// The day it came back onto the register after that, when it did by the record date: the
+        /// shares it held when it left count no more (DOMAIN §3).
+        public var returned: LedgerDate?
 
-        public init(distribution: String, recordDate: LedgerDate, units: Int64, exited: LedgerDate?) {
+        public init(distribution: String, recordDate: LedgerDate, units: Int64, held: Int64, exited: LedgerDate?, returned: LedgerDate? = nil) {
             self.distribution = distribution
             self.recordDate = recordDate
             self.units = units
+            self.held = held
             self.exited = exited
+            self.returned = returned
         }
     }
 
     /// Of `declarations` (the first of each id, in ledger order), those not withdrawn and `shown`
     /// that divide by shares weighing 扶贫股, on whose record date `household` held some by the
-    /// `covered` entries but was not registered-poor, as the planner reads its status
-    /// (``PovertyStatus``).
+    /// `covered` entries that did not count: all of them when it was not registered-poor then, or
+    /// those it held when it last left the register, when it came back (as the planner counts
+    /// them: ``PovertyStatus``, ``PovertyUnits``).
     static func povertySharesPassedOver(_ household: String, declarations: [RecordedEntry], reversals: [Int64: RecordedEntry],
                                         covered: [RecordedEntry], shown: (DividendDeclaration) -> Bool) -> [PovertySharesPassedOver] {
         var changes = [PovertyStatus.Change]()
+        var shares = [(date: LedgerDate, delta: Int64)]()
+        let reversed = Set(covered.compactMap { record -> Int64? in
+            if case .entryReverse(let r) = record.entry.payload { r.target } else { nil }
+        })
         for record in covered {
             switch record.entry.payload {
             case .householdRegister(let r) where r.household == household: changes = [(r.date, r.poor)]  // registered again: afresh
             case .householdUpdate(let u) where u.household == household: if let poor = u.poor { changes.append((u.date, poor)) }
+            case .sharesIssue(let c) where c.holder == household && c.shareClass == ShareClass.poverty && !reversed.contains(record.seq):
+                shares.append((c.date, c.units))
+            case .sharesRetire(let c) where c.holder == household && c.shareClass == ShareClass.poverty && !reversed.contains(record.seq):
+                shares.append((c.date, -c.units))
+            case .sharesTransfer(let t) where t.shareClass == ShareClass.poverty && (t.from == household || t.to == household) && !reversed.contains(record.seq):
+                shares.append((t.date, t.to == household ? t.units : -t.units))
             default: break
             }
         }
-        let inEffect = PovertyStatus.inEffect(changes)
         return declarations.compactMap { record in
-            guard case .dividendDeclare(let d) = record.entry.payload, reversals[record.seq] == nil, shown(d), weighsPovertyShares(d.rule),
-                  !PovertyStatus.isPoor(on: d.recordDate, changes) else { return nil }
-            let units = allHoldings(of: household, in: covered, on: d.recordDate).first { $0.shareClass == ShareClass.poverty }?.units ?? 0
-            guard units > 0 else { return nil }
-            let before = inEffect.filter { $0.date <= d.recordDate }
-            let exited = before.dropLast().contains { $0.poor } ? before.last?.date : nil
-            return PovertySharesPassedOver(distribution: d.id, recordDate: d.recordDate, units: units, exited: exited)
+            guard case .dividendDeclare(let d) = record.entry.payload, reversals[record.seq] == nil, shown(d), weighsPovertyShares(d.rule) else { return nil }
+            let day = d.recordDate
+            let held = allHoldings(of: household, in: covered, on: day).first { $0.shareClass == ShareClass.poverty }?.units ?? 0
+            guard held > 0 else { return nil }
+            let status = PovertyStatus.inEffect(changes.filter { $0.date <= day })
+            let poor = status.last?.poor ?? false
+            let counted = poor ? PovertyUnits.sinceExit(status: status, shares: shares.filter { $0.date <= day }) : 0
+            guard held - counted > 0 else { return nil }
+            // The last time it left the register, and came back after.
+            let exitIndex = status.indices.last { $0 > 0 && status[$0 - 1].poor && !status[$0].poor }
+            let exited = exitIndex.map { status[$0].date }
+            let returned = poor ? exitIndex.flatMap { i in status[(i + 1)...].first { $0.poor }?.date } : nil
+            return PovertySharesPassedOver(distribution: d.id, recordDate: day, units: held - counted, held: held, exited: exited, returned: returned)
         }
     }
 
@@ -59,13 +82,19 @@ extension HouseholdStatement {
     func povertySharesSection(_ named: (String) -> String) -> StatementDocument.Section? {
         guard !povertySharesPassedOver.isEmpty else { return nil }
         return .init(heading: "扶贫股未参与的分配", content: .keyValues(povertySharesPassedOver.flatMap { passed in
-            let status = passed.exited.map { "本户已于\($0.chinese)退出建档立卡" } ?? "本户登记日不是建档立卡户"
+            // Each line short enough to stand whole beside a long distribution id.
+            let status = switch (passed.exited, passed.returned) {
+            case (let exited?, let returned?): ["本户于\(exited.chinese)退出建档立卡，", "\(returned.chinese)重新认定；退出时所持扶贫股不再参与分配"]
+            case (let exited?, nil): ["本户已于\(exited.chinese)退出建档立卡"]
+            default: ["本户登记日不是建档立卡户"]
+            }
+            let shares = (passed.units < passed.held ? "所持扶贫股中\(passed.units)股" : "所持扶贫股\(passed.units)股")
+            let spokenShares = (passed.units < passed.held ? "所持扶贫股中\(Self.spoken(passed.units))股" : "所持扶贫股\(Self.spoken(passed.units))股")
             let id = named(passed.distribution)
             return [
-                StatementDocument.KeyValue(id, "登记日\(passed.recordDate.text)，所持扶贫股\(passed.units)股不参与分配（动态调整）",
-                                           spoken: "分配编号\(id)，登记日\(passed.recordDate.chinese)，\(status)，所持扶贫股\(Self.spoken(passed.units))股不参与分配。"),
-                StatementDocument.KeyValue("", status, spoken: ""),
-            ]
+                StatementDocument.KeyValue(id, "登记日\(passed.recordDate.text)，\(shares)不参与分配（动态调整）",
+                                           spoken: "分配编号\(id)，登记日\(passed.recordDate.chinese)，\(status.joined())，\(spokenShares)不参与分配。"),
+            ] + status.map { StatementDocument.KeyValue("", $0, spoken: "") }
         }))
     }
 }
