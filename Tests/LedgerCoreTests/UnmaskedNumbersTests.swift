@@ -36,6 +36,10 @@ struct UnmaskedNumbersTests {
             // Written out digit by digit in Chinese numerals, as a number is read out.
             (#""reason":"身份证一五二二二三一九八八〇八〇八一二三四""#, id),
             (#""reason":"卡号六二二八 四八〇〇 一二三四 二三幺四""#, card),
+            (#""reason":"一五二二二三一九八八○八○八一二三四""#, id),  // ○ as an input method gives it for 〇
+            (#""reason":"壹伍贰贰贰叁壹玖捌捌零捌零捌壹贰叁肆""#, id),  // capitals
+            (#""reason":"一五两两两三一九八八〇八〇八一两三四""#, id),  // 两 for 二
+            (#""reason":"一五二二二三、一九八八〇八〇八、一二三四""#, id),
         ] {
             #expect(found(fields) == detail, "\(fields)")
         }
@@ -58,6 +62,8 @@ struct UnmaskedNumbersTests {
             #""reason":"折股量化""#,
             #""reason":"二〇二四年一二月二八日 一卡通 一九八八年生""#,  // dates in numerals
             #""reason":"一二三四五六七八九〇一二三四五六七八""#,  // no province, no date
+            #""reason":"卡号6228 〇〇〇〇 〇〇〇〇 0003""#,  // masked with 〇: one script a number
+            #""reason":"应分合计壹万捌仟壹佰伍拾捌元肆角玖分""#,  // an amount in capitals
             #""amount":288000"#,
         ] {
             #expect(found(fields) == nil, "\(fields)")

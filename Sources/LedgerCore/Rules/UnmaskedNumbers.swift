@@ -7,7 +7,9 @@
 /// Judged when an entry is written (`unmasked-number`); `fenhong verify` does not judge it.
 ///
 /// A number is read as people write one: digits of any script (full-width from an input method
-/// too, Chinese numerals written digit by digit: 一五二二二三…), in groups separated by up to three spaces, dashes, dots, slashes, underscores or commas
+/// too, or Chinese numerals written digit by digit — 一五二二二三…, ○ for 〇, 两, the capitals 壹…
+/// — one script a number), in groups separated by up to three spaces, dashes, dots, slashes,
+/// underscores or commas
 /// (of any width, zero-width ones included). It is taken for a full one only when it reads as one,
 /// so that a bank's serial or a list of figures passes: 18 characters with a province's code, a
 /// date of birth and a right check character (GB 11643) anywhere in the digits; 15 digits alone
@@ -100,10 +102,16 @@ public enum UnmaskedNumbers {
         var tokens = [Token](), i = 0
         while i < scalars.count {
             guard digit(scalars[i]) != nil else { i += 1; continue }
+            // One script a number: Chinese numerals, or digits. A number masked with 〇 among its
+            // digits (6228 〇〇〇〇 〇〇〇〇 0003) is no full one.
+            let chinese = chineseDigit(scalars[i].value) != nil
+            func digitHere(_ scalar: Unicode.Scalar) -> Character? {
+                (chineseDigit(scalar.value) != nil) == chinese ? digit(scalar) : nil
+            }
             var token = Token(range: i..<i), group = ""
             var j = i
             while j < scalars.count {
-                if let d = digit(scalars[j]) {
+                if let d = digitHere(scalars[j]) {
                     group.append(d)
                     j += 1
                     continue
@@ -113,10 +121,11 @@ public enum UnmaskedNumbers {
                     group.append("X")
                     j += 1
                 }
-                // Up to three separators, then more digits: the same number.
+                // Up to three separators, then more digits: the same number. (、 parts the groups of
+                // one written in Chinese numerals.)
                 var k = j
-                while k < scalars.count, k - j < 3, isSeparator(scalars[k]) { k += 1 }
-                guard k > j, k < scalars.count, digit(scalars[k]) != nil, !group.hasSuffix("X") else { break }
+                while k < scalars.count, k - j < 3, isSeparator(scalars[k]) || (chinese && scalars[k] == "、") { k += 1 }
+                guard k > j, k < scalars.count, digitHere(scalars[k]) != nil, !group.hasSuffix("X") else { break }
                 token.digits += group
                 token.groups.append(group)
                 group = ""
@@ -139,20 +148,20 @@ public enum UnmaskedNumbers {
         return Character(Unicode.Scalar(UInt8(48 + Int(value))))
     }
 
-    /// The digit a Chinese numeral writes, by code point: 〇 and 零, 一 (and 幺, as a digit is read
-    /// out) to 九.
+    /// The digit a Chinese numeral writes, by code point: 〇 (and ○, which input methods give for
+    /// it), 零, 一 (幺, as a digit is read out) to 九, 两 for 二, and the capitals 壹 to 玖.
     static func chineseDigit(_ value: UInt32) -> Int? {
         switch value {
-        case 0x3007, 0x96F6: 0
-        case 0x4E00, 0x5E7A: 1
-        case 0x4E8C: 2
-        case 0x4E09: 3
-        case 0x56DB: 4
-        case 0x4E94: 5
-        case 0x516D: 6
-        case 0x4E03: 7
-        case 0x516B: 8
-        case 0x4E5D: 9
+        case 0x3007, 0x25CB, 0x96F6: 0
+        case 0x4E00, 0x5E7A, 0x58F9: 1
+        case 0x4E8C, 0x4E24, 0x8D30: 2
+        case 0x4E09, 0x53C1: 3
+        case 0x56DB, 0x8086: 4
+        case 0x4E94, 0x4F0D: 5
+        case 0x516D, 0x9646: 6
+        case 0x4E03, 0x67D2: 7
+        case 0x516B, 0x634C: 8
+        case 0x4E5D, 0x7396: 9
         default: nil
         }
     }
