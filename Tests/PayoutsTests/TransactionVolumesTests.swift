@@ -40,9 +40,17 @@ struct TransactionVolumesTests {
         #expect(try TransactionVolumes.read(Array("M1,300000\n".utf8), file: "t.csv").column == nil)
         #expect(message("户号,户主,2023年交易额,2024年交易额\nC001,包金山,100000,300000\n")
                 == "t.csv line 1: the columns \"2023年交易额\", \"2024年交易额\" all read as the volume; keep only the one of the period this distribution returns on, or rename the others")
+        // Money over quantity whatever the words; a share, a ratio or a rank is no volume; the household's column is none.
+        for (header, column) in [("户号,姓名,交易量（头）,交易金额（元）", "交易金额（元）"), ("household,amount (tons),value (yuan)", "value (yuan)"),
+                                 ("户号,交易额占比,交易量", "交易量"), ("户号（按交易额排序）,交易额", "交易额")] {
+            let read = try TransactionVolumes.read(Array("\(header)\nM1,1,2,3\n".utf8), file: "t.csv")
+            #expect(read.column == column, "\(header)")
+        }
         #expect(message("户号\t交易额\nM1\t1\n") == "t.csv line 1: the file is separated by tabs, not commas: save it from Excel as CSV (逗号分隔)")
         #expect(message("户号,交易额\nM1,1.5E+05\n").hasSuffix("is a number Excel wrote in scientific notation; format the column as a number without exponent (or as text) and type it again"))
         #expect(message("户号,交易额\nM1,1\n合计,1\n") == "t.csv line 3, column 户号: a totals row (合计) is no member's volume: delete it from the file")
+        #expect(message("户号,交易额\nM1,1\n合 计：,1\n") == "t.csv line 3, column 户号: a totals row (合计) is no member's volume: delete it from the file")
+        #expect(message("户号,户主,交易额\nM1,a,1\n,合计,1\n") == "t.csv line 3: a totals row (合计) is no member's volume: delete it from the file")
     }
 
     @Test func mistypedFirstAmountIsRefused() {

@@ -35,7 +35,7 @@ public struct ImportBatch: Sendable {
         for (offset, record) in table.records.enumerated() {
             let row = try layout.row(record)
             // A sheet's totals row, copied with the rows above it, is no record.
-            for column in ["household", "holder"] where ["合计", "总计", "小计", "total"].contains(row.optional(column)?.lowercased() ?? "") {
+            for column in ["household", "holder"] where ImportValues.isTotalsLabel(row.optional(column) ?? "") {
                 throw row.error(column, .invalidValue("a totals row (合计) is no record: delete it from the file"))
             }
             let payload = try row.payload()

@@ -108,6 +108,13 @@ public enum ImportValues {
         return .failure(.invalidValue("\(MessageText.quoted(Masking.shownAccount(text))) is not an account number or its masked form ****5678"))
     }
 
+    /// True for a cell that labels a totals row (合计, 总计, 小计, total), however spaced or
+    /// punctuated (合 计, 合计：).
+    public static func isTotalsLabel(_ text: String) -> Bool {
+        let bare = String(text.lowercased().filter { !$0.isWhitespace && !$0.isPunctuation })
+        return ["合计", "总计", "小计", "total", "totals"].contains(bare)
+    }
+
     /// A voucher number (凭证号) as typed: refused when Excel turned a long number into
     /// scientific notation (`2.01912E+16`), which two vouchers may share.
     static func reference(_ text: String) -> Result<String, CSVProblem> {

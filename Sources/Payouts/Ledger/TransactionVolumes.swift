@@ -3,9 +3,9 @@ import LedgerCore
 /// A cooperative's transaction volumes per member, read from a CSV file as Excel writes it (the
 /// reader an import uses: UTF-8 or GB18030, quoted fields, full-width digits, Excel's apostrophe):
 /// the basis of the Art. 44 rebate. A household's number in the first column (or the one headed
-/// 户号/household), its volume in yuan in the last (or the one headed 交易额/amount; failing one,
-/// 交易量/volume — several so headed are refused, naming them: which year's, which measure, is
-/// the accountant's to say); a header line is optional — a first line whose volume is no amount
+/// 户号/household), its volume in yuan in the last (or the one headed as money, 交易额/金额/元;
+/// failing one, as an amount; failing that, as a quantity, 交易量/volume — several of one kind
+/// are refused, naming them: which year's, which measure, is the accountant's to say); a header line is optional — a first line whose volume is no amount
 /// and whose first column holds no digit (户号,2023年交易额).
 public enum TransactionVolumes {
     /// The volumes by household, and the column they were read from (its header; nil without one).
@@ -41,7 +41,7 @@ public enum TransactionVolumes {
         }
         let names = isHeader ? header.fields.map { $0.trimmingWhitespace() } : []
         let householdColumn = names.firstIndex { ["户号", "household"].contains($0.lowercased()) } ?? 0
-        let volumeColumn = try volumeColumn(names, file: file, line: header.line)
+        let volumeColumn = try volumeColumn(names, household: isHeader ? householdColumn : -1, file: file, line: header.line)
         var volumes = [String: Int64]()
         for record in (isHeader ? [] : [header]) + table.records {
             let width = record.fields.count
@@ -51,10 +51,14 @@ public enum TransactionVolumes {
             let column = volumeColumn ?? width - 1
             let named = { (index: Int) in isHeader && index < names.count ? names[index] : nil }
             let household = ImportValues.normalized(record.fields[householdColumn].trimmingWhitespace())
+            // A totals row's label may stand in another column than the household's (,合计,).
+            if household.isEmpty, record.fields.contains(where: ImportValues.isTotalsLabel) {
+                throw CSVError(file: file, line: record.line, column: nil, problem: .invalidValue("a totals row (合计) is no member's volume: delete it from the file"))
+            }
             guard !household.isEmpty else {
                 throw CSVError(file: file, line: record.line(ofField: householdColumn), column: named(householdColumn), problem: .invalidValue("no household number"))
             }
-            if ["合计", "总计", "小计", "total"].contains(household.lowercased()) {
+            if ImportValues.isTotalsLabel(record.fields[householdColumn]) {
                 throw CSVError(file: file, line: record.line(ofField: householdColumn), column: named(householdColumn),
                                problem: .invalidValue("a totals row (合计) is no member's volume: delete it from the file"))
             }
@@ -74,12 +78,15 @@ public enum TransactionVolumes {
         return Read(volumes: volumes, column: volumeColumn.map { names[$0] })
     }
 
-    /// The column of the volumes among the header's `names`: the one headed as an amount in money
-    /// (交易额, amount), else as a volume (交易量, volume); nil when none is (the last column is
-    /// read). Two of the kind chosen are refused: 2023年交易额 and 2024年交易额 both read as one.
-    private static func volumeColumn(_ names: [String], file: String, line: Int) throws(CSVError) -> Int? {
-        for words in [["交易额", "amount"], ["交易量", "volume"]] {
-            let found = names.indices.filter { i in words.contains { names[i].lowercased().contains($0) } }
+    /// The column of the volumes among the header's `names` (not the household's): the one headed
+    /// as money (交易额, 交易金额, 金额, 元, yuan), else as an amount or value, else as a quantity
+    /// (交易量, volume, or an amount in 吨, 头, kg …); never a share, ratio or rank (占比, 比例, %,
+    /// 排序). Nil when none is (the last column is read). Two of the kind chosen are refused:
+    /// 2023年交易额 and 2024年交易额 both read as one.
+    private static func volumeColumn(_ names: [String], household: Int, file: String, line: Int) throws(CSVError) -> Int? {
+        let kinds = names.indices.map { $0 == household ? nil : volumeKind(names[$0]) }
+        for kind in 0...2 {
+            let found = names.indices.filter { kinds[$0] == kind }
             if found.count > 1 {
                 throw CSVError(file: file, line: line, column: nil, problem: .invalidValue(
                     "the columns \(found.map { MessageText.quoted(names[$0]) }.joined(separator: ", ")) all read as the volume; "
@@ -87,6 +94,19 @@ public enum TransactionVolumes {
             }
             if let column = found.first { return column }
         }
+        return nil
+    }
+
+    /// How well a header names a volume in yuan: 0 money, 1 an amount or value, 2 a quantity; nil
+    /// for none.
+    private static func volumeKind(_ name: String) -> Int? {
+        let n = name.lowercased()
+        if ["占比", "比例", "比重", "%", "％", "percent", "ratio", "share", "排序", "排名", "rank"].contains(where: n.contains) { return nil }
+        let counted = ["吨", "头", "斤", "公斤", "千克", "只", "株", "亩", "ton", "kg", "head"].contains(where: n.contains)
+        let named = ["amount", "value"].contains(where: n.contains)
+        if !counted && ["交易额", "交易金额", "金额", "元", "yuan", "cny", "¥", "￥"].contains(where: n.contains) { return 0 }
+        if !counted && named { return 1 }
+        if named || ["交易量", "volume", "数量"].contains(where: n.contains) { return 2 }
         return nil
     }
 }
