@@ -99,6 +99,9 @@ import Testing
         let rows = rows(statement)
         #expect(rows.contains("2024（已撤销） 369.23 5,000.00 200.00 569.23") && rows.contains("2024-b 369.23 5,000.00 200.00 569.23"), "\(statement)")
         #expect(rows.contains { $0.hasPrefix("2024（已撤销） 按交易量返还，其余按出资额分配") }, "\(statement)")
+        // A member turns to the cooperative's board of supervisors, not the village's committee.
+        let squeezed = statement.filter { !$0.isWhitespace }
+        #expect(squeezed.contains("请向本社监事会（执行监事）反映") && squeezed.contains("监事会（执行监事）____"), "\(statement)")
         // A member holds accounts, not shares; its 交易额 account is every year's sum.
         #expect(statement.contains("统计日无股份；出资额等见成员账户。"), "\(statement)")
         #expect(rows.contains { $0.hasPrefix("交易额（历年累计） ") }, "\(statement)")

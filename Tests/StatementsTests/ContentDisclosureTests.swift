@@ -43,6 +43,24 @@ struct ContentDisclosureTests {
         #expect(text.contains("监督小组联署 Cosigned：baixin-inspector，检查点 17（2024-12-24）"))
     }
 
+    /// The posting is the organisation's kind: a village posts to its villagers (村务公开, its
+    /// supervisory committee, the village committee's seal), a farmers' cooperative to its members
+    /// (its 监事会, its 理事会's seal) — whatever the distribution's basis.
+    @Test func thePostingIsTheOrganisations() throws {
+        #expect(Organisation.isCooperative("扎赉特旗绿源肉牛养殖专业合作社"))
+        #expect(!Organisation.isCooperative("白辛嘎查股份经济合作社"))
+        let village = TextRenderer().render(try disclosure().document()).filter { !$0.isWhitespace }
+        #expect(village.contains("白辛嘎查村务公开分红公示表") && village.contains("村务监督委员会反映") && village.contains("村民委员会（盖章）"))
+        var opening = ContentLedger.opening
+        opening.org = "扎赉特旗绿源肉牛养殖专业合作社"
+        let cooperative = try DistributionDisclosure.build(
+            opening: opening, id: "2024", entries: ledger.records.map(\.entry), heads: [:], postedFrom: LedgerDate("2024-12-20")!, days: 7,
+            checkpoint: StatementCheckpoint(checkpoint: ledger.signedCheckpoint().checkpoint, signer: "baixin-accountant"))
+        let text = TextRenderer().render(cooperative.document()).filter { !$0.isWhitespace }
+        #expect(text.contains("扎赉特旗绿源肉牛养殖专业合作社分配公示表") && text.contains("本社监事会（执行监事）反映") && text.contains("理事会（盖章）"), "\(text)")
+        #expect(!text.contains("村务公开") && !text.contains("村民委员会"))
+    }
+
     /// The posting prints no ID, account or poverty status, though the ledger holds masked ones.
     @Test func postingHoldsNoPersonalData() throws {
         let document = try disclosure().document()

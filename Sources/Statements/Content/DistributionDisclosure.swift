@@ -132,16 +132,18 @@ extension DistributionDisclosure {
             totals: .init(["合计 \(lines.count) 户", "", units(totalUnits)] + (split ? [rebates.formatted, (totalAmount - rebates).formatted] : [])
                           + [totalAmount.formatted],
                           spoken: "合计\(HouseholdStatement.spoken(Int64(lines.count)))户，\(totalAmount.spokenChinese)。"))
-        // A cooperative's surplus is posted to its members, overseen by its board of supervisors
-        // (监事会) and sealed by its council (理事会); a village's to the villagers (村务公开).
+        // A cooperative posts to its members, overseen by its board of supervisors (监事会) and
+        // sealed by its council (理事会); a village to the villagers (村务公开) — by what the
+        // organisation is, whatever the distribution's basis.
+        let cooperative = Organisation.isCooperative(org)
         let period = "公示期：\(postedFrom.chinese)至\(postedTo.chinese)（\(days)天）。如有异议，请在公示期内向"
-            + (byVolume ? "本社监事会（执行监事）反映。" : "村务监督委员会反映。")
-        let signatures: [StatementDocument.SignatureLine] = byVolume
+            + (cooperative ? "本社监事会（执行监事）反映。" : "村务监督委员会反映。")
+        let signatures: [StatementDocument.SignatureLine] = cooperative
             ? [.init("经办人"), .init("监事会（执行监事）"), .init("理事会（盖章）")]
             : [.init("经办人"), .init("监督小组"), .init("村民委员会（盖章）")]
         return StatementDocument(
-            title: byVolume ? "\(org) 盈余分配公示表" : "\(village) 村务公开 分红公示表",
-            subtitleLines: (byVolume ? [] : [org]) + ["分配编号 \(d.id)　登记日 \(d.recordDate.chinese)"],
+            title: cooperative ? "\(org) \(byVolume ? "盈余分配" : "分配")公示表" : "\(village) 村务公开 分红公示表",
+            subtitleLines: (cooperative ? [] : [org]) + ["分配编号 \(d.id)　登记日 \(d.recordDate.chinese)"],
             sections: [
                 .init(heading: "分配方案", content: .keyValues(plan)),
                 .init(heading: "分配明细", content: .table(table)),

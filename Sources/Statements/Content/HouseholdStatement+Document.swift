@@ -186,15 +186,18 @@ extension HouseholdStatement {
             .init(StatementLabels.outstanding + StatementLabels.capitalSuffix, outstanding.capitalNumerals, spoken: ""),
         ])))
 
+        // A cooperative's members turn to its board of supervisors, since layout 2.
+        let overseers = layout >= .second && Organisation.isCooperative(org) ? "本社监事会（执行监事）" : "村务监督委员会"
         sections.append(.init(heading: "说明", content: .paragraph(.init(
             "本明细单由\(org)根据分红账本生成。“条目”是账本记录的编号，“哈希”是该记录指纹的前8位；"
                 + "冲销的记录照原样保留并标明\(StatementLabels.reversedMark)，不删除。"
-                + "如有疑问，请向村务监督委员会反映。",
-            spoken: "本明细单由\(org)根据分红账本生成。冲销的记录照原样保留并标明冲销，不删除。如有疑问，请向村务监督委员会反映。"))))
+                + "如有疑问，请向\(overseers)反映。",
+            spoken: "本明细单由\(org)根据分红账本生成。冲销的记录照原样保留并标明冲销，不删除。如有疑问，请向\(overseers)反映。"))))
 
         // The collective's seal beside the signatures (DOMAIN §5), since layout 2.
         sections.append(.init(heading: "签字", content: .signatures([
-            .init("经办人"), .init("监督小组"), .init("户主（或见证人、按手印）"),
+            .init("经办人"), .init(layout >= .second && Organisation.isCooperative(org) ? "监事会（执行监事）" : "监督小组"),
+            .init("户主（或见证人、按手印）"),
         ] + (layout >= .second ? [.init("\(org)（盖章）")] : []))))
 
         return StatementDocument(
