@@ -73,6 +73,9 @@ struct DividendTests {
             #expect(plan.stdout.contains(amount), "\(amount) missing from \(plan.stdout)")
         }
         #expect(try cli.run("log", "--json").stdout.split(separator: "\n").count == 13, "plan writes nothing")
+        // The weights typed with a Chinese input method (人口股＝１，扶贫股＝０): the same plan.
+        #expect(try cli.execute(["dividend", "plan", "--id", "2019", "--record-date", "2019-12-31", "--pool", "16000", "--classes", "人口股＝１，扶贫股＝０"]).stdout
+                == plan.stdout)
         // No income recorded yet: the ledger does not keep the village's income, and the plan says so.
         #expect(plan.stdout.hasSuffix("ℹ this ledger records no income, so whether the distribution is paid from income (不得举债分配) is not checked\n"))
         #expect(try cli.execute(["income", "record", "--amount", "16000", "--category", "投资收益", "--counterparty", "合作社", "--date", "2019-12-10"]).status == 0)

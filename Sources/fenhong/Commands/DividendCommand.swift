@@ -105,8 +105,9 @@ struct DistributionOptions: ParsableArguments {
     private func classWeights() throws -> [String: Int64] {
         guard let classes else { return [ShareClass.member: 1, ShareClass.poverty: 1] }
         var weights = [String: Int64]()
-        for item in classes.split(separator: ",") {
-            let parts = item.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+        // Typed with a Chinese input method too: ，、＝ and full-width digits.
+        for item in ImportValues.normalized(classes).split(whereSeparator: { $0 == "," || $0 == "、" }) {
+            let parts = item.split(separator: "=").map { String($0).trimmingWhitespace() }
             guard parts.count == 2, let weight = Int64(parts[1]), weight >= 0 else {
                 throw ValidationError("--classes \(classes) must read class=weight,…, e.g. member=1,poverty=2")
             }
