@@ -87,6 +87,8 @@ struct KeptStatementsTests {
         for prefix in ["\u{2028}", "\u{0C}", "\u{85}"] {
             let failures = try failures("152223-007.html", proof: "152223-007") { $0 = Array(prefix.utf8) + $0 }
             #expect(failures.map(\.rule) == [.notAsPrinted], "\(prefix.unicodeScalars.first!.value)")
+            // Named, for it cannot be seen.
+            #expect(failures.first?.detail.contains("⟨U+") == true, "\(failures)")
         }
         #expect(try failures("152223-007.html", proof: "152223-007") { $0 = Array("\r\n\n".utf8) + $0 + Array("\n\n".utf8) } == [])
     }

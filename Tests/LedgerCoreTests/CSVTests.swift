@@ -38,6 +38,8 @@ struct CSVTests {
         let marked = try CSVTable(file: "g.csv", bytes: [0x84, 0x31, 0x95, 0x33] + bytes)
         #expect(marked.encoding == .gb18030)
         #expect(marked.header.fields == ["户号", "户主"])
+        // Saved twice with the mark.
+        #expect(try CSVTable(file: "g.csv", bytes: [0x84, 0x31, 0x95, 0x33, 0x84, 0x31, 0x95, 0x33] + bytes).header.fields == ["户号", "户主"])
     }
 
     /// Bytes that are neither encoding, UTF-16, an open quote and text after a quote are refused with their line.

@@ -18,7 +18,8 @@ public enum CSVEncoding: String, Sendable, CustomStringConvertible {
     public static func decode(_ bytes: [UInt8]) throws(CSVProblem) -> (utf8: [UInt8], encoding: CSVEncoding) {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16 }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let rest = Array(bytes.dropFirst(3))
+            var rest = Array(bytes.dropFirst(3))
+            while rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest.removeFirst(3) }  // a mark saved twice
             guard let offset = firstInvalidUTF8(rest) else { return (rest, .utf8BOM) }
             throw .undecodable(byteOffset: offset + 3)
         }
@@ -26,7 +27,7 @@ public enum CSVEncoding: String, Sendable, CustomStringConvertible {
         do {
             var utf8 = try fromGB18030(bytes)
             // GB18030's own byte-order mark (84 31 95 33, U+FEFF), which some editors write: dropped as UTF-8's is.
-            if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8.removeFirst(3) }
+            while utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8.removeFirst(3) }
             return (utf8, .gb18030)
         } catch {
             // Name the bad byte of whichever encoding got further: that is the one the file is in.

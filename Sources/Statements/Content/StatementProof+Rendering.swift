@@ -152,6 +152,22 @@ extension StatementProof {
         (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
     }
 
+    /// `text` with what a reader cannot see named: a control character, a line or paragraph
+    /// separator, a zero-width character or a byte-order mark as ⟨U+000C⟩.
+    private static func visible(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || [0x2028, 0x2029, 0xFEFF, 0x2060].contains(v) || (0x200B...0x200F).contains(v) {
+                let hex = String(v, radix: 16, uppercase: true)
+                out.append(contentsOf: "⟨U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)⟩".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// How many lines `a` and `b` have alike before their first difference, white space aside.
     private static func agreeingLines(_ a: String, _ b: String) -> Int {
         zip(normalizedLines(a), normalizedLines(b)).prefix { $0.0.text.unicodeScalars.elementsEqual($0.1.text.unicodeScalars) }.count
@@ -167,9 +183,9 @@ extension StatementProof {
             if let found, let wanted, found.text.unicodeScalars.elementsEqual(wanted.unicodeScalars) { continue }
             let location = found.map { "statement \(source)line \($0.number)" } ?? "statement"
             let detail: String
-            switch (found, wanted) {
-            case (let found?, let wanted?): detail = "it reads \"\(found.text)\"; fenhong prints \"\(wanted)\" for \(what)"
-            case (let found?, nil): detail = "it reads \"\(found.text)\" after the end of the statement fenhong prints for \(what)"
+            switch (found.map { visible($0.text) }, wanted) {
+            case (let found?, let wanted?): detail = "it reads \"\(found)\"; fenhong prints \"\(wanted)\" for \(what)"
+            case (let found?, nil): detail = "it reads \"\(found)\" after the end of the statement fenhong prints for \(what)"
             default: detail = "it ends before \"\(wanted ?? "")\", which fenhong prints for \(what)"
             }
             return [.init(rule: .notAsPrinted, location: location, detail: detail)]
