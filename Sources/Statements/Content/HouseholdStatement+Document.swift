@@ -54,9 +54,13 @@ extension HouseholdStatement {
             .init(StatementLabels.outstanding, outstanding.formatted),
         ])))
 
+        // The 交易额 an account records is every year's, transfers too, and matches no distribution,
+        // each of which returns on its own period's (on its allocation's row): since layout 2 not
+        // among the accounts, which are what the rest is divided by.
+        let shownAccounts = layout >= .second ? accounts.filter { $0.shareClass != ShareClass.trade } : accounts
         if holdings.isEmpty {
             // A cooperative member holds accounts, not shares: since layout 2 said so, not "无持股" alone.
-            let none = layout >= .second && !accounts.isEmpty ? "统计日无股份；出资额等见成员账户。" : "统计日无持股。"
+            let none = layout >= .second && !shownAccounts.isEmpty ? "统计日无股份；出资额等见成员账户。" : "统计日无持股。"
             sections.append(.init(heading: StatementLabels.holdings, content: .paragraph(.init(none))))
         } else {
             let total = holdings.reduce(Int64(0)) { $0 &+ $1.units }
@@ -69,13 +73,10 @@ extension HouseholdStatement {
                 totals: .init([StatementLabels.total, String(total)], spoken: "共\(Self.spoken(total))股。")))))
         }
 
-        if !accounts.isEmpty {
+        if !shownAccounts.isEmpty {
             // A cooperative member's accounts are money, not shares: in yuan, apart.
-            sections.append(.init(heading: StatementLabels.accounts, content: .keyValues(accounts.map { account in
-                // The 交易额 an account records is the sum of every year's; each distribution returns
-                // on its own period's (its allocation line): since layout 2 named as the sum.
+            sections.append(.init(heading: StatementLabels.accounts, content: .keyValues(shownAccounts.map { account in
                 let name = ShareClass.displayName(account.shareClass)
-                    + (layout >= .second && account.shareClass == ShareClass.trade ? "（历年累计）" : "")
                 return .init(name, Fen(account.units).formatted + "元", spoken: name + Fen(account.units).spokenChinese)
             })))
         }

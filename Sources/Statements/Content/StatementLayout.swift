@@ -12,8 +12,9 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// after the allocations, the distributions that passed over the household's 扶贫股 because
     /// it was not registered-poor on their record date (扶贫股未参与的分配); and a place for the
     /// collective's seal among the signatures; an allocation of a withdrawn distribution marked so
-    /// on its own row too; a cooperative member's 交易额 account named as the sum of every year's
-    /// (交易额（历年累计）), and a member without shares told its accounts follow.
+    /// on its own row too; a cooperative member's 交易额 account left out of its accounts (each
+    /// distribution's volume is on its row), a member without shares told its accounts follow, and
+    /// a cooperative's members sent to its 监事会.
     case second = 2
 
     /// The layout fenhong prints in.
