@@ -40,11 +40,18 @@ public enum StatementBatch {
         try StatementSource.write(Array((origin + "\n").utf8), to: marker)
     }
 
+    /// What a batch did: each household's outcome, in household order, and the files it removed
+    /// of households withdrawn since an earlier run (they have no statement now).
+    public struct Outcome: Sendable {
+        public let items: [Item]
+        public let removedOfWithdrawn: [String]
+    }
+
     /// Writes `<household>.<fileExtension>` (and `<household>.proof.txt` with `proofs`) for every
-    /// household into `folder`; returns the outcomes in household order.
+    /// household into `folder`.
     public static func write(store: LedgerStore, to folder: String, year: Int?, date: LedgerDate, fileExtension: String,
                              proofs: Bool, render: @escaping @Sendable (StatementDocument) throws -> [UInt8],
-                             progress: @escaping @Sendable (Int, Int) -> Void) throws -> [Item] {
+                             progress: @escaping @Sendable (Int, Int) -> Void) throws -> Outcome {
         var withdrawn = [String]()
         let (households, facts, footer, proofFiles) = try store.withReader { reader in
             let signed = try StatementSource.checkpoint(reader, size: nil)
@@ -71,8 +78,11 @@ public enum StatementBatch {
         try claim(folder, for: footer.checkpoint.origin)
         // The statement of a household withdrawn since an earlier run would be printed with the
         // rest: in whatever form an earlier run wrote it.
+        var removed = [String]()
         for household in withdrawn {
-            for written in Set(Self.fileExtensions + [fileExtension, "proof.txt"]) { _ = unlink(folder + "/" + household + "." + written) }
+            for written in Set(Self.fileExtensions + [fileExtension, "proof.txt"]).sorted() where unlink(folder + "/" + household + "." + written) == 0 {
+                removed.append(household + "." + written)
+            }
         }
         let creating = NSLock()
         let results = Slots<Item>(count: households.count)
@@ -106,7 +116,7 @@ public enum StatementBatch {
                 progress(counter.increment(), households.count)
             }
         }
-        return results.values
+        return Outcome(items: results.values, removedOfWithdrawn: removed)
     }
 
     /// The forms a batch writes statements in: text, HTML, PDF, and text to be read aloud.

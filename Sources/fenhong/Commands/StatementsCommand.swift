@@ -48,9 +48,9 @@ struct StatementsCommand: ParsableCommand {
         let options = render
         let bar = ProgressBarBox()
         let listening = speech
-        let items: [StatementBatch.Item]
+        let outcome: StatementBatch.Outcome
         do {
-            items = try StatementBatch.write(
+            outcome = try StatementBatch.write(
                 store: store, to: out, year: year, date: day, fileExtension: speech ? "speech.txt" : render.format.fileExtension, proofs: proof,
                 render: { listening ? Array(SpeechRenderer().render($0).utf8) : try options.render($0) },
                 progress: { _, total in bar.oneDone(of: total) })
@@ -59,6 +59,11 @@ struct StatementsCommand: ParsableCommand {
             throw error
         }
         bar.finish()
+        let items = outcome.items
+        // A household withdrawn since (registered by mistake) has no statement: its files go, named.
+        if !outcome.removedOfWithdrawn.isEmpty {
+            Printer.stderr("fenhong: removed \(outcome.removedOfWithdrawn.joined(separator: ", ")): their households' registrations were withdrawn since; they have no statement")
+        }
         let failures = items.filter { $0.failure != nil }.map { (household: $0.household, reason: $0.failure!) }
         let index = items.map { (household: $0.household, head: $0.head, file: $0.file ?? "", statement: $0.statement) }
         try writeIndex(index, date: day, to: out + "/" + indexFile)
