@@ -132,8 +132,9 @@ public enum StatementBatch {
         guard !OutputFile.isLink(path), let head = InputFile.head(of: path, count: 4_096) else { return false }
         let text = String(decoding: head, as: UTF8.self)
         if text.contains("<meta name=\"generator\" content=\"fenhong\">") && text.contains("<title>\(indexTitle)</title>") { return true }
-        // The title first, then the header of its table: 户号 … 文件.
-        let lines = text.split(separator: "\n").prefix(8).map { $0.trimmingCharacters(in: .whitespaces) }
+        // The title first, then the header of its table: 户号 … 文件 (re-saved by an editor too:
+        // a byte-order mark, Windows line ends).
+        let lines = text.split(whereSeparator: \.isNewline).prefix(8).map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}"])) }
         return lines.first == indexTitle && lines.contains { $0.hasPrefix("户号") && $0.contains("文件") && $0.contains("应分") }
     }
 

@@ -44,6 +44,11 @@ struct StatementsAndDisclosureTests {
         #expect(html.stdout == "wrote 2 statements and index.html into out (and removed what an earlier run left that would be taken for this one's: index.txt)\n", "\(html.stdout)")
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("out/index.txt").path))
         #expect(try cli.file("out/index.html").contains("<a href=\"152223-001.html\">152223-001.html</a>"))
+        // An index of fenhong's saved again by Notepad (a byte-order mark, Windows line ends) is still fenhong's.
+        #expect(try cli.run("statements", "--out", "np", "--date", "2024-12-31").status == 0)
+        let saved = try cli.file("np/index.txt")
+        try Data([0xEF, 0xBB, 0xBF] + Array(saved.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: cli.folder.appendingPathComponent("np/index.txt"))
+        #expect(try cli.run("statements", "--out", "np", "--date", "2024-12-31").status == 0)
         // Proofs an earlier run left are named as they go.
         #expect(try cli.run("statements", "--out", "out", "--date", "2024-12-31", "--proof").status == 0)
         #expect(try cli.run("statements", "--out", "out", "--format", "pdf", "--date", "2024-12-31").stdout
