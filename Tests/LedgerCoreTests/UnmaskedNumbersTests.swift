@@ -40,6 +40,8 @@ struct UnmaskedNumbersTests {
             (#""reason":"壹伍贰贰贰叁壹玖捌捌零捌零捌壹贰叁肆""#, id),  // capitals
             (#""reason":"一五两两两三一九八八〇八〇八一两三四""#, id),  // 两 for 二
             (#""reason":"一五二二二三、一九八八〇八〇八、一二三四""#, id),
+            (#""reason":"身份证152223一九八八〇八〇八1234""#, id),  // digits and numerals mixed
+            (#""reason":"卡号6228四八〇〇一二三四2314""#, card),
         ] {
             #expect(found(fields) == detail, "\(fields)")
         }

@@ -7,8 +7,8 @@
 /// Judged when an entry is written (`unmasked-number`); `fenhong verify` does not judge it.
 ///
 /// A number is read as people write one: digits of any script (full-width from an input method
-/// too, or Chinese numerals written digit by digit — 一五二二二三…, ○ for 〇, 两, the capitals 壹…
-/// — one script a number), in groups separated by up to three spaces, dashes, dots, slashes,
+/// too, or Chinese numerals written digit by digit, with digits or without — 一五二二二三…, ○ for
+/// 〇, 两, the capitals 壹…; a number whose only numerals are 〇 among digits is one masked so), in groups separated by up to three spaces, dashes, dots, slashes,
 /// underscores or commas
 /// (of any width, zero-width ones included). It is taken for a full one only when it reads as one,
 /// so that a bank's serial or a list of figures passes: 18 characters with a province's code, a
@@ -80,6 +80,7 @@ public enum UnmaskedNumbers {
 
     /// The full ID or card number a token's digits hold, if any.
     private static func find(_ token: Token) -> (what: String, shown: String)? {
+        guard !token.isMaskedWithZeros else { return nil }
         let digits = String(token.digits)
         if let id = idNumber(digits) { return ("ID number", idShown(id)) }
         let groups = token.groups
@@ -96,17 +97,24 @@ public enum UnmaskedNumbers {
         var range: Range<Int>
         var digits: [Character] = []
         var groups: [String] = []
+        /// True when its zeros written 〇 or ○ stand among other digits with no other Chinese
+        /// numeral: a number masked so (6228 〇〇〇〇 〇〇〇〇 0003), not written so.
+        var isMaskedWithZeros = false
     }
 
     static func tokens(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens = [Token](), i = 0
         while i < scalars.count {
             guard digit(scalars[i]) != nil else { i += 1; continue }
-            // One script a number: Chinese numerals, or digits. A number masked with 〇 among its
-            // digits (6228 〇〇〇〇 〇〇〇〇 0003) is no full one.
-            let chinese = chineseDigit(scalars[i].value) != nil
+            // Digits and Chinese numerals may mix (152223一九八八…); which ones it holds tells a
+            // number masked with 〇 among its digits.
+            var zeros = false, otherChinese = false, others = false
             func digitHere(_ scalar: Unicode.Scalar) -> Character? {
-                (chineseDigit(scalar.value) != nil) == chinese ? digit(scalar) : nil
+                guard let d = digit(scalar) else { return nil }
+                if scalar.value == 0x3007 || scalar.value == 0x25CB { zeros = true }
+                else if chineseDigit(scalar.value) != nil { otherChinese = true }
+                else { others = true }
+                return d
             }
             var token = Token(range: i..<i), group = ""
             var j = i
@@ -124,8 +132,8 @@ public enum UnmaskedNumbers {
                 // Up to three separators, then more digits: the same number. (、 parts the groups of
                 // one written in Chinese numerals.)
                 var k = j
-                while k < scalars.count, k - j < 3, isSeparator(scalars[k]) || (chinese && scalars[k] == "、") { k += 1 }
-                guard k > j, k < scalars.count, digitHere(scalars[k]) != nil, !group.hasSuffix("X") else { break }
+                while k < scalars.count, k - j < 3, isSeparator(scalars[k]) || scalars[k] == "、" { k += 1 }
+                guard k > j, k < scalars.count, digit(scalars[k]) != nil, !group.hasSuffix("X") else { break }
                 token.digits += group
                 token.groups.append(group)
                 group = ""
@@ -134,6 +142,7 @@ public enum UnmaskedNumbers {
             token.digits += group
             token.groups.append(group)
             token.range = i..<j
+            token.isMaskedWithZeros = zeros && others && !otherChinese
             tokens.append(token)
             i = max(j, i + 1)
         }
