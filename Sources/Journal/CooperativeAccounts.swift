@@ -22,10 +22,14 @@ extension VillageAccount {
         hledger: "所有者权益:盈余分配:各项分配:剩余盈余分配", beancount: "Equity:SurplusDistribution:Remainder", chinese: "盈余分配—各项分配—剩余盈余分配")
     static let surplusReserve = VillageAccount(hledger: "所有者权益:盈余公积", beancount: "Equity:SurplusReserve", chinese: "盈余公积")
 
+    /// True for a cooperative's appropriation to its reserve (盈余公积, Art. 42): named 公积…. (A
+    /// 公益金 is no reserve of a cooperative's: drawn to a line of its own.)
+    static func isSurplusReserve(_ name: String) -> Bool { name.contains("公积") }
+
     /// The 盈余分配 account an appropriation of a cooperative's is drawn to: 提取盈余公积 for one
     /// named 公积…, else one of its own name.
     static func surplusAppropriation(_ name: String) -> VillageAccount {
-        isReserveFund(name)
+        isSurplusReserve(name)
             ? VillageAccount(hledger: "所有者权益:盈余分配:各项分配:提取盈余公积", beancount: "Equity:SurplusDistribution:Reserve",
                              chinese: "盈余分配—各项分配—提取盈余公积")
             : VillageAccount(hledger: "所有者权益:盈余分配:各项分配:" + hledgerComponent(name), beancount: "Equity:SurplusDistribution:Other",

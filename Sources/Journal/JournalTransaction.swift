@@ -73,7 +73,7 @@ struct JournalBuilder {
             var lines = [(VillageAccount, Int64)]()
             for line in d.appropriations where line.amount.value != 0 {
                 lines.append((.surplusAppropriation(line.name), line.amount.value))
-                lines.append((VillageAccount.isReserveFund(line.name) ? .surplusReserve : .payable(other: line.name), -line.amount.value))
+                lines.append((VillageAccount.isSurplusReserve(line.name) ? .surplusReserve : .payable(other: line.name), -line.amount.value))
             }
             let members = allocations[d.id] ?? []
             let rebates = members.reduce(0) { $0 + $1.rebate }

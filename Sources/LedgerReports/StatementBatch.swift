@@ -130,7 +130,11 @@ public enum StatementBatch {
     /// is no file.
     public static func isIndex(_ path: String) -> Bool {
         guard !OutputFile.isLink(path), let head = InputFile.head(of: path, count: 4_096) else { return false }
-        let text = String(decoding: head, as: UTF8.self)
+        // As an editor saved it again: UTF-8, or GB18030 (Notepad's "ANSI" on a Chinese Windows),
+        // its last character perhaps cut by the 4 KB read.
+        let bytes = [UInt8](head)
+        let decoded = (0...3).lazy.compactMap { cut in try? CSVEncoding.decode(Array(bytes.dropLast(cut))).utf8 }.first ?? bytes
+        let text = String(decoding: decoded, as: UTF8.self)
         if text.contains("<meta name=\"generator\" content=\"fenhong\">") && text.contains("<title>\(indexTitle)</title>") { return true }
         // The title first, then the header of its table: 户号 … 文件 (re-saved by an editor too:
         // a byte-order mark, Windows line ends).

@@ -177,6 +177,22 @@ import Testing
                                  "--date", "2024-12-01"]).status == 2)
     }
 
+    /// A cooperative draws its reserve (公积金) to 盈余公积; any other appropriation, 公益金 too, to a
+    /// line of its own.
+    @Test func theJournalDrawsOnlyTheReserveToSurplusReserve() throws {
+        let cli = try cooperative()
+        #expect(try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--distributable", "1200",
+                                 "--appropriation", "公积金=10%", "--appropriation", "公益金=5%", "--basis", "cooperative"]).status == 0)
+        #expect(try cli.execute(["export", "--format", "hledger", "--out", "books.journal"]).status == 0)
+        let postings = try cli.file("books.journal").split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        for line in ["所有者权益:盈余分配:各项分配:提取盈余公积 120.00 CNY", "所有者权益:盈余公积 -120.00 CNY",
+                     "所有者权益:盈余分配:各项分配:公益金 60.00 CNY", "负债:应付款:公益金 -60.00 CNY"] {
+            #expect(postings.contains(line), "\(line)")
+        }
+        try #require(AccountingTools.path("hledger") != nil, "hledger is not installed: apt-get install -y hledger (CI installs it)")
+        #expect(try cli.shell("hledger -f books.journal check --strict").status == 0)
+    }
+
     /// A cooperative's journal keeps Art. 44's two parts apart (DOMAIN §2): declared, Dr 盈余分配 /
     /// Cr 应付盈余返还 and 应付剩余盈余 per member; paid, the rebate first; a payment reversed gives
     /// its own parts back. hledger's strict check and the closing assertions hold throughout.

@@ -49,6 +49,9 @@ struct StatementsAndDisclosureTests {
         let saved = try cli.file("np/index.txt")
         try Data([0xEF, 0xBB, 0xBF] + Array(saved.replacingOccurrences(of: "\n", with: "\r\n").utf8)).write(to: cli.folder.appendingPathComponent("np/index.txt"))
         #expect(try cli.run("statements", "--out", "np", "--date", "2024-12-31").status == 0)
+        // …or as GB18030 (Notepad's "ANSI" on a Chinese Windows).
+        #expect(try cli.shell("iconv -f UTF-8 -t GB18030 np/index.txt > np/gb.txt && mv np/gb.txt np/index.txt").status == 0)
+        #expect(try cli.run("statements", "--out", "np", "--date", "2024-12-31").status == 0)
         // Proofs an earlier run left are named as they go.
         #expect(try cli.run("statements", "--out", "out", "--date", "2024-12-31", "--proof").status == 0)
         #expect(try cli.run("statements", "--out", "out", "--format", "pdf", "--date", "2024-12-31").stdout

@@ -4,7 +4,7 @@
 extension ImportBatch {
     /// What makes two rows the same record, or nil for a row that is never a repeat: a share
     /// issue's holder, class, quantity, date and reason; a payment's distribution, household,
-    /// voucher (凭证号, read as typed either way: spaces around it, full-width), amount, date,
+    /// voucher (凭证号, read as typed either way: spaces, full-width, small letters), amount, date,
     /// channel and account; a household's head and masked ID number.
     public static func repeatKey(_ payload: EntryPayload) -> String? {
         switch payload {
@@ -17,9 +17,10 @@ extension ImportBatch {
         }
     }
 
-    /// A voucher number as it is compared: half-width, without spaces around it ('Ｖ１ ' is V1).
+    /// A voucher number as it is compared: half-width, without spaces, in capitals ('Ｖ１ ', 'v 1'
+    /// and V1 are one voucher).
     public static func voucher(_ reference: String) -> String {
-        ImportValues.normalized(reference.trimmingWhitespace())
+        ImportValues.normalized(reference).filter { !$0.isWhitespace }.uppercased()
     }
 
     /// The record a row repeats, in words, and the column a message names.

@@ -108,11 +108,11 @@ public enum ImportValues {
         return .failure(.invalidValue("\(MessageText.quoted(Masking.shownAccount(text))) is not an account number or its masked form ****5678"))
     }
 
-    /// True for a cell that labels a totals row (合计, 总计, 小计, total), however spaced or
-    /// punctuated (合 计, 合计：).
+    /// True for a cell that labels a totals row (合计, 总计, 小计, total), however spaced,
+    /// punctuated or followed (合 计, 合计：, 合计（元）).
     public static func isTotalsLabel(_ text: String) -> Bool {
         let bare = String(text.lowercased().filter { !$0.isWhitespace && !$0.isPunctuation })
-        return ["合计", "总计", "小计", "total", "totals"].contains(bare)
+        return ["合计", "总计", "小计", "total"].contains { bare.hasPrefix($0) }  // 合计（元）, totals
     }
 
     /// A voucher number (凭证号) as typed: refused when Excel turned a long number into

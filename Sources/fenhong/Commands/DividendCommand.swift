@@ -107,9 +107,12 @@ struct DistributionOptions: ParsableArguments {
         var weights = [String: Int64]()
         // Typed with a Chinese input method too: ，、＝ and full-width digits.
         for item in ImportValues.normalized(classes).split(whereSeparator: { $0 == "," || $0 == "、" }) {
-            let parts = item.split(separator: "=").map { String($0).trimmingWhitespace() }
-            guard parts.count == 2, let weight = Int64(parts[1]), weight >= 0 else {
+            let parts = item.split(whereSeparator: { $0 == "=" || $0 == ":" }).map { String($0).trimmingWhitespace() }
+            guard parts.count == 2 else {
                 throw ValidationError("--classes \(classes) must read class=weight,…, e.g. member=1,poverty=2")
+            }
+            guard let weight = Int64(parts[1]), weight >= 0 else {
+                throw ValidationError("--classes \(classes): the weight of \(parts[0]), \(parts[1]), is not a whole number of 0 or more (a share counts once, twice …)")
             }
             let shareClass = ShareClass.named(parts[0]) ?? parts[0]
             guard weights.updateValue(weight, forKey: shareClass) == nil else {
