@@ -8,17 +8,33 @@ enum LineBreaker {
     ///
     /// A newline in `text` forces a break. A single unbreakable run wider than `widthMax` is cut
     /// where it overflows, so every line but such a cut is at most `widthMax` wide.
-    static func lines(_ text: String, widthMax: Int, advance: (Unicode.Scalar) -> Int) -> [String] {
+    /// With `keepingMarks`, a short mark in full-width parentheses（冲销）is never broken.
+    static func lines(_ text: String, widthMax: Int, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool = false) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            wrap(Array(paragraph.unicodeScalars), widthMax: widthMax, advance: advance, into: &result)
+            wrap(Array(paragraph.unicodeScalars), widthMax: widthMax, advance: advance, keepingMarks: keepingMarks, into: &result)
         }
         return result
     }
 
+    /// The positions no break may come before: inside a mark of at most ``markLengthMax``
+    /// characters between full-width parentheses, its closing one included.
+    private static func insideMarks(_ scalars: [Unicode.Scalar]) -> Set<Int> {
+        var inside = Set<Int>()
+        for (open, scalar) in scalars.enumerated() where scalar == "（" {
+            guard let close = scalars[(open + 1)...].prefix(markLengthMax + 1).firstIndex(of: "）") else { continue }
+            inside.formUnion((open + 1)...close)
+        }
+        return inside
+    }
+
+    /// The longest mark kept whole: （已撤销）, （动态调整）.
+    static let markLengthMax = 5
+
     private static func wrap(
-        _ scalars: [Unicode.Scalar], widthMax: Int, advance: (Unicode.Scalar) -> Int, into result: inout [String]
+        _ scalars: [Unicode.Scalar], widthMax: Int, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool, into result: inout [String]
     ) {
+        let unbreakable = keepingMarks ? insideMarks(scalars) : []
         var start = 0
         while true {
             // Skip spaces at the start of a continuation line.
@@ -30,7 +46,7 @@ enum LineBreaker {
             var lastBreak = -1  // a break is allowed before scalars[lastBreak]
             while index < scalars.count {
                 let scalarWidth = advance(scalars[index])
-                if index > start && canBreak(scalars[index - 1], scalars[index]) { lastBreak = index }
+                if index > start && canBreak(scalars[index - 1], scalars[index]) && !unbreakable.contains(index) { lastBreak = index }
                 if width + scalarWidth > widthMax && index > start {
                     break
                 }
@@ -50,11 +66,13 @@ enum LineBreaker {
     }
 
     /// The width of the widest run of `text` that no line break may fall inside, spaces aside.
-    static func widestUnbreakable(_ text: String, advance: (Unicode.Scalar) -> Int) -> Int {
+    static func widestUnbreakable(_ text: String, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool = false) -> Int {
         var widest = 0, run = 0
         var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            if let previous, canBreak(previous, scalar) { run = 0 }
+        let scalars = Array(text.unicodeScalars)
+        let unbreakable = keepingMarks ? insideMarks(scalars) : []
+        for (index, scalar) in scalars.enumerated() {
+            if let previous, canBreak(previous, scalar), !unbreakable.contains(index) { run = 0 }
             if scalar != " " { run += advance(scalar) }
             widest = max(widest, run)
             previous = scalar

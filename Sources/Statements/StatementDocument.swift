@@ -16,6 +16,10 @@ public struct StatementDocument: Sendable, Equatable {
     /// Whose document it is, e.g. "户号 152223-019 张桂兰": printed at the foot of every page,
     /// so that a page that comes loose still says whose it is.
     public var owner: String?
+    /// True when a short mark in full-width parentheses — （冲销）, （已撤销）, （10%） — is never
+    /// broken across lines. False for a statement in its first layout, which broke them as any
+    /// Chinese text (``StatementLayout``).
+    public var keepsMarksWhole = false
 
     /// Creates a document from its parts.
     public init(

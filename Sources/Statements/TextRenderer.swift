@@ -14,8 +14,17 @@ public struct TextRenderer: Sendable {
         self.widthMax = widthMax
     }
 
+    /// The document's ``StatementDocument/keepsMarksWhole``, while it is rendered.
+    private var keepsMarks = false
+
     /// The statement as lines joined by "\n", ending with a newline.
     public func render(_ document: StatementDocument) -> String {
+        var renderer = self
+        renderer.keepsMarks = document.keepsMarksWhole
+        return renderer.rendered(document)
+    }
+
+    private func rendered(_ document: StatementDocument) -> String {
         var lines: [String] = []
         for line in wrap(document.title) { lines.append(centered(line)) }
         for subtitle in document.subtitleLines {
@@ -44,7 +53,7 @@ public struct TextRenderer: Sendable {
     }
 
     private func wrap(_ text: String, width: Int? = nil) -> [String] {
-        LineBreaker.lines(text, widthMax: width ?? widthMax, advance: DisplayWidth.of)
+        LineBreaker.lines(text, widthMax: width ?? widthMax, advance: DisplayWidth.of, keepingMarks: keepsMarks)
     }
 
     private func centered(_ line: String) -> String {
@@ -93,7 +102,7 @@ public struct TextRenderer: Sendable {
         // longest: a voucher number cut in two reads as another voucher.
         let whole = (0..<columnCount).map { table.columns[$0].keepsWhole }
         let graceful = (0..<columnCount).map { column in
-            whole[column] ? widths[column] : allRows.map { row in LineBreaker.widestUnbreakable(table.cell(row, column), advance: DisplayWidth.of) }.max() ?? 0
+            whole[column] ? widths[column] : allRows.map { row in LineBreaker.widestUnbreakable(table.cell(row, column), advance: DisplayWidth.of, keepingMarks: keepsMarks) }.max() ?? 0
         }
         let available = widthMax - gap * (columnCount - 1)
         shrink(&widths, toFit: available, floors: graceful)

@@ -76,4 +76,16 @@ struct TextRendererTests {
         #expect(lines == ["本户应分金额为", "2,880.00元，已支", "付。"])
         #expect(!lines.contains { $0.hasPrefix("，") || $0.hasPrefix("。") })
     }
+
+    /// A short mark in full-width parentheses stays whole where the document asks (layout 2): a
+    /// narrow cell had read "银行卡 ****2954（冲" over "销）".
+    @Test func marksStayWhole() {
+        let cell = "银行卡 ****2954（冲销）"
+        let width = DisplayWidth.of("银行卡 ****2954（冲")
+        #expect(LineBreaker.lines(cell, widthMax: width, advance: DisplayWidth.of) == ["银行卡 ****2954（冲", "销）"])
+        #expect(LineBreaker.lines(cell, widthMax: width, advance: DisplayWidth.of, keepingMarks: true) == ["银行卡 ****2954", "（冲销）"])
+        #expect(LineBreaker.widestUnbreakable(cell, advance: DisplayWidth.of, keepingMarks: true) == DisplayWidth.of("（冲销）"))
+        // A long parenthesis is text, broken as any.
+        #expect(LineBreaker.lines("（误付：此款应付他户，已退回）", widthMax: 10, advance: DisplayWidth.of, keepingMarks: true).count > 1)
+    }
 }

@@ -141,7 +141,7 @@ extension DistributionDisclosure {
         let signatures: [StatementDocument.SignatureLine] = cooperative
             ? [.init("经办人"), .init("监事会（执行监事）"), .init("理事会（盖章）")]
             : [.init("经办人"), .init("监督小组"), .init("村民委员会（盖章）")]
-        return StatementDocument(
+        var document = StatementDocument(
             title: cooperative ? "\(org) \(byVolume ? "盈余分配" : "分配")公示表" : "\(village) 村务公开 分红公示表",
             subtitleLines: (cooperative ? [] : [org]) + ["分配编号 \(d.id)　登记日 \(d.recordDate.chinese)"],
             sections: [
@@ -151,6 +151,8 @@ extension DistributionDisclosure {
                 .init(heading: "签字", content: .signatures(signatures)),
             ],
             footer: checkpoint.footer(extraNotes: ["核验方法：fenhong verify 账本 --trusted 检查点文件"]))
+        document.keepsMarksWhole = true
+        return document
     }
 
     /// 按股份 / 按户 / 按人口 / 合作社, from the rule's `basis` as `dividend.declare` records it.

@@ -201,11 +201,14 @@ extension HouseholdStatement {
             .init("户主（或见证人、按手印）"),
         ] + (layout >= .second ? [.init("\(org)（盖章）")] : []))))
 
-        return StatementDocument(
+        var document = StatementDocument(
             title: "\(village) 分红明细单", subtitleLines: subtitles, sections: sections,
             footer: checkpoint.footer(extraNotes: [
                 "核验方法：fenhong statement check 本明细单 --ledger 账本（或 --bundle 账本目录）",
             ]), owner: "\(StatementLabels.household) \(household) \(head)")
+        // （冲销） was set as "（冲" and "销）" on two lines of a narrow cell: whole since layout 2.
+        document.keepsMarksWhole = layout >= .second
+        return document
     }
 
     private func paymentRow(_ line: Line) -> StatementDocument.Row {

@@ -14,7 +14,8 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// collective's seal among the signatures; an allocation of a withdrawn distribution marked so
     /// on its own row too; a cooperative member's 交易额 account left out of its accounts (each
     /// distribution's volume is on its row), a member without shares told its accounts follow, and
-    /// a cooperative's members sent to its 监事会.
+    /// a cooperative's members sent to its 监事会; and a short mark in full-width parentheses —
+    /// （冲销）, （已撤销） — never broken across lines.
     case second = 2
 
     /// The layout fenhong prints in.

@@ -33,6 +33,8 @@ struct PDFLayout {
     }
 
     let style: Style
+    /// The document's ``StatementDocument/keepsMarksWhole``.
+    var keepsMarks = false
     let pageWidth: Double
     let pageHeight: Double
     var donePages: [[UInt8]] = []
@@ -166,7 +168,7 @@ struct PDFLayout {
     }
 
     func wrap(_ text: String, width: Double, size: Double) -> [String] {
-        LineBreaker.lines(text, widthMax: Int(width * 1000 / size), advance: PDFFontMetrics.advance)
+        LineBreaker.lines(text, widthMax: Int(width * 1000 / size), advance: PDFFontMetrics.advance, keepingMarks: keepsMarks)
     }
 
     mutating func lines(_ text: String, size: Double, bold: Bool = false, centered: Bool = false) {

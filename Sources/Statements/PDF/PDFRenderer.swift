@@ -74,6 +74,7 @@ public struct PDFRenderer: Sendable {
         var layout = PDFLayout(
             style: largePrint ? .largePrint : .standard,
             pageWidth: Double(Self.pageWidth), pageHeight: Double(Self.pageHeight))
+        layout.keepsMarks = document.keepsMarksWhole
         layout.lay(document)
         let pages = layout.finishedPages(owner: document.owner)
         let writer = PDFFileWriter(pageWidth: Self.pageWidth, pageHeight: Self.pageHeight)
