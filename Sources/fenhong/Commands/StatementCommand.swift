@@ -46,7 +46,7 @@ struct StatementCommand: ParsableCommand {
         // Written out: the generated line ends in `<subcommand>`, as if `check` were required.
         usage: """
             fenhong statement --household <household> [--year <year>] [--date <date>] [--size <size>] [--format <format>] [--large-print] [--paper <paper>] [--out <out>] [--proof] [--speech] [--ledger <ledger>]
-              fenhong statement check <file> [--proof-file <proof-file>] [--bundle <bundle>] [--ledger <ledger>]
+              fenhong statement check <file> [--proof-file <proof-file>] [--bundle <bundle>] [--ledger <ledger>] [--trusted <trusted>]
             """,
         discussion: """
             The statement lists holdings, every allocation and payment (reversals shown and marked 冲销) with \
