@@ -220,7 +220,7 @@ struct DividendTests {
         #expect(again.status == 2)
         #expect(again.stderr.hasPrefix("fenhong: the payment of 1.00 of distribution 2019 to household 152223-002 on 2020-01-06 with voucher R4 is already recorded, entry "), "\(again.stderr)")
         // The voucher read as typed either way: with spaces, full-width.
-        for typed in [" R4 ", "Ｒ４", "r4", "R 4"] {
+        for typed in [" R4 ", "Ｒ４", "r4", "R 4", "R\u{200B}4"] {
             #expect(try cli.execute(["dividend", "pay", "--id", "2019", "--household", "152223-002", "--amount", "1", "--reference", typed, "--date", "2020-01-06"]).status == 2, "\(typed)")
         }
         // Of the same amount on another day: recorded, and noted.

@@ -632,6 +632,11 @@ struct StatementCommandTests {
         let script = try cli.file("chen.speech.txt")
         #expect(script.contains("应分合计两千八百八十元。"))
         #expect(script.contains("冲销二零二四年十二月二十日支付的两千八百八十元，原因：账户错误。"), "\(script)")
+        // Its audio is never written through a link.
+        #expect(try cli.shell("ln -s elsewhere.wav linked.speech.wav").status == 0)
+        let linked = try cli.execute(["statement", "--household", "152223-001", "--year", "2024", "--speech", "--out", "linked.speech.txt"])
+        #expect(linked.status == 0 && linked.stderr.contains("no audio: linked.speech.wav is a link"), "\(linked.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("elsewhere.wav").path))
         #expect(!script.contains("|"))
         // A script is heard, not checked: said so (exit 2), not rejected as a forgery.
         let check = try cli.execute(["statement", "check", "chen.speech.txt"])

@@ -42,6 +42,7 @@ struct UnmaskedNumbersTests {
             (#""reason":"一五二二二三、一九八八〇八〇八、一二三四""#, id),
             (#""reason":"身份证152223一九八八〇八〇八1234""#, id),  // digits and numerals mixed
             (#""reason":"卡号6228四八〇〇一二三四2314""#, card),
+            (#""reason":"1522231988〇8〇81234""#, id),  // 〇 for a zero here and there: written so, not masked
         ] {
             #expect(found(fields) == detail, "\(fields)")
         }
@@ -64,7 +65,9 @@ struct UnmaskedNumbersTests {
             #""reason":"折股量化""#,
             #""reason":"二〇二四年一二月二八日 一卡通 一九八八年生""#,  // dates in numerals
             #""reason":"一二三四五六七八九〇一二三四五六七八""#,  // no province, no date
-            #""reason":"卡号6228 〇〇〇〇 〇〇〇〇 0003""#,  // masked with 〇: one script a number
+            #""reason":"卡号6228 〇〇〇〇 〇〇〇〇 0003""#,  // masked with 〇
+            #""reason":"卡号622848〇〇〇〇〇〇〇〇〇〇18""#,
+            #""reason":"152223〇〇〇〇〇〇〇〇1234""#,  // an ID masked so has no date of birth
             #""reason":"应分合计壹万捌仟壹佰伍拾捌元肆角玖分""#,  // an amount in capitals
             #""amount":288000"#,
         ] {

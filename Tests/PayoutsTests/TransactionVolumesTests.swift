@@ -53,6 +53,7 @@ struct TransactionVolumesTests {
         #expect(message("户号,户主,交易额\nM1,a,1\n,合计,1\n") == "t.csv line 3: a totals row (合计) is no member's volume: delete it from the file")
         #expect(message("户号,交易额\nM1,1\n合计（元）,1\n") == "t.csv line 3, column 户号: a totals row (合计) is no member's volume: delete it from the file")
         #expect(message("户号,交易金额（万元）\nM1,6\n") == "t.csv line 1, column 交易金额（万元）: the volumes are in 万元; give them in yuan (元), as the ledger records amounts")
+        #expect(message("户号,交易额（千元）\nM1,6\n") == "t.csv line 1, column 交易额（千元）: the volumes are in 千元; give them in yuan (元), as the ledger records amounts")
     }
 
     @Test func mistypedFirstAmountIsRefused() {

@@ -20,7 +20,7 @@ extension ImportBatch {
     /// A voucher number as it is compared: half-width, without spaces, in capitals ('Ｖ１ ', 'v 1'
     /// and V1 are one voucher).
     public static func voucher(_ reference: String) -> String {
-        ImportValues.normalized(reference).filter { !$0.isWhitespace }.uppercased()
+        ImportValues.withoutInvisibles(ImportValues.normalized(reference)).filter { !$0.isWhitespace }.uppercased()
     }
 
     /// The record a row repeats, in words, and the column a message names.

@@ -115,10 +115,16 @@ public enum ImportValues {
         return ["合计", "总计", "小计", "total"].contains { bare.hasPrefix($0) }  // 合计（元）, totals
     }
 
-    /// A voucher number (凭证号) as typed: refused when Excel turned a long number into
-    /// scientific notation (`2.01912E+16`), which two vouchers may share.
+    /// `text` without the characters no one sees: zero-width spaces and joiners, a byte-order mark
+    /// (a voucher pasted from a web page or a chat carries them, and would pass for another).
+    public static func withoutInvisibles(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !(0x200B...0x200F).contains($0.value) && ![0x2060, 0xFEFF, 0x00AD].contains($0.value) }))
+    }
+
+    /// A voucher number (凭证号) as typed, without what no one sees: refused when Excel turned a
+    /// long number into scientific notation (`2.01912E+16`), which two vouchers may share.
     static func reference(_ text: String) -> Result<String, CSVProblem> {
-        let text = withoutTextMark(text)
+        let text = withoutInvisibles(withoutTextMark(text))
         guard !isScientific(text) else {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is a voucher number Excel turned into scientific notation, which loses its last digits; format the column as text and type it again"))
         }

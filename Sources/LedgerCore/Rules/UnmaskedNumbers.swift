@@ -8,7 +8,7 @@
 ///
 /// A number is read as people write one: digits of any script (full-width from an input method
 /// too, or Chinese numerals written digit by digit, with digits or without — 一五二二二三…, ○ for
-/// 〇, 两, the capitals 壹…; a number whose only numerals are 〇 among digits is one masked so), in groups separated by up to three spaces, dashes, dots, slashes,
+/// 〇, 两, the capitals 壹…; four 〇 or more in a row among digits mask a card number), in groups separated by up to three spaces, dashes, dots, slashes,
 /// underscores or commas
 /// (of any width, zero-width ones included). It is taken for a full one only when it reads as one,
 /// so that a bank's serial or a list of figures passes: 18 characters with a province's code, a
@@ -80,11 +80,10 @@ public enum UnmaskedNumbers {
 
     /// The full ID or card number a token's digits hold, if any.
     private static func find(_ token: Token) -> (what: String, shown: String)? {
-        guard !token.isMaskedWithZeros else { return nil }
         let digits = String(token.digits)
         if let id = idNumber(digits) { return ("ID number", idShown(id)) }
         let groups = token.groups
-        if let card = (groups + (groupedAsCard(groups) ? [digits] : [])).first(where: isCardNumber) {
+        if !token.isMaskedWithZeros, let card = (groups + (groupedAsCard(groups) ? [digits] : [])).first(where: isCardNumber) {
             return ("bank card number", "****" + card.suffix(4))
         }
         if let old = groups.first(where: { $0.count == 15 && oldIDNumber($0) }) { return ("ID number", idShown(old)) }
@@ -97,8 +96,10 @@ public enum UnmaskedNumbers {
         var range: Range<Int>
         var digits: [Character] = []
         var groups: [String] = []
-        /// True when its zeros written 〇 or ○ stand among other digits with no other Chinese
-        /// numeral: a number masked so (6228 〇〇〇〇 〇〇〇〇 0003), not written so.
+        /// True when four zeros or more in a row are written 〇 or ○ among digits and no other
+        /// Chinese numeral: a card number masked so (6228 〇〇〇〇 〇〇〇〇 0003, 622848〇〇〇〇〇〇18),
+        /// which may pass the Luhn check by chance. (An ID number masked so has no date of birth:
+        /// it is judged as any.)
         var isMaskedWithZeros = false
     }
 
@@ -108,12 +109,16 @@ public enum UnmaskedNumbers {
             guard digit(scalars[i]) != nil else { i += 1; continue }
             // Digits and Chinese numerals may mix (152223一九八八…); which ones it holds tells a
             // number masked with 〇 among its digits.
-            var zeros = false, otherChinese = false, others = false
+            var zeroRun = 0, longestZeroRun = 0, otherChinese = false, others = false
             func digitHere(_ scalar: Unicode.Scalar) -> Character? {
                 guard let d = digit(scalar) else { return nil }
-                if scalar.value == 0x3007 || scalar.value == 0x25CB { zeros = true }
-                else if chineseDigit(scalar.value) != nil { otherChinese = true }
-                else { others = true }
+                if scalar.value == 0x3007 || scalar.value == 0x25CB {
+                    zeroRun += 1
+                    longestZeroRun = max(longestZeroRun, zeroRun)
+                } else {
+                    zeroRun = 0
+                    if chineseDigit(scalar.value) != nil { otherChinese = true } else { others = true }
+                }
                 return d
             }
             var token = Token(range: i..<i), group = ""
@@ -142,7 +147,7 @@ public enum UnmaskedNumbers {
             token.digits += group
             token.groups.append(group)
             token.range = i..<j
-            token.isMaskedWithZeros = zeros && others && !otherChinese
+            token.isMaskedWithZeros = longestZeroRun >= 4 && others && !otherChinese
             tokens.append(token)
             i = max(j, i + 1)
         }

@@ -43,9 +43,9 @@ public enum TransactionVolumes {
         let householdColumn = names.firstIndex { ["户号", "household"].contains($0.lowercased()) } ?? 0
         let volumeColumn = try volumeColumn(names, household: isHeader ? householdColumn : -1, file: file, line: header.line)
         // Volumes are read in yuan: a column in 万元 would be read ten thousand times too small.
-        if let column = volumeColumn, names[column].contains("万") {
+        if let column = volumeColumn, let unit = ["万元", "萬元", "千元", "万", "萬", "千"].first(where: names[column].contains) {
             throw CSVError(file: file, line: header.line, column: names[column],
-                           problem: .invalidValue("the volumes are in 万元; give them in yuan (元), as the ledger records amounts"))
+                           problem: .invalidValue("the volumes are in \(unit); give them in yuan (元), as the ledger records amounts"))
         }
         var volumes = [String: Int64]()
         for record in (isHeader ? [] : [header]) + table.records {

@@ -193,8 +193,8 @@ extension StatementProof {
         return source.isEmpty ? [] : nil
     }
 
-    /// The non-blank lines of `text` (and a run of three blank lines or more between two of them,
-    /// as a line of its own), each with its runs of spaces (a space, a tab, an
+    /// The non-blank lines of `text` (and each run of blank lines between two of them, as a line
+    /// of its own saying how many), each with its runs of spaces (a space, a tab, an
     /// ideographic space) as one space, and trimmed; with their 1-based line numbers. Read by
     /// Unicode scalar: anything else — a carriage return that a terminal would overwrite the
     /// line with, a mark that combines with a space, a look-alike character — stays, and differs.
@@ -209,10 +209,10 @@ extension StatementProof {
             if line.isEmpty {
                 blanks += 1
             } else {
-                // Three blank lines or more between two lines are kept, as one: fenhong prints one
-                // at most, and a run of them pushes what follows onto another page, away from the
-                // line it belongs to (a payment's （冲销） mark).
-                if blanks >= 3 && !lines.isEmpty { lines.append((number - blanks, "（\(blanks)个空行）")) }
+                // The blank lines between two lines are kept, as one line saying how many: a blank
+                // line fenhong did not print pushes what follows down, onto another page away from
+                // the line it belongs to (a payment's （冲销） mark under its row).
+                if blanks > 0 && !lines.isEmpty { lines.append((number - blanks, "（\(blanks)个空行）")) }
                 blanks = 0
                 lines.append((number, String(line)))
             }

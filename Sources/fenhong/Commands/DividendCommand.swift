@@ -244,7 +244,7 @@ struct DividendPay: ParsableCommand {
                 return p.household != household || (p.amount == pay && p.date != day)
             }
             let payment = EntryPayload.dividendPay(DividendPayment(id: id, household: household, amount: pay, channel: channelValue,
-                                                                   account: paidInto, reference: reference.trimmingWhitespace(), date: day))
+                                                                   account: paidInto, reference: ImportValues.withoutInvisibles(reference).trimmingWhitespace(), date: day))
             // The same command run twice (a line of shell history run again) would pay twice.
             if let earlier = try reader.standingRecord(like: payment) {
                 throw ValidationError("\(ImportBatch.repeated(payment).what) is already recorded, entry \(earlier.seq); nothing was recorded "

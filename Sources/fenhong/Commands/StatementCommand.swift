@@ -95,6 +95,11 @@ struct StatementCommand: ParsableCommand {
             guard let out else { print(script, terminator: ""); return }
             try StatementSource.write(Array(script.utf8), to: out)
             let wav = StatementSource.sibling(of: out, suffix: ".wav")
+            // Never through a link, as no file fenhong writes is.
+            if let taken = OutputFile.takenBySomethingElse(wav) {
+                Printer.stderr("wrote \(out); no audio: \(taken)")
+                return
+            }
             do {
                 try SpeechSynthesizer.wav(script: script, to: URL(fileURLWithPath: wav))
                 Printer.stderr("wrote \(out) and \(wav)")
