@@ -125,6 +125,23 @@ public enum StatementBatch {
     /// The title of the index a batch writes beside the statements.
     public static let indexTitle = "分红明细单目录"
 
+    /// Why the index cannot be written at `path`, if it cannot: a link, a folder or a file that
+    /// may not be written lies there, or a file fenhong did not write (``isIndex(_:)``). Judged
+    /// before any statement is written.
+    public static func indexProblem(at path: String) -> String? {
+        if let taken = OutputFile.takenBySomethingElse(path) { return "cannot write the statements' index: \(taken); nothing was written" }
+        if FileManager.default.fileExists(atPath: path), !isIndex(path) {
+            return "\(path) is not an index fenhong wrote, and the statements' index would be written over it; move it, or write into another folder"
+        }
+        return nil
+    }
+
+    /// Removes the index at `path` when a batch wrote it (one of another form, from an earlier
+    /// run, lists that run's files and totals); true when it did.
+    public static func removeIndex(at path: String) -> Bool {
+        isIndex(path) && unlink(path) == 0
+    }
+
     /// Whether the file at `path` is an index a batch wrote (its title first, or an HTML page of
     /// fenhong's with that title): only such a file is written over or removed. False when there
     /// is no file.

@@ -8,9 +8,9 @@
 ///
 /// A number is read as people write one: digits of any script (full-width from an input method
 /// too, or Chinese numerals written digit by digit, with digits or without — 一五二二二三…, ○ for
-/// 〇, 两, the capitals 壹…; four 〇 or more in a row among digits mask a card number), in groups separated by up to three spaces, dashes, dots, slashes,
-/// underscores or commas
-/// (of any width, zero-width ones included). It is taken for a full one only when it reads as one,
+/// 〇, 两, the capitals 壹…; four 〇 or more in a row among digits mask a card number), in groups
+/// separated by up to three spaces, dashes, dots, slashes, underscores, commas or 、 (of any
+/// width, zero-width ones included). It is taken for a full one only when it reads as one,
 /// so that a bank's serial or a list of figures passes: 18 characters with a province's code, a
 /// date of birth and a right check character (GB 11643) anywhere in the digits; 15 digits alone
 /// with a province's code and a date of birth (an ID of before 1999); or 16–19 digits, alone or in
@@ -154,8 +154,8 @@ public enum UnmaskedNumbers {
         return tokens
     }
 
-    /// The digit a scalar writes, in any script, as ASCII; a Chinese numeral too (〇 or 零, 一 …
-    /// 九, 幺), as a number is written out digit by digit (一五二二二三…).
+    /// The digit a scalar writes, in any script, as ASCII; a Chinese numeral too
+    /// (``chineseDigit(_:)``), as a number is written out digit by digit (一五二二二三…).
     private static func digit(_ scalar: Unicode.Scalar) -> Character? {
         if let value = chineseDigit(scalar.value) { return Character(Unicode.Scalar(UInt8(48 + value))) }
         guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue, value >= 0, value <= 9 else { return nil }

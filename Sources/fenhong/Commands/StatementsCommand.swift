@@ -36,14 +36,9 @@ struct StatementsCommand: ParsableCommand {
         }
         // The index is written over, and the other form's removed, only when fenhong wrote it.
         let indexFile = render.format == .text ? "index.txt" : "index.html"
-        let indexPath = out + "/" + indexFile
-        if let taken = OutputFile.takenBySomethingElse(indexPath) {
+        if let problem = StatementBatch.indexProblem(at: out + "/" + indexFile) {
             if made { try? fm.removeItem(atPath: out) }
-            throw ValidationError("cannot write the statements' index: \(taken); nothing was written")
-        }
-        if fm.fileExists(atPath: indexPath), !StatementBatch.isIndex(indexPath) {
-            if made { try? fm.removeItem(atPath: out) }
-            throw ValidationError("\(indexPath) is not an index fenhong wrote, and the statements' index would be written over it; move it, or write into another folder")
+            throw ValidationError(problem)
         }
         let options = render
         let bar = ProgressBarBox()
@@ -70,7 +65,7 @@ struct StatementsCommand: ParsableCommand {
         // The other form's index, from an earlier run, lists that run's files and totals: taken
         // for this one's, it would mislead. (Its statements stay; each says its date.)
         let stale = indexFile == "index.txt" ? "index.html" : "index.txt"
-        let removedIndex = StatementBatch.isIndex(out + "/" + stale) && unlink(out + "/" + stale) == 0
+        let removedIndex = StatementBatch.removeIndex(at: out + "/" + stale)
         let removedProofs = items.count { $0.removedProof }
         let removed = (removedIndex ? [stale] : []) + (removedProofs > 0 ? [Printer.count(removedProofs, "proof")] : [])
         print("wrote \(Printer.count(index.count - failures.count, "statement")) and \(indexFile) into \(out)"
