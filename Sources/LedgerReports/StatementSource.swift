@@ -61,7 +61,7 @@ public enum StatementSource {
         }
         let statement = try NotOfThisLedger.building {
             try HouseholdStatement.build(
-                facts: facts(in: contents.records, opening: contents.opening, household: printed.household), year: printed.year,
+                facts: facts(in: contents.records, opening: contents.opening, household: printed.household, divisions: contents.state.divisions), year: printed.year,
                 date: printed.date, checkpoint: footer(signed, opening: contents.opening, keyEntries: contents.keyEntries, checkpoints: contents.checkpoints))
         }
         return try StatementProof.make(statement: statement, checkpoint: signed, tree: MerkleTree(reader: contents.hashes)) { seq in
@@ -207,7 +207,15 @@ public enum StatementSource {
             return false
         }.map { RecordedEntry(entry: $0.entry, hash: $0.hash) }
         let records = ownRecords + declarations + reversals
-        return HouseholdFacts(opening: opening, household: household, entries: records)
+        return HouseholdFacts(opening: opening, household: household, entries: records, divisions: try divisions(reader))
+    }
+
+    /// How each distribution of the ledger was divided (the rate per share a statement or posting
+    /// prints is every household's): the rules' judgement of every entry, replayed.
+    public static func divisions(_ reader: LedgerReader) throws -> [String: DistributionDivision] {
+        var state = LedgerState.judgingDivisions
+        try reader.forEachHashedEntry { entry, _ in _ = state.apply(entry) }
+        return state.divisions
     }
 
     /// One household's facts found in every body, not through the ledger's indexes: what a check
@@ -215,18 +223,23 @@ public enum StatementSource {
     /// forger can rebuild one to leave a payment out of what fenhong finds for a household.
     static func facts(scanning reader: LedgerReader, household: String) throws -> HouseholdFacts {
         var records = [RecordedEntry]()
+        var state = LedgerState.judgingDivisions
         try reader.forEachHashedEntry { entry, hash in
+            _ = state.apply(entry)
             if HouseholdFacts.mayConcern(entry, household: household) { records.append(RecordedEntry(entry: entry, hash: hash)) }
         }
         guard case .ledgerOpen(let opening)? = records.first?.entry.payload else {
             throw ReportError("the ledger does not start with ledger.open")
         }
-        return facts(in: records, opening: opening, household: household)
+        return facts(in: records, opening: opening, household: household, divisions: state.divisions)
     }
 
-    /// Household `household`'s facts among `records`, every entry of the ledger in order.
-    static func facts(in records: [RecordedEntry], opening: LedgerOpen, household: String) -> HouseholdFacts {
-        HouseholdFacts.collect(from: records)?.facts[household] ?? HouseholdFacts(opening: opening, household: household, entries: [])
+    /// Household `household`'s facts among `records`, in order: every entry of the ledger, or
+    /// those that may concern it with the whole ledger's `divisions`.
+    static func facts(in records: [RecordedEntry], opening: LedgerOpen, household: String,
+                      divisions: [String: DistributionDivision]) -> HouseholdFacts {
+        HouseholdFacts.collect(from: records, divisions: divisions)?.facts[household]
+            ?? HouseholdFacts(opening: opening, household: household, entries: [], divisions: divisions)
     }
 
     /// `base` without its extension, then `suffix`: `chen.txt` → `chen.proof.txt`.
@@ -322,16 +335,16 @@ public enum StatementSource {
         try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
             // Read once, keeping of a million entries only what this household's statement and
             // the keys need: the state replays all, the tree holds every hash.
-            var state = LedgerState(keepingHouseholdRecords: false)
+            var state = LedgerState.judgingDivisions
             var hashes = InMemorySubtreeHashes()
             var records: [RecordedEntry] = []
             try reader.forEachHashedEntry { entry, hash in
-                state.apply(entry, check: false)
+                _ = state.apply(entry)  // judged, for the divisions; what is wrong is verify's to say
                 hashes.append(hash)
                 if HouseholdFacts.mayConcern(entry, household: proof.household) { records.append(RecordedEntry(entry: entry, hash: hash)) }
             }
             guard let opening = state.opening else { throw ReportError("the ledger does not start with ledger.open") }
-            let facts = facts(in: records, opening: opening, household: proof.household)
+            let facts = facts(in: records, opening: opening, household: proof.household, divisions: state.divisions)
             return try trust(opening: opening, state: state, tree: MerkleTree(reader: hashes), size: hashes.size, proof: proof, facts: facts,
                              checkpoints: try reader.checkpoints().map { (size: $0.0, note: $0.1) },
                              keyEntries: records.map(\.entry).filter { $0.kind == .keyAdd || $0.kind == .keyRetire })
@@ -341,7 +354,7 @@ public enum StatementSource {
     /// The bundle as it stands: entries.jsonl rebuilt into a tree, keys from its entries.
     public static func trust(bundle: String, proof: StatementProof) throws -> StatementProofTrust {
         let contents = try BundleContents(folder: bundle)
-        let facts = facts(in: contents.records, opening: contents.opening, household: proof.household)
+        let facts = facts(in: contents.records, opening: contents.opening, household: proof.household, divisions: contents.state.divisions)
         return try trust(opening: contents.opening, state: contents.state, tree: MerkleTree(reader: contents.hashes),
                          size: contents.hashes.size, proof: proof, facts: facts, checkpoints: contents.checkpoints, keyEntries: contents.keyEntries)
     }
@@ -360,7 +373,8 @@ public enum StatementSource {
         let head = Checkpoint(origin: opening.origin, size: Int64(size), root: try tree.root(size: size))
         // Entries no vouched checkpoint covers were signed for by no accountant: they neither
         // stand on a statement nor make a statement printed before them stale.
-        let signedFacts = facts.map { HouseholdFacts(opening: $0.opening, household: $0.household, entries: $0.entries.filter { $0.seq < signedThrough }) }
+        let signedFacts = facts.map { HouseholdFacts(opening: $0.opening, household: $0.household, entries: $0.entries.filter { $0.seq < signedThrough },
+                                                     divisions: $0.divisions.filter { $0.value.end <= signedThrough }) }
         var trust = StatementProofTrust(origin: opening.origin, accountantKeys: keys, head: head, consistency: consistency,
                                         facts: signedFacts)
         // Only inspectors whose key.add the accountants signed for: one appended after the last
@@ -455,7 +469,8 @@ struct BundleContents {
     var bodies: [[UInt8]] = []
     var records: [RecordedEntry] = []
     var hashes = InMemorySubtreeHashes()
-    var state = LedgerState()
+    /// Replayed with the rules judged (``LedgerState/judgingDivisions``), for the divisions.
+    var state = LedgerState.judgingDivisions
     var checkpoints: [(size: Int64, note: String)] = []
     let opening: LedgerOpen
 
@@ -464,7 +479,7 @@ struct BundleContents {
 
     init(folder: String) throws {
         let path = folder + "/entries.jsonl"
-        var bodies: [[UInt8]] = [], records: [RecordedEntry] = [], hashes = InMemorySubtreeHashes(), state = LedgerState()
+        var bodies: [[UInt8]] = [], records: [RecordedEntry] = [], hashes = InMemorySubtreeHashes(), state = LedgerState.judgingDivisions
         var checkpoints: [(size: Int64, note: String)] = []
         try BundleSource(folder: folder).read { snapshot in
             var cursor = try snapshot.checkpoints()
@@ -484,7 +499,7 @@ struct BundleContents {
                 guard entry.seq == position else {
                     throw ReportError("\(path) line \(position + 1) is entry \(entry.seq), not entry \(position): entries are missing, out of order or added; run fenhong verify on the bundle")
                 }
-                state.apply(entry, check: false)
+                _ = state.apply(entry)
                 records.append(RecordedEntry(entry: entry, hash: hash))
                 bodies.append(body)
                 hashes.append(hash)

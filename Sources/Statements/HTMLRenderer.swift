@@ -23,8 +23,17 @@ public struct HTMLRenderer: Sendable {
         self.largePrint = largePrint
     }
 
+    /// The document's ``StatementDocument/keepsMarksWholeInHTML``, while it is rendered.
+    private var keepsMarks = false
+
     /// The complete page, UTF-8 text starting with `<!DOCTYPE html>`.
     public func render(_ document: StatementDocument) -> String {
+        var renderer = self
+        renderer.keepsMarks = document.keepsMarksWholeInHTML
+        return renderer.page(document)
+    }
+
+    private func page(_ document: StatementDocument) -> String {
         var html = ""
         html += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -44,7 +53,7 @@ public struct HTMLRenderer: Sendable {
             switch section.content {
             case .keyValues(let pairs): html += keyValues(pairs.map { ($0.key, $0.value) })
             case .table(let table): html += largePrint ? tableAsBlocks(table) : tableAsTable(table)
-            case .paragraph(let paragraph): html += "<p>\(Self.escape(paragraph.text))</p>\n"
+            case .paragraph(let paragraph): html += "<p>\(text(paragraph.text))</p>\n"
             case .signatures(let signatures): html += self.signatures(signatures)
             }
             html += "</section>\n"
@@ -63,7 +72,7 @@ public struct HTMLRenderer: Sendable {
         for (key, value) in pairs {
             // A line going on from the term above has none of its own: a screen reader passes the empty term over.
             let term = key.isEmpty ? "<dt aria-hidden=\"true\"></dt>" : "<dt>\(Self.escape(key))</dt>"
-            html += "<div>\(term)<dd>\(Self.escape(value))</dd></div>\n"
+            html += "<div>\(term)<dd>\(text(value))</dd></div>\n"
         }
         return html + "</dl>\n"
     }
@@ -75,7 +84,7 @@ public struct HTMLRenderer: Sendable {
         func row(_ row: StatementDocument.Row, tag: String) -> String {
             var html = "<tr>"
             for column in table.columns.indices {
-                html += "<\(tag)\(cellClass(column))>\(Self.escape(table.cell(row, column)))</\(tag)>"
+                html += "<\(tag)\(cellClass(column))>\(text(table.cell(row, column)))</\(tag)>"
             }
             return html + "</tr>\n"
         }
@@ -97,7 +106,7 @@ public struct HTMLRenderer: Sendable {
                 if value.isEmpty { continue }
                 // A totals row's first cell is its label (合计), said alone.
                 let header = extraClass.isEmpty || column > 0 ? table.columns[column].header : ""
-                html += "<p>\(header.isEmpty ? "" : Self.escape(header) + "：")\(Self.escape(value))</p>\n"
+                html += "<p>\(header.isEmpty ? "" : Self.escape(header) + "：")\(text(value))</p>\n"
             }
             return html + "</div>\n"
         }
@@ -114,6 +123,23 @@ public struct HTMLRenderer: Sendable {
             html += "<span class=\"sign-here\"></span></div>\n"
         }
         return html + "</div>\n"
+    }
+
+    /// `text` escaped; with ``keepsMarks``, each short mark in full-width parentheses (（冲销）,
+    /// （已撤销）: ``LineBreaker/markLengthMax``) in a span the browser does not break. Inline, so
+    /// that the style sheet, which every layout shares, stays as it was.
+    private func text(_ text: String) -> String {
+        guard keepsMarks, text.unicodeScalars.contains("（") else { return Self.escape(text) }
+        let scalars = Array(text.unicodeScalars)
+        var html = "", from = 0, open = 0
+        func escaped(_ range: Range<Int>) -> String { Self.escape(String(String.UnicodeScalarView(scalars[range]))) }
+        while open < scalars.count {
+            guard scalars[open] == "（",
+                  let close = scalars[(open + 1)...].prefix(LineBreaker.markLengthMax + 1).firstIndex(of: "）") else { open += 1; continue }
+            html += escaped(from..<open) + "<span style=\"white-space:nowrap\">" + escaped(open..<close + 1) + "</span>"
+            (from, open) = (close + 1, close + 1)
+        }
+        return html + escaped(from..<scalars.count)
     }
 
     /// `text` with `& < > " '` replaced by character references, safe in text and in quoted attributes.

@@ -20,6 +20,9 @@ public struct StatementDocument: Sendable, Equatable {
     /// broken across lines. False for a statement in its first layout, which broke them as any
     /// Chinese text (``StatementLayout``).
     public var keepsMarksWhole = false
+    /// True when an HTML page keeps those marks whole too, where the browser sets the lines
+    /// (since layout 3; the text and PDF renderers set their own lines by ``keepsMarksWhole``).
+    public var keepsMarksWholeInHTML = false
 
     /// Creates a document from its parts.
     public init(

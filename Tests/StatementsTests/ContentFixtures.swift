@@ -106,7 +106,8 @@ struct ContentLedger {
         let entries = records.filter { record in
             HouseholdFacts.mayConcern(record.entry, household: household) && ![.ledgerOpen, .keyAdd, .keyRetire].contains(record.entry.kind)
         }
-        return HouseholdFacts(opening: Self.opening, household: household, entries: entries)
+        return HouseholdFacts(opening: Self.opening, household: household, entries: entries,
+                              divisions: HouseholdFacts.divisions(of: records.map(\.entry)))
     }
 
     /// The statement of `household` against `checkpoint` (default: the whole ledger).

@@ -21,6 +21,22 @@ struct HTMLRendererTests {
         #expect(!html.contains("<户主>"))
     }
 
+    /// Since layout 3 a short mark is kept whole where the browser sets the lines: in a span that
+    /// does not break, escaped inside; a longer parenthesis breaks as any text; before, no span.
+    @Test func marksKeptWholeInABrowser() {
+        var document = StatementDocument(title: "t", sections: [
+            .init(heading: "h", content: .keyValues([.init("摘要", "一卡通（冲销）、（<a>）与（不止五个字的说明）")])),
+            .init(heading: "t", content: .table(.init(columns: [.init("分配编号")], rows: [.init(["2024（已撤销）"])]))),
+        ])
+        let nowrap = "<span style=\"white-space:nowrap\">"
+        #expect(!HTMLRenderer().render(document).contains(nowrap))
+        document.keepsMarksWholeInHTML = true
+        let html = HTMLRenderer().render(document)
+        #expect(html.contains("<dd>一卡通\(nowrap)（冲销）</span>、\(nowrap)（&lt;a&gt;）</span>与（不止五个字的说明）</dd>"), "\(html)")
+        #expect(html.contains("<td>2024\(nowrap)（已撤销）</span></td>"))
+        #expect(HTMLRenderer(largePrint: true).render(document).contains("<p>分配编号：2024\(nowrap)（已撤销）</span></p>"))
+    }
+
     /// The page is self-contained HTML5 in Chinese with A4 and A5 print rules and right-aligned money.
     @Test func pageDeclaresLanguageCharsetAndPaper() {
         let html = HTMLRenderer(paper: .a5).render(SampleStatements.chenMei)

@@ -165,7 +165,9 @@ extension LedgerState {
     private mutating func closeSplit(_ problems: inout RuleReport) {
         guard let open = openSplit else { return }
         openSplit = nil
-        for violation in Self.splitViolations(open) + missingMinimums(open) + unitViolations(open) { problems.add(violation) }
+        let split = Self.splitViolations(open) + missingMinimums(open)
+        keepDivision(open, judged: split)
+        for violation in split + unitViolations(open) { problems.add(violation) }
     }
 
     /// Under a guaranteed minimum, every household registered and registered-poor at the record

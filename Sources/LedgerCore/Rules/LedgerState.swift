@@ -176,6 +176,8 @@ public struct LedgerState: Sendable {
     var tallies: [DistributionTally] = []
     /// The allocations of the distribution declared last, while they come (``SplitBuffer``).
     var openSplit: SplitBuffer?
+    /// How the distributions judged so far were divided (``divisions``).
+    var divided: [String: DistributionDivision] = [:]
     /// The cooperatives' declarations (interned distributions), in the order declared.
     var cooperativeDeclarations: [Int] = []
     /// The distribution whose allocations may come now: the one just declared, until another entry.

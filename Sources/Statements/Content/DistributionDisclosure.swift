@@ -34,6 +34,8 @@ public struct DistributionDisclosure: Sendable, Equatable {
     public var days: Int
     /// The checkpoint the posting is made against.
     public var checkpoint: StatementCheckpoint
+    /// How the pool was divided (the rate per share), when the ledger tells it.
+    public var division: DistributionDivision? = nil
 
     /// Σ units.
     public var totalUnits: Int64 { lines.reduce(0) { $0 + $1.units } }
@@ -64,7 +66,7 @@ extension DistributionDisclosure {
     /// the heads of its households (`heads[household]`), posted for `days` days from `postedFrom`.
     public static func build(
         opening: LedgerOpen, id: String, entries: [Entry], heads: [String: String], postedFrom: LedgerDate, days: Int,
-        checkpoint: StatementCheckpoint
+        checkpoint: StatementCheckpoint, division: DistributionDivision? = nil
     ) throws(DisclosureError) -> DistributionDisclosure {
         precondition(days >= 1, "a posting stays up at least one day")
         let covered = entries.filter { $0.seq < checkpoint.checkpoint.size }.sorted { $0.seq < $1.seq }
@@ -84,7 +86,8 @@ extension DistributionDisclosure {
         guard let declaration else { throw .distributionNotDeclared(id: id) }
         return DistributionDisclosure(
             org: opening.org, village: opening.village, declaration: declaration,
-            lines: lines.sorted { $0.household < $1.household }, postedFrom: postedFrom, days: days, checkpoint: checkpoint)
+            lines: lines.sorted { $0.household < $1.household }, postedFrom: postedFrom, days: days, checkpoint: checkpoint,
+            division: division.flatMap { $0.id == id && $0.end <= checkpoint.checkpoint.size ? $0 : nil })
     }
 
     /// The posting laid out for the renderers.
@@ -100,8 +103,12 @@ extension DistributionDisclosure {
             plan.append(.init("提取\(line.name)（\(rate)）", line.amount.formatted,
                               spoken: "提取\(line.name)\(HouseholdStatement.spokenRate(line.bp))，\(line.amount.spokenChinese)"))
         }
+        plan.append(.init("分配总额", d.pool.formatted, spoken: "分配总额" + d.pool.spokenChinese))
+        // How it was divided, the rate per share (DOMAIN §5): labelled once, for a line or two.
+        for (i, line) in (division?.lines(rule: d.rule) ?? []).enumerated() {
+            plan.append(.init(i == 0 ? "分配计算" : "", line.value, spoken: line.spoken))
+        }
         plan += [
-            .init("分配总额", d.pool.formatted, spoken: "分配总额" + d.pool.spokenChinese),
             .init("已分配", d.allocated.formatted, spoken: "已分配" + d.allocated.spokenChinese),
             // Under the amount it spells out, not under the residual.
             .init("已分配（大写）", totalAmount.capitalNumerals, spoken: ""),
@@ -152,6 +159,7 @@ extension DistributionDisclosure {
             ],
             footer: checkpoint.footer(extraNotes: ["核验方法：fenhong verify 账本 --trusted 检查点文件"]))
         document.keepsMarksWhole = true
+        document.keepsMarksWholeInHTML = true
         return document
     }
 

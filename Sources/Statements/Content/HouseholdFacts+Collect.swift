@@ -22,9 +22,15 @@ extension HouseholdFacts {
     /// or passed over its 扶贫股, and the reversals of its entries and of those declarations. Households are listed in order
     /// of registration, one withdrawn among them (``HouseholdFacts/withdrawal(before:)``).
     ///
+    /// How the distributions were divided is the rules' judgement of `entries`, replayed here;
+    /// a caller that keeps only some entries (``mayConcern(_:household:)``) gives the whole
+    /// ledger's `divisions`.
+    ///
     /// Returns nil when the entries do not start with `ledger.open`.
-    public static func collect(from entries: [RecordedEntry]) -> (households: [String], facts: [String: HouseholdFacts])? {
+    public static func collect(from entries: [RecordedEntry], divisions given: [String: DistributionDivision]? = nil)
+        -> (households: [String], facts: [String: HouseholdFacts])? {
         guard let first = entries.first, case .ledgerOpen(let opening) = first.entry.payload else { return nil }
+        let divisions = given ?? Self.divisions(of: entries.lazy.map(\.entry))
         var order = [String]()
         var byHousehold = [String: [RecordedEntry]]()
         var distributionsOf = [String: Set<String>]()
@@ -71,8 +77,15 @@ extension HouseholdFacts {
             own += passing + passing.flatMap { withdrawals[$0.seq] ?? [] }
             own += (distributionsOf[household] ?? []).compactMap { declarations[$0] }
             own.sort { $0.seq < $1.seq }
-            facts[household] = HouseholdFacts(opening: opening, household: household, entries: own)
+            facts[household] = HouseholdFacts(opening: opening, household: household, entries: own, divisions: divisions)
         }
         return (order, facts)
+    }
+
+    /// How the distributions of `entries` (every entry of a ledger, in order) were divided.
+    public static func divisions(of entries: some Sequence<Entry>) -> [String: DistributionDivision] {
+        var state = LedgerState.judgingDivisions
+        for entry in entries { _ = state.apply(entry) }
+        return state.divisions
     }
 }

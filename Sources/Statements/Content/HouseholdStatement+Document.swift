@@ -115,7 +115,7 @@ extension HouseholdStatement {
                 // said again, for the basis says it with the pool it leaves.
                 return [rule] + distribution.declaration.appropriations.map { line in
                     StatementDocument.KeyValue("", "提取\(line.name)（\(DistributionDisclosure.percent(line.bp))）\(line.amount.formatted)元", spoken: "")
-                }
+                } + (layout >= .third ? distribution.division?.lines(rule: distribution.declaration.rule) ?? [] : [])
             })))
         }
 
@@ -208,6 +208,8 @@ extension HouseholdStatement {
             ]), owner: "\(StatementLabels.household) \(household) \(head)")
         // （冲销） was set as "（冲" and "销）" on two lines of a narrow cell: whole since layout 2.
         document.keepsMarksWhole = layout >= .second
+        // And in a browser, which had broken them as it broke any Chinese text: since layout 3.
+        document.keepsMarksWholeInHTML = layout >= .third
         return document
     }
 

@@ -21,6 +21,8 @@ public struct HouseholdStatement: Sendable, Equatable {
         public var record: RecordedEntry
         /// Its fields.
         public var declaration: DividendDeclaration
+        /// How its pool was divided, when the ledger at the statement's checkpoint tells it.
+        public var division: DistributionDivision? = nil
         /// Σ of its appropriations (公积公益金 …).
         public var appropriated: Fen { Fen(declaration.appropriations.reduce(Int64(0)) { $0 + $1.amount.value }) }
     }
@@ -227,7 +229,8 @@ extension HouseholdStatement {
         for line in allocations + payments where !shownIDs.contains(line.distribution) { shownIDs.append(line.distribution) }
         let distributions = shownIDs.compactMap { id -> Distribution? in
             guard let record = declarations[id], case .dividendDeclare(let d) = record.entry.payload else { return nil }
-            return Distribution(record: record, declaration: d)
+            let division = facts.divisions[id].flatMap { $0.end <= checkpoint.checkpoint.size ? $0 : nil }
+            return Distribution(record: record, declaration: d, division: division)
         }.sorted { $0.record.seq < $1.record.seq }
 
         var statement = HouseholdStatement(

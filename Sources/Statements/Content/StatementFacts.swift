@@ -96,12 +96,16 @@ public struct HouseholdFacts: Sendable {
     /// declarations of those distributions and of those that passed over its 扶贫股
     /// (``passingOverPovertyShares(_:own:declarations:)``), and every reversal of one of them; any order.
     public var entries: [RecordedEntry]
+    /// How each distribution of the ledger was divided (``LedgerState/divisions``): the whole
+    /// ledger's, for the rate per share a statement prints is every household's.
+    public var divisions: [String: DistributionDivision]
 
     /// Collects the facts of one household.
-    public init(opening: LedgerOpen, household: String, entries: [RecordedEntry]) {
+    public init(opening: LedgerOpen, household: String, entries: [RecordedEntry], divisions: [String: DistributionDivision] = [:]) {
         self.opening = opening
         self.household = household
         self.entries = entries
+        self.divisions = divisions
     }
 
     /// The household's entries beyond a checkpoint of `size`, in seq order; with `date`, only

@@ -17,9 +17,14 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// a cooperative's members sent to its 监事会; and a short mark in full-width parentheses —
     /// （冲销）, （已撤销） — never broken across lines.
     case second = 2
+    /// Since 2026-12-01: under each distribution's rule, how its pool was divided — the guaranteed
+    /// minimums, then the rest divided by every household's units, the collective's among them:
+    /// the rate per share (每股) of DOMAIN §5, or per 100 yuan of a cooperative's transactions
+    /// and capital, which a household multiplies by its own 份额 to find its amount.
+    case third = 3
 
     /// The layout fenhong prints in.
-    public static let current: StatementLayout = .second
+    public static let current: StatementLayout = .third
 
     /// Every layout, the current first: a check tries them in this order.
     public static let newestFirst: [StatementLayout] = allCases.reversed()

@@ -45,7 +45,7 @@ struct DisclosureCommand: ParsableCommand {
             }
             return try DistributionDisclosure.build(
                 opening: opening, id: id, entries: entries, heads: heads, postedFrom: start, days: days,
-                checkpoint: StatementSource.footer(reader, signed))
+                checkpoint: StatementSource.footer(reader, signed), division: StatementSource.divisions(reader)[id])
         }
         let bytes = try render.render(disclosure.document())
         if let out {

@@ -99,16 +99,18 @@ body.large-print footer { font-size: 18pt; }
 <h2>分配方式</h2>
 <dl class="fields">
 <div><dt>2023</dt><dd>按股份分配</dd></div>
-<div><dt aria-hidden="true"></dt><dd>提取公积公益金（10%）1,600.00元</dd></div>
+<div><dt aria-hidden="true"></dt><dd>提取公积公益金<span style="white-space:nowrap">（10%）</span>1,600.00元</dd></div>
+<div><dt aria-hidden="true"></dt><dd>14,400.00元÷50股＝每股288.00元</dd></div>
 <div><dt>2024</dt><dd>按股份分配</dd></div>
-<div><dt aria-hidden="true"></dt><dd>提取公积公益金（10%）1,600.00元</dd></div>
+<div><dt aria-hidden="true"></dt><dd>提取公积公益金<span style="white-space:nowrap">（10%）</span>1,600.00元</dd></div>
+<div><dt aria-hidden="true"></dt><dd>14,400.00元÷50股＝每股288.00元</dd></div>
 </dl>
 </section>
 <section>
 <h2>应分明细</h2>
 <table>
 <thead>
-<tr><th>分配编号</th><th>日期</th><th class="num">份额</th><th class="num">应分（元）</th><th class="num">条目</th><th>哈希</th></tr>
+<tr><th>分配编号</th><th>日期</th><th class="num">份额</th><th class="num">应分<span style="white-space:nowrap">（元）</span></th><th class="num">条目</th><th>哈希</th></tr>
 </thead>
 <tbody>
 <tr><td>2023</td><td>2023-12-15</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">6</td><td>65dcf8af</td></tr>
@@ -120,11 +122,11 @@ body.large-print footer { font-size: 18pt; }
 <h2>支付明细</h2>
 <table>
 <thead>
-<tr><th>日期</th><th>分配编号</th><th>摘要</th><th>凭证号</th><th class="num">金额（元）</th><th class="num">条目</th><th>哈希</th></tr>
+<tr><th>日期</th><th>分配编号</th><th>摘要</th><th>凭证号</th><th class="num">金额<span style="white-space:nowrap">（元）</span></th><th class="num">条目</th><th>哈希</th></tr>
 </thead>
 <tbody>
 <tr><td>2023-12-20</td><td>2023</td><td>银行卡 ****6217</td><td>BX-2023-0001</td><td class="num">2,880.00</td><td class="num">8</td><td>cbee6756</td></tr>
-<tr><td>2024-12-20</td><td>2024</td><td>银行卡 ****9999（冲销）</td><td>BX-2024-0007</td><td class="num">2,880.00</td><td class="num">13</td><td>0e4a128c</td></tr>
+<tr><td>2024-12-20</td><td>2024</td><td>银行卡 ****9999<span style="white-space:nowrap">（冲销）</span></td><td>BX-2024-0007</td><td class="num">2,880.00</td><td class="num">13</td><td>0e4a128c</td></tr>
 <tr><td>2024-12-21</td><td>2024</td><td>冲销第13条：账户错误</td><td></td><td class="num">-2,880.00</td><td class="num">14</td><td>ec20a5e6</td></tr>
 <tr><td>2024-12-22</td><td>2024</td><td>银行卡 ****6217</td><td>BX-2024-0008</td><td class="num">2,880.00</td><td class="num">15</td><td>9cdfe79f</td></tr>
 </tbody>
@@ -143,7 +145,7 @@ body.large-print footer { font-size: 18pt; }
 </section>
 <section>
 <h2>说明</h2>
-<p>本明细单由白辛嘎查股份经济合作社根据分红账本生成。“条目”是账本记录的编号，“哈希”是该记录指纹的前8位；冲销的记录照原样保留并标明（冲销），不删除。如有疑问，请向村务监督委员会反映。</p>
+<p>本明细单由白辛嘎查股份经济合作社根据分红账本生成。“条目”是账本记录的编号，“哈希”是该记录指纹的前8位；冲销的记录照原样保留并标明<span style="white-space:nowrap">（冲销）</span>，不删除。如有疑问，请向村务监督委员会反映。</p>
 </section>
 <section>
 <h2>签字</h2>

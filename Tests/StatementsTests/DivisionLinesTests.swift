@@ -1,0 +1,90 @@
+import LedgerCore
+import Testing
+@testable import Statements
+
+/// Under each distribution's rule, since layout 3, how its pool was divided: the rate per share a
+/// household multiplies by its 份额 (DOMAIN §5).
+struct DivisionLinesTests {
+    @Test func ratesToTheFenOrToAHundredthOfIt() {
+        #expect(Rate(440_000, per: 50).printed == "88.00")
+        #expect(Rate(440_000, per: 50).spoken == "八十八元")
+        // 8,400.00 by 106 shares: 79.245283… a share; two shares get 158.49 (158.4906).
+        #expect(Rate(840_000, per: 106).printed == "约79.2453")
+        #expect(Rate(840_000, per: 106).spoken == "约七十九元二角五分")
+        // Half a fen is exact at four decimals; a third is not.
+        #expect(Rate(1, per: 2).printed == "0.0050")
+        #expect(Rate(1, per: 3).printed == "约0.0033")
+        #expect(Rate(2, per: 3).printed == "约0.0067")
+        #expect(Rate(123_456_789_000, per: 7).printed == "约176,366,841.4286")
+    }
+
+    @Test func theContentLedgersDistributions() throws {
+        // 2023 and 2024: 14,400.00 by 陈梅's 10 and 包金山's 40 shares, 288.00 a share.
+        let ledger = ContentLedger.village()
+        let statement = try ledger.statement("152223-001")
+        #expect(statement.distributions.map(\.division?.part) == [.byUnits(divided: Fen(yuan: 14_400), units: 50, collectiveUnits: 0),
+                                                               .byUnits(divided: Fen(yuan: 14_400), units: 50, collectiveUnits: 0)])
+        let text = TextRenderer().render(statement.document())
+        #expect(text.contains("2023  按股份分配\n      提取公积公益金（10%）1,600.00元\n      14,400.00元÷50股＝每股288.00元\n"), "\(text)")
+        #expect(!TextRenderer().render(statement.document(layout: .second)).contains("每股"))
+        #expect(SpeechRenderer().render(statement.document()).contains("一万四千四百元按五十股分，每股二百八十八元。"))
+    }
+
+    @Test func notBeforeTheAllocationsEnd() throws {
+        // A checkpoint of 7 entries cuts 2023's allocations (entries 6 and 7): no rate of it.
+        let ledger = ContentLedger.village()
+        let statement = try ledger.statement("152223-001", checkpoint: ledger.signedCheckpoint(size: 7))
+        #expect(statement.distributions.map(\.declaration.id) == ["2023"])
+        #expect(statement.distributions.first?.division == nil)
+        let whole = try ledger.statement("152223-001", checkpoint: ledger.signedCheckpoint(size: 8))
+        #expect(whole.distributions.first?.division?.end == 8)
+    }
+
+    /// The public posting gives the division under the pool; not one of another distribution, nor
+    /// one the posting's checkpoint does not cover.
+    @Test func thePostingGivesIt() throws {
+        let ledger = ContentLedger.village()
+        let divisions = HouseholdFacts.divisions(of: ledger.records.map(\.entry))
+        func posting(_ division: DistributionDivision?, size: Int? = nil) throws -> String {
+            let signed = ledger.signedCheckpoint(size: size)
+            return TextRenderer().render(try DistributionDisclosure.build(
+                opening: ContentLedger.opening, id: "2023", entries: ledger.records.map(\.entry), heads: [:], postedFrom: LedgerDate("2023-12-20")!,
+                days: 7, checkpoint: StatementCheckpoint(checkpoint: signed.checkpoint, signer: "baixin-accountant"), division: division).document())
+        }
+        #expect(try posting(divisions["2023"]).contains("分配总额               14,400.00\n分配计算               14,400.00元÷50股＝每股288.00元\n"))
+        #expect(try !posting(divisions["2024"]).contains("分配计算"))
+        #expect(try !posting(divisions["2023"], size: 7).contains("分配计算"))
+    }
+
+    @Test func unitNouns() {
+        #expect(DistributionDivision.unitNoun(["basis": .string("household")]) == "户")
+        #expect(DistributionDivision.unitNoun(["basis": .string("member")]) == "人")
+        #expect(DistributionDivision.unitNoun(["basis": .string("units"), "classes": .object(["poverty": .integer(1)])]) == "股")
+        // Classes that weigh differently count 份, not shares.
+        #expect(DistributionDivision.unitNoun(["basis": .string("units"), "classes": .object(["poverty": .integer(2), "member": .integer(1)])]) == "份")
+    }
+
+    /// Printed now and checked, the statement passes, and so does one printed in layout 2; a rate
+    /// changed does not.
+    @Test func theRateIsChecked() throws {
+        let ledger = ContentLedger.village()
+        let statement = try ledger.statement("152223-001")
+        let proof = try ledger.proof(statement)
+        func failures(_ text: String) -> [StatementProofFailure.Rule] {
+            proof.check(against: ledger.trust(from: proof), statementText: text, printed: PrintedStatement(format: .text, bytes: Array(text.utf8))).map(\.rule)
+        }
+        let text = TextRenderer().render(statement.document())
+        #expect(failures(text) == [])
+        #expect(failures(TextRenderer().render(statement.document(layout: .second))) == [])
+        #expect(failures(text.replacingOccurrences(of: "每股288.00元", with: "每股298.00元")) == [.notAsPrinted])
+        // HTML, its marks kept whole since layout 3, and as layout 2 printed it.
+        func htmlFailures(_ html: String) -> [StatementProofFailure.Rule] {
+            proof.check(against: ledger.trust(from: proof), statementText: text, printed: PrintedStatement(format: .html, bytes: Array(html.utf8))).map(\.rule)
+        }
+        let html = HTMLRenderer().render(statement.document())
+        #expect(html.contains("<span style=\"white-space:nowrap\">（10%）</span>"))
+        #expect(htmlFailures(html) == [])
+        #expect(htmlFailures(HTMLRenderer(paper: .a5, largePrint: true).render(statement.document(layout: .second))) == [])
+        #expect(htmlFailures(html.replacingOccurrences(of: "每股288.00元", with: "每股298.00元")) == [.notAsPrinted])
+    }
+}
