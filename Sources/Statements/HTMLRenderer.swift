@@ -23,13 +23,13 @@ public struct HTMLRenderer: Sendable {
         self.largePrint = largePrint
     }
 
-    /// The document's ``StatementDocument/keepsMarksWholeInHTML``, while it is rendered.
+    /// Whether the document's ``StatementDocument/typesetting`` keeps marks whole in HTML, while it is rendered.
     private var keepsMarks = false
 
     /// The complete page, UTF-8 text starting with `<!DOCTYPE html>`.
     public func render(_ document: StatementDocument) -> String {
         var renderer = self
-        renderer.keepsMarks = document.keepsMarksWholeInHTML
+        renderer.keepsMarks = document.typesetting.contains(.marksWholeInHTML)
         return renderer.page(document)
     }
 
@@ -71,7 +71,7 @@ public struct HTMLRenderer: Sendable {
         var html = "<dl class=\"fields\">\n"
         for (key, value) in pairs {
             // A line going on from the term above has none of its own: a screen reader passes the empty term over.
-            let term = key.isEmpty ? "<dt aria-hidden=\"true\"></dt>" : "<dt>\(Self.escape(key))</dt>"
+            let term = key.isEmpty ? "<dt aria-hidden=\"true\"></dt>" : "<dt>\(text(key))</dt>"
             html += "<div>\(term)<dd>\(text(value))</dd></div>\n"
         }
         return html + "</dl>\n"

@@ -20,9 +20,30 @@ public struct StatementDocument: Sendable, Equatable {
     /// broken across lines. False for a statement in its first layout, which broke them as any
     /// Chinese text (``StatementLayout``).
     public var keepsMarksWhole = false
-    /// True when an HTML page keeps those marks whole too, where the browser sets the lines
-    /// (since layout 3; the text and PDF renderers set their own lines by ``keepsMarksWhole``).
-    public var keepsMarksWholeInHTML = false
+    /// How the renderers set what does not fit, beyond the first layouts' ways (since layout 3).
+    public var typesetting: Typesetting = []
+
+    /// Ways of setting what does not fit, each adopted by a layout (``StatementLayout``): a
+    /// document printed again in an earlier layout is set as it was then.
+    public struct Typesetting: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// An HTML page keeps short marks whole too, where the browser sets the lines (the text
+        /// and PDF renderers set their own lines by ``StatementDocument/keepsMarksWhole``).
+        public static let marksWholeInHTML = Typesetting(rawValue: 1 << 0)
+        /// A table that cannot fit its line (text) or page (PDF) without breaking a date, an
+        /// amount, a hash, a mark or a voucher's word is set row by row, each cell under its
+        /// header's name, rather than broken (a 28-character distribution id beside a
+        /// 29-character voucher had been cut).
+        public static let tooWideTablesByRow = Typesetting(rawValue: 1 << 1)
+        /// A block of figures taller than a page (a PDF in large print) runs on to the next page
+        /// under its heading, rather than leaving the heading alone on a page of its own.
+        public static let longBlocksAcrossPages = Typesetting(rawValue: 1 << 2)
+
+        /// Every way: what layout 3 and the public posting are set with.
+        public static let all: Typesetting = [.marksWholeInHTML, .tooWideTablesByRow, .longBlocksAcrossPages]
+    }
 
     /// Creates a document from its parts.
     public init(

@@ -16,11 +16,14 @@ public struct TextRenderer: Sendable {
 
     /// The document's ``StatementDocument/keepsMarksWhole``, while it is rendered.
     private var keepsMarks = false
+    /// Whether the document's ``StatementDocument/typesetting`` sets too wide a table by row, while it is rendered.
+    private var byRowWhenTooWide = false
 
     /// The statement as lines joined by "\n", ending with a newline.
     public func render(_ document: StatementDocument) -> String {
         var renderer = self
         renderer.keepsMarks = document.keepsMarksWhole
+        renderer.byRowWhenTooWide = document.typesetting.contains(.tooWideTablesByRow)
         return renderer.rendered(document)
     }
 
@@ -112,6 +115,9 @@ public struct TextRenderer: Sendable {
             whole[column] ? allRows.map { row in table.cell(row, column).split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }.max() ?? 0 : graceful[column]
         }
         shrink(&widths, toFit: available, floors: wordWise)
+        // Beyond that a date, an amount, a hash or a mark would be cut: row by row instead, where
+        // the document asks for it (since layout 3).
+        if byRowWhenTooWide, widths.reduce(0, +) > available { return renderTableByRow(table, into: &lines) }
         shrink(&widths, toFit: available, floors: (0..<columnCount).map { whole[$0] ? widths[$0] : 0 })
         shrink(&widths, toFit: available)
         let totalWidth = widths.reduce(0, +) + gap * (columnCount - 1)
@@ -137,6 +143,28 @@ public struct TextRenderer: Sendable {
         if let totals = table.totals {
             lines.append(rule)
             emit(totals)
+        }
+    }
+
+    /// A table too wide for the line, each row as the header and value of each cell on a line of
+    /// its own (an empty cell left out; the totals row's label on a line above its cells), rows
+    /// between rules.
+    private func renderTableByRow(_ table: StatementDocument.Table, into lines: inout [String]) {
+        let rule = String(repeating: "-", count: widthMax)
+        func pairs(_ row: StatementDocument.Row, from first: Int) -> [StatementDocument.KeyValue] {
+            table.columns.indices.dropFirst(first).compactMap { column in
+                let value = table.cell(row, column)
+                return value.isEmpty ? nil : .init(table.columns[column].header, value)
+            }
+        }
+        for (index, row) in table.rows.enumerated() {
+            if index > 0 { lines.append(rule) }
+            renderKeyValues(pairs(row, from: 0), into: &lines)
+        }
+        if let totals = table.totals {
+            lines.append(rule)
+            lines.append(contentsOf: wrap(table.cell(totals, 0)))
+            renderKeyValues(pairs(totals, from: 1), into: &lines)
         }
     }
 

@@ -58,7 +58,13 @@ struct DistributionDivisionTests {
     @Test func atARateAndACooperatives() {
         let rate: [String: JSONValue] = ["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(5_800)]
         #expect(divisions(declare(rate, pool: 35_000, residual: 200, [("152223-001", 2, 11_600), ("152223-002", 4, 23_200)])).closed?.part
-                == .atRate(Fen(5_800), units: 6))
+                == .atRate(Fen(5_800), units: 6, collectiveUnits: 0, undistributed: Fen(200)))
+        // At 100.00 a share, the collective's 1 share among them: 400.00 paid, 100.00 of it kept
+        // with the collective, 50.00 undistributed.
+        let collective: EntryPayload = .sharesIssue(SharesChange(holder: "collective", shareClass: "member", units: 1, date: EntrySamples.chenMei.date, reason: "集体股"))
+        let byMembersAtRate = byMembers.merging(["method": .string("rate-per-unit"), "rate": .integer(10_000)]) { $1 }
+        #expect(divisions([collective] + declare(byMembersAtRate, pool: 45_000, residual: 15_000, [("152223-001", 1, 10_000), ("152223-002", 2, 20_000)])).closed?.part
+                == .atRate(Fen(10_000), units: 4, collectiveUnits: 1, undistributed: Fen(5_000)))
         // 6.00 returned by transactions of 0.03 and 0.01; 4.00 by capital accounts of 0.01 and 0.03.
         let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(600),
                                          "method": .string("largest-remainder"), "transactionClass": .string("trade"),

@@ -5,17 +5,26 @@ import Testing
 /// Under each distribution's rule, since layout 3, how its pool was divided: the rate per share a
 /// household multiplies by its 份额 (DOMAIN §5).
 struct DivisionLinesTests {
-    @Test func ratesToTheFenOrToAHundredthOfIt() {
+    @Test func ratesPreciseEnoughForAHouseholdsCalculator() {
         #expect(Rate(440_000, per: 50).printed == "88.00")
         #expect(Rate(440_000, per: 50).spoken == "八十八元")
-        // 8,400.00 by 106 shares: 79.245283… a share; two shares get 158.49 (158.4906).
-        #expect(Rate(840_000, per: 106).printed == "约79.2453")
-        #expect(Rate(840_000, per: 106).spoken == "约七十九元二角五分")
+        // 8,400.00 by 106 shares: 79.245283… a share, to five decimals (106 has three digits):
+        // two shares give 158.49056, paid 158.49 (79.25 had given 158.50).
+        #expect(Rate(840_000, per: 106).printed == "约79.24528")
+        #expect(Rate(840_000, per: 106).spoken == "约七十九点二四五二八元")
+        // 10,000.00 by 3,007 shares: six decimals, so that 2,999 shares give 9,973.39 (3.3256 gave 9,973.47).
+        #expect(Rate(1_000_000, per: 3_007).printed == "约3.325574")
         // Half a fen is exact at four decimals; a third is not.
         #expect(Rate(1, per: 2).printed == "0.0050")
+        #expect(Rate(1, per: 2).spoken == "零点零零五元")
         #expect(Rate(1, per: 3).printed == "约0.0033")
         #expect(Rate(2, per: 3).printed == "约0.0067")
         #expect(Rate(123_456_789_000, per: 7).printed == "约176,366,841.4286")
+        // Per 100 yuan of 506,200.00 of transactions (5,062 hundreds: six decimals), and of 95,000.00.
+        #expect(Rate(2_700_000 * 10_000, per: 50_620_000, hundredsOfYuan: true).printed == "约5.333860")
+        #expect(Rate(1_800_000 * 10_000, per: 9_500_000, hundredsOfYuan: true).printed == "约18.94737")
+        // A rebate over transactions of a fen: beyond what Fen holds, said digit by digit, no crash.
+        #expect(Rate(Int128(Int64.max) * 10_000, per: 3, hundredsOfYuan: true).printed == "约307445734561825860233.3333")
     }
 
     @Test func theContentLedgersDistributions() throws {

@@ -30,7 +30,7 @@ struct HTMLRendererTests {
         ])
         let nowrap = "<span style=\"white-space:nowrap\">"
         #expect(!HTMLRenderer().render(document).contains(nowrap))
-        document.keepsMarksWholeInHTML = true
+        document.typesetting = .marksWholeInHTML
         let html = HTMLRenderer().render(document)
         #expect(html.contains("<dd>一卡通\(nowrap)（冲销）</span>、\(nowrap)（&lt;a&gt;）</span>与（不止五个字的说明）</dd>"), "\(html)")
         #expect(html.contains("<td>2024\(nowrap)（已撤销）</span></td>"))

@@ -114,6 +114,58 @@ struct PDFRendererTests {
         #expect(PDFLayout.fit([300, 250, 50], into: 300, minimum: 10) == [125, 125, 50])
     }
 
+    /// A table that cannot fit the page without breaking a distribution id or a voucher's words is
+    /// set block by block where the document asks (layout 3); one that fits stays a table.
+    @Test func tooWideTablesByRow() throws {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func text(_ row: [String], byRow: Bool) throws -> String {
+            let table = StatementDocument.Table(
+                columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号", keepsWhole: true), .init("金额（元）", alignment: .right),
+                          .init("条目", alignment: .right), .init("哈希")],
+                rows: [StatementDocument.Row(row)])
+            var document = StatementDocument(title: "测试", sections: [.init(heading: "支付明细", content: .table(table))])
+            document.typesetting = byRow ? .tooWideTablesByRow : []
+            let file = directory.appendingPathComponent("t.pdf")
+            try Data(PDFRenderer().render(document)).write(to: file)
+            return String(decoding: try Tool.run(pdftotext, ["-layout", file.path, "-"]).output, as: UTF8.self)
+        }
+        let wide = ["2025-12-20", "2025-poverty-supplement-east", "一卡通 ****2318", "一卡通-2025-东片-补发-000123456", "200.00", "248", "8b043258"]
+        #expect(!(try text(wide, byRow: false)).contains("2025-poverty-supplement-east"))
+        let blocks = try text(wide, byRow: true)
+        for line in ["分配编号：2025-poverty-supplement-east", "凭证号：一卡通-2025-东片-补发-000123456", "哈希：8b043258"] {
+            #expect(blocks.contains(line), "\(blocks)")
+        }
+        let narrow = try text(["2025-12-20", "2025", "一卡通 ****2318", "一卡通-2025-007", "200.00", "248", "8b043258"], byRow: true)
+        #expect(!narrow.contains("凭证号：") && narrow.contains("一卡通-2025-007"), "\(narrow)")
+    }
+
+    /// A block of figures taller than a page (large print, many distributions) runs on under its
+    /// heading where the document asks (layout 3): its heading had stood alone on a page.
+    @Test func longBlocksRunOnUnderTheirHeading() throws {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func pages(_ typesetting: StatementDocument.Typesetting) throws -> [String] {
+            var document = StatementDocument(title: "测试", sections: [
+                .init(heading: "前文", content: .keyValues((1...10).map { .init("项\($0)", "值") })),
+                .init(heading: "分配方式", content: .keyValues((1...60).map { .init("第\($0)项", "说明") })),
+            ])
+            document.typesetting = typesetting
+            let file = directory.appendingPathComponent("b.pdf")
+            try Data(PDFRenderer(largePrint: true).render(document)).write(to: file)
+            return String(decoding: try Tool.run(pdftotext, ["-layout", file.path, "-"]).output, as: UTF8.self).split(separator: "\u{0C}").map(String.init)
+        }
+        let before = try pages([])
+        let alone = try #require(before.first { $0.contains("分配方式") && !$0.contains("（续）") })
+        #expect(!alone.contains("第1项"), "the heading alone on its page, as layout 2 set it")
+        let now = try pages(.longBlocksAcrossPages)
+        let first = try #require(now.first { $0.contains("分配方式") })
+        #expect(first.contains("项10") && first.contains("第1项"), "\(first)")
+        #expect(now.count < before.count)
+    }
+
     /// The pages pdftotext reads from the PDF of `section` after `filler` lines of other text,
     /// for each filler in `fillers`: how a block falls at a page break, whatever comes before it.
     private func pagesAfterFiller(_ fillers: ClosedRange<Int>, then section: StatementDocument.Section) throws -> [(filler: Int, pages: [String])] {

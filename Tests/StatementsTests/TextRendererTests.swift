@@ -29,12 +29,48 @@ struct TextRendererTests {
     }
 
     /// A statement of one payments table of one row, as text.
-    private func renderPayments(_ row: [String]) -> String {
+    private func renderPayments(_ rows: [String]..., totals: [String]? = nil, byRow: Bool = false) -> String {
         let table = StatementDocument.Table(
             columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号", keepsWhole: true), .init("金额（元）", alignment: .right),
                       .init("条目", alignment: .right), .init("哈希")],
-            rows: [StatementDocument.Row(row)])
-        return TextRenderer().render(StatementDocument(title: "测试", sections: [.init(heading: "支付明细", content: .table(table))]))
+            rows: rows.map { StatementDocument.Row($0) }, totals: totals.map { StatementDocument.Row($0) })
+        var document = StatementDocument(title: "测试", sections: [.init(heading: "支付明细", content: .table(table))])
+        document.typesetting = byRow ? .tooWideTablesByRow : []
+        return TextRenderer().render(document)
+    }
+
+    /// A table that cannot fit its line without cutting a date, an amount or a hash: cut as
+    /// before, or (layout 3) set row by row, each cell whole under its header's name.
+    @Test func tooWideTablesByRow() {
+        let row = ["2019-12-28", "2019-poverty-supplement-east", "一卡通 ****2318（冲销）", "一卡通-2019-东片-补发-000123456", "2,880.00", "87", "73fb74aa"]
+        let cut = renderPayments(row)
+        #expect(!cut.split(separator: "\n").contains { $0.contains("2019-poverty-supplement-east") }, "\(cut)")
+        let text = renderPayments(row, ["2019-12-29", "2019", "现金", "现金-2019-012", "1.00", "88", "0badf00d"],
+                                  totals: ["合计", "", "", "", "2,881.00", "", ""], byRow: true)
+        #expect(text.hasSuffix("""
+            【支付明细】
+            日期        2019-12-28
+            分配编号    2019-poverty-supplement-east
+            摘要        一卡通 ****2318（冲销）
+            凭证号      一卡通-2019-东片-补发-000123456
+            金额（元）  2,880.00
+            条目        87
+            哈希        73fb74aa
+            \(String(repeating: "-", count: 80))
+            日期        2019-12-29
+            分配编号    2019
+            摘要        现金
+            凭证号      现金-2019-012
+            金额（元）  1.00
+            条目        88
+            哈希        0badf00d
+            \(String(repeating: "-", count: 80))
+            合计
+            金额（元）  2,881.00
+
+            """), "\(text)")
+        // One that fits is a table still.
+        #expect(renderPayments(["2019-12-28", "2019", "现金", "现金-2019-012", "1.00", "88", "0badf00d"], byRow: true).contains("日期        分配编号"))
     }
 
     /// When a table is too wide, other columns give way before a column of codes: the channel

@@ -11,8 +11,10 @@ public struct DistributionDivision: Sendable, Equatable {
         /// `divided` by largest remainder of `units` (weighted by class), the collective's own
         /// `collectiveUnits` among them (its part is the residual).
         case byUnits(divided: Fen, units: Int64, collectiveUnits: Int64)
-        /// `rate` for each unit, `units` in all.
-        case atRate(Fen, units: Int64)
+        /// `rate` for each unit, `units` in all, the collective's own `collectiveUnits` among them
+        /// (its part is kept, in the residual), and `undistributed` of what the minimums left
+        /// kept too (the rate times the units falls short of it).
+        case atRate(Fen, units: Int64, collectiveUnits: Int64, undistributed: Fen)
         /// A cooperative's (Art. 44): `rebate` returned by transactions (`transactions`, in fen), and
         /// `byCapital` by the capital accounts (`capital`, in fen), when the allocations record them.
         case cooperative(rebate: Fen, transactions: Int64, byCapital: Fen, capital: Int64?)
@@ -47,7 +49,7 @@ extension LedgerState {
     /// judged when their allocations ended (or, for the last, now). Only a state that checks the
     /// rules judges splits, and only one that replays everything those with a guaranteed minimum.
     public var divisions: [String: DistributionDivision] {
-        guard let open = openSplit, divided[open.declaration.id] == nil, let last = Self.division(open),
+        guard let open = openSplit, divided[open.declaration.id] == nil, let last = division(open),
               Self.splitViolations(open).isEmpty, missingMinimums(open).isEmpty else { return divided }
         var all = divided
         all[open.declaration.id] = last
@@ -57,12 +59,12 @@ extension LedgerState {
     /// Keeps how `buffer`'s distribution was divided, when its allocations follow its rule.
     mutating func keepDivision(_ buffer: SplitBuffer, judged violations: [RuleViolation]) {
         let id = buffer.declaration.id
-        guard divided[id] == nil, violations.isEmpty, let division = Self.division(buffer) else { return }
+        guard divided[id] == nil, violations.isEmpty, let division = division(buffer) else { return }
         divided[id] = division
     }
 
     /// The division `buffer`'s rule gives its allocations.
-    static func division(_ buffer: SplitBuffer) -> DistributionDivision? {
+    func division(_ buffer: SplitBuffer) -> DistributionDivision? {
         let lines = buffer.lines
         // Allocations that do not add up to the declaration are `allocation-sum`'s: no rate of theirs.
         guard lines.reduce(Int64(0), { $0 &+ $1.amount }) == buffer.declaration.allocated.value else { return nil }
@@ -79,7 +81,15 @@ extension LedgerState {
             guard !overflow, minimums <= pool else { return nil }
             return division(minimum: minimum, .byUnits(divided: Fen(pool - minimums), units: units &+ collectiveUnits, collectiveUnits: collectiveUnits))
         case .rate(let rate, let minimum):
-            return division(minimum: minimum, .atRate(Fen(rate), units: units))
+            // The collective's own shares are paid at the rate too, and keep it (as by largest remainder).
+            let collective = collectiveUnits(buffer.declaration)
+            let owed = minimum > 0 ? lines.count { $0.eligible } : 0
+            let all = units.addingReportingOverflow(collective), paid = rate.multipliedReportingOverflow(by: all.partialValue)
+            let minimums = minimum.multipliedReportingOverflow(by: Int64(owed))
+            guard !all.overflow, !paid.overflow, !minimums.overflow else { return nil }
+            let left = buffer.declaration.pool.value - minimums.partialValue - paid.partialValue
+            guard left >= 0 else { return nil }
+            return division(minimum: minimum, .atRate(Fen(rate), units: all.partialValue, collectiveUnits: collective, undistributed: Fen(left)))
         case .rebate(let rebate, let pool):
             let capital = lines.allSatisfy { $0.capital != nil } ? lines.reduce(Int64(0)) { $0 &+ ($1.capital ?? 0) } : nil
             return division(minimum: 0, .cooperative(rebate: Fen(rebate), transactions: units, byCapital: Fen(pool - rebate), capital: capital))

@@ -208,8 +208,9 @@ extension HouseholdStatement {
             ]), owner: "\(StatementLabels.household) \(household) \(head)")
         // （冲销） was set as "（冲" and "销）" on two lines of a narrow cell: whole since layout 2.
         document.keepsMarksWhole = layout >= .second
-        // And in a browser, which had broken them as it broke any Chinese text: since layout 3.
-        document.keepsMarksWholeInHTML = layout >= .third
+        // And in a browser, which had broken them as it broke any Chinese text; no figure broken
+        // in a table too wide, no heading alone on a page: since layout 3.
+        document.typesetting = layout >= .third ? .all : []
         return document
     }
 

@@ -33,6 +33,20 @@ extension PDFLayout {
             everyRow.map { PDFFontMetrics.width(table.cell($0, column), size: size) }.max()! + 2 * padding
         }
         let widths = Self.fit(natural, into: contentWidth, minimum: size * 2 + 2 * padding)
+        // A column narrower than what it may not break — a date, an amount, a hash, a mark, a
+        // voucher's words — would break it: block by block instead, where the document asks.
+        if typesetting.contains(.tooWideTablesByRow) {
+            let floors = table.columns.indices.map { column in
+                everyRow.map { row in
+                    let cell = table.cell(row, column)
+                    let units = table.columns[column].keepsWhole
+                        ? cell.split(separator: " ").map { PDFFontMetrics.width(String($0), size: 1000) }.max() ?? 0
+                        : Double(LineBreaker.widestUnbreakable(cell, advance: PDFFontMetrics.advance, keepingMarks: keepsMarks))
+                    return units * size / 1000 + 2 * padding
+                }.max()!
+            }
+            if zip(widths, floors).contains(where: { $0 < $1 - 0.001 }) { return tableAsBlocks(table) }
+        }
 
         drawRow(header, table: table, widths: widths, kind: .header)
         for row in table.rows {

@@ -35,6 +35,8 @@ struct PDFLayout {
     let style: Style
     /// The document's ``StatementDocument/keepsMarksWhole``.
     var keepsMarks = false
+    /// The document's ``StatementDocument/typesetting``.
+    var typesetting: StatementDocument.Typesetting = []
     let pageWidth: Double
     let pageHeight: Double
     var donePages: [[UInt8]] = []
@@ -85,10 +87,14 @@ struct PDFLayout {
                 }
                 ensure(lineHeight(style.headingSize) + Double(lineCount) * lineHeight(style.bodySize) + 2 * style.cellPaddingY + 2)
             }
+            // A block of figures is kept whole (below), and its heading with it; one taller than a
+            // page, where the document asks, runs on under its heading (which had stood alone).
+            var runsOn = false
             if case .keyValues(let pairs) = section.content {
-                // A block of figures is kept whole (below), and its heading with it.
                 let rows = keyValueRows(pairs.map { ($0.key, $0.value) }, size: style.bodySize).rows.count
-                ensure(lineHeight(style.headingSize) + Double(rows) * lineHeight(style.bodySize))
+                let height = lineHeight(style.headingSize) + Double(rows) * lineHeight(style.bodySize)
+                runsOn = typesetting.contains(.longBlocksAcrossPages) && height > pageHeight - style.margin - bottom
+                if !runsOn { ensure(height) }
             }
             if case .signatures(let signatures) = section.content {
                 // The signatures are signed as one block: never the household's own line alone
@@ -102,7 +108,7 @@ struct PDFLayout {
             defer { continuing = nil }
             switch section.content {
             // A block of figures (the totals) is read as one: never split across pages.
-            case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize, keepTogether: true)
+            case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize, keepTogether: !runsOn)
             case .table(let table): style.tablesAsBlocks ? tableAsBlocks(table) : tableWithRules(table)
             case .paragraph(let paragraph): lines(paragraph.text, size: style.bodySize)
             case .signatures(let signatures): signatureLines(signatures)

@@ -75,6 +75,7 @@ public struct PDFRenderer: Sendable {
             style: largePrint ? .largePrint : .standard,
             pageWidth: Double(Self.pageWidth), pageHeight: Double(Self.pageHeight))
         layout.keepsMarks = document.keepsMarksWhole
+        layout.typesetting = document.typesetting
         layout.lay(document)
         let pages = layout.finishedPages(owner: document.owner)
         let writer = PDFFileWriter(pageWidth: Self.pageWidth, pageHeight: Self.pageHeight)

@@ -136,11 +136,11 @@ body.large-print footer { font-size: 18pt; }
 <h2>合计</h2>
 <dl class="fields">
 <div><dt>应分合计</dt><dd>5,760.00</dd></div>
-<div><dt>应分合计（大写）</dt><dd>伍仟柒佰陆拾元整</dd></div>
+<div><dt>应分合计<span style="white-space:nowrap">（大写）</span></dt><dd>伍仟柒佰陆拾元整</dd></div>
 <div><dt>已付合计</dt><dd>5,760.00</dd></div>
-<div><dt>已付合计（大写）</dt><dd>伍仟柒佰陆拾元整</dd></div>
+<div><dt>已付合计<span style="white-space:nowrap">（大写）</span></dt><dd>伍仟柒佰陆拾元整</dd></div>
 <div><dt>未付余额</dt><dd>0.00</dd></div>
-<div><dt>未付余额（大写）</dt><dd>零元整</dd></div>
+<div><dt>未付余额<span style="white-space:nowrap">（大写）</span></dt><dd>零元整</dd></div>
 </dl>
 </section>
 <section>
