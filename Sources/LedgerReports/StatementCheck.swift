@@ -177,9 +177,13 @@ public struct StatementCheck {
               failures.contains(where: { $0.location.contains("line") || $0.detail.hasPrefix("the PDF") }),
               !failures.contains(where: figuresDiffer) else { return nil }
         // Every layout released since layouts are kept was tried: only a statement printed before
-        // then may differ by layout alone.
-        return "NOTE none of the layouts fenhong has released prints it so: a line was changed, added, moved or left out — "
-            + "unless it was printed before 2026-11-30, when fenhong began keeping its layouts; then print a new one (fenhong statement) "
+        // then may differ by layout alone — not one as of a day since (it was printed that day or later).
+        let said = "NOTE none of the layouts fenhong has released prints it so: a line was changed, added, moved or left out"
+        if let date = statementText.flatMap(StatementText.statementDate(in:)), date >= layoutsKeptSince { return said }
+        return said + " — unless it was printed before 2026-11-30, when fenhong began keeping its layouts; then print a new one (fenhong statement) "
             + "and compare its figures with the household's copy, for a figure that differs is no matter of layout"
     }
+
+    /// The day fenhong began keeping the layouts it prints statements in (``StatementLayout``).
+    static let layoutsKeptSince = LedgerDate("2026-11-30")!
 }

@@ -199,11 +199,16 @@ struct StatementCommandTests {
         #expect(check.stdout.contains("fenhong prints \"2024-12-22 2024 银行卡 ****6217 BX-2024-0008 2,880.00 15 "), "\(check.stdout)")
         // A figure differs, so no note offers an older layout as the reason.
         #expect(check.stdout.split(separator: "\n").count == 1, "\(check.stdout)")
-        // Where only words differ (a voucher's wording), the note says no released layout prints it so.
+        // Where only words differ (a voucher's wording), the note says no released layout prints it
+        // so; of a statement as of today, nothing more (it cannot be older than its layouts).
         let worded = try checkEdited(cli, lines, line: number, "银行卡", "银行 卡片")
-        #expect(worded.stdout.hasSuffix("\nNOTE none of the layouts fenhong has released prints it so: a line was changed, added, moved or left out — "
-                                        + "unless it was printed before 2026-11-30, when fenhong began keeping its layouts; then print a new one (fenhong statement) "
-                                        + "and compare its figures with the household's copy, for a figure that differs is no matter of layout\n"), "\(worded.stdout)")
+        #expect(worded.stdout.hasSuffix("\nNOTE none of the layouts fenhong has released prints it so: a line was changed, added, moved or left out\n"), "\(worded.stdout)")
+        // One as of a day before layouts were kept may be of a layout no longer known.
+        let (early, earlyNumber) = try chenStatement(cli, marker: "BX-2024-0008", date: ["--date", "2025-06-30"])
+        let earlyWorded = try checkEdited(cli, early, line: earlyNumber, "银行卡", "银行 卡片")
+        #expect(earlyWorded.stdout.hasSuffix("\nNOTE none of the layouts fenhong has released prints it so: a line was changed, added, moved or left out — "
+                                             + "unless it was printed before 2026-11-30, when fenhong began keeping its layouts; then print a new one (fenhong statement) "
+                                             + "and compare its figures with the household's copy, for a figure that differs is no matter of layout\n"), "\(earlyWorded.stdout)")
         // A root that is not the checkpoint's is no matter of layout: the note says what it can mean.
         let rootLine = try #require(lines.firstIndex { $0.hasPrefix("根指纹 Root") }) + 1
         let root = lines[rootLine - 1].split(separator: " ").last.map(String.init) ?? ""
@@ -239,7 +244,7 @@ struct StatementCommandTests {
         try text.write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
         let check = try cli.run("statement", "check", "chen.txt")
         #expect(check.status == 1)
-        #expect(check.stdout.hasPrefix("REJECTED chen.txt statement line 2: notAsPrinted: it reads \"哈达嘎查股份经济合作社\"; fenhong prints \"白辛嘎查股份经济合作社\" for household 152223-001, 全部年度, 截至 2024-12-31, checkpoint 16\nNOTE "), "\(check.stdout)")
+        #expect(check.stdout.hasPrefix("REJECTED chen.txt statement line 2: notAsPrinted: it reads \"哈达嘎查股份经济合作社\"; fenhong prints \"白辛嘎查股份经济合作社\" for household 152223-001, 全部年度, 截至 2024-12-31, checkpoint 16 (layout 3)\nNOTE "), "\(check.stdout)")
     }
 
     /// The footer is the proof's checkpoint: another size, or a cosignature the ledger never

@@ -56,32 +56,35 @@ extension StatementProof {
         let what = "household \(household), \(year.map { "\($0)年度" } ?? "全部年度"), 截至 \(date), checkpoint \(cp.size)"
         switch printed.format {
         case .text:
-            let expected = documents.map { TextRenderer().render($0) }
-            if expected.contains(where: { Self.firstDifference(text, $0, what: what) == [] }) { return [] }
-            // Named against the layout it follows furthest.
-            let closest = expected.max { Self.agreeingLines($0, text) < Self.agreeingLines($1, text) }!
-            return Self.firstDifference(text, closest, what: what)
+            let expected = zip(StatementLayout.newestFirst, documents.map { TextRenderer().render($0) })
+            if expected.contains(where: { Self.firstDifference(text, $0.1, what: what) == [] }) { return [] }
+            // Named against the layout it follows furthest, said.
+            let closest = expected.max { Self.agreeingLines($0.1, text) < Self.agreeingLines($1.1, text) }!
+            return Self.firstDifference(text, closest.1, what: what + Self.inLayout(closest.0))
         case .html:
             guard let given = Self.normalizedMarkup(printed.bytes) else {
                 return [.init(rule: .notAsPrinted, location: "statement",
                               detail: "the HTML file is not UTF-8 text, as fenhong writes it and as its <meta charset=\"utf-8\"> says: a browser shows it garbled")]
             }
-            let variants = documents.flatMap { document in
+            let variants = zip(StatementLayout.newestFirst, documents).flatMap { layout, document in
                 [HTMLRenderer.Paper.a4, .a5].flatMap { paper in
-                    [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines) }
+                    [false, true].map { (layout, HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines)) }
                 }
             }
-            if variants.contains(where: { $0.utf8.elementsEqual(given.utf8) }) { return [] }
+            if variants.contains(where: { $0.1.utf8.elementsEqual(given.utf8) }) { return [] }
             // Named against the variant (layout, paper, large print) it follows furthest.
-            let closest = variants.max { Self.agreeingLines($0, given) < Self.agreeingLines($1, given) }!
-            return Self.firstDifference(given, closest, what: what, source: "HTML source ")
+            let closest = variants.max { Self.agreeingLines($0.1, given) < Self.agreeingLines($1.1, given) }!
+            return Self.firstDifference(given, closest.1, what: what + Self.inLayout(closest.0), source: "HTML source ")
                 ?? [.init(rule: .notAsPrinted, location: "statement", detail: "the HTML statement is not the one fenhong prints for \(what)")]
         case .pdf:
-            let variants = documents.flatMap { document in [false, true].map { PDFRenderer(largePrint: $0).render(document) } }
-            if variants.contains(printed.bytes) { return [] }
+            let variants = zip(StatementLayout.newestFirst, documents).flatMap { layout, document in
+                [false, true].map { (layout, PDFRenderer(largePrint: $0).render(document)) }
+            }
+            if variants.contains(where: { $0.1 == printed.bytes }) { return [] }
             // The text it shows, run by run, against the variant (layout, large print) it follows furthest.
             let shown = Self.pdfText(printed.bytes)
-            let expected = variants.map(Self.pdfText).max { Self.agreeing($0, shown) < Self.agreeing($1, shown) }!
+            let (layout, expected) = variants.map { ($0.0, Self.pdfText($0.1)) }.max { Self.agreeing($0.1, shown) < Self.agreeing($1.1, shown) }!
+            let what = what + Self.inLayout(layout)
             let at = Self.agreeing(expected, shown)
             if at < max(expected.count, shown.count) {
                 let detail = switch (at < shown.count ? shown[at] : nil, at < expected.count ? expected[at] : nil) {
@@ -94,6 +97,11 @@ extension StatementProof {
             return [.init(rule: .notAsPrinted, location: "statement",
                           detail: "the PDF is not the one fenhong prints for \(what): its text reads alike, but its fonts or drawing differ; print it again with fenhong statement")]
         }
+    }
+
+    /// The layout a difference is named against, when there are several: ", layout 3".
+    private static func inLayout(_ layout: StatementLayout) -> String {
+        StatementLayout.allCases.count > 1 ? " (layout \(layout.rawValue))" : ""
     }
 
     /// How many of `a`'s first items `b` has alike.
