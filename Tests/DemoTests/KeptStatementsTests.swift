@@ -3,9 +3,10 @@ import LedgerReports
 import Statements
 import Testing
 
-/// Statements printed by earlier releases of fenhong, kept in ledgers/statements-2026-11 with
-/// their proofs: a household holds its paper for years, and `statement check` of a later fenhong
-/// must still accept it as printed, and still reject it changed.
+/// Statements printed by earlier releases of fenhong, kept in ledgers/statements-2026-11 (layout 1),
+/// ledgers/statements-layout2 and ledgers/statements-layout3 with their proofs: a household holds
+/// its paper for years, and `statement check` of a later fenhong must still accept it as printed,
+/// and still reject it changed.
 struct KeptStatementsTests {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("ledgers")
@@ -19,8 +20,38 @@ struct KeptStatementsTests {
         ("152223-019.txt", "152223-019"), ("152223-019.pdf", "152223-019"), ("152223-019-2020.txt", "152223-019-2020"),
     ]
 
-    private func failures(_ name: String, proof: String, changing change: ((inout [UInt8]) -> Void)? = nil) throws -> [StatementProofFailure] {
-        var path = "\(Self.kept)/\(name)"
+    /// Statements printed in the later layouts, each folder by the release that printed it (layout
+    /// 2 by 6c21138, layout 3 by this one), each with the proof printed with it.
+    static let laterLayouts: [(folder: String, statement: String, proof: String)] = ["statements-layout2", "statements-layout3"].flatMap { folder in
+        [("152223-007.txt", "152223-007"), ("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"),
+         ("152223-007.pdf", "152223-007"), ("152223-007-large.pdf", "152223-007"),
+         ("152223-001.txt", "152223-001"), ("152223-001.pdf", "152223-001"), ("152223-001-2021.html", "152223-001-2021")].map { (folder, $0.0, $0.1) }
+    }
+
+    @Test(arguments: laterLayouts)
+    func aStatementPrintedInALaterLayoutStillPasses(_ kept: (folder: String, statement: String, proof: String)) throws {
+        #expect(try failures(kept.statement, proof: kept.proof, in: root(kept.folder)) == [])
+    }
+
+    /// Each later folder is of its layout: layout 3 prints the rate per share, layout 2 does not;
+    /// a figure changed is rejected, named against the layout it was printed in.
+    @Test(arguments: [("statements-layout2", 2), ("statements-layout3", 3)])
+    func aLaterLayoutChangedIsNamedAgainstIt(_ folder: String, _ layout: Int) throws {
+        let text = try String(contentsOfFile: "\(root(folder))/152223-007.txt", encoding: .utf8)
+        #expect(text.contains("余下4,400.00元÷50股＝每股88.00元") == (layout == 3))
+        #expect(text.contains("提取公积公益金（10%）1,600.00元"))
+        let failures = try failures("152223-007.txt", proof: "152223-007", in: root(folder)) { bytes in
+            bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "2,880.00   231", with: "2,080.00   231").utf8)
+        }
+        #expect(failures.map(\.rule) == [.notAsPrinted])
+        #expect(failures.first?.detail.hasSuffix("(layout \(layout))") == true, "\(failures)")
+    }
+
+    private func root(_ folder: String) -> String { Self.root.appendingPathComponent(folder).path }
+
+    private func failures(_ name: String, proof: String, in kept: String = kept,
+                          changing change: ((inout [UInt8]) -> Void)? = nil) throws -> [StatementProofFailure] {
+        var path = "\(kept)/\(name)"
         if let change {
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             change(&bytes)
@@ -28,7 +59,7 @@ struct KeptStatementsTests {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         }
         defer { if change != nil { try? FileManager.default.removeItem(atPath: path) } }
-        let parsed = try StatementProof(parsing: try StatementSource.readProof("\(Self.kept)/\(proof).proof.txt"))
+        let parsed = try StatementProof(parsing: try StatementSource.readProof("\(kept)/\(proof).proof.txt"))
         let trust = try StatementSource.trust(bundle: Self.bundle, proof: parsed)
         let statement = try StatementSource.statement(path)
         return parsed.check(against: trust, statementText: statement.text, printed: statement.printed)
