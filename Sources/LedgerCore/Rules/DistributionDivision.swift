@@ -70,29 +70,28 @@ extension LedgerState {
         guard lines.reduce(Int64(0), { $0 &+ $1.amount }) == buffer.declaration.allocated.value else { return nil }
         let end = (lines.last?.seq ?? buffer.seq) + 1
         let units = lines.reduce(Int64(0)) { $0 &+ $1.units }
-        func division(minimum: Int64, _ part: DistributionDivision.Part) -> DistributionDivision {
-            let owed = minimum > 0 ? lines.count { $0.eligible } : 0
-            return DistributionDivision(id: buffer.declaration.id, minimum: Fen(minimum), minimumHouseholds: owed, part: part, end: end)
+        // Registered-poor at the record date, under a rule with a minimum (``SplitLine/eligible``).
+        let owed = lines.count { $0.eligible }
+        func division(minimum: Int64, _ part: DistributionDivision.Part) -> DistributionDivision? {
+            let (minimums, overflow) = minimum.multipliedReportingOverflow(by: Int64(owed))
+            guard !overflow, minimums <= buffer.declaration.pool.value else { return nil }
+            return DistributionDivision(id: buffer.declaration.id, minimum: Fen(minimum), minimumHouseholds: minimum > 0 ? owed : 0, part: part, end: end)
         }
         switch buffer.rule {
         case .largestRemainder(let pool, let collectiveUnits, let minimum):
-            let owed = minimum > 0 ? lines.count { $0.eligible } : 0
-            let (minimums, overflow) = minimum.multipliedReportingOverflow(by: Int64(owed))
-            guard !overflow, minimums <= pool else { return nil }
-            return division(minimum: minimum, .byUnits(divided: Fen(pool - minimums), units: units &+ collectiveUnits, collectiveUnits: collectiveUnits))
+            let minimums = minimum &* Int64(owed)  // checked by `division` below, before it is used
+            return division(minimum: minimum, .byUnits(divided: Fen(pool &- minimums), units: units &+ collectiveUnits, collectiveUnits: collectiveUnits))
         case .rate(let rate, let minimum):
             // The collective's own shares are paid at the rate too, and keep it (as by largest remainder).
             let collective = collectiveUnits(buffer.declaration)
-            let owed = minimum > 0 ? lines.count { $0.eligible } : 0
             let all = units.addingReportingOverflow(collective), paid = rate.multipliedReportingOverflow(by: all.partialValue)
-            let minimums = minimum.multipliedReportingOverflow(by: Int64(owed))
-            guard !all.overflow, !paid.overflow, !minimums.overflow else { return nil }
-            let left = buffer.declaration.pool.value - minimums.partialValue - paid.partialValue
+            guard !all.overflow, !paid.overflow else { return nil }
+            let left = buffer.declaration.pool.value &- minimum &* Int64(owed) &- paid.partialValue
             guard left >= 0 else { return nil }
             return division(minimum: minimum, .atRate(Fen(rate), units: all.partialValue, collectiveUnits: collective, undistributed: Fen(left)))
         case .rebate(let rebate, let pool):
             let capital = lines.allSatisfy { $0.capital != nil } ? lines.reduce(Int64(0)) { $0 &+ ($1.capital ?? 0) } : nil
-            return division(minimum: 0, .cooperative(rebate: Fen(rebate), transactions: units, byCapital: Fen(pool - rebate), capital: capital))
+            return division(minimum: 0, .cooperative(rebate: Fen(rebate), transactions: units, byCapital: Fen(pool &- rebate), capital: capital))
         }
     }
 }

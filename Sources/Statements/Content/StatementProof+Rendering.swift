@@ -99,7 +99,7 @@ extension StatementProof {
         }
     }
 
-    /// The layout a difference is named against, when there are several: ", layout 3".
+    /// The layout a difference is named against, when there are several: " (layout 3)".
     private static func inLayout(_ layout: StatementLayout) -> String {
         StatementLayout.allCases.count > 1 ? " (layout \(layout.rawValue))" : ""
     }
