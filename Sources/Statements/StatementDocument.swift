@@ -41,8 +41,12 @@ public struct StatementDocument: Sendable, Equatable {
         /// under its heading, rather than leaving the heading alone on a page of its own.
         public static let longBlocksAcrossPages = Typesetting(rawValue: 1 << 2)
 
+        /// A label that cannot fit its column without breaking a word (a distribution id of 45
+        /// characters beside its rule) stands whole on a line of its own, its value beneath it.
+        public static let longLabelsAbove = Typesetting(rawValue: 1 << 3)
+
         /// Every way: what layout 3 and the public posting are set with.
-        public static let all: Typesetting = [.marksWholeInHTML, .tooWideTablesByRow, .longBlocksAcrossPages]
+        public static let all: Typesetting = [.marksWholeInHTML, .tooWideTablesByRow, .longBlocksAcrossPages, .longLabelsAbove]
     }
 
     /// Creates a document from its parts.

@@ -18,12 +18,15 @@ public struct TextRenderer: Sendable {
     private var keepsMarks = false
     /// Whether the document's ``StatementDocument/typesetting`` sets too wide a table by row, while it is rendered.
     private var byRowWhenTooWide = false
+    /// Whether it sets a label too wide for its column above its value.
+    private var longLabelsAbove = false
 
     /// The statement as lines joined by "\n", ending with a newline.
     public func render(_ document: StatementDocument) -> String {
         var renderer = self
         renderer.keepsMarks = document.keepsMarksWhole
         renderer.byRowWhenTooWide = document.typesetting.contains(.tooWideTablesByRow)
+        renderer.longLabelsAbove = document.typesetting.contains(.longLabelsAbove)
         return renderer.rendered(document)
     }
 
@@ -65,9 +68,18 @@ public struct TextRenderer: Sendable {
     }
 
     private func renderKeyValues(_ pairs: [StatementDocument.KeyValue], into lines: inout [String]) {
-        let keyWidth = min(pairs.map { DisplayWidth.of($0.key) }.max() ?? 0, widthMax / 2)
+        // A label with a word wider than half the line stands above its value, where asked.
+        let above = { (key: String) in
+            longLabelsAbove && LineBreaker.widestUnbreakable(key, advance: DisplayWidth.of, keepingMarks: keepsMarks) > widthMax / 2
+        }
+        let keyWidth = min(pairs.filter { !above($0.key) }.map { DisplayWidth.of($0.key) }.max() ?? 0, widthMax / 2)
         let valueWidth = widthMax - keyWidth - 2
         for pair in pairs {
+            if above(pair.key) {
+                lines.append(contentsOf: wrap(pair.key))
+                lines.append(contentsOf: wrap(pair.value, width: valueWidth).map { String(repeating: " ", count: keyWidth + 2) + $0 })
+                continue
+            }
             let keyLines = wrap(pair.key, width: keyWidth)
             let valueLines = wrap(pair.value, width: valueWidth)
             for index in 0..<max(keyLines.count, valueLines.count) {

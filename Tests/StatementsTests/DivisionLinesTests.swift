@@ -18,6 +18,9 @@ struct DivisionLinesTests {
         #expect(Rate(1, per: 2).printed == "0.0050")
         #expect(Rate(1, per: 2).spoken == "零点零零五元")
         #expect(Rate(1, per: 3).printed == "约0.0033")
+        // 2 before 点 is 二 (两点 is two o'clock); zeros at the end are not said.
+        #expect(Rate(10_000, per: 41).printed == "约2.4390")
+        #expect(Rate(10_000, per: 41).spoken == "约二点四三九元")
         #expect(Rate(2, per: 3).printed == "约0.0067")
         #expect(Rate(123_456_789_000, per: 7).printed == "约176,366,841.4286")
         // Per 100 yuan of 506,200.00 of transactions (5,062 hundreds: six decimals), and of 95,000.00.

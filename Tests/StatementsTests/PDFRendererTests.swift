@@ -141,6 +141,27 @@ struct PDFRendererTests {
         #expect(!narrow.contains("凭证号：") && narrow.contains("一卡通-2025-007"), "\(narrow)")
     }
 
+    /// A distribution id too wide for the label column of large print stands whole above its
+    /// rule where the document asks (layout 3); it had been cut (`…-suppleme` over `nt-east`).
+    @Test func longLabelsAboveInLargePrint() throws {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func text(_ typesetting: StatementDocument.Typesetting) throws -> String {
+            var document = StatementDocument(title: "测试", sections: [.init(heading: "分配方式", content: .keyValues([
+                .init("2025-poverty-supplement-east", "按股份分配；权重：扶贫股每股×1"), .init("", "1,000.00元÷50股＝每股20.00元"),
+            ]))])
+            document.typesetting = typesetting
+            let file = directory.appendingPathComponent("l.pdf")
+            try Data(PDFRenderer(largePrint: true).render(document)).write(to: file)
+            return String(decoding: try Tool.run(pdftotext, ["-layout", file.path, "-"]).output, as: UTF8.self)
+        }
+        #expect(!(try text([])).contains("2025-poverty-supplement-east"))
+        let above = try text(.longLabelsAbove)
+        #expect(above.contains("2025-poverty-supplement-east\n"), "\(above)")
+        #expect(above.contains("1,000.00元÷50股＝每股20.00元"), "\(above)")
+    }
+
     /// A block of figures taller than a page (large print, many distributions) runs on under its
     /// heading where the document asks (layout 3): its heading had stood alone on a page.
     @Test func longBlocksRunOnUnderTheirHeading() throws {

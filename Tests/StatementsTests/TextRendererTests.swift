@@ -39,6 +39,25 @@ struct TextRendererTests {
         return TextRenderer().render(document)
     }
 
+    /// A label with a word wider than half the line stands above its value where the document
+    /// asks (layout 3); it had been cut (`…-second-roun` over `d-xyz`).
+    @Test func longLabelsAbove() {
+        let id = "2025-poverty-supplement-east-second-round-xyz"
+        var document = StatementDocument(title: "t", sections: [.init(heading: "分配方式", content: .keyValues([
+            .init("2024-poverty", "按股份分配"), .init(id, "按股份分配；权重：扶贫股每股×1"), .init("", "1,000.00元÷50股＝每股20.00元"),
+        ]))])
+        #expect(!TextRenderer().render(document).contains(id))
+        document.typesetting = .longLabelsAbove
+        #expect(TextRenderer().render(document).hasSuffix("""
+            【分配方式】
+            2024-poverty  按股份分配
+            \(id)
+                          按股份分配；权重：扶贫股每股×1
+                          1,000.00元÷50股＝每股20.00元
+
+            """), "\(TextRenderer().render(document))")
+    }
+
     /// A table that cannot fit its line without cutting a date, an amount or a hash: cut as
     /// before, or (layout 3) set row by row, each cell whole under its header's name.
     @Test func tooWideTablesByRow() {

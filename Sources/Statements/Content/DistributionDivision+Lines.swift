@@ -47,7 +47,7 @@ extension DistributionDivision {
             if let capital, capital > 0, byCapital > .zero {
                 let rate = Rate(Int128(byCapital.value) * 10_000, per: Int128(capital), hundredsOfYuan: true)
                 lines.append(.init("", "其余\(byCapital.formatted)元÷出资额等\(Fen(capital).formatted)元＝每百元\(rate.printed)元",
-                                   spoken: "其余\(byCapital.spokenChinese)按出资额等分配，每百元出资额等分\(rate.spoken)。"))
+                                   spoken: "其余\(byCapital.spokenChinese)按出资额等分配，每百元出资额分得\(rate.spoken)。"))
             }
         }
         return lines
@@ -67,9 +67,10 @@ extension DistributionDivision {
 }
 
 /// An amount in fen divided by a count, as a statement prints it: to the fen when it divides,
-/// else 约 and as many decimals of a yuan as make any holder's units times it come within half a
-/// fen of its exact share — two more than the count has digits, four at least: 2 × 79.24528 gives
-/// 158.49, where 79.25 gave 158.50. Read aloud digit by digit after 点, as the page prints it.
+/// else as many decimals of a yuan as make any holder's units times it come within half a fen of
+/// its exact share — two more than the count has digits, four at least: 2 × 79.24528 gives
+/// 158.49, where 79.25 gave 158.50 — with 约 when those decimals are not exact. Read aloud digit
+/// by digit after 点, as the page prints them, but for zeros at the end.
 struct Rate {
     let printed: String
     let spoken: String
@@ -99,7 +100,9 @@ struct Rate {
         // Beyond what Fen holds (a rebate over transactions of a few fen), the digits as they are.
         if let fen = Int64(exactly: whole * 100) {
             printed = about + String(Fen(fen).formatted.dropLast(3)) + "." + digits
-            spoken = about + String(Fen(fen).spokenChinese.dropLast()) + "点" + spokenDigits + "元"
+            // Before 点, 2 is 二 (两点 is two o'clock).
+            let wholeSaid = whole == 2 ? "二" : String(Fen(fen).spokenChinese.dropLast())
+            spoken = about + wholeSaid + "点" + spokenDigits + "元"
         } else {
             printed = about + String(whole) + "." + digits
             spoken = about + String(whole).map { said[Int(String($0))!] }.joined() + "点" + spokenDigits + "元"

@@ -204,10 +204,21 @@ struct PDFLayout {
 
     /// Key–value pairs wrapped into rows of (key line, value line), keys in a column of their own.
     func keyValueRows(_ pairs: [(String, String)], size: Double) -> (keyColumn: Double, rows: [(String, String)]) {
-        let keyWidthMax = pairs.map { PDFFontMetrics.width($0.0, size: size) }.max() ?? 0
+        // A label with a word wider than its column stands above its value, where asked.
+        let above = { (key: String) in
+            typesetting.contains(.longLabelsAbove)
+                && Double(LineBreaker.widestUnbreakable(key, advance: PDFFontMetrics.advance, keepingMarks: keepsMarks)) * size / 1000
+                > contentWidth * 0.4 - size * 0.5
+        }
+        let keyWidthMax = pairs.filter { !above($0.0) }.map { PDFFontMetrics.width($0.0, size: size) }.max() ?? 0
         let keyColumn = min(keyWidthMax + size, contentWidth * 0.4)
         var rows: [(String, String)] = []
         for (key, value) in pairs {
+            if above(key) {
+                rows += wrap(key, width: contentWidth, size: size).map { ($0, "") }
+                rows += wrap(value, width: contentWidth - keyColumn, size: size).map { ("", $0) }
+                continue
+            }
             let keyLines = wrap(key, width: keyColumn - size * 0.5, size: size)
             let valueLines = wrap(value, width: contentWidth - keyColumn, size: size)
             for index in 0..<max(keyLines.count, valueLines.count) {
