@@ -19,6 +19,13 @@ struct FileIdentity: Hashable, Sendable {
         inode = UInt64(truncatingIfNeeded: info.st_ino)
     }
 
+    /// How many names (hard links) the file at `path` has; nil when there is none.
+    static func names(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_nlink)
+    }
+
     /// `path` as the kernel and SQLite walk it, links resolved before the `..` that follows them
     /// (`d/link/../x` with `link → ../real/sub` is `real/x`; Foundation's resolving makes it `d/x`,
     /// another file); as given, made absolute, when it cannot be resolved.

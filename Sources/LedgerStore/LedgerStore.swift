@@ -39,6 +39,8 @@ public final class LedgerStore: @unchecked Sendable {
     public static func open(path: String, readOnly: Bool = false) throws -> LedgerStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         guard InputFile.isRegularFile(path) else { throw StoreError.notALedger(path: path, reason: "it is not a regular file") }
+        // A writer writes through the one name the file has: SQLite puts its -wal beside the name.
+        if !readOnly, let names = FileIdentity.names(path), names > 1 { throw StoreError.otherNames(path: path, names: names) }
         let ticket = Sidecars.opening(path)
         let store: LedgerStore
         do {
@@ -91,6 +93,7 @@ public final class LedgerStore: @unchecked Sendable {
             throw StoreError.readOnly(path: path)
         }
         syncFolder(of: path)
+        removeStaging()  // its name gone before the ledger is opened to write: it has one name
         return (try open(path: path), result)
     }
 

@@ -10,6 +10,9 @@ public enum StoreError: Error, CustomStringConvertible {
     case notALedger(path: String, reason: String)
     case busy(path: String, seconds: Double)
     case readOnly(path: String)
+    /// The ledger file has other names (hard links): a writer through one of them would keep its
+    /// own write-ahead log beside that name, and the ledger would fork.
+    case otherNames(path: String, names: Int)
     case diskFull(path: String)
     case rules([RuleViolation])
     case invalidEntry(EntryError)
@@ -36,6 +39,10 @@ public enum StoreError: Error, CustomStringConvertible {
         case .notALedger(let path, let reason): "\(path) is not a Fenhong ledger: \(reason)"
         case .busy(let path, let seconds): "\(path) stayed locked by another writer for \(Int(seconds)) s; try again"
         case .readOnly(let path): "\(path) cannot be written (read-only file or folder); nothing was recorded"
+        case .otherNames(let path, let names):
+            "\(path) is one file with \(names) names (hard links); SQLite keeps a write's log beside the name it was made through, so "
+                + "writers through two names each keep a history of their own and the ledger forks; nothing was recorded: write through one "
+                + "name only — remove the others (find / -xdev -samefile \(path)), and copy a ledger with cp, not cp -l or ln"
         case .diskFull(let path): "the disk holding \(path) is full; nothing was recorded"
         case .rules(let violations): violations.map(\.detail).joined(separator: "; ")
         case .invalidEntry(let error): "\(error)"

@@ -70,13 +70,20 @@ import Testing
     }
 
     /// SQLite keeps a `-wal` beside each name of a file: written by one name while a reader held
-    /// it by another, its newest entry is in that name's `-wal`, and that name is the one verified.
+    /// it, its newest entry is in that name's `-wal`, and that name is the one verified when the
+    /// file has another name since (fenhong writes through no file of two names, but a ledger may
+    /// be linked after it was written, or written by another program).
     @Test func theNameWhoseWalHoldsEntriesIsVerified() throws {
         let cli = try CLI.villages()
         let write = "\(CLI.binary.path) income record --ledger HL/c.fenhong --key d/accountant.key --amount 1.00 --category 其他 --counterparty x --date 2024-12-30"
-        #expect(try cli.shell("mkdir HL && cp d/baixin.fenhong HL/a.fenhong && ln HL/a.fenhong HL/c.fenhong"
-                              + " && ((echo 'SELECT count(*) FROM entry;'; sleep 2) | sqlite3 -readonly HL/a.fenhong > /dev/null &) && sleep 0.5 && \(write)").status == 0)
+        #expect(try cli.shell("mkdir HL && cp d/baixin.fenhong HL/c.fenhong"
+                              + " && ((echo 'SELECT count(*) FROM entry;'; sleep 2) | sqlite3 -readonly HL/c.fenhong > /dev/null &) && sleep 0.5 && \(write)"
+                              + " && ln HL/c.fenhong HL/a.fenhong").status == 0)
         try cli.shell("sleep 2")  // the reader gone; the -wal beside c.fenhong keeps the entry written
+        // Through either name now, no more is written.
+        let refused = try cli.execute(["income", "record", "--ledger", "HL/a.fenhong", "--key", "d/accountant.key", "--amount", "1.00",
+                                       "--category", "其他", "--counterparty", "x", "--date", "2024-12-30"])
+        #expect(refused.status != 0 && refused.stderr.contains("HL/a.fenhong is one file with 2 names (hard links)"), "\(refused.stderr)")
         let size = try FileManager.default.attributesOfItem(atPath: cli.folder.appendingPathComponent("HL/c.fenhong-wal").path)[.size] as? Int
         #expect((size ?? 0) > 0)
         let run = try cli.execute(["verify", "HL"])

@@ -19,6 +19,25 @@ struct SidecarTests {
         ["-wal", "-shm"].map { FileManager.default.fileExists(atPath: path + $0) }
     }
 
+    /// A ledger with two names (a hard link) is not opened to write: each name would keep a
+    /// write-ahead log of its own and the ledger would fork. It still reads; with one name again,
+    /// it writes. A new ledger has one name when it is first opened to write (its staging name gone).
+    @Test func aLedgerWithTwoNamesIsNotWritten() throws {
+        let ledger = try TestLedger()
+        let path = try closedLedger(ledger)
+        let other = ledger.folder.appendingPathComponent("other-name.fenhong").path
+        #expect(link(path, other) == 0)
+        for name in [path, other] {
+            let error = #expect(throws: StoreError.self) { try LedgerStore.open(path: name) }
+            guard case .otherNames(let named, let names)? = error else { Issue.record("\(String(describing: error))"); continue }
+            #expect(named == name && names == 2)
+        }
+        #expect(try LedgerStore.open(path: other, readOnly: true).withReader { try $0.size() } == 2)
+        #expect("\(StoreError.otherNames(path: path, names: 2))".contains("one file with 2 names (hard links)"))
+        #expect(unlink(other) == 0)
+        #expect(try LedgerStore.open(path: path).withReader { try $0.size() } == 2)
+    }
+
     /// Two readers in this process: the first to close leaves them to the other, the last removes them.
     @Test func theLastReaderToCloseRemovesThem() throws {
         let ledger = try TestLedger()
