@@ -8,11 +8,15 @@ enum LineBreaker {
     ///
     /// A newline in `text` forces a break. A single unbreakable run wider than `widthMax` is cut
     /// where it overflows, so every line but such a cut is at most `widthMax` wide.
-    /// With `keepingMarks`, a short mark in full-width parentheses（冲销）is never broken.
-    static func lines(_ text: String, widthMax: Int, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool = false) -> [String] {
+    /// With `keepingMarks`, a short mark in full-width parentheses（冲销）is never broken. With
+    /// `cuttingEvenly`, a run too wide for any line is cut into parts of as many characters each
+    /// (a 64-digit root in two halves), not where each line overflows.
+    static func lines(_ text: String, widthMax: Int, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool = false,
+                      cuttingEvenly: Bool = false) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            wrap(Array(paragraph.unicodeScalars), widthMax: widthMax, advance: advance, keepingMarks: keepingMarks, into: &result)
+            wrap(Array(paragraph.unicodeScalars), widthMax: widthMax, advance: advance, keepingMarks: keepingMarks,
+                 cuttingEvenly: cuttingEvenly, into: &result)
         }
         return result
     }
@@ -32,9 +36,11 @@ enum LineBreaker {
     static let markLengthMax = 5
 
     private static func wrap(
-        _ scalars: [Unicode.Scalar], widthMax: Int, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool, into result: inout [String]
+        _ scalars: [Unicode.Scalar], widthMax: Int, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool, cuttingEvenly: Bool,
+        into result: inout [String]
     ) {
         let unbreakable = keepingMarks ? insideMarks(scalars) : []
+        func mayBreak(before index: Int) -> Bool { canBreak(scalars[index - 1], scalars[index]) && !unbreakable.contains(index) }
         var start = 0
         while true {
             // Skip spaces at the start of a continuation line.
@@ -46,7 +52,7 @@ enum LineBreaker {
             var lastBreak = -1  // a break is allowed before scalars[lastBreak]
             while index < scalars.count {
                 let scalarWidth = advance(scalars[index])
-                if index > start && canBreak(scalars[index - 1], scalars[index]) && !unbreakable.contains(index) { lastBreak = index }
+                if index > start && mayBreak(before: index) { lastBreak = index }
                 if width + scalarWidth > widthMax && index > start {
                     break
                 }
@@ -57,7 +63,19 @@ enum LineBreaker {
                 result.append(string(scalars[start..<scalars.count]))
                 return
             }
-            let end = lastBreak > start ? lastBreak : index
+            var end = lastBreak > start ? lastBreak : index
+            if cuttingEvenly && lastBreak <= start {
+                // A run wider than the line: as many parts as it needs, of as many characters each
+                // (a root's 64 digits in two 32s), unless that first part would not fit.
+                var runEnd = start, runWidth = 0
+                repeat {
+                    runWidth += advance(scalars[runEnd])
+                    runEnd += 1
+                } while runEnd < scalars.count && !mayBreak(before: runEnd)
+                let parts = max(1, (runWidth + widthMax - 1) / max(1, widthMax))
+                let cut = start + (runEnd - start + parts - 1) / parts
+                if cut <= index { end = max(cut, start + 1) }
+            }
             var trimmedEnd = end
             while trimmedEnd > start && scalars[trimmedEnd - 1] == " " { trimmedEnd -= 1 }
             result.append(string(scalars[start..<trimmedEnd]))

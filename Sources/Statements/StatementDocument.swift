@@ -45,8 +45,13 @@ public struct StatementDocument: Sendable, Equatable {
         /// characters beside its rule) stands whole on a line of its own, its value beneath it.
         public static let longLabelsAbove = Typesetting(rawValue: 1 << 3)
 
+        /// A run too wide for any line (a 64-digit root beside its label in large print) is cut
+        /// into parts of as many characters each, not where each line overflows (`e7d2…307e9`
+        /// over `0cf8…`: 50 and 14).
+        public static let evenCuts = Typesetting(rawValue: 1 << 4)
+
         /// Every way: what layout 3 and the public posting are set with.
-        public static let all: Typesetting = [.marksWholeInHTML, .tooWideTablesByRow, .longBlocksAcrossPages, .longLabelsAbove]
+        public static let all: Typesetting = [.marksWholeInHTML, .tooWideTablesByRow, .longBlocksAcrossPages, .longLabelsAbove, .evenCuts]
     }
 
     /// Creates a document from its parts.

@@ -20,6 +20,8 @@ public struct TextRenderer: Sendable {
     private var byRowWhenTooWide = false
     /// Whether it sets a label too wide for its column above its value.
     private var longLabelsAbove = false
+    /// Whether it cuts a run too wide for any line evenly.
+    private var evenCuts = false
 
     /// The statement as lines joined by "\n", ending with a newline.
     public func render(_ document: StatementDocument) -> String {
@@ -27,6 +29,7 @@ public struct TextRenderer: Sendable {
         renderer.keepsMarks = document.keepsMarksWhole
         renderer.byRowWhenTooWide = document.typesetting.contains(.tooWideTablesByRow)
         renderer.longLabelsAbove = document.typesetting.contains(.longLabelsAbove)
+        renderer.evenCuts = document.typesetting.contains(.evenCuts)
         return renderer.rendered(document)
     }
 
@@ -59,7 +62,7 @@ public struct TextRenderer: Sendable {
     }
 
     private func wrap(_ text: String, width: Int? = nil) -> [String] {
-        LineBreaker.lines(text, widthMax: width ?? widthMax, advance: DisplayWidth.of, keepingMarks: keepsMarks)
+        LineBreaker.lines(text, widthMax: width ?? widthMax, advance: DisplayWidth.of, keepingMarks: keepsMarks, cuttingEvenly: evenCuts)
     }
 
     private func centered(_ line: String) -> String {

@@ -68,6 +68,16 @@ struct DivisionLinesTests {
         #expect(try !posting(divisions["2023"], size: 7).contains("分配计算"))
     }
 
+    /// A declared rate is per 份 in layouts 1 and 2, per the distribution's unit since layout 3,
+    /// as the line under it says (每份定额 over 每人 had read as two rates).
+    @Test func aDeclaredRateIsPerTheDistributionsUnit() {
+        let rate: [String: JSONValue] = ["basis": .string("member"), "method": .string("rate-per-unit"), "rate": .integer(5_800)]
+        #expect(DistributionDisclosure.ruleInWords(rate) == "按人口分配；每人定额58.00元")
+        #expect(DistributionDisclosure.ruleInWords(rate, layout: .second) == "按人口分配；每份定额58.00元")
+        #expect(DistributionDisclosure.ruleInWords(rate.merging(["basis": .string("units"), "classes": .object(["member": .integer(1)])]) { $1 })
+                == "按股份分配；权重：人口股每股×1；每股定额58.00元")
+    }
+
     @Test func unitNouns() {
         #expect(DistributionDivision.unitNoun(["basis": .string("household")]) == "户")
         #expect(DistributionDivision.unitNoun(["basis": .string("member")]) == "人")

@@ -125,6 +125,18 @@ struct TextRendererTests {
         #expect(widths.count > 40)
     }
 
+    /// A run too wide for any line is cut where it overflows, or (layout 3) into parts of as many
+    /// characters each: a root's 64 digits in two 32s, 120 in three 40s; what comes before it keeps
+    /// its own line.
+    @Test func longRunsCutEvenly() {
+        let root = String(repeating: "0123456789abcdef", count: 4)
+        #expect(LineBreaker.lines(root, widthMax: 50, advance: DisplayWidth.of).map(\.count) == [50, 14])
+        #expect(LineBreaker.lines(root, widthMax: 50, advance: DisplayWidth.of, cuttingEvenly: true).map(\.count) == [32, 32])
+        let long = String(repeating: "x", count: 120)
+        #expect(LineBreaker.lines(long, widthMax: 50, advance: DisplayWidth.of, cuttingEvenly: true).map(\.count) == [40, 40, 40])
+        #expect(LineBreaker.lines("根指纹 " + root, widthMax: 50, advance: DisplayWidth.of, cuttingEvenly: true) == ["根指纹", String(root.prefix(32)), String(root.suffix(32))])
+    }
+
     /// Closing punctuation never starts a line; amounts are not split.
     @Test func wrappingKeepsPunctuationAndAmountsTogether() {
         let lines = LineBreaker.lines("本户应分金额为2,880.00元，已支付。", widthMax: 16, advance: DisplayWidth.of)

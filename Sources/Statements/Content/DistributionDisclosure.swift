@@ -178,20 +178,23 @@ extension DistributionDisclosure {
     /// The rule's parameters in words a villager reads: weights by class, the method, the
     /// guaranteed minimum, the cooperative rebate; amounts in yuan. Anything else as recorded.
     static func ruleDetails(_ rule: [String: JSONValue]) -> String {
-        let parts = ruleDetailParts(rule)
+        let parts = ruleDetailParts(rule, rateUnit: DistributionDivision.unitNoun(rule))
         return parts.isEmpty ? String(decoding: CanonicalJSON.encode(.object(rule)), as: UTF8.self) : parts.joined(separator: "；")
     }
 
     /// The rule as a household's statement gives it: its name, then what makes a household's
     /// share differ from the shares it holds (weights, a rate, a guaranteed minimum …), but not
     /// how remainders are settled, which the public posting gives.
-    static func ruleInWords(_ rule: [String: JSONValue]) -> String {
-        ([ruleName(rule)] + ruleDetailParts(rule, settling: false)).joined(separator: "；")
+    /// A declared rate is per 份 as layouts 1 and 2 said it, per the distribution's unit (股, 人,
+    /// 户) since layout 3, as the line that says how the pool was divided does.
+    static func ruleInWords(_ rule: [String: JSONValue], layout: StatementLayout = .current) -> String {
+        let unit = layout >= .third ? DistributionDivision.unitNoun(rule) : "份"
+        return ([ruleName(rule)] + ruleDetailParts(rule, settling: false, rateUnit: unit)).joined(separator: "；")
     }
 
     /// The parameters of ``ruleDetails(_:)``, each in words; empty when there are none. Without
     /// `settling`, largest remainder (the way fen are settled) is left out.
-    private static func ruleDetailParts(_ rule: [String: JSONValue], settling: Bool = true) -> [String] {
+    private static func ruleDetailParts(_ rule: [String: JSONValue], settling: Bool = true, rateUnit: String) -> [String] {
         var parts = [String]()
         if let classes = rule["classes"]?.objectValue {
             let weights = classes.sorted { $0.key < $1.key }.compactMap { name, weight in
@@ -201,7 +204,7 @@ extension DistributionDisclosure {
         }
         switch rule["method"]?.stringValue {
         case "largest-remainder"? where settling: parts.append("最大余额法，精确到分")
-        case "rate-per-unit"?: parts.append("每份定额" + (rule["rate"]?.integerValue.map { Fen($0).formatted + "元" } ?? ""))
+        case "rate-per-unit"?: parts.append("每\(rateUnit)定额" + (rule["rate"]?.integerValue.map { Fen($0).formatted + "元" } ?? ""))
         default: break
         }
         if let minimum = rule["minimum"]?.integerValue { parts.append("建档立卡户保底每户\(Fen(minimum).formatted)元") }

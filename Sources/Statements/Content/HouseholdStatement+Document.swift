@@ -108,7 +108,7 @@ extension HouseholdStatement {
             // household's 份额 differ from the shares it holds.
             sections.append(.init(heading: StatementLabels.rules, content: .keyValues(distributions.flatMap { distribution in
                 let id = named(distribution.declaration.id)
-                let words = DistributionDisclosure.ruleInWords(distribution.declaration.rule)
+                let words = DistributionDisclosure.ruleInWords(distribution.declaration.rule, layout: layout)
                 let rule = StatementDocument.KeyValue(id, words, spoken: "分配编号\(id)：\(Self.spokenWeights(words))。")
                 guard layout >= .second else { return [rule] }
                 // What was drawn before the pool, each on a line of its own under the rule; not

@@ -174,7 +174,8 @@ struct PDFLayout {
     }
 
     func wrap(_ text: String, width: Double, size: Double) -> [String] {
-        LineBreaker.lines(text, widthMax: Int(width * 1000 / size), advance: PDFFontMetrics.advance, keepingMarks: keepsMarks)
+        LineBreaker.lines(text, widthMax: Int(width * 1000 / size), advance: PDFFontMetrics.advance, keepingMarks: keepsMarks,
+                          cuttingEvenly: typesetting.contains(.evenCuts))
     }
 
     mutating func lines(_ text: String, size: Double, bold: Bool = false, centered: Bool = false) {
