@@ -115,6 +115,35 @@ struct LedgerStoreTests {
         #expect(try ledger.store.withReader { try $0.size() } == 2)
     }
 
+    /// Read a batch ahead on another core, every entry still comes in order, and of several rows
+    /// that cannot be read or were changed the first in order is the one said, whatever its kind.
+    @Test func entriesReadAheadComeInOrderAndTheFirstFaultIsSaid() throws {
+        let ledger = try TestLedger()
+        let households = (1...2_500).map { String(format: "152223-%04d", $0) }
+        try ledger.store.append(households.map { household in
+            .householdRegister(HouseholdRegistration(household: household, head: "户主", members: 3, poor: false,
+                                                     idMasked: "152223********1234", account: "****5678", date: TestLedger.day))
+        }, signer: ledger.accountant, at: TestLedger.time)
+        var seqs = [Int64]()
+        try ledger.store.withReader { try $0.forEachHashedEntry { entry, _ in seqs.append(entry.seq) } }
+        #expect(seqs == Array(0...2_500))
+        // Entries 1,200 and 1,900 changed, entry 2,300's stored hash zeroed: entry 1,200 is named;
+        // without it, 1,900; without both, 2,300.
+        func first() -> String {
+            do {
+                try ledger.store.withReader { try $0.forEachHashedEntry { _, _ in } }
+                return "none"
+            } catch { return "\(error)" }
+        }
+        #expect(try ledger.sqlite("DROP TRIGGER entry_no_update; UPDATE entry SET body = replace(body, '户主', '户王') WHERE seq IN (1200, 1900);"
+                                  + " UPDATE entry SET hash = zeroblob(32) WHERE seq = 2300").status == 0)
+        #expect(first().contains("entry 1200 does not match its stored hash"), "\(first())")
+        #expect(try ledger.sqlite("UPDATE entry SET body = replace(body, '户王', '户主') WHERE seq = 1200").status == 0)
+        #expect(first().contains("entry 1900 does not match its stored hash"), "\(first())")
+        #expect(try ledger.sqlite("UPDATE entry SET body = replace(body, '户王', '户主') WHERE seq = 1900").status == 0)
+        #expect(first().contains("entry 2300 does not match its stored hash"), "\(first())")
+    }
+
     /// A body changed with the triggers dropped is refused wherever a command reads it: the
     /// share issue that would justify a retirement, and the household's statement lines; an
     /// entry the command does not read does not stop it (`fenhong verify` judges every entry).
