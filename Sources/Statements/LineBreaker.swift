@@ -52,7 +52,7 @@ enum LineBreaker {
             var lastBreak = -1  // a break is allowed before scalars[lastBreak]
             while index < scalars.count {
                 let scalarWidth = advance(scalars[index])
-                if index > start && mayBreak(before: index) { lastBreak = index }
+                if index > start && canBreak(scalars[index - 1], scalars[index]) && !unbreakable.contains(index) { lastBreak = index }
                 if width + scalarWidth > widthMax && index > start {
                     break
                 }
