@@ -16,20 +16,14 @@ public struct TextRenderer: Sendable {
 
     /// The document's ``StatementDocument/keepsMarksWhole``, while it is rendered.
     private var keepsMarks = false
-    /// Whether the document's ``StatementDocument/typesetting`` sets too wide a table by row, while it is rendered.
-    private var byRowWhenTooWide = false
-    /// Whether it sets a label too wide for its column above its value.
-    private var longLabelsAbove = false
-    /// Whether it cuts a run too wide for any line evenly.
-    private var evenCuts = false
+    /// The document's ``StatementDocument/typesetting``, while it is rendered.
+    private var typesetting: StatementDocument.Typesetting = []
 
     /// The statement as lines joined by "\n", ending with a newline.
     public func render(_ document: StatementDocument) -> String {
         var renderer = self
         renderer.keepsMarks = document.keepsMarksWhole
-        renderer.byRowWhenTooWide = document.typesetting.contains(.tooWideTablesByRow)
-        renderer.longLabelsAbove = document.typesetting.contains(.longLabelsAbove)
-        renderer.evenCuts = document.typesetting.contains(.evenCuts)
+        renderer.typesetting = document.typesetting
         return renderer.rendered(document)
     }
 
@@ -62,7 +56,7 @@ public struct TextRenderer: Sendable {
     }
 
     private func wrap(_ text: String, width: Int? = nil) -> [String] {
-        LineBreaker.lines(text, widthMax: width ?? widthMax, advance: DisplayWidth.of, keepingMarks: keepsMarks, cuttingEvenly: evenCuts)
+        LineBreaker.lines(text, widthMax: width ?? widthMax, advance: DisplayWidth.of, keepingMarks: keepsMarks, cuttingEvenly: typesetting.contains(.evenCuts))
     }
 
     private func centered(_ line: String) -> String {
@@ -73,7 +67,7 @@ public struct TextRenderer: Sendable {
     private func renderKeyValues(_ pairs: [StatementDocument.KeyValue], into lines: inout [String]) {
         // A label with a word wider than half the line stands above its value, where asked.
         let above = { (key: String) in
-            longLabelsAbove && LineBreaker.widestUnbreakable(key, advance: DisplayWidth.of, keepingMarks: keepsMarks) > widthMax / 2
+            typesetting.contains(.longLabelsAbove) && LineBreaker.widestUnbreakable(key, advance: DisplayWidth.of, keepingMarks: keepsMarks) > widthMax / 2
         }
         let keyWidth = min(pairs.filter { !above($0.key) }.map { DisplayWidth.of($0.key) }.max() ?? 0, widthMax / 2)
         let valueWidth = widthMax - keyWidth - 2
@@ -132,7 +126,7 @@ public struct TextRenderer: Sendable {
         shrink(&widths, toFit: available, floors: wordWise)
         // Beyond that a date, an amount, a hash or a mark would be cut: row by row instead, where
         // the document asks for it (since layout 3).
-        if byRowWhenTooWide, widths.reduce(0, +) > available { return renderTableByRow(table, into: &lines) }
+        if typesetting.contains(.tooWideTablesByRow), widths.reduce(0, +) > available { return renderTableByRow(table, into: &lines) }
         shrink(&widths, toFit: available, floors: (0..<columnCount).map { whole[$0] ? widths[$0] : 0 })
         shrink(&widths, toFit: available)
         let totalWidth = widths.reduce(0, +) + gap * (columnCount - 1)
