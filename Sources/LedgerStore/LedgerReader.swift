@@ -186,10 +186,12 @@ public struct LedgerReader {
                 batch.append(stored)
                 if case .unreadable = stored { break }
                 guard batch.count == Self.decodeBatch else { continue }
-                let next = Ahead { [batch] in Self.decoded(batch, path: path) }
-                if let previous = inFlight { try Self.deliver(previous.wait(), to: body) }
-                inFlight = next
+                // The next batch is in flight before the one before it is handed over: should that
+                // throw, the one waited for below is the one still running, never one claimed.
+                let previous = inFlight
+                inFlight = Ahead { [batch] in Self.decoded(batch, path: path) }
                 batch = []
+                if let previous { try Self.deliver(previous.wait(), to: body) }
             }
             if let previous = inFlight {
                 inFlight = nil

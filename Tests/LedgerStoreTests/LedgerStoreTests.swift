@@ -127,16 +127,26 @@ struct LedgerStoreTests {
         var seqs = [Int64]()
         try ledger.store.withReader { try $0.forEachHashedEntry { entry, _ in seqs.append(entry.seq) } }
         #expect(seqs == Array(0...2_500))
-        // Entries 1,200 and 1,900 changed, entry 2,300's stored hash zeroed: entry 1,200 is named;
-        // without it, 1,900; without both, 2,300.
+        // Entries 300, 1,200 and 1,900 changed, entry 2,300's stored hash zeroed: entry 300 is
+        // named (its batch handed over while a later one is decoded: it had crashed the reader,
+        // waiting again for the batch it had claimed); without it, 1,200; then 1,900; then 2,300.
         func first() -> String {
             do {
                 try ledger.store.withReader { try $0.forEachHashedEntry { _, _ in } }
                 return "none"
             } catch { return "\(error)" }
         }
-        #expect(try ledger.sqlite("DROP TRIGGER entry_no_update; UPDATE entry SET body = replace(body, '户主', '户王') WHERE seq IN (1200, 1900);"
+        #expect(try ledger.sqlite("DROP TRIGGER entry_no_update; UPDATE entry SET body = replace(body, '户主', '户王') WHERE seq IN (300, 1200, 1900);"
                                   + " UPDATE entry SET hash = zeroblob(32) WHERE seq = 2300").status == 0)
+        #expect(first().contains("entry 300 does not match its stored hash"), "\(first())")
+        // And a body's own fault thrown while a batch is in flight: the reader goes on to the caller.
+        var handed = 0
+        #expect(throws: StoreError.self) { try ledger.store.withReader { try $0.forEachHashedEntry { _, _ in handed += 1 } } }
+        #expect(handed == 300)
+        #expect(throws: StoreError.self) {
+            try ledger.store.withReader { try $0.forEachHashedEntry { entry, _ in if entry.seq == 100 { throw StoreError.missing(path: "x") } } }
+        }
+        #expect(try ledger.sqlite("UPDATE entry SET body = replace(body, '户王', '户主') WHERE seq = 300").status == 0)
         #expect(first().contains("entry 1200 does not match its stored hash"), "\(first())")
         #expect(try ledger.sqlite("UPDATE entry SET body = replace(body, '户王', '户主') WHERE seq = 1200").status == 0)
         #expect(first().contains("entry 1900 does not match its stored hash"), "\(first())")
