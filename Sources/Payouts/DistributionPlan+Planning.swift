@@ -130,6 +130,7 @@ extension DistributionPlan {
             request: request, distributable: distributable, appropriations: appropriations, pool: pool,
             minimumTotal: minimumTotal, rate: rate, rebate: rebate, lines: lines, allocated: Fen(allocated),
             collectiveShare: Fen(collectiveShare), residual: residual, checks: checks)
+        collectiveWeight = zip(ids, weights).first { $0.0 == Holder.collective }?.1 ?? 0
     }
 
     private static func checkAmount(_ amount: Fen, field: String) throws(PayoutError) {

@@ -28,6 +28,8 @@ public struct DistributionPlan: Hashable, Sendable {
     /// What is not allocated (`pool − allocated`): the collective's share, and with a rate per
     /// unit what the rate leaves.
     public let residual: Fen
+    /// The units the collective's own shares count with (集体股, weighted), among those divided by.
+    public internal(set) var collectiveWeight: Int64 = 0
     /// The rules this plan was checked against, with expected and found values.
     public let checks: [PlanCheck]
 

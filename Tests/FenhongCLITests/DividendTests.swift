@@ -22,6 +22,35 @@ struct DividendTests {
         return cli
     }
 
+    /// The plan says how the pool is divided as every household's statement will print it once
+    /// declared (the planner's figures; the statement's are the rules' split of what was written):
+    /// by shares with a minimum and a collective's own shares, per household, at a declared rate.
+    @Test func planSaysTheRateStatementsWillPrint() throws {
+        let cli = try village()
+        #expect(try cli.execute(["household", "update", "--household", "152223-001", "--poor", "yes", "--date", "2018-12-02", "--reason", "建档立卡"]).status == 0)
+        #expect(try cli.execute(["shares", "issue", "--holder", "collective", "--class", "collective", "--units", "6",
+                                 "--date", "2018-12-20", "--reason", "集体股"]).status == 0)
+        let variants: [[String]] = [
+            ["--id", "A", "--pool", "16000", "--classes", "member=1,collective=1", "--minimum", "100"],
+            ["--id", "B", "--pool", "1000", "--basis", "household"],
+            ["--id", "C", "--pool", "1000", "--classes", "member=1,collective=1", "--method", "rate", "--rate", "30"],
+        ]
+        let prefix = "statements will say: "
+        var said = [String]()
+        for variant in variants {
+            let args = variant + ["--record-date", "2019-12-31"]
+            let plan = try cli.execute(["dividend", "plan"] + args)
+            let lines = plan.stdout.split(separator: "\n").filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+            #expect(!lines.isEmpty, "\(plan.stdout)\(plan.stderr)")
+            said += lines
+            #expect(try cli.execute(["dividend", "declare"] + args).status == 0)
+        }
+        #expect(said.contains("余下15,900.00元÷24股（含集体6股）＝每股662.50元"), "\(said)")
+        #expect(said.contains("24股（含集体6股）×每股30.00元＝720.00元，另280.00元未分配"), "\(said)")
+        let statement = try cli.run("statement", "--household", "152223-001", "--date", "2020-01-05").stdout
+        for line in said { #expect(statement.contains(line), "\(line) is not on \(statement)") }
+    }
+
     /// A household registered-poor at the record date sees its guaranteed minimum in its share,
     /// for its shares alone do not give its amount; one not poor does not.
     @Test func statementSaysTheMinimumInTheShare() throws {

@@ -1,5 +1,6 @@
 import LedgerCore
 import Payouts
+import Statements
 
 /// A distribution plan as the accountant reads it before declaring, or as JSON.
 enum PlanPrinter {
@@ -21,6 +22,8 @@ enum PlanPrinter {
         if let rate = plan.rate { summary.add(["rate per unit", rate.formatted]) }
         if plan.collectiveShare.value > 0 { summary.add(["kept for the collective's own shares 集体股", plan.collectiveShare.formatted]) }
         out.append(summary.rendered)
+        // The rate per share as every household's statement will print it under the rule.
+        for line in plan.division(id: spec.id).lines(rule: plan.ruleDescription) { out.append("statements will say: " + line.value) }
         out.append("")
         let (weightHeader, weightText) = weightColumn(spec.basis)
         let households = Printer.count(plan.lines.count, "household")
