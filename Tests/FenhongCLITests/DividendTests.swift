@@ -46,6 +46,9 @@ struct DividendTests {
             #expect(try cli.execute(["dividend", "declare"] + args).status == 0)
         }
         #expect(said.contains("余下15,900.00元÷24股（含集体6股）＝每股662.50元"), "\(said)")
+        // And in the plan's JSON, for a program.
+        let json = try cli.run("dividend", "plan", "--id", "D", "--record-date", "2019-12-31", "--pool", "900", "--basis", "household", "--json").stdout
+        #expect(json.contains(#""statementsSay":["900.00元÷6户＝每户150.00元"]"#), "\(json)")
         #expect(said.contains("24股（含集体6股）×每股30.00元＝720.00元，另280.00元未分配"), "\(said)")
         let statement = try cli.run("statement", "--household", "152223-001", "--date", "2020-01-05").stdout
         for line in said { #expect(statement.contains(line), "\(line) is not on \(statement)") }

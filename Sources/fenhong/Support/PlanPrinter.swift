@@ -96,6 +96,7 @@ enum PlanPrinter {
             "rule": .object(plan.ruleDescription), "lines": .array(lines), "allocated": .integer(plan.allocated.value),
             "residual": .integer(plan.residual.value), "collectiveShare": .integer(plan.collectiveShare.value),
             "checksPass": .bool(plan.allChecksPass),
+            "statementsSay": .array(plan.division(id: spec.id).lines(rule: plan.ruleDescription).map { .string($0.value) }),
         ]
         if let distributable = plan.distributable { object["distributable"] = .integer(distributable.value) }
         if plan.request.carriedIn > .zero { object["carriedIn"] = .integer(plan.request.carriedIn.value) }
