@@ -11,9 +11,9 @@ extension DistributionPlan {
             part = .cooperative(rebate: rebate, transactions: units, byCapital: Fen(pool.value &- rebate.value),
                                 capital: lines.reduce(Int64(0)) { $0 &+ $1.capitalWeight })
         } else if let rate {
-            let all = units &+ collectiveWeight
-            part = .atRate(rate, units: all, collectiveUnits: collectiveWeight,
-                           undistributed: Fen(pool.value &- minimumTotal.value &- rate.value &* all))
+            // The residual less the collective's own part: what the rate leaves of the pool.
+            part = .atRate(rate, units: units &+ collectiveWeight, collectiveUnits: collectiveWeight,
+                           undistributed: Fen(residual.value &- collectiveShare.value))
         } else {
             part = .byUnits(divided: Fen(pool.value &- minimumTotal.value), units: units &+ collectiveWeight, collectiveUnits: collectiveWeight)
         }
