@@ -106,6 +106,37 @@ public enum OutputFile {
         return generic
     }
 
+    /// Why fenhong may not write a statement, a posting, a proof or a script over the file at
+    /// `path`, or nil when none is there or it is one fenhong printed (printed again, it is
+    /// replaced): a ledger (an SQLite database), a key, or any file fenhong did not write. An
+    /// `--out` mistyped had replaced a village's ledger with a statement, and exited 0.
+    ///
+    /// Every file fenhong prints says so: a PDF's producer and an HTML page's generator are
+    /// `fenhong`, a text's last lines say how to check it with `fenhong`, a proof begins
+    /// `fenhong.statement-proof/v1`; a script for listening says its totals first (`先说合计`), and
+    /// its audio is a WAV file.
+    public static func notFenhongsToReplace(_ path: String) -> String? {
+        if let taken = takenBySomethingElse(path) { return taken }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }  // none there
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        if head.isEmpty { return nil }
+        let bytes = [UInt8](head)
+        if bytes.starts(with: Array("SQLite format 3\u{0}".utf8)) { return "\(path) is an SQLite database (a ledger?), not a file fenhong printed" }
+        if bytes.starts(with: Array("PRIVATE+KEY+".utf8)) { return "\(path) is a private key, not a file fenhong printed" }
+        if bytes.starts(with: Array("RIFF".utf8)), bytes.count >= 12, bytes[8..<12].elementsEqual("WAVE".utf8) { return nil }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let tail: [UInt8]
+        if size > bytes.count, (try? handle.seek(toOffset: UInt64(max(bytes.count, size - (1 << 16))))) != nil {
+            tail = [UInt8]((try? handle.readToEnd()) ?? Data())
+        } else {
+            tail = []
+        }
+        let marks = ["fenhong", "先说合计"].map { Array($0.utf8) }
+        if size <= 64 << 20, marks.contains(where: { bytes.firstRange(of: $0) != nil || tail.firstRange(of: $0) != nil }) { return nil }
+        return "\(path) is there and is not a file fenhong printed"
+    }
+
     /// Why a file cannot be written at `path` though its folder may be there: a folder, or a file
     /// that may not be written, already lies there; nil otherwise.
     public static func takenBySomethingElse(_ path: String) -> String? {

@@ -169,7 +169,7 @@ struct ImportTests {
         let cli = try village()  // entries 0–10: open, 3 households, 3 issues, the 2019 distribution
         let writes: [[String]] = [
             ["household", "update", "--household", "152223-002", "--head", "包银山", "--id", "152223199003097890", "--members", "5", "--poor", "是",
-             "--account", "6228480099990000", "--date", "2020-03-01", "--reason", "分户后重新登记"],                      // 11
+             "--account", "6228480099990001", "--date", "2020-03-01", "--reason", "分户后重新登记"],                      // 11
             ["shares", "transfer", "--from", "152223-003", "--to", "152223-002", "--class", "member", "--units", "1",
              "--date", "2020-04-01", "--reason", "分户"],                                                            // 12
             ["shares", "retire", "--holder", "152223-001", "--class", "poverty", "--units", "4", "--date", "2021-01-01",
@@ -184,7 +184,7 @@ struct ImportTests {
         let header = "分配编号,户号,金额,方式,账号,凭证号,日期\n"
         try write(cli, "paid.csv", header + "2019,152223-001,3333.34,一卡通,6228480012345678,R1,2019-12-28\n"
                   + "2019,152223-002,1000,现金,,R2,2019-12-28\n2019,152223-003,500,银行,6217000011112222,R3,2019-12-28\n")  // 15–17
-        try write(cli, "repaid.csv", header + "2019,152223-002,1200,银行,6228480099990000,R2b,2020-03-05\n")
+        try write(cli, "repaid.csv", header + "2019,152223-002,1200,银行,6228480099990001,R2b,2020-03-05\n")
         for arguments in [["import", "payments", "paid.csv"], ["reverse", "--seq", "16", "--reason", "付错金额"],
                           ["import", "payments", "repaid.csv"]] {
             let run = try cli.execute(arguments)
@@ -204,7 +204,7 @@ struct ImportTests {
         #expect(exported == [
             "\u{FEFF}户号,户主,人口,建档立卡,身份证号,账号,日期\r\n"
                 + "152223-001,陈梅,2,是,152223********1234,****5678,2018-06-01\r\n"
-                + "152223-002,包银山,5,是,152223********7890,****0000,2018-06-01\r\n"
+                + "152223-002,包银山,5,是,152223********7890,****0001,2018-06-01\r\n"
                 + "152223-003,\"其木格 \"\"阿妈\"\"\",3,是,152223********345X,****2222,2018-06-01\r\n",
             "\u{FEFF}户号,股别,股数,日期,事由\r\n"
                 + "152223-001,扶贫股,6,2021-01-01,持股结转\r\n"
@@ -214,7 +214,7 @@ struct ImportTests {
             "\u{FEFF}分配编号,户号,金额,方式,账号,凭证号,日期\r\n"
                 + "2019,152223-001,3333.34,一卡通,****5678,R1,2019-12-28\r\n"
                 + "2019,152223-003,500.00,银行,****2222,R3,2019-12-28\r\n"
-                + "2019,152223-002,1200.00,银行,****0000,R2b,2020-03-05\r\n",
+                + "2019,152223-002,1200.00,银行,****0001,R2b,2020-03-05\r\n",
         ])
         #expect(try cli.run("log", "--csv", "--kind", "shares", "--household", "152223-002").stdout
                 == "\u{FEFF}户号,股别,股数,日期,事由\r\n152223-002,人口股,5,2020-04-01,持股结转\r\n")
@@ -235,7 +235,7 @@ struct ImportTests {
         let list = try cli.run("household", "list").stdout
         #expect(list == """
             152223-001  陈梅  members 2  registered-poor  ****5678  poverty 6
-            152223-002  包银山  members 5  registered-poor  ****0000  member 5
+            152223-002  包银山  members 5  registered-poor  ****0001  member 5
             152223-003  其木格 "阿妈"  members 3  registered-poor  ****2222  member 2
             3 households
 
@@ -434,6 +434,32 @@ struct ImportTests {
         #expect(mother.status == 0, "\(mother.stderr)")
         let members = try cli.execute(["household", "update", "--household", "152223-003", "--members", "5", "--date", "2019-06-01", "--reason", "添丁"])
         #expect(members.stderr.contains("distribution 2019 was declared on households as of 2019-12-15; a change dated 2019-06-01 would alter them"), "\(members.stderr)")
+    }
+
+    /// What a migration from spreadsheets gets wrong without a word is refused against the ledger,
+    /// nothing written: a person registered again with the dot of a Mongolian name typed another
+    /// way, or a full-width space in a name; the ledger's own written-back holdings (持股结转)
+    /// imported into it again, which would double them.
+    @Test func migrationRepeatsAreRefused() throws {
+        let cli = try village()
+        try write(cli, "first.csv", "户号,户主,人口,身份证号,账号,日期\n152223-010,那仁·巴特尔,4,152223196307069596,现金,2020-01-10\n"
+                  + "152223-011,王芳,3,152223198001021222,现金,2020-01-10\n")
+        #expect(try cli.execute(["import", "households", "first.csv"]).status == 0)
+        let before = try entryCount(cli)
+        for (name, row) in [("dot.csv", "152223-110,那仁•巴特尔,4,152223196307069596"), ("space.csv", "152223-111,王　芳,3,152223198001021222")] {
+            try write(cli, name, "户号,户主,人口,身份证号,账号,日期\n\(row),现金,2020-03-01\n")
+            let run = try cli.execute(["import", "households", name])
+            #expect(run.status == 2 && run.stderr.contains("is already recorded as the head of household 152223-01")
+                    && run.stderr.contains("(written ") && run.stderr.contains("one person is one household"), "\(run.stderr)")
+        }
+        #expect(try cli.execute(["shares", "issue", "--holder", "152223-002", "--class", "member", "--units", "2", "--date", "2020-01-05",
+                                 "--reason", "增资"]).status == 0)
+        #expect(try cli.shell("\(CLI.binary.path) log --csv --kind shares --household 152223-002 > back.csv").status == 0)
+        #expect(try cli.file("back.csv").contains("152223-002,人口股,6,2020-01-05,持股结转"))
+        let again = try cli.execute(["import", "shares", "back.csv"])
+        #expect(again.stderr == "fenhong: back.csv line 2, column 事由: 152223-002 already holds 人口股 in this ledger (entry 5): a carry-over row (持股结转) "
+                + "brings holdings into a new ledger, and here it would add them again; nothing was recorded\n")
+        #expect(try entryCount(cli) == before + 1)
     }
 
     /// The files `log --csv` writes import into a fresh ledger when a household has exited

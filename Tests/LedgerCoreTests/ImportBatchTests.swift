@@ -128,6 +128,75 @@ struct ImportBatchTests {
                                                              account: "****5678", reference: "PZ-1", date: LedgerDate("2019-12-28")!))])
     }
 
+    /// The headers and class names accountants write in their own sheets (户主姓名, 身份证号码,
+    /// 银行卡号, 是否贫困户 …; 成员股, 农龄股) read as the ones the docs give.
+    @Test func accountantsHeadersAndClassNames() throws {
+        let h = try batch(.households, "户号,户主姓名,人口数,是否贫困户,身份证号码,银行卡号,登记日期\n152223-001,陈梅,2,是,152223198001181234,6228480012345678,2018-06-01\n")
+        #expect(h.payloads == [.householdRegister(HouseholdRegistration(
+            household: "152223-001", head: "陈梅", members: 2, poor: true, idMasked: "152223********1234", account: "****5678", date: LedgerDate("2018-06-01")!))])
+        let s = try batch(.shares, "户号,股份类别,持股数,日期\n152223-001,成员股,3,2018-06-02\n152223-001,农龄股,2,2018-06-02\n")
+        #expect(s.payloads.map { if case .sharesIssue(let c) = $0 { c.shareClass } else { "" } } == ["member", "labour"])
+        let p = try batch(.payments, "分配编号,户号,金额（元）,支付方式,卡号,凭证号,支付日期\n2019,152223-001,5,银行,****5678,PZ-1,2019-12-28\n")
+        #expect(p.payloads.count == 1)
+    }
+
+    /// What Excel and a sheet's layout do that would be read wrong without a word is refused,
+    /// saying what happened: numbers Excel kept 15 digits of though their check passes, another
+    /// kind of number in the account's column, an empty 建档立卡 cell below a merged 是, the
+    /// totals and sign-off rows under the rows.
+    @Test func whatASheetWouldMisleadIsRefused() {
+        let head = "户号,户主,人口,建档立卡,身份证号,账号,日期\n"
+        let cases: [(ImportKind, String, String)] = [
+            // 152223196307069596 kept as 152223196307069000, whose check character 0 is right.
+            (.households, head + "152223-001,那仁,4,是,152223196307069000,6228482772040567,2018-11-30\n",
+             "f.csv line 2, column 身份证号: \"152223********9000\" ends in 000, as every ID number does that Excel kept only 15 digits of: "
+                + "format the column as text and type the numbers again (if this is truly the number, register the household with fenhong household add)"),
+            // 6217009381476057 kept as 6217009381476050; 19 digits as …0000.
+            (.households, head + "152223-002,汤凤英,4,否,152223198501087498,6217009381476050,2018-11-17\n",
+             "f.csv line 2, column 账号: \"****6050\" has only 0 after its 15th digit and fails a card's check digit, as a card number does that Excel kept only 15 digits of: "
+                + "format the column as text and type the numbers again (if this is truly the account, register the household with fenhong household add)"),
+            (.payments, "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-001,5,银行,6228480012345670000,PZ-1,2019-12-28\n",
+             "f.csv line 2, column 账号: \"****0000\" has only 0 after its 15th digit and fails a card's check digit, as a card number does that Excel kept only 15 digits of: "
+                + "format the column as text and type the numbers again (if this is truly the account, record the payment with fenhong dividend pay)"),
+            (.households, head + "152223-003,宝梅,2,是,152223194709142275,152223198001181234,2018-11-26\n",
+             "f.csv line 2, column 账号: \"152223********1234\" is an ID number, not an account: is a column shifted, or another number pasted?"),
+            (.households, head + "152223-004,宝梅,2,是,152223194709142275,6228480012345678,2018-11-26\n152223-005,哈斯,3,,152223198001181234,6228480012345678,2018-11-26\n",
+             "f.csv line 3, column 建档立卡: the value is empty: write 是 or 否 on every row, for an empty cell may mean either (a merged cell of 是 leaves the rows below it empty)"),
+            (.households, "序号," + head + "1,152223-004,宝梅,2,是,152223194709142275,6228480012345678,2018-11-26\n合计,,,2,,,,\n",
+             "f.csv line 3, column 户号: a totals row (合计) is no record: delete it from the file"),
+            (.payments, "分配编号,户号,金额,方式,账号,凭证号,日期\n合 计,,\"2,880.00\",,,,\n",
+             "f.csv line 2, column 户号: a totals row (合计) is no record: delete it from the file"),
+            (.households, head + "152223-004,宝梅,2,是,152223194709142275,6228480012345678,2018-11-26\n制表人：张三,,,审核人：李四,,,\n",
+             "f.csv line 3, column 户号: \"制表人：张三\" makes this a sign-off row under the sheet, no record: delete it from the file"),
+            (.households, head + "152223-004,宝梅,2,是,152223194709142275,6228480012345678,2018-11-26\n,,,审核: 李四,,,\n",
+             "f.csv line 3, column 户号: \"审核: 李四\" makes this a sign-off row under the sheet, no record: delete it from the file"),
+        ]
+        for (kind, text, expected) in cases {
+            #expect(message(kind, text) == expected)
+        }
+        // A real card passes its check however many zeros it ends in; a passbook's sixteen digits
+        // need not; no 建档立卡 column is 否.
+        #expect(Masking.passesLuhn("4111111111111111") && !Masking.passesLuhn("4111111111111110"))
+        let household = { (account: String) in
+            (try? self.batch(.households, "户号,户主,人口,身份证号,账号,日期\n152223-004,宝梅,2,152223194709142275,\(account),2018-11-26\n"))?.payloads.map {
+                if case .householdRegister(let r) = $0 { "\(r.account) \(r.poor)" } else { "" }
+            }
+        }
+        #expect(household("6228480099990001") == ["****0001 false"])  // passes its check
+        #expect(household("3301000012345670") == ["****5670 false"])  // a passbook's
+        #expect(household("4111111111110000") == nil)
+    }
+
+    /// One person is compared by name as people write it: the dot of a Mongolian name however
+    /// typed or left out, a full-width space padding a two-character name.
+    @Test func namesAreComparedAsWritten() {
+        let key = { (head: String) in ImportBatch.repeatKey(.householdRegister(HouseholdRegistration(
+            household: "152223-001", head: head, members: 1, poor: false, idMasked: "152223********9596", account: "cash", date: LedgerDate("2018-11-30")!))) }
+        #expect(Set(["那仁·巴特尔", "那仁•巴特尔", "那仁・巴特尔", "那仁巴特尔", "那仁 巴特尔", "那仁．巴特尔"].map(key)).count == 1)
+        #expect(key("王　芳") == key("王芳"))
+        #expect(key("王芳") != key("王方"))
+    }
+
     /// Exported rows import as the same payloads (log --csv → import).
     @Test func exportedRowsImportBack() throws {
         let payloads: [EntryPayload] = [

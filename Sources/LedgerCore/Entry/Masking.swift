@@ -115,6 +115,18 @@ public enum Masking {
         text.filter({ $0.isASCII && $0.isNumber }).count >= 8 ? "****" + String(text.suffix(4)) : text
     }
 
+    /// True when the last of `digits` (ASCII digits only) is their Luhn check digit, as every bank
+    /// card number's is (ISO/IEC 7812).
+    public static func passesLuhn(_ digits: String) -> Bool {
+        var sum = 0
+        for (i, c) in digits.reversed().enumerated() {
+            guard var d = c.wholeNumberValue, c.isASCII else { return false }
+            if i % 2 == 1 { d *= 2; if d > 9 { d -= 9 } }
+            sum += d
+        }
+        return sum % 10 == 0
+    }
+
     /// Masks a full account number to `****` and its last 4 digits; masked input is returned as is.
     public static func maskAccount(_ text: String) -> String? {
         if isMaskedAccount(text) { return text }

@@ -12,15 +12,38 @@ extension ImportBatch {
         // One voucher may cover several payments (a batch 记账凭证): the same amount on the same day too.
         case .dividendPay(let p):
             [p.id, p.household, voucher(p.reference), String(p.amount.value), p.date.text, p.channel.rawValue, p.account].joined(separator: "\u{1F}")
-        case .householdRegister(let r): [r.head, r.idMasked].joined(separator: "\u{1F}")
+        case .householdRegister(let r): [personName(r.head), r.idMasked].joined(separator: "\u{1F}")
         default: nil
         }
+    }
+
+    /// A head's name as it is compared: without spaces (a two-character name is padded with a
+    /// full-width one) and without the dot between the parts of a Mongolian name, however typed
+    /// (那仁·巴特尔, 那仁•巴特尔, 那仁・巴特尔 and 那仁巴特尔 are one person).
+    public static func personName(_ name: String) -> String {
+        let dots: Set<UInt32> = [0x00B7, 0x0387, 0x2022, 0x2027, 0x2219, 0x22C5, 0x30FB, 0xFF65, 0x16EB, 0x002E, 0xFF0E, 0xFE52, 0x2E31]
+        return String(String.UnicodeScalarView(ImportValues.withoutInvisibles(ImportValues.halfWidth(name)).unicodeScalars.filter {
+            !$0.properties.isWhitespace && !dots.contains($0.value)
+        })).lowercased()
     }
 
     /// A voucher number as it is compared: half-width, without spaces, in capitals ('Ｖ１ ', 'v 1'
     /// and V1 are one voucher).
     public static func voucher(_ reference: String) -> String {
         ImportValues.withoutInvisibles(ImportValues.normalized(reference)).filter { !$0.isWhitespace }.uppercased()
+    }
+
+    /// Why a carry-over row (持股结转, as `fenhong log --csv` writes a ledger's holdings) cannot be
+    /// imported into a ledger that already issued its holder shares of its class: the write-back is
+    /// for a new ledger, and imported into its own it doubles every holding; nil otherwise.
+    func carriedForwardAgain(_ payload: EntryPayload, existing: [Entry], reversed: Set<Int64>) -> String? {
+        guard case .sharesIssue(let row) = payload, row.reason == ImportSnapshot.carriedForwardReason else { return nil }
+        for entry in existing where !reversed.contains(entry.seq) {
+            guard case .sharesIssue(let issue) = entry.payload, issue.holder == row.holder, issue.shareClass == row.shareClass else { continue }
+            return "\(row.holder) already holds \(ShareClass.displayName(row.shareClass)) in this ledger (entry \(entry.seq)): a carry-over row (\(row.reason)) "
+                + "brings holdings into a new ledger, and here it would add them again; nothing was recorded"
+        }
+        return nil
     }
 
     /// The record a row repeats, in words, and the column a message names.
@@ -58,12 +81,19 @@ extension ImportBatch {
             if let key = Self.repeatKey(.householdRegister(registration)), recorded[key] == nil { recorded[key] = entry }
         }
         for (index, payload) in payloads.enumerated() {
+            if let repeated = carriedForwardAgain(payload, existing: existing, reversed: reversed) {
+                return CSVError(file: file, line: lines[index], column: headers["reason"] ?? headers["holder"], problem: .invalidValue(repeated))
+            }
             guard let key = Self.repeatKey(payload), let entry = recorded[key] else { continue }
             let (what, column) = Self.repeated(payload)
             var holder = "", sameNumber = false
             if case .householdRegister(let r) = entry.payload {
+                let registered = households[r.household]?.registration.head ?? r.head
                 holder = " as the head of household \(r.household)"
-                if case .householdRegister(let row) = payload { sameNumber = row.household == r.household }
+                if case .householdRegister(let row) = payload {
+                    sameNumber = row.household == r.household
+                    if row.head != registered { holder += " (written \(registered))" }
+                }
             }
             // Another number for a person registered: one person registered twice. The same
             // number: the same household, a file imported again.

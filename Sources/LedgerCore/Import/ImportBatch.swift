@@ -34,9 +34,17 @@ public struct ImportBatch: Sendable {
         var firstID = [String: Int]()
         for (offset, record) in table.records.enumerated() {
             let row = try layout.row(record)
-            // A sheet's totals row, copied with the rows above it, is no record.
-            for column in ["household", "holder"] where ImportValues.isTotalsLabel(row.optional(column) ?? "") {
-                throw row.error(column, .invalidValue("a totals row (合计) is no record: delete it from the file"))
+            // A sheet's totals row, copied with the rows above it, is no record: 合计 in the
+            // household's column, or in another (序号, 分配编号) with the household's empty; nor is
+            // the sign-off under it (制表人：…).
+            for column in ["household", "holder"] {
+                guard let value = row.optional(column), value.isEmpty || ImportValues.isTotalsLabel(value) || ImportValues.isSignOff(value) else { continue }
+                if ImportValues.isTotalsLabel(value) || row.fields.contains(where: ImportValues.isTotalsLabel) {
+                    throw row.error(column, .invalidValue("a totals row (合计) is no record: delete it from the file"))
+                }
+                if let signed = row.fields.first(where: ImportValues.isSignOff) {
+                    throw row.error(column, .invalidValue("\(MessageText.quoted(signed)) makes this a sign-off row under the sheet, no record: delete it from the file"))
+                }
             }
             let payload = try row.payload()
             if let latest, let date = payload.importedDate, date > latest {

@@ -36,10 +36,15 @@ struct ImportRow {
         let payload: EntryPayload
         switch layout.kind {
         case .households:
+            // 否 when the sheet has no such column; a cell left empty in it is refused: a merged
+            // cell of 是 leaves the rows below it empty, and they would be registered not poor.
             let poorText = optional("poor") ?? ""
+            if poorText.isEmpty, optional("poor") != nil {
+                throw error("poor", .invalidValue("the value is empty: write 是 or 否 on every row, for an empty cell may mean either (a merged cell of 是 leaves the rows below it empty)"))
+            }
             payload = .householdRegister(HouseholdRegistration(
                 household: ImportValues.normalized(try text("household")), head: try value("head", ImportValues.name), members: try value("members", ImportValues.positive),
-                poor: poorText.isEmpty ? false : try value("poor", ImportValues.bool),
+                poor: optional("poor") == nil ? false : try value("poor", ImportValues.bool),
                 idMasked: try value("id", ImportValues.maskedID), account: try value("account", ImportValues.payoutAccount),
                 date: try value("date", ImportValues.date)))
         case .shares:

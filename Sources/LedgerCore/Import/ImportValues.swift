@@ -82,6 +82,12 @@ public enum ImportValues {
         let text = normalized(text)
         if let masked = Masking.maskID(text) {
             if let problem = Masking.idNumberProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))): \(problem)")) }
+            // Excel keeps 15 digits of a number: an ID number typed into a number cell ends in 000,
+            // and its check character, then 0, is right for one such number in eleven.
+            if text.count == 18, !Masking.isMaskedID(text), text.hasSuffix("000") {
+                return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))) ends in 000, as every ID number does that Excel kept only 15 digits of: "
+                                              + "format the column as text and type the numbers again (if this is truly the number, register the household with fenhong household add)"))
+            }
             return .success(masked)
         }
         if isScientific(text) {
@@ -93,6 +99,7 @@ public enum ImportValues {
     /// A household's payout account: `现金` or `cash` for cash, else as ``maskedAccount(_:)``.
     static func payoutAccount(_ text: String) -> Result<String, CSVProblem> {
         let text = normalized(text)
+        if let problem = accountProblem(text, byHand: "register the household with fenhong household add") { return .failure(.invalidValue(problem)) }
         if let account = Masking.payoutAccount(text) { return .success(account) }
         if isScientific(text) { return maskedAccount(text) }  // says what Excel did
         return .failure(.invalidValue("\(MessageText.quoted(Masking.shownAccount(text))) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
@@ -101,6 +108,7 @@ public enum ImportValues {
     /// A full or masked account number, masked to `****` and its last 4 digits.
     static func maskedAccount(_ text: String) -> Result<String, CSVProblem> {
         let text = normalized(text)
+        if let problem = accountProblem(text, byHand: "record the payment with fenhong dividend pay") { return .failure(.invalidValue(problem)) }
         if let masked = Masking.maskAccount(text) { return .success(masked) }
         if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an account number Excel turned into scientific notation; format the column as text and type it again"))
@@ -108,11 +116,42 @@ public enum ImportValues {
         return .failure(.invalidValue("\(MessageText.quoted(Masking.shownAccount(text))) is not an account number or its masked form ****5678"))
     }
 
+    /// Why a full account number in a sheet cannot be the account meant, or nil: a card number
+    /// Excel kept only 15 digits of (16 to 19 digits, those after the 15th all 0, its Luhn check
+    /// digit wrong: a real card passes it; sixteen digits beginning as a card does), or an ID number in the account's column (a column
+    /// shifted, another person's number pasted). Masked, either would be a wrong account kept for
+    /// good, found out only when a payment into it is refused or made. `byHand` says how to
+    /// record a number that truly is so.
+    static func accountProblem(_ text: String, byHand: String) -> String? {
+        let digits = text.filter { $0 != " " && $0 != "-" }
+        guard (15...19).contains(digits.count), digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) else { return nil }
+        // Sixteen digits only when they begin as a card does (a passbook account may fail the check
+        // and end in 0); more, and their zeros say it.
+        let cardLike = digits.count >= 17 || ["62", "4", "5"].contains(where: digits.hasPrefix)
+        if digits.count >= 16, cardLike, digits.dropFirst(15).allSatisfy({ $0 == "0" }), digits.allSatisfy(\.isNumber), !Masking.passesLuhn(digits) {
+            return "\(MessageText.quoted(Masking.shownAccount(text))) has only 0 after its 15th digit and fails a card's check digit, as a card number does that Excel kept only 15 digits of: "
+                + "format the column as text and type the numbers again (if this is truly the account, \(byHand))"
+        }
+        // 18 characters only: a 15-digit account reads as an old ID number too often.
+        if digits.count == 18, UnmaskedNumbers.find(in: digits)?.what == "ID number", !Masking.passesLuhn(digits) {
+            return "\(MessageText.quoted(Masking.shown(text))) is an ID number, not an account: is a column shifted, or another number pasted?"
+        }
+        return nil
+    }
+
     /// True for a cell that labels a totals row (合计, 总计, 小计, total), however spaced,
     /// punctuated or followed (合 计, 合计：, 合计（元）).
     public static func isTotalsLabel(_ text: String) -> Bool {
         let bare = String(text.lowercased().filter { !$0.isWhitespace && !$0.isPunctuation })
         return ["合计", "总计", "小计", "total"].contains { bare.hasPrefix($0) }  // 合计（元）, totals
+    }
+
+    /// True for a cell that signs a sheet off under its rows: 制表人：张三, 审核：李四, 会计:王五.
+    public static func isSignOff(_ text: String) -> Bool {
+        let bare = text.trimmingWhitespace()
+        return ["制表人", "制表", "填表人", "填表", "审核人", "审核", "负责人", "会计", "出纳", "经办人", "监督人"].contains { role in
+            bare.hasPrefix(role) && String(bare.dropFirst(role.count)).trimmingWhitespace().first.map { $0 == "：" || $0 == ":" } == true
+        }
     }
 
     /// `text` without the characters no one sees: zero-width spaces and joiners, a byte-order mark

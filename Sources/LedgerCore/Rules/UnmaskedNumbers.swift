@@ -228,13 +228,7 @@ public enum UnmaskedNumbers {
     private static func isCardNumber(_ digits: String) -> Bool {
         guard (16...19).contains(digits.count), digits.allSatisfy(\.isNumber),
               ["62", "4", "5", "9558", "95599"].contains(where: digits.hasPrefix) else { return false }
-        var sum = 0
-        for (i, c) in digits.reversed().enumerated() {
-            var d = c.wholeNumberValue ?? 0
-            if i % 2 == 1 { d *= 2; if d > 9 { d -= 9 } }
-            sum += d
-        }
-        return sum % 10 == 0
+        return Masking.passesLuhn(digits)
     }
 
     /// True when `body` may hold 15 digits or more with only separators between them: a cheap

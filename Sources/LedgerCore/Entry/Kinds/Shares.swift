@@ -48,6 +48,9 @@ public enum ShareClass {
             names[name] = name
             names[displayName(name)] = name
         }
+        // Other names of a class in charters and sheets (DOMAIN §1): 成员股 are 人口股, 农龄股 劳龄股.
+        names["成员股"] = member
+        names["农龄股"] = labour
         return names
     }()
 
