@@ -47,6 +47,40 @@ struct StatementCommandTests {
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("o/c.pdf").path))
     }
 
+    /// A statement or a posting is never written over the ledger, a key or any file fenhong did
+    /// not print (an --out mistyped had replaced the ledger and exited 0); one it printed, in any
+    /// form, is printed again over itself.
+    @Test func outNeverReplacesWhatFenhongDidNotPrint() throws {
+        let cli = try ledger()
+        let ledgerBytes = try Data(contentsOf: cli.folder.appendingPathComponent("baixin.fenhong"))
+        try "会议记录\n".write(to: cli.folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["statement", "--household", "152223-001", "--out", "baixin.fenhong"], "baixin.fenhong is an SQLite database (a ledger?), not a file fenhong printed"),
+            (["statement", "--household", "152223-001", "--format", "pdf", "--out", "accountant.key"], "accountant.key is a private key, not a file fenhong printed"),
+            (["disclosure", "--id", "2023", "--out", "baixin.fenhong"], "baixin.fenhong is an SQLite database (a ledger?), not a file fenhong printed"),
+            (["statement", "--household", "152223-001", "--speech", "--out", "notes.txt"], "notes.txt is there and is not a file fenhong printed"),
+        ]
+        for (arguments, reason) in cases {
+            let run = try cli.execute(arguments)
+            #expect(run.status == 2 && run.stderr == "fenhong: \(reason); nothing was written: give another --out file, or remove it first\n", "\(arguments): \(run.stderr)")
+        }
+        try "x\n".write(to: cli.folder.appendingPathComponent("c.proof.txt"), atomically: true, encoding: .utf8)
+        #expect(try cli.execute(["statement", "--household", "152223-001", "--out", "c.txt", "--proof"]).stderr
+                == "fenhong: cannot write the proof beside c.txt: c.proof.txt is there and is not a file fenhong printed; nothing was written\n")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("c.txt").path))
+        #expect(try Data(contentsOf: cli.folder.appendingPathComponent("baixin.fenhong")) == ledgerBytes)
+        #expect(try cli.file("notes.txt") == "会议记录\n")
+        // A posting's first day near the year 9999 had trapped reckoning its last.
+        let far = try cli.execute(["disclosure", "--id", "2023", "--from", "9999-12-31"])
+        #expect(far.status == 2 && far.stderr.hasPrefix("fenhong: --from 9999-12-31 is more than a year after today, "), "\(far.stderr)")
+        for arguments in [["--out", "s.txt", "--proof"], ["--format", "pdf", "--out", "s.pdf", "--proof"], ["--format", "html", "--out", "s.html"], ["--speech", "--out", "s.speech.txt"]] {
+            for _ in 0..<2 {
+                let run = try cli.execute(["statement", "--household", "152223-001"] + arguments)
+                #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            }
+        }
+    }
+
     /// The text statement goes to stdout with the head, the masked ID, the reversal and the totals in capitals.
     @Test func textStatementToStdout() throws {
         let cli = try ledger()

@@ -19,7 +19,15 @@ struct DisclosureCommand: ParsableCommand {
 
     func run() throws {
         guard (1...366).contains(days) else { throw ValidationError("--days \(days) must be between 1 and 366") }
-        let start = try from.map { try Parse.date($0, option: "--from") } ?? Parse.today()
+        let today = Parse.today()
+        let start = try from.map { try Parse.date($0, option: "--from") } ?? today
+        // A posting is put up soon; a year on is a mistyped year (and near 9999 its last day would be none).
+        guard start <= today.adding(days: 366) else {
+            throw ValidationError("--from \(start) is more than a year after today, \(today): a posting goes up within the year")
+        }
+        if let out, let taken = OutputFile.notFenhongsToReplace(out) {
+            throw ValidationError("\(taken); nothing was written: give another --out file, or remove it first")
+        }
         let disclosure = try ledger.open(readOnly: true).withReader { reader -> DistributionDisclosure in
             guard case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload else {
                 throw ValidationError("the ledger does not start with ledger.open")

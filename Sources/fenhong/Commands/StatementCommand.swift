@@ -74,6 +74,14 @@ struct StatementCommand: ParsableCommand {
         if render.format == .pdf, out == nil, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError("--format pdf needs --out FILE: a PDF is not for the terminal")
         }
+        // Never over a ledger, a key or any file fenhong did not print; both files written, or
+        // neither: the proof's place is judged before the statement is written.
+        if let out, let taken = OutputFile.notFenhongsToReplace(out) {
+            throw ValidationError("\(taken); nothing was written: give another --out file, or remove it first")
+        }
+        if proof, let out, let taken = OutputFile.notFenhongsToReplace(StatementSource.sibling(of: out, suffix: ".proof.txt")) {
+            throw ValidationError("cannot write the proof beside \(out): \(taken); nothing was written")
+        }
         let day = try date.map { try Parse.pastDate($0, option: "--date", advice: "a statement is as of a day that has come") } ?? Parse.today()
         let chosenYear = try Parse.year(year, asOf: day)
         let store = try ledger.open(readOnly: true)
@@ -95,8 +103,8 @@ struct StatementCommand: ParsableCommand {
             guard let out else { print(script, terminator: ""); return }
             try StatementSource.write(Array(script.utf8), to: out)
             let wav = StatementSource.sibling(of: out, suffix: ".wav")
-            // Never through a link, as no file fenhong writes is.
-            if let taken = OutputFile.takenBySomethingElse(wav) {
+            // Never through a link, as no file fenhong writes is, nor over a file it did not write.
+            if let taken = OutputFile.notFenhongsToReplace(wav) {
                 Printer.stderr("wrote \(out); no audio: \(taken)")
                 return
             }
@@ -108,10 +116,6 @@ struct StatementCommand: ParsableCommand {
             }
         } else {
             let bytes = try render.render(document)
-            // Both files written, or neither: the proof's place is judged before the statement is written.
-            if proofFile != nil, let out, let taken = OutputFile.takenBySomethingElse(StatementSource.sibling(of: out, suffix: ".proof.txt")) {
-                throw ValidationError("cannot write the proof beside \(out): \(taken); nothing was written")
-            }
             if let out {
                 try StatementSource.write(bytes, to: out)
             } else {
