@@ -580,6 +580,21 @@ struct StatementCommandTests {
         #expect(try cli.execute(record).stderr.contains("but its latest checkpoint covers 16"))
     }
 
+    /// Nothing is added to a ledger whose bytes were changed outside fenhong — a body's, or the
+    /// file's last byte cut — which every command reading it refuses (a write had signed a
+    /// checkpoint over it, exit 0).
+    @Test func nothingIsAddedToADamagedLedger() throws {
+        let cli = try ledger()
+        let record = ["income", "record", "--amount", "1", "--category", "其他收入", "--counterparty", "x", "--date", "2024-12-31"]
+        _ = try sql(cli, "DROP TRIGGER entry_no_update; UPDATE entry SET body = replace(body, '\"amount\":288000', '\"amount\":288001') WHERE seq = 6;")
+        let before = try Data(contentsOf: cli.folder.appendingPathComponent("baixin.fenhong"))
+        let refused = try cli.execute(record)
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "fenhong: baixin.fenhong was changed outside fenhong: entry 6 does not match its stored hash; nothing was done (run `fenhong verify baixin.fenhong`)\n", "\(refused.stderr)")
+        #expect(try Data(contentsOf: cli.folder.appendingPathComponent("baixin.fenhong")) == before)
+        #expect(try sql(cli, "SELECT count(*) FROM entry") == "16")
+    }
+
     /// A ledger whose entry table holds two rows of one seq (rebuilt without its key) is refused:
     /// the second row would be taken for the next entry of the tree, under a real checkpoint.
     @Test func duplicatedEntryRowIsRefused() throws {
