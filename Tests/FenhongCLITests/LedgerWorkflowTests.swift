@@ -107,6 +107,14 @@ struct LedgerWorkflowTests {
              "--head is blank; give the name"),
             (["dividend", "plan", "--id", "2030", "--record-date", "2030-12-15", "--distributable", "100", "--appropriation", "公积金=120%", "--classes", "member=1"],
              "公积金 120% is more than 100%"),
+            // Spaces alone are no text, and a space at an end of a distribution's id no one sees.
+            (["income", "record", "--amount", "1", "--category", "　 ", "--counterparty", "x"], "fenhong: --category is only spaces; type what it is"),
+            (["reverse", "--seq", "8", "--reason", " \u{200B}"], "fenhong: --reason is only spaces; type what it is"),
+            // A household no entry names: said, not an empty list an inspector reads as "no entries".
+            (["log", "--household", "152223-999"], "fenhong: --household 152223-999 is not registered in this ledger (fenhong household list names them)"),
+            (["log", "--csv", "--kind", "shares", "--household", "152223-999"], "fenhong: --household 152223-999 is not registered in this ledger"),
+            (["dividend", "declare", "--id", "2030 ", "--record-date", "2020-12-15", "--pool", "100", "--basis", "household"],
+             "fenhong: --id begins or ends with a space (\"2030 \"), which no one sees on paper; type it without"),
             (["income", "record", "--amount", "1", "--category", "c", "--counterparty", "x", "--key", "stranger.key"],
              "key file stranger.key: key "),
             (["export", "--out", "accountant.key"], "accountant.key already exists; nothing is overwritten (choose another name)"),

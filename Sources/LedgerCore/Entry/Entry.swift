@@ -137,6 +137,11 @@ public struct Entry: Sendable, Equatable {
             // Written once and printed for good: a line break in a head's name split every
             // statement and list that shows it. (Bodies already written are read as they are.)
             if let reason = member.value.lineBreakReason(field: member.key) { throw .invalidValue(kind: kind.rawValue, field: member.key, reason: reason) }
+            // Nor a text of spaces alone (a village's name in entry 0, a reason, a category), or a
+            // distribution's id with a space at an end ("2025 " declared beside "2025").
+            if let reason = member.value.blankReason(edgesMatter: kind == .dividendDeclare && member.key == "id") {
+                throw .invalidValue(kind: kind.rawValue, field: member.key, reason: reason)
+            }
         }
         var reader = FieldReader(kind: kind.rawValue, pairs: Array(members.prefix(payloadCount)))
         _ = try EntryPayload.read(kind: kind, &reader)

@@ -68,6 +68,20 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// Why a text cannot be written though it is not empty: it is spaces alone (any width, or
+    /// none: zero-width), which no one reading it can read; with `edgesMatter`, it begins or
+    /// ends with one, which no one sees (an id typed "2025 " is another than "2025"). The end of
+    /// a sentence that begins with the field's name; nil when it can be written.
+    public func blankReason(edgesMatter: Bool = false) -> String? {
+        guard case .string(let text) = self, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return nil }
+        let unseen = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace || [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(scalar.value) }
+        if text.unicodeScalars.allSatisfy(unseen) { return "is only spaces; type what it is" }
+        if edgesMatter, unseen(first) || unseen(last) {
+            return "begins or ends with a space (\(MessageText.quoted(text))), which no one sees on paper; type it without"
+        }
+        return nil
+    }
+
     /// The name of this value's JSON type, for error messages.
     public var typeName: String {
         switch self {

@@ -19,6 +19,8 @@ struct LogCommand: ParsableCommand {
         try store.withReader { reader in
             if let household {
                 let entries = try reader.history(household: household)
+                // Nothing printed would read as a household without entries.
+                guard !entries.isEmpty else { throw Self.unknown(household) }
                 let reversed = Self.targets(of: entries)
                 for entry in entries { line(entry, reversed: reversed) }
             } else {
@@ -30,6 +32,11 @@ struct LogCommand: ParsableCommand {
                 try reader.forEachEntry { line($0, reversed: reversed) }
             }
         }
+    }
+
+    /// The error for a household no entry names.
+    static func unknown(_ household: String) -> ValidationError {
+        ValidationError("--household \(household) is not registered in this ledger (fenhong household list names them)")
     }
 
     /// The entries that `entries` reverse.
@@ -63,7 +70,10 @@ extension LogCommand {
         guard let importKind = kinds[kind] else {
             throw ValidationError("--kind \(kind) must be household.register, shares or dividend.pay")
         }
-        let snapshot = try store.withReader { reader in try ImportSnapshot { add in try reader.forEachEntry(add) } }
+        let snapshot = try store.withReader { reader in
+            if let household, try reader.history(household: household).isEmpty { throw Self.unknown(household) }
+            return try ImportSnapshot { add in try reader.forEachEntry(add) }
+        }
         print(importKind.csv(snapshot.payloads(importKind, household: household)), terminator: "")
     }
 }
