@@ -66,6 +66,9 @@ public final class LedgerStore: @unchecked Sendable {
     /// leave the staging file (`<path>.creating-<pid>`) behind; it is never read.
     public static func create(path: String, opening: LedgerOpen, signer: NoteSigner, at time: LedgerTime) throws -> (LedgerStore, AppendResult) {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.exists(path: path) }
+        // A folder missing or not one is said so, not taken for a read-only one.
+        let why = OutputFile.whyNotCreatable(path)
+        guard why == OutputFile.generic else { throw StoreError.cannotCreate(path: path, reason: why) }
         let staging = path + ".creating-\(ProcessInfo.processInfo.processIdentifier)"
         func removeStaging() {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: staging + suffix) }

@@ -176,7 +176,21 @@ struct LedgerWorkflowTests {
             (["key", "add", "--vkey", stranger, "--role", "inspector"],
              "--vkey stranger is an accountant's key; make an inspector key with `fenhong key generate --role inspector`"),
             (["key", "retire", "--vkey", stranger, "--role", "accountant"], "fenhong: there is no accountant key stranger+"),
+            // Each message names the input at fault, and why (they had blamed --from, said nothing
+            // of a file, "the disk may be full", a read-only folder, the body's bytes).
+            (["prove", "consistency", "--from", "5", "--to", "0"], "fenhong: --to 0 must be 1 or more"),
+            (["key", "generate", "--name", "x", "--out", ""], "fenhong: --out is empty: give the file to write the private key to"),
+            (["key", "generate", "--name", "a\u{202E}b", "--out", "rtl.key"], "fenhong: --name holds a bidirectional override (\\u{202E})"),
+            (["income", "record", "--amount", "1", "--category", "c", "--counterparty", "x", "--key", "empty.key"],
+             "fenhong: key file empty.key: is empty (0 bytes), not a key file"),
+            (["init", "--ledger", "nodir/x.fenhong", "--origin", "fenhong/152223/xx", "--org", "a", "--village", "b"],
+             "fenhong: cannot create nodir/x.fenhong: the folder nodir does not exist"),
+            (["statements", "--out", "accountant.key"], "fenhong: cannot create accountant.key: accountant.key is a file, not a folder"),
+            (["income", "record", "--amount", "1", "--category", String(repeating: "类", count: 30_000), "--counterparty", "x"],
+             "fenhong: --category is 90000 bytes long; an entry holds at most 65536 bytes in all"),
         ]
+        try Data().write(to: cli.folder.appendingPathComponent("empty.key"))
+        _ = try cli.shell("chmod 600 empty.key")
         for (arguments, expected) in cases {
             let run = try cli.execute(arguments)
             #expect(run.status == 2, "\(arguments)")

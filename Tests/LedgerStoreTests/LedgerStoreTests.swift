@@ -155,8 +155,8 @@ struct LedgerStoreTests {
     }
 
     /// A body changed with the triggers dropped is refused wherever a command reads it: the
-    /// share issue that would justify a retirement, and the household's statement lines; an
-    /// entry the command does not read does not stop it (`fenhong verify` judges every entry).
+    /// share issue that would justify a retirement, and the household's statement lines; and
+    /// by any write, which holds every body first (`fenhong verify` judges every entry).
     @Test func entriesChangedOutsideAreRefusedWhereRead() throws {
         let ledger = try TestLedger()
         try ledger.register("152223-001")
@@ -182,8 +182,9 @@ struct LedgerStoreTests {
         }
         #expect(!FileManager.default.fileExists(atPath: bundle))
         #expect(try ledger.store.withReader { try $0.size() } == 4)
-        try ledger.append(ledger.issue("152223-002", 4))
-        #expect(try ledger.store.withReader { try $0.size() } == 5)
+        // Nor is anything added, even what reads no changed entry: every body is held to its hash first.
+        #expect { try ledger.append(ledger.issue("152223-002", 4)) } throws: { "\($0)" == message }
+        #expect(try ledger.store.withReader { try $0.size() } == 4)
     }
 
     /// A table rebuilt with values of the wrong type (a NULL seq, a text hash, a checkpoint size

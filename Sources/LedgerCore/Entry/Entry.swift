@@ -147,7 +147,15 @@ public struct Entry: Sendable, Equatable {
         _ = try EntryPayload.read(kind: kind, &reader)
         try reader.finish()
         let (body, offset) = CanonicalJSON.encodeObject(members, locating: "prev")
-        guard body.count <= Self.bodySizeMax else { throw .tooLarge(bytes: body.count, limit: Self.bodySizeMax) }
+        guard body.count <= Self.bodySizeMax else {
+            // Named by the text that made it so, which a person typed (a 100 KB category).
+            let longest = members.prefix(payloadCount).max { ($0.value.stringValue?.utf8.count ?? 0) < ($1.value.stringValue?.utf8.count ?? 0) }
+            if let longest, let text = longest.value.stringValue, text.utf8.count * 2 > body.count {
+                throw .invalidValue(kind: kind.rawValue, field: longest.key,
+                                    reason: "is \(text.utf8.count) bytes long; an entry holds at most \(Self.bodySizeMax) bytes in all")
+            }
+            throw .tooLarge(bytes: body.count, limit: Self.bodySizeMax)
+        }
         return (body, offset! + 1)  // past the opening quote
     }
 

@@ -40,9 +40,10 @@ public enum KeyFile {
         guard let handle = InputFile.openRegular(path) else {
             throw Error.unreadable(path: path, reason: InputFile.notAFile(path).map { "is \($0), not a key file" } ?? "cannot be read (no permission)")
         }
-        guard let data = try? handle.read(upToCount: 4096), let text = String(data: data, encoding: .utf8) else {
-            throw Error.unreadable(path: path, reason: "is not UTF-8 text")
-        }
+        let data: Data
+        do { data = try handle.read(upToCount: 4096) ?? Data() } catch { throw Error.unreadable(path: path, reason: "cannot be read") }
+        guard !data.isEmpty else { throw Error.unreadable(path: path, reason: "is empty (0 bytes), not a key file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw Error.unreadable(path: path, reason: "is not UTF-8 text") }
         let signer: NoteSigner
         do { signer = try NoteSigner(skey: text) } catch { throw Error.unreadable(path: path, reason: "\(error)") }
         // The mode of the file the key is in (a link's own mode is always 777).

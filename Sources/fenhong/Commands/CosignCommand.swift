@@ -73,7 +73,9 @@ struct CosignCommand: ParsableCommand {
         ReportPrinter.notes(of: sweep, trusted: trusted)
         let time = UInt64(Date().timeIntervalSince1970)
         guard sweep.ledgers.count > 1 else {
-            guard let path = sweep.ledgers.first else { throw ValidationError("\(paths.joined(separator: ", ")) holds no ledger file or bundle folder") }
+            guard let path = sweep.ledgers.first else {
+                throw ValidationError("\((paths.isEmpty ? [try ledger.path] : paths).joined(separator: ", ")) holds no ledger file or bundle folder")
+            }
             return try cosignOne(path, sweep: sweep, signer: signer, time: time)
         }
         guard let keep else {

@@ -17,10 +17,19 @@ struct KeyGenerate: ParsableCommand {
 
     func run() throws {
         guard let role = KeyRole(rawValue: role) else { throw ValidationError("--role \(role) must be accountant or inspector") }
+        guard !out.isEmpty else { throw ValidationError("--out is empty: give the file to write the private key to") }
+        // A name the ledger would refuse when the key is enrolled is refused now, before a key is made.
+        if let reason = JSONValue.string(name).lineBreakReason(field: "name") { throw ValidationError("--name \(reason)") }
+        guard name.utf8.count <= Self.nameBytesMax else {
+            throw ValidationError("--name has \(name.utf8.count) bytes; a key's name is printed on every checkpoint and statement: at most \(Self.nameBytesMax)")
+        }
         let signer = try NoteSigner.generate(name: name, algorithm: role == .accountant ? .ed25519 : .cosignature)
         try KeyFile.write(signer, to: out)
         print(signer.verifier.vkey)
     }
+
+    /// The longest key name, in bytes: a name is printed on every checkpoint and statement.
+    static let nameBytesMax = 128
 }
 
 struct KeyAdd: ParsableCommand {

@@ -51,8 +51,10 @@ struct ProveConsistency: ParsableCommand {
         try store.withReader { reader in
             let latest = try reader.latestCheckpoint()
             let newSize = to ?? latest.checkpoint.size
-            guard from >= 1, from <= newSize else { throw ValidationError("--from \(from) must be between 1 and \(newSize)") }
+            // --to first: a --from beyond a --to of 0 had been blamed on --from.
+            guard newSize >= 1 else { throw ValidationError("--to \(newSize) must be 1 or more: the consistency of an empty tree proves nothing") }
             guard newSize <= latest.checkpoint.size else { throw ValidationError("--to \(newSize) is beyond the ledger's size \(latest.checkpoint.size)") }
+            guard from >= 1, from <= newSize else { throw ValidationError("--from \(from) must be between 1 and \(newSize)\(to == nil ? "" : " (--to)")") }
             let tree = MerkleTree(reader: reader.subtreeReader)
             let proof = try tree.consistencyProof(from: Int(from), to: Int(newSize))
             print("old \(from) \(try tree.root(size: Int(from)).hex)")

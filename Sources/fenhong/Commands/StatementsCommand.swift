@@ -32,7 +32,9 @@ struct StatementsCommand: ParsableCommand {
         do {
             try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw ValidationError("cannot create \(out): \(OutputFile.whyNotCreatable(out))")
+            var isFolder: ObjCBool = false
+            let file = fm.fileExists(atPath: out, isDirectory: &isFolder) && !isFolder.boolValue
+            throw ValidationError("cannot create \(out): \(file ? "\(out) is a file, not a folder" : OutputFile.whyNotCreatable(out))")
         }
         // The index is written over, and the other form's removed, only when fenhong wrote it.
         let indexFile = render.format == .text ? "index.txt" : "index.html"
