@@ -38,7 +38,7 @@ public struct DemoRun {
         // Its footer says how to check it: the proof it is checked with lies beside it.
         try Data(proof.serialized.utf8).write(to: URL(fileURLWithPath: base + ".proof.txt"))
         try Data(PDFRenderer(largePrint: true).render(document)).write(to: URL(fileURLWithPath: base + "-large-print.pdf"))
-        let script = SpeechRenderer().render(document)
+        let script = SpeechRenderer().render(statement.listeningDocument())
         try Data(script.utf8).write(to: URL(fileURLWithPath: base + "-speech.txt"))
         var audio: [(String, String)] = []
         if (try? SpeechSynthesizer.wav(script: script, to: URL(fileURLWithPath: base + ".wav"))) != nil {

@@ -50,7 +50,7 @@ public enum StatementBatch {
     /// Writes `<household>.<fileExtension>` (and `<household>.proof.txt` with `proofs`) for every
     /// household into `folder`.
     public static func write(store: LedgerStore, to folder: String, year: Int?, date: LedgerDate, fileExtension: String,
-                             proofs: Bool, render: @escaping @Sendable (StatementDocument) throws -> [UInt8],
+                             proofs: Bool, render: @escaping @Sendable (HouseholdStatement) throws -> [UInt8],
                              progress: @escaping @Sendable (Int, Int) -> Void) throws -> Outcome {
         var withdrawn = [String]()
         let (households, facts, footer, proofFiles) = try store.withReader { reader in
@@ -94,7 +94,7 @@ public enum StatementBatch {
                 let file = household + "." + fileExtension
                 do {
                     let statement = try HouseholdStatement.build(facts: facts[household]!, year: year, date: date, checkpoint: footer)
-                    let bytes = try render(statement.document())
+                    let bytes = try render(statement)
                     // One file created in the folder at a time: two threads creating files in one
                     // folder spin on its lock in the kernel (a third of a batch's time).
                     try creating.withLock { try StatementSource.write(bytes, to: folder + "/" + file) }

@@ -34,6 +34,8 @@ public struct SpeechRenderer: Sendable {
         }
         // The totals a reader sees first were said first already.
         for section in document.sections where section.heading != StatementLabels.overviewHeading {
+            // A blank line between sections: a pause the listener hears (``SpeechSynthesizer``).
+            if sentences.last != Self.pause { sentences.append(Self.pause) }
             if !section.heading.isEmpty { sentences.append(Self.sentence(section.heading)) }
             switch section.content {
             case .keyValues(let pairs):
@@ -56,14 +58,19 @@ public struct SpeechRenderer: Sendable {
                     + (signers.isEmpty || seals.isEmpty ? "" : "，") + (seals.isEmpty ? "" : seals.joined(separator: "、") + "盖章")))
             }
         }
+        if sentences.last != Self.pause { sentences.append(Self.pause) }
         if let footer = document.footer, let spoken = footer.spoken {
             for line in spoken { sentences.append(contentsOf: Self.splitSentences(line)) }
         } else if let footer = document.footer {
             sentences.append(Self.sentence("本明细单可以核验，账本" + footer.origin + "，共" + String(footer.treeSize) + "条记录，签署人" + footer.signer))
             for note in footer.notes { sentences.append(contentsOf: Self.splitSentences(note)) }
         }
-        return sentences.filter { !$0.isEmpty }.map(Self.speakable).joined(separator: "\n") + "\n"
+        // A pause is an empty line; no sentence is empty (a row without a spoken form says nothing).
+        return sentences.filter { !$0.isEmpty }.map { $0 == Self.pause ? "" : Self.speakable($0) }.joined(separator: "\n") + "\n"
     }
+
+    /// Where a section ends: an empty line in the script, a pause in the audio.
+    static let pause = "\n"
 
     /// `sentence` as a synthesizer should say it: a run of three or more digits is read digit by
     /// digit (二零一九年, 尾号二三一八, 户号一五二二二三), not as a quantity (二千十九); and the
@@ -114,6 +121,11 @@ public struct SpeechRenderer: Sendable {
                 // "BX-2024", a voucher's: the hyphen is a pause too.
                 if end + 1 < characters.count, characters[end] == "-", characters[end + 1].isASCII, characters[end + 1].isNumber { out += "，"; end += 1 }
                 i = end
+            } else if character == "-", i > 0, characters[i - 1].isLetter || characters[i - 1].isNumber, i + 1 < characters.count,
+                      characters[i + 1].isASCII && (characters[i + 1].isNumber || characters[i + 1].isLetter) {
+                // "一卡通-2019-007", a voucher's: a hyphen between its words is a pause, not "minus".
+                out += "，"
+                i += 1
             } else if let said = Self.symbols[character] {
                 // A sign typed into a reason or a voucher: said as meant, or not at all (the engine reads "&" in English).
                 out += said

@@ -84,6 +84,17 @@ struct SpeechRendererTests {
 }
 
 struct SpeechSynthesizerTests {
+    /// A script's empty lines are pauses in the audio; its text is escaped for SSML.
+    @Test func sectionsArePausedBetween() {
+        #expect(SpeechSynthesizer.ssml("甲。\n\n乙 & <丙>。\n") == "<speak>\n甲。\n<break time=\"900ms\"/>\n乙 &amp; &lt;丙&gt;。\n</speak>\n")
+    }
+
+    /// A hyphen inside a voucher is a pause; a command's options are left as they are.
+    @Test func vouchersPauseAtTheirHyphens() {
+        #expect(SpeechRenderer.speakable("凭证号一卡通-2019-007") == "凭证号一卡通，二零一九，零零七")
+        #expect(SpeechRenderer.speakable("fenhong verify --trusted x") == "fenhong verify --trusted x")
+    }
+
     /// espeak-ng's Mandarin voice writes a real WAV file (runs only where espeak-ng is installed).
     @Test(.enabled(if: Tool.path("espeak-ng") != nil, "espeak-ng is not installed"))
     func writesMandarinWAV() throws {

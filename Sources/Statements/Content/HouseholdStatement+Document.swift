@@ -220,24 +220,37 @@ extension HouseholdStatement {
         case .payment(let channel, let account, let reference, let reversedBy):
             let via = ChannelName.chinese(channel)
             let summary = (channel == .cash ? via : "\(via) \(account)") + (reversedBy == nil ? "" : StatementLabels.reversedMark)
-            // Heard, a line's entry number means nothing: a reversal is told by its day, a voucher
-            // by its number (what the bank or the committee is asked about).
-            var spoken = "\(line.date.chinese)，分配编号\(line.distribution)，支付\(line.amount.spokenChinese)，"
-            spoken += channel == .cash ? "现金领取" : "通过\(via)，尾号\(account.suffix(4))"
+            // The amount sits just before the seq, so the statement check finds it whatever the reference says.
+            return .init([line.date.text, line.distribution, summary, reference, line.amount.formatted, seq, line.record.shortHash],
+                         spoken: spokenPayment(line, namingDistribution: true))
+        case .reversal(let target, let reason, let reference):
+            return .init([line.date.text, line.distribution, "冲销第\(target)条：\(reason)", reference ?? "", line.amount.formatted,
+                          seq, line.record.shortHash],
+                         spoken: spokenPayment(line, namingDistribution: true))
+        case .allocation, .withdrawal:
+            preconditionFailure("allocations are not payment lines")
+        }
+    }
+
+    /// A payment or its reversal as said: by its day, not its entry number, which means nothing
+    /// heard; a voucher by its number (what the bank or the committee is asked about); the
+    /// distribution named, unless the listener has just heard which.
+    func spokenPayment(_ line: Line, namingDistribution: Bool) -> String {
+        let which = namingDistribution ? "分配编号\(line.distribution)，" : ""
+        switch line.kind {
+        case .payment(let channel, let account, let reference, let reversedBy):
+            var spoken = "\(line.date.chinese)，\(which)支付\(line.amount.spokenChinese)，"
+            spoken += channel == .cash ? "现金领取" : "通过\(ChannelName.chinese(channel))，尾号\(account.suffix(4))"
             spoken += reference.isEmpty ? "。" : "，凭证号\(reference)。"
             if let reversedBy {
                 let day = payments.first { $0.record.seq == reversedBy }?.date
                 spoken += "此笔已" + (day.map { "于\($0.chinese)" } ?? "") + "冲销。"
             }
-            // The amount sits just before the seq, so the statement check finds it whatever the reference says.
-            return .init([line.date.text, line.distribution, summary, reference, line.amount.formatted, seq, line.record.shortHash],
-                         spoken: spoken)
+            return spoken
         case .reversal(let target, let reason, let reference):
-            return .init([line.date.text, line.distribution, "冲销第\(target)条：\(reason)", reference ?? "", line.amount.formatted,
-                          seq, line.record.shortHash],
-                         spoken: "\(line.date.chinese)，冲销"
-                            + (payments.first { $0.record.seq == target }.map { "\($0.date.chinese)支付的" } ?? "一笔支付，")
-                            + "\(Fen(-line.amount.value).spokenChinese)" + (reference.map { "，凭证号\($0)" } ?? "") + "，原因：\(reason)。")
+            return "\(line.date.chinese)，冲销"
+                + (payments.first { $0.record.seq == target }.map { "\($0.date.chinese)支付的" } ?? "一笔支付，")
+                + "\(Fen(-line.amount.value).spokenChinese)" + (reference.map { "，凭证号\($0)" } ?? "") + "，原因：\(reason)。"
         case .allocation, .withdrawal:
             preconditionFailure("allocations are not payment lines")
         }

@@ -99,7 +99,7 @@ struct StatementCommand: ParsableCommand {
         }
         let document = statement.document()
         if speech {
-            let script = SpeechRenderer().render(document)
+            let script = SpeechRenderer().render(statement.listeningDocument())
             guard let out else { print(script, terminator: ""); return }
             try StatementSource.write(Array(script.utf8), to: out)
             let wav = StatementSource.sibling(of: out, suffix: ".wav")

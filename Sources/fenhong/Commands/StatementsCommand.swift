@@ -49,7 +49,7 @@ struct StatementsCommand: ParsableCommand {
         do {
             outcome = try StatementBatch.write(
                 store: store, to: out, year: year, date: day, fileExtension: speech ? "speech.txt" : render.format.fileExtension, proofs: proof,
-                render: { listening ? Array(SpeechRenderer().render($0).utf8) : try options.render($0) },
+                render: { listening ? Array(SpeechRenderer().render($0.listeningDocument()).utf8) : try options.render($0.document()) },
                 progress: { _, total in bar.oneDone(of: total) })
         } catch {
             if made { try? fm.removeItem(atPath: out) }

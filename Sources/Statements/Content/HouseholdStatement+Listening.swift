@@ -1,0 +1,102 @@
+import LedgerCore
+
+extension HouseholdStatement {
+    /// The statement arranged for a listener, who cannot look ahead or back (Chen Mei is blind):
+    /// whose statement it is first, then the totals (``SpeechRenderer`` says them first), then
+    /// each distribution in turn — the household's own amount, how it was reckoned, and what was
+    /// paid of it — and only then the rules, each said once for the distributions that share it.
+    /// A script of the printed order had named the household after its totals and reached its
+    /// amounts five minutes into nine, after the same rule read five times.
+    ///
+    /// The holdings, the totals, the notes and the signatures are the printed statement's own
+    /// sections; a script is not checked against the ledger (it cannot be), the printed
+    /// statement is.
+    public func listeningDocument() -> StatementDocument {
+        let printed = document()
+        func printedSection(_ heading: String) -> StatementDocument.Section? { printed.sections.first { $0.heading == heading } }
+        var sections: [StatementDocument.Section] = [
+            .init(heading: "户主信息", content: .keyValues([
+                .init(StatementLabels.members, Self.printed(members: members), spoken: "家庭人口" + Self.spoken(members) + "人"),
+                .init(StatementLabels.idNumber, idMasked, spoken: "身份证号后四位" + String(idMasked.suffix(4))),
+            ])),
+        ]
+        sections += [StatementLabels.holdings, StatementLabels.accounts].compactMap(printedSection)
+        sections += spokenDistributions()
+        sections += ["扶贫股未参与的分配"].compactMap(printedSection)
+        if let rules = spokenRules() { sections.append(rules) }
+        sections += [StatementLabels.totalsHeading, "说明", "签字"].compactMap(printedSection)
+        let period = (year.map { "\($0)年度" } ?? "全部年度") + "，截至" + date.chinese
+        return StatementDocument(title: "这是\(head)户的分红明细单，户号\(household)", subtitleLines: [org, period],
+                                 sections: sections, footer: printed.footer, owner: printed.owner)
+    }
+
+    /// One section a distribution, in ledger order: what the household was owed by it and how,
+    /// and each payment of it; payments of a distribution the period has no line of, after.
+    private func spokenDistributions() -> [StatementDocument.Section] {
+        let recordDates = Dictionary(distributions.map { ($0.declaration.id, $0.declaration.recordDate) }, uniquingKeysWith: { first, _ in first })
+        var ids: [String] = []
+        for line in allocations + payments where !ids.contains(line.distribution) { ids.append(line.distribution) }
+        return ids.map { id in
+            var said: [String] = []
+            let owedHere = allocations.filter { $0.distribution == id }
+            for line in owedHere { said.append(spokenAllocation(line)) }
+            let paidHere = payments.filter { $0.distribution == id }
+            said += paidHere.map { spokenPayment($0, namingDistribution: false) }
+            if !owedHere.isEmpty {
+                let left = owedHere.reduce(Int64(0)) { $0 + $1.amount.value } - paidHere.reduce(Int64(0)) { $0 + $1.amount.value }
+                // Paid in full goes without saying (the amounts were just heard); what is not, is said.
+                if left != 0 { said.append(left > 0 ? "此次尚未支付\(Fen(left).spokenChinese)。" : "此次多付\(Fen(-left).spokenChinese)。") }
+            }
+            let heading = "分配编号\(id)" + (recordDates[id].map { "，登记日\($0.chinese)" } ?? "")
+            return .init(heading: heading, content: .keyValues(said.map { .init("", $0, spoken: $0) }))
+        }
+    }
+
+    /// What a distribution owed the household, and how it was reckoned: its 份额, a guaranteed
+    /// minimum and what its shares added to it, a cooperative's return by transactions and its
+    /// share by capital; or that the distribution was withdrawn.
+    private func spokenAllocation(_ line: Line) -> String {
+        switch line.kind {
+        case .withdrawal(let target, let reason):
+            return "此次分配已撤销，见第\(target)条记录，应分减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。"
+        case .allocation(let units, let byVolume, let rebate, _, let minimum):
+            let share = byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份"
+            if let minimum, minimum <= line.amount {
+                let more = line.amount - minimum
+                return share + "，保底\(minimum.spokenChinese)" + (more.value > 0 ? "，另按份额分得\(more.spokenChinese)" : "")
+                    + "，共应分\(line.amount.spokenChinese)。"
+            }
+            if let rebate {
+                return share + "，应分\(line.amount.spokenChinese)：其中按交易量返还\(rebate.spokenChinese)，按出资额等分配\((line.amount - rebate).spokenChinese)。"
+            }
+            return share + "，应分\(line.amount.spokenChinese)。"
+        case .payment, .reversal:
+            preconditionFailure("payments are not allocation lines")
+        }
+    }
+
+    /// How each distribution was divided, said once for the distributions that share every
+    /// word and figure of it (the same rule, the same pool, the same rate: five years of one
+    /// poverty fund).
+    private func spokenRules() -> StatementDocument.Section? {
+        guard !distributions.isEmpty else { return nil }
+        var groups: [(ids: [String], sentences: [String])] = []
+        for distribution in distributions {
+            let d = distribution.declaration
+            let words = DistributionDisclosure.ruleInWords(d.rule, layout: .current)
+            let drawn = d.appropriations.map { "提取\($0.name)\(Self.spokenRate($0.bp))，\($0.amount.spokenChinese)" }
+            let sentences = [Self.spokenWeights(words) + "。", "可分配收益\(d.distributable.spokenChinese)，" + drawn.map { $0 + "，" }.joined() + "分配总额\(d.pool.spokenChinese)。"]
+                + (distribution.division?.lines(rule: d.rule) ?? []).compactMap(\.spoken)
+            if let same = groups.firstIndex(where: { $0.sentences == sentences }) {
+                groups[same].ids.append(d.id)
+            } else {
+                groups.append(([d.id], sentences))
+            }
+        }
+        let said = groups.flatMap { group in
+            let which = group.ids.count == 1 ? "分配编号\(group.ids[0])：" : "分配编号" + group.ids.joined(separator: "；") + "，这\(Self.spoken(Int64(group.ids.count)))次规则相同："
+            return [which] + group.sentences
+        }
+        return .init(heading: "各次分配的规则", content: .keyValues(said.map { .init("", $0, spoken: $0) }))
+    }
+}
