@@ -38,6 +38,8 @@ public struct DemoRun {
         // Its footer says how to check it: the proof it is checked with lies beside it.
         try Data(proof.serialized.utf8).write(to: URL(fileURLWithPath: base + ".proof.txt"))
         try Data(PDFRenderer(largePrint: true).render(document)).write(to: URL(fileURLWithPath: base + "-large-print.pdf"))
+        // For a screen reader: a page of headings and tables, which a PDF without tags is not.
+        try Data(HTMLRenderer().render(document).utf8).write(to: URL(fileURLWithPath: base + ".html"))
         let script = SpeechRenderer().render(statement.listeningDocument())
         try Data(script.utf8).write(to: URL(fileURLWithPath: base + "-speech.txt"))
         var audio: [(String, String)] = []
@@ -48,7 +50,7 @@ public struct DemoRun {
                        chenMeiStatement: TextRenderer().render(document), files: [
             ("baixin.fenhong", "the ledger (SQLite): fenhong log --ledger \(folder)/baixin.fenhong"),
             ("bundle/", "what an inspector takes away: fenhong verify \(folder)/bundle"),
-            ("chen-mei-statement.pdf", "Chen Mei's statement, A4 (also -large-print.pdf, -speech.txt); check it with "
+            ("chen-mei-statement.pdf", "Chen Mei's statement, A4 (also .html for a screen reader, -large-print.pdf, -speech.txt); check it with "
                 + "fenhong statement check \(base).pdf --ledger \(ledger)"),
         ] + audio + [
             ("accountant.key", "demo accountant key (published seed: not for real use)"),

@@ -47,6 +47,9 @@ struct CommittedBundleTests {
         let largePrint = try StatementSource.statement(demo + "/chen-mei-statement-large-print.pdf")
         #expect(proof.check(against: trust, statementText: largePrint.text, printed: largePrint.printed) == [])
         #expect(proof.check(against: trust, statementText: largePrint.text) == [])
+        // Her HTML copy, for a screen reader, checks with the same proof.
+        let html = try StatementSource.statement(demo + "/chen-mei-statement.html")
+        #expect(proof.check(against: trust, statementText: html.text, printed: html.printed) == [])
     }
 
     /// The committed bundle verifies, and its head checkpoint carries the inspector's cosignature.
