@@ -64,7 +64,7 @@ struct DividendTests {
         let poor = try cli.run("statement", "--household", "152223-001", "--date", "2020-01-05").stdout
         #expect(poor.contains("4（含保底100.00）"), "\(poor)")
         let script = try cli.run("statement", "--household", "152223-001", "--date", "2020-01-05", "--speech").stdout
-        #expect(script.contains("本户四份，含保底一百元"), "\(script)")
+        #expect(script.contains("本户四份，保底一百元，另按份额分得二百元，共应分三百元。"), "\(script)")
         // The weights as words an engine keeps: "每股×1" is read "每股一".
         #expect(script.contains("人口股每股计一份") && !script.contains("×"), "\(script)")
         #expect(!(try cli.run("statement", "--household", "152223-002", "--date", "2020-01-05").stdout.contains("含保底")))
