@@ -22,6 +22,7 @@ struct Fenhong: ParsableCommand {
     /// Errors are one sentence on stderr and exit 2; `verify` exits 1 for problems found.
     static func main() {
         do {
+            if let repeated = RepeatedOptions.problem(in: Array(CommandLine.arguments.dropFirst())) { throw ValidationError(repeated) }
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {

@@ -179,6 +179,12 @@ struct LedgerWorkflowTests {
             // Each message names the input at fault, and why (they had blamed --from, said nothing
             // of a file, "the disk may be full", a read-only folder, the body's bytes).
             (["prove", "consistency", "--from", "5", "--to", "0"], "fenhong: --to 0 must be 1 or more"),
+            // The parser keeps the last of an option given twice: 50,000.00 had been recorded.
+            (["income", "record", "--amount", "5", "--amount=50000", "--category", "c", "--counterparty", "x"],
+             "fenhong: --amount is given twice (5, 50000); give it once"),
+            (["statement", "--household", "152223-001", "--year", "100"], "fenhong: --year 100 is not a year like 2024"),
+            (["shares", "issue", "--holder", "152223-002", "--class", String(repeating: "股", count: 17), "--new-class", "--units", "1", "--reason", "x"],
+             "fenhong: --class has 17 characters; a class's name heads a column of every statement: at most 16"),
             (["key", "generate", "--name", "x", "--out", ""], "fenhong: --out is empty: give the file to write the private key to"),
             (["key", "generate", "--name", "a\u{202E}b", "--out", "rtl.key"], "fenhong: --name holds a bidirectional override (\\u{202E})"),
             (["income", "record", "--amount", "1", "--category", "c", "--counterparty", "x", "--key", "empty.key"],

@@ -66,6 +66,10 @@ struct SharesIssueCommand: ParsableCommand {
         if newClass, share.className.contains(where: { $0 == "," || $0 == "=" || $0.isWhitespace }) {
             throw ValidationError("--class \(share.className): a class name has no commas, equals signs or spaces (it is weighed as --classes name=weight,…)")
         }
+        // A class's name heads a column of every statement and posting.
+        if newClass, share.className.count > 16 {
+            throw ValidationError("--class has \(share.className.count) characters; a class's name heads a column of every statement: at most 16")
+        }
         // A misspelt class would start a class of its own, which no plan weighs.
         if !newClass, !ShareClass.named.contains(share.shareClass) {
             let inUse = try write.ledger.open(readOnly: true).withReader { try $0.shareClasses() }

@@ -151,7 +151,8 @@ enum Parse {
     /// A statement's year: one that has begun by `asOf`, the statement's date.
     static func year(_ year: Int?, asOf day: LedgerDate) throws -> Int? {
         guard let year else { return nil }
-        guard (1...9999).contains(year) else { throw ValidationError("--year \(year) is not a year like 2024") }
+        // Before 1900 no collective's accounts were kept: "100 年度" had been printed.
+        guard (1900...9999).contains(year) else { throw ValidationError("--year \(year) is not a year like 2024") }
         // A year to come has nothing in it: its empty statement would read as "nothing owed".
         guard year <= day.year else {
             throw ValidationError(day == today() ? "--year \(year) has not begun; a statement shows a year that has"
