@@ -25,11 +25,14 @@ public struct HTMLRenderer: Sendable {
 
     /// Whether the document's ``StatementDocument/typesetting`` keeps marks whole in HTML, while it is rendered.
     private var keepsMarks = false
+    /// Whether it is set for a screen reader (``StatementDocument/Typesetting/readableHTML``), while it is rendered.
+    private var readable = false
 
     /// The complete page, UTF-8 text starting with `<!DOCTYPE html>`.
     public func render(_ document: StatementDocument) -> String {
         var renderer = self
         renderer.keepsMarks = document.typesetting.contains(.marksWholeInHTML)
+        renderer.readable = document.typesetting.contains(.readableHTML)
         return renderer.page(document)
     }
 
@@ -38,7 +41,13 @@ public struct HTMLRenderer: Sendable {
         html += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"generator\" content=\"fenhong\">\n"
-        html += "<title>\(Self.escape(document.title))</title>\n<style>\n\(Self.css)</style>\n</head>\n"
+        // A window or tab named by whose statement it is: thirty of one village had one title.
+        let title = readable ? document.title + (document.owner.map { " · " + $0 } ?? "") : document.title
+        html += "<title>\(Self.escape(title))</title>\n<style>\n\(Self.css)</style>\n"
+        // A term's further values each on a line of their own, under its first (the style sheet
+        // above is every layout's, and stays as it was).
+        if readable { html += "<style>\n\(Self.readableCSS)</style>\n" }
+        html += "</head>\n"
         var classes = ["paper-\(paper.rawValue)"]
         if largePrint { classes.append("large-print") }
         html += "<body class=\"\(classes.joined(separator: " "))\">\n<main>\n<header>\n"
@@ -47,19 +56,21 @@ public struct HTMLRenderer: Sendable {
             html += "<p class=\"subtitle\">\(Self.escape(line))</p>\n"
         }
         html += "</header>\n"
-        for section in document.sections {
+        for (index, section) in document.sections.enumerated() {
             html += "<section>\n"
-            if !section.heading.isEmpty { html += "<h2>\(Self.escape(section.heading))</h2>\n" }
+            // Its heading names its table, read out when a screen reader enters it.
+            let id = readable && !section.heading.isEmpty ? "s\(index + 1)" : nil
+            if !section.heading.isEmpty { html += "<h2\(id.map { " id=\"\($0)\"" } ?? "")>\(Self.escape(section.heading))</h2>\n" }
             switch section.content {
             case .keyValues(let pairs): html += keyValues(pairs.map { ($0.key, $0.value) })
-            case .table(let table): html += largePrint ? tableAsBlocks(table) : tableAsTable(table)
+            case .table(let table): html += largePrint ? tableAsBlocks(table) : tableAsTable(table, labelledBy: id)
             case .paragraph(let paragraph): html += "<p>\(text(paragraph.text))</p>\n"
             case .signatures(let signatures): html += self.signatures(signatures)
             }
             html += "</section>\n"
         }
         if let footer = document.footer {
-            html += "<footer>\n" + keyValues(footer.labelledLines.map { ($0.label, $0.value) })
+            html += "<footer>\n" + keyValues(footer.labelledLines.map { ($0.label, $0.value) }, englishInLabels: readable)
             for note in footer.notes { html += "<p>\(Self.escape(note))</p>\n" }
             html += "</footer>\n"
         }
@@ -67,33 +78,65 @@ public struct HTMLRenderer: Sendable {
         return html
     }
 
-    private func keyValues(_ pairs: [(String, String)]) -> String {
+    /// `englishInLabels`: the English words of a label (账本 Origin) are marked English, read so.
+    private func keyValues(_ pairs: [(String, String)], englishInLabels: Bool = false) -> String {
         var html = "<dl class=\"fields\">\n"
-        for (key, value) in pairs {
+        for (index, (key, value)) in pairs.enumerated() {
+            let label = englishInLabels ? Self.markingEnglish(key) : text(key)
+            if readable && key.isEmpty && index > 0 {
+                // A line going on from the term above is one more of its values, in its group.
+                html.removeLast("</div>\n".count)
+                html += "<dd>\(text(value))</dd></div>\n"
+                continue
+            }
             // A line going on from the term above has none of its own: a screen reader passes the empty term over.
-            let term = key.isEmpty ? "<dt aria-hidden=\"true\"></dt>" : "<dt>\(text(key))</dt>"
+            let term = key.isEmpty ? "<dt aria-hidden=\"true\"></dt>" : "<dt>\(label)</dt>"
             html += "<div>\(term)<dd>\(text(value))</dd></div>\n"
         }
         return html + "</dl>\n"
     }
 
-    private func tableAsTable(_ table: StatementDocument.Table) -> String {
+    /// `label` escaped, each run of Latin letters in it marked English (`<span lang="en">Origin</span>`).
+    private static func markingEnglish(_ label: String) -> String {
+        var html = "", word = ""
+        func flush() {
+            if !word.isEmpty { html += "<span lang=\"en\">\(escape(word))</span>" }
+            word = ""
+        }
+        for character in label {
+            if character.isASCII && character.isLetter {
+                word.append(character)
+            } else {
+                flush()
+                html += escape(String(character))
+            }
+        }
+        flush()
+        return html
+    }
+
+    /// `labelledBy`: the id of the heading that names the table (when ``readable``), whose header
+    /// cells then say which column they head and each row's first cell which row it is, so that a
+    /// screen reader says "2019-poverty, 应分（元）, 2,880.00" moving down a column.
+    private func tableAsTable(_ table: StatementDocument.Table, labelledBy: String? = nil) -> String {
         func cellClass(_ column: Int) -> String {
             table.columns[column].alignment == .right ? " class=\"num\"" : ""
         }
-        func row(_ row: StatementDocument.Row, tag: String) -> String {
+        func row(_ row: StatementDocument.Row, tag: String, scope: String? = nil) -> String {
             var html = "<tr>"
             for column in table.columns.indices {
-                html += "<\(tag)\(cellClass(column))>\(text(table.cell(row, column)))</\(tag)>"
+                let (cellTag, cellScope) = scope == "row" && column == 0 ? ("th", "row") : (tag, scope == "col" ? "col" : nil)
+                html += "<\(cellTag)\(cellClass(column))\(cellScope.map { " scope=\"\($0)\"" } ?? "")>\(text(table.cell(row, column)))</\(cellTag)>"
             }
             return html + "</tr>\n"
         }
-        var html = "<table>\n<thead>\n"
-        html += row(.init(table.columns.map(\.header)), tag: "th")
+        let scoped = readable
+        var html = "<table\(labelledBy.map { " aria-labelledby=\"\($0)\"" } ?? "")>\n<thead>\n"
+        html += row(.init(table.columns.map(\.header)), tag: "th", scope: scoped ? "col" : nil)
         html += "</thead>\n<tbody>\n"
-        for body in table.rows { html += row(body, tag: "td") }
+        for body in table.rows { html += row(body, tag: "td", scope: scoped ? "row" : nil) }
         html += "</tbody>\n"
-        if let totals = table.totals { html += "<tfoot>\n" + row(totals, tag: "td") + "</tfoot>\n" }
+        if let totals = table.totals { html += "<tfoot>\n" + row(totals, tag: "td", scope: scoped ? "row" : nil) + "</tfoot>\n" }
         return html + "</table>\n"
     }
 
@@ -129,6 +172,25 @@ public struct HTMLRenderer: Sendable {
     /// （已撤销）: ``LineBreaker/markLengthMax``) in a span the browser does not break. Inline, so
     /// that the style sheet, which every layout shares, stays as it was.
     private func text(_ text: String) -> String {
+        let html = marksKept(text)
+        // A masked number's stars are not read out (a screen reader said "星号" eight times): its
+        // digits are.
+        guard readable, html.contains("****") else { return html }
+        var out = "", stars = 0
+        func flush() {
+            if stars >= 4 { out += "<span aria-hidden=\"true\">" + String(repeating: "*", count: stars) + "</span>" } else { out += String(repeating: "*", count: stars) }
+            stars = 0
+        }
+        for character in html {
+            if character == "*" { stars += 1; continue }
+            flush()
+            out.append(character)
+        }
+        flush()
+        return out
+    }
+
+    private func marksKept(_ text: String) -> String {
         guard keepsMarks, text.unicodeScalars.contains("（") else { return Self.escape(text) }
         let scalars = Array(text.unicodeScalars)
         var html = "", from = 0, open = 0
@@ -158,6 +220,16 @@ public struct HTMLRenderer: Sendable {
         }
         return result
     }
+
+    /// What a page set for a screen reader adds to ``css``.
+    static let readableCSS = """
+        dl.fields div { flex-wrap: wrap; row-gap: 0; }
+        dl.fields dd + dd { flex: 0 0 100%; box-sizing: border-box; padding-left: 8em; }
+        body.large-print dl.fields dd + dd { padding-left: 0; }
+        tbody th { background: none; font-weight: normal; }
+        tfoot th { background: none; border-top: 2px solid #000; }
+
+        """
 
     /// Screen and print styles; money right-aligned in tabular figures.
     static let css = """

@@ -50,7 +50,14 @@ public struct StatementDocument: Sendable, Equatable {
         /// over `0cf8…`: 50 and 14).
         public static let evenCuts = Typesetting(rawValue: 1 << 4)
 
-        /// Every way: what layout 3 and the public posting are set with.
+        /// An HTML page a screen reader can move through and read right (since layout 4): its
+        /// title names whose it is; each table is named by its heading, its header cells say
+        /// which column they head and each row's first cell which row; a rule's lines are one
+        /// term's values; a masked number is read as its last digits (尾号2318), not as stars;
+        /// the English words of the footer are marked English.
+        public static let readableHTML = Typesetting(rawValue: 1 << 5)
+
+        /// Every way layout 3 adopted: what it is set with.
         public static let all: Typesetting = [.marksWholeInHTML, .tooWideTablesByRow, .longBlocksAcrossPages, .longLabelsAbove, .evenCuts]
     }
 

@@ -21,12 +21,14 @@ struct KeptStatementsTests {
     ]
 
     /// Statements printed in the later layouts, each folder by the release that printed it (layout
-    /// 2 by 6c21138, layout 3 by this one), each with the proof printed with it.
+    /// 2 by 6c21138, layout 3 by 3ceca8f, layout 4 by this one: its HTML forms alone, for its text
+    /// and PDF are layout 3's), each with the proof printed with it.
     static let laterLayouts: [(folder: String, statement: String, proof: String)] = ["statements-layout2", "statements-layout3"].flatMap { folder in
         [("152223-007.txt", "152223-007"), ("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"),
          ("152223-007.pdf", "152223-007"), ("152223-007-large.pdf", "152223-007"),
          ("152223-001.txt", "152223-001"), ("152223-001.pdf", "152223-001"), ("152223-001-2021.html", "152223-001-2021")].map { (folder, $0.0, $0.1) }
-    }
+    } + [("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"), ("152223-001-2021.html", "152223-001-2021")]
+        .map { ("statements-layout4", $0.0, $0.1) }
 
     @Test(arguments: laterLayouts)
     func aStatementPrintedInALaterLayoutStillPasses(_ kept: (folder: String, statement: String, proof: String)) throws {
@@ -45,6 +47,20 @@ struct KeptStatementsTests {
         }
         #expect(failures.map(\.rule) == [.notAsPrinted])
         #expect(failures.first?.detail.hasSuffix("(layout \(layout))") == true, "\(failures)")
+    }
+
+    /// A kept HTML page of layout 4 is set for a screen reader, and layout 3's is not; one changed
+    /// is rejected, named against the layout it was printed in.
+    @Test(arguments: [("statements-layout3", 3), ("statements-layout4", 4)])
+    func anHTMLPageChangedIsNamedAgainstItsLayout(_ folder: String, _ layout: Int) throws {
+        let html = try String(contentsOfFile: "\(root(folder))/152223-007.html", encoding: .utf8)
+        #expect(html.contains("<title>白辛嘎查 分红明细单 · 户号 152223-007 陈梅</title>") == (layout == 4))
+        #expect(html.contains("<th scope=\"row\">2024-poverty</th>") == (layout == 4))
+        let failures = try failures("152223-007.html", proof: "152223-007", in: root(folder)) { bytes in
+            bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: ">2,880.00</td><td class=\"num\">231<", with: ">2,080.00</td><td class=\"num\">231<").utf8)
+        }
+        #expect(failures.map(\.rule) == [.notAsPrinted])
+        #expect(failures.first?.detail.contains("(layout \(layout))") == true, "\(failures)")
     }
 
     private func root(_ folder: String) -> String { Self.root.appendingPathComponent(folder).path }

@@ -211,6 +211,8 @@ extension HouseholdStatement {
         // And in a browser, which had broken them as it broke any Chinese text; no figure broken
         // in a table too wide, no heading alone on a page: since layout 3.
         document.typesetting = layout >= .third ? .all : []
+        // A page a screen reader moves through by its headings and tables: since layout 4.
+        if layout >= .fourth { document.typesetting.insert(.readableHTML) }
         return document
     }
 

@@ -22,9 +22,15 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// the rate per share (每股) of DOMAIN §5, or per 100 yuan of a cooperative's transactions
     /// and capital, which a household multiplies by its own 份额 to find its amount.
     case third = 3
+    /// Since 2026-12-01: the HTML page read by a screen reader as it is seen — its title names the
+    /// household, each table is named by its heading with its header cells scoped to their column
+    /// and each row's first cell to its row, a rule's lines are its term's, a masked number is
+    /// read as its last digits, the footer's English words are marked so
+    /// (``StatementDocument/Typesetting/readableHTML``). Text and PDF as in layout 3.
+    case fourth = 4
 
     /// The layout fenhong prints in.
-    public static let current: StatementLayout = .third
+    public static let current: StatementLayout = .fourth
 
     /// Every layout, the current first: a check tries them in this order.
     public static let newestFirst: [StatementLayout] = allCases.reversed()

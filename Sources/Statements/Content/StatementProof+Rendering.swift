@@ -56,7 +56,7 @@ extension StatementProof {
         let what = "household \(household), \(year.map { "\($0)年度" } ?? "全部年度"), 截至 \(date), checkpoint \(cp.size)"
         switch printed.format {
         case .text:
-            let expected = zip(StatementLayout.newestFirst, documents.map { TextRenderer().render($0) })
+            let expected = Self.firstPrinted(Array(zip(StatementLayout.newestFirst, documents.map { TextRenderer().render($0) })))
             if expected.contains(where: { Self.firstDifference(text, $0.1, what: what) == [] }) { return [] }
             // Named against the layout it follows furthest, said.
             let closest = expected.max { Self.agreeingLines($0.1, text) < Self.agreeingLines($1.1, text) }!
@@ -77,8 +77,8 @@ extension StatementProof {
             return Self.firstDifference(given, closest.1, what: what + Self.inLayout(closest.0), source: "HTML source ")
                 ?? [.init(rule: .notAsPrinted, location: "statement", detail: "the HTML statement is not the one fenhong prints for \(what)")]
         case .pdf:
-            let variants = zip(StatementLayout.newestFirst, documents).flatMap { layout, document in
-                [false, true].map { (layout, PDFRenderer(largePrint: $0).render(document)) }
+            let variants = [false, true].flatMap { largePrint in
+                Self.firstPrinted(zip(StatementLayout.newestFirst, documents).map { ($0, PDFRenderer(largePrint: largePrint).render($1)) })
             }
             if variants.contains(where: { $0.1 == printed.bytes }) { return [] }
             // The text it shows, run by run, against the variant (layout, large print) it follows furthest.
@@ -97,6 +97,13 @@ extension StatementProof {
             return [.init(rule: .notAsPrinted, location: "statement",
                           detail: "the PDF is not the one fenhong prints for \(what): its text reads alike, but its fonts or drawing differ; print it again with fenhong statement")]
         }
+    }
+
+    /// `printed`, newest layout first, without a layout that prints alike the one before it: a
+    /// difference is named against the layout that first printed so (a text or PDF statement of
+    /// layout 4 is one of layout 3).
+    private static func firstPrinted<T: Equatable>(_ printed: [(StatementLayout, T)]) -> [(StatementLayout, T)] {
+        printed.indices.filter { $0 == printed.count - 1 || printed[$0].1 != printed[$0 + 1].1 }.map { printed[$0] }
     }
 
     /// The layout a difference is named against, when there are several: " (layout 3)".

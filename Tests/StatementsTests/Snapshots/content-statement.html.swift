@@ -7,7 +7,7 @@ extension Snapshot {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="fenhong">
-<title>白辛嘎查 分红明细单</title>
+<title>白辛嘎查 分红明细单 · 户号 152223-001 陈梅</title>
 <style>
 @page { size: A4; margin: 18mm 16mm; }
 @page a5 { size: A5; margin: 10mm 10mm; }
@@ -44,6 +44,13 @@ body.large-print .signature { flex: 1 1 100%; min-height: 3em; }
 body.large-print footer { font-size: 18pt; }
 @media print { main { padding: 0; max-width: none; } section, .row, tr, .signature { break-inside: avoid; } }
 </style>
+<style>
+dl.fields div { flex-wrap: wrap; row-gap: 0; }
+dl.fields dd + dd { flex: 0 0 100%; box-sizing: border-box; padding-left: 8em; }
+body.large-print dl.fields dd + dd { padding-left: 0; }
+tbody th { background: none; font-weight: normal; }
+tfoot th { background: none; border-top: 2px solid #000; }
+</style>
 </head>
 <body class="paper-a4">
 <main>
@@ -53,16 +60,16 @@ body.large-print footer { font-size: 18pt; }
 <p class="subtitle">全部年度　截至 2024年12月31日</p>
 </header>
 <section>
-<h2>户主信息</h2>
+<h2 id="s1">户主信息</h2>
 <dl class="fields">
 <div><dt>户号</dt><dd>152223-001</dd></div>
 <div><dt>户主</dt><dd>陈梅</dd></div>
 <div><dt>家庭人口</dt><dd>3 人</dd></div>
-<div><dt>身份证号</dt><dd>152223********1234</dd></div>
+<div><dt>身份证号</dt><dd>152223<span aria-hidden="true">********</span>1234</dd></div>
 </dl>
 </section>
 <section>
-<h2>先看合计</h2>
+<h2 id="s2">先看合计</h2>
 <dl class="fields">
 <div><dt>应分合计</dt><dd>5,760.00</dd></div>
 <div><dt>已付合计</dt><dd>5,760.00</dd></div>
@@ -70,70 +77,66 @@ body.large-print footer { font-size: 18pt; }
 </dl>
 </section>
 <section>
-<h2>持股情况</h2>
-<table>
+<h2 id="s3">持股情况</h2>
+<table aria-labelledby="s3">
 <thead>
-<tr><th>股份类别</th><th class="num">股数</th></tr>
+<tr><th scope="col">股份类别</th><th class="num" scope="col">股数</th></tr>
 </thead>
 <tbody>
-<tr><td>扶贫股</td><td class="num">10</td></tr>
+<tr><th scope="row">扶贫股</th><td class="num">10</td></tr>
 </tbody>
 <tfoot>
-<tr><td>合计</td><td class="num">10</td></tr>
+<tr><th scope="row">合计</th><td class="num">10</td></tr>
 </tfoot>
 </table>
 </section>
 <section>
-<h2>分配依据</h2>
-<table>
+<h2 id="s4">分配依据</h2>
+<table aria-labelledby="s4">
 <thead>
-<tr><th>分配编号</th><th>登记日</th><th class="num">可分配收益</th><th class="num">提取</th><th class="num">分配总额</th><th class="num">条目</th><th>哈希</th></tr>
+<tr><th scope="col">分配编号</th><th scope="col">登记日</th><th class="num" scope="col">可分配收益</th><th class="num" scope="col">提取</th><th class="num" scope="col">分配总额</th><th class="num" scope="col">条目</th><th scope="col">哈希</th></tr>
 </thead>
 <tbody>
-<tr><td>2023</td><td>2023-12-15</td><td class="num">16,000.00</td><td class="num">1,600.00</td><td class="num">14,400.00</td><td class="num">5</td><td>cef3e2fe</td></tr>
-<tr><td>2024</td><td>2024-12-15</td><td class="num">16,000.00</td><td class="num">1,600.00</td><td class="num">14,400.00</td><td class="num">10</td><td>eb63ab67</td></tr>
+<tr><th scope="row">2023</th><td>2023-12-15</td><td class="num">16,000.00</td><td class="num">1,600.00</td><td class="num">14,400.00</td><td class="num">5</td><td>cef3e2fe</td></tr>
+<tr><th scope="row">2024</th><td>2024-12-15</td><td class="num">16,000.00</td><td class="num">1,600.00</td><td class="num">14,400.00</td><td class="num">10</td><td>eb63ab67</td></tr>
 </tbody>
 </table>
 </section>
 <section>
-<h2>分配方式</h2>
+<h2 id="s5">分配方式</h2>
 <dl class="fields">
-<div><dt>2023</dt><dd>按股份分配</dd></div>
-<div><dt aria-hidden="true"></dt><dd>提取公积公益金<span style="white-space:nowrap">（10%）</span>1,600.00元</dd></div>
-<div><dt aria-hidden="true"></dt><dd>14,400.00元÷50股＝每股288.00元</dd></div>
-<div><dt>2024</dt><dd>按股份分配</dd></div>
-<div><dt aria-hidden="true"></dt><dd>提取公积公益金<span style="white-space:nowrap">（10%）</span>1,600.00元</dd></div>
-<div><dt aria-hidden="true"></dt><dd>14,400.00元÷50股＝每股288.00元</dd></div>
+<div><dt>2023</dt><dd>按股份分配</dd><dd>提取公积公益金<span style="white-space:nowrap">（10%）</span>1,600.00元</dd><dd>14,400.00元÷50股＝每股288.00元</dd></div>
+<div><dt>2024</dt><dd>按股份分配</dd><dd>提取公积公益金<span style="white-space:nowrap">（10%）</span>1,600.00元</dd><dd>14,400.00元÷50股＝每股288.00元</dd></div>
 </dl>
 </section>
 <section>
-<h2>应分明细</h2>
-<table>
+<h2 id="s6">应分明细</h2>
+<table aria-labelledby="s6">
 <thead>
-<tr><th>分配编号</th><th>日期</th><th class="num">份额</th><th class="num">应分<span style="white-space:nowrap">（元）</span></th><th class="num">条目</th><th>哈希</th></tr>
+<tr><th scope="col">分配编号</th><th scope="col">日期</th><th class="num" scope="col">份额</th><th class="num" scope="col">应分<span style="white-space:nowrap">（元）</span></th><th class="num" scope="col">条目</th><th scope="col">哈希</th></tr>
 </thead>
 <tbody>
-<tr><td>2023</td><td>2023-12-15</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">6</td><td>65dcf8af</td></tr>
-<tr><td>2024</td><td>2024-12-15</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">11</td><td>8b368038</td></tr>
+<tr><th scope="row">2023</th><td>2023-12-15</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">6</td><td>65dcf8af</td></tr>
+<tr><th scope="row">2024</th><td>2024-12-15</td><td class="num">10</td><td class="num">2,880.00</td><td class="num">11</td><td>8b368038</td></tr>
 </tbody>
 </table>
 </section>
 <section>
-<h2>支付明细</h2>
-<table>
+<h2 id="s7">支付明细</h2>
+<table aria-labelledby="s7">
 <thead>
-<tr><th>日期</th><th>分配编号</th><th>摘要</th><th>凭证号</th><th class="num">金额<span style="white-space:nowrap">（元）</span></th><th class="num">条目</th><th>哈希</th></tr>
+<tr><th scope="col">日期</th><th scope="col">分配编号</th><th scope="col">摘要</th><th scope="col">凭证号</th><th class="num" scope="col">金额<span style="white-space:nowrap">（元）</span></th><th class="num" scope="col">条目</th><th scope="col">哈希</th></tr>
 </thead>
 <tbody>
-<tr><td>2023-12-20</td><td>2023</td><td>银行卡 ****6217</td><td>BX-2023-0001</td><td class="num">2,880.00</td><td class="num">8</td><td>cbee6756</td></tr>
-<tr><td>2024-12-20</td><td>2024</td><td>银行卡 ****9999<span style="white-space:nowrap">（冲销）</span></td><td>BX-2024-0007</td><td class="num">2,880.00</td><td class="num">13</td><td>0e4a128c</td></tr>
-<tr><td>2024-12-21</td><td>2024</td><td>冲销第13条：账户错误</td><td></td><td class="num">-2,880.00</td><td class="num">14</td><td>ec20a5e6</td></tr>
-<tr><td>2024-12-22</td><td>2024</td><td>银行卡 ****6217</td><td>BX-2024-0008</td><td class="num">2,880.00</td><td class="num">15</td><td>9cdfe79f</td></tr>
+<tr><th scope="row">2023-12-20</th><td>2023</td><td>银行卡 <span aria-hidden="true">****</span>6217</td><td>BX-2023-0001</td><td class="num">2,880.00</td><td class="num">8</td><td>cbee6756</td></tr>
+<tr><th scope="row">2024-12-20</th><td>2024</td><td>银行卡 <span aria-hidden="true">****</span>9999<span style="white-space:nowrap">（冲销）</span></td><td>BX-2024-0007</td><td class="num">2,880.00</td><td class="num">13</td><td>0e4a128c</td></tr>
+<tr><th scope="row">2024-12-21</th><td>2024</td><td>冲销第13条：账户错误</td><td></td><td class="num">-2,880.00</td><td class="num">14</td><td>ec20a5e6</td></tr>
+<tr><th scope="row">2024-12-22</th><td>2024</td><td>银行卡 <span aria-hidden="true">****</span>6217</td><td>BX-2024-0008</td><td class="num">2,880.00</td><td class="num">15</td><td>9cdfe79f</td></tr>
 </tbody>
 </table>
 </section>
 <section>
-<h2>合计</h2>
+<h2 id="s8">合计</h2>
 <dl class="fields">
 <div><dt>应分合计</dt><dd>5,760.00</dd></div>
 <div><dt>应分合计<span style="white-space:nowrap">（大写）</span></dt><dd>伍仟柒佰陆拾元整</dd></div>
@@ -144,11 +147,11 @@ body.large-print footer { font-size: 18pt; }
 </dl>
 </section>
 <section>
-<h2>说明</h2>
+<h2 id="s9">说明</h2>
 <p>本明细单由白辛嘎查股份经济合作社根据分红账本生成。“条目”是账本记录的编号，“哈希”是该记录指纹的前8位；冲销的记录照原样保留并标明<span style="white-space:nowrap">（冲销）</span>，不删除。如有疑问，请向村务监督委员会反映。</p>
 </section>
 <section>
-<h2>签字</h2>
+<h2 id="s10">签字</h2>
 <div class="signatures">
 <div class="signature"><span class="label">经办人</span><span class="sign-here"></span></div>
 <div class="signature"><span class="label">监督小组</span><span class="sign-here"></span></div>
@@ -158,10 +161,10 @@ body.large-print footer { font-size: 18pt; }
 </section>
 <footer>
 <dl class="fields">
-<div><dt>账本 Origin</dt><dd>fenhong/152223/baixin</dd></div>
-<div><dt>条目数 Size</dt><dd>17</dd></div>
-<div><dt>根指纹 Root</dt><dd>126e80323e8751a483cf759f79da33a27b719282bb9f39448f1cce2823f46908</dd></div>
-<div><dt>签署 Signer</dt><dd>baixin-accountant</dd></div>
+<div><dt>账本 <span lang="en">Origin</span></dt><dd>fenhong/152223/baixin</dd></div>
+<div><dt>条目数 <span lang="en">Size</span></dt><dd>17</dd></div>
+<div><dt>根指纹 <span lang="en">Root</span></dt><dd>126e80323e8751a483cf759f79da33a27b719282bb9f39448f1cce2823f46908</dd></div>
+<div><dt>签署 <span lang="en">Signer</span></dt><dd>baixin-accountant</dd></div>
 </dl>
 <p>核验方法：fenhong statement check 本明细单 --ledger 账本（或 --bundle 账本目录）</p>
 </footer>
