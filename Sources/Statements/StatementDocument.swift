@@ -57,6 +57,16 @@ public struct StatementDocument: Sendable, Equatable {
         /// the English words of the footer are marked English.
         public static let readableHTML = Typesetting(rawValue: 1 << 5)
 
+        /// A PDF never splits a term from its further lines (分配方式（续） had begun with a rule's
+        /// last line, its distribution on the page before) nor a paragraph across pages (说明（续）
+        /// had begun mid-sentence), where either fits on a page (since layout 4).
+        public static let wholeTermsAndParagraphs = Typesetting(rawValue: 1 << 6)
+
+        /// A PDF sets the totals, the notes and the signatures on one page, where they fit on one:
+        /// a household signs or presses its thumb beside the amounts it signs for (in 17 of 30
+        /// large-print statements the signatures had stood on a page without them; since layout 4).
+        public static let signedBesideTotals = Typesetting(rawValue: 1 << 7)
+
         /// Every way layout 3 adopted: what it is set with.
         public static let all: Typesetting = [.marksWholeInHTML, .tooWideTablesByRow, .longBlocksAcrossPages, .longLabelsAbove, .evenCuts]
     }

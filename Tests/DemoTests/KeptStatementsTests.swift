@@ -21,14 +21,14 @@ struct KeptStatementsTests {
     ]
 
     /// Statements printed in the later layouts, each folder by the release that printed it (layout
-    /// 2 by 6c21138, layout 3 by 3ceca8f, layout 4 by this one: its HTML forms alone, for its text
-    /// and PDF are layout 3's), each with the proof printed with it.
+    /// 2 by 6c21138, layout 3 by 3ceca8f, layout 4 by this one: its HTML forms and the PDFs it sets
+    /// otherwise, for its text is layout 3's), each with the proof printed with it.
     static let laterLayouts: [(folder: String, statement: String, proof: String)] = ["statements-layout2", "statements-layout3"].flatMap { folder in
         [("152223-007.txt", "152223-007"), ("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"),
          ("152223-007.pdf", "152223-007"), ("152223-007-large.pdf", "152223-007"),
          ("152223-001.txt", "152223-001"), ("152223-001.pdf", "152223-001"), ("152223-001-2021.html", "152223-001-2021")].map { (folder, $0.0, $0.1) }
-    } + [("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"), ("152223-001-2021.html", "152223-001-2021")]
-        .map { ("statements-layout4", $0.0, $0.1) }
+    } + [("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"), ("152223-001-2021.html", "152223-001-2021"),
+         ("152223-007-large.pdf", "152223-007"), ("152223-002.pdf", "152223-002")].map { ("statements-layout4", $0.0, $0.1) }
 
     @Test(arguments: laterLayouts)
     func aStatementPrintedInALaterLayoutStillPasses(_ kept: (folder: String, statement: String, proof: String)) throws {

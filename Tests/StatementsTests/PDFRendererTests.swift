@@ -230,6 +230,54 @@ struct PDFRendererTests {
         #expect(split > 0, "no filler pushed the signatures to page 2: the test does not reach the page break")
     }
 
+    /// Since layout 4, the totals, the notes and the signatures stand on one page whatever comes
+    /// before them (a household signs beside the amounts it signs for), and a paragraph whole.
+    @Test func signedBesideTheTotals() throws {
+        var apart = 0, split = 0
+        for filler in 20...60 {
+            let sections: [StatementDocument.Section] = [
+                .init(heading: "前文", content: .keyValues((1...filler).map { .init("项\($0)", "值") })),
+                .init(heading: "合计", content: .keyValues([.init("应分合计", "2,880.00"), .init("已付合计", "2,880.00")])),
+                .init(heading: "说明", content: .paragraph(.init(String(repeating: "本明细单由白辛嘎查股份经济合作社根据分红账本生成。", count: 6)))),
+                .init(heading: "签字", content: .signatures(["经办人", "监督小组", "户主（或见证人、按手印）"].map { .init($0) })),
+            ]
+            let before = try pages(sections, .all), now = try pages(sections, [.all, .wholeTermsAndParagraphs, .signedBesideTotals])
+            let signing = try #require(now.first { $0.contains("户主（或见证人") })
+            #expect(signing.contains("已付合计") && signing.contains("本明细单"), "with \(filler) lines before: \(signing)")
+            if before.first(where: { $0.contains("户主（或见证人") })?.contains("已付合计") == false { apart += 1 }
+            if before.filter({ $0.contains("本明细单") }).count > 1 { split += 1 }
+        }
+        // Layout 3 had set them apart for some filler: the test reaches the page breaks.
+        #expect(apart > 0 && split > 0, "\(apart) \(split)")
+    }
+
+    /// Since layout 4, a block of terms taller than a page (分配方式 in large print) runs on with
+    /// each term's further lines beside it: a page had begun with a rule's last line, its
+    /// distribution on the page before.
+    @Test func aTermKeepsItsLines() throws {
+        let terms = StatementDocument.Section(heading: "分配方式", content: .keyValues((1...30).flatMap { n in
+            [.init("第\(n)项", "规则\(n)"), .init("", "保底\(n)号"), .init("", "余下\(n)号")] as [StatementDocument.KeyValue]
+        }))
+        func orphans(_ typesetting: StatementDocument.Typesetting) throws -> Int {
+            let pages = try pages([terms], typesetting, largePrint: true)
+            return (1...30).filter { n in pages.contains { $0.contains("余下\(n)号") && !$0.contains("第\(n)项") } }.count
+        }
+        #expect(try orphans(.all) > 0)
+        #expect(try orphans([.all, .wholeTermsAndParagraphs]) == 0)
+    }
+
+    /// The pages pdftotext reads from the PDF of `sections` set with `typesetting`.
+    private func pages(_ sections: [StatementDocument.Section], _ typesetting: StatementDocument.Typesetting, largePrint: Bool = false) throws -> [String] {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var document = StatementDocument(title: "测试", sections: sections)
+        document.typesetting = typesetting
+        let file = directory.appendingPathComponent("p.pdf")
+        try Data(PDFRenderer(largePrint: largePrint).render(document)).write(to: file)
+        return String(decoding: try Tool.run(pdftotext, ["-layout", file.path, "-"]).output, as: UTF8.self).split(separator: "\u{0C}").map(String.init)
+    }
+
     /// poppler extracts the Chinese name, the amount in figures and in capitals, and the Latin text,
     /// and rasterises a page (fails with install instructions where poppler is missing).
     @Test func popplerExtractsAndRendersTheStatement() throws {

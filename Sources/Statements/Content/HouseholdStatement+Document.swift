@@ -212,7 +212,8 @@ extension HouseholdStatement {
         // in a table too wide, no heading alone on a page: since layout 3.
         document.typesetting = layout >= .third ? .all : []
         // A page a screen reader moves through by its headings and tables: since layout 4.
-        if layout >= .fourth { document.typesetting.insert(.readableHTML) }
+        // And a PDF whose pages stand alone, signed beside its totals: since layout 4.
+        if layout >= .fourth { document.typesetting.formUnion([.readableHTML, .wholeTermsAndParagraphs, .signedBesideTotals]) }
         return document
     }
 

@@ -26,7 +26,10 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// household, each table is named by its heading with its header cells scoped to their column
     /// and each row's first cell to its row, a rule's lines are its term's, a masked number is
     /// read as its last digits, the footer's English words are marked so
-    /// (``StatementDocument/Typesetting/readableHTML``). Text and PDF as in layout 3.
+    /// (``StatementDocument/Typesetting/readableHTML``); and PDF pages that stand alone — the
+    /// totals, the notes and the signatures on one page, a term never parted from its lines, a
+    /// paragraph never split (``StatementDocument/Typesetting/signedBesideTotals``,
+    /// ``StatementDocument/Typesetting/wholeTermsAndParagraphs``). Text as in layout 3.
     case fourth = 4
 
     /// The layout fenhong prints in.

@@ -69,8 +69,9 @@ struct PDFLayout {
         rule(width: 1.2)
         space(2)
         rule(width: 0.4)
-        for section in document.sections {
+        for (index, section) in document.sections.enumerated() {
             space(style.bodySize * 0.6)
+            if typesetting.contains(.signedBesideTotals) { keepWithSignatures(document.sections, from: index, footer: document.footer) }
             if case .table(let table) = section.content, !style.tablesAsBlocks {
                 // Keep a table's heading and header with its first rows: never a header alone
                 // at the foot of a page.
@@ -110,17 +111,17 @@ struct PDFLayout {
             // A block of figures (the totals) is read as one: never split across pages.
             case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize, keepTogether: !runsOn)
             case .table(let table): style.tablesAsBlocks ? tableAsBlocks(table) : tableWithRules(table)
-            case .paragraph(let paragraph): lines(paragraph.text, size: style.bodySize)
+            case .paragraph(let paragraph):
+                if typesetting.contains(.wholeTermsAndParagraphs) { ensureWhole(wrap(paragraph.text, width: contentWidth, size: style.bodySize).count) }
+                lines(paragraph.text, size: style.bodySize)
             case .signatures(let signatures): signatureLines(signatures)
             }
         }
         if let footer = document.footer {
             space(style.bodySize)
             // Keep the verification block on one page: it is read as a whole.
+            ensure(footerHeight(footer))
             let pairs = footer.labelledLines.map { ($0.label, $0.value) }
-            let noteLines = footer.notes.flatMap { wrap($0, width: contentWidth, size: style.footerSize) }
-            let lineCount = keyValueRows(pairs, size: style.footerSize).rows.count + noteLines.count
-            ensure(Double(lineCount) * lineHeight(style.footerSize) + style.footerSize * 0.3 + 0.4)
             rule(width: 0.4)
             space(style.footerSize * 0.3)
             keyValues(pairs, size: style.footerSize)
@@ -232,13 +233,55 @@ struct PDFLayout {
     mutating func keyValues(_ pairs: [(String, String)], size: Double, keepTogether: Bool = false) {
         let (keyColumn, rows) = keyValueRows(pairs, size: size)
         if keepTogether { ensure(Double(rows.count) * lineHeight(size)) }
-        for (key, value) in rows {
+        for (index, (key, value)) in rows.enumerated() {
+            if typesetting.contains(.wholeTermsAndParagraphs), !key.isEmpty || index == 0 {
+                // A term with its further lines: the rows up to the next term's.
+                let group = 1 + rows[(index + 1)...].prefix { $0.0.isEmpty }.count
+                ensureWhole(group, size: size)
+            }
             ensure(lineHeight(size))
             let y = baseline(top: cursor, size: size)
             Self.text(key, x: left, baseline: y, size: size, bold: true, into: &page)
             Self.text(value, x: left + keyColumn, baseline: y, size: size, bold: false, into: &page)
             cursor -= lineHeight(size)
         }
+    }
+
+    /// Room for `count` lines of `size` (the body's), on a new page if need be, when they fit on one.
+    mutating func ensureWhole(_ count: Int, size: Double? = nil) {
+        let height = Double(count) * lineHeight(size ?? style.bodySize)
+        if height <= pageHeight - style.margin - bottom { ensure(height) }
+    }
+
+    /// The height of the verification block, which is set whole on a page.
+    func footerHeight(_ footer: StatementDocument.VerificationFooter) -> Double {
+        let pairs = footer.labelledLines.map { ($0.label, $0.value) }
+        let noteLines = footer.notes.flatMap { wrap($0, width: contentWidth, size: style.footerSize) }
+        let lineCount = keyValueRows(pairs, size: style.footerSize).rows.count + noteLines.count
+        return Double(lineCount) * lineHeight(style.footerSize) + style.footerSize * 0.3 + 0.4
+    }
+
+    /// Before the first of the sections that end with the signatures — the totals, the notes,
+    /// the signatures — room for all of them, on a new page if need be, when they fit on one;
+    /// and for the verification block after them too, when all fit (or it would stand alone on
+    /// a last page).
+    mutating func keepWithSignatures(_ sections: [StatementDocument.Section], from index: Int, footer: StatementDocument.VerificationFooter?) {
+        guard index + 2 < sections.count, case .signatures = sections[index + 2].content,
+              case .keyValues = sections[index].content, case .paragraph = sections[index + 1].content else { return }
+        let body = style.bodySize
+        let height = sections[index...(index + 2)].reduce(body * 1.2) { total, section in
+            let heading = section.heading.isEmpty ? 0 : lineHeight(style.headingSize) + body * 0.2
+            let content: Double = switch section.content {
+            case .keyValues(let pairs): Double(keyValueRows(pairs.map { ($0.key, $0.value) }, size: body).rows.count) * lineHeight(body)
+            case .paragraph(let paragraph): Double(wrap(paragraph.text, width: contentWidth, size: body).count) * lineHeight(body)
+            case .signatures(let signatures): Double(signatures.count) * style.signatureHeight
+            case .table: 0
+            }
+            return total + heading + content
+        }
+        let page = pageHeight - style.margin - bottom
+        let withFooter = height + (footer.map { style.bodySize + footerHeight($0) } ?? 0)
+        if withFooter <= page { ensure(withFooter) } else if height <= page { ensure(height) }
     }
 
     mutating func signatureLines(_ signatures: [StatementDocument.SignatureLine]) {
