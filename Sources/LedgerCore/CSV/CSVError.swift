@@ -8,6 +8,10 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The column's header as written in the file, if the problem is in one column.
     public let column: String?
     public let problem: CSVProblem
+    /// Further rows of the same file at fault, each named on its own line after this one (an
+    /// import reads every row before it refuses the file); and how many more there are, unnamed.
+    public var others: [CSVError] = []
+    public var othersUnnamed = 0
 
     public init(file: String, line: Int?, column: String?, problem: CSVProblem) {
         self.file = file

@@ -11,6 +11,9 @@ public struct ImportBatch: Sendable {
     /// Each column's header as written in the file, by English name.
     let headers: [String: String]
 
+    /// The most rows at fault one import names (``CSVError/others``), the first among them.
+    public static let faultsNamedMax = 50
+
     /// How often ``init(kind:table:progress:)`` reports progress, in rows.
     public static let progressInterval = 10_000
 
@@ -32,47 +35,60 @@ public struct ImportBatch: Sendable {
         var firstLine = [String: Int]()
         var firstRecord = [String: Int]()
         var firstID = [String: Int]()
+        var faults: [CSVError] = [], faultsBeyond = 0
         for (offset, record) in table.records.enumerated() {
-            let row = try layout.row(record)
-            // A sheet's totals row, copied with the rows above it, is no record: 合计 in the
-            // household's column, or in another (序号, 分配编号) with the household's empty; nor is
-            // the sign-off under it (制表人：…).
-            for column in ["household", "holder"] {
-                guard let value = row.optional(column), value.isEmpty || ImportValues.isTotalsLabel(value) || ImportValues.isSignOff(value) else { continue }
-                if ImportValues.isTotalsLabel(value) || row.fields.contains(where: ImportValues.isTotalsLabel) {
-                    throw row.error(column, .invalidValue("a totals row (合计) is no record: delete it from the file"))
+            // Every row is read, and up to ``faultsNamedMax`` rows at fault named at once: a sheet
+            // Excel cut every ID of had been put right one refused row at a time.
+            do throws(CSVError) {
+                let row = try layout.row(record)
+                // A sheet's totals row, copied with the rows above it, is no record: 合计 in the
+                // household's column, or in another (序号, 分配编号) with the household's empty; nor is
+                // the sign-off under it (制表人：…).
+                for column in ["household", "holder"] {
+                    guard let value = row.optional(column), value.isEmpty || ImportValues.isTotalsLabel(value) || ImportValues.isSignOff(value) else { continue }
+                    if ImportValues.isTotalsLabel(value) || row.fields.contains(where: ImportValues.isTotalsLabel) {
+                        throw row.error(column, .invalidValue("a totals row (合计) is no record: delete it from the file"))
+                    }
+                    if let signed = row.fields.first(where: ImportValues.isSignOff) {
+                        throw row.error(column, .invalidValue("\(MessageText.quoted(signed)) makes this a sign-off row under the sheet, no record: delete it from the file"))
+                    }
                 }
-                if let signed = row.fields.first(where: ImportValues.isSignOff) {
-                    throw row.error(column, .invalidValue("\(MessageText.quoted(signed)) makes this a sign-off row under the sheet, no record: delete it from the file"))
+                let payload = try row.payload()
+                if let latest, let date = payload.importedDate, date > latest {
+                    throw row.error("date", .invalidValue("\(date) is after today, \(latest); the ledger records what has happened"))
                 }
+                if case .householdRegister(let r) = payload {
+                    if let first = firstLine.updateValue(record.line, forKey: r.household) {
+                        throw row.error("household", .duplicateInFile(what: "household \(r.household)", firstLine: first))
+                    }
+                    // Born after the day the file is imported: a digit is mistyped.
+                    if let latest, let raw = row.optional("id").map(ImportValues.normalized), let born = Masking.birthDate(raw), born > latest {
+                        throw row.error("id", .invalidValue("\(MessageText.quoted(Masking.shown(raw))): its date of birth (characters 7–14) is after today, \(latest): a digit is mistyped"))
+                    }
+                    // One person, one household: a full ID number twice is one person under two numbers.
+                    if let id = row.optional("id").map(ImportValues.normalized)?.uppercased(), !Masking.isMaskedID(id),
+                       let first = firstID.updateValue(record.line, forKey: id) {
+                        throw row.error("id", .duplicateInFile(what: "ID number \(r.idMasked)", firstLine: first))
+                    }
+                }
+                // Households by their full ID number above: two of one name and masked ID may be two
+                // people (a written-back file holds only masked numbers).
+                if payload.kind != .householdRegister, let key = Self.repeatKey(payload), let first = firstRecord.updateValue(record.line, forKey: key) {
+                    let (what, column) = Self.repeated(payload)
+                    throw row.error(column, .duplicateInFile(what: what, firstLine: first))
+                }
+                payloads.append(payload)
+                lines.append(record.line)
+            } catch {
+                if faults.count < Self.faultsNamedMax { faults.append(error) } else { faultsBeyond += 1 }
             }
-            let payload = try row.payload()
-            if let latest, let date = payload.importedDate, date > latest {
-                throw row.error("date", .invalidValue("\(date) is after today, \(latest); the ledger records what has happened"))
-            }
-            if case .householdRegister(let r) = payload {
-                if let first = firstLine.updateValue(record.line, forKey: r.household) {
-                    throw row.error("household", .duplicateInFile(what: "household \(r.household)", firstLine: first))
-                }
-                // Born after the day the file is imported: a digit is mistyped.
-                if let latest, let raw = row.optional("id").map(ImportValues.normalized), let born = Masking.birthDate(raw), born > latest {
-                    throw row.error("id", .invalidValue("\(MessageText.quoted(Masking.shown(raw))): its date of birth (characters 7–14) is after today, \(latest): a digit is mistyped"))
-                }
-                // One person, one household: a full ID number twice is one person under two numbers.
-                if let id = row.optional("id").map(ImportValues.normalized)?.uppercased(), !Masking.isMaskedID(id),
-                   let first = firstID.updateValue(record.line, forKey: id) {
-                    throw row.error("id", .duplicateInFile(what: "ID number \(r.idMasked)", firstLine: first))
-                }
-            }
-            // Households by their full ID number above: two of one name and masked ID may be two
-            // people (a written-back file holds only masked numbers).
-            if payload.kind != .householdRegister, let key = Self.repeatKey(payload), let first = firstRecord.updateValue(record.line, forKey: key) {
-                let (what, column) = Self.repeated(payload)
-                throw row.error(column, .duplicateInFile(what: what, firstLine: first))
-            }
-            payloads.append(payload)
-            lines.append(record.line)
             if let progress, (offset + 1) % Self.progressInterval == 0 { progress(offset + 1, table.records.count) }
+        }
+        if let first = faults.first {
+            var error = first
+            error.others = Array(faults.dropFirst())
+            error.othersUnnamed = faultsBeyond
+            throw error
         }
         self.payloads = payloads
         self.lines = lines

@@ -29,9 +29,22 @@ struct ImportCommand: ParsableCommand {
         let total = table.records.count
         let large = total > ImportBatch.progressInterval
         if large { Printer.stderr("\(file): \(total) rows, \(table.encoding); checking every row before writing") }
-        let batch = try ImportBatch(kind: importKind, table: table, latest: Parse.today()) { done, total in
-            Printer.stderr("checked \(done) of \(total) rows")
+        let checked: Result<ImportBatch, CSVError>
+        do {
+            checked = .success(try ImportBatch(kind: importKind, table: table, latest: Parse.today()) { done, total in
+                Printer.stderr("checked \(done) of \(total) rows")
+            })
+        } catch {
+            checked = .failure(error)
         }
+        if case .failure(let error) = checked, !error.others.isEmpty {
+            // Every row at fault named, one a line, so that the sheet is put right in one pass.
+            for fault in [error] + error.others { Printer.stderr("fenhong: " + Fenhong.message(for: fault)) }
+            let count = 1 + error.others.count + error.othersUnnamed
+            Printer.stderr("fenhong: \(count) rows of \(file) are at fault\(error.othersUnnamed > 0 ? " (the first \(1 + error.others.count) named)" : ""); nothing was recorded")
+            throw ExitCode(2)
+        }
+        let batch = try checked.get()
         guard !batch.payloads.isEmpty else { throw ValidationError("\(file) has no rows below its header; nothing was recorded") }
         let store = try write.ledger.open()
         if large { Printer.stderr("writing \(total) entries in one transaction") }
