@@ -158,6 +158,10 @@ struct ImportBatchTests {
             (.payments, "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-001,5,银行,6228480012345670000,PZ-1,2019-12-28\n",
              "f.csv line 2, column 账号: \"****0000\" has only 0 after its 15th digit and fails a card's check digit, as a card number does that Excel kept only 15 digits of: "
                 + "format the column as text and type the numbers again (if this is truly the account, record the payment with fenhong dividend pay)"),
+            // Words beside the digits: shown as written, its digits masked (not a bare ****0567).
+            (.households, head + "152223-003,宝梅,2,是,152223194709142275,信用社6228482772040567,2018-11-26\n",
+             "f.csv line 2, column 账号: \"信用社****0567\" holds more than an account number: write its digits alone (spaces and dashes may part them), "
+                + "or its masked form ****5678, or 现金 for a household paid in cash"),
             (.households, head + "152223-003,宝梅,2,是,152223194709142275,152223198001181234,2018-11-26\n",
              "f.csv line 2, column 账号: \"152223********1234\" is an ID number, not an account: is a column shifted, or another number pasted?"),
             (.households, head + "152223-004,宝梅,2,是,152223194709142275,6228480012345678,2018-11-26\n152223-005,哈斯,3,,152223198001181234,6228480012345678,2018-11-26\n",

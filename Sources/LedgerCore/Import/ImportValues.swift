@@ -102,6 +102,7 @@ public enum ImportValues {
         if let problem = accountProblem(text, byHand: "register the household with fenhong household add") { return .failure(.invalidValue(problem)) }
         if let account = Masking.payoutAccount(text) { return .success(account) }
         if isScientific(text) { return maskedAccount(text) }  // says what Excel did
+        if let mixed = withWords(text) { return .failure(.invalidValue("\(mixed), or 现金 for a household paid in cash")) }
         return .failure(.invalidValue("\(MessageText.quoted(Masking.shownAccount(text))) is not an account number, its masked form ****5678, or 现金 for a household paid in cash"))
     }
 
@@ -113,7 +114,23 @@ public enum ImportValues {
         if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an account number Excel turned into scientific notation; format the column as text and type it again"))
         }
+        if let mixed = withWords(text) { return .failure(.invalidValue(mixed)) }
         return .failure(.invalidValue("\(MessageText.quoted(Masking.shownAccount(text))) is not an account number or its masked form ****5678"))
+    }
+
+    /// The refusal of an account written with words beside its digits (信用社6228…): shown with
+    /// its words and its digits masked, not as `****0567`, which reads as an account accepted.
+    private static func withWords(_ text: String) -> String? {
+        let digits = text.filter { $0.isASCII && $0.isNumber }.count
+        guard digits >= 8, text.contains(where: { !($0.isASCII && $0.isNumber) && $0 != " " && $0 != "-" && $0 != "*" }) else { return nil }
+        var shown = "", run = ""
+        for character in text + " " {
+            if character.isASCII && character.isNumber { run.append(character); continue }
+            shown += run.count >= 8 ? "****" + run.suffix(4) : run
+            run = ""
+            shown.append(character)
+        }
+        return "\(MessageText.quoted(String(shown.dropLast()))) holds more than an account number: write its digits alone (spaces and dashes may part them), or its masked form ****5678"
     }
 
     /// Why a full account number in a sheet cannot be the account meant, or nil: a card number
