@@ -94,11 +94,13 @@ struct StatementsCommand: ParsableCommand {
         func sum(_ value: (HouseholdStatement) -> Fen) -> String {
             Fen(rows.compactMap(\.statement).reduce(Int64(0)) { $0 + value($1).value }).formatted
         }
-        let document = StatementDocument(
+        var document = StatementDocument(
             title: StatementBatch.indexTitle, subtitleLines: [(year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese],
             sections: [.init(heading: "", content: .table(.init(
                 columns: columns, rows: tableRows,
                 totals: .init(["合计", "\(rows.count) 户", "", sum(\.owed), sum(\.paid), sum(\.outstanding)]))))])
+        // Each row headed by its household's number: a screen reader says whose file a link opens.
+        document.typesetting = [.readableHTML]
         if render.format == .text {
             try StatementSource.write(Array(TextRenderer(widthMax: 100).render(document).utf8), to: path)
             return
