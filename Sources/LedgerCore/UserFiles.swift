@@ -108,32 +108,36 @@ public enum OutputFile {
 
     /// Why fenhong may not write a statement, a posting, a proof or a script over the file at
     /// `path`, or nil when none is there or it is one fenhong printed (printed again, it is
-    /// replaced): a ledger (an SQLite database), a key, or any file fenhong did not write. An
-    /// `--out` mistyped had replaced a village's ledger with a statement, and exited 0.
+    /// replaced): a ledger (an SQLite database), a key, or any file fenhong did not print — a kept
+    /// checkpoint, a bundle's files, a journal, a note. An `--out` mistyped had replaced a
+    /// village's ledger with a statement, and exited 0.
     ///
-    /// Every file fenhong prints says so: a PDF's producer and an HTML page's generator are
-    /// `fenhong`, a text's last lines say how to check it with `fenhong`, a proof begins
-    /// `fenhong.statement-proof/v1`; a script for listening says its totals first (`先说合计`), and
-    /// its audio is a WAV file.
+    /// What fenhong prints says so in its own words: a PDF's producer (`/Producer (fenhong)`), an
+    /// HTML page's generator, a proof's first line (`fenhong.statement-proof/v1`), a text's line
+    /// saying how to check it (`核验方法：fenhong …`), a script's `先说合计。`; audio is the WAV
+    /// espeak-ng writes (22,050 Hz, one channel, 16 bits).
     public static func notFenhongsToReplace(_ path: String) -> String? {
         if let taken = takenBySomethingElse(path) { return taken }
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }  // none there
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let head = [UInt8]((try? handle.read(upToCount: 1 << 16)) ?? Data())
         if head.isEmpty { return nil }
-        let bytes = [UInt8](head)
-        if bytes.starts(with: Array("SQLite format 3\u{0}".utf8)) { return "\(path) is an SQLite database (a ledger?), not a file fenhong printed" }
-        if bytes.starts(with: Array("PRIVATE+KEY+".utf8)) { return "\(path) is a private key, not a file fenhong printed" }
-        if bytes.starts(with: Array("RIFF".utf8)), bytes.count >= 12, bytes[8..<12].elementsEqual("WAVE".utf8) { return nil }
+        if head.starts(with: Array("SQLite format 3\u{0}".utf8)) { return "\(path) is an SQLite database (a ledger?), not a file fenhong printed" }
+        if head.starts(with: Array("PRIVATE+KEY+".utf8)) { return "\(path) is a private key, not a file fenhong printed" }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let tail: [UInt8]
-        if size > bytes.count, (try? handle.seek(toOffset: UInt64(max(bytes.count, size - (1 << 16))))) != nil {
+        guard size <= 64 << 20 else { return "\(path) is there and is not a file fenhong printed" }
+        if head.count >= 36, head.starts(with: Array("RIFF".utf8)), head[8..<16].elementsEqual("WAVEfmt ".utf8),
+           head[22] == 1, head[23] == 0, head[24..<28].elementsEqual([0x22, 0x56, 0, 0]), head[34] == 16 { return nil }
+        var tail: [UInt8] = []
+        if size > head.count, (try? handle.seek(toOffset: UInt64(max(head.count, size - (1 << 16))))) != nil {
             tail = [UInt8]((try? handle.readToEnd()) ?? Data())
-        } else {
-            tail = []
         }
-        let marks = ["fenhong", "先说合计"].map { Array($0.utf8) }
-        if size <= 64 << 20, marks.contains(where: { bytes.firstRange(of: $0) != nil || tail.firstRange(of: $0) != nil }) { return nil }
+        let printed = head.starts(with: Array("%PDF-".utf8)) ? ["/Producer (fenhong)"]
+            : head.starts(with: Array("fenhong.statement-proof/".utf8)) ? [""]
+            : ["<meta name=\"generator\" content=\"fenhong\">", "核验方法：fenhong ", "\n先说合计。\n"]
+        if printed.contains(where: { mark in mark.isEmpty || head.firstRange(of: Array(mark.utf8)) != nil || tail.firstRange(of: Array(mark.utf8)) != nil }) {
+            return nil
+        }
         return "\(path) is there and is not a file fenhong printed"
     }
 

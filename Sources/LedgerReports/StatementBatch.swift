@@ -95,10 +95,14 @@ public enum StatementBatch {
                 do {
                     let statement = try HouseholdStatement.build(facts: facts[household]!, year: year, date: date, checkpoint: footer)
                     let bytes = try render(statement)
+                    let proofPath = folder + "/" + household + ".proof.txt"
+                    // Never over a file fenhong did not print (a ledger or a key moved into the folder).
+                    for path in [folder + "/" + file] + (proofFiles[household] == nil ? [] : [proofPath]) {
+                        if let taken = OutputFile.notFenhongsToReplace(path) { throw ReportError("cannot write \(path): \(taken)") }
+                    }
                     // One file created in the folder at a time: two threads creating files in one
                     // folder spin on its lock in the kernel (a third of a batch's time).
                     try creating.withLock { try StatementSource.write(bytes, to: folder + "/" + file) }
-                    let proofPath = folder + "/" + household + ".proof.txt"
                     var removedProof = false
                     if let proof = proofFiles[household] {
                         try creating.withLock { try StatementSource.write(Array(proof.utf8), to: proofPath) }

@@ -173,12 +173,19 @@ public struct HTMLRenderer: Sendable {
     /// that the style sheet, which every layout shares, stays as it was.
     private func text(_ text: String) -> String {
         let html = marksKept(text)
-        // A masked number's stars are not read out (a screen reader said "星号" eight times): its
-        // digits are.
+        // A masked number's stars are not read out (a screen reader said "星号" eight times): what
+        // they stand for is, unseen — 尾号2318, or an ID's first six digits, 后四位, its last four
+        // (not one number of ten).
         guard readable, html.contains("****") else { return html }
         var out = "", stars = 0
         func flush() {
-            if stars >= 4 { out += "<span aria-hidden=\"true\">" + String(repeating: "*", count: stars) + "</span>" } else { out += String(repeating: "*", count: stars) }
+            if stars >= 4 {
+                let afterDigits = out.last.map { $0.isASCII && $0.isNumber } ?? false
+                out += "<span aria-hidden=\"true\">" + String(repeating: "*", count: stars) + "</span>"
+                out += "<span \(Self.heardOnly)>\(afterDigits ? "，后四位" : "尾号")</span>"
+            } else {
+                out += String(repeating: "*", count: stars)
+            }
             stars = 0
         }
         for character in html {
@@ -203,6 +210,10 @@ public struct HTMLRenderer: Sendable {
         }
         return html + escaped(from..<scalars.count)
     }
+
+    /// The attributes of a span a screen reader reads and no one sees (and no statement check
+    /// reads back: ``StatementText/plainLines(html:)`` passes its words over).
+    static let heardOnly = "data-heard style=\"position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap\""
 
     /// `text` with `& < > " '` replaced by character references, safe in text and in quoted attributes.
     public static func escape(_ text: String) -> String {

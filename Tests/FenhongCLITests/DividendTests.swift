@@ -59,6 +59,8 @@ struct DividendTests {
     @Test func statementSaysTheMinimumInTheShare() throws {
         let cli = try village()
         #expect(try cli.execute(["household", "update", "--household", "152223-001", "--poor", "yes", "--date", "2018-12-02", "--reason", "建档立卡"]).status == 0)
+        // Before any distribution, a listener hears that there is none, not zeros alone.
+        #expect(try cli.run("statement", "--household", "152223-001", "--date", "2019-01-05", "--speech").stdout.contains("\n各次分配。\n本期无应分记录，也无支付记录。\n"))
         #expect(try cli.execute(["dividend", "declare", "--id", "2019", "--record-date", "2019-12-31", "--pool", "1000", "--minimum", "100",
                                  "--classes", "member=1"]).status == 0)
         let poor = try cli.run("statement", "--household", "152223-001", "--date", "2020-01-05").stdout
@@ -346,6 +348,9 @@ struct DividendTests {
         #expect(text.contains("\n2019（已撤销）") && text.contains("\n2019b  "), "\(text)")
         let check = try cli.execute(["statement", "check", "s.txt"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        // Heard: the withdrawal cites the entry that made it, and the rule says it was withdrawn.
+        let script = try cli.run("statement", "--household", "152223-001", "--speech").stdout
+        #expect(script.contains("此次分配已撤销，见第22条记录") && script.contains("分配编号二零一九（已撤销）"), "\(script)")
         // As of the year's end, before the withdrawal was made: 2019b is owed, and 2019 is not
         // owed beside it (it was withdrawn; the journal takes it back in 2019 too).
         #expect(try cli.execute(["statement", "--household", "152223-001", "--date", "2019-12-31", "--out", "end.txt", "--proof"]).status == 0)

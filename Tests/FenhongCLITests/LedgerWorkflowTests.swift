@@ -183,6 +183,8 @@ struct LedgerWorkflowTests {
             (["income", "record", "--amount", "5", "--amount=50000", "--category", "c", "--counterparty", "x"],
              "fenhong: --amount is given twice (5, 50000); give it once"),
             (["statement", "--household", "152223-001", "--year", "100"], "fenhong: --year 100 is not a year like 2024"),
+            (["statement", "--household", "152223-001", "--date", "2000-01-01"],
+             "fenhong: --date 2000-01-01 is before household 152223-001 was registered, on 2018-06-01: a statement shows a household from then on"),
             (["shares", "issue", "--holder", "152223-002", "--class", String(repeating: "股", count: 17), "--new-class", "--units", "1", "--reason", "x"],
              "fenhong: --class has 17 characters; a class's name heads a column of every statement: at most 16"),
             (["key", "generate", "--name", "x", "--out", ""], "fenhong: --out is empty: give the file to write the private key to"),

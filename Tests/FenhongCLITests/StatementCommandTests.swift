@@ -64,6 +64,12 @@ struct StatementCommandTests {
             let run = try cli.execute(arguments)
             #expect(run.status == 2 && run.stderr == "fenhong: \(reason); nothing was written: give another --out file, or remove it first\n", "\(arguments): \(run.stderr)")
         }
+        // A checkpoint kept (it names fenhong, as every origin does), or a recording of one's own beside a script.
+        #expect(try cli.shell("\(CLI.binary.path) checkpoint > kept.txt").status == 0)
+        #expect(try cli.execute(["statement", "--household", "152223-001", "--out", "kept.txt"]).stderr
+                == "fenhong: kept.txt is there and is not a file fenhong printed; nothing was written: give another --out file, or remove it first\n")
+        try Data("RIFF\u{24}\0\0\0WAVEfmt \u{10}\0\0\0\u{1}\0\u{2}\0\u{44}\u{AC}\0\0".utf8).write(to: cli.folder.appendingPathComponent("meeting.wav"))
+        #expect(try cli.execute(["statement", "--household", "152223-001", "--speech", "--out", "meeting.txt"]).stderr.hasSuffix("no audio: meeting.wav is there and is not a file fenhong printed\n"))
         try "x\n".write(to: cli.folder.appendingPathComponent("c.proof.txt"), atomically: true, encoding: .utf8)
         #expect(try cli.execute(["statement", "--household", "152223-001", "--out", "c.txt", "--proof"]).stderr
                 == "fenhong: cannot write the proof beside c.txt: c.proof.txt is there and is not a file fenhong printed; nothing was written\n")

@@ -97,6 +97,19 @@ struct StatementsAndDisclosureTests {
         #expect(try cli.run("statements", "--out", "x", "--speech", "--proof").stderr.contains("--proof goes with printed statements"))
     }
 
+    /// A file fenhong did not print, lying under a statement's name in the folder (a key moved
+    /// there), is not written over: that household fails, named; the others are written.
+    @Test func aFileNotPrintedIsNotReplaced() throws {
+        let cli = try ledger()
+        try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: cli.folder.appendingPathComponent("accountant.key"), to: cli.folder.appendingPathComponent("out/152223-001.txt"))
+        let run = try cli.execute(["statements", "--out", "out"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("household 152223-001 failed: cannot write out/152223-001.txt: out/152223-001.txt is a private key, not a file fenhong printed"), "\(run.stderr)")
+        #expect(try cli.file("out/152223-001.txt").hasPrefix("PRIVATE+KEY+"))
+        #expect(try cli.file("out/152223-002.txt").contains("包金山"))
+    }
+
     /// A household whose file cannot be written is reported at the end; the others are written; exit 1.
     @Test func continuesPastAFailingHousehold() throws {
         let cli = try ledger()

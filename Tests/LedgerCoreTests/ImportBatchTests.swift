@@ -153,10 +153,10 @@ struct ImportBatchTests {
                 + "format the column as text and type the numbers again (if this is truly the number, register the household with fenhong household add)"),
             // 6217009381476057 kept as 6217009381476050; 19 digits as …0000.
             (.households, head + "152223-002,汤凤英,4,否,152223198501087498,6217009381476050,2018-11-17\n",
-             "f.csv line 2, column 账号: \"****6050\" has only 0 after its 15th digit and fails a card's check digit, as a card number does that Excel kept only 15 digits of: "
+             "f.csv line 2, column 账号: \"****6050\" has 0 for every digit after its 15th, as a number does that Excel kept only 15 digits of, and fails a card's check digit: "
                 + "format the column as text and type the numbers again (if this is truly the account, register the household with fenhong household add)"),
             (.payments, "分配编号,户号,金额,方式,账号,凭证号,日期\n2019,152223-001,5,银行,6228480012345670000,PZ-1,2019-12-28\n",
-             "f.csv line 2, column 账号: \"****0000\" has only 0 after its 15th digit and fails a card's check digit, as a card number does that Excel kept only 15 digits of: "
+             "f.csv line 2, column 账号: \"****0000\" has 0 for every digit after its 15th, as a number does that Excel kept only 15 digits of: "
                 + "format the column as text and type the numbers again (if this is truly the account, record the payment with fenhong dividend pay)"),
             // Words beside the digits: shown as written, its digits masked (not a bare ****0567).
             (.households, head + "152223-003,宝梅,2,是,152223194709142275,信用社6228482772040567,2018-11-26\n",
@@ -188,6 +188,8 @@ struct ImportBatchTests {
         }
         #expect(household("6228480099990001") == ["****0001 false"])  // passes its check
         #expect(household("3301000012345670") == ["****5670 false"])  // a passbook's
+        #expect(household("12345678901234500") == ["****4500 false"])  // seventeen digits, not begun as a card
+        #expect(household("6228480000010080000") == nil)  // cut by Excel, though it passes the card check
         #expect(household("4111111111110000") == nil)
     }
 
@@ -199,6 +201,7 @@ struct ImportBatchTests {
         #expect(Set(["那仁·巴特尔", "那仁•巴特尔", "那仁・巴特尔", "那仁巴特尔", "那仁 巴特尔", "那仁．巴特尔"].map(key)).count == 1)
         #expect(key("王　芳") == key("王芳"))
         #expect(key("王芳") != key("王方"))
+        #expect(key("那仁.巴特尔") == key("那仁巴特尔") && key("J. Smith") != key("JSmith"))
     }
 
     /// Exported rows import as the same payloads (log --csv → import).

@@ -21,10 +21,15 @@ extension ImportBatch {
     /// full-width one) and without the dot between the parts of a Mongolian name, however typed
     /// (那仁·巴特尔, 那仁•巴特尔, 那仁・巴特尔 and 那仁巴特尔 are one person).
     public static func personName(_ name: String) -> String {
-        let dots: Set<UInt32> = [0x00B7, 0x0387, 0x2022, 0x2027, 0x2219, 0x22C5, 0x30FB, 0xFF65, 0x16EB, 0x002E, 0xFF0E, 0xFE52, 0x2E31]
-        return String(String.UnicodeScalarView(ImportValues.withoutInvisibles(ImportValues.halfWidth(name)).unicodeScalars.filter {
-            !$0.properties.isWhitespace && !dots.contains($0.value)
-        })).lowercased()
+        let dots: Set<UInt32> = [0x00B7, 0x0387, 0x2022, 0x2027, 0x2219, 0x22C5, 0x30FB, 0xFF65, 0x16EB, 0xFE52, 0x2E31]
+        let scalars = Array(ImportValues.withoutInvisibles(name).unicodeScalars)
+        var kept = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() where !scalar.properties.isWhitespace && !dots.contains(scalar.value) {
+            // A full stop for the dot only between Chinese characters: "J. Smith" is not "JSmith".
+            if scalar == "." || scalar == "．", i > 0, i + 1 < scalars.count, !scalars[i - 1].isASCII, !scalars[i + 1].isASCII { continue }
+            kept.append(scalar)
+        }
+        return ImportValues.halfWidth(String(kept)).lowercased()
     }
 
     /// A voucher number as it is compared: half-width, without spaces, in capitals ('Ｖ１ ', 'v 1'

@@ -134,19 +134,20 @@ public enum ImportValues {
     }
 
     /// Why a full account number in a sheet cannot be the account meant, or nil: a card number
-    /// Excel kept only 15 digits of (16 to 19 digits, those after the 15th all 0, its Luhn check
-    /// digit wrong: a real card passes it; sixteen digits beginning as a card does), or an ID number in the account's column (a column
+    /// Excel kept only 15 digits of (those after the 15th all 0), or an ID number in the account's column (a column
     /// shifted, another person's number pasted). Masked, either would be a wrong account kept for
     /// good, found out only when a payment into it is refused or made. `byHand` says how to
     /// record a number that truly is so.
     static func accountProblem(_ text: String, byHand: String) -> String? {
         let digits = text.filter { $0 != " " && $0 != "-" }
         guard (15...19).contains(digits.count), digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) else { return nil }
-        // Sixteen digits only when they begin as a card does (a passbook account may fail the check
-        // and end in 0); more, and their zeros say it.
-        let cardLike = digits.count >= 17 || ["62", "4", "5"].contains(where: digits.hasPrefix)
-        if digits.count >= 16, cardLike, digits.dropFirst(15).allSatisfy({ $0 == "0" }), digits.allSatisfy(\.isNumber), !Masking.passesLuhn(digits) {
-            return "\(MessageText.quoted(Masking.shownAccount(text))) has only 0 after its 15th digit and fails a card's check digit, as a card number does that Excel kept only 15 digits of: "
+        // 0 for every digit after the 15th, as Excel writes a number it keeps 15 digits of. Three
+        // zeros or more say it alone (one real account in a thousand ends so, and one cut by Excel
+        // passes the card check one time in ten); one or two only of a number that begins as a
+        // card does (a passbook's may end so) and fails the check every card passes.
+        let cut = digits.count >= 16 && digits.allSatisfy(\.isNumber) && digits.dropFirst(15).allSatisfy { $0 == "0" }
+        if cut, digits.count >= 18 || ["62", "4", "5"].contains(where: digits.hasPrefix) && !Masking.passesLuhn(digits) {
+            return "\(MessageText.quoted(Masking.shownAccount(text))) has 0 for every digit after its 15th, as a number does that Excel kept only 15 digits of\(digits.count >= 18 ? "" : ", and fails a card's check digit"): "
                 + "format the column as text and type the numbers again (if this is truly the account, \(byHand))"
         }
         // 18 characters only: a 15-digit account reads as an old ID number too often.

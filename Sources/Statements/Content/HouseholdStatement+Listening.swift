@@ -21,7 +21,9 @@ extension HouseholdStatement {
             ])),
         ]
         sections += [StatementLabels.holdings, StatementLabels.accounts].compactMap(printedSection)
-        sections += spokenDistributions()
+        let owedAndPaid = spokenDistributions()
+        // None at all is said, not left to the zeros of the totals.
+        sections += owedAndPaid.isEmpty ? [.init(heading: "各次分配", content: .paragraph(.init("本期无应分记录，也无支付记录。")))] : owedAndPaid
         sections += ["扶贫股未参与的分配"].compactMap(printedSection)
         if let rules = spokenRules() { sections.append(rules) }
         sections += [StatementLabels.totalsHeading, "说明", "签字"].compactMap(printedSection)
@@ -57,8 +59,9 @@ extension HouseholdStatement {
     /// share by capital; or that the distribution was withdrawn.
     private func spokenAllocation(_ line: Line) -> String {
         switch line.kind {
-        case .withdrawal(let target, let reason):
-            return "此次分配已撤销，见第\(target)条记录，应分减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。"
+        case .withdrawal(_, let reason):
+            // The entry that withdrew it, as the printed line cites it.
+            return "此次分配已撤销，见第\(line.record.seq)条记录，应分减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。"
         case .allocation(let units, let byVolume, let rebate, _, let minimum):
             let share = byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份"
             if let minimum, minimum <= line.amount {
@@ -80,17 +83,20 @@ extension HouseholdStatement {
     /// poverty fund).
     private func spokenRules() -> StatementDocument.Section? {
         guard !distributions.isEmpty else { return nil }
+        let withdrawn = Set(allocations.compactMap { line -> String? in if case .withdrawal = line.kind { line.distribution } else { nil } })
         var groups: [(ids: [String], sentences: [String])] = []
         for distribution in distributions {
             let d = distribution.declaration
+            // A withdrawn distribution's rule is said with its mark, as wherever it is named.
+            let id = withdrawn.contains(d.id) ? d.id + StatementLabels.withdrawnMark : d.id
             let words = DistributionDisclosure.ruleInWords(d.rule, layout: .current)
             let drawn = d.appropriations.map { "提取\($0.name)\(Self.spokenRate($0.bp))，\($0.amount.spokenChinese)" }
             let sentences = [Self.spokenWeights(words) + "。", "可分配收益\(d.distributable.spokenChinese)，" + drawn.map { $0 + "，" }.joined() + "分配总额\(d.pool.spokenChinese)。"]
                 + (distribution.division?.lines(rule: d.rule) ?? []).compactMap(\.spoken)
             if let same = groups.firstIndex(where: { $0.sentences == sentences }) {
-                groups[same].ids.append(d.id)
+                groups[same].ids.append(id)
             } else {
-                groups.append(([d.id], sentences))
+                groups.append(([id], sentences))
             }
         }
         let said = groups.flatMap { group in

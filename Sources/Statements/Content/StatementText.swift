@@ -148,10 +148,14 @@ public enum StatementText {
         var out = ""
         var tag = ""
         var inTag = false
+        // Words for a screen reader alone (layout 4's 尾号 before a masked number's digits) are not seen.
+        var heardOnly = false
         for character in html {
             if inTag {
                 if character == ">" {
                     inTag = false
+                    if tag.hasPrefix("span data-heard") { heardOnly = true }
+                    if heardOnly && tag == "/span" { heardOnly = false }
                     let name = tag.lowercased().split(separator: " ").first.map(String.init) ?? ""
                     if ["/td", "/th", "/dt", "/dd"].contains(name) { out += " " }
                     if ["/tr", "/div", "/p", "/h1", "/h2", "/li", "br", "br/", "/header", "/section"].contains(name) { out += "\n" }
@@ -161,7 +165,7 @@ public enum StatementText {
             } else if character == "<" {
                 inTag = true
                 tag = ""
-            } else if character != "\n" {
+            } else if character != "\n" && !heardOnly {
                 out.append(character)
             }
         }

@@ -30,6 +30,8 @@ struct DistributionOptions: ParsableArguments {
     @Option(help: "Cooperative basis: the charter's minimum rebate rate (at least 60%).") var rebateRate: String = "60%"
 
     func validate() throws {
+        // What declare would refuse, plan refuses too: the accountant plans what will be declared.
+        if let reason = JSONValue.string(id).blankReason(edgesMatter: true) { throw ValidationError("--id \(reason)") }
         // Options that would be ignored: say so rather than plan without them.
         if rate != nil && !(ratePerUnit || method == "rate") {
             throw ValidationError("--rate goes with --method rate; without it the pool is split by largest remainder")

@@ -36,7 +36,7 @@ struct LogCommand: ParsableCommand {
 
     /// The error for a household no entry names.
     static func unknown(_ household: String) -> ValidationError {
-        ValidationError("--household \(household) is not registered in this ledger (fenhong household list names them)")
+        ValidationError("--household \(household.contains(where: \.isWhitespace) || household.isEmpty ? MessageText.quoted(household) : household) is not registered in this ledger (fenhong household list names them)")
     }
 
     /// The entries that `entries` reverse.

@@ -88,6 +88,13 @@ struct StatementCommand: ParsableCommand {
         let (statement, proofFile) = try store.withReader { reader -> (HouseholdStatement, StatementProof?) in
             let signed = try StatementSource.checkpoint(reader, size: size)
             let facts = try StatementSource.facts(reader, household: household)
+            // As of a day before it joined, a household's statement would show it with nothing.
+            let registered = facts.entries.lazy.compactMap { record -> LedgerDate? in
+                if case .householdRegister(let registration) = record.entry.payload { registration.date } else { nil }
+            }.first
+            if let registered, day < registered {
+                throw ValidationError("--date \(day) is before household \(household) was registered, on \(registered): a statement shows a household from then on")
+            }
             // Made at an older checkpoint, as of a day the ledger had gone beyond it, it would leave things out.
             if let left = facts.entries(after: signed.checkpoint.size, recordedBefore: day).first {
                 throw ValidationError("a statement as of \(day) made at checkpoint \(signed.checkpoint.size) would leave out entry \(left.seq) (\(left.entry.kind.rawValue)), recorded on \(left.entry.at.date); give a later --size or an earlier --date")
