@@ -69,9 +69,11 @@ struct PDFLayout {
         rule(width: 1.2)
         space(2)
         rule(width: 0.4)
+        // Measured once: the block it is kept on one page with is measured before it is set.
+        let footerNeeds = document.footer.map(footerHeight)
         for (index, section) in document.sections.enumerated() {
             space(style.bodySize * 0.6)
-            if typesetting.contains(.signedBesideTotals) { keepWithSignatures(document.sections, from: index, footer: document.footer) }
+            if typesetting.contains(.signedBesideTotals) { keepWithSignatures(document.sections, from: index, footerHeight: footerNeeds) }
             if case .table(let table) = section.content, !style.tablesAsBlocks {
                 // Keep a table's heading and header with its first rows: never a header alone
                 // at the foot of a page.
@@ -112,15 +114,16 @@ struct PDFLayout {
             case .keyValues(let pairs): keyValues(pairs.map { ($0.key, $0.value) }, size: style.bodySize, keepTogether: !runsOn)
             case .table(let table): style.tablesAsBlocks ? tableAsBlocks(table) : tableWithRules(table)
             case .paragraph(let paragraph):
-                if typesetting.contains(.wholeTermsAndParagraphs) { ensureWhole(wrap(paragraph.text, width: contentWidth, size: style.bodySize).count) }
-                lines(paragraph.text, size: style.bodySize)
+                let wrapped = wrap(paragraph.text, width: contentWidth, size: style.bodySize)
+                if typesetting.contains(.wholeTermsAndParagraphs) { ensureWhole(wrapped.count) }
+                lines(wrapped, size: style.bodySize)
             case .signatures(let signatures): signatureLines(signatures)
             }
         }
         if let footer = document.footer {
             space(style.bodySize)
             // Keep the verification block on one page: it is read as a whole.
-            ensure(footerHeight(footer))
+            ensure(footerNeeds ?? footerHeight(footer))
             let pairs = footer.labelledLines.map { ($0.label, $0.value) }
             rule(width: 0.4)
             space(style.footerSize * 0.3)
@@ -180,7 +183,12 @@ struct PDFLayout {
     }
 
     mutating func lines(_ text: String, size: Double, bold: Bool = false, centered: Bool = false) {
-        for line in wrap(text, width: contentWidth, size: size) {
+        lines(wrap(text, width: contentWidth, size: size), size: size, bold: bold, centered: centered)
+    }
+
+    /// Lines already wrapped to the content's width.
+    mutating func lines(_ wrapped: [String], size: Double, bold: Bool = false, centered: Bool = false) {
+        for line in wrapped {
             ensure(lineHeight(size))
             let x = centered ? left + (contentWidth - PDFFontMetrics.width(line, size: size)) / 2 : left
             Self.text(line, x: x, baseline: baseline(top: cursor, size: size), size: size, bold: bold, into: &page)
@@ -265,7 +273,7 @@ struct PDFLayout {
     /// the signatures — room for all of them, on a new page if need be, when they fit on one;
     /// and for the verification block after them too, when all fit (or it would stand alone on
     /// a last page).
-    mutating func keepWithSignatures(_ sections: [StatementDocument.Section], from index: Int, footer: StatementDocument.VerificationFooter?) {
+    mutating func keepWithSignatures(_ sections: [StatementDocument.Section], from index: Int, footerHeight: Double?) {
         guard index + 2 < sections.count, case .signatures = sections[index + 2].content,
               case .keyValues = sections[index].content, case .paragraph = sections[index + 1].content else { return }
         let body = style.bodySize
@@ -280,7 +288,7 @@ struct PDFLayout {
             return total + heading + content
         }
         let page = pageHeight - style.margin - bottom
-        let withFooter = height + (footer.map { style.bodySize + footerHeight($0) } ?? 0)
+        let withFooter = height + (footerHeight.map { style.bodySize + $0 } ?? 0)
         if withFooter <= page { ensure(withFooter) } else if height <= page { ensure(height) }
     }
 
