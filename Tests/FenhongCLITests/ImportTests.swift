@@ -468,14 +468,14 @@ struct ImportTests {
         let cli = try ledger()
         try write(cli, "h.csv", "户号,户主,人口,身份证号,账号,日期\n152223-001,甲,2,152223196307069000,现金,2018-06-01\n"
                   + "152223-002,乙,2,152223198001181234,现金,2018-06-01\n152223-003,丙,0,152223197502073456,现金,2018-06-01\n"
-                  + "152223-004,丁,2,152223194709142270,现金,2018-06-01\n")
+                  + "152223-004,丁,2,152223194709142000,现金,2018-06-01\n")
         let run = try cli.execute(["import", "households", "h.csv"])
         #expect(run.status == 2)
         let lines = run.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(run.stderr)")
-        #expect(lines[0].hasPrefix("fenhong: h.csv line 2, column 身份证号: \"152223********9000\" ends in 000"))
+        #expect(lines[0].hasPrefix("fenhong: h.csv line 2, column 身份证号: \"152223********9000\" ends in 000, as every ID number does that Excel kept only 15 digits of, and so do others"))
         #expect(lines[1] == "fenhong: h.csv line 4, column 人口: \"0\" is not a whole number greater than zero")
-        #expect(lines[2].hasPrefix("fenhong: h.csv line 5, column 身份证号: \"152223********2270\": its last character should be 5, not 0"))
+        #expect(lines[2].hasPrefix("fenhong: h.csv line 5, column 身份证号: \"152223********2000\": its last character should be"))
         #expect(lines[3] == "fenhong: 3 rows of h.csv are at fault; nothing was recorded")
         #expect(try entryCount(cli) == 1)
     }

@@ -82,18 +82,25 @@ public enum ImportValues {
         let text = normalized(text)
         if let masked = Masking.maskID(text) {
             if let problem = Masking.idNumberProblem(text) { return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))): \(problem)")) }
-            // Excel keeps 15 digits of a number: an ID number typed into a number cell ends in 000,
-            // and its check character, then 0, is right for one such number in eleven.
-            if text.count == 18, !Masking.isMaskedID(text), text.hasSuffix("000") {
-                return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))) ends in 000, as every ID number does that Excel kept only 15 digits of: "
-                                              + "format the column as text and type the numbers again (if this is truly the number, register the household with fenhong household add)"))
-            }
             return .success(masked)
         }
         if isScientific(text) {
             return .failure(.invalidValue("\(MessageText.quoted(text)) is an ID number Excel turned into scientific notation; format the column as text and type it again"))
         }
         return .failure(.invalidValue("\(MessageText.quoted(Masking.shown(text))) is not an ID number (15 or 18 characters) or its masked form 152223********1234"))
+    }
+
+    /// True for a full 18-character ID number ending in 000, as every one does that Excel kept
+    /// 15 digits of (and one real number in about 1,100).
+    static func endsAsExcelCutsIDs(_ text: String) -> Bool {
+        let text = normalized(text)
+        return text.count == 18 && !Masking.isMaskedID(text) && text.hasSuffix("000")
+    }
+
+    /// The refusal of an ID number ending in 000 in a file that shows Excel cut its column.
+    static func excelCutID(_ text: String) -> CSVProblem {
+        .invalidValue("\(MessageText.quoted(Masking.shown(normalized(text)))) ends in 000, as every ID number does that Excel kept only 15 digits of, and so do others "
+                      + "of this file: format the column as text and type the numbers again (if this is truly the number, register the household with fenhong household add)")
     }
 
     /// A household's payout account: `现金` or `cash` for cash, else as ``maskedAccount(_:)``.
