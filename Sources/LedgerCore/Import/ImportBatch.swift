@@ -36,21 +36,13 @@ public struct ImportBatch: Sendable {
         var firstRecord = [String: Int]()
         var firstID = [String: Int]()
         var faults: [CSVError] = [], faultsBeyond = 0
-        // ID numbers ending in 000 (their rows, and how many of them fail their check) among the full ones.
-        var endingIn000: [(row: ImportRow, id: String)] = [], cutLookingAll = 0, cutFailing = 0, fullIDs = 0
+        var excelCut = ExcelCutIDs()
         for (offset, record) in table.records.enumerated() {
             // Every row is read, and up to ``faultsNamedMax`` rows at fault named at once: a sheet
             // Excel cut every ID of had been put right one refused row at a time.
             do throws(CSVError) {
                 let row = try layout.row(record)
-                var cutLooking: String?
-                if kind == .households, let id = row.optional("id") {
-                    let raw = ImportValues.normalized(id)
-                    if raw.count == 18 || raw.count == 15, !Masking.isMaskedID(raw) { fullIDs += 1 }
-                    if ImportValues.endsAsExcelCutsIDs(id) {
-                        if Masking.idNumberProblem(raw) == nil { cutLooking = id; cutLookingAll += 1 } else { cutFailing += 1 }
-                    }
-                }
+                let cutLooking = kind == .households ? excelCut.note(row.optional("id")) : nil
                 // A sheet's totals row, copied with the rows above it, is no record: 合计 in the
                 // household's column, or in another (序号, 分配编号) with the household's empty; nor is
                 // the sign-off under it (制表人：…).
@@ -89,21 +81,15 @@ public struct ImportBatch: Sendable {
                 }
                 payloads.append(payload)
                 lines.append(record.line)
-                if let cutLooking { endingIn000.append((row, cutLooking)) }
+                if let cutLooking { excelCut.keep(row, id: cutLooking) }
             } catch {
                 if faults.count < Self.faultsNamedMax { faults.append(error) } else { faultsBeyond += 1 }
             }
             if let progress, (offset + 1) % Self.progressInterval == 0 { progress(offset + 1, table.records.count) }
         }
-        // Excel keeps 15 digits of a number: an ID column typed as numbers ends in 000 throughout,
-        // and one such number's check character, then 0, is right one time in eleven. Those are
-        // refused when the file shows it — another 000 failing its check, or more than one in a
-        // hundred of its IDs ending so (one real number in about 1,100 does: a file of 2,000
-        // holds two, and imports).
-        // (Rows at fault otherwise count as evidence, and are named once, for their own fault.)
-        if !endingIn000.isEmpty, cutFailing > 0 || cutLookingAll >= 2 && cutLookingAll * 100 > fullIDs {
-            for (row, id) in endingIn000 {
-                let fault = row.error("id", ImportValues.excelCutID(id))
+        let cut = excelCut.faults()
+        if !cut.isEmpty {
+            for fault in cut {
                 if faults.count < Self.faultsNamedMax { faults.append(fault) } else { faultsBeyond += 1 }
             }
             faults.sort { ($0.line ?? 0) < ($1.line ?? 0) }
