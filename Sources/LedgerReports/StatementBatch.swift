@@ -80,7 +80,7 @@ public enum StatementBatch {
         // rest: in whatever form an earlier run wrote it.
         var removed = [String]()
         for household in withdrawn {
-            for written in Set(Self.fileExtensions + [fileExtension, "proof.txt"]).sorted() where unlink(folder + "/" + household + "." + written) == 0 {
+            for written in Set(Self.fileExtensions + [fileExtension, "proof.txt"]).sorted() where Self.removeIfPrinted(folder + "/" + household + "." + written) {
                 removed.append(household + "." + written)
             }
         }
@@ -109,7 +109,7 @@ public enum StatementBatch {
                     } else {
                         // A proof left from an earlier run would be taken for this statement's.
                         // (unlink: FileManager's removal of a missing file cost 0.2 ms a household.)
-                        removedProof = unlink(proofPath) == 0
+                        removedProof = Self.removeIfPrinted(proofPath)
                     }
                     results.set(index, Item(household: household, head: statement.head, file: file, statement: statement, failure: nil,
                                             removedProof: removedProof))
@@ -144,6 +144,13 @@ public enum StatementBatch {
     /// run, lists that run's files and totals); true when it did.
     public static func removeIndex(at path: String) -> Bool {
         isIndex(path) && unlink(path) == 0
+    }
+
+    /// Removes the file at `path` when fenhong printed it (a statement, proof or script of an
+    /// earlier run); true when it did. Any other file under such a name — a ledger or a key moved
+    /// into the folder — stays.
+    static func removeIfPrinted(_ path: String) -> Bool {
+        access(path, F_OK) == 0 && OutputFile.notFenhongsToReplace(path) == nil && unlink(path) == 0
     }
 
     /// Whether the file at `path` is an index a batch wrote (its title first, or an HTML page of

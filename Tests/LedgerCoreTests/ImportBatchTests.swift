@@ -164,6 +164,10 @@ struct ImportBatchTests {
             (.households, head + "152223-003,宝梅,2,是,152223194709142275,信用社6228482772040567,2018-11-26\n",
              "f.csv line 2, column 账号: \"信用社****0567\" holds more than an account number: write its digits alone (spaces and dashes may part them), "
                 + "or its masked form ****5678, or 现金 for a household paid in cash"),
+            // Its digits parted by spaces or dashes are one number, masked as one.
+            (.households, head + "152223-003,宝梅,2,是,152223194709142275,农商行 6228 4800 1234 5678,2018-11-26\n",
+             "f.csv line 2, column 账号: \"农商行 ****5678\" holds more than an account number: write its digits alone (spaces and dashes may part them), "
+                + "or its masked form ****5678, or 现金 for a household paid in cash"),
             (.households, head + "152223-003,宝梅,2,是,152223194709142275,152223198001181234,2018-11-26\n",
              "f.csv line 2, column 账号: \"152223********1234\" is an ID number, not an account: is a column shifted, or another number pasted?"),
             (.households, head + "152223-004,宝梅,2,是,152223194709142275,6228480012345678,2018-11-26\n152223-005,哈斯,3,,152223198001181234,6228480012345678,2018-11-26\n",
@@ -196,7 +200,31 @@ struct ImportBatchTests {
         #expect(household("3301000012345670") == ["****5670 false"])  // a passbook's
         #expect(household("12345678901234500") == ["****4500 false"])  // seventeen digits, not begun as a card
         #expect(household("6228480000010080000") == nil)  // cut by Excel, though it passes the card check
+        // Beside an account refused as cut, the passbook's 00 is Excel's too: refused, named.
+        let beside = "户号,户主,人口,身份证号,账号,日期\n152223-004,宝梅,2,152223194709142275,6217000865690700000,2018-11-26\n"
+            + "152223-005,乌兰,2,152223198001181234,12345678901234500,2018-11-26\n"
+        #expect(message(.households, beside).hasPrefix("f.csv line 2, column 账号: \"****0000\" has 0 for every digit after its 15th"))
+        #expect((try? batch(.households, beside)) == nil)
+        do { _ = try batch(.households, beside) } catch {
+            #expect(error.others.map(\.description) == ["f.csv line 3, column 账号: \"****4500\" has 0 for every digit after its 15th, as others of this file do that Excel kept only 15 digits of: "
+                + "format the column as text and type the numbers again (if this is truly the account, register the household with fenhong household add)"])
+        }
         #expect(household("4111111111110000") == nil)
+    }
+
+    /// The rows at fault named are the first in the file, whichever check found them (an ID that
+    /// Excel cut is judged once every row is read).
+    @Test func theFirstRowsAtFaultAreNamed() {
+        let head = "户号,户主,人口,建档立卡,身份证号,账号,日期\n"
+        let rows = ["152223-001,甲,1,否,152223196307069000,现金,2018-11-30", "152223-002,乙,1,否,152223195908233000,现金,2018-11-30"]
+            + (3...60).map { "152223-\(String(format: "%03d", $0)),丙,0,否,152223198001181234,现金,2018-11-30" }
+        do {
+            _ = try batch(.households, head + rows.joined(separator: "\n") + "\n")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.line == 2 && error.others.first?.line == 3, "\(error)")
+            #expect(error.others.count == ImportBatch.faultsNamedMax - 1 && error.othersUnnamed == 60 - ImportBatch.faultsNamedMax)
+        }
     }
 
     /// One person is compared by name as people write it: the dot of a Mongolian name however

@@ -255,15 +255,18 @@ struct PDFRendererTests {
     /// each term's further lines beside it: a page had begun with a rule's last line, its
     /// distribution on the page before.
     @Test func aTermKeepsItsLines() throws {
+        // Every other term long enough to wrap in its column: its second line begins no page either.
         let terms = StatementDocument.Section(heading: "分配方式", content: .keyValues((1...30).flatMap { n in
-            [.init("第\(n)项", "规则\(n)"), .init("", "保底\(n)号"), .init("", "余下\(n)号")] as [StatementDocument.KeyValue]
+            [.init("第\(n)项" + (n % 2 == 0 ? "经村民代表大会决议通过的补充分配批次" : ""), "规则\(n)"), .init("", "保底\(n)号"), .init("", "余下\(n)号")]
+                as [StatementDocument.KeyValue]
         }))
-        func orphans(_ typesetting: StatementDocument.Typesetting) throws -> Int {
-            let pages = try pages([terms], typesetting, largePrint: true)
+        func orphans(_ typesetting: StatementDocument.Typesetting, largePrint: Bool = true) throws -> Int {
+            let pages = try pages([terms], typesetting, largePrint: largePrint)
             return (1...30).filter { n in pages.contains { $0.contains("余下\(n)号") && !$0.contains("第\(n)项") } }.count
         }
         #expect(try orphans(.all) > 0)
         #expect(try orphans([.all, .wholeTermsAndParagraphs]) == 0)
+        #expect(try orphans([.all, .wholeTermsAndParagraphs], largePrint: false) == 0)  // where a long term wraps in its column
     }
 
     /// The pages pdftotext reads from the PDF of `sections` set with `typesetting`.

@@ -35,14 +35,16 @@ public struct ImportBatch: Sendable {
         var firstLine = [String: Int]()
         var firstRecord = [String: Int]()
         var firstID = [String: Int]()
-        var faults: [CSVError] = [], faultsBeyond = 0
+        var faults: [CSVError] = []
         var excelCut = ExcelCutIDs()
+        var excelCutAccounts = ExcelCutAccounts(byHand: kind == .payments ? "record the payment with fenhong dividend pay" : "register the household with fenhong household add")
         for (offset, record) in table.records.enumerated() {
             // Every row is read, and up to ``faultsNamedMax`` rows at fault named at once: a sheet
             // Excel cut every ID of had been put right one refused row at a time.
             do throws(CSVError) {
                 let row = try layout.row(record)
                 let cutLooking = kind == .households ? excelCut.note(row.optional("id")) : nil
+                let cutLookingAccount = excelCutAccounts.note(row.optional("account"))
                 // A sheet's totals row, copied with the rows above it, is no record: 合计 in the
                 // household's column, or in another (序号, 分配编号) with the household's empty; nor is
                 // the sign-off under it (制表人：…).
@@ -82,22 +84,19 @@ public struct ImportBatch: Sendable {
                 payloads.append(payload)
                 lines.append(record.line)
                 if let cutLooking { excelCut.keep(row, id: cutLooking) }
+                if let cutLookingAccount { excelCutAccounts.keep(row, text: cutLookingAccount) }
             } catch {
-                if faults.count < Self.faultsNamedMax { faults.append(error) } else { faultsBeyond += 1 }
+                faults.append(error)
             }
             if let progress, (offset + 1) % Self.progressInterval == 0 { progress(offset + 1, table.records.count) }
         }
-        let cut = excelCut.faults()
-        if !cut.isEmpty {
-            for fault in cut {
-                if faults.count < Self.faultsNamedMax { faults.append(fault) } else { faultsBeyond += 1 }
-            }
-            faults.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-        }
+        let cut = excelCut.faults() + excelCutAccounts.faults()
+        if !cut.isEmpty { faults = (faults + cut).sorted { ($0.line ?? 0) < ($1.line ?? 0) } }
         if let first = faults.first {
+            // The first in the file named, the rest counted.
             var error = first
-            error.others = Array(faults.dropFirst())
-            error.othersUnnamed = faultsBeyond
+            error.others = Array(faults.prefix(Self.faultsNamedMax).dropFirst())
+            error.othersUnnamed = max(0, faults.count - Self.faultsNamedMax)
             throw error
         }
         self.payloads = payloads

@@ -130,14 +130,23 @@ public enum ImportValues {
     private static func withWords(_ text: String) -> String? {
         let digits = text.filter { $0.isASCII && $0.isNumber }.count
         guard digits >= 8, text.contains(where: { !($0.isASCII && $0.isNumber) && $0 != " " && $0 != "-" && $0 != "*" }) else { return nil }
-        var shown = "", run = ""
-        for character in text + " " {
-            if character.isASCII && character.isNumber { run.append(character); continue }
-            shown += run.count >= 8 ? "****" + run.suffix(4) : run
-            run = ""
-            shown.append(character)
+        // A number is its digits with the spaces and dashes that part them (6228 4800 1234 5678):
+        // one of 8 digits or more shown as **** and its last 4.
+        let characters = Array(text)
+        var shown = "", i = 0
+        while i < characters.count {
+            guard characters[i].isASCII && characters[i].isNumber else { shown.append(characters[i]); i += 1; continue }
+            var end = i, run = ""
+            while end < characters.count {
+                if characters[end].isASCII && characters[end].isNumber { run.append(characters[end]); end += 1; continue }
+                let parts = characters[end] == " " || characters[end] == "-"
+                guard parts, end + 1 < characters.count, characters[end + 1].isASCII && characters[end + 1].isNumber else { break }
+                end += 1
+            }
+            shown += run.count >= 8 ? "****" + run.suffix(4) : String(characters[i..<end])
+            i = end
         }
-        return "\(MessageText.quoted(String(shown.dropLast()))) holds more than an account number: write its digits alone (spaces and dashes may part them), or its masked form ****5678"
+        return "\(MessageText.quoted(shown)) holds more than an account number: write its digits alone (spaces and dashes may part them), or its masked form ****5678"
     }
 
     /// Why a full account number in a sheet cannot be the account meant, or nil: a card number

@@ -213,7 +213,9 @@ struct PDFLayout {
     }
 
     /// Key–value pairs wrapped into rows of (key line, value line), keys in a column of their own.
-    func keyValueRows(_ pairs: [(String, String)], size: Double) -> (keyColumn: Double, rows: [(String, String)]) {
+    /// `termStarts`: the rows that begin a pair with a term of its own (a term's further lines,
+    /// and a long term's wrapped lines, begin none).
+    func keyValueRows(_ pairs: [(String, String)], size: Double) -> (keyColumn: Double, rows: [(String, String)], termStarts: Set<Int>) {
         // A label with a word wider than its column stands above its value, where asked.
         let above = { (key: String) in
             typesetting.contains(.longLabelsAbove)
@@ -223,7 +225,9 @@ struct PDFLayout {
         let keyWidthMax = pairs.filter { !above($0.0) }.map { PDFFontMetrics.width($0.0, size: size) }.max() ?? 0
         let keyColumn = min(keyWidthMax + size, contentWidth * 0.4)
         var rows: [(String, String)] = []
+        var termStarts = Set<Int>()
         for (key, value) in pairs {
+            if !key.isEmpty { termStarts.insert(rows.count) }
             if above(key) {
                 rows += wrap(key, width: contentWidth, size: size).map { ($0, "") }
                 rows += wrap(value, width: contentWidth - keyColumn, size: size).map { ("", $0) }
@@ -235,16 +239,16 @@ struct PDFLayout {
                 rows.append((index < keyLines.count ? keyLines[index] : "", index < valueLines.count ? valueLines[index] : ""))
             }
         }
-        return (keyColumn, rows)
+        return (keyColumn, rows, termStarts)
     }
 
     mutating func keyValues(_ pairs: [(String, String)], size: Double, keepTogether: Bool = false) {
-        let (keyColumn, rows) = keyValueRows(pairs, size: size)
+        let (keyColumn, rows, termStarts) = keyValueRows(pairs, size: size)
         if keepTogether { ensure(Double(rows.count) * lineHeight(size)) }
         for (index, (key, value)) in rows.enumerated() {
-            if typesetting.contains(.wholeTermsAndParagraphs), !key.isEmpty || index == 0 {
-                // A term with its further lines: the rows up to the next term's.
-                let group = 1 + rows[(index + 1)...].prefix { $0.0.isEmpty }.count
+            if typesetting.contains(.wholeTermsAndParagraphs), termStarts.contains(index) || index == 0 {
+                // A term with its further lines (its own wrapped, and the values after it): the rows up to the next term's.
+                let group = 1 + ((index + 1)..<rows.count).prefix { !termStarts.contains($0) }.count
                 ensureWhole(group, size: size)
             }
             ensure(lineHeight(size))
