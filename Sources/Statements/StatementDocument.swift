@@ -64,7 +64,8 @@ public struct StatementDocument: Sendable, Equatable {
 
         /// A PDF sets the totals, the notes and the signatures on one page, where they fit on one:
         /// a household signs or presses its thumb beside the amounts it signs for (in 17 of 30
-        /// large-print statements the signatures had stood on a page without them; since layout 4).
+        /// large-print statements the signatures had stood on a page without them; since layout 4);
+        /// and a signature whose label runs to several lines is given room for them.
         public static let signedBesideTotals = Typesetting(rawValue: 1 << 7)
 
         /// Every way layout 3 adopted: what it is set with.

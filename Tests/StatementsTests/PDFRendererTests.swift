@@ -251,6 +251,37 @@ struct PDFRendererTests {
         #expect(apart > 0 && split > 0, "\(apart) \(split)")
     }
 
+    /// Since layout 4, a seal's label of several lines (an organisation of 30 characters, in large
+    /// print) has room for them: it had run up over the household's own line.
+    @Test func aLongSealHasRoomForItsLines() throws {
+        let pdftotext = try #require(Tool.path("pdftotext"), Comment(rawValue: Self.installHint))
+        let directory = try Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func overlap(_ typesetting: StatementDocument.Typesetting) throws -> Bool {
+            var document = StatementDocument(title: "测试", sections: [
+                .init(heading: "签字", content: .signatures([.init("经办人"), .init("户主（或见证人、按手印）"),
+                                                            .init("内蒙古自治区兴安盟扎赉特旗阿尔本格勒镇白辛嘎查股份经济合作社（盖章）")])),
+            ])
+            document.typesetting = typesetting
+            let file = directory.appendingPathComponent("seal.pdf")
+            try Data(PDFRenderer(largePrint: true).render(document)).write(to: file)
+            let html = String(decoding: try Tool.run(pdftotext, ["-bbox", file.path, "-"]).output, as: UTF8.self)
+            // The bottom of the household's line, and the top of the seal's first line (y grows downwards).
+            func box(_ word: String) -> (top: Double, bottom: Double)? {
+                guard let line = html.split(separator: "\n").first(where: { $0.contains(">\(word)") }) else { return nil }
+                func value(_ name: String) -> Double? {
+                    line.firstRange(of: "\(name)=\"").flatMap { Double(line[$0.upperBound...].prefix { $0 != "\"" }) }
+                }
+                return value("yMin").flatMap { top in value("yMax").map { (top, $0) } }
+            }
+            let household = try #require(box("户主（或见证人、按手印）"))
+            let seal = try #require(box("内蒙古自治区"))
+            return seal.top < household.bottom
+        }
+        #expect(try overlap(.all))
+        #expect(try !overlap([.all, .signedBesideTotals]))
+    }
+
     /// Since layout 4, a block of terms taller than a page (分配方式 in large print) runs on with
     /// each term's further lines beside it: a page had begun with a rule's last line, its
     /// distribution on the page before.

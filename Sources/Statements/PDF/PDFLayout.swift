@@ -102,7 +102,7 @@ struct PDFLayout {
             if case .signatures(let signatures) = section.content {
                 // The signatures are signed as one block: never the household's own line alone
                 // on the next page.
-                ensure(lineHeight(style.headingSize) + style.bodySize * 0.2 + Double(signatures.count) * style.signatureHeight)
+                ensure(lineHeight(style.headingSize) + style.bodySize * 0.2 + signatures.reduce(0) { $0 + signatureHeight($1) })
             }
             if !section.heading.isEmpty { heading(section.heading) }
             // A section that runs onto the next page says so there: large print's blocks look
@@ -286,7 +286,7 @@ struct PDFLayout {
             let content: Double = switch section.content {
             case .keyValues(let pairs): Double(keyValueRows(pairs.map { ($0.key, $0.value) }, size: body).rows.count) * lineHeight(body)
             case .paragraph(let paragraph): Double(wrap(paragraph.text, width: contentWidth, size: body).count) * lineHeight(body)
-            case .signatures(let signatures): Double(signatures.count) * style.signatureHeight
+            case .signatures(let signatures): signatures.reduce(0) { $0 + signatureHeight($1) }
             case .table: 0
             }
             return total + heading + content
@@ -296,6 +296,15 @@ struct PDFLayout {
         if withFooter <= page { ensure(withFooter) } else if height <= page { ensure(height) }
     }
 
+    /// The room a signature takes: the style's, or, where the document asks (layout 4), enough
+    /// for a label of several lines (the seal of an organisation of 30 characters in large print
+    /// had run up over the household's own line).
+    func signatureHeight(_ signature: StatementDocument.SignatureLine) -> Double {
+        guard typesetting.contains(.signedBesideTotals) else { return style.signatureHeight }
+        let lines = wrap(signature.label, width: contentWidth * 0.5, size: style.bodySize).count
+        return max(style.signatureHeight, Double(lines) * lineHeight(style.bodySize) + style.bodySize * 0.8)
+    }
+
     mutating func signatureLines(_ signatures: [StatementDocument.SignatureLine]) {
         let size = style.bodySize
         // Every blank starts at one x, after the longest label, as on a printed form.
@@ -303,16 +312,17 @@ struct PDFLayout {
         let lineStart = left + min(labelWidthMax, contentWidth * 0.5) + size * 0.6
         let lineEnd = min(right, lineStart + max(contentWidth * 0.45, size * 10))
         for signature in signatures {
-            ensure(style.signatureHeight)
+            let height = signatureHeight(signature)
+            ensure(height)
             let labelLines = wrap(signature.label, width: contentWidth * 0.5, size: size)
-            var y = cursor - style.signatureHeight + size * 0.4 + lineHeight(size) * Double(labelLines.count - 1)
+            var y = cursor - height + size * 0.4 + lineHeight(size) * Double(labelLines.count - 1)
             for line in labelLines {
                 Self.text(line, x: left, baseline: y, size: size, bold: false, into: &page)
                 y -= lineHeight(size)
             }
-            let lineY = cursor - style.signatureHeight + size * 0.2
+            let lineY = cursor - height + size * 0.2
             stroke(width: 0.6, segments: [(lineStart, lineY, lineEnd, lineY)])
-            cursor -= style.signatureHeight
+            cursor -= height
         }
     }
 
