@@ -164,6 +164,9 @@ struct ImportBatchTests {
             (.households, head + "152223-003,宝梅,2,是,152223194709142275,信用社6228482772040567,2018-11-26\n",
              "f.csv line 2, column 账号: \"信用社****0567\" holds more than an account number: write its digits alone (spaces and dashes may part them), "
                 + "or its masked form ****5678, or 现金 for a household paid in cash"),
+            // Two accounts in one cell: neither taken.
+            (.households, head + "152223-003,宝梅,2,是,152223194709142275,6228480012345678 6217000011112222,2018-11-26\n",
+             "f.csv line 2, column 账号: \"****5678 ****2222\" holds 2 account numbers: give the one the household is paid into"),
             // Its digits parted by spaces or dashes are one number, masked as one.
             (.households, head + "152223-003,宝梅,2,是,152223194709142275,农商行 6228 4800 1234 5678,2018-11-26\n",
              "f.csv line 2, column 账号: \"农商行 ****5678\" holds more than an account number: write its digits alone (spaces and dashes may part them), "

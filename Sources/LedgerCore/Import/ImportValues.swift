@@ -155,6 +155,12 @@ public enum ImportValues {
     /// good, found out only when a payment into it is refused or made. `byHand` says how to
     /// record a number that truly is so.
     static func accountProblem(_ text: String, byHand: String) -> String? {
+        // Two accounts in one cell (6228… 6217…) had been read as one, masked to the second's last 4.
+        let numbers = text.split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "、" || $0 == "," || $0 == "，" })
+            .filter { $0.filter { $0.isASCII && $0.isNumber }.count >= 12 }
+        if numbers.count >= 2 {
+            return "\(MessageText.quoted(numbers.map { "****" + $0.suffix(4) }.joined(separator: " "))) holds \(numbers.count) account numbers: give the one the household is paid into"
+        }
         let digits = text.filter { $0 != " " && $0 != "-" }
         guard (15...19).contains(digits.count), digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }) else { return nil }
         // 0 for every digit after the 15th, as Excel writes a number it keeps 15 digits of. Three
