@@ -300,7 +300,8 @@ struct PDFLayout {
     /// for a label of several lines (the seal of an organisation of 30 characters in large print
     /// had run up over the household's own line).
     func signatureHeight(_ signature: StatementDocument.SignatureLine) -> Double {
-        guard typesetting.contains(.signedBesideTotals) else { return style.signatureHeight }
+        guard typesetting.contains(.signedBesideTotals),
+              PDFFontMetrics.width(signature.label, size: style.bodySize) > contentWidth * 0.5 else { return style.signatureHeight }
         let lines = wrap(signature.label, width: contentWidth * 0.5, size: style.bodySize).count
         return max(style.signatureHeight, Double(lines) * lineHeight(style.bodySize) + style.bodySize * 0.8)
     }
