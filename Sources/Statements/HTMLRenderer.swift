@@ -80,18 +80,16 @@ public struct HTMLRenderer: Sendable {
 
     /// `englishInLabels`: the English words of a label (账本 Origin) are marked English, read so.
     private func keyValues(_ pairs: [(String, String)], englishInLabels: Bool = false) -> String {
+        // Set for a screen reader, a line going on from the term above is one more of its values, in its group.
+        var groups: [(key: String, values: [String])] = []
+        for (key, value) in pairs {
+            if readable, key.isEmpty, !groups.isEmpty { groups[groups.count - 1].values.append(value) } else { groups.append((key, [value])) }
+        }
         var html = "<dl class=\"fields\">\n"
-        for (index, (key, value)) in pairs.enumerated() {
-            let label = englishInLabels ? Self.markingEnglish(key) : text(key)
-            if readable && key.isEmpty && index > 0 {
-                // A line going on from the term above is one more of its values, in its group.
-                html.removeLast("</div>\n".count)
-                html += "<dd>\(text(value))</dd></div>\n"
-                continue
-            }
+        for group in groups {
             // A line going on from the term above has none of its own: a screen reader passes the empty term over.
-            let term = key.isEmpty ? "<dt aria-hidden=\"true\"></dt>" : "<dt>\(label)</dt>"
-            html += "<div>\(term)<dd>\(text(value))</dd></div>\n"
+            let term = group.key.isEmpty ? "<dt aria-hidden=\"true\"></dt>" : "<dt>\(englishInLabels ? Self.markingEnglish(group.key) : text(group.key))</dt>"
+            html += "<div>\(term)" + group.values.map { "<dd>\(text($0))</dd>" }.joined() + "</div>\n"
         }
         return html + "</dl>\n"
     }
