@@ -123,7 +123,7 @@ public struct HTMLRenderer: Sendable {
         func row(_ row: StatementDocument.Row, tag: String, scope: String? = nil) -> String {
             var html = "<tr>"
             for column in table.columns.indices {
-                let (cellTag, cellScope) = scope == "row" && column == 0 ? ("th", "row") : (tag, scope == "col" ? "col" : nil)
+                let (cellTag, cellScope) = scope == "row" && column == table.rowHeader ? ("th", "row") : (tag, scope == "col" ? "col" : nil)
                 html += "<\(cellTag)\(cellClass(column))\(cellScope.map { " scope=\"\($0)\"" } ?? "")>\(text(table.cell(row, column)))</\(cellTag)>"
             }
             return html + "</tr>\n"

@@ -141,7 +141,7 @@ public struct SpeechRenderer: Sendable {
     /// Signs that may stand in a reason or a voucher, as said; "" for one not said.
     private static let symbols: [Character: String] = [
         "&": "和", "＆": "和", "+": "加", "＋": "加", "#": "号", "＃": "号", "~": "至", "～": "至",
-        "<": "", ">": "", "‹": "", "›": "", "«": "", "»": "", "\"": "", "“": "", "”": "", "*": "", "＊": "", "|": "，", "_": "",
+        "<": "", ">": "", "‹": "", "›": "", "«": "", "»": "", "\"": "", "“": "", "”": "", "*": "", "＊": "", "|": "，", "_": "", ":": "：",
     ]
 
     /// The date written `YYYY-MM-DD` at `start`, and where it ends; nil when there is none.

@@ -96,9 +96,23 @@ public enum SpeechSynthesizer {
         return "<speak>\n" + paragraphs.joined(separator: "\n<break time=\"\(sectionPause)\"/>\n") + "\n</speak>\n"
     }
 
-    /// `script` as the engine is to read it (``soundAlikes``).
+    /// `script` as the engine is to read it (``soundAlikes``), each capital letter apart: a
+    /// voucher's ZLT run together was one garbled syllable (`z,i51,ai35lth'i51`), Z L T three
+    /// letters' names.
     static func pronounced(_ script: String) -> String {
-        soundAlikes.reduce(script) { $0.replacingOccurrences(of: $1.word, with: $1.said) }
+        let said = soundAlikes.reduce(script) { $0.replacingOccurrences(of: $1.word, with: $1.said) }
+        var out = ""
+        for character in said {
+            if character.isASCII && character.isUppercase {
+                if let last = out.last, last != " " { out.append(" ") }
+                out.append(character)
+                out.append(" ")
+            } else {
+                if character == " ", out.last == " " { continue }
+                out.append(character)
+            }
+        }
+        return out
     }
 
     /// The first executable named `name` in the directories of `PATH`, or `name` itself if it is a path.

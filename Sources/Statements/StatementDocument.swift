@@ -178,6 +178,9 @@ extension StatementDocument {
         public var rows: [Row]
         /// A final row set apart by a rule, e.g. ["合计", "", "2,880.00"].
         public var totals: Row?
+        /// The column whose cell names its row, for a screen reader (``Typesetting/readableHTML``):
+        /// the first, or the distribution of a payment (its date named none).
+        public var rowHeader = 0
 
         /// Creates a table.
         public init(columns: [Column], rows: [Row], totals: Row? = nil) {

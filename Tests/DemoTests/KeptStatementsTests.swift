@@ -56,6 +56,8 @@ struct KeptStatementsTests {
         let html = try String(contentsOfFile: "\(root(folder))/152223-007.html", encoding: .utf8)
         #expect(html.contains("<title>白辛嘎查 分红明细单 · 户号 152223-007 陈梅</title>") == (layout == 4))
         #expect(html.contains("<th scope=\"row\">2024-poverty</th>") == (layout == 4))
+        // A payment's row named by its distribution, not its date.
+        #expect(html.contains("<td>2024-12-28</td><th scope=\"row\">2024-poverty</th>") == (layout == 4))
         // Its masked ID heard as its first six digits and last four, not one number of ten.
         #expect(html.contains("152223<span aria-hidden=\"true\">********</span><span data-heard") == (layout == 4))
         let failures = try failures("152223-007.html", proof: "152223-007", in: root(folder)) { bytes in

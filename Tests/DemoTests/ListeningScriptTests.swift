@@ -1,5 +1,7 @@
 @testable import Demo
 import Foundation
+import LedgerCore
+import LedgerReports
 import LedgerStore
 @testable import Statements
 import Testing
@@ -29,8 +31,18 @@ struct ListeningScriptTests {
         #expect(first < rules && lines[rules + 1] == "分配编号二零一九，扶贫；二零二零，扶贫；二零二一，扶贫；二零二三，扶贫；二零二四，扶贫，这五次规则相同。")
         #expect(lines.filter { $0 == "按股份分配；权重：扶贫股每股计一份；建档立卡户保底每户两千元。" }.count == 2)
         #expect(lines.filter { $0.hasPrefix("余下四千四百元按五十股分") }.count == 1)
-        // A pause (an empty line) before each section; the audio holds each one (SpeechSynthesizer.ssml).
-        #expect(lines.filter(\.isEmpty).count == 14 + 1)  // 14 sections and the footer; the last line ends the script
-        #expect(SpeechSynthesizer.ssml(script).components(separatedBy: "<break time=").count == 14 + 1)
+        // A pause (an empty line) before each section, each rule's its own; the audio holds each
+        // one (SpeechSynthesizer.ssml).
+        #expect(lines.filter(\.isEmpty).count == 16 + 1)  // 16 sections and the footer; the last line ends the script
+        #expect(SpeechSynthesizer.ssml(script).components(separatedBy: "<break time=").count == 16 + 1)
+        let member = try #require(lines.firstIndex(of: "分配编号二零二一，成员。"))
+        #expect(lines[member - 1].isEmpty && lines[member + 4] == "各户应分算到分，余下的分按尾数大小补给各户，所以份额相同的户可能相差一分。")
+
+        // A cash payment's voucher and its witness, typed after a space, are heard apart.
+        let cash = try store.withReader { reader in
+            try HouseholdStatement.build(facts: try StatementSource.facts(reader, household: "152223-012"), year: nil,
+                                         date: LedgerDate("2024-12-31")!, checkpoint: try StatementSource.footer(reader, try reader.latestCheckpoint()))
+        }
+        #expect(SpeechRenderer().render(cash.listeningDocument()).contains("凭证号现金，二零一九，零一二，见证人：村务监督委员会。"))
     }
 }

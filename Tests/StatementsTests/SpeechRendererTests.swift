@@ -58,6 +58,8 @@ struct SpeechRendererTests {
     /// 银行 yínháng, 返还 fǎnhuán, 会计 kuàijì.
     @Test func heteronymsAreSaidAsMeant() {
         #expect(SpeechSynthesizer.pronounced("通过银行卡，按交易量返还，本明细单由会计签署。") == "通过银航卡，按交易量返环，本明细单由快计签署。")
+        // A voucher's capitals each said as a letter, not run into one syllable.
+        #expect(SpeechSynthesizer.pronounced("凭证号ZLT二零二零，零一九A。") == "凭证号 Z L T 二零二零，零一九 A 。")
     }
 
     /// Runs of three or more digits are read one by one; figures are not; months and days are

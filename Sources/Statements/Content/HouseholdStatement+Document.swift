@@ -171,10 +171,13 @@ extension HouseholdStatement {
         if payments.isEmpty {
             sections.append(.init(heading: "支付明细", content: .paragraph(.init("本期无支付记录。"))))
         } else {
-            sections.append(.init(heading: "支付明细", content: .table(.init(
+            var paid = StatementDocument.Table(
                 columns: [.init("日期"), .init("分配编号"), .init("摘要"), .init("凭证号", keepsWhole: true),
                           .init("金额（元）", alignment: .right), .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
-                rows: payments.map(paymentRow)))))
+                rows: payments.map(paymentRow))
+            // Heard moving down its amounts, a payment is named by its distribution.
+            paid.rowHeader = 1
+            sections.append(.init(heading: "支付明细", content: .table(paid)))
         }
 
         sections.append(.init(heading: StatementLabels.totalsHeading, content: .keyValues([
@@ -244,7 +247,8 @@ extension HouseholdStatement {
         case .payment(let channel, let account, let reference, let reversedBy):
             var spoken = "\(line.date.chinese)，\(which)支付\(line.amount.spokenChinese)，"
             spoken += channel == .cash ? "现金领取" : "通过\(ChannelName.chinese(channel))，尾号\(account.suffix(4))"
-            spoken += reference.isEmpty ? "。" : "，凭证号\(reference)。"
+            // A voucher's words parted by spaces (现金-2019-012 见证人:…) are said with a pause between.
+            spoken += reference.isEmpty ? "。" : "，凭证号\(reference.split(whereSeparator: \.isWhitespace).joined(separator: "，"))。"
             if let reversedBy {
                 let day = payments.first { $0.record.seq == reversedBy }?.date
                 spoken += "此笔已" + (day.map { "于\($0.chinese)" } ?? "") + "冲销。"

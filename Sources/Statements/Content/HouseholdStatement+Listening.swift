@@ -25,7 +25,7 @@ extension HouseholdStatement {
         // None at all is said, not left to the zeros of the totals.
         sections += owedAndPaid.isEmpty ? [.init(heading: "各次分配", content: .paragraph(.init("本期无应分记录，也无支付记录。")))] : owedAndPaid
         sections += ["扶贫股未参与的分配"].compactMap(printedSection)
-        if let rules = spokenRules() { sections.append(rules) }
+        sections += spokenRules()
         sections += [StatementLabels.totalsHeading, "说明", "签字"].compactMap(printedSection)
         let period = (year.map { "\($0)年度" } ?? "全部年度") + "，截至" + date.chinese
         return StatementDocument(title: "这是\(head)户的分红明细单，户号\(household)", subtitleLines: [org, period],
@@ -81,8 +81,8 @@ extension HouseholdStatement {
     /// How each distribution was divided, said once for the distributions that share every
     /// word and figure of it (the same rule, the same pool, the same rate: five years of one
     /// poverty fund).
-    private func spokenRules() -> StatementDocument.Section? {
-        guard !distributions.isEmpty else { return nil }
+    private func spokenRules() -> [StatementDocument.Section] {
+        guard !distributions.isEmpty else { return [] }
         let withdrawn = Set(allocations.compactMap { line -> String? in if case .withdrawal = line.kind { line.distribution } else { nil } })
         var groups: [(ids: [String], sentences: [String])] = []
         for distribution in distributions {
@@ -91,18 +91,21 @@ extension HouseholdStatement {
             let id = withdrawn.contains(d.id) ? d.id + StatementLabels.withdrawnMark : d.id
             let words = DistributionDisclosure.ruleInWords(d.rule, layout: .current)
             let drawn = d.appropriations.map { "提取\($0.name)\(Self.spokenRate($0.bp))，\($0.amount.spokenChinese)" }
+            let division = (distribution.division?.lines(rule: d.rule) ?? []).compactMap(\.spoken)
+            // A rate not exact to the fen: why two households of one share count may differ by a fen.
+            let rounded = division.contains { $0.contains("约") } ? ["各户应分算到分，余下的分按尾数大小补给各户，所以份额相同的户可能相差一分。"] : []
             let sentences = [Self.spokenWeights(words) + "。", "可分配收益\(d.distributable.spokenChinese)，" + drawn.map { $0 + "，" }.joined() + "分配总额\(d.pool.spokenChinese)。"]
-                + (distribution.division?.lines(rule: d.rule) ?? []).compactMap(\.spoken)
+                + division + rounded
             if let same = groups.firstIndex(where: { $0.sentences == sentences }) {
                 groups[same].ids.append(id)
             } else {
                 groups.append(([id], sentences))
             }
         }
-        let said = groups.flatMap { group in
+        // One part a rule, a pause between them: a hundred seconds of rules had run on without one.
+        return groups.enumerated().map { index, group in
             let which = group.ids.count == 1 ? "分配编号\(group.ids[0])：" : "分配编号" + group.ids.joined(separator: "；") + "，这\(Self.spoken(Int64(group.ids.count)))次规则相同："
-            return [which] + group.sentences
+            return .init(heading: index == 0 ? "各次分配的规则" : "", content: .keyValues(([which] + group.sentences).map { .init("", $0, spoken: $0) }))
         }
-        return .init(heading: "各次分配的规则", content: .keyValues(said.map { .init("", $0, spoken: $0) }))
     }
 }

@@ -128,10 +128,10 @@ tfoot th { background: none; border-top: 2px solid #000; }
 <tr><th scope="col">日期</th><th scope="col">分配编号</th><th scope="col">摘要</th><th scope="col">凭证号</th><th class="num" scope="col">金额<span style="white-space:nowrap">（元）</span></th><th class="num" scope="col">条目</th><th scope="col">哈希</th></tr>
 </thead>
 <tbody>
-<tr><th scope="row">2023-12-20</th><td>2023</td><td>银行卡 <span aria-hidden="true">****</span><span data-heard style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">尾号</span>6217</td><td>BX-2023-0001</td><td class="num">2,880.00</td><td class="num">8</td><td>cbee6756</td></tr>
-<tr><th scope="row">2024-12-20</th><td>2024</td><td>银行卡 <span aria-hidden="true">****</span><span data-heard style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">尾号</span>9999<span style="white-space:nowrap">（冲销）</span></td><td>BX-2024-0007</td><td class="num">2,880.00</td><td class="num">13</td><td>0e4a128c</td></tr>
-<tr><th scope="row">2024-12-21</th><td>2024</td><td>冲销第13条：账户错误</td><td></td><td class="num">-2,880.00</td><td class="num">14</td><td>ec20a5e6</td></tr>
-<tr><th scope="row">2024-12-22</th><td>2024</td><td>银行卡 <span aria-hidden="true">****</span><span data-heard style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">尾号</span>6217</td><td>BX-2024-0008</td><td class="num">2,880.00</td><td class="num">15</td><td>9cdfe79f</td></tr>
+<tr><td>2023-12-20</td><th scope="row">2023</th><td>银行卡 <span aria-hidden="true">****</span><span data-heard style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">尾号</span>6217</td><td>BX-2023-0001</td><td class="num">2,880.00</td><td class="num">8</td><td>cbee6756</td></tr>
+<tr><td>2024-12-20</td><th scope="row">2024</th><td>银行卡 <span aria-hidden="true">****</span><span data-heard style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">尾号</span>9999<span style="white-space:nowrap">（冲销）</span></td><td>BX-2024-0007</td><td class="num">2,880.00</td><td class="num">13</td><td>0e4a128c</td></tr>
+<tr><td>2024-12-21</td><th scope="row">2024</th><td>冲销第13条：账户错误</td><td></td><td class="num">-2,880.00</td><td class="num">14</td><td>ec20a5e6</td></tr>
+<tr><td>2024-12-22</td><th scope="row">2024</th><td>银行卡 <span aria-hidden="true">****</span><span data-heard style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap">尾号</span>6217</td><td>BX-2024-0008</td><td class="num">2,880.00</td><td class="num">15</td><td>9cdfe79f</td></tr>
 </tbody>
 </table>
 </section>
