@@ -44,5 +44,17 @@ struct ListeningScriptTests {
                                          date: LedgerDate("2024-12-31")!, checkpoint: try StatementSource.footer(reader, try reader.latestCheckpoint()))
         }
         #expect(SpeechRenderer().render(cash.listeningDocument()).contains("凭证号现金，二零一九，零一二，见证人：村务监督委员会。"))
+
+        // Shares that left a household are said, with where and why (递补), and where they came from.
+        func heard(_ household: String) throws -> String {
+            let statement = try store.withReader { reader in
+                try HouseholdStatement.build(facts: try StatementSource.facts(reader, household: household), year: nil,
+                                             date: LedgerDate("2024-12-31")!, checkpoint: try StatementSource.footer(reader, try reader.latestCheckpoint()))
+            }
+            return SpeechRenderer().render(statement.listeningDocument())
+        }
+        #expect(try heard("152223-003").contains("\n持股变动。\n") && heard("152223-003").contains("二零二三年三月一日，扶贫股十股转给户号一五二二二三，零二八，事由：递补"))
+        #expect(try heard("152223-028").contains("二零二三年三月一日，由户号一五二二二三，零零三转入扶贫股十股，事由：递补"))
+        #expect(!lines.contains("持股变动。"))  // Chen Mei's came once, and stayed
     }
 }

@@ -21,6 +21,7 @@ extension HouseholdStatement {
             ])),
         ]
         sections += [StatementLabels.holdings, StatementLabels.accounts].compactMap(printedSection)
+        if let moved = spokenMovements() { sections.append(moved) }
         let owedAndPaid = spokenDistributions()
         // None at all is said, not left to the zeros of the totals.
         sections += owedAndPaid.isEmpty ? [.init(heading: "各次分配", content: .paragraph(.init("本期无应分记录，也无支付记录。")))] : owedAndPaid
@@ -30,6 +31,26 @@ extension HouseholdStatement {
         let period = (year.map { "\($0)年度" } ?? "全部年度") + "，截至" + date.chinese
         return StatementDocument(title: "这是\(head)户的分红明细单，户号\(household)", subtitleLines: [org, period],
                                  sections: sections, footer: printed.footer, owner: printed.owner)
+    }
+
+    /// How the holdings came and went, when they did more than come once: shares transferred
+    /// away (递补) or retired are said, with where and why, not left to be guessed from 扶贫股 no
+    /// longer counted.
+    private func spokenMovements() -> StatementDocument.Section? {
+        guard shareMovements.contains(where: { $0.units < 0 || $0.counterpart != nil }) else { return nil }
+        let said = shareMovements.map { m -> String in
+            let shares = ShareClass.accounts.contains(m.shareClass)
+                ? ShareClass.displayName(m.shareClass) + Fen(Int64(m.units.magnitude)).spokenChinese
+                : ShareClass.displayName(m.shareClass) + Self.spoken(Int64(m.units.magnitude)) + "股"
+            let what = switch (m.units > 0, m.counterpart) {
+            case (true, let from?): "由户号\(from)转入" + shares
+            case (false, let to?): shares + "转给户号\(to)"
+            case (true, nil): "取得" + shares
+            case (false, nil): "注销" + shares
+            }
+            return "\(m.date.chinese)，\(what)，事由：\(m.reason)。"
+        }
+        return .init(heading: "持股变动", content: .keyValues(said.map { .init("", $0, spoken: $0) }))
     }
 
     /// One section a distribution, in ledger order: what the household was owed by it and how,

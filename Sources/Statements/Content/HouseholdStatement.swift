@@ -86,6 +86,22 @@ public struct HouseholdStatement: Sendable, Equatable {
     public var checkpoint: StatementCheckpoint
     /// The distributions of the period that passed over the household's 扶贫股, in ledger order.
     public var povertySharesPassedOver: [PovertySharesPassedOver] = []
+    /// How its holdings came and went up to the statement's date (issues, transfers in and out,
+    /// retirements not reversed), in the order they took effect: said to a listener, who hears
+    /// shares no longer counted and would not learn where they went (not printed: a printed
+    /// statement shows the holdings on its date, in every layout so far).
+    public var shareMovements: [ShareMovement] = []
+
+    /// One change of a holding.
+    public struct ShareMovement: Sendable, Equatable {
+        public var date: LedgerDate
+        public var shareClass: String
+        /// Units in (more than zero) or out.
+        public var units: Int64
+        /// The other holder of a transfer.
+        public var counterpart: String?
+        public var reason: String
+    }
 
     /// Σ allocations.
     public var owed: Fen { Fen(allocations.reduce(Int64(0)) { $0 + $1.amount.value }) }
@@ -242,7 +258,28 @@ extension HouseholdStatement {
             accounts: allHoldings(of: household, in: covered, on: date).filter { ShareClass.accounts.contains($0.shareClass) },
             distributions: distributions, allocations: allocations, payments: payments, checkpoint: checkpoint)
         statement.povertySharesPassedOver = passedOver
+        statement.shareMovements = shareMovements(of: household, in: covered, reversals: reversals, upTo: date)
         return statement
+    }
+}
+
+extension HouseholdStatement {
+    /// The changes of `household`'s holdings among `covered` that took effect by `date`, none of
+    /// them reversed, in the order of their dates.
+    static func shareMovements(of household: String, in covered: [RecordedEntry], reversals: [Int64: RecordedEntry],
+                               upTo date: LedgerDate) -> [ShareMovement] {
+        var movements: [(seq: Int64, movement: ShareMovement)] = []
+        for record in covered where reversals[record.seq] == nil {
+            let movement: ShareMovement? = switch record.entry.payload {
+            case .sharesIssue(let c) where c.holder == household: .init(date: c.date, shareClass: c.shareClass, units: c.units, counterpart: nil, reason: c.reason)
+            case .sharesRetire(let c) where c.holder == household: .init(date: c.date, shareClass: c.shareClass, units: -c.units, counterpart: nil, reason: c.reason)
+            case .sharesTransfer(let t) where t.from == household: .init(date: t.date, shareClass: t.shareClass, units: -t.units, counterpart: t.to, reason: t.reason)
+            case .sharesTransfer(let t) where t.to == household: .init(date: t.date, shareClass: t.shareClass, units: t.units, counterpart: t.from, reason: t.reason)
+            default: nil
+            }
+            if let movement, movement.date <= date { movements.append((record.seq, movement)) }
+        }
+        return movements.sorted { ($0.movement.date, $0.seq) < ($1.movement.date, $1.seq) }.map(\.movement)
     }
 }
 
