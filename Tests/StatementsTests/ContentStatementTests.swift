@@ -28,7 +28,7 @@ struct ContentStatementTests {
         let text = TextRenderer().render(statement.document())
         #expect(text.contains("未付余额（大写）  壹万壹仟伍佰贰拾元整"))
         #expect(text.contains("应分合计（大写）  贰万叁仟零肆拾元整"))
-        let speech = SpeechRenderer().render(statement.document())
+        let speech = SpeechRenderer().render(statement.listeningDocument())
         #expect(speech.contains("未付余额一万一千五百二十元"))
         #expect(!speech.contains("壹"))
     }
@@ -46,7 +46,7 @@ struct ContentStatementTests {
         #expect(text.contains("银行卡 ****9999（冲销）") || text.contains("（冲销）"))
         #expect(text.contains("-2,880.00"))
         #expect(text.contains("冲销第13条"))
-        let speech = SpeechRenderer().render(statement.document())
+        let speech = SpeechRenderer().render(statement.listeningDocument())
         // Heard, a reversal is told by its day and the payment's, not by entry numbers a listener never hears.
         #expect(speech.contains("通过银行卡，尾号九九九九，凭证号BX，二零二四，零零零七。此笔已于二零二四年十二月二十一日冲销。"))
         #expect(speech.contains("二零二四年十二月二十一日，冲销二零二四年十二月二十日支付的两千八百八十元，原因：账户错误。"))

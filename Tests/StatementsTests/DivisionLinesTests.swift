@@ -39,7 +39,7 @@ struct DivisionLinesTests {
         let text = TextRenderer().render(statement.document())
         #expect(text.contains("2023  按股份分配\n      提取公积公益金（10%）1,600.00元\n      14,400.00元÷50股＝每股288.00元\n"), "\(text)")
         #expect(!TextRenderer().render(statement.document(layout: .second)).contains("每股"))
-        #expect(SpeechRenderer().render(statement.document()).contains("一万四千四百元按五十股分，每股二百八十八元。"))
+        #expect(SpeechRenderer().render(statement.listeningDocument()).contains("一万四千四百元按五十股分，每股二百八十八元。"))
     }
 
     @Test func notBeforeTheAllocationsEnd() throws {

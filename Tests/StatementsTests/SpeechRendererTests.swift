@@ -18,7 +18,7 @@ struct SpeechRendererTests {
         let ledger = ContentLedger.village()
         var statement = try ledger.statement("152223-001")
         statement.checkpoint.cosigners = [.init(name: "zalaite-inspector", size: 16, time: 1_735_603_200)]
-        let script = SpeechRenderer().render(statement.document())
+        let script = SpeechRenderer().render(statement.listeningDocument())
         for word in ["fenhong", "Cosigned", "baixin-accountant", "zalaite-inspector", "--ledger"] {
             #expect(!script.contains(word), "the script reads \(word) aloud")
         }

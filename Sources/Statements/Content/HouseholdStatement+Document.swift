@@ -43,7 +43,7 @@ extension HouseholdStatement {
         var sections: [StatementDocument.Section] = []
 
         sections.append(.init(heading: "户主信息", content: .keyValues([
-            .init(StatementLabels.household, household, spoken: "户号" + household),
+            .init(StatementLabels.household, household),
             .init(StatementLabels.head, head),
             .init(StatementLabels.members, Self.printed(members: members), spoken: "家庭人口" + Self.spoken(members) + "人"),
             .init(StatementLabels.idNumber, idMasked, spoken: "身份证号后四位" + String(idMasked.suffix(4))),
@@ -91,15 +91,11 @@ extension HouseholdStatement {
                 columns: [.init("分配编号"), .init("登记日"), .init("可分配收益", alignment: .right),
                           .init("提取", alignment: .right), .init("分配总额", alignment: .right),
                           .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
+                // Heard in the listening document's own words (``listeningDocument()``), not these rows'.
                 rows: distributions.map { distribution in
                     let d = distribution.declaration
-                    let drawn = d.appropriations.map { "\($0.name)\(Self.spokenRate($0.bp))，\($0.amount.spokenChinese)" }
-                        .joined(separator: "，")
-                    return .init(
-                        [named(d.id), d.recordDate.text, d.distributable.formatted, distribution.appropriated.formatted,
-                         d.pool.formatted, String(distribution.record.seq), distribution.record.shortHash],
-                        spoken: "分配编号\(named(d.id))，登记日\(d.recordDate.chinese)，可分配收益\(d.distributable.spokenChinese)"
-                            + (drawn.isEmpty ? "" : "，提取" + drawn) + "，分配总额\(d.pool.spokenChinese)。")
+                    return .init([named(d.id), d.recordDate.text, d.distributable.formatted, distribution.appropriated.formatted,
+                                  d.pool.formatted, String(distribution.record.seq), distribution.record.shortHash])
                 }))))
         }
 
@@ -109,12 +105,12 @@ extension HouseholdStatement {
             sections.append(.init(heading: StatementLabels.rules, content: .keyValues(distributions.flatMap { distribution in
                 let id = named(distribution.declaration.id)
                 let words = DistributionDisclosure.ruleInWords(distribution.declaration.rule, layout: layout)
-                let rule = StatementDocument.KeyValue(id, words, spoken: "分配编号\(id)：\(Self.spokenWeights(words))。")
+                let rule = StatementDocument.KeyValue(id, words)
                 guard layout >= .second else { return [rule] }
                 // What was drawn before the pool, each on a line of its own under the rule; not
                 // said again, for the basis says it with the pool it leaves.
                 return [rule] + distribution.declaration.appropriations.map { line in
-                    StatementDocument.KeyValue("", "提取\(line.name)（\(DistributionDisclosure.percent(line.bp))）\(line.amount.formatted)元", spoken: "")
+                    StatementDocument.KeyValue("", "提取\(line.name)（\(DistributionDisclosure.percent(line.bp))）\(line.amount.formatted)元")
                 } + (layout >= .third ? distribution.division?.lines(rule: distribution.declaration.rule) ?? [] : [])
             })))
         }
@@ -128,19 +124,15 @@ extension HouseholdStatement {
                 rows: allocations.map { line in
                     if case .withdrawal(let target, let reason) = line.kind {
                         return .init([line.distribution, line.date.text, "撤销第\(target)条：\(reason)", line.amount.formatted,
-                                      String(line.record.seq), line.record.shortHash],
-                                     spoken: "分配编号\(line.distribution)已撤销，见第\(line.record.seq)条记录，应分减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。")
+                                      String(line.record.seq), line.record.shortHash])
                     }
                     guard case .allocation(let units, let byVolume, _, _, let minimum) = line.kind else { preconditionFailure("an allocation line") }
                     // A cooperative returns by transactions: its units are the volume, in fen. A
                     // guaranteed minimum is in the amount: said, for the shares alone do not give it.
                     let share = (byVolume ? "交易额" + Fen(units).formatted : String(units)) + (minimum.map { "（含保底\($0.formatted)）" } ?? "")
-                    let spokenShare = (byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份")
-                        + (minimum.map { "，含保底\($0.spokenChinese)" } ?? "")
                     // Since layout 2 its distribution is marked withdrawn here too, as everywhere it is named.
                     return .init([layout >= .second ? named(line.distribution) : line.distribution, line.date.text, share, line.amount.formatted,
-                                  String(line.record.seq), line.record.shortHash],
-                                 spoken: "分配编号\(line.distribution)，\(spokenShare)，应分\(line.amount.spokenChinese)。")
+                                  String(line.record.seq), line.record.shortHash])
                 }))))
         }
 
@@ -162,9 +154,7 @@ extension HouseholdStatement {
                 rows: returns.map { line, rebate, capital in
                     let byCapital = line.amount - rebate
                     let basis = capitals ? [capital.map { Fen($0).formatted } ?? ""] : []
-                    return .init([named(line.distribution), rebate.formatted] + basis + [byCapital.formatted, line.amount.formatted],
-                                 spoken: "分配编号\(named(line.distribution))，按交易量返还\(rebate.spokenChinese)，"
-                                    + (capital.map { "本户出资额等\(Fen($0).spokenChinese)，" } ?? "") + "按出资额等分配\(byCapital.spokenChinese)。")
+                    return .init([named(line.distribution), rebate.formatted] + basis + [byCapital.formatted, line.amount.formatted])
                 }))))
         }
 
@@ -227,25 +217,22 @@ extension HouseholdStatement {
             let via = ChannelName.chinese(channel)
             let summary = (channel == .cash ? via : "\(via) \(account)") + (reversedBy == nil ? "" : StatementLabels.reversedMark)
             // The amount sits just before the seq, so the statement check finds it whatever the reference says.
-            return .init([line.date.text, line.distribution, summary, reference, line.amount.formatted, seq, line.record.shortHash],
-                         spoken: spokenPayment(line, namingDistribution: true))
+            return .init([line.date.text, line.distribution, summary, reference, line.amount.formatted, seq, line.record.shortHash])
         case .reversal(let target, let reason, let reference):
             return .init([line.date.text, line.distribution, "冲销第\(target)条：\(reason)", reference ?? "", line.amount.formatted,
-                          seq, line.record.shortHash],
-                         spoken: spokenPayment(line, namingDistribution: true))
+                          seq, line.record.shortHash])
         case .allocation, .withdrawal:
             preconditionFailure("allocations are not payment lines")
         }
     }
 
-    /// A payment or its reversal as said: by its day, not its entry number, which means nothing
-    /// heard; a voucher by its number (what the bank or the committee is asked about); the
-    /// distribution named, unless the listener has just heard which.
-    func spokenPayment(_ line: Line, namingDistribution: Bool) -> String {
-        let which = namingDistribution ? "分配编号\(line.distribution)，" : ""
+    /// A payment or its reversal as said, under its distribution: by its day, not its entry
+    /// number, which means nothing heard; a voucher by its number (what the bank or the
+    /// committee is asked about).
+    func spokenPayment(_ line: Line) -> String {
         switch line.kind {
         case .payment(let channel, let account, let reference, let reversedBy):
-            var spoken = "\(line.date.chinese)，\(which)支付\(line.amount.spokenChinese)，"
+            var spoken = "\(line.date.chinese)，支付\(line.amount.spokenChinese)，"
             spoken += channel == .cash ? "现金领取" : "通过\(ChannelName.chinese(channel))，尾号\(account.suffix(4))"
             // A voucher's words parted by spaces (现金-2019-012 见证人:…) are said with a pause between.
             spoken += reference.isEmpty ? "。" : "，凭证号\(reference.split(whereSeparator: \.isWhitespace).joined(separator: "，"))。"

@@ -14,12 +14,11 @@ extension HouseholdStatement {
     public func listeningDocument() -> StatementDocument {
         let printed = document()
         func printedSection(_ heading: String) -> StatementDocument.Section? { printed.sections.first { $0.heading == heading } }
-        var sections: [StatementDocument.Section] = [
-            .init(heading: "户主信息", content: .keyValues([
-                .init(StatementLabels.members, Self.printed(members: members), spoken: "家庭人口" + Self.spoken(members) + "人"),
-                .init(StatementLabels.idNumber, idMasked, spoken: "身份证号后四位" + String(idMasked.suffix(4))),
-            ])),
-        ]
+        // Its number and head are in the first sentence; its members and ID as printed.
+        var sections: [StatementDocument.Section] = []
+        if let identity = printedSection("户主信息"), case .keyValues(let pairs) = identity.content {
+            sections.append(.init(heading: identity.heading, content: .keyValues(pairs.filter { [StatementLabels.members, StatementLabels.idNumber].contains($0.key) })))
+        }
         sections += [StatementLabels.holdings, StatementLabels.accounts].compactMap(printedSection)
         if let moved = spokenMovements() { sections.append(moved) }
         let owedAndPaid = spokenDistributions()
@@ -64,7 +63,7 @@ extension HouseholdStatement {
             let owedHere = allocations.filter { $0.distribution == id }
             for line in owedHere { said.append(spokenAllocation(line)) }
             let paidHere = payments.filter { $0.distribution == id }
-            said += paidHere.map { spokenPayment($0, namingDistribution: false) }
+            said += paidHere.map(spokenPayment)
             if !owedHere.isEmpty {
                 let left = owedHere.reduce(Int64(0)) { $0 + $1.amount.value } - paidHere.reduce(Int64(0)) { $0 + $1.amount.value }
                 // Paid in full goes without saying (the amounts were just heard); what is not, is said.
@@ -83,7 +82,7 @@ extension HouseholdStatement {
         case .withdrawal(_, let reason):
             // The entry that withdrew it, as the printed line cites it.
             return "此次分配已撤销，见第\(line.record.seq)条记录，应分减去\(Fen(-line.amount.value).spokenChinese)，原因：\(reason)。"
-        case .allocation(let units, let byVolume, let rebate, _, let minimum):
+        case .allocation(let units, let byVolume, let rebate, let capital, let minimum):
             let share = byVolume ? "本户交易额\(Fen(units).spokenChinese)" : "本户\(Self.spoken(units))份"
             if let minimum, minimum <= line.amount {
                 let more = line.amount - minimum
@@ -91,7 +90,8 @@ extension HouseholdStatement {
                     + "，共应分\(line.amount.spokenChinese)。"
             }
             if let rebate {
-                return share + "，应分\(line.amount.spokenChinese)：其中按交易量返还\(rebate.spokenChinese)，按出资额等分配\((line.amount - rebate).spokenChinese)。"
+                return share + "，应分\(line.amount.spokenChinese)：其中按交易量返还\(rebate.spokenChinese)，"
+                    + (capital.map { "本户出资额等\(Fen($0).spokenChinese)，" } ?? "") + "按出资额等分配\((line.amount - rebate).spokenChinese)。"
             }
             return share + "，应分\(line.amount.spokenChinese)。"
         case .payment, .reversal:
