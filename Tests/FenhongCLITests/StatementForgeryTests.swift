@@ -199,6 +199,33 @@ struct StatementForgeryTests {
         #expect(try genuine.run("statement", "check", "chen.html").status == 0)
     }
 
+    /// A figure moved along its line by spaces alone reads in another column: the 份额 2 moved
+    /// up to the amount reads 2 158.49 under 应分（元）, and was accepted while runs of spaces were
+    /// compared as one. A line's trailing spaces, Windows line ends and tabs at their stops are
+    /// the same statement.
+    @Test func figureMovedByItsSpacesIsRejected() throws {
+        let cli = try statement("chen.txt")
+        let genuine = try cli.file("chen.txt")
+        var lines = genuine.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let paid = try #require(lines.firstIndex { $0.contains("BX-2024-0008") })
+        let row = lines[paid]
+        let moved = row.replacingOccurrences(of: "BX-2024-0008    2,880.00", with: "BX-2024-0008 2,880.00   ")
+        #expect(moved != row && moved.count == row.count)
+        lines[paid] = moved
+        try write(cli, "chen.txt", Array(lines.joined(separator: "\n").utf8))
+        let check = try cli.run("statement", "check", "chen.txt")
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("REJECTED chen.txt statement line \(paid + 1): notAsPrinted: it reads \"\(moved.trimmingCharacters(in: .whitespaces))\"; fenhong prints \"\(row)\""), "\(check.stdout)")
+        #expect(check.stdout.contains(": its spaces differ, and a figure moved along its line is read in another column"))
+
+        let respaced = genuine.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            // Eight leading spaces as a tab, and two trailing spaces, on every line.
+            (line.hasPrefix("        ") ? "\t" + line.dropFirst(8) : Substring(line)) + "  "
+        }.joined(separator: "\r\n")
+        try write(cli, "chen.txt", Array(respaced.utf8))
+        #expect(try cli.run("statement", "check", "chen.txt").status == 0)
+    }
+
     /// A PDF changed in a way its extracted text does not show (here, bytes added after its end;
     /// a forger would change a font's drawing) is rejected: a PDF must be the one fenhong prints.
     @Test func pdfChangedBeyondItsTextIsRejected() throws {

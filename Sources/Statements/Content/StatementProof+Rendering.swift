@@ -57,20 +57,25 @@ extension StatementProof {
         switch printed.format {
         case .text:
             let expected = Self.firstPrinted(Array(zip(StatementLayout.newestFirst, documents.map { TextRenderer().render($0) })))
-            if expected.contains(where: { Self.firstDifference(text, $0.1, what: what) == [] }) { return [] }
+            if expected.contains(where: { Self.firstDifference(text, $0.1, what: what, spacing: .columns) == [] }) { return [] }
             // Named against the layout it follows furthest, said.
             let closest = expected.max { Self.agreeingLines($0.1, text) < Self.agreeingLines($1.1, text) }!
-            return Self.firstDifference(text, closest.1, what: what + Self.inLayout(closest.0))
+            // A word or figure changed is named as such; a line that differs only in its spaces, so.
+            let named = Self.firstDifference(text, closest.1, what: what + Self.inLayout(closest.0))
+            return named == [] ? Self.firstDifference(text, closest.1, what: what + Self.inLayout(closest.0), spacing: .columns) : named
         case .html:
             guard let given = Self.normalizedMarkup(printed.bytes) else {
                 return [.init(rule: .notAsPrinted, location: "statement",
                               detail: "the HTML file is not UTF-8 text, as fenhong writes it and as its <meta charset=\"utf-8\"> says: a browser shows it garbled")]
             }
-            let variants = zip(StatementLayout.newestFirst, documents).flatMap { layout, document in
-                [HTMLRenderer.Paper.a4, .a5].flatMap { paper in
-                    [false, true].map { (layout, HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines)) }
-                }
+            // Each layout's pages on both papers, in both sizes; a layout whose pages are its
+            // predecessor's (layout 5 changed only text and PDF lines) named as the predecessor.
+            let pages = zip(StatementLayout.newestFirst, documents).map { layout, document in
+                (layout, [HTMLRenderer.Paper.a4, .a5].flatMap { paper in
+                    [false, true].map { HTMLRenderer(paper: paper, largePrint: $0).render(document).trimmingCharacters(in: .newlines) }
+                })
             }
+            let variants = Self.firstPrinted(pages).flatMap { layout, pages in pages.map { (layout, $0) } }
             if variants.contains(where: { $0.1.utf8.elementsEqual(given.utf8) }) { return [] }
             // Named against the variant (layout, paper, large print) it follows furthest.
             let closest = variants.max { Self.agreeingLines($0.1, given) < Self.agreeingLines($1.1, given) }!
@@ -185,13 +190,14 @@ extension StatementProof {
 
     /// How many lines `a` and `b` have alike before their first difference, white space aside.
     private static func agreeingLines(_ a: String, _ b: String) -> Int {
-        zip(normalizedLines(a), normalizedLines(b)).prefix { $0.0.text.unicodeScalars.elementsEqual($0.1.text.unicodeScalars) }.count
+        zip(normalizedLines(a, .collapsed), normalizedLines(b, .collapsed)).prefix { $0.0.text.unicodeScalars.elementsEqual($0.1.text.unicodeScalars) }.count
     }
 
     /// The first line where `given` and `expected` differ, white space aside; nil when none do
     /// (in `source`: "HTML source " for a page's markup).
-    private static func firstDifference(_ given: String, _ expected: String, what: String, source: String = "") -> [StatementProofFailure]? {
-        let have = normalizedLines(given), want = normalizedLines(expected)
+    private static func firstDifference(_ given: String, _ expected: String, what: String, source: String = "",
+                                        spacing: Spacing = .collapsed) -> [StatementProofFailure]? {
+        let have = normalizedLines(given, spacing), want = normalizedLines(expected, spacing)
         for i in 0..<max(have.count, want.count) {
             let found = i < have.count ? have[i] : nil, wanted = i < want.count ? want[i].text : nil
             // By scalar, not by String's canonical equivalence: 零 and its look-alike U+F9B2 differ.
@@ -199,6 +205,8 @@ extension StatementProof {
             let location = found.map { "statement \(source)line \($0.number)" } ?? "statement"
             let detail: String
             switch (found.map { visible($0.text) }, wanted) {
+            case (let found?, let wanted?) where spacing == .columns:
+                detail = "it reads \"\(found)\"; fenhong prints \"\(wanted)\" for \(what): its spaces differ, and a figure moved along its line is read in another column"
             case (let found?, let wanted?): detail = "it reads \"\(found)\"; fenhong prints \"\(wanted)\" for \(what)"
             case (let found?, nil): detail = "it reads \"\(found)\" after the end of the statement fenhong prints for \(what)"
             default: detail = "it ends before \"\(wanted ?? "")\", which fenhong prints for \(what)"
@@ -216,7 +224,11 @@ extension StatementProof {
     /// So does a run of spaces that puts what follows beyond the widest printed line, out of
     /// sight: counted in columns from the line's start (a tab to the next multiple of 8, an
     /// ideographic space or a Chinese character as 2).
-    private static func normalizedLines(_ text: String) -> [(number: Int, text: String)] {
+    ///
+    /// With ``Spacing/columns`` (a text statement), every space stays where it is — a tab as the
+    /// spaces to the next multiple of 8 — and only those ending a line go: a figure moved along its
+    /// line by spaces is another statement (`2 158.49` under 应分（元）, 158.49 moved off it).
+    private static func normalizedLines(_ text: String, _ spacing: Spacing) -> [(number: Int, text: String)] {
         var lines = [(number: Int, text: String)]()
         var line = String.UnicodeScalarView(), number = 1, pendingSpace = false, run = String.UnicodeScalarView(), column = 0
         var blanks = 0
@@ -245,11 +257,16 @@ extension StatementProof {
             case "\r" where i + 1 < scalars.count && scalars[i + 1] == "\n": continue
             case " ", "\t", "\u{3000}":
                 pendingSpace = !line.isEmpty
-                run.append(scalar)
-                column = scalar == "\t" ? (column / 8 + 1) * 8 : column + DisplayWidth.of(scalar)
+                let next = scalar == "\t" ? (column / 8 + 1) * 8 : column + DisplayWidth.of(scalar)
+                if spacing == .columns, scalar == "\t" {
+                    run.append(contentsOf: String(repeating: " ", count: next - column).unicodeScalars)
+                } else {
+                    run.append(scalar)
+                }
+                column = next
             default:
                 column += DisplayWidth.of(scalar)
-                if !run.isEmpty && column > widest { line.append(contentsOf: run) } else if pendingSpace { line.append(" ") }
+                if !run.isEmpty && (spacing == .columns || column > widest) { line.append(contentsOf: run) } else if pendingSpace { line.append(" ") }
                 pendingSpace = false
                 run = String.UnicodeScalarView()
                 line.append(scalar)
@@ -257,6 +274,14 @@ extension StatementProof {
         }
         endLine()
         return lines
+    }
+
+    /// How the spaces of a line are compared.
+    enum Spacing {
+        /// Each run as one space: where a difference is named in markup.
+        case collapsed
+        /// Each where it stands: a text statement, whose columns are made of spaces.
+        case columns
     }
 
     /// The widest line a text statement prints, in columns.
