@@ -10,15 +10,23 @@ enum LineBreaker {
     /// where it overflows, so every line but such a cut is at most `widthMax` wide.
     /// With `keepingMarks`, a short mark in full-width parentheses（冲销）is never broken. With
     /// `cuttingEvenly`, a run too wide for any line is cut into parts of as many characters each
-    /// (a 64-digit root in two halves), not where each line overflows.
+    /// (a 64-digit root in two halves), not where each line overflows. With `keepingWords`, a
+    /// word of ``StatementWords`` (条目, 村务监督委员会, 建档立卡户) is never broken.
     static func lines(_ text: String, widthMax: Int, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool = false,
-                      cuttingEvenly: Bool = false) -> [String] {
+                      cuttingEvenly: Bool = false, keepingWords: Bool = false) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             wrap(Array(paragraph.unicodeScalars), widthMax: widthMax, advance: advance, keepingMarks: keepingMarks,
-                 cuttingEvenly: cuttingEvenly, into: &result)
+                 cuttingEvenly: cuttingEvenly, keepingWords: keepingWords, into: &result)
         }
         return result
+    }
+
+    /// The positions no break may come before, as asked: inside a mark, inside a word.
+    private static func unbreakable(_ scalars: [Unicode.Scalar], keepingMarks: Bool, keepingWords: Bool) -> Set<Int> {
+        var inside = keepingMarks ? insideMarks(scalars) : []
+        if keepingWords { inside.formUnion(StatementWords.inside(scalars)) }
+        return inside
     }
 
     /// The positions no break may come before: inside a mark of at most ``markLengthMax``
@@ -37,9 +45,9 @@ enum LineBreaker {
 
     private static func wrap(
         _ scalars: [Unicode.Scalar], widthMax: Int, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool, cuttingEvenly: Bool,
-        into result: inout [String]
+        keepingWords: Bool, into result: inout [String]
     ) {
-        let unbreakable = keepingMarks ? insideMarks(scalars) : []
+        let unbreakable = unbreakable(scalars, keepingMarks: keepingMarks, keepingWords: keepingWords)
         func mayBreak(before index: Int) -> Bool { canBreak(scalars[index - 1], scalars[index]) && !unbreakable.contains(index) }
         var start = 0
         while true {
@@ -84,11 +92,12 @@ enum LineBreaker {
     }
 
     /// The width of the widest run of `text` that no line break may fall inside, spaces aside.
-    static func widestUnbreakable(_ text: String, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool = false) -> Int {
+    static func widestUnbreakable(_ text: String, advance: (Unicode.Scalar) -> Int, keepingMarks: Bool = false,
+                                  keepingWords: Bool = false) -> Int {
         var widest = 0, run = 0
         var previous: Unicode.Scalar?
         let scalars = Array(text.unicodeScalars)
-        let unbreakable = keepingMarks ? insideMarks(scalars) : []
+        let unbreakable = unbreakable(scalars, keepingMarks: keepingMarks, keepingWords: keepingWords)
         for (index, scalar) in scalars.enumerated() {
             if let previous, canBreak(previous, scalar), !unbreakable.contains(index) { run = 0 }
             if scalar != " " { run += advance(scalar) }

@@ -68,6 +68,11 @@ public struct StatementDocument: Sendable, Equatable {
         /// and a signature whose label runs to several lines is given room for them.
         public static let signedBesideTotals = Typesetting(rawValue: 1 << 7)
 
+        /// Text and PDF lines never break inside a word of the statement's own (条目, 建档立卡户,
+        /// 村务监督委员会: ``StatementWords``) nor between a figure and its unit (10/股, 2,000.00/元),
+        /// where the word fits on a line (since layout 5).
+        public static let wholeWords = Typesetting(rawValue: 1 << 8)
+
         /// Every way layout 3 adopted: what it is set with.
         public static let all: Typesetting = [.marksWholeInHTML, .tooWideTablesByRow, .longBlocksAcrossPages, .longLabelsAbove, .evenCuts]
     }

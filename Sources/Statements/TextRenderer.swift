@@ -56,7 +56,12 @@ public struct TextRenderer: Sendable {
     }
 
     private func wrap(_ text: String, width: Int? = nil) -> [String] {
-        LineBreaker.lines(text, widthMax: width ?? widthMax, advance: DisplayWidth.of, keepingMarks: keepsMarks, cuttingEvenly: typesetting.contains(.evenCuts))
+        LineBreaker.lines(text, widthMax: width ?? widthMax, advance: DisplayWidth.of, keepingMarks: keepsMarks,
+                          cuttingEvenly: typesetting.contains(.evenCuts), keepingWords: typesetting.contains(.wholeWords))
+    }
+
+    private func widestUnbreakable(_ text: String) -> Int {
+        LineBreaker.widestUnbreakable(text, advance: DisplayWidth.of, keepingMarks: keepsMarks, keepingWords: typesetting.contains(.wholeWords))
     }
 
     private func centered(_ line: String) -> String {
@@ -67,7 +72,7 @@ public struct TextRenderer: Sendable {
     private func renderKeyValues(_ pairs: [StatementDocument.KeyValue], into lines: inout [String]) {
         // A label with a word wider than half the line stands above its value, where asked.
         let above = { (key: String) in
-            typesetting.contains(.longLabelsAbove) && LineBreaker.widestUnbreakable(key, advance: DisplayWidth.of, keepingMarks: keepsMarks) > widthMax / 2
+            typesetting.contains(.longLabelsAbove) && widestUnbreakable(key) > widthMax / 2
         }
         let keyWidth = min(pairs.filter { !above($0.key) }.map { DisplayWidth.of($0.key) }.max() ?? 0, widthMax / 2)
         let valueWidth = widthMax - keyWidth - 2
@@ -114,7 +119,7 @@ public struct TextRenderer: Sendable {
         // longest: a voucher number cut in two reads as another voucher.
         let whole = (0..<columnCount).map { table.columns[$0].keepsWhole }
         let graceful = (0..<columnCount).map { column in
-            whole[column] ? widths[column] : allRows.map { row in LineBreaker.widestUnbreakable(table.cell(row, column), advance: DisplayWidth.of, keepingMarks: keepsMarks) }.max() ?? 0
+            whole[column] ? widths[column] : allRows.map { row in widestUnbreakable(table.cell(row, column)) }.max() ?? 0
         }
         let available = widthMax - gap * (columnCount - 1)
         shrink(&widths, toFit: available, floors: graceful)

@@ -21,14 +21,33 @@ struct KeptStatementsTests {
     ]
 
     /// Statements printed in the later layouts, each folder by the release that printed it (layout
-    /// 2 by 6c21138, layout 3 by 3ceca8f, layout 4 by this one: its HTML forms and the PDFs it sets
-    /// otherwise, for its text is layout 3's), each with the proof printed with it.
+    /// 2 by 6c21138, layout 3 by 3ceca8f, layout 4 by e8eec80: its HTML forms and the PDFs it sets
+    /// otherwise, for its text is layout 3's; layout 5 by this one: the statements it prints
+    /// otherwise), each with the proof printed with it.
     static let laterLayouts: [(folder: String, statement: String, proof: String)] = ["statements-layout2", "statements-layout3"].flatMap { folder in
         [("152223-007.txt", "152223-007"), ("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"),
          ("152223-007.pdf", "152223-007"), ("152223-007-large.pdf", "152223-007"),
          ("152223-001.txt", "152223-001"), ("152223-001.pdf", "152223-001"), ("152223-001-2021.html", "152223-001-2021")].map { (folder, $0.0, $0.1) }
     } + [("152223-007.html", "152223-007"), ("152223-007-large-a5.html", "152223-007"), ("152223-001-2021.html", "152223-001-2021"),
          ("152223-007-large.pdf", "152223-007"), ("152223-002.pdf", "152223-002")].map { ("statements-layout4", $0.0, $0.1) }
+      + [("152223-003.txt", "152223-003"), ("152223-003.html", "152223-003"), ("152223-003.pdf", "152223-003"),
+         ("152223-003-large.pdf", "152223-003"), ("152223-019.txt", "152223-019"), ("152223-019.pdf", "152223-019"),
+         ("152223-007-large.pdf", "152223-007")].map { ("statements-layout5", $0.0, $0.1) }
+
+    /// Layout 5's kept statements print what layout 4 did not — household 003's shares gone to 028,
+    /// a word kept whole — and one changed is rejected, named against layout 5.
+    @Test func aLayout5StatementIsOfItsLayout() throws {
+        let text = try String(contentsOfFile: "\(root("statements-layout5"))/152223-003.txt", encoding: .utf8)
+        #expect(text.contains("2023-03-01  扶贫股     -10  转给户号152223-028，递补：脱贫户       216  c0762e73"))
+        let words = try String(contentsOfFile: "\(root("statements-layout5"))/152223-019.txt", encoding: .utf8)
+        #expect(words.contains("退ZLT2020-019A   -2,880.00    98  7561e047\n                          第97条：误"), "\(words)")
+        let failures = try failures("152223-003.txt", proof: "152223-003", in: root("statements-layout5")) { bytes in
+            bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "扶贫股     -10", with: "扶贫股      -1").utf8)
+        }
+        #expect(failures.map(\.rule) == [.notAsPrinted])
+        #expect(failures.first?.detail.hasSuffix("(layout 5): its spaces differ, and a figure moved along its line is read in another column") == false)
+        #expect(failures.first?.detail.contains("-1 转给户号152223-028") == true && failures.first?.detail.hasSuffix("(layout 5)") == true, "\(failures)")
+    }
 
     @Test(arguments: laterLayouts)
     func aStatementPrintedInALaterLayoutStillPasses(_ kept: (folder: String, statement: String, proof: String)) throws {

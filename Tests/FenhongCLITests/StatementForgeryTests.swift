@@ -234,7 +234,7 @@ struct StatementForgeryTests {
         let check = try cli.run("statement", "check", "chen.pdf")
         #expect(check.status == 1)
         #expect(check.stdout.hasPrefix("REJECTED chen.pdf statement: notAsPrinted: the PDF is not the one fenhong prints for household 152223-001, "
-                + "全部年度, 截至 2024-12-31, checkpoint 16 (layout 3): its text reads alike, but its fonts or drawing differ; print it again with fenhong statement\nNOTE "), "\(check.stdout)")
+                + "全部年度, 截至 2024-12-31, checkpoint 16 (layout 5): its text reads alike, but its fonts or drawing differ; print it again with fenhong statement\nNOTE "), "\(check.stdout)")
     }
 
     /// A figure or a name changed in a PDF's text is named, as in a text statement (the PDF had

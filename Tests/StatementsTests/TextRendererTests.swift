@@ -156,3 +156,18 @@ struct TextRendererTests {
         #expect(LineBreaker.lines("（误付：此款应付他户，已退回）", widthMax: 10, advance: DisplayWidth.of, keepingMarks: true).count > 1)
     }
 }
+
+/// Since layout 5 a line never breaks inside a word of the statement's own, nor between a figure
+/// and its unit or an ordinal and its figure; without it, as before.
+struct WholeWordsTests {
+    @Test func wordsAndFiguresStayWhole() {
+        let note = "如有疑问，请向村务监督委员会反映。"
+        #expect(LineBreaker.lines(note, widthMax: 16, advance: DisplayWidth.of) == ["如有疑问，请向村", "务监督委员会反", "映。"])
+        #expect(LineBreaker.lines(note, widthMax: 16, advance: DisplayWidth.of, keepingWords: true) == ["如有疑问，请向", "村务监督委员会", "反映。"])
+        #expect(LineBreaker.lines("所持扶贫股10股不参与", widthMax: 13, advance: DisplayWidth.of) == ["所持扶贫股10", "股不参与"])
+        #expect(LineBreaker.lines("所持扶贫股10股不参与", widthMax: 13, advance: DisplayWidth.of, keepingWords: true) == ["所持扶贫股", "10股不参与"])
+        #expect(LineBreaker.lines("冲销第97条：误付", widthMax: 8, advance: DisplayWidth.of, keepingWords: true) == ["冲销", "第97条：", "误付"])
+        #expect(LineBreaker.widestUnbreakable("建档立卡户保底", advance: DisplayWidth.of, keepingWords: true) == 10)
+        #expect(LineBreaker.widestUnbreakable("建档立卡户保底", advance: DisplayWidth.of) == 2)
+    }
+}

@@ -18,13 +18,15 @@ public enum StatementLabels {
     public static let household = "户号", head = "户主", members = "家庭人口", idNumber = "身份证号"
     /// The holdings section, its columns and its totals row.
     public static let holdings = "持股情况", shareClass = "股份类别", units = "股数", total = "合计"
+    /// How the holdings came and went, after them (since layout 5).
+    public static let movements = "持股变动"
     /// The heading of the totals section, which a listener hears first as well as last.
     public static let totalsHeading = "合计"
     /// The heading of the totals a reader sees first, under the household's details (in large
     /// print the totals section is pages away).
     public static let overviewHeading = "先看合计"
     /// The other sections' headings, which end the holdings when a statement is read back.
-    public static let sectionsAfterHoldings = [accounts, "分配依据", rules, "应分明细", "支付明细", "合计", "说明", "签字"]
+    public static let sectionsAfterHoldings = [accounts, movements, "分配依据", rules, "应分明细", "支付明细", "合计", "说明", "签字"]
     /// How each distribution counted its shares, in words.
     public static let rules = "分配方式"
     /// A cooperative member's accounts (出资额 …), in yuan, after the holdings.
@@ -80,6 +82,10 @@ extension HouseholdStatement {
                 return .init(name, Fen(account.units).formatted + "元", spoken: name + Fen(account.units).spokenChinese)
             })))
         }
+
+        // Shares gone to another household (递补) or retired had left only holdings that no longer
+        // show them: since layout 5 how they came and went is printed, each change by its entry.
+        if layout >= .fifth, movementsShown { sections.append(movementsSection()) }
 
         // A withdrawn distribution is marked wherever it is named, not only where its allocation is taken back.
         let withdrawn = Set(allocations.compactMap { line -> String? in
@@ -207,7 +213,29 @@ extension HouseholdStatement {
         // A page a screen reader moves through by its headings and tables: since layout 4.
         // And a PDF whose pages stand alone, signed beside its totals: since layout 4.
         if layout >= .fourth { document.typesetting.formUnion([.readableHTML, .wholeTermsAndParagraphs, .signedBesideTotals]) }
+        // Lines that never break a word of its own (“条/目”, 村/务监督委员会): since layout 5.
+        if layout >= .fifth { document.typesetting.insert(.wholeWords) }
         return document
+    }
+
+    /// How the holdings came and went (``shareMovements``), a row a change: its day, class and
+    /// units in or out, what it was — 取得, 转给户号…, 由户号…转入, 注销 — and why, and its entry.
+    private func movementsSection() -> StatementDocument.Section {
+        .init(heading: StatementLabels.movements, content: .table(.init(
+            columns: [.init("日期"), .init(StatementLabels.shareClass), .init("增减", alignment: .right), .init("说明"),
+                      .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
+            rows: shareMovements.map { m in
+                let magnitude = Int64(m.units.magnitude)
+                let units = ShareClass.accounts.contains(m.shareClass) ? Fen(magnitude).formatted + "元" : String(magnitude)
+                let what = switch (m.units > 0, m.counterpart) {
+                case (true, let from?): "由户号\(from)转入"
+                case (false, let to?): "转给户号\(to)"
+                case (true, nil): "取得"
+                case (false, nil): "注销"
+                }
+                return .init([m.date.text, ShareClass.displayName(m.shareClass), (m.units > 0 ? "+" : "-") + units,
+                              what + "，" + m.reason, String(m.record.seq), m.record.shortHash])
+            })))
     }
 
     private func paymentRow(_ line: Line) -> StatementDocument.Row {

@@ -88,12 +88,19 @@ public struct HouseholdStatement: Sendable, Equatable {
     public var povertySharesPassedOver: [PovertySharesPassedOver] = []
     /// How its holdings came and went up to the statement's date (issues, transfers in and out,
     /// retirements not reversed), in the order they took effect: said to a listener, who hears
-    /// shares no longer counted and would not learn where they went (not printed: a printed
-    /// statement shows the holdings on its date, in every layout so far).
+    /// shares no longer counted and would not learn where they went; printed since layout 5
+    /// (``movementsShown``).
     public var shareMovements: [ShareMovement] = []
+
+    /// Whether the holdings did more than come once — shares went out, or came from another
+    /// household — so that how they moved is said and printed: holdings issued once and kept
+    /// are the holdings section itself.
+    public var movementsShown: Bool { shareMovements.contains { $0.units < 0 || $0.counterpart != nil } }
 
     /// One change of a holding.
     public struct ShareMovement: Sendable, Equatable {
+        /// The entry that made it.
+        public var record: RecordedEntry
         public var date: LedgerDate
         public var shareClass: String
         /// Units in (more than zero) or out.
@@ -110,9 +117,17 @@ public struct HouseholdStatement: Sendable, Equatable {
     /// owed − paid.
     public var outstanding: Fen { Fen(owed.value - paid.value) }
 
-    /// Every entry a line of the statement cites, in ledger order: what its proof must cover.
+    /// Every entry a money line of the statement cites, in ledger order: what its proof must cover,
+    /// in every layout.
     public var citedEntries: [RecordedEntry] {
         (distributions.map(\.record) + allocations.map(\.record) + payments.map(\.record)).sorted { $0.seq < $1.seq }
+    }
+
+    /// Every entry the statement prints, in ledger order: the money lines' and, since layout 5,
+    /// each change of holdings it prints. What its proof proves.
+    public var provedEntries: [RecordedEntry] {
+        guard movementsShown else { return citedEntries }
+        return (citedEntries + shareMovements.map(\.record)).sorted { $0.seq < $1.seq }
     }
 }
 
@@ -271,10 +286,14 @@ extension HouseholdStatement {
         var movements: [(seq: Int64, movement: ShareMovement)] = []
         for record in covered where reversals[record.seq] == nil {
             let movement: ShareMovement? = switch record.entry.payload {
-            case .sharesIssue(let c) where c.holder == household: .init(date: c.date, shareClass: c.shareClass, units: c.units, counterpart: nil, reason: c.reason)
-            case .sharesRetire(let c) where c.holder == household: .init(date: c.date, shareClass: c.shareClass, units: -c.units, counterpart: nil, reason: c.reason)
-            case .sharesTransfer(let t) where t.from == household: .init(date: t.date, shareClass: t.shareClass, units: -t.units, counterpart: t.to, reason: t.reason)
-            case .sharesTransfer(let t) where t.to == household: .init(date: t.date, shareClass: t.shareClass, units: t.units, counterpart: t.from, reason: t.reason)
+            case .sharesIssue(let c) where c.holder == household:
+                .init(record: record, date: c.date, shareClass: c.shareClass, units: c.units, counterpart: nil, reason: c.reason)
+            case .sharesRetire(let c) where c.holder == household:
+                .init(record: record, date: c.date, shareClass: c.shareClass, units: -c.units, counterpart: nil, reason: c.reason)
+            case .sharesTransfer(let t) where t.from == household:
+                .init(record: record, date: t.date, shareClass: t.shareClass, units: -t.units, counterpart: t.to, reason: t.reason)
+            case .sharesTransfer(let t) where t.to == household:
+                .init(record: record, date: t.date, shareClass: t.shareClass, units: t.units, counterpart: t.from, reason: t.reason)
             default: nil
             }
             if let movement, movement.date <= date { movements.append((record.seq, movement)) }

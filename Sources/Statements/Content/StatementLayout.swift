@@ -31,9 +31,16 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// paragraph never split (``StatementDocument/Typesetting/signedBesideTotals``,
     /// ``StatementDocument/Typesetting/wholeTermsAndParagraphs``). Text as in layout 3.
     case fourth = 4
+    /// Since 2026-12-01: how the household's holdings came and went, after them, where they did
+    /// more than come once (持股变动: shares transferred to another household or retired, each
+    /// change by its entry, which the proof includes) — the holdings alone had left household 003
+    /// with no word of where its ten 扶贫股 went; and text and PDF lines that never break a word
+    /// of the statement's own (“条/目”, 村/务监督委员会, 建档立卡/户) nor a figure from its unit
+    /// (``StatementDocument/Typesetting/wholeWords``).
+    case fifth = 5
 
     /// The layout fenhong prints in.
-    public static let current: StatementLayout = .fourth
+    public static let current: StatementLayout = .fifth
 
     /// Every layout, the current first: a check tries them in this order.
     public static let newestFirst: [StatementLayout] = allCases.reversed()

@@ -193,9 +193,9 @@ extension StatementProof {
                                       detail: "the body (hash \(leaf.shortHex)) is not entry \(inclusion.index) of the checkpoint: \(error)"))
                 continue
             }
-            if let named = Self.household(of: entry), named != household {
+            if let named = Self.households(of: entry), !named.contains(household) {
                 failures.append(.init(rule: .wrongHousehold, location: location,
-                                      detail: "the entry is for household \(named), the proof for \(household)"))
+                                      detail: "the entry is for household \(named.joined(separator: " and ")), the proof for \(household)"))
             }
             entries[inclusion.index] = (entry, leaf)
         }
@@ -334,10 +334,13 @@ extension StatementProof {
     }
 
     /// The household an allocation or payment is for; nil for other kinds.
-    static func household(of entry: Entry) -> String? {
+    static func households(of entry: Entry) -> [String]? {
         switch entry.payload {
-        case .dividendAllocate(let a): a.household
-        case .dividendPay(let p): p.household
+        case .dividendAllocate(let a): [a.household]
+        case .dividendPay(let p): [p.household]
+        // A change of holdings the statement prints (since layout 5): the holder's, or either side's.
+        case .sharesIssue(let c), .sharesRetire(let c): [c.holder]
+        case .sharesTransfer(let t): [t.from, t.to]
         default: nil
         }
     }

@@ -85,14 +85,14 @@ public struct StatementProof: Sendable, Equatable {
         self.checkpoint = checkpoint
     }
 
-    /// Proves every entry `statement` cites, with bodies from `body(seq)` and paths from `tree`,
+    /// Proves every entry `statement` prints (``HouseholdStatement/provedEntries``), with bodies from `body(seq)` and paths from `tree`,
     /// against `checkpoint`. Throws what `tree` or `body` throws.
     public static func make<Reader: SubtreeHashReader>(
         statement: HouseholdStatement, checkpoint: SignedCheckpoint, tree: MerkleTree<Reader>,
         body: (Int64) throws -> [UInt8]
     ) throws -> StatementProof {
         let size = Int(checkpoint.checkpoint.size)
-        let inclusions = try statement.citedEntries.map { record in
+        let inclusions = try statement.provedEntries.map { record in
             Inclusion(index: record.seq, body: try body(record.seq),
                       path: try tree.inclusionProof(index: Int(record.seq), size: size))
         }

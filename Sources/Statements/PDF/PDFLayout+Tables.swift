@@ -41,7 +41,7 @@ extension PDFLayout {
                     let cell = table.cell(row, column)
                     let units = table.columns[column].keepsWhole
                         ? cell.split(separator: " ").map { PDFFontMetrics.width(String($0), size: 1000) }.max() ?? 0
-                        : Double(LineBreaker.widestUnbreakable(cell, advance: PDFFontMetrics.advance, keepingMarks: keepsMarks))
+                        : Double(widestUnbreakable(cell))
                     return units * size / 1000 + 2 * padding
                 }.max()!
             }

@@ -179,7 +179,12 @@ struct PDFLayout {
 
     func wrap(_ text: String, width: Double, size: Double) -> [String] {
         LineBreaker.lines(text, widthMax: Int(width * 1000 / size), advance: PDFFontMetrics.advance, keepingMarks: keepsMarks,
-                          cuttingEvenly: typesetting.contains(.evenCuts))
+                          cuttingEvenly: typesetting.contains(.evenCuts), keepingWords: typesetting.contains(.wholeWords))
+    }
+
+    /// The width of `text`'s widest run no break may fall inside, in 1/1000 of the type size.
+    func widestUnbreakable(_ text: String) -> Int {
+        LineBreaker.widestUnbreakable(text, advance: PDFFontMetrics.advance, keepingMarks: keepsMarks, keepingWords: typesetting.contains(.wholeWords))
     }
 
     mutating func lines(_ text: String, size: Double, bold: Bool = false, centered: Bool = false) {
@@ -219,7 +224,7 @@ struct PDFLayout {
         // A label with a word wider than its column stands above its value, where asked.
         let above = { (key: String) in
             typesetting.contains(.longLabelsAbove)
-                && Double(LineBreaker.widestUnbreakable(key, advance: PDFFontMetrics.advance, keepingMarks: keepsMarks)) * size / 1000
+                && Double(widestUnbreakable(key)) * size / 1000
                 > contentWidth * 0.4 - size * 0.5
         }
         let keyWidthMax = pairs.filter { !above($0.0) }.map { PDFFontMetrics.width($0.0, size: size) }.max() ?? 0
