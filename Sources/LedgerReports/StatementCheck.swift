@@ -116,6 +116,11 @@ public struct StatementCheck {
                         + "the proof was made again from the \(sourceName))" : "")
                      + (kept.first.map { "; it extends the checkpoint kept in \($0.path)" } ?? "")
                      + (kept.count > 1 ? " and the \(kept.count - 1) smaller \(kept.count == 2 ? "one" : "ones") kept of this village" : ""))
+        if kept.isEmpty {
+            // As `verify` says it: a ledger given as it stands proves only that it prints this.
+            lines.append("NOTE held to no kept checkpoint: the \(sourceName) was taken as it stands, and one rewritten and signed again before "
+                         + "the statement was printed would print it too; check it with --trusted and a checkpoint kept from before")
+        }
         let later = trust.entries(after: cp.size)
         if let last = later.last {
             // Withdrawn since, the household has no statement to print now.
@@ -166,6 +171,18 @@ public struct StatementCheck {
     /// What a rejection may mean, when the failures say more than themselves: a printed root
     /// that is not the checkpoint's, or a layout alone that differs from the one printed now.
     static func rejectionNote(name: String, statementText: String?, checkpoint: Checkpoint, failures: [StatementProofFailure]) -> String? {
+        let rewritten: Set<StatementProofFailure.Rule> = [.notConsistent, .ledgerTruncated]
+        if failures.contains(where: { rewritten.contains($0.rule) }) {
+            // The statement was held to its proof alone (the ledger is no measure of it now).
+            guard failures.allSatisfy({ rewritten.contains($0.rule) }) else {
+                return "NOTE the ledger does not extend the checkpoint \(name) was printed at, and \(name) differs from its proof too: "
+                    + "verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
+            }
+            return "NOTE \(name) prints the figures its proof holds: the entries signed at checkpoint \(checkpoint.size) (root \(checkpoint.root.hex)). "
+                + "The ledger does not extend that checkpoint: it was rewritten or cut short and signed again since the statement was printed. "
+                + "Keep this statement and its proof: they are signed evidence of what the ledger said; verify the ledger against a "
+                + "checkpoint kept from before (fenhong verify --trusted)"
+        }
         if let statementText, let root = StatementText.labelled("根指纹", in: statementText)?.value.split(separator: " ").last,
            root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {
             // The ledger's checkpoint of the size the statement prints is not the one it was printed at.

@@ -166,6 +166,23 @@ struct KeptStatementsTests {
         #expect(try failures("152223-007.html", proof: "152223-007") { $0 = Array("\r\n\n".utf8) + $0 + Array("\n\n".utf8) } == [])
     }
 
+    /// A character that looks like a space or like another is named by its code point where the
+    /// statement reads it: U+2000 for a space, U+3164 that shows nothing, the compatibility twin of
+    /// 茶 (U+F9FE) — each had been shown as it is, the two lines of the message alike to the eye.
+    @Test func aLookAlikeIsNamed() throws {
+        for (genuine, lookAlike, named) in [("应分合计  18,158.49", "应分合计\u{2000}18,158.49", "应分合计⟨U+2000⟩18,158.49"),
+                                            ("应分合计  18,158.49", "应分合计\u{3164}18,158.49", "应分合计⟨U+3164⟩18,158.49"),
+                                            ("公积公益金（10%）", "公积公\u{F9FE}金（10%）", "公积公⟨U+F9FE⟩金（10%）")] {
+            let failures = try failures("152223-007.txt", proof: "152223-007", in: root("statements-layout3")) { bytes in
+                let text = String(decoding: bytes, as: UTF8.self)
+                let range = try! #require(text.range(of: genuine))
+                bytes = Array(text.replacingCharacters(in: range, with: lookAlike).utf8)
+            }
+            #expect(failures.map(\.rule) == [.notAsPrinted])
+            #expect(failures.first?.detail.contains(named) == true, "\(failures)")
+        }
+    }
+
     /// `bytes` of UTF-8 as GB18030, through iconv (as a Windows editor saves them).
     private static func gb18030(_ bytes: [UInt8]) -> [UInt8] {
         let process = Process()

@@ -216,7 +216,7 @@ struct ContentProofTests {
         for (time, payload) in ContentLedger.payloads().prefix(12) { truncated.append(payload, at: time) }
         let failures = proof.check(against: truncated.trust(from: proof), statementText: text)
         #expect(failures.map(\.rule) == [.ledgerTruncated])
-        #expect(failures.first?.detail == "the checkpoint covers 17 entries, the ledger now has 12")
+        #expect(failures.first?.detail == "the checkpoint covers 17 entries, the ledger now has 12: it was cut short, or rewritten from an earlier entry")
     }
 
     /// A proof made at 13 entries still checks once the ledger has grown to 17 (consistency

@@ -139,7 +139,7 @@ extension StatementProof {
         }
         if trust.head.size < cp.size {
             failures.append(.init(rule: .ledgerTruncated, location: "checkpoint",
-                                  detail: "the checkpoint covers \(cp.size) entries, the ledger now has \(trust.head.size)"))
+                                  detail: "the checkpoint covers \(cp.size) entries, the ledger now has \(trust.head.size): it was cut short, or rewritten from an earlier entry"))
         } else if cp.size > 0 {
             do {
                 try ProofVerifier.verifyConsistency(size1: Int(cp.size), size2: Int(trust.head.size),
@@ -150,15 +150,21 @@ extension StatementProof {
             }
         }
 
+        // A ledger that does not extend the proof's signed checkpoint was cut or rewritten since:
+        // what it prints now is no measure of a statement printed before, which is held to its
+        // proof alone — the entries the accountant signed then.
+        let extended = !failures.contains { $0.rule == .ledgerTruncated || $0.rule == .notConsistent }
+        let facts = extended ? trust.facts : nil
+
         // A complete statement of this household, year and date (the day the statement is as
         // of, when its text is given), made against the proof's checkpoint: none of what it
         // cites may be left out.
         let date = statementText.flatMap(StatementText.statementDate(in:)) ?? self.date ?? LedgerDate("9999-12-31")!
-        let complete = trust.facts.flatMap { facts in
+        let complete = facts.flatMap { facts in
             try? HouseholdStatement.build(facts: facts, year: year, date: date,
                                           checkpoint: StatementCheckpoint(checkpoint: cp, signer: "", cosigners: []))
         }
-        if trust.facts != nil, complete == nil {
+        if facts != nil, complete == nil {
             // No statement of this household can be made from the ledger at that checkpoint:
             // it is not registered there, and a proof of it proves nothing of the ledger's.
             failures.append(.init(rule: .entryOmitted, location: "statement",
@@ -200,6 +206,11 @@ extension StatementProof {
             entries[inclusion.index] = (entry, leaf)
         }
         guard let statementText else { return failures }
+        guard extended else {
+            // Its lines, totals and footer against the entries and checkpoint its proof holds.
+            return failures + Self.checkFooter(statementText, checkpoint, signer: trust.signer(of: checkpoint.note), nil)
+                + checkLines(statementText, entries)
+        }
         // As of a day to come (a day's grace for the time zones), it says what nobody can know.
         if let today = trust.today, date > today.adding(days: 1) {
             failures.append(.init(rule: .notAsPrinted, location: "statement",

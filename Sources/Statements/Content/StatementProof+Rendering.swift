@@ -178,7 +178,13 @@ extension StatementProof {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || [0x2028, 0x2029, 0xFEFF, 0x2060].contains(v) || (0x200B...0x200F).contains(v) {
+            // Controls, and what looks like a space or like another character: a space other than
+            // the two fenhong prints (U+2000 had read "应分合计 18,158.49" against the same), a
+            // character that shows nothing (U+3164), a CJK compatibility ideograph (the twin of 茶, U+F9FE).
+            let lookAlike = (scalar.properties.isWhitespace && v != 0x20 && v != 0x3000) || scalar.properties.isDefaultIgnorableCodePoint
+                || v == 0x2800 || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v)
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || [0x2028, 0x2029, 0xFEFF, 0x2060].contains(v) || (0x200B...0x200F).contains(v)
+                || lookAlike {
                 let hex = String(v, radix: 16, uppercase: true)
                 out.append(contentsOf: "⟨U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)⟩".unicodeScalars)
             } else {
