@@ -62,7 +62,9 @@ extension DistributionPlan {
         switch (request.basis, request.method) {
         case (.cooperative(let rule), .largestRemainder):
             guard minimum == .zero else { throw .cooperativeOptionNotSupported("a guaranteed minimum") }
-            let rebateTotal = try rule.rebate(of: pool)
+            // Art. 44 reckons the return on the surplus after 公积金: what else was drawn is put back.
+            let surplus = CooperativeSurplus.of(pool: pool, drawn: appropriations.map { ($0.name, $0.amount) })
+            let rebateTotal = try rule.rebate(of: surplus, pool: pool)
             rebate = rebateTotal
             capitalPart = pool - rebateTotal
             let capitalClasses = rule.capitalClasses.map { ($0, Int64(1)) }
@@ -73,7 +75,7 @@ extension DistributionPlan {
             }
             basisAmounts = try Self.largestRemainder(rebateTotal, weights: weights, ids: ids)
             capitalAmounts = try Self.largestRemainder(capitalPart, weights: capitalWeights, ids: ids)
-            let minimumRebate = rule.minimumRebate(of: pool)
+            let minimumRebate = rule.minimumRebate(of: surplus)
             checks.append(PlanCheck(
                 rule: .cooperativeRebateAtLeastMinimum, expected: minimumRebate, found: rebateTotal,
                 passed: rebateTotal >= minimumRebate))

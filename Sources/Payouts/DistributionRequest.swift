@@ -106,21 +106,25 @@ public struct CooperativeRule: Hashable, Sendable {
         surplus.basisPoints(rebateBp, rounding: .up)
     }
 
-    /// The rebate to pay on `surplus`: the declared one if valid, else the minimum.
+    /// The rebate to pay on `surplus` (Art. 44's: the pool, and what was drawn before it but
+    /// 公积金) out of `pool` (by default the surplus): the declared one if valid, else the minimum.
     ///
-    /// Throws if `rebateBp` is outside 6000...10000, or the declared rebate is below the
-    /// minimum (7,407.40 of 12,345.67) or above the surplus.
-    public func rebate(of surplus: Fen) throws(PayoutError) -> Fen {
+    /// Throws if `rebateBp` is outside 6000...10000, the declared rebate is below the minimum
+    /// (7,407.40 of 12,345.67) or above the pool, or the minimum is above the pool (公益金 and
+    /// 风险金 drawn before the return left less than it).
+    public func rebate(of surplus: Fen, pool: Fen? = nil) throws(PayoutError) -> Fen {
         guard (CooperativeRule.legalMinimumBp...10_000).contains(rebateBp) else {
             throw .rebateRateOutOfRange(bp: rebateBp)
         }
+        let pool = pool ?? surplus
         let minimum = minimumRebate(of: surplus)
+        guard minimum <= pool else { throw .rebateMinimumBeyondPool(minimum: minimum, surplus: surplus, pool: pool) }
         guard let declaredRebate else { return minimum }
         guard declaredRebate >= minimum else {
             throw .rebateBelowMinimum(declared: declaredRebate, minimum: minimum, distributable: surplus)
         }
-        guard declaredRebate <= surplus else {
-            throw .rebateExceedsSurplus(declared: declaredRebate, distributable: surplus)
+        guard declaredRebate <= pool else {
+            throw .rebateExceedsSurplus(declared: declaredRebate, distributable: pool)
         }
         return declaredRebate
     }

@@ -50,8 +50,11 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
     case rebateRateOutOfRange(bp: Int64)
     /// The declared cooperative rebate is below ceil(rate × distributable surplus) (Art. 44).
     case rebateBelowMinimum(declared: Fen, minimum: Fen, distributable: Fen)
-    /// The declared cooperative rebate is more than the distributable surplus.
+    /// The declared cooperative rebate is more than the pool.
     case rebateExceedsSurplus(declared: Fen, distributable: Fen)
+    /// What was drawn before a cooperative's return but 公积金 leaves a pool smaller than the
+    /// least the return must be, reckoned on the surplus (Art. 44).
+    case rebateMinimumBeyondPool(minimum: Fen, surplus: Fen, pool: Fen)
     /// The cooperative basis is split by largest remainder only, without a guaranteed minimum.
     case cooperativeOptionNotSupported(String)
 
@@ -107,9 +110,11 @@ public enum PayoutError: Error, Hashable, Sendable, CustomStringConvertible {
         case .rebateRateOutOfRange(let bp):
             "The cooperative rebate rate is \(Fen(bp).formatted)%, but Art. 44 requires at least 60% and it cannot exceed 100%."
         case .rebateBelowMinimum(let declared, let minimum, let distributable):
-            "The rebate \(declared) is below the minimum \(minimum) required on a distributable surplus (可分配盈余, what the appropriations leave: the pool) of \(distributable) (Art. 44, rounded up to the fen)."
+            "The rebate \(declared) is below the minimum \(minimum) required on a distributable surplus (可分配盈余, what is left after 公积金 is drawn) of \(distributable) (Art. 44, rounded up to the fen)."
         case .rebateExceedsSurplus(let declared, let distributable):
-            "The rebate \(declared) exceeds the distributable surplus \(distributable)."
+            "The rebate \(declared) exceeds the pool \(distributable)."
+        case .rebateMinimumBeyondPool(let minimum, let surplus, let pool):
+            "Art. 44 returns at least \(minimum) by transactions, reckoned on the distributable surplus \(surplus) (what is left after 公积金 is drawn), but the other appropriations leave a pool of only \(pool): draw less before the return, or nothing but 公积金."
         case .cooperativeOptionNotSupported(let option):
             "The cooperative basis does not support \(option): it returns the rebate by transactions and the rest by capital accounts, each split by largest remainder."
         }

@@ -26,6 +26,38 @@ import Testing
         text.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
     }
 
+    /// A cooperative whose members traded is not divided by any other basis (one declared by
+    /// capital alone had paid C2 the share C1's capital took), nor are its members' accounts,
+    /// counted in fen, weighed as shares (出资额 5,000.00 had been 500000 "股"); and what it returns
+    /// by transactions is reckoned on its surplus after 公积金 alone (公益金 and 风险金 drawn before
+    /// the pool had shrunk it).
+    @Test func article44IsHeld() throws {
+        let cli = try cooperative()
+        let byCapital = try cli.execute(["dividend", "plan", "--id", "2024", "--record-date", "2024-12-31", "--pool", "1000", "--classes", "capital=1"])
+        #expect(byCapital.status == 2)
+        #expect(byCapital.stderr == "fenhong: --classes weighs 出资额 (capital), a cooperative member's account in fen, as shares: "
+                + "a cooperative divides by its members' transactions and accounts (--basis cooperative, Art. 44)\n", "\(byCapital.stderr)")
+        for basis in ["household", "member"] {
+            let other = try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--pool", "1000", "--basis", basis])
+            #expect(other.status == 2)
+            #expect(other.stderr == "fenhong: 扎赉特旗绿源肉牛养殖专业合作社 is a farmers' cooperative, and its 2 members recorded transactions (交易额) of "
+                    + "195,000.33 up to 2024-12-31: Art. 44 returns at least 60% of the distributable surplus by them; declare it --basis cooperative\n", "\(other.stderr)")
+        }
+        // 10,000.00 less 公积金 10% and 风险金 10%: a pool of 8,000.00, a surplus of 9,000.00, a return of at least 5,400.00.
+        let drawn = ["dividend", "plan", "--id", "2024", "--record-date", "2024-12-31", "--distributable", "10000", "--basis", "cooperative",
+                     "--appropriation", "公积金=10%", "--appropriation", "风险金=10%"]
+        let least = try cli.execute(drawn)
+        #expect(least.status == 0, "\(least.stderr)")
+        #expect(rows(least.stdout).contains("rebate by transactions 按交易量返还 5,400.00"), "\(least.stdout)")
+        let below = try cli.execute(drawn + ["--rebate", "4800"])
+        #expect(below.stderr == "fenhong: The rebate 4,800.00 is below the minimum 5,400.00 required on a distributable surplus (可分配盈余, what is left after "
+                + "公积金 is drawn) of 9,000.00 (Art. 44, rounded up to the fen).\n", "\(below.stderr)")
+        let beyond = try cli.execute(["dividend", "plan", "--id", "2024", "--record-date", "2024-12-31", "--distributable", "10000", "--basis", "cooperative",
+                                      "--appropriation", "公积金=10%", "--appropriation", "风险金=40%"])
+        #expect(beyond.stderr == "fenhong: Art. 44 returns at least 5,400.00 by transactions, reckoned on the distributable surplus 9,000.00 (what is left "
+                + "after 公积金 is drawn), but the other appropriations leave a pool of only 5,000.00: draw less before the return, or nothing but 公积金.\n", "\(beyond.stderr)")
+    }
+
     @Test func transactionsAreTheYearsRecorded() throws {
         let cli = try cooperative()
         // 2024: 600.00 (60% of 1,000.00) by 120,000.00 and 75,000.33 of 交易额; 400.00 by equal capital.

@@ -175,7 +175,14 @@ extension LedgerState {
     /// writes, so that its units cannot be read (a forger's way around the check).
     private func unitBasis(_ rule: [String: JSONValue], recordDate: LedgerDate) -> Result<ExpectedUnits.Basis, SplitProblem> {
         switch rule["basis"]?.stringValue {
-        case "units": return Self.weights(rule).map(ExpectedUnits.Basis.shares)
+        case "units":
+            // A member's accounts are money in fen, not shares: weighed as shares, 出资额 20,000.00
+            // had counted 2,000,000 "股".
+            if case .success(let weights) = Self.weights(rule), let account = weights.first(where: { $0.weight > 0 && ShareClass.accounts.contains($0.shareClass) }) {
+                return .failure(.init("weighs \(ShareClass.displayName(account.shareClass)) (\(account.shareClass)), a cooperative member's account in fen, as shares: "
+                                      + "a cooperative divides by its accounts under Art. 44 (--basis cooperative)"))
+            }
+            return Self.weights(rule).map(ExpectedUnits.Basis.shares)
         case "household": return .success(.households)
         case "member": return .success(.members)
         case "cooperative":
@@ -334,6 +341,26 @@ extension LedgerState {
             work += 1
         }
         return volume
+    }
+
+    /// Why `declaration` passes over Art. 44, if it does: in a farmers' cooperative (by its
+    /// organisation's name), a distribution by another basis than the cooperative's while members'
+    /// transactions of its period (since the last cooperative distribution's record date) stand —
+    /// a cooperative had declared by capital alone, or one amount a household, its members'
+    /// 交易额 of 200,000.00 returned nothing.
+    mutating func passesOverArticle44(_ declaration: DividendDeclaration) -> String? {
+        guard let org = opening?.org, LedgerOpen.isCooperative(org), declaration.rule["basis"] != .string("cooperative") else { return nil }
+        let after = previousCooperativeRecordDate(before: declaration.recordDate)
+        var work = 0, total: Int64 = 0, members = 0
+        for h in householdRegistered.indices where householdRegistered[h] {
+            let volume = transactions(h, of: ShareClass.trade, after: after, through: declaration.recordDate, work: &work)
+            if volume > 0 { (total, members) = (total &+ volume, members + 1) }
+        }
+        recordDateWork += work
+        guard total > 0 else { return nil }
+        return "distribution \(declaration.id) is by \(Self.text(declaration.rule["basis"]) ?? "no basis") in \(org), a farmers' cooperative whose "
+            + "\(members) \(members == 1 ? "member" : "members") recorded transactions (交易额) of \(Fen(total).formatted) in its period: "
+            + "Art. 44 returns at least 60% of its distributable surplus by them (declare it --basis cooperative)"
     }
 
     /// The latest record date before `date` of a cooperative distribution declared and not withdrawn.

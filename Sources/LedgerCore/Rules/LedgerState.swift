@@ -394,6 +394,8 @@ public struct LedgerState: Sendable {
                     checkRebate(declaration, &problems)
                     requireCooperativeOrder(declaration, &problems)
                     cooperativeDeclarations.append(d)
+                } else if let why = passesOverArticle44(declaration) {
+                    problems.add(.cooperativeRebate, why)
                 }
                 takeIncome(for: declaration, seq: entry.seq, &problems)
                 openSplit(declaration, distribution: d, seq: entry.seq, &problems)
@@ -467,24 +469,27 @@ public struct LedgerState: Sendable {
         keys[key.id] = record
     }
 
-    /// A cooperative returns at least 60% of its pool (the distributable surplus after
-    /// appropriations) by members' transactions, rounded up to the fen, and at most all of it
-    /// (Art. 44); the declaration records the rebate and the charter's rate.
+    /// A cooperative returns at least 60% of its distributable surplus — its pool, and whatever
+    /// was drawn before it but the reserve fund (``CooperativeSurplus``) — by members'
+    /// transactions, rounded up to the fen, and at most its pool (Art. 44); the declaration
+    /// records the rebate and the charter's rate.
     private func checkRebate(_ declaration: DividendDeclaration, _ problems: inout RuleReport) {
-        let pool = declaration.pool.value
+        let surplus = CooperativeSurplus.of(pool: declaration.pool, drawn: declaration.appropriations.map { ($0.name, $0.amount) })
         guard let rebate = declaration.rule["rebate"]?.integerValue, let bp = declaration.rule["rebateBp"]?.integerValue else {
             return problems.add(.cooperativeRebate, "distribution \(declaration.id) is a cooperative's and records no \"rebate\" and \"rebateBp\" in its rule")
         }
         guard (6_000...10_000).contains(bp) else {
             return problems.add(.cooperativeRebate, "distribution \(declaration.id) records a rebate rate of \(bp) bp; Art. 44 requires 6000–10000 bp (60%–100%)")
         }
-        // ⌈pool × bp / 10000⌉ in 128 bits: a forged pool may be as large as a body holds. What is
-        // allocated is at most the pool (allocated + residual = pool), so it bounds the rebate.
-        let required = Int64(clamping: (Int128(pool) * Int128(bp) + 9_999) / 10_000)
+        // ⌈surplus × bp / 10000⌉ in 128 bits: a forged pool may be as large as a body holds. What
+        // is allocated is at most the pool (allocated + residual = pool), so it bounds the rebate.
+        let required = Int64(clamping: (Int128(surplus.value) * Int128(bp) + 9_999) / 10_000)
         if rebate > declaration.allocated.value {
             problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions, more than the \(declaration.allocated.formatted) it allocates")
         } else if rebate < required {
-            problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions; at \(Fen(bp).formatted)% of its pool \(declaration.pool.formatted) it must return at least \(Fen(required).formatted) (rounded up to the fen) and at most the pool (Art. 44)")
+            let of = surplus == declaration.pool ? "its pool \(declaration.pool.formatted)"
+                : "its distributable surplus \(surplus.formatted) (its pool \(declaration.pool.formatted) and what was drawn before it but 公积金)"
+            problems.add(.cooperativeRebate, "distribution \(declaration.id) returns \(Fen(rebate).formatted) by transactions; at \(Fen(bp).formatted)% of \(of) it must return at least \(Fen(required).formatted) (rounded up to the fen) and at most the pool (Art. 44)")
         }
     }
 

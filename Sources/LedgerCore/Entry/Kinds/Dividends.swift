@@ -11,6 +11,21 @@ public struct AppropriationLine: Hashable, Sendable {
     }
 }
 
+/// What a cooperative returns by transactions is reckoned on (Art. 44): the year's surplus after
+/// its losses are covered and its reserve fund (公积金) drawn — the pool, with whatever else was
+/// drawn before it (公益金, 风险金) put back, for the law draws nothing else before the return.
+public enum CooperativeSurplus {
+    /// Whether an appropriation is the reserve fund the law draws before the return: its name
+    /// names 公积 (公积金, 法定公积金, 公积公益金).
+    public static func isReserveFund(_ name: String) -> Bool { name.contains("公积") }
+
+    /// The distributable surplus of Art. 44 of a `pool` left after `drawn` (name, amount) pairs.
+    public static func of(pool: Fen, drawn: [(name: String, amount: Fen)]) -> Fen {
+        // In 128 bits, clamped: a forged body's amounts may add up beyond 64.
+        Fen(Int64(clamping: drawn.filter { !isReserveFund($0.name) }.reduce(Int128(pool.value)) { $0 + Int128($1.amount.value) }))
+    }
+}
+
 /// `dividend.declare`: a distribution, its appropriations, pool, rule and totals. Followed in the
 /// same command by one `dividend.allocate` per household.
 public struct DividendDeclaration: EntryFields {

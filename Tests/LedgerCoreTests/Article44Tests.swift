@@ -1,0 +1,68 @@
+import LedgerCore
+import Testing
+
+/// Art. 44 as the verifier holds a farmers' cooperative to it: at least 60% of the distributable
+/// surplus — what is left after 公积金, whatever else was drawn before the pool — returned by
+/// members' transactions; no distribution by another basis while its members' transactions of
+/// the period stand; and a member's accounts (in fen) never weighed as shares.
+struct Article44Tests {
+    private let cooperative = LedgerOpen(origin: "fenhong/152223/lvyuan", org: "扎赉特旗绿源肉牛养殖专业合作社", village: "白辛嘎查",
+                                         region: ["兴安盟"], key: EntrySamples.accountant.verifier.vkey)
+    private let members: [HouseholdRegistration] = [("C001", "巴特尔"), ("C002", "乌云")].map {
+        HouseholdRegistration(household: $0.0, head: $0.1, members: 3, poor: false, idMasked: "152223********1010", account: "****0011",
+                              date: LedgerDate("2024-01-05")!)
+    }
+
+    /// Violations of `declaration` (its allocations aside) after C001 and C002 traded 50,000 and
+    /// 150,000 and hold capital of 20,000 and 10,000, in an organisation named `org`.
+    private func violations(_ declaration: DividendDeclaration, open: LedgerOpen) -> [RuleViolation] {
+        func issue(_ holder: String, _ shareClass: String, _ fen: Int64) -> EntryPayload {
+            .sharesIssue(SharesChange(holder: holder, shareClass: shareClass, units: fen, date: LedgerDate("2024-06-01")!, reason: "交售"))
+        }
+        let payloads: [EntryPayload] = [.ledgerOpen(open)] + members.map { .householdRegister($0) } + [
+            issue("C001", "capital", 2_000_000), issue("C002", "capital", 1_000_000), issue("C001", "trade", 5_000_000), issue("C002", "trade", 15_000_000),
+            .incomeRecord(CashFlow(amount: Fen(10_000_000), category: "经营收入", counterparty: "肉联厂", date: LedgerDate("2024-11-01")!)),
+            .dividendDeclare(declaration),
+        ]
+        var state = LedgerState(keepingHouseholdRecords: false, replayingEverything: true)
+        return EntrySamples.chain(payloads).flatMap { state.apply($0) }.filter { $0.code == .cooperativeRebate || $0.code == .allocationUnits }
+    }
+
+    private func declaration(_ rule: [String: JSONValue], appropriations: [AppropriationLine], pool: Int64) -> DividendDeclaration {
+        DividendDeclaration(id: "2024", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(10_000_000), appropriations: appropriations,
+                            pool: Fen(pool), rule: rule, allocated: Fen(pool), residual: .zero)
+    }
+
+    @Test func theReturnIsReckonedOnTheSurplusAfterTheReserveFund() {
+        // 100,000.00 less 公积金, 公益金 and 风险金 of 10% each: a pool of 70,000.00, a surplus of 90,000.00.
+        let drawn = ["公积金", "公益金", "风险金"].map { AppropriationLine(name: $0, bp: 1_000, amount: Fen(1_000_000)) }
+        func rule(rebate: Int64) -> [String: JSONValue] {
+            ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(rebate), "method": .string("largest-remainder"),
+             "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+        }
+        let short = violations(declaration(rule(rebate: 4_200_000), appropriations: drawn, pool: 7_000_000), open: cooperative)
+        #expect(short.map(\.detail) == ["distribution 2024 returns 42,000.00 by transactions; at 60.00% of its distributable surplus 90,000.00 "
+            + "(its pool 70,000.00 and what was drawn before it but 公积金) it must return at least 54,000.00 (rounded up to the fen) and at most the pool (Art. 44)"])
+        #expect(violations(declaration(rule(rebate: 5_400_000), appropriations: drawn, pool: 7_000_000), open: cooperative).isEmpty)
+        // With 公积金 alone drawn, the pool is the surplus.
+        let reserve = [AppropriationLine(name: "公积金", bp: 1_000, amount: Fen(1_000_000))]
+        #expect(violations(declaration(rule(rebate: 5_399_999), appropriations: reserve, pool: 9_000_000), open: cooperative).map(\.detail)
+                == ["distribution 2024 returns 53,999.99 by transactions; at 60.00% of its pool 90,000.00 it must return at least 54,000.00 (rounded up to the fen) and at most the pool (Art. 44)"])
+    }
+
+    @Test func aCooperativeReturnsByTransactionsFirst() {
+        let household: [String: JSONValue] = ["basis": .string("household"), "method": .string("largest-remainder")]
+        let found = violations(declaration(household, appropriations: [], pool: 9_000_000), open: cooperative)
+        #expect(found.map(\.detail) == ["distribution 2024 is by \"household\" in 扎赉特旗绿源肉牛养殖专业合作社, a farmers' cooperative whose 2 members "
+            + "recorded transactions (交易额) of 200,000.00 in its period: Art. 44 returns at least 60% of its distributable surplus by them (declare it --basis cooperative)"])
+        // A village's collective (股份经济合作社) is no farmers' cooperative.
+        #expect(violations(declaration(household, appropriations: [], pool: 9_000_000), open: EntrySamples.open).isEmpty)
+    }
+
+    @Test func anAccountIsNeverWeighedAsShares() {
+        let byCapital: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["capital": .integer(1)]), "method": .string("largest-remainder")]
+        let found = violations(declaration(byCapital, appropriations: [], pool: 9_000_000), open: EntrySamples.open)
+        #expect(found.contains { $0.code == .allocationUnits && $0.detail.hasPrefix("distribution 2024 weighs 出资额 (capital), a cooperative member's account in fen, as shares") },
+                "\(found)")
+    }
+}
