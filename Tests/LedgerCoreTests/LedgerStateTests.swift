@@ -437,6 +437,21 @@ struct LedgerStateTests {
         ])
     }
 
+    /// A change of members alone is settled only by a distribution by members: a birth registered
+    /// late, dated before a distribution by shares, is recorded (it had been refused as altering
+    /// it); dated before one by members, it is refused, naming it.
+    @Test func membersAreSettledOnlyByMembers() {
+        let born = EntryPayload.householdUpdate(HouseholdUpdate(household: "152223-001", members: 3, date: LedgerDate("2024-06-01")!))
+        let settled = { (found: [RuleViolation]) in found.filter { $0.code == .settledDate } }
+        #expect(settled(codes([declared(["member": 1]), born], base: opened)).isEmpty)
+        let byMembers = EntryPayload.dividendDeclare(DividendDeclaration(
+            id: "M", recordDate: EntrySamples.day, distributable: Fen(1_000), appropriations: [], pool: Fen(1_000),
+            rule: ["basis": .string("member"), "method": .string("largest-remainder")], allocated: Fen(1_000), residual: .zero))
+        #expect(settled(codes([byMembers, born], base: opened)).map(\.detail) == [
+            "distribution M was divided by members as of 2024-12-20; a change of members dated 2024-06-01 would alter it (date it after 2024-12-20; "
+                + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)"])
+    }
+
     /// A share entry of a class no standing distribution counted changes nothing settled: dated
     /// before the record date of one by households, or by other classes (a weight of 0 counts
     /// none), it is recorded, and reversed — so that a household registered by mistake, its

@@ -63,6 +63,21 @@ extension LedgerState {
                      + "(date it after \(settled.date); if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
     }
 
+    /// A change of members alone may not take effect on or before the record date of a standing
+    /// distribution by members: it would change what that distribution was divided by. One by
+    /// shares or households never counted them.
+    func requireUnsettledMembers(_ date: LedgerDate, _ problems: inout RuleReport) {
+        guard let settled = settledThrough, date <= settled.date else { return }
+        let counting = declarations.indices.compactMap { d -> DividendDeclaration? in
+            guard tallies[d].withdrawnBy == nil, let declaration = declarations[d]?.declaration, date <= declaration.recordDate,
+                  declaration.rule["basis"]?.stringValue == "member" else { return nil }
+            return declaration
+        }
+        guard let latest = counting.max(by: { $0.recordDate < $1.recordDate }) else { return }
+        problems.add(.settledDate, "distribution \(latest.id) was divided by members as of \(latest.recordDate); a change of members dated \(date) would alter it "
+                     + "(date it after \(latest.recordDate); if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
+    }
+
     /// A share entry, or its reversal, may not take effect on or before the record date of a
     /// standing distribution that counted a class it changes: it would change the holdings that
     /// distribution was divided by, after the fact. One of classes no distribution counted (a

@@ -337,10 +337,14 @@ public struct LedgerState: Sendable {
         case .householdUpdate(let update):
             requireRegistered(update.household, by: update.date, &problems)
             if replaysEverything { keepFact(update) }
-            // Members and registered-poor status are what a distribution counted, and the head and
-            // ID number what its posting showed; an account for payments to come is neither.
-            if update.members != nil || update.poor != nil || update.head != nil || update.idMasked != nil {
+            // Registered-poor status is what a distribution counted, and the head and ID number what
+            // its posting showed; members, what one by members counted (a birth registered late,
+            // dated before a distribution by shares, had been refused as altering it); an account
+            // for payments to come is none of these.
+            if update.poor != nil || update.head != nil || update.idMasked != nil {
                 requireUnsettled(update.date, &problems)
+            } else if update.members != nil {
+                requireUnsettledMembers(update.date, &problems)
             }
             updateHousehold(update, &problems)
             if replaysEverything, let poor = update.poor, let h = householdNumbers.number(of: update.household), householdRegistered[h] {
