@@ -113,7 +113,8 @@ import Testing
         #expect(log.contains(#""transactions":"ledger","transactionsAfter":"2024-12-31""#), "\(log)")
         // Wrapped in 80 columns: read without line breaks and indents.
         let statement = try cli.run("statement", "--household", "C1", "--date", "2026-01-05").stdout.filter { $0 != "\n" && $0 != " " }
-        #expect(statement.contains("按交易量返还不少于可分配盈余（分配总额）的60%"), "\(statement)")
+        // Art. 44's surplus is what is left after 公积金 (since layout 5; layouts before named the pool).
+        #expect(statement.contains("按交易量返还不少于可分配盈余（提取公积金后的盈余）的60%"), "\(statement)")
         #expect(statement.contains("交易额按成员账户记载，2025年1月1日起至登记日"), "\(statement)")
         #expect(try cli.run("verify", "coop.fenhong").status == 0)
     }

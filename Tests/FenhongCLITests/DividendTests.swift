@@ -179,7 +179,14 @@ struct DividendTests {
         #expect(log.contains(#""distributable":100018"#), "Σ appropriations + pool = distributable, with the 0.18 in it")
         #expect(log.contains(#""carriedIn":18"#))
         #expect(log.contains(#""amount":14004,"at""#), "4 people at 35.01")
-        #expect(try cli.run("disclosure", "--id", "2019").stdout.contains("可分配收益含上年未分配收益转入0.18元"))
+        let posting = try cli.run("disclosure", "--id", "2019").stdout
+        #expect(posting.contains("可分配收益含上年未分配收益转入0.18元"))
+        // Its lines add up as read: the year's 1,000.00, what is drawn from it, then the 0.18 (the
+        // posting had set 1,000.18 above 公积金（27%）270.00, which is 27% of 1,000.00).
+        let lines = posting.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        let first = try #require(lines.firstIndex { $0.hasPrefix("本年可分配收益") })
+        #expect(Array(lines[first...(first + 4)]) == ["本年可分配收益 1,000.00", "提取公积金（27%） 270.00", "提取公益金（10%） 100.00",
+                                                     "上年未分配收益转入 0.18", "分配总额 630.18"], "\(posting)")
         #expect(try cli.execute(["verify", "v.fenhong"]).status == 0)
         // Now 0.32 of income is left undistributed: a carry-in of more is paid with borrowed money.
         #expect(try cli.execute(["dividend", "plan", "--id", "2020", "--record-date", "2019-12-31", "--pool", "0.01",

@@ -432,8 +432,12 @@ struct ImportTests {
         try write(cli, "mother.csv", "户号,户主,人口,身份证号,账号,日期\n152223-060,\"包,金山\",1,152223197502073456,****4321,2020-01-03\n")
         let mother = try cli.execute(["import", "households", "mother.csv"])
         #expect(mother.status == 0, "\(mother.stderr)")
+        // Distribution 2019, by households, never counted members: a birth dated before it is recorded;
+        // a change of registered-poor status, which it might have counted, is not.
         let members = try cli.execute(["household", "update", "--household", "152223-003", "--members", "5", "--date", "2019-06-01", "--reason", "添丁"])
-        #expect(members.stderr.contains("distribution 2019 was declared on households as of 2019-12-15; a change dated 2019-06-01 would alter them"), "\(members.stderr)")
+        #expect(members.status == 0, "\(members.stderr)")
+        let poor = try cli.execute(["household", "update", "--household", "152223-003", "--poor", "no", "--date", "2019-06-01", "--reason", "脱贫"])
+        #expect(poor.stderr.contains("distribution 2019 was declared on households as of 2019-12-15; a change dated 2019-06-01 would alter them"), "\(poor.stderr)")
     }
 
     /// What a migration from spreadsheets gets wrong without a word is refused against the ledger,

@@ -513,7 +513,7 @@ struct LedgerWorkflowTests {
         #expect(declare.status == 0, "\(declare.stderr)")
         let posting = try cli.run("disclosure", "--id", "2018")
         #expect(posting.status == 0, "\(posting.stderr)")
-        for needle in ["交易额（元）", "3,000.00", "按交易量返还不少于可分配盈余（分配总额）的60%"] {
+        for needle in ["交易额（元）", "3,000.00", "按交易量返还不少于可分配盈余（提取公积金后的盈余）的60%"] {
             #expect(posting.stdout.filter { $0 != "\n" && $0 != " " }.contains(needle), "missing \(needle)")
         }
         #expect(!posting.stdout.contains("300000") && !posting.stdout.contains("{\""))

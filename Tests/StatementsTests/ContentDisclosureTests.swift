@@ -25,7 +25,10 @@ struct ContentDisclosureTests {
                                          "method": .string("largest-remainder"), "minimum": .integer(200_000)]
         #expect(DistributionDisclosure.ruleDetails(rule) == "权重：人口股每股×1，扶贫股每股×2；最大余额法，精确到分；建档立卡户保底每户2,000.00元")
         let coop: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6000), "rebate": .integer(2_700_000)]
-        #expect(DistributionDisclosure.ruleDetails(coop) == "按交易量返还不少于可分配盈余（分配总额）的60%；返还总额27,000.00元")
+        #expect(DistributionDisclosure.ruleDetails(coop) == "按交易量返还不少于可分配盈余（提取公积金后的盈余）的60%；返还总额27,000.00元")
+        // A statement printed in an earlier layout named the pool, as it was printed.
+        #expect(DistributionDisclosure.ruleInWords(coop, layout: .fourth).hasSuffix("按交易量返还不少于可分配盈余（分配总额）的60%；返还总额27,000.00元"))
+        #expect(DistributionDisclosure.ruleInWords(coop).hasSuffix("按交易量返还不少于可分配盈余（提取公积金后的盈余）的60%；返还总额27,000.00元"))
     }
 
     /// Lines, totals and the posting period: 7 days from 2024-12-20 end on 2024-12-26.

@@ -96,12 +96,24 @@ extension DistributionDisclosure {
         var plan: [StatementDocument.KeyValue] = [
             .init("分配规则", Self.ruleName(d.rule), spoken: "分配规则：" + Self.ruleName(d.rule)),
             .init("规则参数", Self.ruleDetails(d.rule), spoken: ""),
-            .init("可分配收益", d.distributable.formatted, spoken: "可分配收益" + d.distributable.spokenChinese),
         ]
+        // Earlier years' income carried in is no part of what the rates are drawn from: the year's
+        // amount first, its appropriations, then what is carried in, so that the lines add up as
+        // read (可分配收益 11,000.00 above 提取公积金（10%）1,000.00 had asked for 1,100.00).
+        let carried = Fen(d.rule["carriedIn"]?.integerValue ?? 0)
+        if carried > .zero {
+            let year = d.distributable - carried
+            plan.append(.init("本年可分配收益", year.formatted, spoken: "本年可分配收益" + year.spokenChinese))
+        } else {
+            plan.append(.init("可分配收益", d.distributable.formatted, spoken: "可分配收益" + d.distributable.spokenChinese))
+        }
         for line in d.appropriations {
             let rate = Self.percent(line.bp)
             plan.append(.init("提取\(line.name)（\(rate)）", line.amount.formatted,
                               spoken: "提取\(line.name)\(HouseholdStatement.spokenRate(line.bp))，\(line.amount.spokenChinese)"))
+        }
+        if carried > .zero {
+            plan.append(.init("上年未分配收益转入", carried.formatted, spoken: "上年未分配收益转入" + carried.spokenChinese))
         }
         plan.append(.init("分配总额", d.pool.formatted, spoken: "分配总额" + d.pool.spokenChinese))
         // How it was divided, the rate per share (DOMAIN §5): labelled once, for a line or two.
@@ -178,7 +190,7 @@ extension DistributionDisclosure {
     /// The rule's parameters in words a villager reads: weights by class, the method, the
     /// guaranteed minimum, the cooperative rebate; amounts in yuan. Anything else as recorded.
     static func ruleDetails(_ rule: [String: JSONValue]) -> String {
-        let parts = ruleDetailParts(rule, rateUnit: DistributionDivision.unitNoun(rule))
+        let parts = ruleDetailParts(rule, rateUnit: DistributionDivision.unitNoun(rule), surplusAfterReserve: true)
         return parts.isEmpty ? String(decoding: CanonicalJSON.encode(.object(rule)), as: UTF8.self) : parts.joined(separator: "；")
     }
 
@@ -189,12 +201,15 @@ extension DistributionDisclosure {
     /// 户) since layout 3, as the line that says how the pool was divided does.
     static func ruleInWords(_ rule: [String: JSONValue], layout: StatementLayout = .current) -> String {
         let unit = layout >= .third ? DistributionDivision.unitNoun(rule) : "份"
-        return ([ruleName(rule)] + ruleDetailParts(rule, settling: false, rateUnit: unit)).joined(separator: "；")
+        return ([ruleName(rule)] + ruleDetailParts(rule, settling: false, rateUnit: unit, surplusAfterReserve: layout >= .fifth)).joined(separator: "；")
     }
 
     /// The parameters of ``ruleDetails(_:)``, each in words; empty when there are none. Without
     /// `settling`, largest remainder (the way fen are settled) is left out.
-    private static func ruleDetailParts(_ rule: [String: JSONValue], settling: Bool = true, rateUnit: String) -> [String] {
+    /// With `surplusAfterReserve` (the posting; statements since layout 5), Art. 44's surplus is
+    /// named as what is left after 公积金, not as the pool, which other appropriations make smaller.
+    private static func ruleDetailParts(_ rule: [String: JSONValue], settling: Bool = true, rateUnit: String,
+                                        surplusAfterReserve: Bool) -> [String] {
         var parts = [String]()
         if let classes = rule["classes"]?.objectValue {
             let weights = classes.sorted { $0.key < $1.key }.compactMap { name, weight in
@@ -210,8 +225,10 @@ extension DistributionDisclosure {
         if let minimum = rule["minimum"]?.integerValue { parts.append("建档立卡户保底每户\(Fen(minimum).formatted)元") }
         if let carried = rule["carriedIn"]?.integerValue { parts.append("可分配收益含上年未分配收益转入\(Fen(carried).formatted)元") }
         // Art. 44's 60% is of the distributable surplus (可分配盈余): what is left after the
-        // reserve, the pool (分配总额), not the amount before it.
-        if let bp = rule["rebateBp"]?.integerValue { parts.append("按交易量返还不少于可分配盈余（分配总额）的\(percent(bp))") }
+        // reserve fund (公积金), which is the pool (分配总额) where nothing else was drawn.
+        if let bp = rule["rebateBp"]?.integerValue {
+            parts.append("按交易量返还不少于可分配盈余（\(surplusAfterReserve ? "提取公积金后的盈余" : "分配总额")）的\(percent(bp))")
+        }
         if rule["transactions"]?.stringValue == "ledger" {
             let after = rule["transactionsAfter"]?.stringValue.flatMap(LedgerDate.init)
             parts.append("交易额按成员账户记载，" + (after.map { "\($0.adding(days: 1).chinese)起至登记日" } ?? "截至登记日"))
