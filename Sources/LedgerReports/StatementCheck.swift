@@ -60,6 +60,8 @@ public struct StatementCheck {
         }
         var parsed: StatementProof
         var rebuilt = false
+        /// Why the proof was made again, when not for want of one.
+        var remade: String?
         if proofFile == nil, let statementText, !FileManager.default.fileExists(atPath: proofPath) {
             // A household may bring the statement alone: its proof is made again.
             do {
@@ -72,7 +74,13 @@ public struct StatementCheck {
             do {
                 parsed = try StatementProof(parsing: try StatementSource.readProof(proofPath))
             } catch let error as StatementProofFormatError {
-                throw ReportError("\(proofPath): \(error)")
+                // A proof beside the statement that does not read leaves the statement to be
+                // checked all the same, with one made again (a stray line had stopped the check).
+                guard proofFile == nil, let statementText, let again = try? rebuiltProof(statementText) else {
+                    throw ReportError("\(proofPath): \(error)")
+                }
+                lines.append("NOTE \(proofPath) does not read as a proof (\(error)): the proof was made again from the \(sourceName); print a new one with the statement (fenhong statement --proof)")
+                (parsed, rebuilt, remade) = (again, true, "its proof file does not read")
             }
         }
         var trust = try trusted(parsed)
@@ -89,6 +97,22 @@ public struct StatementCheck {
             lines.append("NOTE \(proofPath) is the proof of another statement (\(Self.describe(parsed))), not of \(file) (\(Self.describe(again))): "
                          + "the proof was made again from the \(sourceName)")
             (parsed, trust, failures, rebuilt) = (again, againTrust, [], true)
+        }
+        // A proof given for a statement it is not of is named so, not read as the statement's fault
+        // (another household's proof had been reported as the household number changed).
+        if !failures.isEmpty, proofFile != nil, let statementText, let printed = try? StatementSource.PrintedIdentity(statementText), !printed.matches(parsed) {
+            return Verdict(lines: ["REJECTED \(file) proof: \(proofPath) is the proof of \(Self.describe(parsed)), not of this statement "
+                                   + "(household \(printed.household), checkpoint \(printed.size), \(printed.year.map { "\($0) 年度" } ?? "全部年度"), 截至 \(printed.date)): "
+                                   + "give its own proof, or none, and the proof is made again from the \(sourceName)"], accepted: false)
+        }
+        // A proof of this statement that is damaged — a block left out or changed — while the
+        // statement is the one fenhong prints: the statement stands, the proof is named.
+        if !failures.isEmpty, !rebuilt, failures.allSatisfy(Self.isProofFault), let statementText,
+           let again = try? rebuiltProof(statementText), let againTrust = try? trusted(again),
+           again.check(against: againTrust, statementText: statementText, printed: statement?.printed).isEmpty {
+            lines.append("NOTE \(proofPath) is damaged (\(failures[0])\(failures.count > 1 ? ", and \(failures.count - 1) more" : "")): "
+                         + "the statement was checked with a proof made again from the \(sourceName); print a new proof with it (fenhong statement --proof)")
+            (parsed, trust, failures, rebuilt, remade) = (again, againTrust, [], true, "its proof file is damaged")
         }
         let name = proofOnly ? proofPath : file
         let kept = try self.kept.map(keptCheckpoints) ?? []
@@ -109,10 +133,11 @@ public struct StatementCheck {
             return Verdict(lines: lines, accepted: false)
         }
         let cp = parsed.checkpoint.checkpoint
-        lines.append("OK \(name): \(parsed.inclusions.count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
+        // Entries, not blocks: a block given twice proves one entry.
+        lines.append("OK \(name): \(Set(parsed.inclusions.map(\.index)).count) entries of household \(parsed.household) are in checkpoint \(cp.size) of \(cp.origin)"
                      + (statementText == nil ? "" : ", and the household and every amount printed match them")
                      + "; the ledger (\(trust.head.size) entries) extends it"
-                     + (rebuilt ? " (\(FileManager.default.fileExists(atPath: proofPath) ? "its proof file is another's" : "no proof file"): "
+                     + (rebuilt ? " (\(remade ?? (FileManager.default.fileExists(atPath: proofPath) ? "its proof file is another's" : "no proof file")): "
                         + "the proof was made again from the \(sourceName))" : "")
                      + (kept.first.map { "; it extends the checkpoint kept in \($0.path)" } ?? "")
                      + (kept.count > 1 ? " and the \(kept.count - 1) smaller \(kept.count == 2 ? "one" : "ones") kept of this village" : ""))
@@ -148,6 +173,12 @@ public struct StatementCheck {
         }
         trust.today = today
         return trust
+    }
+
+    /// True when a failure is of a proof's block — a block left out, one whose body or path does
+    /// not prove its entry — not of its checkpoint, which a rewritten ledger would show.
+    static func isProofFault(_ failure: StatementProofFailure) -> Bool {
+        failure.location == "proof" || failure.location.hasPrefix("proof entry")
     }
 
     /// True when a line's failure reads other amounts than fenhong prints there (`it reads "…";

@@ -226,6 +226,29 @@ struct StatementCommandTests {
         let bundled = try cli.run("statement", "check", "short.proof.txt", "--bundle", "bundle")
         #expect(bundled.status == 1)
         #expect(bundled.stdout.contains("entryOmitted"), "\(bundled.stdout)")
+
+        // Beside the statement it belongs to, a damaged proof leaves the statement standing, and is
+        // named: a household's genuine paper had been rejected as leaving out an entry it prints.
+        try cli.file("short.proof.txt").write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
+        let damaged = try cli.run("statement", "check", "chen.txt")
+        #expect(damaged.status == 0, "\(damaged.stdout)")
+        #expect(damaged.stdout.hasPrefix("NOTE chen.proof.txt is damaged (proof: entryOmitted: entry "), "\(damaged.stdout)")
+        #expect(damaged.stdout.contains("(its proof file is damaged: the proof was made again from the ledger)"))
+        // A proof that does not read at all, likewise.
+        try (proof + "\nstray\n").write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
+        let unreadable = try cli.run("statement", "check", "chen.txt")
+        #expect(unreadable.status == 0 && unreadable.stdout.hasPrefix("NOTE chen.proof.txt does not read as a proof ("), "\(unreadable.stdout)")
+        // A figure changed is still rejected, whatever the proof beside it.
+        let text = try cli.file("chen.txt")
+        try text.replacingOccurrences(of: "BX-2024-0008    2,880.00", with: "BX-2024-0008    3,880.00")
+            .write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        #expect(try cli.run("statement", "check", "chen.txt").status == 1)
+        // Another household's proof given for it is named as such, not as the household number changed.
+        try text.write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        #expect(try cli.run("statement", "--household", "152223-002", "--out", "bao.txt", "--proof").status == 0)
+        let other = try cli.run("statement", "check", "chen.txt", "--proof-file", "bao.proof.txt")
+        #expect(other.status == 1)
+        #expect(other.stdout.hasPrefix("REJECTED chen.txt proof: bao.proof.txt is the proof of household 152223-002, "), "\(other.stdout)")
     }
 
     /// An amount changed on the printed statement is rejected with its line, exit 1.
@@ -326,7 +349,9 @@ struct StatementCommandTests {
         #expect(share.stdout.contains("statement line \(owed): notAsPrinted: it reads"), "\(share.stdout)")
     }
 
-    /// A body altered in the proof file is rejected naming the entry, exit 1.
+    /// A body altered in the proof file is rejected naming the entry, exit 1, when the proof is
+    /// checked; beside a statement that is the one fenhong prints, the statement stands and the
+    /// proof is named damaged.
     @Test func alteredBodyIsRejected() throws {
         let cli = try ledger()
         #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
@@ -338,9 +363,11 @@ struct StatementCommandTests {
         #expect(forged != body)
         proof = proof.replacingOccurrences(of: extra, with: "extra " + Data(forged.utf8).base64EncodedString())
         try proof.write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
-        let check = try cli.run("statement", "check", "chen.txt")
+        let check = try cli.run("statement", "check", "chen.proof.txt")
         #expect(check.status == 1)
         #expect(check.stdout.contains("proof entry 15: notIncluded"))
+        let beside = try cli.run("statement", "check", "chen.txt")
+        #expect(beside.status == 0 && beside.stdout.hasPrefix("NOTE chen.proof.txt is damaged (proof entry 15: notIncluded"), "\(beside.stdout)")
     }
 
     /// A checkpoint signed by a key the ledger never added is rejected, exit 1.

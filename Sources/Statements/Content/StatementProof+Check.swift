@@ -133,9 +133,12 @@ extension StatementProof {
                                   detail: "the checkpoint is of \(cp.origin), the ledger is \(trust.origin)"))
         }
         if !trust.accountantKeys.contains(where: { checkpoint.note.isSigned(by: $0) }) {
-            let names = checkpoint.note.signatures.map(\.name).joined(separator: ", ")
-            failures.append(.init(rule: .checkpointSignature, location: "checkpoint",
-                                  detail: "the signature of \(names) does not verify with any accountant key of the ledger"))
+            // Named by its signatures, not its cosignatures (8 + 64 bytes), which an accountant's
+            // key never verifies: the inspector's had been named as if it were bad too.
+            let signed = checkpoint.note.signatures.filter { $0.signature.count != 72 }.map(\.name)
+            let detail = signed.isEmpty ? "the checkpoint carries no signature but cosignatures; an accountant key of the ledger signs every checkpoint"
+                : "the signature of \(signed.joined(separator: ", ")) does not verify with any accountant key of the ledger"
+            failures.append(.init(rule: .checkpointSignature, location: "checkpoint", detail: detail))
         }
         if trust.head.size < cp.size {
             failures.append(.init(rule: .ledgerTruncated, location: "checkpoint",
@@ -173,8 +176,9 @@ extension StatementProof {
         if let expected = complete?.citedEntries {
             let proved = Set(inclusions.map(\.index))
             for record in expected where !proved.contains(record.seq) {
-                failures.append(.init(rule: .entryOmitted, location: "statement",
-                                      detail: "entry \(record.seq) (\(record.entry.kind.rawValue)) of household \(household) is in the ledger at checkpoint \(cp.size) but not on the statement"))
+                // The proof leaves it out: whether the statement does too, printing it again says.
+                failures.append(.init(rule: .entryOmitted, location: "proof",
+                                      detail: "entry \(record.seq) (\(record.entry.kind.rawValue)) of household \(household) is in the ledger at checkpoint \(cp.size), and the proof does not prove it"))
             }
         }
 
