@@ -16,6 +16,12 @@ extension VillageAccount {
                        chinese: "应付剩余盈余—\(member)")
     }
 
+    /// 股金—<member>: the capital a member paid in (出资额), owners' equity.
+    static func capitalStock(member: String) -> VillageAccount {
+        VillageAccount(hledger: "所有者权益:股金:" + hledgerComponent(member), beancount: "Equity:Capital:H" + asciiComponent(member),
+                       chinese: "股金—\(member)")
+    }
+
     static let surplusRebates = VillageAccount(
         hledger: "所有者权益:盈余分配:各项分配:盈余返还", beancount: "Equity:SurplusDistribution:Rebates", chinese: "盈余分配—各项分配—盈余返还")
     static let surplusRemainder = VillageAccount(

@@ -155,6 +155,11 @@ struct JournalTotals {
         var assertions: [(account: VillageAccount, fen: Int64)] = [(.distributionToHouseholds, allocated)]
         if !split.cooperative.isEmpty { assertions += [(.surplusRebates, rebated), (.surplusRemainder, remaining)] }
         assertions += members(owed) { .payable(household: $0) }
+        // Each member's capital paid in and not paid back, as its account records it.
+        let capital = state.sharesByHolder().compactMapValues { holdings in
+            holdings.first { $0.shareClass == ShareClass.capital }.map(\.units)
+        }.filter { $0.value != 0 }
+        assertions += members(capital) { .capitalStock(member: $0) }
         assertions += members(rebates) { .rebatePayable(member: $0) } + members(remainders) { .remainderPayable(member: $0) }
         self.assertions = assertions
     }

@@ -120,6 +120,16 @@ struct JournalBuilder {
             case .cash: "现金"
             }
             return record(p.date, seq, p.household, "支付分配 \(p.id)（\(paidInto)，凭证 \(p.reference)）", lines)
+        // A member's capital (出资额) is money paid in, and paid back when it leaves (退股); passed
+        // from one member to another, it moves between their accounts. The ledger's other share
+        // classes and accounts are counts, not money.
+        case .sharesIssue(let c) where c.shareClass == ShareClass.capital:
+            return record(c.date, seq, c.holder, "入社出资（\(c.reason)）", [(.bank, c.units), (.capitalStock(member: c.holder), -c.units)])
+        case .sharesRetire(let c) where c.shareClass == ShareClass.capital:
+            return record(c.date, seq, c.holder, "退还出资（\(c.reason)）", [(.capitalStock(member: c.holder), c.units), (.bank, -c.units)])
+        case .sharesTransfer(let t) where t.shareClass == ShareClass.capital:
+            return record(t.date, seq, t.from, "出资转让给 \(t.to)（\(t.reason)）",
+                          [(.capitalStock(member: t.from), t.units), (.capitalStock(member: t.to), -t.units)])
         case .entryReverse(let r):
             guard let target = bySeq[r.target] else { return nil }
             // A declaration withdrawn is taken back where it was booked, whatever day the

@@ -212,6 +212,29 @@ import Testing
 
     /// A cooperative draws its reserve (公积金) to 盈余公积; any other appropriation, 公益金 too, to a
     /// line of its own.
+    /// A member's capital is money paid in and paid back: the journal posts it to the bank and to
+    /// the member's 股金, and moves it between members on a transfer; its total had been left out,
+    /// the bank's balance 65,000.00 short of a cooperative's.
+    @Test func theJournalBooksCapitalPaidInAndBack() throws {
+        let cli = try cooperative()
+        #expect(try cli.execute(["shares", "transfer", "--from", "C1", "--to", "C2", "--class", "capital", "--amount", "1000",
+                                 "--reason", "转让", "--date", "2024-12-01"]).status == 0)
+        #expect(try cli.execute(["shares", "retire", "--holder", "C2", "--class", "capital", "--amount", "500",
+                                 "--reason", "退还部分出资", "--date", "2024-12-02"]).status == 0)
+        #expect(try cli.execute(["export", "--format", "hledger", "--out", "books.journal"]).status == 0)
+        let postings = try cli.file("books.journal").split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        for line in ["资产:银行存款 5000.00 CNY", "所有者权益:股金:C1 -5000.00 CNY", "所有者权益:股金:C1 1000.00 CNY", "所有者权益:股金:C2 -1000.00 CNY",
+                     "所有者权益:股金:C2 500.00 CNY", "资产:银行存款 -500.00 CNY",
+                     // Asserted from the members' accounts: 5,000 − 1,000 and 5,000 + 1,000 − 500.
+                     "所有者权益:股金:C1 0.00 CNY = -4000.00 CNY", "所有者权益:股金:C2 0.00 CNY = -5500.00 CNY"] {
+            #expect(postings.contains(line), "\(line)")
+        }
+        try #require(AccountingTools.path("hledger") != nil, "hledger is not installed: apt-get install -y hledger (CI installs it)")
+        #expect(try cli.shell("hledger -f books.journal check --strict").status == 0)
+        let bank = try cli.shell("hledger -f books.journal bal 资产:银行存款 -N").stdout
+        #expect(bank.contains("9500.00 CNY"), "\(bank)")
+    }
+
     @Test func theJournalDrawsOnlyTheReserveToSurplusReserve() throws {
         let cli = try cooperative()
         #expect(try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--distributable", "1200",
