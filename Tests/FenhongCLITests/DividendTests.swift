@@ -25,6 +25,29 @@ struct DividendTests {
     /// The plan says how the pool is divided as every household's statement will print it once
     /// declared (the planner's figures; the statement's are the rules' split of what was written):
     /// by shares with a minimum and a collective's own shares, per household, at a declared rate.
+    /// A household registered-poor again after an exit holds 扶贫股 no distribution counts (DOMAIN
+    /// §3): the update says so, and how a mistaken exit is undone, and a plan says why it gets
+    /// nothing on them — it had been paid 0.00 with no word but "holds none of what is weighed".
+    @Test func povertySharesWithdrawnAtAnExitAreSaid() throws {
+        let cli = try village()
+        for h in ["152223-001", "152223-002"] {
+            #expect(try cli.execute(["household", "update", "--household", h, "--poor", "yes", "--date", "2019-01-01", "--reason", "建档立卡"]).status == 0)
+            #expect(try cli.execute(["shares", "issue", "--holder", h, "--class", "poverty", "--units", "10", "--date", "2019-01-02", "--reason", "扶贫资金折股"]).status == 0)
+        }
+        #expect(try cli.execute(["household", "update", "--household", "152223-002", "--poor", "no", "--date", "2023-01-01", "--reason", "脱贫"]).status == 0)
+        let again = try cli.execute(["household", "update", "--household", "152223-002", "--poor", "yes", "--date", "2023-03-01", "--reason", "更正"])
+        #expect(again.status == 0)
+        #expect(again.stderr == "fenhong: note: household 152223-002 holds 10 扶贫股 withdrawn when it exited poverty on 2023-01-01: they count in no "
+                + "distribution (DOMAIN §3); if that exit was recorded by mistake, record --poor yes dated 2023-01-01\n", "\(again.stderr)")
+        let plan = try cli.execute(["dividend", "plan", "--id", "2023", "--record-date", "2023-12-15", "--pool", "1400", "--classes", "poverty=1,member=0"])
+        #expect(plan.stdout.contains("ℹ 152223-002 holds 10 扶贫股 withdrawn when it exited poverty on 2023-01-01: they count in no distribution"), "\(plan.stdout)")
+        // Undone as the note says: both households' ten count.
+        #expect(try cli.execute(["household", "update", "--household", "152223-002", "--poor", "yes", "--date", "2023-01-01", "--reason", "更正"]).status == 0)
+        let undone = try cli.execute(["dividend", "plan", "--id", "2023", "--record-date", "2023-12-15", "--pool", "1400", "--classes", "poverty=1,member=0"])
+        let rows = undone.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains("152223-002 户2 10 700.0000 700.00") && !undone.stdout.contains("withdrawn"), "\(undone.stdout)")
+    }
+
     @Test func planSaysTheRateStatementsWillPrint() throws {
         let cli = try village()
         #expect(try cli.execute(["household", "update", "--household", "152223-001", "--poor", "yes", "--date", "2018-12-02", "--reason", "建档立卡"]).status == 0)

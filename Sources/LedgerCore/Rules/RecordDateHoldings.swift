@@ -34,6 +34,10 @@ public struct RecordDateHoldings<Key: Hashable & Sendable>: Sendable {
     /// (DOMAIN §3), whether or not they were retired, and a household that falls back into
     /// poverty is not paid on them again. Final after ``finish()``.
     public private(set) var units: [Holding: Int64] = [:]
+    /// The poverty units a household registered-poor at the record date holds and does not count,
+    /// withdrawn when it last exited poverty (on `exit`): said to whoever plans a distribution, for
+    /// a mistaken exit corrected on a later day leaves them so. Final after ``finish()``.
+    public private(set) var withdrawnPoverty: [Key: (units: Int64, exit: LedgerDate)] = [:]
     private var poorChanges: [Key: [PovertyStatus.Change]] = [:]
     private var povertyChanges: [Key: [(date: LedgerDate, delta: Int64)]] = [:]
 
@@ -84,8 +88,11 @@ public struct RecordDateHoldings<Key: Hashable & Sendable>: Sendable {
             let poverty = Holding(holder: household, shareClass: povertyClass)
             if !poorNow {
                 units[poverty] = nil
-            } else if let shares = povertyChanges[household], units[poverty] != nil {
-                units[poverty] = PovertyUnits.sinceExit(status: ordered, shares: shares)
+            } else if let shares = povertyChanges[household], let held = units[poverty] {
+                let counted = PovertyUnits.sinceExit(status: ordered, shares: shares)
+                units[poverty] = counted
+                let exits = zip(ordered, ordered.dropFirst()).filter { $0.0.poor && !$0.1.poor }.map(\.1.date)
+                if held > counted, let exit = exits.last { withdrawnPoverty[household] = (held &- counted, exit) }
             }
         }
         poorChanges = [:]

@@ -26,6 +26,9 @@ public struct RecordDateSnapshot: Sendable {
     /// its certificates are withdrawn (DOMAIN §3), whether or not they were retired, and a
     /// household that falls back into poverty is not paid on them again.
     public private(set) var units: [String: [String: Int64]] = [:]
+    /// The poverty units each household registered-poor at the record date holds and does not
+    /// count, withdrawn at its last exit from poverty (``RecordDateHoldings/withdrawnPoverty``).
+    public private(set) var withdrawnPoverty: [String: (units: Int64, exit: LedgerDate)] = [:]
 
     public init(entries: some Sequence<Entry>, recordDate: LedgerDate, povertyClass: String = ShareClass.poverty) {
         self.recordDate = recordDate
@@ -56,12 +59,20 @@ public struct RecordDateSnapshot: Sendable {
             }
         }
         held.finish()
+        withdrawnPoverty = held.withdrawnPoverty
         for (holding, count) in held.units { units[holding.holder, default: [:]][holding.shareClass] = count }
         for (id, standing) in held.households {
             let (head, account) = named[id]!
             households[id] = Household(id: id, head: head, members: standing.members, account: account,
                                        poor: standing.poor, exitedPoverty: standing.exitedPoverty)
         }
+    }
+
+    /// The poverty units `household` holds now and counts in no distribution, withdrawn at its
+    /// last exit from poverty, when it is registered-poor again; `entries` are those that name it
+    /// and the reversals (a household's own suffice).
+    public static func withdrawnPoverty(of household: String, in entries: [Entry]) -> (units: Int64, exit: LedgerDate)? {
+        RecordDateSnapshot(entries: entries, recordDate: LedgerDate("9999-12-31")!).withdrawnPoverty[household]
     }
 
     /// The payout holders: every household registered at the record date, with `extraUnits`

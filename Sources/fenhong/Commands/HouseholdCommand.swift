@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerStore
+import Payouts
 import Statements
 
 struct HouseholdCommand: ParsableCommand {
@@ -78,6 +79,14 @@ struct HouseholdUpdateCommand: ParsableCommand {
             }
         }
         try write.append([.householdUpdate(update)])
+        // Registered-poor again after an exit, it holds 扶贫股 that no distribution counts: said,
+        // for a plan would give it nothing on them without a word.
+        if poorValue == true, let withdrawn = try write.ledger.open(readOnly: true).withReader({ reader in
+            RecordDateSnapshot.withdrawnPoverty(of: household, in: try reader.entries(household: household) + reader.entries(kind: .entryReverse))
+        }) {
+            Printer.stderr("fenhong: note: household \(household) holds \(withdrawn.units) \(ShareClass.displayName(ShareClass.poverty)) withdrawn when it exited poverty on "
+                           + "\(withdrawn.exit): they count in no distribution (DOMAIN §3); if that exit was recorded by mistake, record --poor yes dated \(withdrawn.exit)")
+        }
     }
 }
 

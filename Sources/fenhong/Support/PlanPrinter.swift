@@ -51,6 +51,11 @@ enum PlanPrinter {
             let none = plan.lines.count - allocated
             out.append("\(none) of the \(households) \(none == 1 ? "holds" : "hold") none of what is weighed: declared, the distribution allocates to \(allocated)")
         }
+        // 扶贫股 a household holds again registered-poor, withdrawn at an exit (a mistaken one among them).
+        for (household, withdrawn) in snapshot.withdrawnPoverty.sorted(by: { HolderOrder.areInIncreasingOrder($0.key, $1.key) }) {
+            out.append("ℹ \(household) holds \(withdrawn.units) \(ShareClass.displayName(snapshot.povertyClass)) withdrawn when it exited poverty on \(withdrawn.exit): "
+                       + "they count in no distribution (DOMAIN §3); an exit recorded by mistake is undone by an update --poor yes dated that same day")
+        }
         out.append("")
         out.append("allocated \(plan.allocated.formatted) + residual \(plan.residual.formatted) = pool \(plan.pool.formatted)")
         for check in plan.checks { out.append("\(check.passed ? "✓" : "✗") \(check)") }
