@@ -229,6 +229,11 @@ struct DividendTests {
         #expect(run.stdout.contains(#""pool":1440000"#))
         #expect(run.stdout.contains(#"{"amount":160000,"bp":1000,"name":"公积公益金"}"#))
         #expect(run.stdout.contains(#""residual":0"#))
+        // A rate of 0% draws 0.00, printed so (it had read −0.00).
+        let none = try cli.execute(["dividend", "plan", "--id", "2019", "--record-date", "2019-12-31", "--distributable", "16000",
+                                    "--appropriation", "风险金=0%"])
+        let rows = none.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains("风险金 0% 0.00"), "\(none.stdout)")
     }
 
     /// A reversal entered later carries the day it took effect and the voucher of the money

@@ -11,7 +11,7 @@ enum PlanPrinter {
         var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))", ""]
         var summary = TextTable(["", "amount"], rightAligned: [1])
         if let distributable = plan.distributable { summary.add(["distributable 可分配收益", distributable.formatted]) }
-        for a in plan.appropriations { summary.add(["\(a.name) \(percent(a.bp))", "−" + a.amount.formatted]) }
+        for a in plan.appropriations { summary.add(["\(a.name) \(percent(a.bp))", (a.amount == .zero ? "" : "−") + a.amount.formatted]) }  // 0% draws 0.00, not −0.00
         if plan.request.carriedIn > .zero { summary.add(["carried in 上年未分配收益转入", "+" + plan.request.carriedIn.formatted]) }
         summary.add(["pool 分配总额", plan.pool.formatted])
         if plan.minimumTotal.value > 0 { summary.add(["guaranteed minimums 保底", plan.minimumTotal.formatted]) }
