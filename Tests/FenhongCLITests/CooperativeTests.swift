@@ -58,6 +58,22 @@ import Testing
                 + "after 公积金 is drawn), but the other appropriations leave a pool of only 5,000.00: draw less before the return, or nothing but 公积金.\n", "\(beyond.stderr)")
     }
 
+    /// A member's statement is the cooperative's, titled by it (since layout 5: it had been headed
+    /// 白辛嘎查 分红明细单, by its ledger's village), and checks as printed, in text and PDF.
+    @Test func aMembersStatementIsTheCooperatives() throws {
+        let cli = try cooperative()
+        #expect(try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--pool", "1000", "--basis", "cooperative"]).status == 0)
+        for (name, format) in [("c1.txt", "text"), ("c1.pdf", "pdf")] {
+            #expect(try cli.execute(["statement", "--household", "C1", "--date", "2025-01-05", "--format", format, "--out", name, "--proof"]).status == 0)
+            let check = try cli.execute(["statement", "check", name])
+            #expect(check.status == 0, "\(check.stdout)")
+        }
+        let lines = try cli.file("c1.txt").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(Array(lines.prefix(2)) == ["扎赉特旗绿源肉牛养殖专业合作社 盈余分配明细单", "全部年度　截至 2025年1月5日"], "\(lines.prefix(3))")
+        let heard = try cli.execute(["statement", "--household", "C1", "--date", "2025-01-05", "--speech"]).stdout
+        #expect(heard.hasPrefix("这是陈梅户的盈余分配明细单"), "\(heard.prefix(40))")
+    }
+
     @Test func transactionsAreTheYearsRecorded() throws {
         let cli = try cooperative()
         // 2024: 600.00 (60% of 1,000.00) by 120,000.00 and 75,000.33 of 交易额; 400.00 by equal capital.

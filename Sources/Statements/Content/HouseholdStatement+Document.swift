@@ -18,6 +18,8 @@ public enum StatementLabels {
     public static let household = "户号", head = "户主", members = "家庭人口", idNumber = "身份证号"
     /// The holdings section, its columns and its totals row.
     public static let holdings = "持股情况", shareClass = "股份类别", units = "股数", total = "合计"
+    /// A farmers' cooperative's statement's title, after its name (since layout 5).
+    public static let cooperativeTitle = "盈余分配明细单"
     /// How the holdings came and went, after them (since layout 5).
     public static let movements = "持股变动"
     /// The heading of the totals section, which a listener hears first as well as last.
@@ -40,7 +42,10 @@ extension HouseholdStatement {
     /// short hash, so the printed page can be checked line by line against the proof. In
     /// `layout`, the current unless a statement printed earlier is printed again to be checked.
     public func document(layout: StatementLayout = .current) -> StatementDocument {
-        var subtitles = [org]
+        // A farmers' cooperative's statement is its own, titled by it, since layout 5: it had been
+        // headed by the village of its ledger, which a cooperative's members may not share.
+        let cooperative = layout >= .fifth && Organisation.isCooperative(org)
+        var subtitles = cooperative ? [] : [org]
         subtitles.append((year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese)
         var sections: [StatementDocument.Section] = []
 
@@ -201,7 +206,7 @@ extension HouseholdStatement {
         ] + (layout >= .second ? [.init("\(org)（盖章）")] : []))))
 
         var document = StatementDocument(
-            title: "\(village) 分红明细单", subtitleLines: subtitles, sections: sections,
+            title: cooperative ? "\(org) \(StatementLabels.cooperativeTitle)" : "\(village) 分红明细单", subtitleLines: subtitles, sections: sections,
             footer: checkpoint.footer(extraNotes: [
                 "核验方法：fenhong statement check 本明细单 --ledger 账本（或 --bundle 账本目录）",
             ]), owner: "\(StatementLabels.household) \(household) \(head)")

@@ -36,7 +36,9 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// change by its entry, which the proof includes) — the holdings alone had left household 003
     /// with no word of where its ten 扶贫股 went; and text and PDF lines that never break a word
     /// of the statement's own (“条/目”, 村/务监督委员会, 建档立卡/户) nor a figure from its unit
-    /// (``StatementDocument/Typesetting/wholeWords``).
+    /// (``StatementDocument/Typesetting/wholeWords``); a farmers' cooperative's statement titled by
+    /// the cooperative (…专业合作社 盈余分配明细单), not by its ledger's village; and Art. 44's surplus
+    /// named as what is left after 公积金, not as the pool.
     case fifth = 5
 
     /// The layout fenhong prints in.

@@ -271,7 +271,8 @@ extension StatementProof {
         // The whole text without spaces or line ends: a long name wraps in large print.
         let all = words(text)
         var failures = [StatementProofFailure]()
-        if !all.contains(words(opening.village) + "分红明细单") {
+        // A cooperative's, since layout 5, by its own name.
+        if !all.contains(words(opening.village) + "分红明细单"), !all.contains(words(opening.org) + StatementLabels.cooperativeTitle) {
             failures.append(.init(rule: .identityMismatch, location: "statement",
                                   detail: "its heading does not name the village \(opening.village) of the ledger (\(opening.village) 分红明细单)"))
         }
