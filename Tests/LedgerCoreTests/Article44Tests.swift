@@ -59,10 +59,34 @@ struct Article44Tests {
         #expect(violations(declaration(household, appropriations: [], pool: 9_000_000), open: EntrySamples.open).isEmpty)
     }
 
-    @Test func anAccountIsNeverWeighedAsShares() {
-        let byCapital: [String: JSONValue] = ["basis": .string("units"), "classes": .object(["capital": .integer(1)]), "method": .string("largest-remainder")]
-        let found = violations(declaration(byCapital, appropriations: [], pool: 9_000_000), open: EntrySamples.open)
-        #expect(found.contains { $0.code == .allocationUnits && $0.detail.hasPrefix("distribution 2024 weighs 出资额 (capital), a cooperative member's account in fen, as shares") },
-                "\(found)")
+    /// Beside a standing cooperative distribution of the same record date (or a later one), which
+    /// returns the period's transactions, one by another basis passes over none: a subsidy passed
+    /// on equally at the year's end.
+    @Test func besideACooperativeDistributionAnotherBasisStands() {
+        let household: [String: JSONValue] = ["basis": .string("household"), "method": .string("largest-remainder")]
+        var state = LedgerState(keepingHouseholdRecords: false, replayingEverything: true)
+        func issue(_ holder: String, _ shareClass: String, _ fen: Int64) -> EntryPayload {
+            .sharesIssue(SharesChange(holder: holder, shareClass: shareClass, units: fen, date: LedgerDate("2024-06-01")!, reason: "交售"))
+        }
+        let rule: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(5_400_000), "method": .string("largest-remainder"),
+                                         "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+        let cooperativeDeclaration = DividendDeclaration(id: "2024", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(9_000_000), appropriations: [],
+                                                         pool: Fen(9_000_000), rule: rule, allocated: Fen(9_000_000), residual: .zero)
+        let subsidy = DividendDeclaration(id: "2024-补贴", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(100_000), appropriations: [],
+                                          pool: Fen(100_000), rule: household, allocated: Fen(100_000), residual: .zero)
+        let payloads: [EntryPayload] = [.ledgerOpen(cooperative)] + members.map { .householdRegister($0) }
+            + [issue("C001", "capital", 2_000_000), issue("C002", "capital", 1_000_000), issue("C001", "trade", 5_000_000), issue("C002", "trade", 15_000_000),
+               .dividendDeclare(cooperativeDeclaration), .dividendDeclare(subsidy)]
+        let found = EntrySamples.chain(payloads).flatMap { state.apply($0) }.filter { $0.code == .cooperativeRebate }
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    /// Only the reserve fund, named as it, stays drawn: 公积公益金 (a village's fund, 公益金 in it)
+    /// and a name that merely holds 公积 are put back.
+    @Test func onlyTheReserveFundNamedSoStaysDrawn() {
+        #expect(CooperativeSurplus.isReserveFund("公积金") && CooperativeSurplus.isReserveFund("法定公积金"))
+        #expect(!CooperativeSurplus.isReserveFund("公积公益金") && !CooperativeSurplus.isReserveFund("风险金（非公积金）"))
+        let drawn: [(name: String, amount: Fen)] = [("公积金", Fen(1_000_000)), ("风险金（非公积金）", Fen(3_000_000))]
+        #expect(CooperativeSurplus.of(pool: Fen(6_000_000), drawn: drawn) == Fen(9_000_000))
     }
 }

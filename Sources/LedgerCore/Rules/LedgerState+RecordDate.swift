@@ -175,14 +175,7 @@ extension LedgerState {
     /// writes, so that its units cannot be read (a forger's way around the check).
     private func unitBasis(_ rule: [String: JSONValue], recordDate: LedgerDate) -> Result<ExpectedUnits.Basis, SplitProblem> {
         switch rule["basis"]?.stringValue {
-        case "units":
-            // A member's accounts are money in fen, not shares: weighed as shares, 出资额 20,000.00
-            // had counted 2,000,000 "股".
-            if case .success(let weights) = Self.weights(rule), let account = weights.first(where: { $0.weight > 0 && ShareClass.accounts.contains($0.shareClass) }) {
-                return .failure(.init("weighs \(ShareClass.displayName(account.shareClass)) (\(account.shareClass)), a cooperative member's account in fen, as shares: "
-                                      + "a cooperative divides by its accounts under Art. 44 (--basis cooperative)"))
-            }
-            return Self.weights(rule).map(ExpectedUnits.Basis.shares)
+        case "units": return Self.weights(rule).map(ExpectedUnits.Basis.shares)
         case "household": return .success(.households)
         case "member": return .success(.members)
         case "cooperative":
@@ -350,6 +343,11 @@ extension LedgerState {
     /// 交易额 of 200,000.00 returned nothing.
     mutating func passesOverArticle44(_ declaration: DividendDeclaration) -> String? {
         guard let org = opening?.org, LedgerOpen.isCooperative(org), declaration.rule["basis"] != .string("cooperative") else { return nil }
+        // Transactions a standing cooperative distribution of this record date or a later one
+        // returns are returned: one by another basis beside it (a subsidy passed on equally) is
+        // not passing over them.
+        let returned = cooperativeDeclarations.contains { tallies[$0].withdrawnBy == nil && tallies[$0].recordDate.map { $0 >= declaration.recordDate } == true }
+        guard !returned else { return nil }
         let after = previousCooperativeRecordDate(before: declaration.recordDate)
         var work = 0, total: Int64 = 0, members = 0
         for h in householdRegistered.indices where householdRegistered[h] {

@@ -51,14 +51,10 @@ public struct DistributionSpec: Sendable {
         var byShares = false
         if case .units(let weights) = basis {
             byShares = true
-            // A member's accounts are money in fen: weighed as shares, 出资额 20,000.00 was 2,000,000 "股".
-            if let account = weights.keys.sorted().first(where: { weights[$0]! > 0 && ShareClass.accounts.contains($0) }) {
-                throw DistributionSpecError.accountAsShares(account)
-            }
             try Self.check(weights, entries: entries, held: snapshot.holders(collective: true), recordDate: recordDate)
         }
         if period == nil, let org = entries.first.flatMap({ entry -> String? in if case .ledgerOpen(let open) = entry.payload { open.org } else { nil } }),
-           LedgerOpen.isCooperative(org),
+           LedgerOpen.isCooperative(org), !Self.cooperativeStanding(onOrAfter: recordDate, in: entries),
            let recorded = try? TransactionPeriod.of(entries: entries, snapshot: snapshot,
                                                     rule: CooperativeRule(transactionClass: ShareClass.trade, capitalClasses: []), file: [:]) {
             // A farmers' cooperative whose members traded in the period returns by their trade first (Art. 44).
@@ -73,6 +69,17 @@ public struct DistributionSpec: Sendable {
 }
 
 extension DistributionSpec {
+    /// Whether a cooperative distribution of `date` or later stands (declared, not withdrawn): it
+    /// returns the transactions up to `date`, and one by another basis beside it passes over none.
+    static func cooperativeStanding(onOrAfter date: LedgerDate, in entries: [Entry]) -> Bool {
+        var reversed = Set<Int64>()
+        for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
+        return entries.contains { entry in
+            guard !reversed.contains(entry.seq), case .dividendDeclare(let d) = entry.payload else { return false }
+            return d.rule["basis"]?.stringValue == "cooperative" && d.recordDate >= date
+        }
+    }
+
     /// Income recorded and not yet distributed, in fen, as the `borrowed-distribution` rule
     /// counts it (``LedgerState/undistributedIncome``); nil when the ledger records no income,
     /// which the rule then does not judge.
@@ -126,17 +133,12 @@ public enum DistributionSpecError: Error, CustomStringConvertible {
     case unknownClass(String, known: [String])
     /// Classes held at the record date that have no weight: (class, units held), and the weights given.
     case unweightedClasses([(String, Int64)], weighted: [(String, Int64)], LedgerDate)
-    /// A distribution by shares weighing a cooperative member's account (出资额 …, in fen).
-    case accountAsShares(String)
     /// A farmers' cooperative's distribution by another basis than Art. 44's while its members'
     /// transactions of the period stand.
     case article44PassedOver(org: String, transactions: Int64, members: Int, after: LedgerDate?, through: LedgerDate)
 
     public var description: String {
         switch self {
-        case .accountAsShares(let account):
-            "--classes weighs \(ShareClass.displayName(account)) (\(account)), a cooperative member's account in fen, as shares: "
-                + "a cooperative divides by its members' transactions and accounts (--basis cooperative, Art. 44)"
         case .article44PassedOver(let org, let transactions, let members, let after, let through):
             "\(org) is a farmers' cooperative, and its \(members) \(members == 1 ? "member" : "members") recorded transactions (交易额) of "
                 + "\(Fen(transactions).formatted) \(TransactionPeriod.text(after: after, through: through)): Art. 44 returns at least 60% of "

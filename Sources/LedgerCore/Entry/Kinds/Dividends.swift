@@ -15,9 +15,13 @@ public struct AppropriationLine: Hashable, Sendable {
 /// its losses are covered and its reserve fund (公积金) drawn — the pool, with whatever else was
 /// drawn before it (公益金, 风险金) put back, for the law draws nothing else before the return.
 public enum CooperativeSurplus {
-    /// Whether an appropriation is the reserve fund the law draws before the return: its name
-    /// names 公积 (公积金, 法定公积金, 公积公益金).
-    public static func isReserveFund(_ name: String) -> Bool { name.contains("公积") }
+    /// Whether an appropriation is the reserve fund the law draws before the return: named as it,
+    /// exactly. A name that merely holds 公积 — 公积公益金 (a village's fund, 公益金 in it),
+    /// 风险金（非公积金） — is not: what it draws is put back, and the return reckoned on it.
+    public static func isReserveFund(_ name: String) -> Bool { reserveFundNames.contains(name) }
+
+    /// The names of a cooperative's reserve fund (Art. 42).
+    public static let reserveFundNames: Set<String> = ["公积金", "法定公积金", "任意公积金", "盈余公积", "盈余公积金"]
 
     /// The distributable surplus of Art. 44 of a `pool` left after `drawn` (name, amount) pairs.
     public static func of(pool: Fen, drawn: [(name: String, amount: Fen)]) -> Fen {

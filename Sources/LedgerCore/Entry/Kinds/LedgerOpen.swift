@@ -101,6 +101,6 @@ extension LedgerOpen {
     /// organisation (股份经济合作社, 经济联合社 …), whose villagers raise them with the village
     /// supervisory committee (村务监督委员会). As its name (`org`) says.
     public static func isCooperative(_ org: String) -> Bool {
-        org.contains("专业合作社") || (org.contains("合作社") && !org.contains("经济合作社"))
+        org.contains("专业合作社") || org.contains("专业合作联社") || (org.contains("合作社") && !org.contains("经济合作社"))
     }
 }
