@@ -114,6 +114,15 @@ public struct StatementCheck {
                          + "the statement was checked with a proof made again from the \(sourceName); print a new proof with it (fenhong statement --proof)")
             (parsed, trust, failures, rebuilt, remade) = (again, againTrust, [], true, "its proof file is damaged")
         }
+        // A proof made again from a ledger whose checkpoint of the size the statement prints has
+        // another root than it prints: the ledger is no measure of it (rewritten since, or the
+        // root changed on the paper), and what that ledger would print is not said as its figure.
+        if rebuilt, let statementText, let printedRoot = StatementText.labelled("根指纹", in: statementText)?.value.split(separator: " ").last,
+           StatementSource.printedSize(statementText) == parsed.checkpoint.checkpoint.size, printedRoot != parsed.checkpoint.checkpoint.root.hex {
+            failures = [.init(rule: .footerMismatch, location: "statement",
+                              detail: "it prints root \(printedRoot) for checkpoint \(parsed.checkpoint.checkpoint.size); the \(sourceName)'s checkpoint "
+                                + "\(parsed.checkpoint.checkpoint.size) has root \(parsed.checkpoint.checkpoint.root.hex), so its figures are not compared with what the \(sourceName) prints")]
+        }
         let name = proofOnly ? proofPath : file
         let kept = try self.kept.map(keptCheckpoints) ?? []
         if !kept.isEmpty {
@@ -205,14 +214,15 @@ public struct StatementCheck {
         let rewritten: Set<StatementProofFailure.Rule> = [.notConsistent, .ledgerTruncated]
         if failures.contains(where: { rewritten.contains($0.rule) }) {
             // The statement was held to its proof alone (the ledger is no measure of it now).
+            let gone = "the ledger does not extend checkpoint \(checkpoint.size) (root \(checkpoint.root.hex)) that the proof of \(name) is signed at: "
+                + "it was rewritten or cut short and signed again since, or the proof is not of this ledger; "
             guard failures.allSatisfy({ rewritten.contains($0.rule) }) else {
-                return "NOTE the ledger does not extend the checkpoint \(name) was printed at, and \(name) differs from its proof too: "
-                    + "verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
+                return "NOTE " + gone + "and \(name)'s amounts differ from the entries its proof holds: keep the statement and its proof, and verify "
+                    + "the ledger against a checkpoint kept from before (fenhong verify --trusted)"
             }
-            return "NOTE \(name) prints the figures its proof holds: the entries signed at checkpoint \(checkpoint.size) (root \(checkpoint.root.hex)). "
-                + "The ledger does not extend that checkpoint: it was rewritten or cut short and signed again since the statement was printed. "
-                + "Keep this statement and its proof: they are signed evidence of what the ledger said; verify the ledger against a "
-                + "checkpoint kept from before (fenhong verify --trusted)"
+            return "NOTE " + gone + "\(name) could be held to its proof alone, and its amounts and totals agree with the entries signed then; "
+                + "its names, rules and notes cannot be checked without the ledger as it was. Keep the statement and its proof — a signed "
+                + "checkpoint the ledger does not extend is evidence — and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
         }
         if let statementText, let root = StatementText.labelled("根指纹", in: statementText)?.value.split(separator: " ").last,
            root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {

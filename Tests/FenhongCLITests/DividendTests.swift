@@ -48,6 +48,27 @@ struct DividendTests {
         #expect(rows.contains("152223-002 户2 10 700.0000 700.00") && !undone.stdout.contains("withdrawn"), "\(undone.stdout)")
     }
 
+    /// A share entry reversed is printed with its reversal, marked （冲销）, as a payment is: the
+    /// statement's note says reversed records are kept and marked, and layout 5's 持股变动 had
+    /// dropped it; a member's 交易额, a tally of trade, is no movement of holdings.
+    @Test func aReversedShareEntryIsPrintedMarked() throws {
+        let cli = try village()
+        let issued = try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "labour", "--units", "3", "--date", "2025-06-01", "--reason", "误录"])
+        // "recorded entry 13  shares.issue …"
+        let seq = try #require(issued.stdout.split(separator: " ").dropFirst(2).first.map(String.init))
+        let reversed = try cli.execute(["reverse", "--seq", seq, "--reason", "录入错误"])
+        #expect(reversed.status == 0, "\(reversed.stderr)")
+        #expect(try cli.execute(["shares", "issue", "--holder", "152223-001", "--class", "trade", "--amount", "500", "--date", "2025-06-03", "--reason", "交售"]).status == 0)
+        let statement = try cli.execute(["statement", "--household", "152223-001", "--date", "2025-12-31", "--out", "s.txt", "--proof"])
+        #expect(statement.status == 0, "\(statement.stderr)")
+        let rows = try cli.file("s.txt").split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains { $0.hasPrefix("2025-06-01 劳龄股 +3 取得，误录（冲销） \(seq) ") }, "\(rows)")
+        // Dated the day it was recorded (a share entry's reversal undoes it on its own date).
+        #expect(rows.contains { $0.hasSuffix("劳龄股 -3 冲销第\(seq)条：录入错误 \(Int(seq)! + 1) " + ($0.split(separator: " ").last.map(String.init) ?? "")) }, "\(rows)")
+        #expect(!rows.contains { $0.contains("交售") })
+        #expect(try cli.execute(["statement", "check", "s.txt"]).status == 0)
+    }
+
     @Test func planSaysTheRateStatementsWillPrint() throws {
         let cli = try village()
         #expect(try cli.execute(["household", "update", "--household", "152223-001", "--poor", "yes", "--date", "2018-12-02", "--reason", "建档立卡"]).status == 0)

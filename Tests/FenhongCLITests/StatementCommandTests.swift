@@ -418,7 +418,7 @@ struct StatementCommandTests {
         let short = try cli.run("statement", "check", "chen.txt")
         #expect(short.status == 1)
         #expect(short.stdout.hasPrefix("REJECTED chen.txt checkpoint: ledgerTruncated: the checkpoint covers 16 entries, the ledger now has 10: "
-                                       + "it was cut short, or rewritten from an earlier entry\nNOTE chen.txt prints the figures its proof holds"), "\(short.stdout)")
+                                       + "it was cut short, or rewritten from an earlier entry\nNOTE the ledger does not extend checkpoint 16 "), "\(short.stdout)")
         for day in 1...6 {
             let income = try cli.run("income", "record", "--amount", "1", "--category", "利息", "--counterparty", "信用社", "--date", "2025-01-0\(day)")
             #expect(income.status == 0, "\(income.stderr)")
@@ -427,7 +427,16 @@ struct StatementCommandTests {
         #expect(rewritten.status == 1)
         let lines = rewritten.stdout.split(separator: "\n")
         #expect(lines.count == 2 && lines[0].contains("checkpoint: notConsistent: the ledger of 16 entries does not extend the checkpoint of 16"), "\(rewritten.stdout)")
-        #expect(lines[1].contains("Keep this statement and its proof: they are signed evidence of what the ledger said"))
+        #expect(lines[1].contains("chen.txt could be held to its proof alone, and its amounts and totals agree with the entries signed then; "
+                                  + "its names, rules and notes cannot be checked without the ledger as it was. Keep the statement and its proof"), "\(lines[1])")
+        // Without its proof, the proof made again from the rewritten ledger is of another root than
+        // the statement prints: said so, not the rewritten ledger's figures as what it should print.
+        try FileManager.default.moveItem(at: cli.folder.appendingPathComponent("chen.proof.txt"), to: cli.folder.appendingPathComponent("kept.proof.txt"))
+        let alone = try cli.run("statement", "check", "chen.txt")
+        #expect(alone.status == 1)
+        #expect(alone.stdout.hasPrefix("REJECTED chen.txt statement: footerMismatch: it prints root "), "\(alone.stdout)")
+        #expect(alone.stdout.contains("so its figures are not compared with what the ledger prints\nNOTE chen.txt prints root "), "\(alone.stdout)")
+        try FileManager.default.moveItem(at: cli.folder.appendingPathComponent("kept.proof.txt"), to: cli.folder.appendingPathComponent("chen.proof.txt"))
 
         let text = try cli.file("chen.txt")
         let paid = try #require(text.split(separator: "\n").first { $0.contains("BX-2024-0008") })
@@ -435,7 +444,7 @@ struct StatementCommandTests {
             .write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
         let forged = try cli.run("statement", "check", "chen.txt")
         #expect(forged.stdout.contains("amountMismatch: it prints 3,880.00, entry 15 records 2,880.00"), "\(forged.stdout)")
-        #expect(forged.stdout.contains("NOTE the ledger does not extend the checkpoint chen.txt was printed at, and chen.txt differs from its proof too"))
+        #expect(forged.stdout.contains("and chen.txt's amounts differ from the entries its proof holds"), "\(forged.stdout)")
     }
 
     /// A statement brought alone is checked against a bundle as against a ledger: its proof is

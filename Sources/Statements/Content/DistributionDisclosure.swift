@@ -171,7 +171,7 @@ extension DistributionDisclosure {
             ],
             footer: checkpoint.footer(extraNotes: ["核验方法：fenhong verify 账本 --trusted 检查点文件"]))
         document.keepsMarksWhole = true
-        document.typesetting = [.all, .readableHTML, .wholeTermsAndParagraphs, .signedBesideTotals]
+        document.typesetting = [.all, .readableHTML, .wholeTermsAndParagraphs, .signedBesideTotals, .wholeWords]
         return document
     }
 

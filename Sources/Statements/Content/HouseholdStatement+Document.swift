@@ -229,18 +229,34 @@ extension HouseholdStatement {
         .init(heading: StatementLabels.movements, content: .table(.init(
             columns: [.init("日期"), .init(StatementLabels.shareClass), .init("增减", alignment: .right), .init("说明"),
                       .init(StatementLabels.entry, alignment: .right), .init(StatementLabels.hash)],
-            rows: shareMovements.map { m in
-                let magnitude = Int64(m.units.magnitude)
-                let units = ShareClass.accounts.contains(m.shareClass) ? Fen(magnitude).formatted + "元" : String(magnitude)
-                let what = switch (m.units > 0, m.counterpart) {
-                case (true, let from?): "由户号\(from)转入"
-                case (false, let to?): "转给户号\(to)"
-                case (true, nil): "取得"
-                case (false, nil): "注销"
-                }
-                return .init([m.date.text, ShareClass.displayName(m.shareClass), (m.units > 0 ? "+" : "-") + units,
-                              what + "，" + m.reason, String(m.record.seq), m.record.shortHash])
-            })))
+            rows: movementRows())))
+    }
+
+    /// The movements' rows in the order they took effect: a reversed one marked （冲销）, and its
+    /// reversal a row of its own, by its day, as a payment's is.
+    private func movementRows() -> [StatementDocument.Row] {
+        func quantity(_ m: ShareMovement, _ units: Int64) -> String {
+            let magnitude = Int64(units.magnitude)
+            return (units > 0 ? "+" : "-") + (ShareClass.accounts.contains(m.shareClass) ? Fen(magnitude).formatted + "元" : String(magnitude))
+        }
+        var rows: [(date: LedgerDate, seq: Int64, row: StatementDocument.Row)] = []
+        for m in shareMovements {
+            let what = switch (m.units > 0, m.counterpart) {
+            case (true, let from?): "由户号\(from)转入"
+            case (false, let to?): "转给户号\(to)"
+            case (true, nil): "取得"
+            case (false, nil): "注销"
+            }
+            let mark = m.reversal == nil ? "" : StatementLabels.reversedMark
+            rows.append((m.date, m.record.seq, .init([m.date.text, ShareClass.displayName(m.shareClass), quantity(m, m.units),
+                                                      what + "，" + m.reason + mark, String(m.record.seq), m.record.shortHash])))
+            if let reversal = m.reversal, case .entryReverse(let r) = reversal.entry.payload {
+                let day = reversal.entry.reversalDate
+                rows.append((day, reversal.seq, .init([day.text, ShareClass.displayName(m.shareClass), quantity(m, -m.units),
+                                                       "冲销第\(m.record.seq)条：\(r.reason)", String(reversal.seq), reversal.shortHash])))
+            }
+        }
+        return rows.sorted { ($0.date, $0.seq) < ($1.date, $1.seq) }.map(\.row)
     }
 
     private func paymentRow(_ line: Line) -> StatementDocument.Row {

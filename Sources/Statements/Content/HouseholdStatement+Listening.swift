@@ -37,8 +37,9 @@ extension HouseholdStatement {
     /// away (递补) or retired are said, with where and why, not left to be guessed from 扶贫股 no
     /// longer counted.
     private func spokenMovements() -> StatementDocument.Section? {
-        guard movementsShown else { return nil }
-        let said = shareMovements.map { m -> String in
+        let standing = standingMovements
+        guard standing.contains(where: { $0.units < 0 || $0.counterpart != nil }) else { return nil }
+        let said = standing.map { m -> String in
             let shares = ShareClass.accounts.contains(m.shareClass)
                 ? ShareClass.displayName(m.shareClass) + Fen(Int64(m.units.magnitude)).spokenChinese
                 : ShareClass.displayName(m.shareClass) + Self.spoken(Int64(m.units.magnitude)) + "股"

@@ -92,10 +92,14 @@ public struct HouseholdStatement: Sendable, Equatable {
     /// (``movementsShown``).
     public var shareMovements: [ShareMovement] = []
 
-    /// Whether the holdings did more than come once — shares went out, or came from another
-    /// household — so that how they moved is said and printed: holdings issued once and kept
-    /// are the holdings section itself.
-    public var movementsShown: Bool { shareMovements.contains { $0.units < 0 || $0.counterpart != nil } }
+    /// Whether the holdings did more than come once — shares went out, came from another
+    /// household, or an entry of them was reversed — so that how they moved is printed: holdings
+    /// issued once and kept are the holdings section itself.
+    public var movementsShown: Bool { shareMovements.contains { $0.units < 0 || $0.counterpart != nil || $0.reversal != nil } }
+
+    /// The movements that stand (none reversed): what a listener hears, the reversed ones never
+    /// having happened.
+    public var standingMovements: [ShareMovement] { shareMovements.filter { $0.reversal == nil } }
 
     /// One change of a holding.
     public struct ShareMovement: Sendable, Equatable {
@@ -108,6 +112,9 @@ public struct HouseholdStatement: Sendable, Equatable {
         /// The other holder of a transfer.
         public var counterpart: String?
         public var reason: String
+        /// The entry that reversed it, when the statement shows it (printed beside it, marked
+        /// 冲销, as a payment's is).
+        public var reversal: RecordedEntry?
     }
 
     /// Σ allocations.
@@ -124,10 +131,10 @@ public struct HouseholdStatement: Sendable, Equatable {
     }
 
     /// Every entry the statement prints, in ledger order: the money lines' and, since layout 5,
-    /// each change of holdings it prints. What its proof proves.
+    /// each change of holdings it prints, and each reversal of one. What its proof proves.
     public var provedEntries: [RecordedEntry] {
         guard movementsShown else { return citedEntries }
-        return (citedEntries + shareMovements.map(\.record)).sorted { $0.seq < $1.seq }
+        return (citedEntries + shareMovements.flatMap { [$0.record] + ($0.reversal.map { [$0] } ?? []) }).sorted { $0.seq < $1.seq }
     }
 }
 
@@ -279,24 +286,27 @@ extension HouseholdStatement {
 }
 
 extension HouseholdStatement {
-    /// The changes of `household`'s holdings among `covered` that took effect by `date`, none of
-    /// them reversed, in the order of their dates.
+    /// The changes of `household`'s holdings among `covered` that took effect by `date`, in the
+    /// order of their dates, each with its reversal when the statement shows that (as of `date`);
+    /// a member's 交易额, a tally of its trade and no holding, left out.
     static func shareMovements(of household: String, in covered: [RecordedEntry], reversals: [Int64: RecordedEntry],
                                upTo date: LedgerDate) -> [ShareMovement] {
         var movements: [(seq: Int64, movement: ShareMovement)] = []
-        for record in covered where reversals[record.seq] == nil {
+        for record in covered {
             let movement: ShareMovement? = switch record.entry.payload {
             case .sharesIssue(let c) where c.holder == household:
-                .init(record: record, date: c.date, shareClass: c.shareClass, units: c.units, counterpart: nil, reason: c.reason)
+                .init(record: record, date: c.date, shareClass: c.shareClass, units: c.units, counterpart: nil, reason: c.reason, reversal: nil)
             case .sharesRetire(let c) where c.holder == household:
-                .init(record: record, date: c.date, shareClass: c.shareClass, units: -c.units, counterpart: nil, reason: c.reason)
+                .init(record: record, date: c.date, shareClass: c.shareClass, units: -c.units, counterpart: nil, reason: c.reason, reversal: nil)
             case .sharesTransfer(let t) where t.from == household:
-                .init(record: record, date: t.date, shareClass: t.shareClass, units: -t.units, counterpart: t.to, reason: t.reason)
+                .init(record: record, date: t.date, shareClass: t.shareClass, units: -t.units, counterpart: t.to, reason: t.reason, reversal: nil)
             case .sharesTransfer(let t) where t.to == household:
-                .init(record: record, date: t.date, shareClass: t.shareClass, units: t.units, counterpart: t.from, reason: t.reason)
+                .init(record: record, date: t.date, shareClass: t.shareClass, units: t.units, counterpart: t.from, reason: t.reason, reversal: nil)
             default: nil
             }
-            if let movement, movement.date <= date { movements.append((record.seq, movement)) }
+            guard var movement, movement.date <= date, movement.shareClass != ShareClass.trade else { continue }
+            movement.reversal = reversals[record.seq].flatMap { isShown($0, of: record, asOf: date) ? $0 : nil }
+            movements.append((record.seq, movement))
         }
         return movements.sorted { ($0.movement.date, $0.seq) < ($1.movement.date, $1.seq) }.map(\.movement)
     }
