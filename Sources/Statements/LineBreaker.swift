@@ -23,21 +23,20 @@ enum LineBreaker {
     }
 
     /// The positions no break may come before, as asked: inside a mark, inside a word.
-    private static func unbreakable(_ scalars: [Unicode.Scalar], keepingMarks: Bool, keepingWords: Bool) -> Set<Int> {
-        var inside = keepingMarks ? insideMarks(scalars) : []
-        if keepingWords { inside.formUnion(StatementWords.inside(scalars)) }
+    private static func unbreakable(_ scalars: [Unicode.Scalar], keepingMarks: Bool, keepingWords: Bool) -> Unbreakable {
+        var inside = Unbreakable()
+        if keepingMarks { insideMarks(scalars, into: &inside) }
+        if keepingWords { StatementWords.inside(scalars, into: &inside) }
         return inside
     }
 
     /// The positions no break may come before: inside a mark of at most ``markLengthMax``
     /// characters between full-width parentheses, its closing one included.
-    private static func insideMarks(_ scalars: [Unicode.Scalar]) -> Set<Int> {
-        var inside = Set<Int>()
+    private static func insideMarks(_ scalars: [Unicode.Scalar], into inside: inout Unbreakable) {
         for (open, scalar) in scalars.enumerated() where scalar == "（" {
             guard let close = scalars[(open + 1)...].prefix(markLengthMax + 1).firstIndex(of: "）") else { continue }
-            inside.formUnion((open + 1)...close)
+            for i in (open + 1)...close { inside.insert(i, of: scalars.count) }
         }
-        return inside
     }
 
     /// The longest mark kept whole: （已撤销）, （动态调整）.
@@ -142,5 +141,18 @@ enum LineBreaker {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+}
+
+/// Positions of a line's scalars no break may come before: a flag each, made only when one is
+/// set (most text has none), looked up for every scalar a line is broken at.
+struct Unbreakable {
+    private var flags: [Bool] = []
+
+    func contains(_ index: Int) -> Bool { index < flags.count && flags[index] }
+
+    mutating func insert(_ index: Int, of count: Int) {
+        if flags.isEmpty { flags = [Bool](repeating: false, count: count + 1) }
+        flags[index] = true
     }
 }

@@ -33,29 +33,51 @@ enum StatementWords {
 
     /// A figure's unit, never set at the start of a line apart from its figure: 2,000.00/元 and
     /// 10/股 had been broken so.
-    static let units: Set<Unicode.Scalar> = ["元", "角", "分", "股", "户", "人", "份", "年", "月", "日", "天", "条", "位", "号"]
+    static func isUnit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "元", "角", "分", "股", "户", "人", "份", "年", "月", "日", "天", "条", "位", "号": true
+        default: false
+        }
+    }
 
     /// The words by their first character, longest first: the longest word at a place is kept.
-    private static let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] =
-        Dictionary(grouping: words.map { Array($0.unicodeScalars) }, by: { $0[0] }).mapValues { $0.sorted { $0.count > $1.count } }
+    /// Found by the character's value in a table of the Basic Multilingual Plane (every word's first
+    /// character lies in it), not hashed: this runs for every character a statement sets.
+    private static let byFirst: (index: [Int16], words: [[[Unicode.Scalar]]]) = {
+        var index = [Int16](repeating: -1, count: 0x10000)
+        var lists: [[[Unicode.Scalar]]] = []
+        for (first, words) in Dictionary(grouping: words.map { Array($0.unicodeScalars) }, by: { $0[0] }) {
+            precondition(first.value < 0x10000, "a word begins beyond the Basic Multilingual Plane")
+            index[Int(first.value)] = Int16(lists.count)
+            lists.append(words.sorted { $0.count > $1.count })
+        }
+        return (index, lists)
+    }()
 
-    /// The positions of `scalars` no break may come before: inside a word (the longest that
-    /// begins where the words before it end), before a figure's unit, and after 第 before a figure.
-    static func inside(_ scalars: [Unicode.Scalar]) -> Set<Int> {
-        var inside = Set<Int>()
+    /// Marks in `inside` the positions of `scalars` no break may come before: inside a word (the
+    /// longest that begins where the words before it end), before a figure's unit, and after 第
+    /// before a figure.
+    static func inside(_ scalars: [Unicode.Scalar], into inside: inout Unbreakable) {
+        // Text without Chinese (a hash, an amount, a date) has no word and no unit.
+        guard scalars.contains(where: { $0.value >= 0x2E80 }) else { return }
+        let (index, lists) = byFirst
         var i = 0
         while i < scalars.count {
-            // A figure with its unit (10股), an ordinal with its figure (第97条).
-            if i > 0, units.contains(scalars[i]), ("0"..."9").contains(scalars[i - 1]) { inside.insert(i) }
-            if i > 0, scalars[i - 1] == "第", ("0"..."9").contains(scalars[i]) { inside.insert(i) }
-            if let word = byFirst[scalars[i]]?.first(where: { matches($0, scalars, at: i) }) {
-                inside.formUnion((i + 1)..<(i + word.count))
+            let scalar = scalars[i]
+            if i > 0 {
+                // A figure with its unit (10股), an ordinal with its figure (第97条).
+                let previous = scalars[i - 1]
+                if ("0"..."9").contains(previous), isUnit(scalar) { inside.insert(i, of: scalars.count) }
+                if previous == "第", ("0"..."9").contains(scalar) { inside.insert(i, of: scalars.count) }
+            }
+            let list = scalar.value < 0x10000 ? index[Int(scalar.value)] : -1
+            if list >= 0, let word = lists[Int(list)].first(where: { matches($0, scalars, at: i) }) {
+                for k in (i + 1)..<(i + word.count) { inside.insert(k, of: scalars.count) }
                 i += word.count
             } else {
                 i += 1
             }
         }
-        return inside
     }
 
     private static func matches(_ word: [Unicode.Scalar], _ scalars: [Unicode.Scalar], at i: Int) -> Bool {
