@@ -201,8 +201,8 @@ struct StatementForgeryTests {
 
     /// A figure moved along its line by spaces alone reads in another column: the 份额 2 moved
     /// up to the amount reads 2 158.49 under 应分（元）, and was accepted while runs of spaces were
-    /// compared as one. A line's trailing spaces, Windows line ends and tabs at their stops are
-    /// the same statement.
+    /// compared as one. A line's trailing spaces, Windows line ends, tabs at their stops and an
+    /// ideographic space for two are the same statement.
     @Test func figureMovedByItsSpacesIsRejected() throws {
         let cli = try statement("chen.txt")
         let genuine = try cli.file("chen.txt")
@@ -223,6 +223,11 @@ struct StatementForgeryTests {
             (line.hasPrefix("        ") ? "\t" + line.dropFirst(8) : Substring(line)) + "  "
         }.joined(separator: "\r\n")
         try write(cli, "chen.txt", Array(respaced.utf8))
+        #expect(try cli.run("statement", "check", "chen.txt").status == 0)
+        // An ideographic space is two columns wide: for two spaces, nothing moves.
+        let ideographic = genuine.replacingOccurrences(of: "应分合计  ", with: "应分合计\u{3000}")
+        #expect(ideographic != genuine)
+        try write(cli, "chen.txt", Array(ideographic.utf8))
         #expect(try cli.run("statement", "check", "chen.txt").status == 0)
     }
 

@@ -232,7 +232,7 @@ extension StatementProof {
     /// ideographic space or a Chinese character as 2).
     ///
     /// With ``Spacing/columns`` (a text statement), every space stays where it is — a tab as the
-    /// spaces to the next multiple of 8 — and only those ending a line go: a figure moved along its
+    /// spaces to the next multiple of 8, an ideographic space as two — and only those ending a line go: a figure moved along its
     /// line by spaces is another statement (`2 158.49` under 应分（元）, 158.49 moved off it).
     private static func normalizedLines(_ text: String, _ spacing: Spacing) -> [(number: Int, text: String)] {
         var lines = [(number: Int, text: String)]()
@@ -264,7 +264,9 @@ extension StatementProof {
             case " ", "\t", "\u{3000}":
                 pendingSpace = !line.isEmpty
                 let next = scalar == "\t" ? (column / 8 + 1) * 8 : column + DisplayWidth.of(scalar)
-                if spacing == .columns, scalar == "\t" {
+                if spacing == .columns, scalar != " " {
+                    // A tab as the spaces to its stop, an ideographic space as the two it is wide:
+                    // where what follows stands is what is compared.
                     run.append(contentsOf: String(repeating: " ", count: next - column).unicodeScalars)
                 } else {
                     run.append(scalar)
