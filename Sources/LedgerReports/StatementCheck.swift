@@ -117,7 +117,7 @@ public struct StatementCheck {
         // A proof made again from a ledger whose checkpoint of the size the statement prints has
         // another root than it prints: the ledger is no measure of it (rewritten since, or the
         // root changed on the paper), and what that ledger would print is not said as its figure.
-        if rebuilt, let statementText, let printedRoot = StatementText.labelled("根指纹", in: statementText)?.value.split(separator: " ").last,
+        if rebuilt, let statementText, let printedRoot = StatementText.printedRoot(in: statementText),
            StatementSource.printedSize(statementText) == parsed.checkpoint.checkpoint.size, printedRoot != parsed.checkpoint.checkpoint.root.hex {
             failures = [.init(rule: .footerMismatch, location: "statement",
                               detail: "it prints root \(printedRoot) for checkpoint \(parsed.checkpoint.checkpoint.size); the \(sourceName)'s checkpoint "
@@ -224,7 +224,7 @@ public struct StatementCheck {
                 + "its names, rules and notes cannot be checked without the ledger as it was. Keep the statement and its proof — a signed "
                 + "checkpoint the ledger does not extend is evidence — and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
         }
-        if let statementText, let root = StatementText.labelled("根指纹", in: statementText)?.value.split(separator: " ").last,
+        if let statementText, let root = StatementText.printedRoot(in: statementText),
            root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {
             // The ledger's checkpoint of the size the statement prints is not the one it was printed at.
             return "NOTE \(name) prints root \(root) for checkpoint \(checkpoint.size), but the ledger's checkpoint \(checkpoint.size) has root "

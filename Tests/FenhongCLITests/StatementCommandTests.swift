@@ -291,6 +291,11 @@ struct StatementCommandTests {
         let check = try cli.run("statement", "check", "chen.pdf")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("(no proof file: the proof was made again from the ledger)\n"))
+        // Large print sets the root on two lines: read whole, it is the ledger's (it had been read
+        // as its first line and every large-print PDF without its proof rejected).
+        #expect(try cli.run("statement", "--household", "152223-001", "--out", "big.pdf", "--format", "pdf", "--large-print", "--date", "2024-12-31").status == 0)
+        let big = try cli.run("statement", "check", "big.pdf")
+        #expect(big.status == 0, "\(big.stdout)")
         // Held to the ledger as it stands, which is said.
         #expect(check.stdout.hasSuffix("\nNOTE held to no kept checkpoint: the ledger was taken as it stands, and one rewritten and signed again "
                                        + "before the statement was printed would print it too; check it with --trusted and a checkpoint kept from before\n"))

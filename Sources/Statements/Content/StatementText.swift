@@ -120,6 +120,15 @@ public enum StatementText {
         return (header, value)
     }
 
+    /// The root a statement prints (根指纹 Root), in 64 hex digits: read from its text without
+    /// white space, for large print sets it on two lines; nil when it prints none.
+    public static func printedRoot(in text: String) -> String? {
+        let bare = String(text.unicodeScalars.filter { !$0.properties.isWhitespace })
+        guard let label = bare.range(of: "根指纹Root") else { return nil }
+        let hex = bare[label.upperBound...].prefix { $0.isHexDigit }
+        return hex.count >= 64 ? String(hex.prefix(64)) : nil
+    }
+
     /// The value printed after `label` at the start of a line (e.g. "应分合计  2,880.00", "家庭人口  2 人"),
     /// its words joined by single spaces, with its line number.
     public static func labelled(_ label: String, in text: String) -> (number: Int, value: String)? {
