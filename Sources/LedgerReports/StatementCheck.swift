@@ -216,13 +216,15 @@ public struct StatementCheck {
             // The statement was held to its proof alone (the ledger is no measure of it now).
             let gone = "the ledger does not extend checkpoint \(checkpoint.size) (root \(checkpoint.root.hex)) that the proof of \(name) is signed at: "
                 + "it was rewritten or cut short and signed again since, or the proof is not of this ledger; "
+            let unchecked = "nothing else on it can be checked without the ledger as it was (lines citing no entry, rules, holdings, names, "
+                + "accounts, vouchers, dates)"
             guard failures.allSatisfy({ rewritten.contains($0.rule) }) else {
-                return "NOTE " + gone + "and \(name)'s amounts differ from the entries its proof holds: keep the statement and its proof, and verify "
-                    + "the ledger against a checkpoint kept from before (fenhong verify --trusted)"
+                return "NOTE " + gone + "held to its proof alone, the amounts \(name)'s lines cite entries for, or its totals, differ from those entries "
+                    + "(above); \(unchecked). Keep the statement and its proof, and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
             }
-            return "NOTE " + gone + "\(name) could be held to its proof alone, and its amounts and totals agree with the entries signed then; "
-                + "its names, rules and notes cannot be checked without the ledger as it was. Keep the statement and its proof — a signed "
-                + "checkpoint the ledger does not extend is evidence — and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
+            return "NOTE " + gone + "held to its proof alone, the amounts \(name)'s lines cite entries for, and its totals, agree with those entries "
+                + "signed then; \(unchecked). Keep the statement and its proof — a signed checkpoint the ledger does not extend is evidence — "
+                + "and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
         }
         if let statementText, let root = StatementText.printedRoot(in: statementText),
            root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {

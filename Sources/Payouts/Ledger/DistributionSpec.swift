@@ -54,7 +54,7 @@ public struct DistributionSpec: Sendable {
             try Self.check(weights, entries: entries, held: snapshot.holders(collective: true), recordDate: recordDate)
         }
         if period == nil, let org = entries.first.flatMap({ entry -> String? in if case .ledgerOpen(let open) = entry.payload { open.org } else { nil } }),
-           LedgerOpen.isCooperative(org), !Self.cooperativeStanding(onOrAfter: recordDate, in: entries),
+           LedgerOpen.isCooperative(org),
            let recorded = try? TransactionPeriod.of(entries: entries, snapshot: snapshot,
                                                     rule: CooperativeRule(transactionClass: ShareClass.trade, capitalClasses: []), file: [:]) {
             // A farmers' cooperative whose members traded in the period returns by their trade first (Art. 44).
@@ -69,17 +69,6 @@ public struct DistributionSpec: Sendable {
 }
 
 extension DistributionSpec {
-    /// Whether a cooperative distribution of `date` or later stands (declared, not withdrawn): it
-    /// returns the transactions up to `date`, and one by another basis beside it passes over none.
-    static func cooperativeStanding(onOrAfter date: LedgerDate, in entries: [Entry]) -> Bool {
-        var reversed = Set<Int64>()
-        for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
-        return entries.contains { entry in
-            guard !reversed.contains(entry.seq), case .dividendDeclare(let d) = entry.payload else { return false }
-            return d.rule["basis"]?.stringValue == "cooperative" && d.recordDate >= date
-        }
-    }
-
     /// Income recorded and not yet distributed, in fen, as the `borrowed-distribution` rule
     /// counts it (``LedgerState/undistributedIncome``); nil when the ledger records no income,
     /// which the rule then does not judge.

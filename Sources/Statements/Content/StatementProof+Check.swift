@@ -215,12 +215,13 @@ extension StatementProof {
         }
         guard let statementText else { return failures }
         guard extended else {
-            // Only its amounts can be held to the entries its proof holds, and its footer to the
-            // proof's checkpoint: its names, rules and notes are the ledger's as it was, which is
-            // gone. (A voucher or account read off its lines is left out: a row set row by row
-            // reads otherwise, and would call a genuine statement changed.)
+            // Only the amounts of the lines that cite an entry, and the totals, can be held to the
+            // entries its proof holds, and its footer to the proof's checkpoint: its names, rules
+            // and notes are the ledger's as it was, which is gone. (Which entries its lines cite,
+            // and a voucher or account read off them, are left out: a table set row by row reads
+            // otherwise, and would call a genuine statement changed.)
             let amounts: Set<StatementProofFailure.Rule> = [.amountMismatch, .totalMismatch, .totalMissing, .hashMismatch, .lineNotProved,
-                                                            .entryNotOnStatement, .reversalTargetMissing]
+                                                            .reversalTargetMissing]
             return failures + Self.checkFooter(statementText, checkpoint, signer: trust.signer(of: checkpoint.note), nil)
                 + checkLines(statementText, entries).filter { amounts.contains($0.rule) }
         }
