@@ -76,7 +76,14 @@ public struct StatementCheck {
             } catch let error as StatementProofFormatError {
                 // A proof beside the statement that does not read leaves the statement to be
                 // checked all the same, with one made again (a stray line had stopped the check).
-                guard proofFile == nil, let statementText, let again = try? rebuiltProof(statementText) else {
+                guard proofFile == nil, let statementText else { throw ReportError("\(proofPath): \(error)") }
+                let again: StatementProof
+                do {
+                    again = try rebuiltProof(statementText)
+                } catch let mismatch as StatementSource.NotOfThisLedger {
+                    // Nor can it be made again (the ledger cut short since, another ledger's): said, as for a statement brought alone.
+                    return Verdict(lines: ["NOTE \(proofPath) does not read as a proof (\(error))", "REJECTED \(file) statement: \(mismatch)"], accepted: false)
+                } catch {
                     throw ReportError("\(proofPath): \(error)")
                 }
                 lines.append("NOTE \(proofPath) does not read as a proof (\(error)): the proof was made again from the \(sourceName); print a new one with the statement (fenhong statement --proof)")

@@ -40,7 +40,7 @@ public enum StatementSource {
         let printed = try PrintedIdentity(statementText)
         return try LedgerStore.open(path: ledgerPath, readOnly: true).withReader { reader in
             if case .ledgerOpen(let opening)? = try reader.entry(seq: 0)?.payload { try printed.requireOrigin(opening.origin) }
-            guard let signed = try reader.checkpoint(size: printed.size) else { throw NotOfThisLedger(printed.noCheckpoint(in: "ledger")) }
+            guard let signed = try reader.checkpoint(size: printed.size) else { throw NotOfThisLedger(printed.noCheckpoint(in: "ledger", size: try reader.size())) }
             let statement = try NotOfThisLedger.building {
                 try HouseholdStatement.build(facts: try facts(scanning: reader, household: printed.household), year: printed.year,
                                              date: printed.date, checkpoint: footer(reader, signed))
@@ -57,7 +57,7 @@ public enum StatementSource {
         try printed.requireOrigin(contents.opening.origin)
         guard let text = contents.checkpoints.last(where: { $0.size == printed.size })?.note,
               let signed = try? SignedCheckpoint(parsing: text) else {
-            throw NotOfThisLedger(printed.noCheckpoint(in: "bundle"))
+            throw NotOfThisLedger(printed.noCheckpoint(in: "bundle", size: Int64(contents.records.count)))
         }
         let statement = try NotOfThisLedger.building {
             try HouseholdStatement.build(
@@ -106,8 +106,13 @@ public enum StatementSource {
         }
 
         /// Why a proof cannot be made again in a ledger or bundle without the checkpoint printed.
-        func noCheckpoint(in source: String) -> String {
-            "the statement prints checkpoint \(size) (条目数 Size), which the \(source) does not have: it is no statement of this \(source), or its size was changed"
+        /// `size`: how many entries the source holds. One shorter than the checkpoint printed may
+        /// have been cut since: said first, for it is no fault of the household's paper.
+        func noCheckpoint(in source: String, size held: Int64) -> String {
+            let which = "the statement prints checkpoint \(size) (条目数 Size), which the \(source) does not have"
+            guard held < size else { return which + ": it is no statement of this \(source), or its size was changed" }
+            return which + ": the \(source) holds \(held) entries, so it was cut short since the statement was printed (keep the statement, and verify "
+                + "the \(source) against a checkpoint kept from before: fenhong verify --trusted), or the statement's size was changed"
         }
 
         /// True when `proof` is of this very statement: its household, checkpoint, year and date.

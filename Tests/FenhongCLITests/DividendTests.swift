@@ -67,6 +67,9 @@ struct DividendTests {
         #expect(rows.contains { $0.hasSuffix("劳龄股 -3 冲销第\(seq)条：录入错误 \(Int(seq)! + 1) " + ($0.split(separator: " ").last.map(String.init) ?? "")) }, "\(rows)")
         #expect(!rows.contains { $0.contains("交售") })
         #expect(try cli.execute(["statement", "check", "s.txt"]).status == 0)
+        // Heard so too, as a reversed payment is.
+        let heard = try cli.execute(["statement", "--household", "152223-001", "--date", "2025-12-31", "--speech"]).stdout
+        #expect(heard.contains("二零二五年六月一日，取得劳龄股三股，事由：误录。此笔已于") && heard.contains("冲销，原因：录入错误。"), "\(heard)")
     }
 
     @Test func planSaysTheRateStatementsWillPrint() throws {

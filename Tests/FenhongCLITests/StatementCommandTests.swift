@@ -424,6 +424,14 @@ struct StatementCommandTests {
         #expect(short.status == 1)
         #expect(short.stdout.hasPrefix("REJECTED chen.txt checkpoint: ledgerTruncated: the checkpoint covers 16 entries, the ledger now has 10: "
                                        + "it was cut short, or rewritten from an earlier entry\nNOTE the ledger does not extend checkpoint 16 "), "\(short.stdout)")
+        // Brought without its proof, or beside one that does not read, the cut is said.
+        let proofText = try cli.file("chen.proof.txt")
+        try "fenhong.statement-proof/v1\nhousehold".write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
+        let unreadable = try cli.run("statement", "check", "chen.txt")
+        #expect(unreadable.status == 1)
+        #expect(unreadable.stdout.contains("REJECTED chen.txt statement: the statement prints checkpoint 16 (条目数 Size), which the ledger does not have: "
+                                           + "the ledger holds 10 entries, so it was cut short since the statement was printed"), "\(unreadable.stdout)")
+        try proofText.write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
         for day in 1...6 {
             let income = try cli.run("income", "record", "--amount", "1", "--category", "利息", "--counterparty", "信用社", "--date", "2025-01-0\(day)")
             #expect(income.status == 0, "\(income.stderr)")

@@ -37,9 +37,8 @@ extension HouseholdStatement {
     /// away (递补) or retired are said, with where and why, not left to be guessed from 扶贫股 no
     /// longer counted.
     private func spokenMovements() -> StatementDocument.Section? {
-        let standing = standingMovements
-        guard standing.contains(where: { $0.units < 0 || $0.counterpart != nil }) else { return nil }
-        let said = standing.map { m -> String in
+        guard movementsShown else { return nil }
+        let said = shareMovements.map { m -> String in
             let shares = ShareClass.accounts.contains(m.shareClass)
                 ? ShareClass.displayName(m.shareClass) + Fen(Int64(m.units.magnitude)).spokenChinese
                 : ShareClass.displayName(m.shareClass) + Self.spoken(Int64(m.units.magnitude)) + "股"
@@ -49,7 +48,13 @@ extension HouseholdStatement {
             case (true, nil): "取得" + shares
             case (false, nil): "注销" + shares
             }
-            return "\(m.date.chinese)，\(what)，事由：\(m.reason)。"
+            // A reversed one is heard with its reversal, as a payment's is: the statement says
+            // reversed records are kept and marked.
+            let reversed = m.reversal.map { reversal -> String in
+                let reason = if case .entryReverse(let r) = reversal.entry.payload { "，原因：\(r.reason)" } else { "" }
+                return "此笔已于\(reversal.entry.reversalDate.chinese)冲销\(reason)。"
+            } ?? ""
+            return "\(m.date.chinese)，\(what)，事由：\(m.reason)。" + reversed
         }
         return .init(heading: "持股变动", content: .keyValues(said.map { .init("", $0, spoken: $0) }))
     }

@@ -97,9 +97,6 @@ public struct HouseholdStatement: Sendable, Equatable {
     /// issued once and kept are the holdings section itself.
     public var movementsShown: Bool { shareMovements.contains { $0.units < 0 || $0.counterpart != nil || $0.reversal != nil } }
 
-    /// The movements that stand (none reversed): what a listener hears, the reversed ones never
-    /// having happened.
-    public var standingMovements: [ShareMovement] { shareMovements.filter { $0.reversal == nil } }
 
     /// One change of a holding.
     public struct ShareMovement: Sendable, Equatable {
