@@ -124,12 +124,7 @@ public struct StatementCheck {
         // A proof made again from a ledger whose checkpoint of the size the statement prints has
         // another root than it prints: the ledger is no measure of it (rewritten since, or the
         // root changed on the paper), and what that ledger would print is not said as its figure.
-        if rebuilt, let statementText, let printedRoot = StatementText.printedRoot(in: statementText),
-           StatementSource.printedSize(statementText) == parsed.checkpoint.checkpoint.size, printedRoot != parsed.checkpoint.checkpoint.root.hex {
-            failures = [.init(rule: .footerMismatch, location: "statement",
-                              detail: "it prints root \(printedRoot) for checkpoint \(parsed.checkpoint.checkpoint.size); the \(sourceName)'s checkpoint "
-                                + "\(parsed.checkpoint.checkpoint.size) has root \(parsed.checkpoint.checkpoint.root.hex), so its figures are not compared with what the \(sourceName) prints")]
-        }
+        if rebuilt, let statementText, let otherRoot = Self.otherRoot(statementText, parsed.checkpoint.checkpoint, in: sourceName) { failures = [otherRoot] }
         let name = proofOnly ? proofPath : file
         let kept = try self.kept.map(keptCheckpoints) ?? []
         if !kept.isEmpty {
@@ -191,6 +186,16 @@ public struct StatementCheck {
         return trust
     }
 
+    /// The failure of a statement whose printed root is not `checkpoint`'s, the checkpoint of the
+    /// size it prints in the ledger or bundle (`source`); nil when it is.
+    static func otherRoot(_ statementText: String, _ checkpoint: Checkpoint, in source: String) -> StatementProofFailure? {
+        guard let printed = StatementText.printedRoot(in: statementText), StatementSource.printedSize(statementText) == checkpoint.size,
+              printed != checkpoint.root.hex else { return nil }
+        return .init(rule: .footerMismatch, location: "statement",
+                     detail: "it prints root \(printed) for checkpoint \(checkpoint.size); the \(source)'s checkpoint \(checkpoint.size) has root "
+                        + "\(checkpoint.root.hex), so its figures are not compared with what the \(source) prints")
+    }
+
     /// True when a failure is of a proof's block — a block left out, one whose body or path does
     /// not prove its entry — not of its checkpoint, which a rewritten ledger would show.
     static func isProofFault(_ failure: StatementProofFailure) -> Bool {
@@ -215,24 +220,29 @@ public struct StatementCheck {
             + (proof.date.map { ", 截至 \($0)" } ?? "")
     }
 
+    /// What a rejection means when the ledger does not extend the proof's checkpoint (cut, or
+    /// rewritten and signed again since): the statement was held to its proof alone, and how
+    /// little that checks is said; nil for other failures.
+    static func rewrittenNote(name: String, checkpoint: Checkpoint, failures: [StatementProofFailure]) -> String? {
+        let rewritten: Set<StatementProofFailure.Rule> = [.notConsistent, .ledgerTruncated]
+        guard failures.contains(where: { rewritten.contains($0.rule) }) else { return nil }
+        let gone = "the ledger does not extend checkpoint \(checkpoint.size) (root \(checkpoint.root.hex)) that the proof of \(name) is signed at: "
+            + "it was rewritten or cut short and signed again since, or the proof is not of this ledger; "
+        let unchecked = "nothing else on it can be checked without the ledger as it was (lines citing no entry, rules, holdings, names, "
+            + "accounts, vouchers, dates)"
+        guard failures.allSatisfy({ rewritten.contains($0.rule) }) else {
+            return "NOTE " + gone + "held to its proof alone, the amounts \(name)'s lines cite entries for, or its totals, differ from those entries "
+                + "(above); \(unchecked). Keep the statement and its proof, and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
+        }
+        return "NOTE " + gone + "held to its proof alone, the amounts \(name)'s lines cite entries for, and its totals, agree with those entries "
+            + "signed then; \(unchecked). Keep the statement and its proof — a signed checkpoint the ledger does not extend is evidence — "
+            + "and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
+    }
+
     /// What a rejection may mean, when the failures say more than themselves: a printed root
     /// that is not the checkpoint's, or a layout alone that differs from the one printed now.
     static func rejectionNote(name: String, statementText: String?, checkpoint: Checkpoint, failures: [StatementProofFailure]) -> String? {
-        let rewritten: Set<StatementProofFailure.Rule> = [.notConsistent, .ledgerTruncated]
-        if failures.contains(where: { rewritten.contains($0.rule) }) {
-            // The statement was held to its proof alone (the ledger is no measure of it now).
-            let gone = "the ledger does not extend checkpoint \(checkpoint.size) (root \(checkpoint.root.hex)) that the proof of \(name) is signed at: "
-                + "it was rewritten or cut short and signed again since, or the proof is not of this ledger; "
-            let unchecked = "nothing else on it can be checked without the ledger as it was (lines citing no entry, rules, holdings, names, "
-                + "accounts, vouchers, dates)"
-            guard failures.allSatisfy({ rewritten.contains($0.rule) }) else {
-                return "NOTE " + gone + "held to its proof alone, the amounts \(name)'s lines cite entries for, or its totals, differ from those entries "
-                    + "(above); \(unchecked). Keep the statement and its proof, and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
-            }
-            return "NOTE " + gone + "held to its proof alone, the amounts \(name)'s lines cite entries for, and its totals, agree with those entries "
-                + "signed then; \(unchecked). Keep the statement and its proof — a signed checkpoint the ledger does not extend is evidence — "
-                + "and verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
-        }
+        if let note = rewrittenNote(name: name, checkpoint: checkpoint, failures: failures) { return note }
         if let statementText, let root = StatementText.printedRoot(in: statementText),
            root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {
             // The ledger's checkpoint of the size the statement prints is not the one it was printed at.
