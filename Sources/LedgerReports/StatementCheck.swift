@@ -114,7 +114,7 @@ public struct StatementCheck {
         }
         // A proof of this statement that is damaged — a block left out or changed — while the
         // statement is the one fenhong prints: the statement stands, the proof is named.
-        if !failures.isEmpty, !rebuilt, failures.allSatisfy(Self.isProofFault), let statementText,
+        if !failures.isEmpty, !rebuilt, Self.areProofFaults(failures), let statementText,
            let again = try? rebuiltProof(statementText), let againTrust = try? trusted(again),
            again.check(against: againTrust, statementText: statementText, printed: statement?.printed).isEmpty {
             lines.append("NOTE \(proofPath) is damaged (\(failures[0])\(failures.count > 1 ? ", and \(failures.count - 1) more" : "")): "
@@ -196,10 +196,15 @@ public struct StatementCheck {
                         + "\(checkpoint.root.hex), so its figures are not compared with what the \(source) prints")
     }
 
-    /// True when a failure is of a proof's block — a block left out, one whose body or path does
-    /// not prove its entry — not of its checkpoint, which a rewritten ledger would show.
-    static func isProofFault(_ failure: StatementProofFailure) -> Bool {
-        failure.location == "proof" || failure.location.hasPrefix("proof entry")
+    /// True when the failures are all the proof's own: of its blocks — a block left out, one
+    /// whose body or path does not prove its entry — or any, under a checkpoint no accountant key
+    /// signed (a character of its root changed), which proves nothing; not of a signed checkpoint
+    /// the ledger does not extend, which a rewritten ledger would show. (The statement stands only
+    /// if it then passes whole with a proof made again.)
+    static func areProofFaults(_ failures: [StatementProofFailure]) -> Bool {
+        // Held to an unsigned checkpoint, every line's failure is the proof's doing too.
+        if failures.contains(where: { $0.rule == .checkpointSignature }) { return true }
+        return failures.allSatisfy { $0.location == "proof" || $0.location.hasPrefix("proof entry") }
     }
 
     /// True when a line's failure reads other amounts than fenhong prints there (`it reads "…";
@@ -225,7 +230,8 @@ public struct StatementCheck {
     /// little that checks is said; nil for other failures.
     static func rewrittenNote(name: String, checkpoint: Checkpoint, failures: [StatementProofFailure]) -> String? {
         let rewritten: Set<StatementProofFailure.Rule> = [.notConsistent, .ledgerTruncated]
-        guard failures.contains(where: { rewritten.contains($0.rule) }) else { return nil }
+        // A checkpoint no accountant key signed is no evidence of a rewrite: the proof is at fault.
+        guard failures.contains(where: { rewritten.contains($0.rule) }), !failures.contains(where: { $0.rule == .checkpointSignature }) else { return nil }
         let gone = "the ledger does not extend checkpoint \(checkpoint.size) (root \(checkpoint.root.hex)) that the proof of \(name) is signed at: "
             + "it was rewritten or cut short and signed again since, or the proof is not of this ledger; "
         let unchecked = "nothing else on it can be checked without the ledger as it was (lines citing no entry, rules, holdings, names, "

@@ -48,6 +48,19 @@ struct DividendTests {
         #expect(rows.contains("152223-002 户2 10 700.0000 700.00") && !undone.stdout.contains("withdrawn"), "\(undone.stdout)")
     }
 
+    /// Shares that came again — a birth's 人口股 — are holdings that did more than come once: how
+    /// they came is printed (a death's retirement was, a birth's issue was not); holdings of each
+    /// class issued once are the holdings section itself.
+    @Test func sharesThatCameAgainArePrinted() throws {
+        let cli = try village()
+        let once = try cli.execute(["statement", "--household", "152223-002", "--date", "2025-12-31"]).stdout
+        #expect(!once.contains("持股变动"))
+        #expect(try cli.execute(["shares", "issue", "--holder", "152223-002", "--class", "member", "--units", "1", "--date", "2025-03-01", "--reason", "新生儿"]).status == 0)
+        let again = try cli.execute(["statement", "--household", "152223-002", "--date", "2025-12-31"]).stdout
+        let rows = again.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows.contains("【持股变动】") && rows.contains { $0.hasPrefix("2025-03-01 人口股 +1 取得，新生儿 ") }, "\(again)")
+    }
+
     /// A share entry reversed is printed with its reversal, marked （冲销）, as a payment is: the
     /// statement's note says reversed records are kept and marked, and layout 5's 持股变动 had
     /// dropped it; a member's 交易额, a tally of trade, is no movement of holdings.

@@ -234,6 +234,14 @@ struct StatementCommandTests {
         #expect(damaged.status == 0, "\(damaged.stdout)")
         #expect(damaged.stdout.hasPrefix("NOTE chen.proof.txt is damaged (proof: entryOmitted: entry "), "\(damaged.stdout)")
         #expect(damaged.stdout.contains("(its proof file is damaged: the proof was made again from the ledger)"))
+        // One whose checkpoint no accountant key signed (a character of its root changed) proves
+        // nothing, and is no sign of a rewrite: likewise (it had been read as the ledger rewritten).
+        var unsigned = proof.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let origin = try #require(unsigned.lastIndex(of: "fenhong/152223/baixin"))
+        unsigned[origin + 2] = (unsigned[origin + 2].first == "A" ? "B" : "A") + unsigned[origin + 2].dropFirst()
+        try unsigned.joined(separator: "\n").write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
+        let resigned = try cli.run("statement", "check", "chen.txt")
+        #expect(resigned.status == 0 && resigned.stdout.hasPrefix("NOTE chen.proof.txt is damaged (checkpoint: checkpointSignature: "), "\(resigned.stdout)")
         // A proof that does not read at all, likewise.
         try (proof + "\nstray\n").write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
         let unreadable = try cli.run("statement", "check", "chen.txt")

@@ -93,9 +93,13 @@ public struct HouseholdStatement: Sendable, Equatable {
     public var shareMovements: [ShareMovement] = []
 
     /// Whether the holdings did more than come once — shares went out, came from another
-    /// household, or an entry of them was reversed — so that how they moved is printed: holdings
-    /// issued once and kept are the holdings section itself.
-    public var movementsShown: Bool { shareMovements.contains { $0.units < 0 || $0.counterpart != nil || $0.reversal != nil } }
+    /// household, came again (a birth's 人口股), or an entry of them was reversed — so that how
+    /// they moved is printed: holdings of each class issued once and kept are the holdings
+    /// section itself.
+    public var movementsShown: Bool {
+        if shareMovements.contains(where: { $0.units < 0 || $0.counterpart != nil || $0.reversal != nil }) { return true }
+        return Set(shareMovements.map(\.shareClass)).count < shareMovements.count
+    }
 
 
     /// One change of a holding.
