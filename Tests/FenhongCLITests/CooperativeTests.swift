@@ -57,6 +57,24 @@ import Testing
         #expect(beside.status == 2 && beside.stderr.contains("Art. 44 returns at least 60% of the distributable surplus by them"), "\(beside.stderr)")
     }
 
+    /// After a token Art. 44 distribution, one by another basis the next day takes only what was
+    /// earned since: the year's surplus had gone out by households, 0.5% of it by transactions.
+    @Test func anotherBasisTakesOnlyWhatWasEarnedSince() throws {
+        let cli = try cooperative()
+        #expect(try cli.execute(["income", "record", "--amount", "100000", "--category", "经营收入", "--counterparty", "肉联厂", "--date", "2024-11-01"]).status == 0)
+        #expect(try cli.execute(["dividend", "declare", "--id", "2024", "--record-date", "2024-12-31", "--distributable", "1000", "--basis", "cooperative"]).status == 0)
+        let next = try cli.execute(["dividend", "plan", "--id", "2025-h", "--record-date", "2025-01-01", "--distributable", "99000", "--basis", "household"])
+        #expect(next.status == 2)
+        #expect(next.stderr == "fenhong: 扎赉特旗绿源肉牛养殖专业合作社 is a farmers' cooperative: a distribution by another basis than Art. 44's takes only "
+                + "income recorded after 2024-12-31, the record date of its last distribution by Art. 44, and 0.00 was, not the 99,000.00 it would take: "
+                + "what was earned by then is returned by Art. 44 (declare it --basis cooperative)\n", "\(next.stderr)")
+        // A subsidy received since, passed on: its own.
+        #expect(try cli.execute(["income", "record", "--amount", "10000", "--category", "财政补助", "--counterparty", "旗财政局", "--date", "2025-01-10"]).status == 0)
+        let subsidy = try cli.execute(["dividend", "declare", "--id", "2025-h", "--record-date", "2025-01-15", "--distributable", "10000", "--basis", "household"])
+        #expect(subsidy.status == 0, "\(subsidy.stderr)")
+        #expect(try cli.execute(["verify", "coop.fenhong"]).status == 0)
+    }
+
     /// A member's statement is the cooperative's, titled by it (since layout 5: it had been headed
     /// 白辛嘎查 分红明细单, by its ledger's village), and checks as printed, in text and PDF.
     @Test func aMembersStatementIsTheCooperatives() throws {

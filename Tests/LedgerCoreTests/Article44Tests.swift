@@ -81,6 +81,27 @@ struct Article44Tests {
         #expect(found.map(\.seq) == [8] && found.first?.detail.hasPrefix("distribution 2024-补贴 is by \"household\"") == true, "\(found)")
     }
 
+    /// The verifier holds another basis after an Art. 44 distribution to what was earned since.
+    @Test func anotherBasisAfterATokenOneIsHeldToWhatWasEarnedSince() {
+        let rule: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(60_000), "method": .string("largest-remainder"),
+                                         "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+        let token = DividendDeclaration(id: "2024", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(100_000), appropriations: [],
+                                        pool: Fen(100_000), rule: rule, allocated: Fen(100_000), residual: .zero)
+        let household: [String: JSONValue] = ["basis": .string("household"), "method": .string("largest-remainder")]
+        let next = DividendDeclaration(id: "2025", recordDate: LedgerDate("2025-01-01")!, distributable: Fen(9_000_000), appropriations: [],
+                                       pool: Fen(9_000_000), rule: household, allocated: Fen(9_000_000), residual: .zero)
+        var state = LedgerState(keepingHouseholdRecords: false, replayingEverything: true)
+        let payloads: [EntryPayload] = [.ledgerOpen(cooperative)] + members.map { .householdRegister($0) } + [
+            .sharesIssue(SharesChange(holder: "C001", shareClass: "trade", units: 5_000_000, date: LedgerDate("2024-06-01")!, reason: "交售")),
+            .incomeRecord(CashFlow(amount: Fen(10_000_000), category: "经营收入", counterparty: "肉联厂", date: LedgerDate("2024-11-01")!)),
+            .dividendDeclare(token), .dividendDeclare(next),
+        ]
+        let found = EntrySamples.chain(payloads).flatMap { state.apply($0) }.filter { $0.code == .cooperativeRebate }
+        #expect(found.map(\.detail) == ["distribution 2025 is by \"household\" in 扎赉特旗绿源肉牛养殖专业合作社, a farmers' cooperative, and takes 90,000.00, "
+            + "but only 0.00 of income was recorded after 2024-12-31, the record date of its last distribution by Art. 44: what was earned by then is "
+            + "returned by Art. 44 (declare it --basis cooperative)"], "\(found)")
+    }
+
     /// Only the reserve fund, named as it, stays drawn: 公积公益金 (a village's fund, 公益金 in it)
     /// and a name that merely holds 公积 are put back.
     @Test func onlyTheReserveFundNamedSoStaysDrawn() {

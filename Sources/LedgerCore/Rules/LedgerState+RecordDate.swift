@@ -347,6 +347,23 @@ extension LedgerState {
         // of a cooperative whose members traded is by Art. 44 (a token one of 1,000.00 beside one
         // of 99,000.00 by capital had returned 0.54% of the year's surplus by transactions).
         let after = previousCooperativeRecordDate(before: declaration.recordDate)
+        if let after, keepsIncome {
+            // What was earned by the last Art. 44 distribution is that surplus: another basis
+            // takes only what came after it.
+            let others = declarations.indices.compactMap { d -> (recordDate: LedgerDate, fen: Int64)? in
+                guard tallies[d].withdrawnBy == nil, let other = declarations[d]?.declaration, other.id != declaration.id,
+                      other.rule["basis"] != .string("cooperative") else { return nil }
+                return (other.recordDate, other.distributable.value &- other.residual.value)
+            }
+            let income = datedIncome.filter { !seqFlags.isReversed($0.seq) }.map { (date: $0.date, fen: $0.fen) }
+            let earned = CooperativeSurplus.earnedAfter(after, through: declaration.recordDate, income: income, takenBy: others)
+            let taken = declaration.distributable.value &- declaration.residual.value
+            if taken > earned {
+                return "distribution \(declaration.id) is by \(Self.text(declaration.rule["basis"]) ?? "no basis") in \(org), a farmers' cooperative, and takes "
+                    + "\(Fen(taken).formatted), but only \(Fen(max(0, earned)).formatted) of income was recorded after \(after), the record date of its last "
+                    + "distribution by Art. 44: what was earned by then is returned by Art. 44 (declare it --basis cooperative)"
+            }
+        }
         var work = 0, total: Int64 = 0, members = 0
         for h in householdRegistered.indices where householdRegistered[h] {
             let volume = transactions(h, of: ShareClass.trade, after: after, through: declaration.recordDate, work: &work)

@@ -135,6 +135,9 @@ public struct LedgerState: Sendable {
     /// What each income or expense record and each declaration added to ``undistributedIncome``,
     /// by seq (few), for a reversal to take back.
     var incomeEffects: [Int64: Int64] = [:]
+    /// Each income (positive) and expense (negative) record by the day it names (few: a handful
+    /// a year), for what a cooperative earned after its last Art. 44 distribution.
+    var datedIncome: [(seq: Int64, date: LedgerDate, fen: Int64)] = []
     /// The entries a reversal may undo other than payments and share entries, by seq (few:
     /// receipts, investments, income and expense records, declarations): what each is to the
     /// date of a reversal of it.
@@ -375,9 +378,11 @@ public struct LedgerState: Sendable {
         case .incomeRecord(let record):
             markReversible(entry)
             addIncome(record.amount.value, seq: entry.seq)
+            datedIncome.append((entry.seq, record.date, record.amount.value))
         case .expenseRecord(let record):
             markReversible(entry)
             addIncome(-record.amount.value, seq: entry.seq)
+            datedIncome.append((entry.seq, record.date, -record.amount.value))
         case .dividendDeclare(let declaration):
             let d = intern(distribution: declaration.id)
             if let withdrawal = tallies[d].withdrawnBy {

@@ -64,7 +64,7 @@ public struct TransactionPeriod: Sendable, Equatable {
     }
 
     /// The latest record date before `date` of a cooperative distribution not withdrawn.
-    private static func previousRecordDate(in entries: [Entry], before date: LedgerDate) -> LedgerDate? {
+    static func previousRecordDate(in entries: [Entry], before date: LedgerDate) -> LedgerDate? {
         var withdrawn = Set<Int64>()
         for entry in entries { if case .entryReverse(let r) = entry.payload { withdrawn.insert(r.target) } }
         let standing = entries.lazy.filter { !withdrawn.contains($0.seq) }.compactMap { entry -> LedgerDate? in

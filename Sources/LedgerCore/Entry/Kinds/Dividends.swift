@@ -20,6 +20,17 @@ public enum CooperativeSurplus {
     /// 风险金（非公积金） — is not: what it draws is put back, and the return reckoned on it.
     public static func isReserveFund(_ name: String) -> Bool { reserveFundNames.contains(name) }
 
+    /// What a distribution by another basis than Art. 44's may take in a cooperative: the income
+    /// (less expenses) dated after `after`, the record date of its last Art. 44 distribution,
+    /// through `through`, its own, less what other such distributions of those days took. What
+    /// was earned by then is the surplus Art. 44 returns (a token one of 1,000.00 on 2020-12-31
+    /// had let 99,000.00 of 2020's go out by capital the next day).
+    public static func earnedAfter(_ after: LedgerDate, through: LedgerDate, income: [(date: LedgerDate, fen: Int64)],
+                                   takenBy others: [(recordDate: LedgerDate, fen: Int64)]) -> Int64 {
+        let earned = income.filter { $0.date > after && $0.date <= through }.reduce(Int64(0)) { $0 &+ $1.fen }
+        return others.filter { $0.recordDate > after && $0.recordDate <= through }.reduce(earned) { $0 &- $1.fen }
+    }
+
     /// The names of a cooperative's reserve fund (Art. 42).
     public static let reserveFundNames: Set<String> = ["公积金", "法定公积金", "任意公积金", "盈余公积", "盈余公积金"]
 
