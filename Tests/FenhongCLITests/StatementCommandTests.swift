@@ -383,7 +383,8 @@ struct StatementCommandTests {
         #expect(beside.status == 0 && beside.stdout.hasPrefix("NOTE chen.proof.txt is damaged (proof entry 15: notIncluded"), "\(beside.stdout)")
     }
 
-    /// A checkpoint signed by a key the ledger never added is rejected, exit 1.
+    /// A checkpoint signed by a key the ledger never added is rejected, exit 1, when the proof is
+    /// checked; beside a statement that is the one the ledger prints, the proof is named damaged.
     @Test func forgedCheckpointIsRejected() throws {
         let cli = try ledger()
         #expect(try cli.run("statement", "--household", "152223-001", "--out", "chen.txt", "--proof").status == 0)
@@ -394,9 +395,11 @@ struct StatementCommandTests {
         let forged = try SignedCheckpoint.sign(checkpoint.checkpoint, with: forger)
         let rewritten = String(proof[..<split.lowerBound]) + "\n\n" + forged.note.serialized
         try rewritten.write(to: cli.folder.appendingPathComponent("chen.proof.txt"), atomically: true, encoding: .utf8)
-        let check = try cli.run("statement", "check", "chen.txt")
+        let check = try cli.run("statement", "check", "chen.proof.txt")
         #expect(check.status == 1)
         #expect(check.stdout.contains("checkpoint: checkpointSignature"))
+        let beside = try cli.run("statement", "check", "chen.txt")
+        #expect(beside.status == 0 && beside.stdout.hasPrefix("NOTE chen.proof.txt is damaged (checkpoint: checkpointSignature"), "\(beside.stdout)")
     }
 
     /// A bundle truncated after the proof was made is rejected, exit 1.
