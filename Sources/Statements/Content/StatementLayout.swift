@@ -32,7 +32,7 @@ public enum StatementLayout: Int, CaseIterable, Sendable, Comparable {
     /// ``StatementDocument/Typesetting/wholeTermsAndParagraphs``). Text as in layout 3.
     case fourth = 4
     /// Since 2026-12-01: how the household's holdings came and went, after them, where they did
-    /// more than come once (持股变动: shares transferred to another household or retired, each
+    /// more than come once (持股变动: shares transferred, retired, issued again or reversed, each
     /// change by its entry, which the proof includes) — the holdings alone had left household 003
     /// with no word of where its ten 扶贫股 went; and text and PDF lines that never break a word
     /// of the statement's own (“条/目”, 村/务监督委员会, 建档立卡/户) nor a figure from its unit
