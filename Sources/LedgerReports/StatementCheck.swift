@@ -249,6 +249,14 @@ public struct StatementCheck {
     /// that is not the checkpoint's, or a layout alone that differs from the one printed now.
     static func rejectionNote(name: String, statementText: String?, checkpoint: Checkpoint, failures: [StatementProofFailure]) -> String? {
         if let note = rewrittenNote(name: name, checkpoint: checkpoint, failures: failures) { return note }
+        // A checkpoint no accountant key signed is no checkpoint of the ledger: nothing is said of
+        // its root as if it were (a damaged proof's had been named as the ledger's).
+        if failures.contains(where: { $0.rule == .checkpointSignature }) {
+            guard statementText != nil else { return nil }
+            return "NOTE the proof's checkpoint carries no signature by an accountant key of the ledger, so the proof proves nothing, and the statement "
+                + "is not what the ledger prints either (it was checked with a proof made again from it): the statement was altered, or the ledger was "
+                + "rewritten since; verify the ledger against a checkpoint kept from before (fenhong verify --trusted)"
+        }
         if let statementText, let root = StatementText.printedRoot(in: statementText),
            root != checkpoint.root.hex, StatementSource.printedSize(statementText) == checkpoint.size {
             // The ledger's checkpoint of the size the statement prints is not the one it was printed at.

@@ -66,12 +66,18 @@ import Testing
         let next = try cli.execute(["dividend", "plan", "--id", "2025-h", "--record-date", "2025-01-01", "--distributable", "99000", "--basis", "household"])
         #expect(next.status == 2)
         #expect(next.stderr == "fenhong: 扎赉特旗绿源肉牛养殖专业合作社 is a farmers' cooperative: a distribution by another basis than Art. 44's takes only "
-                + "income recorded after 2024-12-31, the record date of its last distribution by Art. 44, and 0.00 was, not the 99,000.00 it would take: "
-                + "what was earned by then is returned by Art. 44 (declare it --basis cooperative)\n", "\(next.stderr)")
-        // A subsidy received since, passed on: its own.
+                + "income recorded after 2024-12-31, the record date of its last distribution by Art. 44, and by its record date 2025-01-01 (and by those of "
+                + "distributions after it), and 0.00 of that is left, not the 99,000.00 it would take: what was earned by an Art. 44 distribution is "
+                + "returned by it (declare it --basis cooperative)\n", "\(next.stderr)")
+        // Nor one dated before the year's trade, which takes income earned after its record date.
+        let before = try cli.execute(["dividend", "plan", "--id", "2024-h", "--record-date", "2024-05-31", "--distributable", "99000", "--basis", "household"])
+        #expect(before.status == 2 && before.stderr.contains("by its record date 2024-05-31 (and by those of distributions after it), and 0.00 of that is left"), "\(before.stderr)")
+        // A subsidy received since, passed on: its own; and taken once, not again by one dated before it.
         #expect(try cli.execute(["income", "record", "--amount", "10000", "--category", "财政补助", "--counterparty", "旗财政局", "--date", "2025-01-10"]).status == 0)
         let subsidy = try cli.execute(["dividend", "declare", "--id", "2025-h", "--record-date", "2025-01-15", "--distributable", "10000", "--basis", "household"])
         #expect(subsidy.status == 0, "\(subsidy.stderr)")
+        let again = try cli.execute(["dividend", "plan", "--id", "2025-h2", "--record-date", "2025-01-12", "--distributable", "10000", "--basis", "household"])
+        #expect(again.status == 2 && again.stderr.contains("and 0.00 of that is left, not the 10,000.00 it would take"), "\(again.stderr)")
         #expect(try cli.execute(["verify", "coop.fenhong"]).status == 0)
     }
 

@@ -400,6 +400,14 @@ struct StatementCommandTests {
         #expect(check.stdout.contains("checkpoint: checkpointSignature"))
         let beside = try cli.run("statement", "check", "chen.txt")
         #expect(beside.status == 0 && beside.stdout.hasPrefix("NOTE chen.proof.txt is damaged (checkpoint: checkpointSignature"), "\(beside.stdout)")
+        // A statement changed beside it: rejected, and nothing said of that checkpoint's root as the ledger's.
+        let text = try cli.file("chen.txt")
+        try text.replacingOccurrences(of: "BX-2024-0008    2,880.00", with: "BX-2024-0008    3,880.00")
+            .write(to: cli.folder.appendingPathComponent("chen.txt"), atomically: true, encoding: .utf8)
+        let changed = try cli.run("statement", "check", "chen.txt")
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("NOTE the proof's checkpoint carries no signature by an accountant key of the ledger, so the proof proves nothing")
+                && !changed.stdout.contains("but the ledger's checkpoint"), "\(changed.stdout)")
     }
 
     /// A bundle truncated after the proof was made is rejected, exit 1.

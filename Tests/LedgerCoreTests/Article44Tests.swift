@@ -98,8 +98,24 @@ struct Article44Tests {
         ]
         let found = EntrySamples.chain(payloads).flatMap { state.apply($0) }.filter { $0.code == .cooperativeRebate }
         #expect(found.map(\.detail) == ["distribution 2025 is by \"household\" in 扎赉特旗绿源肉牛养殖专业合作社, a farmers' cooperative, and takes 90,000.00, "
-            + "but only 0.00 of income was recorded after 2024-12-31, the record date of its last distribution by Art. 44: what was earned by then is "
-            + "returned by Art. 44 (declare it --basis cooperative)"], "\(found)")
+            + "but only 0.00 is left of the income recorded after 2024-12-31, the record date of its last distribution by Art. 44, by its record date "
+            + "2025-01-01 and by the record dates of distributions after it: what was earned by an Art. 44 distribution is returned by it "
+            + "(declare it --basis cooperative)"], "\(found)")
+    }
+
+    /// Of one income, what one distribution by another basis took, another dated before it cannot
+    /// take again; nor may one take income dated after its record date.
+    @Test func incomeAfterTheLastArticle44DistributionIsTakenOnce() {
+        let income: [(date: LedgerDate, fen: Int64)] = [(LedgerDate("2021-03-01")!, 1_000_000)]
+        let taken: [(recordDate: LedgerDate, fen: Int64)] = [(LedgerDate("2021-03-09")!, 1_000_000)]
+        let after = LedgerDate("2020-12-31")!
+        #expect(CooperativeSurplus.leftForAnotherBasis(on: LedgerDate("2021-03-08")!, after: after, before: nil, income: income, takenBy: taken) == 0)
+        #expect(CooperativeSurplus.leftForAnotherBasis(on: LedgerDate("2021-03-10")!, after: after, before: nil, income: income, takenBy: taken) == 0)
+        #expect(CooperativeSurplus.leftForAnotherBasis(on: LedgerDate("2021-03-10")!, after: after, before: nil, income: income, takenBy: []) == 1_000_000)
+        #expect(CooperativeSurplus.leftForAnotherBasis(on: LedgerDate("2021-02-28")!, after: after, before: nil, income: income, takenBy: []) == 0)
+        // Taken by one after the next Art. 44 distribution, it is that period's.
+        #expect(CooperativeSurplus.leftForAnotherBasis(on: LedgerDate("2021-03-08")!, after: after, before: LedgerDate("2021-03-09")!,
+                                                       income: income, takenBy: taken) == 1_000_000)
     }
 
     /// Only the reserve fund, named as it, stays drawn: 公积公益金 (a village's fund, 公益金 in it)

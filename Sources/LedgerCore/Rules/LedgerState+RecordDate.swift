@@ -347,21 +347,25 @@ extension LedgerState {
         // of a cooperative whose members traded is by Art. 44 (a token one of 1,000.00 beside one
         // of 99,000.00 by capital had returned 0.54% of the year's surplus by transactions).
         let after = previousCooperativeRecordDate(before: declaration.recordDate)
-        if let after, keepsIncome {
-            // What was earned by the last Art. 44 distribution is that surplus: another basis
-            // takes only what came after it.
+        if keepsIncome {
+            // Another basis takes only what was earned after the last Art. 44 distribution, and
+            // by its own record date: what was earned by then is that surplus.
             let others = declarations.indices.compactMap { d -> (recordDate: LedgerDate, fen: Int64)? in
                 guard tallies[d].withdrawnBy == nil, let other = declarations[d]?.declaration, other.id != declaration.id,
                       other.rule["basis"] != .string("cooperative") else { return nil }
                 return (other.recordDate, other.distributable.value &- other.residual.value)
             }
+            let next = cooperativeDeclarations.compactMap { tallies[$0].withdrawnBy == nil ? tallies[$0].recordDate : nil }
+                .filter { $0 > declaration.recordDate }.min()
             let income = datedIncome.filter { !seqFlags.isReversed($0.seq) }.map { (date: $0.date, fen: $0.fen) }
-            let earned = CooperativeSurplus.earnedAfter(after, through: declaration.recordDate, income: income, takenBy: others)
+            let left = CooperativeSurplus.leftForAnotherBasis(on: declaration.recordDate, after: after, before: next, income: income, takenBy: others)
             let taken = declaration.distributable.value &- declaration.residual.value
-            if taken > earned {
+            if taken > left {
+                let since = after.map { "after \($0), the record date of its last distribution by Art. 44, " } ?? ""
                 return "distribution \(declaration.id) is by \(Self.text(declaration.rule["basis"]) ?? "no basis") in \(org), a farmers' cooperative, and takes "
-                    + "\(Fen(taken).formatted), but only \(Fen(max(0, earned)).formatted) of income was recorded after \(after), the record date of its last "
-                    + "distribution by Art. 44: what was earned by then is returned by Art. 44 (declare it --basis cooperative)"
+                    + "\(Fen(taken).formatted), but only \(Fen(max(0, left)).formatted) is left of the income recorded \(since)by its record date "
+                    + "\(declaration.recordDate) and by the record dates of distributions after it: what was earned by an Art. 44 distribution is returned by it "
+                    + "(declare it --basis cooperative)"
             }
         }
         var work = 0, total: Int64 = 0, members = 0

@@ -70,28 +70,29 @@ public struct DistributionSpec: Sendable {
     }
 
     /// In a farmers' cooperative, a distribution by another basis takes only income recorded
-    /// after its last Art. 44 distribution (``CooperativeSurplus/earnedAfter(_:through:income:takenBy:)``).
+    /// after its last Art. 44 distribution and by its record date
+    /// (``CooperativeSurplus/leftForAnotherBasis(on:after:before:income:takenBy:)``).
     private func requireEarnedAfterArticle44(_ plan: DistributionPlan, entries: [Entry]) throws {
-        guard case .ledgerOpen(let open)? = entries.first?.payload, LedgerOpen.isCooperative(open.org),
-              let after = TransactionPeriod.previousRecordDate(in: entries, before: recordDate) else { return }
+        guard case .ledgerOpen(let open)? = entries.first?.payload, LedgerOpen.isCooperative(open.org) else { return }
         var reversed = Set<Int64>()
         for entry in entries { if case .entryReverse(let r) = entry.payload { reversed.insert(r.target) } }
-        var income: [(date: LedgerDate, fen: Int64)] = [], others: [(recordDate: LedgerDate, fen: Int64)] = []
+        var income: [(date: LedgerDate, fen: Int64)] = [], others: [(recordDate: LedgerDate, fen: Int64)] = [], cooperative: [LedgerDate] = []
         for entry in entries where !reversed.contains(entry.seq) {
             switch entry.payload {
             case .incomeRecord(let r): income.append((r.date, r.amount.value))
             case .expenseRecord(let r): income.append((r.date, -r.amount.value))
-            case .dividendDeclare(let d) where d.rule["basis"]?.stringValue != "cooperative" && d.id != id:
-                others.append((d.recordDate, d.distributable.value &- d.residual.value))
+            case .dividendDeclare(let d) where d.rule["basis"]?.stringValue == "cooperative": cooperative.append(d.recordDate)
+            case .dividendDeclare(let d) where d.id != id: others.append((d.recordDate, d.distributable.value &- d.residual.value))
             default: break
             }
         }
         // A ledger of distributions alone, its books kept elsewhere, cannot tell.
         guard !income.isEmpty else { return }
-        let earned = CooperativeSurplus.earnedAfter(after, through: recordDate, income: income, takenBy: others)
+        let after = cooperative.filter { $0 < recordDate }.max(), next = cooperative.filter { $0 > recordDate }.min()
+        let left = CooperativeSurplus.leftForAnotherBasis(on: recordDate, after: after, before: next, income: income, takenBy: others)
         let taken = plan.declaredDistributable.value &- plan.residual.value
-        if taken > earned {
-            throw DistributionSpecError.earnedBeforeArticle44(org: open.org, taken: taken, earned: max(0, earned), after: after)
+        if taken > left {
+            throw DistributionSpecError.earnedBeforeArticle44(org: open.org, taken: taken, left: max(0, left), after: after, recordDate: recordDate)
         }
     }
 }
@@ -152,17 +153,18 @@ public enum DistributionSpecError: Error, CustomStringConvertible {
     case unweightedClasses([(String, Int64)], weighted: [(String, Int64)], LedgerDate)
     /// A farmers' cooperative's distribution by another basis than Art. 44's taking more than the
     /// income recorded after its last Art. 44 distribution (`after`, its record date).
-    case earnedBeforeArticle44(org: String, taken: Int64, earned: Int64, after: LedgerDate)
+    case earnedBeforeArticle44(org: String, taken: Int64, left: Int64, after: LedgerDate?, recordDate: LedgerDate)
     /// A farmers' cooperative's distribution by another basis than Art. 44's while its members'
     /// transactions of the period stand.
     case article44PassedOver(org: String, transactions: Int64, members: Int, after: LedgerDate?, through: LedgerDate)
 
     public var description: String {
         switch self {
-        case .earnedBeforeArticle44(let org, let taken, let earned, let after):
-            "\(org) is a farmers' cooperative: a distribution by another basis than Art. 44's takes only income recorded after \(after), "
-                + "the record date of its last distribution by Art. 44, and \(Fen(earned).formatted) was, not the \(Fen(taken).formatted) it would take: "
-                + "what was earned by then is returned by Art. 44 (declare it --basis cooperative)"
+        case .earnedBeforeArticle44(let org, let taken, let left, let after, let recordDate):
+            "\(org) is a farmers' cooperative: a distribution by another basis than Art. 44's takes only income recorded "
+                + (after.map { "after \($0), the record date of its last distribution by Art. 44, and " } ?? "")
+                + "by its record date \(recordDate) (and by those of distributions after it), and \(Fen(left).formatted) of that is left, "
+                + "not the \(Fen(taken).formatted) it would take: what was earned by an Art. 44 distribution is returned by it (declare it --basis cooperative)"
         case .article44PassedOver(let org, let transactions, let members, let after, let through):
             "\(org) is a farmers' cooperative, and its \(members) \(members == 1 ? "member" : "members") recorded transactions (交易额) of "
                 + "\(Fen(transactions).formatted) \(TransactionPeriod.text(after: after, through: through)): Art. 44 returns at least 60% of "

@@ -20,15 +20,22 @@ public enum CooperativeSurplus {
     /// 风险金（非公积金） — is not: what it draws is put back, and the return reckoned on it.
     public static func isReserveFund(_ name: String) -> Bool { reserveFundNames.contains(name) }
 
-    /// What a distribution by another basis than Art. 44's may take in a cooperative: the income
-    /// (less expenses) dated after `after`, the record date of its last Art. 44 distribution,
-    /// through `through`, its own, less what other such distributions of those days took. What
-    /// was earned by then is the surplus Art. 44 returns (a token one of 1,000.00 on 2020-12-31
-    /// had let 99,000.00 of 2020's go out by capital the next day).
-    public static func earnedAfter(_ after: LedgerDate, through: LedgerDate, income: [(date: LedgerDate, fen: Int64)],
-                                   takenBy others: [(recordDate: LedgerDate, fen: Int64)]) -> Int64 {
-        let earned = income.filter { $0.date > after && $0.date <= through }.reduce(Int64(0)) { $0 &+ $1.fen }
-        return others.filter { $0.recordDate > after && $0.recordDate <= through }.reduce(earned) { $0 &- $1.fen }
+    /// The most a distribution by another basis than Art. 44's, of record date `date`, may take in
+    /// a cooperative: of the income (less expenses) dated after `after` — the record date of its
+    /// last Art. 44 distribution, nil for none — what the other such distributions of those days
+    /// did not take, through its own record date and through every later one's before `next` (the
+    /// next Art. 44 distribution's), for what it takes, the later ones cannot. What was earned by
+    /// an Art. 44 distribution is that surplus (a token one of 1,000.00 on 2020-12-31 had let
+    /// 99,000.00 of 2020's go out by capital the next day), and a distribution takes no income
+    /// earned after its record date (one of 2020-05-31 had taken December's).
+    public static func leftForAnotherBasis(on date: LedgerDate, after: LedgerDate?, before next: LedgerDate?,
+                                           income: [(date: LedgerDate, fen: Int64)], takenBy others: [(recordDate: LedgerDate, fen: Int64)]) -> Int64 {
+        func inPeriod(_ day: LedgerDate, through: LedgerDate) -> Bool { after.map { day > $0 } ?? true && day <= through }
+        let later = others.map(\.recordDate).filter { day in day > date && next.map { day < $0 } ?? true }
+        return ([date] + later).map { through in
+            let earned = income.filter { inPeriod($0.date, through: through) }.reduce(Int64(0)) { $0 &+ $1.fen }
+            return others.filter { inPeriod($0.recordDate, through: through) }.reduce(earned) { $0 &- $1.fen }
+        }.min()!
     }
 
     /// The names of a cooperative's reserve fund (Art. 42).
