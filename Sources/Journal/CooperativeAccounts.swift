@@ -28,9 +28,10 @@ extension VillageAccount {
         hledger: "所有者权益:盈余分配:各项分配:剩余盈余分配", beancount: "Equity:SurplusDistribution:Remainder", chinese: "盈余分配—各项分配—剩余盈余分配")
     static let surplusReserve = VillageAccount(hledger: "所有者权益:盈余公积", beancount: "Equity:SurplusReserve", chinese: "盈余公积")
 
-    /// True for a cooperative's appropriation to its reserve (盈余公积, Art. 42): named 公积…. (A
-    /// 公益金 is no reserve of a cooperative's: drawn to a line of its own.)
-    static func isSurplusReserve(_ name: String) -> Bool { name.contains("公积") }
+    /// True for a cooperative's appropriation to its reserve (盈余公积, Art. 42): named as the reserve
+    /// fund, as Art. 44's return reckons it (``CooperativeSurplus/isReserveFund(_:)``). (A 公益金, or
+    /// a name merely holding 公积, is no reserve of a cooperative's: drawn to a line of its own.)
+    static func isSurplusReserve(_ name: String) -> Bool { CooperativeSurplus.isReserveFund(name) }
 
     /// The 盈余分配 account an appropriation of a cooperative's is drawn to: 提取盈余公积 for one
     /// named 公积…, else one of its own name.

@@ -50,8 +50,8 @@ struct ContentDisclosureTests {
     /// supervisory committee, the village committee's seal), a farmers' cooperative to its members
     /// (its 监事会, its 理事会's seal) — whatever the distribution's basis.
     @Test func thePostingIsTheOrganisations() throws {
-        #expect(Organisation.isCooperative("扎赉特旗绿源肉牛养殖专业合作社"))
-        #expect(!Organisation.isCooperative("白辛嘎查股份经济合作社"))
+        #expect(LedgerOpen.isCooperative("扎赉特旗绿源肉牛养殖专业合作社"))
+        #expect(!LedgerOpen.isCooperative("白辛嘎查股份经济合作社"))
         let village = TextRenderer().render(try disclosure().document()).filter { !$0.isWhitespace }
         #expect(village.contains("白辛嘎查村务公开分红公示表") && village.contains("村务监督委员会反映") && village.contains("村民委员会（盖章）"))
         var opening = ContentLedger.opening

@@ -154,7 +154,7 @@ extension DistributionDisclosure {
         // A cooperative posts to its members, overseen by its board of supervisors (监事会) and
         // sealed by its council (理事会); a village to the villagers (村务公开) — by what the
         // organisation is, whatever the distribution's basis.
-        let cooperative = Organisation.isCooperative(org)
+        let cooperative = LedgerOpen.isCooperative(org)
         let period = "公示期：\(postedFrom.chinese)至\(postedTo.chinese)（\(days)天）。如有异议，请在公示期内向"
             + (cooperative ? "本社监事会（执行监事）反映。" : "村务监督委员会反映。")
         let signatures: [StatementDocument.SignatureLine] = cooperative

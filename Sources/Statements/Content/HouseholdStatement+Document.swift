@@ -44,7 +44,7 @@ extension HouseholdStatement {
     public func document(layout: StatementLayout = .current) -> StatementDocument {
         // A farmers' cooperative's statement is its own, titled by it, since layout 5: it had been
         // headed by the village of its ledger, which a cooperative's members may not share.
-        let cooperative = layout >= .fifth && Organisation.isCooperative(org)
+        let cooperative = layout >= .fifth && LedgerOpen.isCooperative(org)
         var subtitles = cooperative ? [] : [org]
         subtitles.append((year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese)
         var sections: [StatementDocument.Section] = []
@@ -192,7 +192,7 @@ extension HouseholdStatement {
         ])))
 
         // A cooperative's members turn to its board of supervisors, since layout 2.
-        let overseers = layout >= .second && Organisation.isCooperative(org) ? "本社监事会（执行监事）" : "村务监督委员会"
+        let overseers = layout >= .second && LedgerOpen.isCooperative(org) ? "本社监事会（执行监事）" : "村务监督委员会"
         sections.append(.init(heading: "说明", content: .paragraph(.init(
             "本明细单由\(org)根据分红账本生成。“条目”是账本记录的编号，“哈希”是该记录指纹的前8位；"
                 + "冲销的记录照原样保留并标明\(StatementLabels.reversedMark)，不删除。"
@@ -201,7 +201,7 @@ extension HouseholdStatement {
 
         // The collective's seal beside the signatures (DOMAIN §5), since layout 2.
         sections.append(.init(heading: "签字", content: .signatures([
-            .init("经办人"), .init(layout >= .second && Organisation.isCooperative(org) ? "监事会（执行监事）" : "监督小组"),
+            .init("经办人"), .init(layout >= .second && LedgerOpen.isCooperative(org) ? "监事会（执行监事）" : "监督小组"),
             .init("户主（或见证人、按手印）"),
         ] + (layout >= .second ? [.init("\(org)（盖章）")] : []))))
 

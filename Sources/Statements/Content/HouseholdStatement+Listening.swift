@@ -28,7 +28,7 @@ extension HouseholdStatement {
         sections += spokenRules()
         sections += [StatementLabels.totalsHeading, "说明", "签字"].compactMap(printedSection)
         let period = (year.map { "\($0)年度" } ?? "全部年度") + "，截至" + date.chinese
-        let what = Organisation.isCooperative(org) ? StatementLabels.cooperativeTitle : "分红明细单"
+        let what = LedgerOpen.isCooperative(org) ? StatementLabels.cooperativeTitle : "分红明细单"
         return StatementDocument(title: "这是\(head)户的\(what)，户号\(household)", subtitleLines: [org, period],
                                  sections: sections, footer: printed.footer, owner: printed.owner)
     }

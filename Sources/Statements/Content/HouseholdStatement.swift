@@ -101,7 +101,6 @@ public struct HouseholdStatement: Sendable, Equatable {
         return Set(shareMovements.map(\.shareClass)).count < shareMovements.count
     }
 
-
     /// One change of a holding.
     public struct ShareMovement: Sendable, Equatable {
         /// The entry that made it.

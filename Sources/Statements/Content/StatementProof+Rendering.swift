@@ -232,8 +232,9 @@ extension StatementProof {
     /// ideographic space or a Chinese character as 2).
     ///
     /// With ``Spacing/columns`` (a text statement), every space stays where it is — a tab as the
-    /// spaces to the next multiple of 8, an ideographic space as two — and only those ending a line go: a figure moved along its
-    /// line by spaces is another statement (`2 158.49` under 应分（元）, 158.49 moved off it).
+    /// spaces to the next multiple of 8, an ideographic space as two — and only those ending a
+    /// line go: a figure moved along its line by spaces is another statement (`2 158.49` under
+    /// 应分（元）, 158.49 moved off it).
     private static func normalizedLines(_ text: String, _ spacing: Spacing) -> [(number: Int, text: String)] {
         var lines = [(number: Int, text: String)]()
         var line = String.UnicodeScalarView(), number = 1, pendingSpace = false, run = String.UnicodeScalarView(), column = 0
