@@ -78,6 +78,15 @@ import Testing
         #expect(subsidy.status == 0, "\(subsidy.stderr)")
         let again = try cli.execute(["dividend", "plan", "--id", "2025-h2", "--record-date", "2025-01-12", "--distributable", "10000", "--basis", "household"])
         #expect(again.status == 2 && again.stderr.contains("and 0.00 of that is left, not the 10,000.00 it would take"), "\(again.stderr)")
+        // What it stood on is not dated back: trade in its period, nor an Art. 44 distribution before it.
+        let trade = try cli.execute(["shares", "issue", "--holder", "C1", "--class", "trade", "--amount", "50000", "--reason", "补记交售", "--date", "2025-01-05"])
+        #expect(trade.status == 2 && trade.stderr.contains("distribution 2025-h was declared by another basis than Art. 44's, in a farmers' cooperative "
+            + "whose members had recorded no transactions (交易额) in its period up to its record date 2025-01-15"), "\(trade.stderr)")
+        #expect(try cli.shell("printf 'C1,600\nC2,400\n' > volumes.csv").status == 0)
+        let token = try cli.execute(["dividend", "declare", "--id", "2025-c", "--record-date", "2025-01-14", "--pool", "10", "--basis", "cooperative",
+                                     "--transactions", "volumes.csv"])
+        #expect(token.status == 2 && token.stderr.contains("distribution 2025-h, by another basis, took the income earned after the last Art. 44 distribution "
+            + "before its record date 2025-01-15"), "\(token.stderr)")
         #expect(try cli.execute(["verify", "coop.fenhong"]).status == 0)
     }
 

@@ -118,6 +118,52 @@ struct Article44Tests {
                                                        income: income, takenBy: taken) == 1_000_000)
     }
 
+    /// A distribution by another basis in a cooperative stands on there being no transactions in
+    /// its period, and on the income since the last Art. 44 distribution before it: neither may be
+    /// changed after it (a review had declared by capital first, then dated the year's trade and a
+    /// token Art. 44 distribution back before it, and `verify` said intact).
+    @Test func whatADistributionByAnotherBasisStoodOnCannotBeDatedBack() {
+        let household: [String: JSONValue] = ["basis": .string("household"), "method": .string("largest-remainder")]
+        let rule: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(60_000), "method": .string("largest-remainder"),
+                                         "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+        let byHousehold = DividendDeclaration(id: "2024-按户", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(9_000_000), appropriations: [],
+                                              pool: Fen(9_000_000), rule: household, allocated: Fen(9_000_000), residual: .zero)
+        let token = DividendDeclaration(id: "2024-返还", recordDate: LedgerDate("2024-06-30")!, distributable: Fen(100_000), appropriations: [],
+                                        pool: Fen(100_000), rule: rule, allocated: Fen(100_000), residual: .zero)
+        let trade = EntryPayload.sharesIssue(SharesChange(holder: "C001", shareClass: "trade", units: 5_000_000, date: LedgerDate("2024-06-01")!, reason: "交售"))
+        let opening: [EntryPayload] = [.ledgerOpen(cooperative)] + members.map { .householdRegister($0) } + [
+            .incomeRecord(CashFlow(amount: Fen(10_000_000), category: "经营收入", counterparty: "肉联厂", date: LedgerDate("2024-11-01")!)),
+        ]
+        func settled(_ payloads: [EntryPayload]) -> [RuleViolation] {
+            var state = LedgerState(keepingHouseholdRecords: false, replayingEverything: true)
+            return EntrySamples.chain(opening + payloads).flatMap { state.apply($0) }.filter { $0.code == .settledDate || $0.code == .cooperativeRebate }
+        }
+        // Declared by household, with no transactions yet: it stands.
+        #expect(settled([.dividendDeclare(byHousehold)]).isEmpty)
+        // The year's trade dated back into its period.
+        let backdatedTrade = settled([.dividendDeclare(byHousehold), trade])
+        #expect(backdatedTrade.map(\.seq) == [5] && backdatedTrade.map(\.code) == [.settledDate], "\(backdatedTrade)")
+        #expect(backdatedTrade.first?.detail == "distribution 2024-按户 was declared by another basis than Art. 44's, in a farmers' cooperative whose members "
+            + "had recorded no transactions (交易额) in its period up to its record date 2024-12-31; a share change dated 2024-06-01 in it would have made it one "
+            + "Art. 44 requires by them (date it after 2024-12-31; if the transactions were left out, reverse the distribution's payments and its "
+            + "declaration, and declare it again --basis cooperative)")
+        // A token Art. 44 distribution dated back before it.
+        let backdatedToken = settled([.dividendDeclare(byHousehold), .dividendDeclare(token)])
+        #expect(backdatedToken.map(\.seq) == [5] && backdatedToken.first?.detail.hasPrefix("distribution 2024-按户, by another basis, took the income earned after "
+            + "the last Art. 44 distribution before its record date 2024-12-31; one by Art. 44 with the record date 2024-06-30 would have left it less") == true, "\(backdatedToken)")
+        // In record-date order both stand; the Art. 44 one is then withdrawn only after the other.
+        let inOrder: [EntryPayload] = [trade, .dividendDeclare(token), .dividendDeclare(byHousehold)]
+        #expect(settled(inOrder).isEmpty)
+        let withdrawn = settled(inOrder + [.entryReverse(Reversal(target: 5, reason: "误报"))])
+        #expect(withdrawn.map(\.seq) == [7] && withdrawn.first?.detail == "distribution 2024-按户, by another basis, took the income earned after 2024-返还's "
+            + "record date 2024-06-30; withdrawing 2024-返还 would give it the transactions Art. 44 returns (withdraw 2024-按户 first)", "\(withdrawn)")
+        // A village's collective is bound by none of it.
+        var village = LedgerState(keepingHouseholdRecords: false, replayingEverything: true)
+        let villageFound = EntrySamples.chain([.ledgerOpen(EntrySamples.open)] + Array(opening.dropFirst()) + [.dividendDeclare(byHousehold), trade])
+            .flatMap { village.apply($0) }.filter { $0.code == .settledDate }
+        #expect(villageFound.isEmpty, "\(villageFound)")
+    }
+
     /// Only the reserve fund, named as it, stays drawn: 公积公益金 (a village's fund, 公益金 in it)
     /// and a name that merely holds 公积 are put back.
     @Test func onlyTheReserveFundNamedSoStaysDrawn() {

@@ -89,6 +89,12 @@ extension LedgerState {
               let latest = settledClasses.latest(counting: classes, onOrAfter: date) else { return }
         let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a share change dated \(date)"
         let remedy = target == nil ? "date it after \(latest.date)" : "record the correction as a share entry dated after \(latest.date)"
+        if latest.passedOver {
+            return problems.add(.settledDate, "distribution \(latest.id) was declared by another basis than Art. 44's, in a farmers' cooperative whose members "
+                                + "had recorded no transactions (交易额) in its period up to its record date \(latest.date); \(what) in it would have made it one "
+                                + "Art. 44 requires by them (\(remedy); if the transactions were left out, reverse the distribution's payments and its "
+                                + "declaration, and declare it again --basis cooperative)")
+        }
         problems.add(.settledDate, "distribution \(latest.id) was declared on holdings as of \(latest.date); \(what) would alter them (\(remedy); "
                      + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")
     }
@@ -113,6 +119,10 @@ extension LedgerState {
     /// A cooperative's distribution returns the transactions since the record date of the one
     /// before it: one declared with a record date on or before a standing one's would return
     /// some of them again (the later one already counted them).
+    /// Nor may it be declared on or before the record date of a standing distribution by another
+    /// basis: that one took only the income earned after the last Art. 44 distribution before it,
+    /// and one dated before it would have left it less (an Art. 44 distribution of 1,000.00 dated
+    /// back had let one by capital keep the whole year's income).
     func requireCooperativeOrder(_ declaration: DividendDeclaration, _ problems: inout RuleReport) {
         for d in cooperativeDeclarations where tallies[d].withdrawnBy == nil {
             guard let earlier = declarations[d]?.declaration, declaration.recordDate <= earlier.recordDate else { continue }
@@ -120,7 +130,26 @@ extension LedgerState {
                                 + "one with the record date \(declaration.recordDate) would return them again (declare a cooperative's distributions in record-date order; "
                                 + "if \(earlier.id) was wrong, withdraw it first)")
         }
+        if let other = standingOtherBasis(onOrAfter: declaration.recordDate) {
+            problems.add(.settledDate, "distribution \(other.id), by another basis, took the income earned after the last Art. 44 distribution before its record date "
+                         + "\(other.recordDate); one by Art. 44 with the record date \(declaration.recordDate) would have left it less (declare a cooperative's "
+                         + "distributions in record-date order; if \(other.id) was wrong, withdraw it first)")
+        }
     }
+
+    /// The standing distribution by another basis than Art. 44's, of the latest record date on or
+    /// after `date`, in a farmers' cooperative (none elsewhere).
+    func standingOtherBasis(onOrAfter date: LedgerDate) -> DividendDeclaration? {
+        guard isCooperative else { return nil }
+        return declarations.indices.compactMap { d -> DividendDeclaration? in
+            guard tallies[d].withdrawnBy == nil, let other = declarations[d]?.declaration, other.rule["basis"] != .string("cooperative"),
+                  other.recordDate >= date else { return nil }
+            return other
+        }.max { $0.recordDate < $1.recordDate }
+    }
+
+    /// True when the ledger is a farmers' cooperative's, which Art. 44 binds.
+    var isCooperative: Bool { opening.map { LedgerOpen.isCooperative($0.org) } ?? false }
 
     /// Withdrawing cooperative distribution `d` would give its transactions to the next one,
     /// which was divided by those since `d`'s record date: that one is withdrawn first.
@@ -130,6 +159,12 @@ extension LedgerState {
             guard let next = declarations[later]?.declaration, next.recordDate > recordDate else { continue }
             return problems.add(.settledDate, "cooperative distribution \(next.id) returned the transactions after \(distributionIDs[d])'s record date \(recordDate); "
                                 + "withdrawing \(distributionIDs[d]) would change what \(next.id) should have returned (withdraw \(next.id) first)")
+        }
+        // One by another basis after it stood on the income since; withdrawn, it would stand on
+        // the transactions of its period too.
+        if let other = standingOtherBasis(onOrAfter: recordDate), other.id != distributionIDs[d] {
+            problems.add(.settledDate, "distribution \(other.id), by another basis, took the income earned after \(distributionIDs[d])'s record date \(recordDate); "
+                         + "withdrawing \(distributionIDs[d]) would give it the transactions Art. 44 returns (withdraw \(other.id) first)")
         }
     }
 }

@@ -79,7 +79,7 @@ extension LedgerState {
             if let date = tallies[other].recordDate, settledThrough.map({ date > $0.date }) ?? true {
                 settledThrough = (date, distributionIDs[other])
             }
-            if let declaration = declarations[other]?.declaration { settledClasses.add(declaration) }
+            if let declaration = declarations[other]?.declaration { settledClasses.add(declaration, cooperative: isCooperative) }
         }
     }
 }

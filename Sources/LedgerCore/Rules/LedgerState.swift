@@ -398,7 +398,7 @@ public struct LedgerState: Sendable {
                 if settledThrough.map({ declaration.recordDate > $0.date }) ?? true {
                     settledThrough = (declaration.recordDate, declaration.id)
                 }
-                settledClasses.add(declaration)
+                settledClasses.add(declaration, cooperative: isCooperative)
                 if declaration.rule["basis"] == .string("cooperative") {
                     checkRebate(declaration, &problems)
                     requireCooperativeOrder(declaration, &problems)

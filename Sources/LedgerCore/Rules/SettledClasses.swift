@@ -4,25 +4,41 @@
 /// share entry is judged by its classes alone, not against every declaration (a forged ledger of
 /// many declarations and many backdated share entries would otherwise cost their product).
 struct SettledClasses: Sendable {
-    private var byClass: [String: (date: LedgerDate, id: String)] = [:]
-    /// The latest of distributions whose rule could not be read: taken as counting every class.
-    private var everyClass: (date: LedgerDate, id: String)?
+    /// A distribution that settled a class: its record date and id, and whether it settled it by
+    /// standing without it (``Settled/passedOver``) rather than by dividing by it.
+    struct Settled: Sendable {
+        let date: LedgerDate
+        let id: String
+        /// True for a farmers' cooperative's distribution by another basis, which stands only
+        /// while no member's transactions (交易额) are dated in its period (Art. 44).
+        let passedOver: Bool
+    }
 
-    /// Counts `declaration`'s record date for every class it counted.
-    mutating func add(_ declaration: DividendDeclaration) {
-        let settled = (declaration.recordDate, declaration.id)
-        func keep(_ current: inout (date: LedgerDate, id: String)?) {
-            if current.map({ settled.0 > $0.date }) ?? true { current = settled }
+    private var byClass: [String: Settled] = [:]
+    /// The latest of distributions whose rule could not be read: taken as counting every class.
+    private var everyClass: Settled?
+
+    /// Counts `declaration`'s record date for every class it counted; in a farmers' cooperative
+    /// (`cooperative`), a distribution by another basis settles its members' transactions too: one
+    /// dated in its period would have made it one Art. 44 requires by them.
+    mutating func add(_ declaration: DividendDeclaration, cooperative: Bool) {
+        func keep(_ current: inout Settled?, passedOver: Bool = false) {
+            if current.map({ declaration.recordDate > $0.date }) ?? true {
+                current = Settled(date: declaration.recordDate, id: declaration.id, passedOver: passedOver)
+            }
         }
         switch Self.counted(by: declaration.rule) {
         case .none: break
         case .some(let classes): for shareClass in classes { keep(&byClass[shareClass]) }
         case .every: keep(&everyClass)
         }
+        if cooperative, declaration.rule["basis"] != .string("cooperative") {
+            keep(&byClass[LedgerState.cooperativeAccounts.transactions], passedOver: true)
+        }
     }
 
     /// The distribution of the latest record date on or after `date` that counted one of `classes`.
-    func latest(counting classes: some Sequence<String>, onOrAfter date: LedgerDate) -> (date: LedgerDate, id: String)? {
+    func latest(counting classes: some Sequence<String>, onOrAfter date: LedgerDate) -> Settled? {
         (classes.compactMap { byClass[$0] } + [everyClass].compactMap { $0 })
             .filter { date <= $0.date }
             .max { $0.date < $1.date }
