@@ -5,7 +5,7 @@ import Testing
 @Suite(.serialized)
 struct DividendTests {
     /// Six households holding [4,3,2,5,1,3] member shares (DOMAIN §9 example 3).
-    private func village() throws -> CLI {
+    func village() throws -> CLI {
         let cli = try CLI()
         cli.environment = ["FENHONG_LEDGER": "v.fenhong", "FENHONG_KEY": "a.key"]
         try cli.run("key", "generate", "--name", "accountant", "--out", "a.key")

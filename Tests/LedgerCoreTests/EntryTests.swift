@@ -88,6 +88,20 @@ struct EntryTests {
         var carried = good
         carried.rule["carriedIn"] = .integer(-2)
         #expect(decode(carried) == .invalidValue(kind: "dividend.declare", field: "rule", reason: "must give \"carriedIn\" as fen from 0 to the distributable amount (1600000)"))
+        // A posting period (公示) has both its days, the last not before the first; it round-trips.
+        var posted = good
+        posted.posting = PostingPeriod(start: LedgerDate("2025-01-02")!, days: 10)
+        #expect(posted.posting?.end == LedgerDate("2025-01-11")! && posted.posting?.days == 10)
+        let body = EntrySamples.chain([.dividendDeclare(posted)])[0].canonicalBody()
+        #expect(String(decoding: body, as: UTF8.self).contains(#""pool":1440000,"postingEnd":"2025-01-11","postingStart":"2025-01-02","prev":"#))
+        #expect(try Entry.decode(body: body).payload == .dividendDeclare(posted))
+        func edited(_ body: [UInt8], _ from: String, _ to: String) -> EntryError? {
+            do { _ = try Entry.decode(body: Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: from, with: to).utf8)); return nil } catch { return error }
+        }
+        #expect(edited(body, #""postingEnd":"2025-01-11","#, "") == .invalidValue(kind: "dividend.declare", field: "postingEnd",
+                                                                                  reason: "goes with postingStart: a posting period has both its days"))
+        #expect(edited(body, #""postingEnd":"2025-01-11""#, #""postingEnd":"2025-01-01""#) == .invalidValue(
+            kind: "dividend.declare", field: "postingEnd", reason: "must not come before postingStart (2025-01-02), not 2025-01-01"))
     }
 
     /// Hashes and key IDs are written in lowercase hex, on a flat body (read in place) as on any

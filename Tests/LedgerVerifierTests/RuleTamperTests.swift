@@ -26,6 +26,19 @@ struct RuleTamperTests {
         expectExactly(try fixture.forged(commands), [("overpayment", 14)])
     }
 
+    /// A payment dated before the posting for objections (公示) the declaration records is over is
+    /// `paid-during-posting`; the same payment after its last day stands.
+    @Test func paidDuringPosting() throws {
+        var commands = fixture.commands
+        guard case .dividendDeclare(var declaration) = commands[6].payloads[0] else { Issue.record("the fixture declares first"); return }
+        declaration.posting = PostingPeriod(start: Fixture.date, days: 7)
+        commands[6].payloads[0] = .dividendDeclare(declaration)
+        expectExactly(try fixture.forged(commands), [("paid-during-posting", 14), ("paid-during-posting", 15)])
+        declaration.posting = PostingPeriod(start: Fixture.date.adding(days: -7), days: 7)
+        commands[6].payloads[0] = .dividendDeclare(declaration)
+        expectExactly(try fixture.forged(commands), [])
+    }
+
     /// Allocations that do not add up to the declaration are reported at the declaration.
     @Test func allocationSum() throws {
         var commands = fixture.commands

@@ -9,7 +9,7 @@
 public enum FieldName: Int, CaseIterable, Sendable {
     case account, allocated, amount, appropriations, at, bp, by, capital, category, channel, `class`, counterparty,
          currency, date, distributable, from, head, holder, household, id, idMasked, key, kind, members, name,
-         org, origin, pool, poor, prev, purpose, reason, rebate, recordDate, reference, region, residual, returnBp,
+         org, origin, pool, poor, postingEnd, postingStart, prev, purpose, reason, rebate, recordDate, reference, region, residual, returnBp,
          role, rule, seq, source, target, to, units, v, village
 
     /// The name as a body spells it (the case's own name: there is no `description` to stand

@@ -162,14 +162,20 @@ private func writeDigits(_ value: Int, _ digits: Int, to out: UnsafeMutableBuffe
 extension LedgerDate {
     /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> LedgerDate {
-        // Howard Hinnant's days_from_civil, then back through LedgerTime.
+        LedgerTime(secondsSinceEpoch: (epochDays + Int64(days)) * 86_400).date
+    }
+
+    /// The days from this date to `other`: 0 for the same day, negative for an earlier one.
+    public func days(to other: LedgerDate) -> Int { Int(other.epochDays - epochDays) }
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    private var epochDays: Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let m = Int64(month), d = Int64(day)
         let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let epochDays = era * 146_097 + doe - 719_468
-        return LedgerTime(secondsSinceEpoch: (epochDays + Int64(days)) * 86_400).date
+        return era * 146_097 + doe - 719_468
     }
 }

@@ -61,7 +61,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
         case (.payments, .undeclaredDistribution): "id"
         case (.payments, .unknownHousehold), (.payments, .notAllocated), (.payments, .duplicateAllocation): "household"
         case (.payments, .overpayment): "amount"
-        case (.payments, .paidBeforeRecordDate): "date"
+        case (.payments, .paidBeforeRecordDate), (.payments, .paidDuringPosting): "date"
         case (.payments, .paymentAccount): "account"
         default: nil
         }

@@ -82,6 +82,8 @@ public struct LedgerState: Sendable {
     struct DistributionTally: Sendable {
         var isDeclared = false
         var recordDate: LedgerDate?
+        /// The days its list is posted for objections, when the declaration records them.
+        var posting: PostingPeriod?
         var allocatable: Int64 = 0
         var allocated: Int64 = 0
         var paid: Int64 = 0
@@ -395,6 +397,7 @@ public struct LedgerState: Sendable {
                 tallies[d].isDeclared = true
                 tallies[d].allocatable = declaration.allocated.value
                 tallies[d].recordDate = declaration.recordDate
+                tallies[d].posting = declaration.posting
                 if settledThrough.map({ declaration.recordDate > $0.date }) ?? true {
                     settledThrough = (declaration.recordDate, declaration.id)
                 }
@@ -523,6 +526,11 @@ public struct LedgerState: Sendable {
         // Who is owed is settled at the record date: a payment dated before it is a wrong date.
         if let recordDate = tallies[d].recordDate, payment.date < recordDate {
             problems.add(.paidBeforeRecordDate, "a payment dated \(payment.date) comes before distribution \(payment.id)'s record date \(recordDate)")
+        }
+        // Nothing is paid while the villagers may still object to the list (公示).
+        if let posting = tallies[d].posting, payment.date <= posting.end {
+            problems.add(.paidDuringPosting, "distribution \(payment.id) is posted for objections (公示) from \(posting.start) to \(posting.end); "
+                         + "a payment dated \(payment.date) comes before the posting is over (pay it, and date it, after \(posting.end))")
         }
         let key = AllocationKey(distribution: d, household: intern(household: payment.household))
         guard let account = owed[key] else {

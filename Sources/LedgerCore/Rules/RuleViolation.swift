@@ -28,6 +28,9 @@ public enum RuleCode: String, Sendable, CaseIterable {
     case notAllocated = "not-allocated"
     case overpayment = "overpayment"
     case paidBeforeRecordDate = "paid-before-record-date"
+    /// A payment dated on or before the last day its distribution's list is posted for
+    /// objections (公示), where the declaration records the posting.
+    case paidDuringPosting = "paid-during-posting"
     /// A cooperative's distribution returning less than 60% of its pool by transactions (Art. 44).
     case cooperativeRebate = "cooperative-rebate"
     /// A distribution taking more than the income recorded and not yet distributed: paid with

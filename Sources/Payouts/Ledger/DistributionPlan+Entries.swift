@@ -3,11 +3,11 @@ import LedgerCore
 extension DistributionPlan {
     /// The entries that declare this plan: one `dividend.declare` and one `dividend.allocate`
     /// per holder with a basis or an amount, in holder order. They are appended in one command.
-    public func declarationEntries(id: String, recordDate: LedgerDate) -> [EntryPayload] {
+    public func declarationEntries(id: String, recordDate: LedgerDate, posting: PostingPeriod? = nil) -> [EntryPayload] {
         let declaration = DividendDeclaration(
             id: id, recordDate: recordDate, distributable: declaredDistributable,
             appropriations: appropriations.map { AppropriationLine(name: $0.name, bp: $0.bp, amount: $0.amount) },
-            pool: pool, rule: ruleDescription, allocated: allocated, residual: residual)
+            pool: pool, rule: ruleDescription, allocated: allocated, residual: residual, posting: posting)
         // A cooperative's records each member's return by transactions (Art. 44) and the capital
         // accounts its share by capital was divided by, for its statement to show each part with
         // what it was counted from, and for a verifier to split both again.

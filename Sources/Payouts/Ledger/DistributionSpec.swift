@@ -14,10 +14,14 @@ public struct DistributionSpec: Sendable {
     /// Per-household transaction volumes in fen, for the cooperative basis.
     public var transactionVolumes: [String: Int64]
     public var povertyClass: String
+    /// The days its list is posted for objections (公示), recorded with the declaration: nothing
+    /// is paid until they are over. Nil records none.
+    public var posting: PostingPeriod?
 
     public init(id: String, recordDate: LedgerDate, amount: DistributionRequest.Amount, appropriations: [Appropriation] = [],
                 carriedIn: Fen = .zero, basis: DistributionBasis, guaranteedMinimum: Fen? = nil, method: AllocationMethod = .largestRemainder,
-                transactionVolumes: [String: Int64] = [:], povertyClass: String = ShareClass.poverty) {
+                transactionVolumes: [String: Int64] = [:], povertyClass: String = ShareClass.poverty, posting: PostingPeriod? = nil) {
+        self.posting = posting
         self.id = id
         self.recordDate = recordDate
         self.amount = amount

@@ -14,16 +14,16 @@ struct DisclosureCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The distribution id.") var id: String
     @OptionGroup var render: RenderOptions
     @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: "The first day of the posting period, YYYY-MM-DD (default: today).") var from: String?
-    @Option(parsing: .unconditional, help: "How many days the posting stays up (公示期).") var days: Int = 7
+    @Option(help: "The first day of the posting period, YYYY-MM-DD (default: the one the declaration records, else today).") var from: String?
+    @Option(parsing: .unconditional, help: "How many days the posting stays up (公示期; default: as the declaration records, else 7).") var days: Int?
 
     func run() throws {
-        guard (1...366).contains(days) else { throw ValidationError("--days \(days) must be between 1 and 366") }
+        if let days, !(1...366).contains(days) { throw ValidationError("--days \(days) must be between 1 and 366") }
         let today = Parse.today()
-        let start = try from.map { try Parse.date($0, option: "--from") } ?? today
+        let given = try from.map { try Parse.date($0, option: "--from") }
         // A posting is put up soon; a year on is a mistyped year (and near 9999 its last day would be none).
-        guard start <= today.adding(days: 366) else {
-            throw ValidationError("--from \(start) is more than a year after today, \(today): a posting goes up within the year")
+        if let given, given > today.adding(days: 366) {
+            throw ValidationError("--from \(given) is more than a year after today, \(today): a posting goes up within the year")
         }
         if let out, let taken = OutputFile.notFenhongsToReplace(out) {
             throw ValidationError("\(taken); nothing was written: give another --out file, or remove it first")
@@ -47,12 +47,17 @@ struct DisclosureCommand: ParsableCommand {
                 heads[a.household] = HouseholdStatement.registration(
                     of: a.household, in: try reader.entries(household: a.household), on: recordDate ?? Parse.today())?.head ?? ""
             }
+            // The period the declaration records is the one posted: payments wait for its end.
+            let recorded = entries.lazy.compactMap { entry -> PostingPeriod? in
+                if case .dividendDeclare(let d) = entry.payload { d.posting } else { nil }
+            }.first
+            let period = try Self.period(recorded: recorded, from: given, days: days, today: today, id: id)
             // Posted before the record date, it would post amounts of holdings not yet taken.
-            if let recordDate, start < recordDate {
-                throw ValidationError("--from \(start) is before distribution \(id)'s record date \(recordDate): its amounts are of the holdings on that day, and are posted from it or later")
+            if let recordDate, period.start < recordDate {
+                throw ValidationError("--from \(period.start) is before distribution \(id)'s record date \(recordDate): its amounts are of the holdings on that day, and are posted from it or later")
             }
             return try DistributionDisclosure.build(
-                opening: opening, id: id, entries: entries, heads: heads, postedFrom: start, days: days,
+                opening: opening, id: id, entries: entries, heads: heads, postedFrom: period.start, days: period.days,
                 checkpoint: StatementSource.footer(reader, signed), division: StatementSource.divisions(reader)[id])
         }
         let bytes = try render.render(disclosure.document())
@@ -62,5 +67,17 @@ struct DisclosureCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }
+    }
+
+    /// The period to post: the one the declaration records (a period given must be it), else
+    /// the one given, from today for 7 days by default.
+    static func period(recorded: PostingPeriod?, from: LedgerDate?, days: Int?, today: LedgerDate, id: String) throws -> PostingPeriod {
+        guard let recorded else { return PostingPeriod(start: from ?? today, days: days ?? 7) }
+        let asked = PostingPeriod(start: from ?? recorded.start, days: days ?? recorded.days)
+        guard asked == recorded else {
+            throw ValidationError("distribution \(id) records its posting (公示) from \(recorded.start) to \(recorded.end), \(Printer.count(recorded.days, "day")); "
+                                  + "--from and --days would post \(asked.start) to \(asked.end), which its payments do not wait for (leave them out)")
+        }
+        return recorded
     }
 }

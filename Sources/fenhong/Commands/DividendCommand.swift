@@ -28,6 +28,8 @@ struct DistributionOptions: ParsableArguments {
     @Option(help: "Cooperative basis: CSV of household,transaction volume (yuan; read as an import reads a file, other columns between allowed, the volume's headed 交易额 — one such column only, said on stderr —), where the ledger records no 交易额 since the last cooperative distribution; else it must agree with the ledger.") var transactions: String?
     @Option(parsing: .unconditional, help: "Cooperative basis: the declared rebate by transactions (default: the minimum).") var rebate: String?
     @Option(help: "Cooperative basis: the charter's minimum rebate rate (at least 60%).") var rebateRate: String = "60%"
+    @Option(help: "The first day its list is posted for objections (公示), YYYY-MM-DD, on or after the record date: recorded with the declaration, and nothing is paid until the posting is over.") var postingFrom: String?
+    @Option(parsing: .unconditional, help: "With --posting-from: how many days the posting stays up, the first included (default: 7; no law found sets a minimum).") var postingDays: Int?
 
     func validate() throws {
         // What declare would refuse, plan refuses too: the accountant plans what will be declared.
@@ -41,6 +43,20 @@ struct DistributionOptions: ParsableArguments {
             throw ValidationError("\(option) goes with --basis cooperative")
         }
         if basis != "units", classes != nil { throw ValidationError("--classes goes with --basis units") }
+        if postingDays != nil && postingFrom == nil { throw ValidationError("--posting-days goes with --posting-from, the posting's first day") }
+        if let postingDays, !(1...366).contains(postingDays) {
+            throw ValidationError("--posting-days \(postingDays) must be from 1 to 366: a posting stays up at least a day, and within the year")
+        }
+    }
+
+    /// The posting period given, checked against the record date: the list posted is of the holdings then.
+    private func postingPeriod(after recordDate: LedgerDate) throws -> PostingPeriod? {
+        guard let postingFrom else { return nil }
+        let start = try Parse.date(postingFrom, option: "--posting-from")
+        guard start >= recordDate else {
+            throw ValidationError("--posting-from \(start) comes before the record date \(recordDate): the list posted is of the households and holdings on that day")
+        }
+        return PostingPeriod(start: start, days: postingDays ?? 7)
     }
 
     func spec() throws -> DistributionSpec {
@@ -97,11 +113,12 @@ struct DistributionOptions: ParsableArguments {
             methodValue = .ratePerUnit(rateValue)
         default: throw ValidationError("--method \(method) must be largest-remainder or rate")
         }
+        let recordDay = try Parse.date(recordDate, option: "--record-date")
         return DistributionSpec(
-            id: id, recordDate: try Parse.date(recordDate, option: "--record-date"), amount: amount,
+            id: id, recordDate: recordDay, amount: amount,
             appropriations: appropriations, carriedIn: try carryIn.map { try Parse.amount($0, option: "--carry-in") } ?? .zero, basis: basisValue,
             guaranteedMinimum: try minimum.map { try Parse.amount($0, option: "--minimum") },
-            method: methodValue, transactionVolumes: volumes)
+            method: methodValue, transactionVolumes: volumes, posting: try postingPeriod(after: recordDay))
     }
 
     private func classWeights() throws -> [String: Int64] {
@@ -171,7 +188,7 @@ struct DividendDeclare: ParsableCommand {
             let (plan, snapshot, transactions) = try spec.plan(entries: entries)
             shown = PlanPrinter.text(plan, spec: spec, snapshot: snapshot, transactions: transactions,
                                      undistributed: DistributionSpec.undistributedIncome(in: entries))
-            return plan.declarationEntries(id: spec.id, recordDate: spec.recordDate)
+            return plan.declarationEntries(id: spec.id, recordDate: spec.recordDate, posting: spec.posting)
         }
         print(shown)
         print("")
@@ -289,6 +306,7 @@ struct DividendStatus: ParsableCommand {
         table.add(["total", "", totals.owed.formatted, totals.paid.formatted, (totals.owed - totals.paid).formatted])
         let d = distribution.declaration
         print("distribution \(id) · record date \(d.recordDate) · pool \(d.pool.formatted) · allocated \(d.allocated.formatted) · residual \(d.residual.formatted)")
+        if let posting = d.posting { print("posted for objections 公示 \(posting.start) to \(posting.end): paid from \(posting.end.adding(days: 1))") }
         print(table.rendered)
     }
 }

@@ -8,7 +8,11 @@ enum PlanPrinter {
     /// nil when the ledger records no income.
     static func text(_ plan: DistributionPlan, spec: DistributionSpec, snapshot: RecordDateSnapshot, transactions: TransactionPeriod?,
                      undistributed: Int64?) -> String {
-        var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))", ""]
+        var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))"]
+        if let posting = spec.posting {
+            out.append("posted for objections 公示 \(posting.start) to \(posting.end) (\(Printer.count(posting.days, "day"))): paid from \(posting.end.adding(days: 1))")
+        }
+        out.append("")
         var summary = TextTable(["", "amount"], rightAligned: [1])
         if let distributable = plan.distributable { summary.add(["distributable 可分配收益", distributable.formatted]) }
         for a in plan.appropriations { summary.add(["\(a.name) \(percent(a.bp))", (a.amount == .zero ? "" : "−") + a.amount.formatted]) }  // 0% draws 0.00, not −0.00
@@ -105,6 +109,7 @@ enum PlanPrinter {
         ]
         if let distributable = plan.distributable { object["distributable"] = .integer(distributable.value) }
         if plan.request.carriedIn > .zero { object["carriedIn"] = .integer(plan.request.carriedIn.value) }
+        if let posting = spec.posting { object["posting"] = .object(["start": .string(posting.start.text), "end": .string(posting.end.text)]) }
         return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self)
     }
 

@@ -65,9 +65,13 @@ public struct DividendDeclaration: EntryFields {
     public var allocated: Fen
     /// pool − allocated, kept as undistributed income (未分配收益).
     public var residual: Fen
+    /// The days its list is posted for the villagers' objections (公示), when recorded: nothing of
+    /// it is paid until they are over. Nil in declarations that record none.
+    public var posting: PostingPeriod?
 
     public init(id: String, recordDate: LedgerDate, distributable: Fen, appropriations: [AppropriationLine], pool: Fen,
-                rule: [String: JSONValue], allocated: Fen, residual: Fen) {
+                rule: [String: JSONValue], allocated: Fen, residual: Fen, posting: PostingPeriod? = nil) {
+        self.posting = posting
         self.id = id
         self.recordDate = recordDate
         self.distributable = distributable
@@ -94,6 +98,14 @@ public struct DividendDeclaration: EntryFields {
         rule = try f.object(.rule)
         allocated = try f.amount(.allocated)
         residual = try f.amount(.residual)
+        switch (try f.optionalDate(.postingStart), try f.optionalDate(.postingEnd)) {
+        case (nil, nil): posting = nil
+        case (let start?, let end?):
+            guard start <= end else { throw f.invalid(.postingEnd, "must not come before postingStart (\(start)), not \(end)") }
+            posting = PostingPeriod(start: start, end: end)
+        case (nil, _?): throw f.invalid(.postingStart, "goes with postingEnd: a posting period has both its days")
+        case (_?, nil): throw f.invalid(.postingEnd, "goes with postingStart: a posting period has both its days")
+        }
         guard rule["basis"]?.stringValue != nil else { throw f.invalid(.rule, "must name its \"basis\"") }
         // What is carried in from earlier years is part of the distributable amount; the
         // appropriations are drawn, each rounded half-up, from the rest: this year's.
@@ -127,7 +139,31 @@ public struct DividendDeclaration: EntryFields {
         f.set("rule", JSONValue.object(rule))
         f.set("allocated", allocated)
         f.set("residual", residual)
+        if let posting {
+            f.set("postingStart", posting.start)
+            f.set("postingEnd", posting.end)
+        }
     }
+}
+
+/// The days a distribution's list is posted for objections (公示, 村务公开), first and last
+/// included: DOMAIN §4 found no statutory minimum, so the accountant sets it.
+public struct PostingPeriod: Sendable, Hashable {
+    public let start: LedgerDate
+    public let end: LedgerDate
+
+    public init(start: LedgerDate, end: LedgerDate) {
+        self.start = start
+        self.end = end
+    }
+
+    /// `days` days from `start`, `start` the first (`days` ≥ 1).
+    public init(start: LedgerDate, days: Int) {
+        self.init(start: start, end: start.adding(days: days - 1))
+    }
+
+    /// How many days it lasts, first and last included.
+    public var days: Int { start.days(to: end) + 1 }
 }
 
 /// `dividend.allocate`: what one household is owed by a distribution.
