@@ -126,8 +126,13 @@ public enum StatementBatch {
     /// The forms a batch writes statements in: text, HTML, PDF, and text to be read aloud.
     static let fileExtensions = ["txt", "html", "pdf", "speech.txt"]
 
-    /// The title of the index a batch writes beside the statements.
-    public static let indexTitle = "分红明细单目录"
+    /// The title of the index a batch writes beside the statements: a farmers' cooperative's lists
+    /// its members' 盈余分配明细单, as their statements are titled (since 2026-12-01; it had been
+    /// titled as a village's).
+    public static func indexTitle(cooperative: Bool) -> String { cooperative ? "盈余分配明细单目录" : "分红明细单目录" }
+
+    /// Every title an index of fenhong's has, for knowing one written by an earlier run.
+    static let indexTitles = [indexTitle(cooperative: false), indexTitle(cooperative: true)]
 
     /// Why the index cannot be written at `path`, if it cannot: a link, a folder or a file that
     /// may not be written lies there, or a file fenhong did not write (``isIndex(_:)``). Judged
@@ -163,11 +168,11 @@ public enum StatementBatch {
         let bytes = [UInt8](head)
         let decoded = (0...3).lazy.compactMap { cut in try? CSVEncoding.decode(Array(bytes.dropLast(cut))).utf8 }.first ?? bytes
         let text = String(decoding: decoded, as: UTF8.self)
-        if text.contains("<meta name=\"generator\" content=\"fenhong\">") && text.contains("<title>\(indexTitle)</title>") { return true }
+        if text.contains("<meta name=\"generator\" content=\"fenhong\">") && indexTitles.contains(where: { text.contains("<title>\($0)</title>") }) { return true }
         // The title first, then the header of its table: 户号 … 文件 (re-saved by an editor too:
         // a byte-order mark, Windows line ends).
         let lines = text.split(whereSeparator: \.isNewline).prefix(8).map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{FEFF}"])) }
-        return lines.first == indexTitle && lines.contains { $0.hasPrefix("户号") && $0.contains("文件") && $0.contains("应分") }
+        return lines.first.map(indexTitles.contains) == true && lines.contains { $0.hasPrefix("户号") && $0.contains("文件") && $0.contains("应分") }
     }
 
     static func head(_ record: RecordedEntry) -> String? {

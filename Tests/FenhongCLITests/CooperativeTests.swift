@@ -104,6 +104,14 @@ import Testing
         #expect(Array(lines.prefix(2)) == ["扎赉特旗绿源肉牛养殖专业合作社 盈余分配明细单", "全部年度　截至 2025年1月5日"], "\(lines.prefix(3))")
         let heard = try cli.execute(["statement", "--household", "C1", "--date", "2025-01-05", "--speech"]).stdout
         #expect(heard.hasPrefix("这是陈梅户的盈余分配明细单"), "\(heard.prefix(40))")
+        // The batch's index lists them so (it had been titled 分红明细单目录, as a village's); an
+        // index of either title is the batch's own to write over.
+        #expect(try cli.execute(["statements", "--out", "out", "--date", "2025-01-05", "--format", "text"]).status == 0)
+        let index = try cli.file("out/index.txt")
+        #expect(index.split(separator: "\n").first?.trimmingCharacters(in: .whitespaces) == "盈余分配明细单目录", "\(index.prefix(80))")
+        #expect(try cli.shell("sed -i 's/盈余分配明细单目录/分红明细单目录/' out/index.txt").status == 0)
+        #expect(try cli.execute(["statements", "--out", "out", "--date", "2025-01-05", "--format", "text"]).status == 0)
+        #expect(try cli.file("out/index.txt").contains("盈余分配明细单目录\n"))
     }
 
     @Test func transactionsAreTheYearsRecorded() throws {

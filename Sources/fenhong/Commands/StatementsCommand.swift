@@ -95,7 +95,8 @@ struct StatementsCommand: ParsableCommand {
             Fen(rows.compactMap(\.statement).reduce(Int64(0)) { $0 + value($1).value }).formatted
         }
         var document = StatementDocument(
-            title: StatementBatch.indexTitle, subtitleLines: [(year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese],
+            title: StatementBatch.indexTitle(cooperative: rows.lazy.compactMap(\.statement).first.map { LedgerOpen.isCooperative($0.org) } ?? false),
+            subtitleLines: [(year.map { "\($0) 年度" } ?? "全部年度") + "　截至 " + date.chinese],
             sections: [.init(heading: "", content: .table(.init(
                 columns: columns, rows: tableRows,
                 totals: .init(["合计", "\(rows.count) 户", "", sum(\.owed), sum(\.paid), sum(\.outstanding)]))))])
