@@ -28,6 +28,12 @@ struct Article44Tests {
         return EntrySamples.chain(payloads).flatMap { state.apply($0) }.filter { $0.code == .cooperativeRebate || $0.code == .allocationUnits }
     }
 
+    /// An Art. 44 distribution's rule as fenhong writes it, returning `rebate` fen by transactions.
+    private func rule(rebate: Int64) -> [String: JSONValue] {
+        ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(rebate), "method": .string("largest-remainder"),
+         "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+    }
+
     private func declaration(_ rule: [String: JSONValue], appropriations: [AppropriationLine], pool: Int64) -> DividendDeclaration {
         DividendDeclaration(id: "2024", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(10_000_000), appropriations: appropriations,
                             pool: Fen(pool), rule: rule, allocated: Fen(pool), residual: .zero)
@@ -36,10 +42,6 @@ struct Article44Tests {
     @Test func theReturnIsReckonedOnTheSurplusAfterTheReserveFund() {
         // 100,000.00 less 公积金, 公益金 and 风险金 of 10% each: a pool of 70,000.00, a surplus of 90,000.00.
         let drawn = ["公积金", "公益金", "风险金"].map { AppropriationLine(name: $0, bp: 1_000, amount: Fen(1_000_000)) }
-        func rule(rebate: Int64) -> [String: JSONValue] {
-            ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(rebate), "method": .string("largest-remainder"),
-             "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
-        }
         let short = violations(declaration(rule(rebate: 4_200_000), appropriations: drawn, pool: 7_000_000), open: cooperative)
         #expect(short.map(\.detail) == ["distribution 2024 returns 42,000.00 by transactions; at 60.00% of its distributable surplus 90,000.00 "
             + "(its pool 70,000.00 and what was drawn before it but 公积金) it must return at least 54,000.00 (rounded up to the fen) and at most the pool (Art. 44)"])
@@ -68,8 +70,7 @@ struct Article44Tests {
         func issue(_ holder: String, _ shareClass: String, _ fen: Int64) -> EntryPayload {
             .sharesIssue(SharesChange(holder: holder, shareClass: shareClass, units: fen, date: LedgerDate("2024-06-01")!, reason: "交售"))
         }
-        let rule: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(5_400_000), "method": .string("largest-remainder"),
-                                         "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+        let rule = rule(rebate: 5_400_000)
         let cooperativeDeclaration = DividendDeclaration(id: "2024", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(9_000_000), appropriations: [],
                                                          pool: Fen(9_000_000), rule: rule, allocated: Fen(9_000_000), residual: .zero)
         let subsidy = DividendDeclaration(id: "2024-补贴", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(100_000), appropriations: [],
@@ -83,8 +84,7 @@ struct Article44Tests {
 
     /// The verifier holds another basis after an Art. 44 distribution to what was earned since.
     @Test func anotherBasisAfterATokenOneIsHeldToWhatWasEarnedSince() {
-        let rule: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(60_000), "method": .string("largest-remainder"),
-                                         "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+        let rule = rule(rebate: 60_000)
         let token = DividendDeclaration(id: "2024", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(100_000), appropriations: [],
                                         pool: Fen(100_000), rule: rule, allocated: Fen(100_000), residual: .zero)
         let household: [String: JSONValue] = ["basis": .string("household"), "method": .string("largest-remainder")]
@@ -124,8 +124,7 @@ struct Article44Tests {
     /// token Art. 44 distribution back before it, and `verify` said intact).
     @Test func whatADistributionByAnotherBasisStoodOnCannotBeDatedBack() {
         let household: [String: JSONValue] = ["basis": .string("household"), "method": .string("largest-remainder")]
-        let rule: [String: JSONValue] = ["basis": .string("cooperative"), "rebateBp": .integer(6_000), "rebate": .integer(60_000), "method": .string("largest-remainder"),
-                                         "transactionClass": .string("trade"), "capitalClasses": .array(["capital", "reserve", "subsidy"].map(JSONValue.string))]
+        let rule = rule(rebate: 60_000)
         let byHousehold = DividendDeclaration(id: "2024-按户", recordDate: LedgerDate("2024-12-31")!, distributable: Fen(9_000_000), appropriations: [],
                                               pool: Fen(9_000_000), rule: household, allocated: Fen(9_000_000), residual: .zero)
         let token = DividendDeclaration(id: "2024-返还", recordDate: LedgerDate("2024-06-30")!, distributable: Fen(100_000), appropriations: [],
