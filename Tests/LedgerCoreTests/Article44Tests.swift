@@ -143,9 +143,9 @@ struct Article44Tests {
         let backdatedTrade = settled([.dividendDeclare(byHousehold), trade])
         #expect(backdatedTrade.map(\.seq) == [5] && backdatedTrade.map(\.code) == [.settledDate], "\(backdatedTrade)")
         #expect(backdatedTrade.first?.detail == "distribution 2024-按户 was declared by another basis than Art. 44's, in a farmers' cooperative whose members "
-            + "had recorded no transactions (交易额) in its period up to its record date 2024-12-31; a share change dated 2024-06-01 in it would have made it one "
-            + "Art. 44 requires by them (date it after 2024-12-31; if the transactions were left out, reverse the distribution's payments and its "
-            + "declaration, and declare it again --basis cooperative)")
+            + "had recorded no transactions (交易额) in its period up to its record date 2024-12-31; a share change dated 2024-06-01 would change the "
+            + "transactions of that period, which it stood on having none (date it after 2024-12-31; if transactions were left out, reverse the "
+            + "distribution's payments and its declaration, and declare it again --basis cooperative)")
         // A token Art. 44 distribution dated back before it.
         let backdatedToken = settled([.dividendDeclare(byHousehold), .dividendDeclare(token)])
         #expect(backdatedToken.map(\.seq) == [5] && backdatedToken.first?.detail.hasPrefix("distribution 2024-按户, by another basis, took the income earned after "
@@ -156,6 +156,15 @@ struct Article44Tests {
         let withdrawn = settled(inOrder + [.entryReverse(Reversal(target: 5, reason: "误报"))])
         #expect(withdrawn.map(\.seq) == [7] && withdrawn.first?.detail == "distribution 2024-按户, by another basis, took the income earned after 2024-返还's "
             + "record date 2024-06-30; withdrawing 2024-返还 would give it the transactions Art. 44 returns (withdraw 2024-按户 first)", "\(withdrawn)")
+        // Nor is another basis dated into a standing Art. 44 distribution's period, or on its record date.
+        for day in ["2024-06-29", "2024-06-30"] {
+            var early = byHousehold
+            early.recordDate = LedgerDate(day)!
+            let found = settled([trade, .dividendDeclare(token), .dividendDeclare(early)])
+            #expect(found.map(\.code) == [.cooperativeRebate] && found.first?.detail == "distribution 2024-按户 is by \"household\" in 扎赉特旗绿源肉牛养殖专业合作社, "
+                + "a farmers' cooperative, and its record date \(day) is on or before 2024-06-30, that of its Art. 44 distribution 2024-返还: what was earned by "
+                + "then is returned by Art. 44 (date another basis after 2024-06-30, or declare it --basis cooperative)", "\(found)")
+        }
         // A village's collective is bound by none of it.
         var village = LedgerState(keepingHouseholdRecords: false, replayingEverything: true)
         let villageFound = EntrySamples.chain([.ledgerOpen(EntrySamples.open)] + Array(opening.dropFirst()) + [.dividendDeclare(byHousehold), trade])

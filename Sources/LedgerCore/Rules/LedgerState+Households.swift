@@ -85,15 +85,18 @@ extension LedgerState {
     /// household registered by mistake can so have its share entries reversed, and be withdrawn.
     /// The distribution named is the one of the latest record date, the day a correction is dated after.
     func requireUnsettled(_ date: LedgerDate, classes: some Sequence<String>, reversing target: Int64? = nil, _ problems: inout RuleReport) {
-        guard let settled = settledThrough, date <= settled.date,
-              let latest = settledClasses.latest(counting: classes, onOrAfter: date) else { return }
+        guard let settled = settledThrough, date <= settled.date else { return }
+        let passedOver = settledClasses.passedOver(classes, onOrAfter: date)
+        guard let latest = settledClasses.latest(counting: classes, onOrAfter: date) ?? passedOver else { return }
+        // Dated after both, when a distribution by another basis stood on the transactions too.
+        let after = max(latest.date, passedOver?.date ?? latest.date)
         let what = target.map { "reversing entry \($0), a share change dated \(date)," } ?? "a share change dated \(date)"
-        let remedy = target == nil ? "date it after \(latest.date)" : "record the correction as a share entry dated after \(latest.date)"
-        if latest.passedOver {
+        let remedy = target == nil ? "date it after \(after)" : "record the correction as a share entry dated after \(after)"
+        if let passedOver, latest.id == passedOver.id {
             return problems.add(.settledDate, "distribution \(latest.id) was declared by another basis than Art. 44's, in a farmers' cooperative whose members "
-                                + "had recorded no transactions (交易额) in its period up to its record date \(latest.date); \(what) in it would have made it one "
-                                + "Art. 44 requires by them (\(remedy); if the transactions were left out, reverse the distribution's payments and its "
-                                + "declaration, and declare it again --basis cooperative)")
+                                + "had recorded no transactions (交易额) in its period up to its record date \(latest.date); \(what) would change the "
+                                + "transactions of that period, which it stood on having none (\(remedy); if transactions were left out, reverse the "
+                                + "distribution's payments and its declaration, and declare it again --basis cooperative)")
         }
         problems.add(.settledDate, "distribution \(latest.id) was declared on holdings as of \(latest.date); \(what) would alter them (\(remedy); "
                      + "if the distribution itself was wrong, reverse its payments and its declaration, and declare it again)")

@@ -343,6 +343,15 @@ extension LedgerState {
     /// 交易额 of 200,000.00 returned nothing.
     mutating func passesOverArticle44(_ declaration: DividendDeclaration) -> String? {
         guard let org = opening?.org, LedgerOpen.isCooperative(org), declaration.rule["basis"] != .string("cooperative") else { return nil }
+        // Not dated into a standing Art. 44 distribution's period, nor on its record date: what was
+        // earned by then is its surplus (one by capital dated 2024-06-30 had taken 99% of 2024's
+        // income beside a token Art. 44 distribution of 2024-12-31, whose trade was recorded in November).
+        if let latest = cooperativeDeclarations.filter({ tallies[$0].withdrawnBy == nil }).compactMap({ declarations[$0]?.declaration })
+            .max(by: { $0.recordDate < $1.recordDate }), declaration.recordDate <= latest.recordDate {
+            return "distribution \(declaration.id) is by \(Self.text(declaration.rule["basis"]) ?? "no basis") in \(org), a farmers' cooperative, and its record date "
+                + "\(declaration.recordDate) is on or before \(latest.recordDate), that of its Art. 44 distribution \(latest.id): what was earned by then is "
+                + "returned by Art. 44 (date another basis after \(latest.recordDate), or declare it --basis cooperative)"
+        }
         // Even beside a standing cooperative distribution of its record date: every distribution
         // of a cooperative whose members traded is by Art. 44 (a token one of 1,000.00 beside one
         // of 99,000.00 by capital had returned 0.54% of the year's surplus by transactions).

@@ -523,14 +523,14 @@ public struct LedgerState: Sendable {
         if let withdrawal = tallies[d].withdrawnBy {
             return problems.add(.undeclaredDistribution, "distribution \(payment.id) was withdrawn by entry \(withdrawal); nothing is owed by it")
         }
-        // Who is owed is settled at the record date: a payment dated before it is a wrong date.
-        if let recordDate = tallies[d].recordDate, payment.date < recordDate {
-            problems.add(.paidBeforeRecordDate, "a payment dated \(payment.date) comes before distribution \(payment.id)'s record date \(recordDate)")
-        }
-        // Nothing is paid while the villagers may still object to the list (公示).
+        // Nothing is paid while the villagers may still object to the list (公示), which is posted
+        // after the record date: said alone, it says the payment is early.
         if let posting = tallies[d].posting, payment.date <= posting.end {
             problems.add(.paidDuringPosting, "distribution \(payment.id) is posted for objections (公示) from \(posting.start) to \(posting.end); "
-                         + "a payment dated \(payment.date) comes before the posting is over (pay it, and date it, after \(posting.end))")
+                         + "a payment dated \(payment.date) falls on or before the posting's last day (pay it, and date it, after \(posting.end))")
+        } else if let recordDate = tallies[d].recordDate, payment.date < recordDate {
+            // Who is owed is settled at the record date: a payment dated before it is a wrong date.
+            problems.add(.paidBeforeRecordDate, "a payment dated \(payment.date) comes before distribution \(payment.id)'s record date \(recordDate)")
         }
         let key = AllocationKey(distribution: d, household: intern(household: payment.household))
         guard let account = owed[key] else {

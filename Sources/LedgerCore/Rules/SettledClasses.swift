@@ -4,28 +4,26 @@
 /// share entry is judged by its classes alone, not against every declaration (a forged ledger of
 /// many declarations and many backdated share entries would otherwise cost their product).
 struct SettledClasses: Sendable {
-    /// A distribution that settled a class: its record date and id, and whether it settled it by
-    /// standing without it (``Settled/passedOver``) rather than by dividing by it.
+    /// A distribution that settled a class: its record date and id.
     struct Settled: Sendable {
         let date: LedgerDate
         let id: String
-        /// True for a farmers' cooperative's distribution by another basis, which stands only
-        /// while no member's transactions (交易额) are dated in its period (Art. 44).
-        let passedOver: Bool
     }
 
     private var byClass: [String: Settled] = [:]
     /// The latest of distributions whose rule could not be read: taken as counting every class.
     private var everyClass: Settled?
+    /// The latest of a farmers' cooperative's distributions by another basis, which stand only
+    /// while no member's transactions (交易额) are dated in their period (Art. 44): they settle
+    /// the transactions without dividing by them.
+    private var passedOverTrade: Settled?
 
     /// Counts `declaration`'s record date for every class it counted; in a farmers' cooperative
     /// (`cooperative`), a distribution by another basis settles its members' transactions too: one
     /// dated in its period would have made it one Art. 44 requires by them.
     mutating func add(_ declaration: DividendDeclaration, cooperative: Bool) {
-        func keep(_ current: inout Settled?, passedOver: Bool = false) {
-            if current.map({ declaration.recordDate > $0.date }) ?? true {
-                current = Settled(date: declaration.recordDate, id: declaration.id, passedOver: passedOver)
-            }
+        func keep(_ current: inout Settled?) {
+            if current.map({ declaration.recordDate > $0.date }) ?? true { current = Settled(date: declaration.recordDate, id: declaration.id) }
         }
         switch Self.counted(by: declaration.rule) {
         case .none: break
@@ -33,8 +31,15 @@ struct SettledClasses: Sendable {
         case .every: keep(&everyClass)
         }
         if cooperative, declaration.rule["basis"] != .string("cooperative") {
-            keep(&byClass[LedgerState.cooperativeAccounts.transactions], passedOver: true)
+            keep(&passedOverTrade)
         }
+    }
+
+    /// The cooperative's distribution by another basis of the latest record date on or after
+    /// `date`, when `classes` hold its members' transactions.
+    func passedOver(_ classes: some Sequence<String>, onOrAfter date: LedgerDate) -> Settled? {
+        guard let passedOverTrade, date <= passedOverTrade.date, classes.contains(LedgerState.cooperativeAccounts.transactions) else { return nil }
+        return passedOverTrade
     }
 
     /// The distribution of the latest record date on or after `date` that counted one of `classes`.

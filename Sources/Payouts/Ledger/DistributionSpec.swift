@@ -85,7 +85,9 @@ public struct DistributionSpec: Sendable {
             switch entry.payload {
             case .incomeRecord(let r): income.append((r.date, r.amount.value))
             case .expenseRecord(let r): income.append((r.date, -r.amount.value))
-            case .dividendDeclare(let d) where d.rule["basis"]?.stringValue == "cooperative": cooperative.append(d.recordDate)
+            case .dividendDeclare(let d) where d.rule["basis"]?.stringValue == "cooperative":
+                cooperative.append(d.recordDate)
+                if d.recordDate >= recordDate, d.id != id { throw DistributionSpecError.datedIntoArticle44(org: open.org, id: d.id, recordDate: d.recordDate) }
             case .dividendDeclare(let d) where d.id != id: others.append((d.recordDate, d.distributable.value &- d.residual.value))
             default: break
             }
@@ -161,6 +163,9 @@ public enum DistributionSpecError: Error, CustomStringConvertible {
     /// A farmers' cooperative's distribution by another basis than Art. 44's while its members'
     /// transactions of the period stand.
     case article44PassedOver(org: String, transactions: Int64, members: Int, after: LedgerDate?, through: LedgerDate)
+    /// A farmers' cooperative's distribution by another basis dated on or before a standing Art. 44
+    /// distribution's record date (`id`, `recordDate`).
+    case datedIntoArticle44(org: String, id: String, recordDate: LedgerDate)
 
     public var description: String {
         switch self {
@@ -173,6 +178,9 @@ public enum DistributionSpecError: Error, CustomStringConvertible {
             "\(org) is a farmers' cooperative, and its \(members) \(members == 1 ? "member" : "members") recorded transactions (交易额) of "
                 + "\(Fen(transactions).formatted) \(TransactionPeriod.text(after: after, through: through)): Art. 44 returns at least 60% of "
                 + "the distributable surplus by them; declare it --basis cooperative"
+        case .datedIntoArticle44(let org, let id, let recordDate):
+            "\(org) is a farmers' cooperative, and its distribution \(id) by Art. 44 has the record date \(recordDate): what was earned by then is returned "
+                + "by it, and another basis is dated after it (date it after \(recordDate), or declare it --basis cooperative)"
         case .unknownClass(let name, let known):
             "--classes names \(name), which is not a class of this ledger (\(known.joined(separator: ", ")))"
         case .unweightedClasses(let held, let weighted, let date):

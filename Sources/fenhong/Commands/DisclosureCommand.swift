@@ -73,10 +73,10 @@ struct DisclosureCommand: ParsableCommand {
     /// the one given, from today for 7 days by default.
     static func period(recorded: PostingPeriod?, from: LedgerDate?, days: Int?, today: LedgerDate, id: String) throws -> PostingPeriod {
         guard let recorded else { return PostingPeriod(start: from ?? today, days: days ?? 7) }
-        let asked = PostingPeriod(start: from ?? recorded.start, days: days ?? recorded.days)
-        guard asked == recorded else {
+        let other = [from.flatMap { $0 == recorded.start ? nil : "--from \($0)" }, days.flatMap { $0 == recorded.days ? nil : "--days \($0)" }].compactMap { $0 }
+        guard other.isEmpty else {
             throw ValidationError("distribution \(id) records its posting (公示) from \(recorded.start) to \(recorded.end), \(Printer.count(recorded.days, "day")); "
-                                  + "--from and --days would post \(asked.start) to \(asked.end), which its payments do not wait for (leave them out)")
+                                  + "\(other.joined(separator: " and ")) would post other days, which its payments do not wait for (leave \(other.count == 1 ? "it" : "them") out)")
         }
         return recorded
     }

@@ -45,7 +45,7 @@ struct DistributionOptions: ParsableArguments {
         if basis != "units", classes != nil { throw ValidationError("--classes goes with --basis units") }
         if postingDays != nil && postingFrom == nil { throw ValidationError("--posting-days goes with --posting-from, the posting's first day") }
         if let postingDays, !(1...366).contains(postingDays) {
-            throw ValidationError("--posting-days \(postingDays) must be from 1 to 366: a posting stays up at least a day, and within the year")
+            throw ValidationError("--posting-days \(postingDays) must be from 1 to 366: a posting stays up at least a day, and at most a year")
         }
     }
 
@@ -55,6 +55,11 @@ struct DistributionOptions: ParsableArguments {
         let start = try Parse.date(postingFrom, option: "--posting-from")
         guard start >= recordDate else {
             throw ValidationError("--posting-from \(start) comes before the record date \(recordDate): the list posted is of the households and holdings on that day")
+        }
+        // As `disclosure --from`: a posting is put up soon, and its payments wait for it.
+        let today = Parse.today()
+        guard start <= today.adding(days: 366) else {
+            throw ValidationError("--posting-from \(start) is more than a year after today, \(today): a posting goes up soon, and nothing is paid until it is over")
         }
         return PostingPeriod(start: start, days: postingDays ?? 7)
     }
@@ -306,7 +311,7 @@ struct DividendStatus: ParsableCommand {
         table.add(["total", "", totals.owed.formatted, totals.paid.formatted, (totals.owed - totals.paid).formatted])
         let d = distribution.declaration
         print("distribution \(id) · record date \(d.recordDate) · pool \(d.pool.formatted) · allocated \(d.allocated.formatted) · residual \(d.residual.formatted)")
-        if let posting = d.posting { print("posted for objections 公示 \(posting.start) to \(posting.end): paid from \(posting.end.adding(days: 1))") }
+        if let posting = d.posting { print("posted for objections 公示 \(posting.start) to \(posting.end): paid after \(posting.end)") }
         print(table.rendered)
     }
 }

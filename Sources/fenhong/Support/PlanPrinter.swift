@@ -10,7 +10,7 @@ enum PlanPrinter {
                      undistributed: Int64?) -> String {
         var out = ["distribution \(spec.id) · record date \(spec.recordDate) · \(basisText(spec.basis)) · \(methodText(plan))"]
         if let posting = spec.posting {
-            out.append("posted for objections 公示 \(posting.start) to \(posting.end) (\(Printer.count(posting.days, "day"))): paid from \(posting.end.adding(days: 1))")
+            out.append("posted for objections 公示 \(posting.start) to \(posting.end) (\(Printer.count(posting.days, "day"))): paid after \(posting.end)")
         }
         out.append("")
         var summary = TextTable(["", "amount"], rightAligned: [1])
@@ -109,7 +109,7 @@ enum PlanPrinter {
         ]
         if let distributable = plan.distributable { object["distributable"] = .integer(distributable.value) }
         if plan.request.carriedIn > .zero { object["carriedIn"] = .integer(plan.request.carriedIn.value) }
-        if let posting = spec.posting { object["posting"] = .object(["start": .string(posting.start.text), "end": .string(posting.end.text)]) }
+        if let posting = spec.posting { (object["postingStart"], object["postingEnd"]) = (.string(posting.start.text), .string(posting.end.text)) }
         return String(decoding: CanonicalJSON.encode(.object(object)), as: UTF8.self)
     }
 
